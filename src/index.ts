@@ -1,3 +1,50 @@
 // The public face of pace-rules: every export is listed by name.
+export { createPace } from './pace.js';
+export type { Pace, PaceOptions, PackInfo } from './pace.js';
+export { californiaLaw, paceProgram } from './packs/bundled.js';
+export { loadRulesPack } from './packs/load-rules-pack.js';
+export type { LoadedRulesPack } from './packs/load-rules-pack.js';
+export { factVocabulary } from './packs/facts.js';
+export type { FactDefinition } from './packs/facts.js';
+
 export { PaceError, isPaceError } from './errors/pace-error.js';
 export type { PaceErrorCode, PaceErrorIssue } from './errors/pace-error.js';
+export type { Finding, Severity, TraceStep, ConditionTrace, DecisionBase } from './decision.js';
+
+export { allocate, roundToCents } from './money/index.js';
+export type { Money, RoundingMode } from './money/index.js';
+export { isCalendarDate, compareDates, isDateInRange, addDays, daysBetween, fiscalYearOf } from './dates/index.js';
+export type { CalendarDate, FiscalYear } from './dates/index.js';
+
+export {
+  MemberSchema,
+  ContractSchema,
+  PurchaseSchema,
+  PriceScheduleSchema,
+  RulesPackSchema,
+  MoneySchema,
+  CalendarDateSchema,
+  QuantitySchema,
+} from './model/index.js';
+export type {
+  Member,
+  MemberKind,
+  BoardAuthorization,
+  Contract,
+  ContractSupplyKind,
+  PriceSchedule,
+  PriceRule,
+  Tier,
+  PriceScheduleItem,
+  Purchase,
+  PurchaseSupplyKind,
+  PurchaseDocument,
+  RulesPack,
+  Threshold,
+  PackRule,
+  ChecklistItem,
+  Program,
+  Confidence,
+  MoneyInput,
+  QuantityInput,
+} from './model/index.js';

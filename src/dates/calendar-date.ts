@@ -1,0 +1,131 @@
+// The one module that touches date-fns. Calendar dates cross the API as `YYYY-MM-DD` strings and
+// are turned into Date values only here, at local noon, so that neither the process time zone nor
+// a daylight-saving jump at midnight can move a date to its neighbour.
+import { addDays as dfAddDays, differenceInCalendarDays, isValid } from 'date-fns';
+import { PaceError } from '../errors/pace-error.js';
+
+/** A calendar date as `YYYY-MM-DD`, e.g. `"2025-07-01"`. */
+export type CalendarDate = string;
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function toLocalNoon(date: CalendarDate): Date | undefined {
+  const m = DATE_PATTERN.exec(date);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const d = new Date(year, month - 1, day, 12);
+  if (year < 1000) d.setFullYear(year); // Date() maps years 0-99 to 1900-1999
+  if (!isValid(d) || d.getFullYear() !== year || d.getMonth() !== month - 1 || d.getDate() !== day) return undefined;
+  return d;
+}
+
+function fromLocal(d: Date): CalendarDate {
+  const y = String(d.getFullYear()).padStart(4, '0');
+  const m = String(d.getMonth() + 1).padStart(2, '0');
+  const day = String(d.getDate()).padStart(2, '0');
+  return `${y}-${m}-${day}`;
+}
+
+/**
+ * Whether a value is a real calendar date string in `YYYY-MM-DD` form.
+ *
+ * @param value - Anything.
+ * @returns True for `"2024-02-29"`, false for `"2025-02-29"`, `"2025-2-1"` or a Date object.
+ * @example
+ * ```ts
+ * isCalendarDate('2024-02-29'); // => true
+ * isCalendarDate('2025-02-30'); // => false
+ * ```
+ */
+export function isCalendarDate(value: unknown): value is CalendarDate {
+  return typeof value === 'string' && toLocalNoon(value) !== undefined;
+}
+
+/**
+ * Parses a calendar date, refusing anything that is not a real `YYYY-MM-DD` date.
+ *
+ * @param value - The raw value.
+ * @param path - JSON path used in the error.
+ * @returns The same string, now known to be valid.
+ * @throws PaceError `invalid-date` naming the path.
+ * @example
+ * ```ts
+ * parseCalendarDate('2025-07-01'); // => '2025-07-01'
+ * ```
+ */
+export function parseCalendarDate(value: unknown, path = '$'): CalendarDate {
+  if (!isCalendarDate(value)) {
+    const got = typeof value === 'string' ? JSON.stringify(value) : value === null ? 'null' : typeof value;
+    throw new PaceError('invalid-date', `${path}: expected a real calendar date as YYYY-MM-DD, got ${got}`, [{ path, message: `expected a real calendar date as YYYY-MM-DD, got ${got}` }]);
+  }
+  return value;
+}
+
+/**
+ * Compares two calendar dates.
+ *
+ * @returns A negative number when `a` is earlier, zero when equal, positive when later.
+ * @example
+ * ```ts
+ * compareDates('2025-01-01', '2024-12-31'); // => 1
+ * ```
+ */
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  // ISO dates with four-digit years sort chronologically as strings.
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Whether `date` falls within `[from, to]`, both inclusive; an absent `to` is an open end.
+ *
+ * @example
+ * ```ts
+ * isDateInRange('2025-06-30', '2024-07-01', '2025-06-30'); // => true
+ * isDateInRange('2030-01-01', '2024-07-01');               // => true
+ * ```
+ */
+export function isDateInRange(date: CalendarDate, from: CalendarDate, to?: CalendarDate | null): boolean {
+  return from <= date && (to === undefined || to === null || date <= to);
+}
+
+/**
+ * Adds calendar days (negative to go back).
+ *
+ * @example
+ * ```ts
+ * addDays('2024-02-28', 1); // => '2024-02-29'
+ * addDays('2025-03-01', -1); // => '2025-02-28'
+ * ```
+ */
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  const d = toLocalNoon(parseCalendarDate(date));
+  return fromLocal(dfAddDays(d!, days));
+}
+
+/**
+ * The number of calendar days from `from` to `to` (negative when `to` is earlier).
+ *
+ * @example
+ * ```ts
+ * daysBetween('2024-12-31', '2025-01-01'); // => 1
+ * ```
+ */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return differenceInCalendarDays(toLocalNoon(parseCalendarDate(to, '$.to'))!, toLocalNoon(parseCalendarDate(from, '$.from'))!);
+}
+
+/**
+ * A day number (days since 1970-01-01) for fast arithmetic on many dates at once. It is computed
+ * from the calendar fields with `Date.UTC`, so it never depends on the process time zone.
+ * The input must already be a valid calendar date.
+ *
+ * @internal
+ */
+export function toDayNumber(date: CalendarDate): number {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
+}

@@ -1,0 +1,59 @@
+/**
+ * What every capability returns besides its outcome: findings, a trace and the rules version.
+ */
+
+/** How much a finding matters: `block` stops the purchase, `warn` needs a look, `info` explains. */
+export type Severity = 'block' | 'warn' | 'info';
+
+/** One thing a rule (or the code that applies a pack's figures) found. */
+export interface Finding {
+  /** Stable, machine-readable, e.g. `membership-inactive` or `bid-limit-unknown`. */
+  code: string;
+  severity: Severity;
+  /** A sentence a business office can act on. */
+  message: string;
+  /** The law or policy behind it, e.g. `Cal. Pub. Cont. Code § 20118`. */
+  citation?: string;
+  /** The rule, threshold or checklist item that produced it. */
+  ruleId: string;
+  /** The pack that rule came from. */
+  pack: string;
+  /** Values behind the finding (amounts, dates, quantities), for reports. */
+  data?: Record<string, unknown>;
+}
+
+/** One leaf condition as it was evaluated. */
+export interface ConditionTrace {
+  /** Where the condition sits in its rule, e.g. `conditions.all[2]`. */
+  path: string;
+  fact: string;
+  factPath?: string;
+  operator: string;
+  factValue: unknown;
+  value: unknown;
+  passed: boolean;
+}
+
+/** One step of a decision: a rule consulted, a threshold compared, a tier chosen. */
+export interface TraceStep {
+  /** What kind of step: `rule`, `threshold`, `schedule`, `tier`, `checklist-item`, `allocation`, ... */
+  step: string;
+  /** The id of the rule, threshold, schedule or item. */
+  id: string;
+  /** The pack it came from, where it came from one. */
+  pack?: string;
+  /** Whether the rule's conditions held, or the threshold was exceeded. */
+  passed?: boolean;
+  /** The leaf conditions evaluated, for rules. */
+  conditions?: ConditionTrace[];
+  /** Anything else worth showing (amounts compared, the tier used, ...). */
+  detail?: Record<string, unknown>;
+}
+
+/** The fields every decision carries. */
+export interface DecisionBase {
+  findings: Finding[];
+  trace: TraceStep[];
+  /** Pack ids, versions and a content hash: which rules decided. */
+  rulesVersion: string;
+}

@@ -1,0 +1,13 @@
+export { MoneySchema, CalendarDateSchema, QuantitySchema, PercentSchema } from './primitives.js';
+export type { MoneyInput, QuantityInput } from './primitives.js';
+export { MemberSchema, MemberKindSchema, BoardAuthorizationSchema } from './member.js';
+export type { Member, MemberKind, BoardAuthorization } from './member.js';
+export { ContractSchema, SupplyKindSchema } from './contract.js';
+export type { Contract, ContractSupplyKind } from './contract.js';
+export { PriceScheduleSchema, PriceRuleSchema, TierSchema } from './price-schedule.js';
+export type { PriceSchedule, PriceRule, Tier, PriceScheduleItem } from './price-schedule.js';
+export { PurchaseSchema, PurchaseSupplyKindSchema } from './purchase.js';
+export type { Purchase, PurchaseSupplyKind, PurchaseDocument } from './purchase.js';
+export { RulesPackSchema, ThresholdSchema, PackRuleSchema, ChecklistItemSchema, ProgramSchema, ConfidenceSchema } from './rules-pack.js';
+export type { RulesPack, Threshold, PackRule, ChecklistItem, Program, Confidence } from './rules-pack.js';
+export { parseWith, toJsonPath } from './parse.js';

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { MemberKindSchema } from './member.js';
+import { CalendarDateSchema, IdSchema, MoneySchema, StateCodeSchema } from './primitives.js';
+
+/**
+ * How sure the research behind a figure is (shared/reference/legal.md): `high` = seen in the
+ * official text or two or more agreeing sources; `medium` = one secondary source, or recalled and
+ * consistent with a parallel section; `low` = recalled or inferred; `unknown` = not found.
+ */
+export const ConfidenceSchema = z.enum(['high', 'medium', 'low', 'unknown']);
+export type Confidence = z.infer<typeof ConfidenceSchema>;
+
+/** A source a figure or rule was taken from; figures refer to it by id. */
+export const PackSourceSchema = z.strictObject({
+  id: IdSchema,
+  title: z.string().min(1),
+  url: z.string().optional(),
+  date: CalendarDateSchema.optional(),
+  note: z.string().optional(),
+});
+
+/** A json-rules-engine condition tree (`all` / `any` / `not` / leaf); the compiler checks it in depth. */
+export const ConditionsSchema = z.looseObject({}).meta({ id: 'Conditions', description: 'A json-rules-engine condition tree: { all: [...] }, { any: [...] }, { not: {...} } or a leaf { fact, operator, value, path? }.' });
+
+/**
+ * A threshold: one period of a series of dollar limits (e.g. the PCC §20111(a) bid limit for
+ * 2025), with the comparison exactly as the statute words it.
+ */
+export const ThresholdSchema = z.strictObject({
+  id: IdSchema,
+  /** Periods of the same limit share a series; a series' periods may neither overlap nor leave gaps. */
+  series: IdSchema,
+  title: z.string().optional(),
+  /** The boundary; `null` when the figure for the period is not known (confidence `unknown`). */
+  amount: z.union([MoneySchema, z.null()]),
+  /**
+   * `'>'`: the rule applies when the amount is more than the limit; `'>='`: at or above it;
+   * `'<='`: the band covers amounts at or below it (so it is exceeded above it).
+   */
+  comparison: z.enum(['>', '>=', '<=']),
+  effectiveFrom: CalendarDateSchema,
+  effectiveTo: CalendarDateSchema.optional(),
+  citation: z.string().min(1),
+  confidence: ConfidenceSchema,
+  sources: z.array(IdSchema).optional(),
+  note: z.string().optional(),
+  /** Threshold-specific parameters read by the capability that uses the series. */
+  params: z.record(z.string(), z.unknown()).optional(),
+  /** Set on a later pack's entry that deliberately replaces an earlier pack's entry of the same id. */
+  replace: z.boolean().optional(),
+});
+export type Threshold = z.infer<typeof ThresholdSchema>;
+
+/** A rule in json-rules-engine format, with the id, capability and citation the decision reports. */
+export const PackRuleSchema = z.strictObject({
+  id: IdSchema,
+  /** Which capability runs the rule. */
+  capability: z.enum(['eligibility', 'procurement', 'audit']),
+  description: z.string().optional(),
+  citation: z.string().optional(),
+  confidence: ConfidenceSchema.optional(),
+  sources: z.array(IdSchema).optional(),
+  priority: z.number().int().min(1).optional(),
+  conditions: ConditionsSchema,
+  event: z.strictObject({ type: z.string().min(1), params: z.record(z.string(), z.unknown()).optional() }),
+  replace: z.boolean().optional(),
+});
+export type PackRule = z.infer<typeof PackRuleSchema>;
+
+/** An item of the audit file: what it is, the law behind it, and when it is required. */
+export const ChecklistItemSchema = z.strictObject({
+  id: IdSchema,
+  title: z.string().min(1),
+  citation: z.string().min(1),
+  description: z.string().optional(),
+  confidence: ConfidenceSchema.optional(),
+  sources: z.array(IdSchema).optional(),
+  /** The item is required when these conditions hold. */
+  requiredWhen: ConditionsSchema,
+  replace: z.boolean().optional(),
+});
+export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
+
+/** A cooperative purchasing program as data. */
+export const ProgramSchema = z.strictObject({
+  id: IdSchema,
+  name: z.string().min(1),
+  description: z.string().optional(),
+  categories: z.array(z.strictObject({ id: IdSchema, name: z.string().min(1), description: z.string().optional() })),
+  eligibleMemberKinds: z.array(MemberKindSchema),
+  eligibleStates: z.array(StateCodeSchema),
+  /** Whether members must have paid program fees through the purchase date. */
+  feesRequired: z.boolean(),
+  /** Member kinds whose board must authorize use of the program's contracts. */
+  boardAuthorizationRequiredFor: z.array(MemberKindSchema),
+  params: z.record(z.string(), z.unknown()).optional(),
+});
+export type Program = z.infer<typeof ProgramSchema>;
+
+/**
+ * A rules pack: California law, a cooperative program, or a district's own policy, as data.
+ */
+export const RulesPackSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case slug such as "california-law"'),
+    version: z.string().regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, 'expected a semantic version such as "1.0.0"'),
+    title: z.string().min(1),
+    description: z.string().optional(),
+    kind: z.enum(['law', 'program', 'policy']),
+    sources: z.array(PackSourceSchema).optional(),
+    programs: z.array(ProgramSchema).optional(),
+    thresholds: z.array(ThresholdSchema).optional(),
+    rules: z.array(PackRuleSchema).optional(),
+    checklist: z.array(ChecklistItemSchema).optional(),
+  })
+  .meta({ id: 'RulesPack', description: 'A pace-rules rules pack: law, program or district policy as data.' });
+export type RulesPack = z.infer<typeof RulesPackSchema>;

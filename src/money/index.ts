@@ -1,0 +1,3 @@
+export { allocate } from './allocate.js';
+export { roundToCents, parseMoney, parseDecimal, roundMoney, formatMoney, CURRENCY_SCALE } from './money.js';
+export type { Money, RoundingMode } from './money.js';

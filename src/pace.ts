@@ -1,0 +1,50 @@
+import { layerPacks } from './packs/layer-packs.js';
+import { californiaLaw, paceProgram } from './packs/bundled.js';
+import type { PaceContext } from './pace-context.js';
+
+/** Options of {@link createPace}. */
+export interface PaceOptions {
+  /**
+   * The rules packs, in layering order (default: the bundled California law and PACE program
+   * packs). Raw JSON packs are validated here; a later pack may replace an earlier pack's entry
+   * only with `"replace": true`.
+   */
+  packs?: readonly unknown[];
+}
+
+/** A summary of one layered pack. */
+export interface PackInfo {
+  id: string;
+  version: string;
+  title: string;
+  kind: 'law' | 'program' | 'policy';
+  contentHash: string;
+}
+
+/** The packs bound to the capabilities. Every method is synchronous and pure. */
+export interface Pace {
+  /** Pack ids, versions and a content hash; also on every decision. */
+  readonly rulesVersion: string;
+  /** The layered packs, in order. */
+  readonly packs: readonly PackInfo[];
+}
+
+/**
+ * Binds rules packs to the capabilities.
+ *
+ * @param options - The packs to use (default: California law + the PACE program).
+ * @returns A frozen {@link Pace} object.
+ * @throws PaceError `invalid-pack` or `duplicate-id` when a pack is invalid or packs conflict.
+ * @example
+ * ```ts
+ * const pace = createPace();
+ * pace.rulesVersion; // => 'california-law@…+pace-program@…#…'
+ * ```
+ */
+export function createPace(options: PaceOptions = {}): Pace {
+  const context: PaceContext = layerPacks(options.packs ?? [californiaLaw(), paceProgram()]);
+  return Object.freeze({
+    rulesVersion: context.rulesVersion,
+    packs: Object.freeze(context.packs.map((p) => Object.freeze({ id: p.id, version: p.version, title: p.title, kind: p.kind, contentHash: p.contentHash }))),
+  });
+}

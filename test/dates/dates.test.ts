@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { addDays, compareDates, daysBetween, fiscalYearOf, isCalendarDate, isDateInRange, CalendarDateSchema } from '../../src/index.js';
+
+const ZONES = ['UTC', 'Pacific/Kiritimati', 'America/Los_Angeles', 'Pacific/Pago_Pago', 'America/Sao_Paulo', 'Asia/Kolkata'];
+const original = process.env['TZ'];
+afterEach(() => {
+  if (original === undefined) delete process.env['TZ'];
+  else process.env['TZ'] = original;
+});
+
+function battery(): unknown[] {
+  const out: unknown[] = [];
+  for (const d of ['2024-02-28', '2024-02-29', '2024-03-10', '2024-11-03', '2025-01-01', '2025-06-30', '2025-07-01', '2025-12-31', '2018-11-04']) {
+    out.push(addDays(d, 1), addDays(d, -1), addDays(d, 365), fiscalYearOf(d), daysBetween('2024-07-01', d));
+  }
+  out.push(isCalendarDate('2025-02-29'), isCalendarDate('2024-02-29'));
+  return out;
+}
+
+describe('calendar dates', () => {
+  it('refuses dates that do not exist', () => {
+    for (const bad of ['2025-02-29', '2025-02-30', '2025-13-01', '2025-00-10', '2025-04-31', '2025-1-01', '20250101', '2025-01-01T00:00:00Z', '']) {
+      expect(isCalendarDate(bad), bad).toBe(false);
+      expect(CalendarDateSchema.safeParse(bad).success, bad).toBe(false);
+    }
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    expect(isCalendarDate(new Date())).toBe(false);
+  });
+  it('adds days across month, year and leap-day boundaries', () => {
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2024-02-29', 1)).toBe('2024-03-01');
+    expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
+    expect(addDays('2025-03-01', -1)).toBe('2025-02-28');
+    expect(daysBetween('2024-12-31', '2025-01-01')).toBe(1);
+    expect(daysBetween('2025-01-01', '2024-01-01')).toBe(-366);
+  });
+  it('compares and checks ranges as calendar dates', () => {
+    expect(compareDates('2025-01-01', '2024-12-31')).toBe(1);
+    expect(compareDates('2025-01-01', '2025-01-01')).toBe(0);
+    expect(isDateInRange('2025-06-30', '2024-07-01', '2025-06-30')).toBe(true);
+    expect(isDateInRange('2025-07-01', '2024-07-01', '2025-06-30')).toBe(false);
+    expect(isDateInRange('2099-01-01', '2024-07-01')).toBe(true);
+  });
+  it('puts June 30 and July 1 in different fiscal years', () => {
+    expect(fiscalYearOf('2025-06-30')).toEqual({ label: '2024-25', startYear: 2024, start: '2024-07-01', end: '2025-06-30' });
+    expect(fiscalYearOf('2025-07-01').label).toBe('2025-26');
+    expect(fiscalYearOf('1999-12-31').label).toBe('1999-00');
+  });
+  it('gives the same results in every process time zone', () => {
+    process.env['TZ'] = 'UTC';
+    const reference = JSON.stringify(battery());
+    for (const zone of ZONES) {
+      process.env['TZ'] = zone;
+      expect(JSON.stringify(battery()), zone).toBe(reference);
+    }
+    process.env['TZ'] = 'Pacific/Kiritimati';
+    expect(new Date(Date.UTC(2024, 0, 1)).getTimezoneOffset()).toBe(-840); // the zone really was in effect
+  });
+});
