@@ -1,0 +1,72 @@
+import { PaceError, formatIssues, type PaceErrorIssue } from '../errors/pace-error.js';
+import { ContractSchema, type Contract } from '../model/contract.js';
+import { zodIssues } from '../model/parse.js';
+
+declare const preparedBrand: unique symbol;
+
+/**
+ * A contract validated once by {@link prepareContract}: frozen, with its decimals parsed and its
+ * price schedules indexed (held privately). Every capability accepts it in place of a raw contract.
+ */
+export type PreparedContract = Readonly<Contract> & { readonly [preparedBrand]: true };
+
+/** What preparing computed once, kept beside the frozen contract. @internal */
+export interface ContractIndex {
+  readonly contract: Contract;
+}
+
+const indexes = new WeakMap<object, ContractIndex>();
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** Whether a value was returned by {@link prepareContract}. */
+export function isPreparedContract(value: unknown): value is PreparedContract {
+  return typeof value === 'object' && value !== null && indexes.has(value);
+}
+
+/** The index computed when the contract was prepared. @internal */
+export function contractIndex(contract: PreparedContract): ContractIndex {
+  return indexes.get(contract)!;
+}
+
+/**
+ * Validates a contract once and returns it frozen and prepared, so that repeated quotes and checks
+ * do not parse it again. A prepared contract passed back in is returned as is.
+ *
+ * @param input - A raw contract (e.g. parsed JSON) or a prepared one.
+ * @param root - The JSON path to report errors under (default `$.contract`).
+ * @returns The prepared contract (a deep-frozen copy: the input is never mutated).
+ * @throws PaceError `invalid-input` listing every problem with its path.
+ * @example
+ * ```ts
+ * const prepared = prepareContract(rawContract);
+ * prepareContract(prepared) === prepared; // => true
+ * ```
+ */
+export function prepareContract(input: unknown, root = '$.contract'): PreparedContract {
+  if (isPreparedContract(input)) return input;
+  const parsed = ContractSchema.safeParse(input);
+  const issues: PaceErrorIssue[] = parsed.success ? [] : zodIssues(parsed.error, root);
+  if (parsed.success) {
+    const c = parsed.data;
+    if (c.term.end < c.term.start) issues.push({ path: `${root}.term.end`, message: `the term ends (${c.term.end}) before it starts (${c.term.start})` });
+    c.term.renewals?.forEach((r, i) => {
+      if (r.end < r.start) issues.push({ path: `${root}.term.renewals[${i}].end`, message: `the renewal ends (${r.end}) before it starts (${r.start})` });
+    });
+    c.priceSchedules.forEach((s, i) => {
+      if (s.effectiveTo !== undefined && s.effectiveTo < s.effectiveFrom) {
+        issues.push({ path: `${root}.priceSchedules[${i}].effectiveTo`, message: `the schedule ends (${s.effectiveTo}) before it starts (${s.effectiveFrom})` });
+      }
+    });
+  }
+  if (issues.length > 0 || !parsed.success) throw new PaceError('invalid-input', formatIssues('Invalid contract', issues), issues);
+  const contract = deepFreeze(parsed.data);
+  indexes.set(contract, { contract });
+  return contract as PreparedContract;
+}
