@@ -27,7 +27,7 @@ export interface ConditionTrace {
   /** Where the condition sits in its rule, e.g. `conditions.all[2]`. */
   path: string;
   fact: string;
-  factPath?: string;
+  factPath?: string | undefined;
   operator: string;
   factValue: unknown;
   value: unknown;

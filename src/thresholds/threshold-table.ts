@@ -1,0 +1,133 @@
+import { toDayNumber } from '../dates/calendar-date.js';
+import type { CalendarDate } from '../dates/calendar-date.js';
+import { formatMoney, parseMoney } from '../money/money.js';
+import type { Confidence, ProcurementMethodName, Threshold, ThresholdAppliesTo } from '../model/rules-pack.js';
+import type { FromPack } from '../packs/layer-packs.js';
+
+/** One period of a threshold series, with its amount in integer cents (computed once, at load). @internal */
+export interface ThresholdPeriod {
+  readonly id: string;
+  readonly series: string;
+  readonly pack: string;
+  readonly title: string | undefined;
+  /** Money string with two decimals, or null when the figure is unknown. */
+  readonly amount: string | null;
+  readonly amountCents: number | null;
+  readonly comparison: '>' | '>=' | '<=';
+  readonly effectiveFrom: CalendarDate;
+  readonly effectiveTo: CalendarDate | undefined;
+  readonly fromDay: number;
+  readonly toDay: number;
+  readonly citation: string;
+  readonly confidence: Confidence;
+  readonly level: 'state' | 'federal' | 'local' | undefined;
+  readonly method: ProcurementMethodName | undefined;
+  readonly role: 'limit' | 'micro-purchase' | 'self-certification-ceiling';
+  readonly appliesTo: ThresholdAppliesTo | undefined;
+}
+
+/** A series of periods sorted by date, with the periods whose figure is known. @internal */
+export interface ThresholdSeries {
+  readonly id: string;
+  readonly periods: readonly ThresholdPeriod[];
+  readonly known: readonly ThresholdPeriod[];
+}
+
+/** What a lookup found for a date. @internal */
+export interface ThresholdLookup {
+  /** The period whose figure is used. */
+  readonly used: ThresholdPeriod;
+  /** The period in force on the date when its figure is unknown, or undefined when none covers the date. */
+  readonly inForce: ThresholdPeriod | undefined;
+  /** True when `used` is not the period in force: the latest known figure stands in. */
+  readonly fallback: boolean;
+}
+
+/** Thresholds grouped by series. @internal */
+export interface ThresholdTable {
+  readonly series: readonly ThresholdSeries[];
+  readonly byId: ReadonlyMap<string, ThresholdSeries>;
+}
+
+/** Converts a money string or number of at most two decimals to integer cents. @internal */
+export function moneyToCents(value: string | number): number {
+  const text = typeof value === 'number' ? String(value) : value;
+  const dot = text.indexOf('.');
+  if (dot < 0) return Number(text) * 100;
+  const whole = text.slice(0, dot);
+  const fraction = (text.slice(dot + 1) + '00').slice(0, 2);
+  const sign = whole.startsWith('-') ? -1 : 1;
+  return Number(whole) * 100 + sign * Number(fraction);
+}
+
+/** Builds the table from layered thresholds. @internal */
+export function buildThresholdTable(thresholds: readonly FromPack<Threshold>[]): ThresholdTable {
+  const groups = new Map<string, ThresholdPeriod[]>();
+  for (const t of thresholds) {
+    const period: ThresholdPeriod = {
+      id: t.id,
+      series: t.series,
+      pack: t.pack,
+      title: t.title,
+      amount: t.amount === null ? null : formatMoney(parseMoney(t.amount)),
+      amountCents: t.amount === null ? null : moneyToCents(formatMoney(parseMoney(t.amount))),
+      comparison: t.comparison,
+      effectiveFrom: t.effectiveFrom,
+      effectiveTo: t.effectiveTo,
+      fromDay: toDayNumber(t.effectiveFrom),
+      toDay: t.effectiveTo === undefined ? Number.POSITIVE_INFINITY : toDayNumber(t.effectiveTo),
+      citation: t.citation,
+      confidence: t.confidence,
+      level: t.level,
+      method: t.method,
+      role: t.role ?? 'limit',
+      appliesTo: t.appliesTo,
+    };
+    const list = groups.get(t.series) ?? [];
+    list.push(period);
+    groups.set(t.series, list);
+  }
+  const series = [...groups].map(([id, periods]) => {
+    const sorted = [...periods].sort((a, b) => a.fromDay - b.fromDay);
+    return Object.freeze({ id, periods: Object.freeze(sorted), known: Object.freeze(sorted.filter((p) => p.amountCents !== null)) });
+  });
+  return Object.freeze({ series: Object.freeze(series), byId: new Map(series.map((s) => [s.id, s])) });
+}
+
+/**
+ * The figure of a series to use on a day: the period in force, or, when its figure is unknown or
+ * the day is past the last period, the latest known figure before the day (`fallback: true`).
+ * Undefined when the day is before every known figure.
+ * @internal
+ */
+export function lookupThreshold(series: ThresholdSeries, day: number): ThresholdLookup | undefined {
+  let inForce: ThresholdPeriod | undefined;
+  for (const p of series.periods) {
+    if (p.fromDay <= day && day <= p.toDay) {
+      inForce = p;
+      break;
+    }
+  }
+  if (inForce && inForce.amountCents !== null) return { used: inForce, inForce, fallback: false };
+  let latest: ThresholdPeriod | undefined;
+  for (const p of series.known) if (p.fromDay <= day) latest = p;
+  if (!latest) return undefined;
+  return { used: latest, inForce, fallback: true };
+}
+
+/** Whether an amount in cents exceeds a threshold, by the threshold's own comparison. @internal */
+export function isExceeded(cents: number, period: ThresholdPeriod): boolean {
+  const limit = period.amountCents!;
+  switch (period.comparison) {
+    case '>':
+      return cents > limit;
+    case '>=':
+      return cents >= limit;
+    case '<=':
+      return cents > limit;
+    default: {
+      const never: never = period.comparison;
+      return never;
+    }
+  }
+}
