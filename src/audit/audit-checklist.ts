@@ -70,7 +70,7 @@ export function auditChecklist(context: PaceContext, input: unknown): AuditCheck
   const compliance = complianceContext(context);
   const findings: Finding[] = [];
   const trace: TraceStep[] = [];
-  const { facts } = deriveFacts(compliance.thresholds, context.programs, { member, contract, purchase, asOf: purchase.date }, findings, trace);
+  const { facts } = deriveFacts(compliance.thresholds, context.programs, { member, contract, purchase, asOf: purchase.date }, findings, trace, compliance.audit.readsRequiredMethods || compliance.checklist.readsRequiredMethods);
   trace.push(factsStep(facts));
   runRuleSet(compliance.audit, facts, findings, trace);
 

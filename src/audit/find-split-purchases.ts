@@ -1,4 +1,4 @@
-import { isCalendarDate, toDayNumber } from '../dates/calendar-date.js';
+import { toDayNumber } from '../dates/calendar-date.js';
 import { PaceError } from '../errors/pace-error.js';
 import { Dec } from '../money/decimal.js';
 import { formatMoney } from '../money/money.js';
@@ -39,9 +39,7 @@ export interface SplitPurchaseGroup {
   comparison: '>' | '>=' | '<=';
 }
 
-const ALLOWED_KEYS: ReadonlySet<string> = new Set(['id', 'memberId', 'date', 'amount', 'supplyKind', 'category', 'contractId', 'vendorId', 'description', 'emergency']);
 const SUPPLY_KINDS: ReadonlySet<string> = new Set(PurchaseSupplyKindSchema.options);
-const MONEY = /^(?:0|[1-9]\d*)(?:\.\d{1,2})?$/;
 
 interface Row {
   id: string;
@@ -53,33 +51,6 @@ interface Row {
   cents: number;
   amount: string;
   limit: ThresholdPeriod;
-}
-
-const optionalId = (v: unknown): boolean => v === undefined || (typeof v === 'string' && v.length > 0);
-
-/** A conservative check: true only for purchases the schema certainly accepts; anything else goes to the schema. */
-function isPlainValidPurchase(p: unknown, validDates: Map<string, boolean>): boolean {
-  if (p === null || typeof p !== 'object' || Array.isArray(p)) return false;
-  const r = p as Record<string, unknown>;
-  for (const k in r) if (!ALLOWED_KEYS.has(k)) return false;
-  if (typeof r['id'] !== 'string' || r['id'] === '' || typeof r['memberId'] !== 'string' || r['memberId'] === '') return false;
-  const date = r['date'];
-  if (typeof date !== 'string') return false;
-  let ok = validDates.get(date);
-  if (ok === undefined) {
-    ok = /^\d{4}-\d{2}-\d{2}$/.test(date) && isCalendarDate(date);
-    validDates.set(date, ok);
-  }
-  if (!ok) return false;
-  const amount = r['amount'];
-  if (typeof amount === 'string') {
-    if (!MONEY.test(amount)) return false;
-  } else if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount < 0) return false;
-  if (typeof r['supplyKind'] !== 'string' || !SUPPLY_KINDS.has(r['supplyKind'])) return false;
-  if (!optionalId(r['category']) || !optionalId(r['contractId']) || !optionalId(r['vendorId'])) return false;
-  if (r['description'] !== undefined && typeof r['description'] !== 'string') return false;
-  if (r['emergency'] !== undefined && typeof r['emergency'] !== 'boolean') return false;
-  return true;
 }
 
 function parseOptions(options: unknown): { days: number | undefined } {
@@ -162,13 +133,12 @@ export function findSplitPurchases(context: PaceContext, purchases: unknown, opt
     return found;
   };
 
-  const validDates = new Map<string, boolean>();
   const dayOf = new Map<string, number>();
   const seenIds = new Map<string, number>();
   const buckets = new Map<string, Row[]>();
   for (let i = 0; i < purchases.length; i++) {
     const raw: unknown = purchases[i];
-    const p = (isPlainValidPurchase(raw, validDates) ? raw : parsePurchase(raw, `$.purchases[${i}]`)) as Purchase;
+    const p = parsePurchase(raw, `$.purchases[${i}]`);
     const first = seenIds.get(p.id);
     if (first !== undefined) {
       throw new PaceError('invalid-input', `$.purchases[${i}].id: duplicate purchase id "${p.id}" (also at $.purchases[${first}])`, [{ path: `$.purchases[${i}].id`, message: `duplicate purchase id (also at $.purchases[${first}])` }]);

@@ -44,7 +44,7 @@ export function evaluateEligibility(
   trace: TraceStep[] | undefined,
 ): Facts {
   const compliance = complianceContext(context);
-  const { facts } = deriveFacts(compliance.thresholds, context.programs, input, findings, trace);
+  const { facts } = deriveFacts(compliance.thresholds, context.programs, input, findings, trace, compliance.eligibility.readsRequiredMethods);
   if (trace) trace.push(factsStep(facts));
   runRuleSet(compliance.eligibility, facts, findings, trace);
   return facts;

@@ -5,10 +5,12 @@ import { parseWith } from '../model/parse.js';
 import { CalendarDateSchema } from '../model/primitives.js';
 import { PurchaseSchema, type Purchase } from '../model/purchase.js';
 import { prepareContract, type PreparedContract } from '../pricing/prepare-contract.js';
+import { isPlainValidDate, isPlainValidMember, isPlainValidPurchase } from './fast-validate.js';
 
 /** Checks that the argument of a capability is an object with only the fields it knows. @internal */
 export function parseArgs(value: unknown, capability: string, allowed: readonly string[], requiredFields: readonly string[]): Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    // (checked first so the common case costs one loop below)
     throw new PaceError('invalid-input', `${capability} expects an object { ${allowed.join(', ')} }`, [{ path: '$', message: `expected an object with ${requiredFields.join(', ')}` }]);
   }
   const record = value as Record<string, unknown>;
@@ -22,12 +24,12 @@ export function parseArgs(value: unknown, capability: string, allowed: readonly 
 
 /** @internal */
 export function parseMember(value: unknown, root = '$.member'): Member {
-  return parseWith(MemberSchema, value, root, 'member');
+  return isPlainValidMember(value) ? (value as Member) : parseWith(MemberSchema, value, root, 'member');
 }
 
 /** @internal */
 export function parsePurchase(value: unknown, root = '$.purchase'): Purchase {
-  return parseWith(PurchaseSchema, value, root, 'purchase');
+  return isPlainValidPurchase(value) ? (value as Purchase) : parseWith(PurchaseSchema, value, root, 'purchase');
 }
 
 /** @internal */
@@ -37,5 +39,5 @@ export function parseContract(value: unknown, root = '$.contract'): PreparedCont
 
 /** @internal */
 export function parseAsOf(value: unknown, root = '$.asOf'): CalendarDate {
-  return parseWith(CalendarDateSchema, value, root, 'date', 'invalid-date');
+  return isPlainValidDate(value) ? (value as CalendarDate) : parseWith(CalendarDateSchema, value, root, 'date', 'invalid-date');
 }

@@ -25,12 +25,22 @@ export interface RuleSet {
   /** Finding templates by rule index; undefined for rules whose event is not a finding. */
   readonly templates: readonly (FindingTemplate | undefined)[];
   readonly compiled: CompiledRules;
+  /** Whether a rule reads the methods the thresholds require (so they must be computed first). */
+  readonly readsRequiredMethods: boolean;
+}
+
+const METHOD_FACT_PATHS = /"\$\.(?:requiredMethod|stateMethod|federalMethod|localMethod|competitionRequired)"/;
+
+/** Whether conditions read one of the derived method facts of `purchase`. @internal */
+export function readsRequiredMethods(conditions: readonly unknown[]): boolean {
+  return conditions.some((c) => METHOD_FACT_PATHS.test(JSON.stringify(c)));
 }
 
 /** Checklist items with their `requiredWhen` compiled as one rule each. @internal */
 export interface ChecklistSet {
   readonly items: readonly FromPack<ChecklistItem>[];
   readonly compiled: CompiledRules;
+  readonly readsRequiredMethods: boolean;
 }
 
 /** Everything the compliance capabilities compile once per `createPace`. @internal */
@@ -67,7 +77,7 @@ function buildRuleSet(context: PaceContext, capability: PackRule['capability'], 
     return { code: String(code), severity: severity as Severity, message: String(message), citation: citation as string | undefined };
   });
   const compiled = compileRules(rules.map((r) => ({ name: r.id, conditions: r.conditions, event: r.event, ...(r.priority !== undefined ? { priority: r.priority } : {}) })) as never);
-  return { rules, templates, compiled };
+  return { rules, templates, compiled, readsRequiredMethods: readsRequiredMethods(rules.map((r) => r.conditions)) };
 }
 
 /**
@@ -87,6 +97,7 @@ export function complianceContext(context: PaceContext): ComplianceContext {
   const checklist: ChecklistSet = {
     items,
     compiled: compileRules(items.map((item) => ({ name: item.id, conditions: item.requiredWhen, event: { type: item.id } })) as never),
+    readsRequiredMethods: readsRequiredMethods(items.map((i) => i.requiredWhen)),
   };
   found = Object.freeze({ eligibility, procurement, audit, checklist, thresholds: buildThresholdTable(context.thresholds) });
   cache.set(context, found);

@@ -151,7 +151,7 @@ export function compileRules(rules: readonly unknown[], options: CompileRulesOpt
         const conditions: ConditionTrace[] | undefined = trace ? [] : undefined;
         const passed = rule.test(facts, conditions);
         if (passed) {
-          events.push(rule.event.params ? { type: rule.event.type, params: structuredClone(rule.event.params) } : { type: rule.event.type });
+          events.push(rule.event.params ? { type: rule.event.type, params: { ...rule.event.params } } : { type: rule.event.type });
           firedRuleIndexes.push(rule.index);
         }
         trace?.push({ ruleIndex: rule.index, name: rule.name, priority: rule.priority, passed, conditions: conditions! });

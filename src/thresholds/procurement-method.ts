@@ -66,7 +66,9 @@ export function procurementMethod(context: PaceContext, input: unknown): Procure
     contractUsable = !findings.some((f) => f.severity === 'block');
     if (contractUsable && methods.overall !== 'none') method = 'cooperative-contract';
   }
-  trace.push({ step: 'decision', id: 'procurement-method', detail: { state: methods.state, federal: methods.federal, local: methods.local, overall: methods.overall, method, ...(contractUsable === undefined ? {} : { contractUsable }) } });
+  const detail: Record<string, unknown> = { state: methods.state, federal: methods.federal, local: methods.local, overall: methods.overall, method };
+  if (contractUsable !== undefined) detail['contractUsable'] = contractUsable;
+  trace.push({ step: 'decision', id: 'procurement-method', detail });
   const decision: ProcurementMethodDecision = {
     method,
     requiresFormalBid: methods.overall === 'formal-bid',
