@@ -334,9 +334,15 @@ class Builder {
     if (!ok || resolved === undefined || factPath === undefined || typeof fact !== 'string' || typeof operator !== 'string') return undefined;
     const slot = this.slot(fact);
     const builtIn = resolved.decorators.length === 0 ? resolved.builtIn : undefined;
-    // On JSON data, only these can throw once their facts are present: `in`/`notIn` against a
-    // fact-valued right-hand side (it may not be an array or string), decorated and custom operators.
-    const safe = builtIn !== undefined && !((builtIn === 'in' || builtIn === 'notIn') && valueFact !== undefined);
+    // Leaves that can never throw once the facts they read are present: equal and notEqual
+    // (strict comparison), contains and doesNotContain (an Array.isArray guard, then strict
+    // indexOf), in and notIn against a literal array. Everything else may throw on some value:
+    // the numeric operators convert both sides (a symbol or a null-prototype object throws),
+    // in/notIn against a fact call indexOf on whatever the fact holds, and decorated or custom
+    // operators run arbitrary code.
+    const safe =
+      builtIn === 'equal' || builtIn === 'notEqual' || builtIn === 'contains' || builtIn === 'doesNotContain' ||
+      ((builtIn === 'in' || builtIn === 'notIn') && valueFact === undefined);
     const rawResult = resolved.builtIn === undefined;
     return {
       kind: 'leaf',
@@ -507,7 +513,9 @@ function literalLeaf(leaf: LeafNode): Evaluator {
   const miss = (): never => {
     throw undefinedFact(leaf, leaf.fact);
   };
-  const numeric = (a: unknown): boolean => Number.parseFloat(a as string).toString() !== 'NaN';
+  // json-rules-engine's validator, `Number.parseFloat(a).toString() !== 'NaN'`; for a number that
+  // is exactly "not NaN", which spares a string allocation on the common path.
+  const numeric = (a: unknown): boolean => (typeof a === 'number' ? a === a : Number.parseFloat(a as string).toString() !== 'NaN');
   switch (leaf.builtIn) {
     case 'equal':
       return (vs) => {
