@@ -30,6 +30,7 @@ interface LeafNode {
   readonly tracePath: string;
   readonly id: number;
   readonly fact: string;
+  /** Slot of the left-hand operand in the per-run values: the fact's own slot, or a path slot. */
   readonly slot: number;
   readonly segments: readonly string[];
   readonly factPath: string | undefined;
@@ -37,7 +38,7 @@ interface LeafNode {
   readonly evaluate: OperatorEvaluate;
   /** `equal`, `lessThan`, … when the operator is an undecorated, unreplaced built-in. */
   readonly builtIn: string | undefined;
-  readonly valueFact: { readonly fact: string; readonly slot: number; readonly segments: readonly string[] } | undefined;
+  readonly valueFact: { readonly fact: string; readonly slot: number } | undefined;
   readonly value: unknown;
   /** Cannot throw on JSON data facts once every fact it reads is present. */
   readonly safe: boolean;
@@ -145,7 +146,11 @@ interface Issue extends PaceErrorIssue {
 
 class Builder {
   readonly issues: Issue[] = [];
-  readonly slots = new Map<string, number>();
+  /** Fact name → slot. Slot 0 of the per-run values holds the missing-fact mask. */
+  readonly facts = new Map<string, number>();
+  /** (fact slot, path) → slot caching that path's value for one run. */
+  readonly paths = new Map<string, { readonly slot: number; readonly base: number; readonly segments: readonly string[] }>();
+  private nextSlot = 1;
   leafCount = 0;
   /** While expanding a named condition for a rule, its own problems were already reported. */
   private muted = 0;
@@ -160,13 +165,26 @@ class Builder {
     if (this.muted === 0) this.issues.push({ code, path, message: `${message} (${code})` });
   }
 
-  slot(fact: string): number {
-    let slot = this.slots.get(fact);
+  factSlot(fact: string): number {
+    let slot = this.facts.get(fact);
     if (slot === undefined) {
-      slot = this.slots.size + 1; // slot 0 holds the missing-fact mask
-      this.slots.set(fact, slot);
+      slot = this.nextSlot++;
+      this.facts.set(fact, slot);
     }
     return slot;
+  }
+
+  /** Every (fact, path) operand gets one slot, resolved at most once per run and shared by its readers. */
+  operandSlot(fact: string, segments: readonly string[]): number {
+    const base = this.factSlot(fact);
+    if (segments.length === 0) return base;
+    const id = `${base}\u0000${segments.join('\u0000')}`;
+    let entry = this.paths.get(id);
+    if (entry === undefined) {
+      entry = { slot: this.nextSlot++, base, segments };
+      this.paths.set(id, entry);
+    }
+    return entry.slot;
   }
 
   checkPriority(node: Record<string, unknown>, path: string): number {
@@ -317,7 +335,7 @@ class Builder {
         this.issue('invalid-rule', `${path}.value.fact`, `a fact reference must name a fact (a non-empty string), got ${JSON.stringify(refFact)}`);
         ok = false;
       } else if (refPath !== undefined) {
-        valueFact = { fact: refFact, slot: this.slot(refFact), segments: refPath.segments };
+        valueFact = { fact: refFact, slot: this.operandSlot(refFact, refPath.segments) };
       }
       literal = undefined;
     } else if (typeof value === 'function' || isThenable(value)) {
@@ -332,7 +350,7 @@ class Builder {
       }
     }
     if (!ok || resolved === undefined || factPath === undefined || typeof fact !== 'string' || typeof operator !== 'string') return undefined;
-    const slot = this.slot(fact);
+    const slot = this.operandSlot(fact, factPath.segments);
     const builtIn = resolved.decorators.length === 0 ? resolved.builtIn : undefined;
     // Leaves that can never throw once the facts they read are present: equal and notEqual
     // (strict comparison), contains and doesNotContain (an Array.isArray guard, then strict
@@ -360,7 +378,7 @@ class Builder {
       value: literal,
       safe,
       rawResult,
-      mask: bit(slot) | (valueFact === undefined ? 0 : bit(valueFact.slot)),
+      mask: bit(this.factSlot(fact)) | (valueFact === undefined ? 0 : bit(this.factSlot(valueFact.fact))),
     };
   }
 }
@@ -392,7 +410,7 @@ function ruleLabel(index: number, rule: Record<string, unknown>): string {
   return typeof name === 'string' || typeof name === 'number' ? `$[${index}] (${JSON.stringify(name)})` : `$[${index}]`;
 }
 
-function buildRules(rules: unknown, options: CompileRulesOptions): { compiled: CompiledRule[]; slots: Map<string, number> } {
+function buildRules(rules: unknown, options: CompileRulesOptions): { compiled: CompiledRule[]; builder: Builder } {
   const issues: Issue[] = [];
   validateOptions(options, issues);
   const operators = isRecord(options) && isRecord(options.operators) ? options.operators : {};
@@ -461,7 +479,7 @@ function buildRules(rules: unknown, options: CompileRulesOptions): { compiled: C
     throw new PaceError(code, formatIssues(`compileRules refused ${issues.length} problem${issues.length === 1 ? '' : 's'}`, issues), issues.map(({ path, message }) => ({ path, message })));
   }
   compiled.sort((a, b) => b.priority - a.priority || a.index - b.index);
-  return { compiled, slots: builder.slots };
+  return { compiled, builder };
 }
 
 // ─── Code generation ─────────────────────────────────────────────────────────────────────────
@@ -472,6 +490,11 @@ function undefinedFact(leaf: LeafNode, fact: string): PaceError {
 }
 
 type Getter = (factValue: unknown) => unknown;
+/** Computes a path slot from its fact slot (MISSING stays MISSING). */
+type Resolver = (values: Values) => unknown;
+
+/** Marks a path slot not yet computed in this run. */
+const UNRESOLVED: unique symbol = Symbol('unresolved');
 
 function getter(segments: readonly string[]): Getter {
   switch (segments.length) {
@@ -505,110 +528,185 @@ function getter(segments: readonly string[]): Getter {
   }
 }
 
-/** A leaf with a literal right-hand side and a built-in operator: the comparison is inlined. */
-function literalLeaf(leaf: LeafNode): Evaluator {
-  const { slot } = leaf;
-  const get = getter(leaf.segments);
-  const b = leaf.value as never;
-  const miss = (): never => {
+function resolver(base: number, segments: readonly string[]): Resolver {
+  const get = getter(segments);
+  return (vs) => {
+    const f = vs[base];
+    return f === MISSING ? MISSING : get(f);
+  };
+}
+
+/** json-rules-engine's numeric validator; for a number it is exactly "not NaN" (no string built). */
+const numericSlow = (a: unknown): boolean => Number.parseFloat(a as string).toString() !== 'NaN';
+
+/**
+ * A built-in operator leaf, specialised per operator so each comparison is inlined in its own
+ * closure. Operands come from slots (`ls`, `rs`): a path slot is resolved on first use in a run.
+ * With a literal right-hand side, `rs` is -1 and `literal` is used.
+ */
+function builtInLeaf(leaf: LeafNode, resolvers: readonly (Resolver | undefined)[]): Evaluator {
+  const ls = leaf.slot;
+  const lres = resolvers[ls]!;
+  const rs = leaf.valueFact === undefined ? -1 : leaf.valueFact.slot;
+  const rres = rs < 0 ? undefined : resolvers[rs];
+  const literal = leaf.value;
+  const missLeft = (): never => {
     throw undefinedFact(leaf, leaf.fact);
   };
-  // json-rules-engine's validator, `Number.parseFloat(a).toString() !== 'NaN'`; for a number that
-  // is exactly "not NaN", which spares a string allocation on the common path.
-  const numeric = (a: unknown): boolean => (typeof a === 'number' ? a === a : Number.parseFloat(a as string).toString() !== 'NaN');
+  const missRight = (): never => {
+    throw undefinedFact(leaf, leaf.valueFact!.fact);
+  };
+  // json-rules-engine resolves both sides before comparing (Promise.all), so either may be missing.
+  const right =
+    rs < 0
+      ? (): unknown => literal
+      : (vs: Values): unknown => {
+          let b = vs[rs];
+          if (b === UNRESOLVED) b = vs[rs] = rres!(vs);
+          return b === MISSING ? missRight() : b;
+        };
+  const b = literal as never;
+  const isLiteral = rs < 0;
   switch (leaf.builtIn) {
     case 'equal':
-      return (vs) => {
-        const f = vs[slot];
-        return f === MISSING ? miss() : get(f) === b;
-      };
+      return isLiteral
+        ? (vs) => {
+            let a = vs[ls];
+            if (a === UNRESOLVED) a = vs[ls] = lres(vs);
+            return a === MISSING ? missLeft() : a === b;
+          }
+        : (vs) => {
+            const r = right(vs);
+            let a = vs[ls];
+            if (a === UNRESOLVED) a = vs[ls] = lres(vs);
+            return a === MISSING ? missLeft() : a === r;
+          };
     case 'notEqual':
-      return (vs) => {
-        const f = vs[slot];
-        return f === MISSING ? miss() : get(f) !== b;
-      };
+      return isLiteral
+        ? (vs) => {
+            let a = vs[ls];
+            if (a === UNRESOLVED) a = vs[ls] = lres(vs);
+            return a === MISSING ? missLeft() : a !== b;
+          }
+        : (vs) => {
+            const r = right(vs);
+            let a = vs[ls];
+            if (a === UNRESOLVED) a = vs[ls] = lres(vs);
+            return a === MISSING ? missLeft() : a !== r;
+          };
     case 'in': {
-      const arr = b as unknown[];
-      return (vs) => {
-        const f = vs[slot];
-        return f === MISSING ? miss() : arr.indexOf(get(f)) > -1;
-      };
+      const arr = literal as unknown[];
+      return isLiteral
+        ? (vs) => {
+            let a = vs[ls];
+            if (a === UNRESOLVED) a = vs[ls] = lres(vs);
+            return a === MISSING ? missLeft() : arr.indexOf(a) > -1;
+          }
+        : (vs) => {
+            const r = right(vs) as { indexOf(x: unknown): number };
+            let a = vs[ls];
+            if (a === UNRESOLVED) a = vs[ls] = lres(vs);
+            return a === MISSING ? missLeft() : r.indexOf(a) > -1;
+          };
     }
     case 'notIn': {
-      const arr = b as unknown[];
-      return (vs) => {
-        const f = vs[slot];
-        return f === MISSING ? miss() : arr.indexOf(get(f)) === -1;
-      };
+      const arr = literal as unknown[];
+      return isLiteral
+        ? (vs) => {
+            let a = vs[ls];
+            if (a === UNRESOLVED) a = vs[ls] = lres(vs);
+            return a === MISSING ? missLeft() : arr.indexOf(a) === -1;
+          }
+        : (vs) => {
+            const r = right(vs) as { indexOf(x: unknown): number };
+            let a = vs[ls];
+            if (a === UNRESOLVED) a = vs[ls] = lres(vs);
+            return a === MISSING ? missLeft() : r.indexOf(a) === -1;
+          };
     }
     case 'contains':
       return (vs) => {
-        const f = vs[slot];
-        if (f === MISSING) return miss();
-        const a = get(f);
-        return Array.isArray(a) && a.indexOf(b) > -1;
+        const r = isLiteral ? b : right(vs);
+        let a = vs[ls];
+        if (a === UNRESOLVED) a = vs[ls] = lres(vs);
+        if (a === MISSING) return missLeft();
+        return Array.isArray(a) && a.indexOf(r) > -1;
       };
     case 'doesNotContain':
       return (vs) => {
-        const f = vs[slot];
-        if (f === MISSING) return miss();
-        const a = get(f);
-        return Array.isArray(a) && a.indexOf(b) === -1;
+        const r = isLiteral ? b : right(vs);
+        let a = vs[ls];
+        if (a === UNRESOLVED) a = vs[ls] = lres(vs);
+        if (a === MISSING) return missLeft();
+        return Array.isArray(a) && a.indexOf(r) === -1;
       };
     case 'lessThan':
       return (vs) => {
-        const f = vs[slot];
-        if (f === MISSING) return miss();
-        const a = get(f) as never;
-        return numeric(a) && a < b;
+        const r = (isLiteral ? b : right(vs)) as never;
+        let a = vs[ls];
+        if (a === UNRESOLVED) a = vs[ls] = lres(vs);
+        if (a === MISSING) return missLeft();
+        return (typeof a === 'number' ? a === a : numericSlow(a)) && (a as never) < r;
       };
     case 'lessThanInclusive':
       return (vs) => {
-        const f = vs[slot];
-        if (f === MISSING) return miss();
-        const a = get(f) as never;
-        return numeric(a) && a <= b;
+        const r = (isLiteral ? b : right(vs)) as never;
+        let a = vs[ls];
+        if (a === UNRESOLVED) a = vs[ls] = lres(vs);
+        if (a === MISSING) return missLeft();
+        return (typeof a === 'number' ? a === a : numericSlow(a)) && (a as never) <= r;
       };
     case 'greaterThan':
       return (vs) => {
-        const f = vs[slot];
-        if (f === MISSING) return miss();
-        const a = get(f) as never;
-        return numeric(a) && a > b;
+        const r = (isLiteral ? b : right(vs)) as never;
+        let a = vs[ls];
+        if (a === UNRESOLVED) a = vs[ls] = lres(vs);
+        if (a === MISSING) return missLeft();
+        return (typeof a === 'number' ? a === a : numericSlow(a)) && (a as never) > r;
       };
     case 'greaterThanInclusive':
       return (vs) => {
-        const f = vs[slot];
-        if (f === MISSING) return miss();
-        const a = get(f) as never;
-        return numeric(a) && a >= b;
+        const r = (isLiteral ? b : right(vs)) as never;
+        let a = vs[ls];
+        if (a === UNRESOLVED) a = vs[ls] = lres(vs);
+        if (a === MISSING) return missLeft();
+        return (typeof a === 'number' ? a === a : numericSlow(a)) && (a as never) >= r;
       };
     default:
-      return genericLeaf(leaf);
+      return genericLeaf(leaf, resolvers);
   }
 }
 
-function genericLeaf(leaf: LeafNode): Evaluator {
-  const { slot, evaluate, valueFact } = leaf;
-  const get = getter(leaf.segments);
+/** Resolves both operands of a leaf for the generic and tracing paths: [left, right]. */
+function operands(leaf: LeafNode, resolvers: readonly (Resolver | undefined)[]): (vs: Values, out: unknown[]) => void {
+  const ls = leaf.slot;
+  const lres = resolvers[ls]!;
+  const rs = leaf.valueFact === undefined ? -1 : leaf.valueFact.slot;
+  const rres = rs < 0 ? undefined : resolvers[rs];
+  const literal = leaf.value;
+  return (vs, out) => {
+    let r: unknown = literal;
+    if (rs >= 0) {
+      r = vs[rs];
+      if (r === UNRESOLVED) r = vs[rs] = rres!(vs);
+      if (r === MISSING) throw undefinedFact(leaf, leaf.valueFact!.fact);
+    }
+    let a = vs[ls];
+    if (a === UNRESOLVED) a = vs[ls] = lres(vs);
+    if (a === MISSING) throw undefinedFact(leaf, leaf.fact);
+    out[0] = a;
+    out[1] = r;
+  };
+}
+
+function genericLeaf(leaf: LeafNode, resolvers: readonly (Resolver | undefined)[]): Evaluator {
+  const { evaluate } = leaf;
+  const read = operands(leaf, resolvers);
   const check = leaf.rawResult ? checkCustomResult(leaf) : undefined;
-  if (valueFact === undefined) {
-    const b = leaf.value;
-    return (vs) => {
-      const f = vs[slot];
-      if (f === MISSING) throw undefinedFact(leaf, leaf.fact);
-      const r = evaluate(get(f), b);
-      return check === undefined ? r : check(r);
-    };
-  }
-  const rslot = valueFact.slot;
-  const rget = getter(valueFact.segments);
   return (vs) => {
-    const f = vs[slot];
-    const g = vs[rslot];
-    if (g === MISSING) throw undefinedFact(leaf, valueFact.fact);
-    if (f === MISSING) throw undefinedFact(leaf, leaf.fact);
-    const r = evaluate(get(f), rget(g));
+    const pair: unknown[] = [undefined, undefined];
+    read(vs, pair);
+    const r = evaluate(pair[0], pair[1]);
     return check === undefined ? r : check(r);
   };
 }
@@ -623,10 +721,6 @@ function checkCustomResult(leaf: LeafNode): (result: unknown) => unknown {
   };
 }
 
-function fastLeaf(leaf: LeafNode): Evaluator {
-  return leaf.valueFact === undefined && leaf.builtIn !== undefined ? literalLeaf(leaf) : genericLeaf(leaf);
-}
-
 /** A one-child all/any whose child is a leaf that may return a non-boolean: jre passes that raw value up. */
 function isRawSingle(node: GroupNode): boolean {
   const only = node.children.length === 1 ? node.children[0] : undefined;
@@ -634,13 +728,13 @@ function isRawSingle(node: GroupNode): boolean {
 }
 
 /** json-rules-engine's `evaluateCondition(node)`: a leaf's raw result; a boolean node's `=== true`. */
-function fastCondition(node: IrNode): Evaluator {
-  if (node.kind === 'leaf') return fastLeaf(node);
+function fastCondition(node: IrNode, resolvers: readonly (Resolver | undefined)[]): Evaluator {
+  if (node.kind === 'leaf') return node.builtIn === undefined ? genericLeaf(node, resolvers) : builtInLeaf(node, resolvers);
   if (node.kind === 'not') {
-    const child = fastCondition(node.child);
+    const child = fastCondition(node.child, resolvers);
     return (vs) => !child(vs);
   }
-  const inner = fastInner(node);
+  const inner = fastInner(node, resolvers);
   return isRawSingle(node) ? (vs) => inner(vs) === true : inner;
 }
 
@@ -651,12 +745,12 @@ function fastCondition(node: IrNode): Evaluator {
  * the group only when one of them could throw: it reads an absent fact (mask test) or holds a
  * leaf that may throw on present data (`safe` is false).
  */
-function fastInner(node: GroupNode): Evaluator {
+function fastInner(node: GroupNode, resolvers: readonly (Resolver | undefined)[]): Evaluator {
   const n = node.children.length;
   if (n === 0) return () => true;
-  if (n === 1) return fastCondition(node.children[0]!);
+  if (n === 1) return fastCondition(node.children[0]!, resolvers);
   const isAll = node.kind === 'all';
-  const groups = node.groups.map((g) => g.map(fastCondition));
+  const groups = node.groups.map((g) => g.map((m) => fastCondition(m, resolvers)));
   const suffixSafe = node.groups.map((g) => g.map((_, i) => g.slice(i).every((m) => m.safe)));
   const suffixMask = node.groups.map((g) => g.map((_, i) => g.slice(i).reduce((m, x) => m | x.mask, 0)));
   const settle = (members: readonly Evaluator[], safe: readonly boolean[], mask: readonly number[], from: number, vs: Values): void => {
@@ -706,36 +800,25 @@ function fastInner(node: GroupNode): Evaluator {
 // Trace mode evaluates exactly the leaves json-rules-engine evaluates (whole priority groups) and
 // records each in a flat buffer: leaf id, left value, right value, result.
 
-function traceCondition(node: IrNode): TraceEvaluator {
-  if (node.kind === 'leaf') {
-    const fast = genericLeafForTrace(node);
-    return fast;
-  }
+function traceCondition(node: IrNode, resolvers: readonly (Resolver | undefined)[]): TraceEvaluator {
+  if (node.kind === 'leaf') return traceLeaf(node, resolvers);
   if (node.kind === 'not') {
-    const child = traceCondition(node.child);
+    const child = traceCondition(node.child, resolvers);
     return (vs, buf) => !child(vs, buf);
   }
-  const inner = traceInner(node);
+  const inner = traceInner(node, resolvers);
   return isRawSingle(node) ? (vs, buf) => inner(vs, buf) === true : inner;
 }
 
-function genericLeafForTrace(leaf: LeafNode): TraceEvaluator {
-  const { slot, evaluate, valueFact, id } = leaf;
-  const get = getter(leaf.segments);
+function traceLeaf(leaf: LeafNode, resolvers: readonly (Resolver | undefined)[]): TraceEvaluator {
+  const { evaluate, id } = leaf;
+  const read = operands(leaf, resolvers);
   const check = leaf.rawResult ? checkCustomResult(leaf) : undefined;
-  const rslot = valueFact?.slot ?? 0;
-  const rget = valueFact === undefined ? undefined : getter(valueFact.segments);
-  const literal = leaf.value;
+  const pair: unknown[] = [undefined, undefined];
   return (vs, buf) => {
-    const f = vs[slot];
-    let right = literal;
-    if (rget !== undefined) {
-      const g = vs[rslot];
-      if (g === MISSING) throw undefinedFact(leaf, valueFact!.fact);
-      right = rget(g);
-    }
-    if (f === MISSING) throw undefinedFact(leaf, leaf.fact);
-    const left = get(f);
+    read(vs, pair);
+    const left = pair[0];
+    const right = pair[1];
     let r = evaluate(left, right);
     if (check !== undefined) r = check(r);
     buf.push(id, left, right, r);
@@ -743,12 +826,12 @@ function genericLeafForTrace(leaf: LeafNode): TraceEvaluator {
   };
 }
 
-function traceInner(node: GroupNode): TraceEvaluator {
+function traceInner(node: GroupNode, resolvers: readonly (Resolver | undefined)[]): TraceEvaluator {
   const n = node.children.length;
   if (n === 0) return () => true;
-  if (n === 1) return traceCondition(node.children[0]!);
+  if (n === 1) return traceCondition(node.children[0]!, resolvers);
   const isAll = node.kind === 'all';
-  const groups = node.groups.map((g) => g.map(traceCondition));
+  const groups = node.groups.map((g) => g.map((m) => traceCondition(m, resolvers)));
   return (vs, buf) => {
     for (let g = 0; g < groups.length; g++) {
       const members = groups[g]!;
@@ -767,12 +850,12 @@ function collectLeaves(node: IrNode, out: LeafNode[]): void {
 }
 
 /** The root of a rule: json-rules-engine's rule.evaluate calls all()/any() on it without `=== true`. */
-function rootEvaluator(root: IrNode, inner: boolean): Evaluator {
-  return inner && root.kind !== 'leaf' && root.kind !== 'not' ? fastInner(root) : fastCondition(root);
+function rootEvaluator(root: IrNode, inner: boolean, resolvers: readonly (Resolver | undefined)[]): Evaluator {
+  return inner && root.kind !== 'leaf' && root.kind !== 'not' ? fastInner(root, resolvers) : fastCondition(root, resolvers);
 }
 
-function rootTraceEvaluator(root: IrNode, inner: boolean): TraceEvaluator {
-  return inner && root.kind !== 'leaf' && root.kind !== 'not' ? traceInner(root) : traceCondition(root);
+function rootTraceEvaluator(root: IrNode, inner: boolean, resolvers: readonly (Resolver | undefined)[]): TraceEvaluator {
+  return inner && root.kind !== 'leaf' && root.kind !== 'not' ? traceInner(root, resolvers) : traceCondition(root, resolvers);
 }
 
 // ─── compileRules ────────────────────────────────────────────────────────────────────────────
@@ -808,14 +891,18 @@ interface RunnableRule {
  * ```
  */
 export function compileRules(rules: readonly JsonRulesEngineRule[], options: CompileRulesOptions = {}): CompiledRules {
-  const { compiled, slots } = buildRules(rules, options);
+  const { compiled, builder } = buildRules(rules, options);
   const allowUndefinedFacts = isRecord(options) && options.allowUndefinedFacts === true;
   const absent: unknown = allowUndefinedFacts ? undefined : MISSING;
-  const names = [...slots.keys()];
-  const width = names.length + 1;
+  const names = [...builder.facts.keys()];
+  const factSlots = names.map((name) => builder.facts.get(name)!);
+  const pathSlots = [...builder.paths.values()].map((p) => p.slot);
+  const width = factSlots.length + pathSlots.length + 1;
+  const resolvers: (Resolver | undefined)[] = new Array<Resolver | undefined>(width).fill(undefined);
+  for (const p of builder.paths.values()) resolvers[p.slot] = resolver(p.base, p.segments);
   const runnable: RunnableRule[] = compiled.map((rule) => ({
     rule,
-    test: rootEvaluator(rule.root, rule.rootIsInner),
+    test: rootEvaluator(rule.root, rule.rootIsInner, resolvers),
   }));
   let tracing: { rule: CompiledRule; test: TraceEvaluator }[] | undefined;
   let leaves: LeafNode[] = [];
@@ -829,17 +916,19 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
     let missing = 0;
     for (let i = 0; i < names.length; i++) {
       const name = names[i]!;
+      const slot = factSlots[i]!;
       if (isEnumeratedKey(facts, name)) {
         const value = facts[name];
         if (typeof value === 'function' || isThenable(value)) {
           throw new PaceError('invalid-input', `fact "${name}" is a function or a promise; compileRules evaluates data facts only (resolve it before run)`);
         }
-        values[i + 1] = value;
+        values[slot] = value;
       } else {
-        values[i + 1] = absent;
-        missing |= bit(i + 1);
+        values[slot] = absent;
+        missing |= bit(slot);
       }
     }
+    for (let i = 0; i < pathSlots.length; i++) values[pathSlots[i]!] = UNRESOLVED;
     values[0] = allowUndefinedFacts ? 0 : missing;
     return values;
   };
@@ -859,7 +948,7 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
       for (const r of compiled) collectLeaves(r.root, leaves);
       tracing = compiled.map((rule) => ({
         rule,
-        test: rootTraceEvaluator(rule.root, rule.rootIsInner),
+        test: rootTraceEvaluator(rule.root, rule.rootIsInner, resolvers),
       }));
     }
     const events: RuleEvent[] = [];

@@ -44,7 +44,8 @@ interface Indexable {
  * ```
  */
 export function isNumericFact(factValue: unknown): boolean {
-  return Number.parseFloat(factValue as string).toString() !== 'NaN';
+  // For a number this is exactly "not NaN"; skipping the string round trip changes nothing.
+  return typeof factValue === 'number' ? factValue === factValue : Number.parseFloat(factValue as string).toString() !== 'NaN';
 }
 
 /**
