@@ -346,7 +346,7 @@ class Builder {
         this.issue('invalid-rule', `${path}.value`, `"${String(operator)}" needs an array value (json-rules-engine would test a substring of a string, or throw on anything else), got ${JSON.stringify(value)}`);
         ok = false;
       } else {
-        literal = value.slice();
+        literal = Object.freeze(value.slice());
       }
     }
     if (!ok || resolved === undefined || factPath === undefined || typeof fact !== 'string' || typeof operator !== 'string') return undefined;
@@ -529,6 +529,15 @@ function getter(segments: readonly string[]): Getter {
 }
 
 function resolver(base: number, segments: readonly string[]): Resolver {
+  if (segments.length === 1) {
+    // The common case, with the getter inlined by hand.
+    const a = segments[0]!;
+    return (vs) => {
+      const f = vs[base];
+      if (f === MISSING) return MISSING;
+      return f !== null && typeof f === 'object' ? (Object.hasOwn(f, a) ? (f as Record<string, unknown>)[a] : undefined) : f;
+    };
+  }
   const get = getter(segments);
   return (vs) => {
     const f = vs[base];
@@ -810,18 +819,16 @@ function traceCondition(node: IrNode, resolvers: readonly (Resolver | undefined)
   return isRawSingle(node) ? (vs, buf) => inner(vs, buf) === true : inner;
 }
 
+/**
+ * A tracing leaf runs the fast leaf and records only (leaf id, result): both operands stay in
+ * their per-run slots, where the trace is read back once the run is over.
+ */
 function traceLeaf(leaf: LeafNode, resolvers: readonly (Resolver | undefined)[]): TraceEvaluator {
-  const { evaluate, id } = leaf;
-  const read = operands(leaf, resolvers);
-  const check = leaf.rawResult ? checkCustomResult(leaf) : undefined;
-  const pair: unknown[] = [undefined, undefined];
+  const fast = leaf.builtIn === undefined ? genericLeaf(leaf, resolvers) : builtInLeaf(leaf, resolvers);
+  const { id } = leaf;
   return (vs, buf) => {
-    read(vs, pair);
-    const left = pair[0];
-    const right = pair[1];
-    let r = evaluate(left, right);
-    if (check !== undefined) r = check(r);
-    buf.push(id, left, right, r);
+    const r = fast(vs);
+    buf.push(id, r);
     return r;
   };
 }
@@ -966,16 +973,16 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
           fired.push(rule.index);
         }
         const conditions: ConditionTrace[] = [];
-        for (let k = start; k < buffer.length; k += 4) {
+        for (let k = start; k < buffer.length; k += 2) {
           const leaf = leaves[buffer[k] as number]!;
           conditions.push({
             path: leaf.tracePath,
             fact: leaf.fact,
             factPath: leaf.factPath,
             operator: leaf.operator,
-            factValue: buffer[k + 1],
-            value: buffer[k + 2],
-            passed: buffer[k + 3] === true,
+            factValue: values[leaf.slot],
+            value: leaf.valueFact === undefined ? leaf.value : values[leaf.valueFact.slot],
+            passed: buffer[k + 1] === true,
           });
         }
         trace.push({ ruleIndex: rule.index, name: rule.name, priority: rule.priority, passed, conditions });
