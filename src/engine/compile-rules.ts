@@ -865,6 +865,26 @@ function rootTraceEvaluator(root: IrNode, inner: boolean, resolvers: readonly (R
   return inner && root.kind !== 'leaf' && root.kind !== 'not' ? traceInner(root, resolvers) : traceCondition(root, resolvers);
 }
 
+/** One {@link ConditionTrace}; a class so every record shares one hidden class and allocates fast. */
+class LeafRecord implements ConditionTrace {
+  path: string;
+  fact: string;
+  factPath: string | undefined;
+  operator: string;
+  factValue: unknown;
+  value: unknown;
+  passed: boolean;
+  constructor(leaf: LeafNode, factValue: unknown, value: unknown, passed: boolean) {
+    this.path = leaf.tracePath;
+    this.fact = leaf.fact;
+    this.factPath = leaf.factPath;
+    this.operator = leaf.operator;
+    this.factValue = factValue;
+    this.value = value;
+    this.passed = passed;
+  }
+}
+
 // ─── compileRules ────────────────────────────────────────────────────────────────────────────
 
 interface RunnableRule {
@@ -972,18 +992,10 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
           events.push(makeEvent(rule));
           fired.push(rule.index);
         }
-        const conditions: ConditionTrace[] = [];
-        for (let k = start; k < buffer.length; k += 2) {
+        const conditions: ConditionTrace[] = new Array<ConditionTrace>((buffer.length - start) >> 1);
+        for (let k = start, j = 0; k < buffer.length; k += 2, j++) {
           const leaf = leaves[buffer[k] as number]!;
-          conditions.push({
-            path: leaf.tracePath,
-            fact: leaf.fact,
-            factPath: leaf.factPath,
-            operator: leaf.operator,
-            factValue: values[leaf.slot],
-            value: leaf.valueFact === undefined ? leaf.value : values[leaf.valueFact.slot],
-            passed: buffer[k + 1] === true,
-          });
+          conditions[j] = new LeafRecord(leaf, values[leaf.slot], leaf.valueFact === undefined ? leaf.value : values[leaf.valueFact.slot], buffer[k + 1] === true);
         }
         trace.push({ ruleIndex: rule.index, name: rule.name, priority: rule.priority, passed, conditions });
       }
