@@ -1,3 +1,5 @@
+import type { ConditionTrace } from './engine/types.js';
+
 /**
  * What every capability returns besides its outcome: findings, a trace and the rules version.
  */
@@ -22,17 +24,6 @@ export interface Finding {
   data?: Record<string, unknown>;
 }
 
-/** One leaf condition as it was evaluated. */
-export interface ConditionTrace {
-  /** Where the condition sits in its rule, e.g. `conditions.all[2]`. */
-  path: string;
-  fact: string;
-  factPath?: string | undefined;
-  operator: string;
-  factValue: unknown;
-  value: unknown;
-  passed: boolean;
-}
 
 /** One step of a decision: a rule consulted, a threshold compared, a tier chosen. */
 export interface TraceStep {

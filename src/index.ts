@@ -14,7 +14,7 @@ export type { FactDefinition } from './packs/facts.js';
 
 export { PaceError, isPaceError } from './errors/pace-error.js';
 export type { PaceErrorCode, PaceErrorIssue } from './errors/pace-error.js';
-export type { Finding, Severity, TraceStep, ConditionTrace, DecisionBase } from './decision.js';
+export type { Finding, Severity, TraceStep, DecisionBase } from './decision.js';
 
 export { allocate, roundToCents } from './money/index.js';
 export type { Money, RoundingMode } from './money/index.js';
@@ -55,3 +55,24 @@ export type {
   MoneyInput,
   QuantityInput,
 } from './model/index.js';
+
+export { compileRules, parsePath } from './engine/index.js';
+export type {
+  AllConditions,
+  AnyConditions,
+  CompileRulesOptions,
+  CompiledRules,
+  ConditionReference,
+  ConditionTrace,
+  CustomOperator,
+  FactReference,
+  JsonRulesEngineRule,
+  LeafCondition,
+  NestedCondition,
+  NotConditions,
+  RuleEvent,
+  RuleTrace,
+  RunOptions,
+  RunResult,
+  TopLevelCondition,
+} from './engine/index.js';

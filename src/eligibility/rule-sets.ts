@@ -1,5 +1,6 @@
 import type { Finding, Severity, TraceStep } from '../decision.js';
-import { compileRules, type CompiledRules } from '../engine/compile-rules.js';
+import { compileRules } from '../engine/compile-rules.js';
+import type { CompiledRules } from '../engine/types.js';
 import { PaceError, formatIssues, type PaceErrorIssue } from '../errors/pace-error.js';
 import type { ChecklistItem, PackRule } from '../model/rules-pack.js';
 import type { FromPack } from '../packs/layer-packs.js';
@@ -67,12 +68,12 @@ function buildRuleSet(context: PaceContext, capability: PackRule['capability'], 
     const params = rule.event.params ?? {};
     const at = `${rulePath(context, rule)}.event.params`;
     const code = params['code'] ?? rule.id;
-    const severity = params['severity'];
-    const message = params['message'] ?? rule.description;
+    const severity = params['severity'] ?? 'block';
+    const message = params['message'] ?? rule.description ?? code;
     const citation = params['citation'] ?? rule.citation;
     if (typeof code !== 'string' || code === '') issues.push({ path: `${at}.code`, message: 'a finding needs a non-empty string "code"' });
-    if (typeof severity !== 'string' || !SEVERITIES.has(severity)) issues.push({ path: `${at}.severity`, message: 'a finding needs "severity": "block", "warn" or "info"' });
-    if (typeof message !== 'string' || message === '') issues.push({ path: `${at}.message`, message: 'a finding needs a "message" (or the rule a "description")' });
+    if (typeof severity !== 'string' || !SEVERITIES.has(severity)) issues.push({ path: `${at}.severity`, message: 'the severity of a finding must be "block", "warn" or "info" (default "block")' });
+    if (typeof message !== 'string' || message === '') issues.push({ path: `${at}.message`, message: 'the message of a finding must be a non-empty string' });
     if (citation !== undefined && typeof citation !== 'string') issues.push({ path: `${at}.citation`, message: 'a citation must be a string' });
     return { code: String(code), severity: severity as Severity, message: String(message), citation: citation as string | undefined };
   });

@@ -1,1 +1,371 @@
-export {};
+/**
+ * fast-check arbitraries for property tests of systems that embed pace-rules
+ * (`import { arbMember, arbPurchase } from 'pace-rules/testing'`). fast-check is an optional peer
+ * dependency: install it beside pace-rules to use this entry.
+ *
+ * Every generated value passes the library's schemas. Amounts and dates lean toward the edges that
+ * break procurement code: exactly on a threshold, one cent under and one cent over; the day a
+ * figure changes and the day before.
+ */
+import fc from 'fast-check';
+import { addDays } from '../dates/calendar-date.js';
+import type { Contract } from '../model/contract.js';
+import type { Member, MemberKind } from '../model/member.js';
+import type { PriceRule, PriceSchedule, PriceScheduleItem } from '../model/price-schedule.js';
+import type { Purchase, PurchaseSupplyKind } from '../model/purchase.js';
+import { Dec } from '../money/decimal.js';
+import { californiaLaw } from '../packs/bundled.js';
+
+const MEMBER_KINDS: readonly MemberKind[] = ['school-district', 'county-office', 'charter-school', 'community-college-district', 'joint-powers-authority', 'other-public-agency'];
+const CATEGORIES = ['classroom-materials', 'technology', 'curriculum', 'furniture', 'facility-services'] as const;
+const SUPPLY_KINDS: readonly PurchaseSupplyKind[] = ['goods', 'services', 'public-works', 'professional-services'];
+
+const DAY0 = Date.UTC(2013, 0, 1) / 86_400_000;
+const DAY1 = Date.UTC(2027, 11, 31) / 86_400_000;
+
+function fromDayNumber(n: number): string {
+  return new Date(n * 86_400_000).toISOString().slice(0, 10);
+}
+
+function centsToMoney(cents: bigint): string {
+  const negative = cents < 0n;
+  const abs = negative ? -cents : cents;
+  const s = `${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+  return negative ? `-${s}` : s;
+}
+
+/** The dollar thresholds and change dates of the bundled California pack, for boundary bias. */
+export function thresholdBoundaries(): { amounts: string[]; dates: string[] } {
+  const thresholds = californiaLaw().thresholds ?? [];
+  const amounts = new Set<string>();
+  const dates = new Set<string>();
+  for (const t of thresholds) {
+    if (t.amount !== null) amounts.add(new Dec(String(t.amount)).toFixed(2));
+    dates.add(t.effectiveFrom);
+  }
+  return { amounts: [...amounts].sort(), dates: [...dates].sort() };
+}
+
+/** Options of {@link arbCalendarDate}. */
+export interface ArbCalendarDateOptions {
+  /** Earliest date (default 2013-01-01). */
+  from?: string;
+  /** Latest date (default 2027-12-31). */
+  to?: string;
+  /** Dates to favour, with the day before each (default: the days thresholds change). */
+  boundaries?: readonly string[];
+}
+
+/**
+ * Calendar dates `YYYY-MM-DD`, favouring the days a threshold changes and the day before.
+ *
+ * @example
+ * ```ts
+ * fc.sample(arbCalendarDate({ from: '2025-01-01', to: '2025-12-31' }), 1); // => ['2025-10-01'] (for example)
+ * ```
+ */
+export function arbCalendarDate(options: ArbCalendarDateOptions = {}): fc.Arbitrary<string> {
+  const lo = options.from ? Date.UTC(+options.from.slice(0, 4), +options.from.slice(5, 7) - 1, +options.from.slice(8, 10)) / 86_400_000 : DAY0;
+  const hi = options.to ? Date.UTC(+options.to.slice(0, 4), +options.to.slice(5, 7) - 1, +options.to.slice(8, 10)) / 86_400_000 : DAY1;
+  const edges = (options.boundaries ?? thresholdBoundaries().dates)
+    .flatMap((d) => [d, addDays(d, -1)])
+    .filter((d) => (!options.from || d >= options.from) && (!options.to || d <= options.to));
+  const uniform = fc.integer({ min: lo, max: hi }).map(fromDayNumber);
+  return edges.length === 0 ? uniform : fc.oneof({ arbitrary: uniform, weight: 3 }, { arbitrary: fc.constantFrom(...edges), weight: 1 });
+}
+
+/** Options of {@link arbMoney}. */
+export interface ArbMoneyOptions {
+  /** Smallest amount (default "0.00"). */
+  min?: string;
+  /** Largest amount (default "1000000.00"). */
+  max?: string;
+  /** Amounts to favour, each with one cent under and one cent over (default: the pack's thresholds). */
+  boundaries?: readonly string[];
+  /** Share of values drawn from the boundaries, 0 to 1 (default 0.3). */
+  boundaryBias?: number;
+}
+
+const toCents = (s: string): bigint => BigInt(new Dec(s).times(100).toFixed(0));
+
+/**
+ * Money strings with two decimals, a share of them exactly on a threshold, one cent under or over.
+ *
+ * @example
+ * ```ts
+ * fc.sample(arbMoney({ boundaries: ['114800.00'], boundaryBias: 1 }), 3); // => ['114799.99', '114800.00', '114800.01'] (for example)
+ * ```
+ */
+export function arbMoney(options: ArbMoneyOptions = {}): fc.Arbitrary<string> {
+  const min = toCents(options.min ?? '0');
+  const max = toCents(options.max ?? '1000000');
+  const bias = Math.min(1, Math.max(0, options.boundaryBias ?? 0.3));
+  const edges = [...new Set((options.boundaries ?? thresholdBoundaries().amounts).flatMap((b) => {
+    const c = toCents(b);
+    return [c - 1n, c, c + 1n];
+  }))].filter((c) => c >= min && c <= max);
+  const uniform = fc.bigInt({ min, max }).map(centsToMoney);
+  if (edges.length === 0 || bias === 0) return uniform;
+  if (bias === 1) return fc.constantFrom(...edges).map(centsToMoney);
+  const weight = Math.max(1, Math.round((bias / (1 - bias)) * 10));
+  return fc.oneof({ arbitrary: uniform, weight: 10 }, { arbitrary: fc.constantFrom(...edges).map(centsToMoney), weight });
+}
+
+/** Options of {@link arbMember}. */
+export interface ArbMemberOptions {
+  /** One kind or a list to choose from (default: every kind). */
+  kind?: MemberKind | readonly MemberKind[];
+  /** The program id of the membership (default "pace"). */
+  programId?: string;
+  /** Only active, in-state members with a current membership (default false: anything valid). */
+  eligible?: boolean;
+}
+
+/**
+ * Members of every kind, with or without memberships, board authorizations and CUPCCAA elections.
+ *
+ * @example
+ * ```ts
+ * fc.assert(fc.property(arbMember({ kind: 'charter-school' }), (m) => m.kind === 'charter-school'));
+ * ```
+ */
+export function arbMember(options: ArbMemberOptions = {}): fc.Arbitrary<Member> {
+  const kinds = options.kind === undefined ? MEMBER_KINDS : typeof options.kind === 'string' ? [options.kind] : options.kind;
+  const programId = options.programId ?? 'pace';
+  const eligible = options.eligible ?? false;
+  const date = arbCalendarDate({ from: '2013-01-01', to: '2026-12-31' });
+  return fc
+    .record({
+      n: fc.integer({ min: 1, max: 99_999 }),
+      kind: fc.constantFrom(...kinds),
+      districtType: fc.option(fc.constantFrom('elementary' as const, 'high-school' as const, 'unified' as const), { nil: undefined }),
+      state: eligible ? fc.constant('CA') : fc.oneof({ arbitrary: fc.constant('CA'), weight: 9 }, { arbitrary: fc.constantFrom('NV', 'OR', 'AZ'), weight: 1 }),
+      ada: fc.option(fc.oneof(fc.integer({ min: 0, max: 600_000 }), fc.constantFrom(2499, 2500, 2501)), { nil: undefined }),
+      status: eligible ? fc.constant('active' as const) : fc.constantFrom('active' as const, 'active' as const, 'pending' as const, 'suspended' as const, 'withdrawn' as const),
+      hasMembership: eligible ? fc.constant(true) : fc.boolean(),
+      since: date,
+      sinceOffset: fc.integer({ min: 0, max: 3000 }),
+      feesPaid: fc.option(fc.integer({ min: -400, max: 800 }), { nil: undefined }),
+      authorizations: fc.array(
+        fc.record({
+          adoptedOffset: fc.integer({ min: 0, max: 2000 }),
+          years: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+          scope: fc.record({
+            programIds: fc.option(fc.constant([programId]), { nil: undefined }),
+            categories: fc.option(fc.subarray([...CATEGORIES], { minLength: 1 }), { nil: undefined }),
+          }),
+        }),
+        { maxLength: 2 },
+      ),
+      cupccaa: fc.option(fc.record({ optedIn: fc.boolean(), since: fc.option(date, { nil: undefined }) }), { nil: undefined }),
+      mpt: fc.option(fc.record({ amount: fc.constantFrom('10000.00', '15000.00', '25000.00', '50000.00'), selfCertifiedOn: date }), { nil: undefined }),
+    })
+    .map((r) => {
+      const member: Member = { id: `member-${r.n}`, name: `Member ${r.n}`, kind: r.kind, state: r.state };
+      if (r.districtType !== undefined && r.kind === 'school-district') member.districtType = r.districtType;
+      if (r.ada !== undefined) member.averageDailyAttendance = r.ada;
+      if (r.hasMembership) {
+        const since = eligible ? addDays('2013-01-01', r.sinceOffset % 1000) : r.since;
+        member.membership = { programId, status: r.status, since };
+        if (r.feesPaid !== undefined) member.membership.feesPaidThrough = addDays(since, Math.abs(r.feesPaid) + 365 * 5);
+      }
+      if (r.authorizations.length > 0) {
+        member.boardAuthorizations = r.authorizations.map((a, i) => {
+          const adoptedOn = addDays('2013-01-01', a.adoptedOffset);
+          const auth: NonNullable<Member['boardAuthorizations']>[number] = { id: `auth-${r.n}-${i}`, adoptedOn, scope: {} };
+          if (a.years !== undefined) auth.expiresOn = addDays(adoptedOn, a.years * 365);
+          if (a.scope.programIds !== undefined) auth.scope.programIds = [...a.scope.programIds];
+          if (a.scope.categories !== undefined) auth.scope.categories = [...a.scope.categories];
+          return auth;
+        });
+      }
+      if (r.cupccaa !== undefined) {
+        member.cupccaa = { optedIn: r.cupccaa.optedIn };
+        if (r.cupccaa.since !== undefined) member.cupccaa.since = r.cupccaa.since;
+      }
+      if (r.mpt !== undefined) member.federalMicroPurchaseThreshold = r.mpt;
+      return member;
+    });
+}
+
+/** Options of {@link arbPriceSchedule}. */
+export interface ArbPriceScheduleOptions {
+  /** Which price rules to use (default: all four). */
+  kinds?: readonly ('fixed' | 'discount' | 'volume' | 'graduated')[];
+  /** How many items (default 1 to 5). */
+  items?: { min?: number; max?: number };
+  /** Schedule id (default "schedule-1"). */
+  id?: string;
+  effectiveFrom?: string;
+  effectiveTo?: string;
+  rounding?: 'half-up' | 'half-even';
+}
+
+const arbUnitPrice = fc.bigInt({ min: 1n, max: 999_999n }).map(centsToMoney);
+
+function arbPriceRule(kind: 'fixed' | 'discount' | 'volume' | 'graduated'): fc.Arbitrary<{ rule: PriceRule; listPrice?: string }> {
+  switch (kind) {
+    case 'fixed':
+      return fc.record({ rule: arbUnitPrice.map((unitPrice): PriceRule => ({ kind: 'fixed', unitPrice })), listPrice: fc.option(arbUnitPrice, { nil: undefined }) }).map(({ rule, listPrice }) => (listPrice === undefined ? { rule } : { rule, listPrice }));
+    case 'discount':
+      return fc.record({ pct: fc.integer({ min: 0, max: 10_000 }), listPrice: arbUnitPrice }).map(({ pct, listPrice }) => ({ rule: { kind: 'discount', percentOffList: new Dec(pct).dividedBy(100).toString() }, listPrice }));
+    case 'volume':
+    case 'graduated':
+      return fc
+        .record({
+          bounds: fc.uniqueArray(fc.integer({ min: 1, max: 1000 }), { minLength: 0, maxLength: 4 }).map((b) => [...b].sort((x, y) => x - y)),
+          prices: fc.array(arbUnitPrice, { minLength: 5, maxLength: 5 }),
+          fees: fc.array(fc.option(fc.constantFrom('0.00', '25.00', '99.99'), { nil: undefined }), { minLength: 5, maxLength: 5 }),
+        })
+        .map(({ bounds, prices, fees }) => {
+          // Prices fall (or stay) as tiers rise, as real volume discounts do.
+          const sorted = [...prices].sort((a, b) => new Dec(b).comparedTo(new Dec(a)));
+          const tiers = [...bounds, null].map((upTo, i) => {
+            const tier: { upTo: number | null; unitPrice: string; flatFee?: string } = { upTo, unitPrice: sorted[i]! };
+            if (fees[i] !== undefined) tier.flatFee = fees[i]!;
+            return tier;
+          });
+          return { rule: { kind: 'tiered', mode: kind, tiers } };
+        });
+  }
+}
+
+/**
+ * Valid price schedules: fixed, discount-off-list, and volume or graduated tier tables with
+ * strictly ascending bounds and one open top tier.
+ *
+ * @example
+ * ```ts
+ * fc.sample(arbPriceSchedule({ kinds: ['volume'] }), 1)[0].items[0].price.kind; // => 'tiered'
+ * ```
+ */
+export function arbPriceSchedule(options: ArbPriceScheduleOptions = {}): fc.Arbitrary<PriceSchedule> {
+  const kinds = options.kinds ?? ['fixed', 'discount', 'volume', 'graduated'];
+  const item = fc.constantFrom(...kinds).chain(arbPriceRule);
+  return fc.array(item, { minLength: options.items?.min ?? 1, maxLength: options.items?.max ?? 5 }).map((rules) => {
+    const schedule: PriceSchedule = {
+      id: options.id ?? 'schedule-1',
+      effectiveFrom: options.effectiveFrom ?? '2024-07-01',
+      currency: 'USD',
+      items: rules.map(({ rule, listPrice }, i) => {
+        const entry: PriceScheduleItem = { sku: `SKU-${i + 1}`, description: `Item ${i + 1}`, price: rule };
+        if (listPrice !== undefined) entry.listPrice = listPrice;
+        return entry;
+      }),
+    };
+    if (options.effectiveTo !== undefined) schedule.effectiveTo = options.effectiveTo;
+    if (options.rounding !== undefined) schedule.rounding = options.rounding;
+    return schedule;
+  });
+}
+
+/** Options of {@link arbContract}. */
+export interface ArbContractOptions {
+  supplyKind?: Contract['supplyKind'];
+  programId?: string;
+  /** Only contracts usable as a piggyback (public lead agency, cooperative-use clause, federal-compliant). */
+  usable?: boolean;
+  priceSchedule?: ArbPriceScheduleOptions;
+}
+
+/**
+ * Cooperative contracts with terms, renewals, eligibility and a price schedule.
+ *
+ * @example
+ * ```ts
+ * fc.sample(arbContract({ usable: true }), 1)[0].solicitation.cooperativeUseClause; // => true
+ * ```
+ */
+export function arbContract(options: ArbContractOptions = {}): fc.Arbitrary<Contract> {
+  const usable = options.usable ?? false;
+  const bool = (v: boolean): fc.Arbitrary<boolean> => (usable ? fc.constant(v) : fc.oneof({ arbitrary: fc.constant(v), weight: 4 }, { arbitrary: fc.constant(!v), weight: 1 }));
+  return fc
+    .record({
+      n: fc.integer({ min: 1, max: 99_999 }),
+      start: arbCalendarDate({ from: '2018-01-01', to: '2026-06-30' }),
+      years: fc.integer({ min: 1, max: 3 }),
+      renewals: fc.array(fc.boolean(), { maxLength: 2 }),
+      categories: fc.subarray([...CATEGORIES], { minLength: 1 }),
+      supplyKind: options.supplyKind ? fc.constant(options.supplyKind) : fc.constantFrom('goods' as const, 'goods' as const, 'services' as const, 'public-works' as const),
+      kinds: fc.subarray([...MEMBER_KINDS], { minLength: 1 }),
+      isPublic: bool(true),
+      clause: bool(true),
+      federal: bool(true),
+      excluded: usable ? fc.constant(false) : fc.oneof({ arbitrary: fc.constant(false), weight: 9 }, { arbitrary: fc.constant(true), weight: 1 }),
+      schedule: arbPriceSchedule(options.priceSchedule),
+    })
+    .map((r) => {
+      const end = addDays(addDays(r.start, 365 * r.years), -1);
+      let cursor = end;
+      const renewals = r.renewals.map((exercised) => {
+        const start = addDays(cursor, 1);
+        cursor = addDays(start, 364);
+        return { start, end: cursor, exercised };
+      });
+      const contract: Contract = {
+        id: `contract-${r.n}`,
+        number: `PACE-${r.n}`,
+        title: `Contract ${r.n}`,
+        programId: options.programId ?? 'pace',
+        leadAgency: { name: 'Lead County Office of Education', isPublicAgency: r.isPublic, state: 'CA' },
+        solicitation: { number: `RFP-${r.n}`, kind: 'request-for-proposals', awardedOn: addDays(r.start, -30), cooperativeUseClause: r.clause, federalProcurementCompliant: r.federal },
+        vendor: { id: `vendor-${r.n % 50}`, name: `Vendor ${r.n % 50}`, excludedFromFederalAwards: r.excluded },
+        categories: r.categories,
+        supplyKind: r.supplyKind,
+        term: renewals.length > 0 ? { start: r.start, end, renewals } : { start: r.start, end },
+        eligibleMemberKinds: usable ? [...MEMBER_KINDS] : r.kinds,
+        priceSchedules: [{ ...r.schedule, effectiveFrom: r.start }],
+      };
+      return contract;
+    });
+}
+
+/** Options of {@link arbPurchase}. */
+export interface ArbPurchaseOptions {
+  memberId?: string;
+  /** Amount range and boundary bias (default: $0 to $1,000,000, leaning to the pack's thresholds). */
+  amount?: ArbMoneyOptions;
+  supplyKind?: PurchaseSupplyKind | readonly PurchaseSupplyKind[];
+  /** Whether federal money is spent: true, false, or undefined for either. */
+  federal?: boolean;
+  date?: ArbCalendarDateOptions;
+  contractId?: string;
+  vendorId?: string;
+}
+
+/**
+ * Purchases with amounts on and around thresholds, dates on and around the days figures change,
+ * and optional federal funding that adds up to the amount.
+ *
+ * @example
+ * ```ts
+ * fc.assert(fc.property(arbPurchase({ federal: true }), (p) => p.funding?.some((f) => f.source === 'federal') === true));
+ * ```
+ */
+export function arbPurchase(options: ArbPurchaseOptions = {}): fc.Arbitrary<Purchase> {
+  const kinds = options.supplyKind === undefined ? SUPPLY_KINDS : typeof options.supplyKind === 'string' ? [options.supplyKind] : options.supplyKind;
+  return fc
+    .record({
+      n: fc.integer({ min: 1, max: 9_999_999 }),
+      amount: arbMoney(options.amount),
+      date: arbCalendarDate(options.date),
+      supplyKind: fc.constantFrom(...kinds),
+      category: fc.option(fc.constantFrom(...CATEGORIES), { nil: undefined }),
+      federal: options.federal === undefined ? fc.boolean() : fc.constant(options.federal),
+      federalShare: fc.integer({ min: 1, max: 100 }),
+    })
+    .map((r) => {
+      const purchase: Purchase = { id: `po-${r.n}`, memberId: options.memberId ?? 'member-1', date: r.date, amount: r.amount, supplyKind: r.supplyKind };
+      if (r.category !== undefined) purchase.category = r.category;
+      if (options.contractId !== undefined) purchase.contractId = options.contractId;
+      if (options.vendorId !== undefined) purchase.vendorId = options.vendorId;
+      if (r.federal) {
+        const amount = new Dec(r.amount);
+        const federal = amount.times(r.federalShare).dividedBy(100).toDecimalPlaces(2, Dec.ROUND_DOWN);
+        const local = amount.minus(federal);
+        purchase.funding = [{ source: 'federal', program: 'Title I', amount: federal.toFixed(2) }];
+        if (!local.isZero()) purchase.funding.push({ source: 'local', amount: local.toFixed(2) });
+      }
+      return purchase;
+    });
+}

@@ -1,0 +1,274 @@
+import { Engine } from 'json-rules-engine';
+import { describe, expect, it } from 'vitest';
+import { isPaceError } from '../../src/errors/pace-error.js';
+import type { PaceError } from '../../src/errors/pace-error.js';
+import { compileRules } from '../../src/engine/compile-rules.js';
+import type { CompileRulesOptions, JsonRulesEngineRule } from '../../src/engine/types.js';
+
+const rule = (conditions: unknown, extra: Record<string, unknown> = {}): JsonRulesEngineRule =>
+  ({ conditions, event: { type: 'hit' }, ...extra }) as JsonRulesEngineRule;
+const leaf = (operator: string, value: unknown, extra: Record<string, unknown> = {}) => ({ fact: 'f', operator, value, ...extra });
+const fires = (operator: string, factValue: unknown, value: unknown): boolean =>
+  compileRules([rule({ all: [leaf(operator, value)] })]).run({ f: factValue }).events.length === 1;
+
+function refusal(rules: unknown, options?: CompileRulesOptions): PaceError {
+  try {
+    compileRules(rules as JsonRulesEngineRule[], options);
+  } catch (error) {
+    if (isPaceError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected compileRules to refuse');
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+describe('built-in operators follow json-rules-engine exactly', () => {
+  it('equal and notEqual are strict', () => {
+    expect(fires('equal', 10, 10)).toBe(true);
+    expect(fires('equal', '10', 10)).toBe(false);
+    expect(fires('notEqual', '10', 10)).toBe(true);
+    expect(fires('equal', null, null)).toBe(true);
+  });
+  it('numeric operators flip exactly at the boundary', () => {
+    expect(fires('greaterThanInclusive', 100, 100)).toBe(true);
+    expect(fires('greaterThan', 100, 100)).toBe(false);
+    expect(fires('lessThanInclusive', 100, 100)).toBe(true);
+    expect(fires('lessThan', 100, 100)).toBe(false);
+    expect(fires('lessThan', 99.99, 100)).toBe(true);
+  });
+  it('numeric operators accept what parseFloat reads and compare with JavaScript coercion', () => {
+    expect(fires('greaterThanInclusive', '1000', 100)).toBe(true); // the A1.2 probe
+    expect(fires('greaterThanInclusive', ' 10', 10)).toBe(true);
+    expect(fires('greaterThanInclusive', '1e1', 10)).toBe(true);
+    expect(fires('lessThan', '10abc', 20)).toBe(false); // passes the guard, NaN comparison is false
+    expect(fires('greaterThanInclusive', [10], 10)).toBe(true); // '10'
+    expect(fires('greaterThan', '9-Jan-2020', '2024-12-31')).toBe(true); // string comparison, as jre
+  });
+  it('numeric operators are false on null, booleans, empty strings and objects', () => {
+    for (const f of [null, true, false, '', {}, undefined]) {
+      expect(fires('lessThan', f, 100)).toBe(false);
+      expect(fires('greaterThanInclusive', f, -100)).toBe(false);
+    }
+  });
+  it('in and notIn test membership of a literal list', () => {
+    expect(fires('in', 'a', ['a', 'b'])).toBe(true);
+    expect(fires('in', 'c', ['a', 'b'])).toBe(false);
+    expect(fires('notIn', 'c', ['a', 'b'])).toBe(true);
+    expect(fires('in', NaN, [NaN])).toBe(false); // indexOf, not includes
+  });
+  it('contains and doesNotContain are both false when the fact is not an array', () => {
+    expect(fires('contains', ['x', 1], 1)).toBe(true);
+    expect(fires('doesNotContain', ['x'], 1)).toBe(true);
+    expect(fires('contains', 'x1', 'x')).toBe(false);
+    expect(fires('doesNotContain', 'x1', 'z')).toBe(false);
+    expect(fires('doesNotContain', null, 'z')).toBe(false);
+  });
+  it('decorators compose as in json-rules-engine', () => {
+    expect(fires('not:equal', 1, 2)).toBe(true);
+    expect(fires('everyFact:greaterThan', [3, 4], 2)).toBe(true);
+    expect(fires('everyFact:greaterThan', [3, 1], 2)).toBe(false);
+    expect(fires('someValue:equal', 2, [1, 2])).toBe(true);
+    expect(fires('swap:contains', 'a', ['a'])).toBe(true);
+  });
+});
+
+describe('paths', () => {
+  const facts = { f: { a: { b: 1, 'c d': [5, 6] }, s: 'abc', e: '' } };
+  const at = (path: string, value: unknown): boolean =>
+    compileRules([rule({ all: [{ fact: 'f', path, operator: 'equal', value }] })]).run(facts).events.length === 1;
+  it('reads $.a.b, $.a[0], quoted segments and their combinations', () => {
+    expect(at('$.a.b', 1)).toBe(true);
+    expect(at("$.a['c d'][1]", 6)).toBe(true);
+    expect(at('$["a"].b', 1)).toBe(true);
+    expect(at('$', facts.f)).toBe(true);
+  });
+  it('yields undefined for a missing segment, and reads own string properties as JSONPath does', () => {
+    expect(at('$.a.zz', undefined)).toBe(true);
+    expect(at('$.a.b.c', undefined)).toBe(true);
+    expect(at('$.s.length', 3)).toBe(true);
+    expect(at('$.e.length', undefined)).toBe(true); // '' is falsy: nothing is read
+    expect(at('$.a.toString', undefined)).toBe(true); // inherited: not read
+  });
+  it('ignores the path when the fact value is not an object, like json-rules-engine', () => {
+    expect(compileRules([rule({ all: [{ fact: 'n', path: '$.x', operator: 'equal', value: 5 }] })]).run({ n: 5 }).events).toHaveLength(1);
+  });
+});
+
+describe('fact-valued values, nesting, named conditions, priorities', () => {
+  it('compares one fact against another', () => {
+    const rules = [rule({ all: [{ fact: 'contract', path: '$.end', operator: 'greaterThanInclusive', value: { fact: 'purchase', path: '$.date' } }] })];
+    const compiled = compileRules(rules);
+    expect(compiled.run({ contract: { end: 20 }, purchase: { date: 20 } }).events).toHaveLength(1);
+    expect(compiled.run({ contract: { end: 19 }, purchase: { date: 20 } }).events).toHaveLength(0);
+  });
+  it('evaluates not and nested all/any; empty all and empty any both pass', () => {
+    const compiled = compileRules([
+      rule({ not: { any: [leaf('equal', 1), { all: [leaf('equal', 2), { not: leaf('equal', 3) }] }] } }, { event: { type: 'neither' } }),
+      rule({ any: [] }, { event: { type: 'empty-any' } }),
+      rule({ all: [] }, { event: { type: 'empty-all' } }),
+    ]);
+    expect(compiled.run({ f: 5 }).events.map((e) => e.type)).toEqual(['neither', 'empty-any', 'empty-all']);
+    expect(compiled.run({ f: 2 }).events.map((e) => e.type)).toEqual(['empty-any', 'empty-all']);
+  });
+  it('resolves named conditions at compile time', () => {
+    const options = { conditions: { isTwo: { all: [leaf('equal', 2)] } } };
+    const compiled = compileRules([rule({ any: [{ condition: 'isTwo' }] })], options);
+    expect(compiled.run({ f: 2 }).events).toHaveLength(1);
+    expect(compiled.run({ f: 3 }).events).toHaveLength(0);
+  });
+  it('emits higher priorities first, then rule order; firedRuleIndexes maps events to rules', () => {
+    const compiled = compileRules([
+      rule({ any: [] }, { event: { type: 'p1' } }),
+      rule({ any: [] }, { event: { type: 'p3' }, priority: 3 }),
+      rule({ any: [] }, { event: { type: 'p2a' }, priority: 2 }),
+      rule({ any: [] }, { event: { type: 'p2b' }, priority: 2 }),
+    ]);
+    const result = compiled.run({});
+    expect(result.events.map((e) => e.type)).toEqual(['p3', 'p2a', 'p2b', 'p1']);
+    expect(result.firedRuleIndexes).toEqual([1, 2, 3, 0]);
+  });
+  it('custom operators run, and one named like a built-in replaces it as engine.addOperator does', async () => {
+    const options = { operators: { equal: (a: unknown, b: unknown) => a == b } };
+    const rules = [rule({ all: [leaf('equal', 10)] })];
+    expect(compileRules(rules, options).run({ f: '10' }).events).toHaveLength(1);
+    const engine = new Engine(structuredClone(rules) as never);
+    engine.addOperator('equal', options.operators.equal);
+    expect((await engine.run({ f: '10' })).events).toHaveLength(1);
+  });
+});
+
+describe('undefined facts', () => {
+  const rules = [rule({ all: [leaf('equal', 1), { fact: 'other', operator: 'equal', value: 1 }] }, { name: 'needs-other' })];
+  it('throws undefined-fact naming the fact and the rule when not allowed', () => {
+    let error: unknown;
+    try {
+      compileRules(rules).run({ f: 2 });
+    } catch (e) {
+      error = e;
+    }
+    expect(isPaceError(error) && error.code).toBe('undefined-fact');
+    expect((error as Error).message).toContain('"other"');
+    expect((error as Error).message).toContain('needs-other');
+  });
+  it('throws even when a sibling in the same priority group already decided, as jre (Promise.all) does', async () => {
+    expect(() => compileRules(rules).run({ f: 2 })).toThrow(/Undefined fact/);
+    await expect(new Engine(structuredClone(rules) as never).run({ f: 2 })).rejects.toThrow(/Undefined fact: other/);
+  });
+  it('does not throw when a higher-priority group decides first, as jre does', async () => {
+    const prioritized = [rule({ all: [leaf('equal', 1, { priority: 2 }), { fact: 'other', operator: 'equal', value: 1 }] })];
+    expect(compileRules(prioritized).run({ f: 2 }).events).toEqual([]);
+    expect((await new Engine(structuredClone(prioritized) as never).run({ f: 2 })).events).toEqual([]);
+  });
+  it('treats a key present with undefined or null as supplied', () => {
+    const compiled = compileRules([rule({ all: [leaf('equal', undefined)] })]);
+    expect(compiled.run({ f: undefined }).events).toHaveLength(1);
+    expect(() => compiled.run({})).toThrow(/Undefined fact/);
+    expect(compileRules([rule({ all: [leaf('equal', null)] })]).run({ f: null }).events).toHaveLength(1);
+  });
+  it('with allowUndefinedFacts the operator sees undefined', () => {
+    const compiled = compileRules([rule({ all: [leaf('equal', undefined)] })], { allowUndefinedFacts: true });
+    expect(compiled.run({}).events).toHaveLength(1);
+  });
+});
+
+describe('refusals at compile time, each with its code and JSON path', () => {
+  it('unknown operator', () => {
+    const e = refusal([rule({ all: [leaf('equal', 1)] }), rule({ all: [leaf('equal', 1), leaf('equalz', 1)] })]);
+    expect(e.code).toBe('unknown-operator');
+    expect(e.issues.map((i) => i.path)).toEqual(['$[1].conditions.all[1].operator']);
+  });
+  it('unknown named condition', () => {
+    const rules = [rule({ any: [] }), rule({ any: [] }), rule({ any: [] }), rule({ all: [leaf('equal', 1), { condition: 'nope' }] })];
+    const e = refusal(rules);
+    expect(e.code).toBe('unknown-condition');
+    expect(e.issues[0]!.path).toBe('$[3].conditions.all[1]');
+  });
+  it('unsupported and forbidden paths', () => {
+    for (const path of ['$..a', '$.a[*]', '$.a[?(@.b)]', '$[(@.length-1)]', '$.a[0:2]', "$['a','b']", '$.__proto__', "$['constructor']", '$.a.prototype', 'a.b', '$.a[-1]']) {
+      const e = refusal([rule({ all: [{ fact: 'f', path, operator: 'equal', value: 1 }] })]);
+      expect(e.code, path).toBe('unsupported-path');
+      expect(e.issues[0]!.path).toBe('$[0].conditions.all[0].path');
+    }
+  });
+  it('malformed rules, all problems reported together', () => {
+    const e = refusal([
+      { conditions: { foo: [] }, event: { type: 't' } },
+      { conditions: { all: [{ fact: 'f', value: 1 }] }, event: { type: 't' } },
+      { conditions: { all: [{ operator: 'equal', value: 1 }] }, event: { type: 't' } },
+      { conditions: { all: [] } },
+      { conditions: { all: [] }, event: { type: 't' }, priority: 0 },
+      { conditions: { all: {} }, event: { type: 't' } },
+      { conditions: { all: [] }, event: {} },
+      { conditions: { all: [] }, event: { type: 't' }, priority: 1.5 },
+    ]);
+    expect(e.code).toBe('invalid-rule');
+    expect(e.issues.map((i) => i.path)).toEqual([
+      '$[0].conditions',
+      '$[1].conditions.all[0]',
+      '$[2].conditions.all[0]',
+      '$[3].event',
+      '$[4].priority',
+      '$[5].conditions.all',
+      '$[6].event.type',
+      '$[7].priority',
+    ]);
+  });
+  it('mixed problem kinds are reported as invalid-rule', () => {
+    const e = refusal([rule({ all: [leaf('equalz', 1)] }), { conditions: { all: [] } }]);
+    expect(e.code).toBe('invalid-rule');
+    expect(e.issues).toHaveLength(2);
+  });
+  it('in with a non-array literal is refused rather than read as a substring test', () => {
+    expect(refusal([rule({ all: [leaf('in', 'abc')] })]).code).toBe('invalid-rule');
+  });
+});
+
+describe('purity', () => {
+  it('never mutates deep-frozen rules, options or facts, and events cannot reach the compiled rules', () => {
+    const rules = deepFreeze([
+      rule({ all: [leaf('greaterThan', 1, { priority: 2 }), { fact: 'g', path: '$.a[0]', operator: 'in', value: [1, 2] }] }, { event: { type: 't', params: { list: [1] } }, priority: 2 }),
+    ]);
+    const options = deepFreeze({ conditions: { c: { all: [leaf('equal', 5)] } } });
+    const facts = deepFreeze({ f: 5, g: { a: [1] } });
+    const compiled = compileRules(rules, options);
+    const first = compiled.run(facts, { trace: true });
+    expect(first.events).toEqual([{ type: 't', params: { list: [1] } }]);
+    (first.events[0]!.params!['list'] as number[]).push(2);
+    expect(compiled.run(facts).events).toEqual([{ type: 't', params: { list: [1] } }]);
+  });
+  it('is re-entrant: a custom operator may run the same compiled rules', () => {
+    let inner: ReturnType<typeof compileRules> | undefined;
+    const compiled = compileRules([rule({ all: [leaf('nested', 1)] })], {
+      operators: { nested: (f) => (f === 1 ? inner!.run({ f: 2 }).events.length === 1 : true) },
+    });
+    inner = compiled;
+    expect(compiled.run({ f: 1 }).events).toHaveLength(1);
+  });
+});
+
+describe('trace', () => {
+  it('records every rule and every leaf jre evaluates, with resolved values', () => {
+    const compiled = compileRules([
+      { name: 'r0', conditions: { all: [{ fact: 'p', path: '$.amount', operator: 'lessThan', value: 100 }, { fact: 'p', path: '$.date', operator: 'lessThanInclusive', value: { fact: 'c', path: '$.end' } }] }, event: { type: 'e0' } },
+      { id: 'r1', priority: 2, conditions: { any: [{ fact: 'p', path: '$.amount', operator: 'equal', value: 5 }] }, event: { type: 'e1' } },
+    ]);
+    const { trace, events } = compiled.run({ p: { amount: 150, date: 3 }, c: { end: 4 } }, { trace: true });
+    expect(events).toEqual([]);
+    expect(trace).toEqual([
+      { ruleIndex: 1, name: 'r1', priority: 2, passed: false, conditions: [
+        { path: 'conditions.any[0]', fact: 'p', factPath: '$.amount', operator: 'equal', factValue: 150, value: 5, passed: false },
+      ] },
+      { ruleIndex: 0, name: 'r0', priority: 1, passed: false, conditions: [
+        { path: 'conditions.all[0]', fact: 'p', factPath: '$.amount', operator: 'lessThan', factValue: 150, value: 100, passed: false },
+        { path: 'conditions.all[1]', fact: 'p', factPath: '$.date', operator: 'lessThanInclusive', factValue: 3, value: 4, passed: true },
+      ] },
+    ]);
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { createPace, isPaceError, loadRulesPack, type PaceError } from '../../src/index.js';
+
+const base = { id: 'test-pack', version: '1.0.0', title: 'Test', kind: 'policy' as const };
+
+function thrown(fn: () => unknown): PaceError {
+  try {
+    fn();
+  } catch (e) {
+    if (isPaceError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected a PaceError');
+}
+
+const rule = (id: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  id,
+  capability: 'eligibility',
+  conditions: { all: [{ fact: 'member', path: '$.state', operator: 'equal', value: 'CA' }] },
+  event: { type: 'finding', params: { code: id } },
+  ...extra,
+});
+
+describe('loadRulesPack', () => {
+  it('returns the pack frozen, with a content hash that ignores key order and $schema', () => {
+    const a = loadRulesPack({ ...base, rules: [rule('r1')] });
+    const reordered = JSON.parse(JSON.stringify({ rules: [rule('r1')], kind: 'policy', title: 'Test', version: '1.0.0', id: 'test-pack', $schema: 'x.json' })) as unknown;
+    const b = loadRulesPack(reordered);
+    expect(a.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(b.contentHash).toBe(a.contentHash);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(Object.isFrozen(a.rules![0]!.conditions)).toBe(true);
+    const changed = loadRulesPack({ ...base, rules: [rule('r1', { description: 'changed' })] });
+    expect(changed.contentHash).not.toBe(a.contentHash);
+  });
+
+  it('does not mutate its input', () => {
+    const input = { ...base, rules: [rule('r1')] };
+    const copy = JSON.parse(JSON.stringify(input)) as unknown;
+    loadRulesPack(input);
+    expect(input).toEqual(copy);
+    expect(Object.isFrozen(input)).toBe(false);
+  });
+
+  it('reports every problem at once with its JSON path', () => {
+    const e = thrown(() =>
+      loadRulesPack({
+        ...base,
+        sources: [{ id: 's1', title: 'A source' }],
+        rules: [
+          rule('r1', { sources: ['nope'] }),
+          rule('r1'),
+          rule('r3', { conditions: { all: [{ fact: 'member', path: '$.state', operator: 'equalz', value: 'CA' }] } }),
+          rule('r4', { conditions: { all: [{ fact: 'membr', path: '$.state', operator: 'equal', value: 'CA' }] } }),
+          rule('r5', { conditions: { all: [{ fact: 'member', path: '$.stat', operator: 'equal', value: 'CA' }] } }),
+          rule('r6', { conditions: { all: [{ fact: 'member', path: '$..state', operator: 'equal', value: 'CA' }] } }),
+        ],
+        thresholds: [
+          { id: 't1', series: 's', amount: '100.00', comparison: '>', effectiveFrom: '2024-01-01', effectiveTo: '2024-12-31', citation: 'x', confidence: 'high' },
+          { id: 't2', series: 's', amount: '110.00', comparison: '>', effectiveFrom: '2025-01-02', effectiveTo: '2025-12-31', citation: 'x', confidence: 'high' },
+          { id: 't3', series: 's', amount: null, comparison: '>', effectiveFrom: '2025-06-01', citation: 'x', confidence: 'high' },
+        ],
+      }),
+    );
+    expect(e.code).toBe('invalid-pack');
+    const paths = e.issues.map((i) => i.path);
+    expect(paths).toContain('$.rules[0].sources[0]');
+    expect(paths).toContain('$.rules[1].id');
+    expect(paths.some((p) => p.startsWith('$.rules[2]'))).toBe(true);
+    expect(paths).toContain('$.rules[3].conditions.all[0]');
+    expect(paths).toContain('$.rules[4].conditions.all[0].path');
+    expect(paths.some((p) => p.startsWith('$.rules[5]'))).toBe(true);
+    expect(e.issues.find((i) => i.path === '$.thresholds[1].effectiveFrom')?.message).toMatch(/gap/);
+    expect(e.issues.find((i) => i.path === '$.thresholds[2].effectiveFrom')?.message).toMatch(/overlaps/);
+    expect(paths).toContain('$.thresholds[2].amount');
+  });
+
+  it('refuses schema problems with paths', () => {
+    const e = thrown(() => loadRulesPack({ ...base, id: 'Bad Id', version: 'one', rules: [{ id: 'x' }] }));
+    expect(e.code).toBe('invalid-pack');
+    expect(e.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['$.id', '$.version', '$.rules[0].capability']));
+  });
+});
+
+describe('layering packs with createPace', () => {
+  const law = { ...base, id: 'law', kind: 'law' as const, rules: [rule('shared')] };
+  it('refuses a second definition of an id unless it says replace', () => {
+    const e = thrown(() => createPace({ packs: [law, { ...base, id: 'district', rules: [rule('shared')] }] }));
+    expect(e.code).toBe('duplicate-id');
+    expect(e.issues[0]!.path).toBe('$.packs[1].rules[0].id');
+    expect(e.issues[0]!.message).toMatch(/"replace": true/);
+  });
+  it('accepts a deliberate replacement and refuses a replacement of nothing', () => {
+    const pace = createPace({ packs: [law, { ...base, id: 'district', rules: [rule('shared', { replace: true })] }] });
+    expect(pace.rulesVersion).toMatch(/^law@1\.0\.0\+district@1\.0\.0#[0-9a-f]{16}$/);
+    const e = thrown(() => createPace({ packs: [law, { ...base, id: 'district', rules: [rule('other', { replace: true })] }] }));
+    expect(e.issues[0]!.path).toBe('$.packs[1].rules[0].replace');
+  });
+  it('names the pack that failed to load', () => {
+    const e = thrown(() => createPace({ packs: [law, { ...base, id: 'district', version: 'x' }] }));
+    expect(e.issues[0]!.path).toBe('$.packs[1].version');
+  });
+  it('gives a different rulesVersion when any pack content changes', () => {
+    const a = createPace({ packs: [law] }).rulesVersion;
+    const b = createPace({ packs: [{ ...law, rules: [rule('shared', { description: 'edited' })] }] }).rulesVersion;
+    expect(a.split('#')[0]).toBe(b.split('#')[0]);
+    expect(a).not.toBe(b);
+  });
+});
