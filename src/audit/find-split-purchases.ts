@@ -41,17 +41,6 @@ export interface SplitPurchaseGroup {
 
 const SUPPLY_KINDS: ReadonlySet<string> = new Set(PurchaseSupplyKindSchema.options);
 
-interface Row {
-  id: string;
-  memberId: string;
-  vendorId: string | undefined;
-  supplyKind: Purchase['supplyKind'];
-  date: string;
-  day: number;
-  cents: number;
-  amount: string;
-  limit: ThresholdPeriod;
-}
 
 function parseOptions(options: unknown): { days: number | undefined } {
   if (options === undefined) return { days: undefined };
@@ -94,7 +83,8 @@ function lower(a: ThresholdPeriod, b: ThresholdPeriod): ThresholdPeriod {
  * member, vendor and supply kind in one fiscal year (or chained with gaps of at most `days`),
  * each within the bid limit in force on its date, whose total is over the lowest limit in force
  * on their dates. Purchases under a cooperative contract (`contractId`) are left out, and so is a
- * purchase that is itself over the limit (it is its own procurement). O(n log n).
+ * purchase that is itself over the limit (it is its own procurement). Ids are taken as given (a
+ * repeated id is not an error). O(n log n).
  *
  * @param context - The layered packs (the state bid-limit thresholds with `method: 'formal-bid'`).
  * @param purchases - The purchases (validated; bad ones throw a PaceError naming `$.purchases[i]`).
@@ -119,67 +109,86 @@ export function findSplitPurchases(context: PaceContext, purchases: unknown, opt
       ),
     );
   }
-  const limitCache = new Map<string, ThresholdPeriod | null>();
+  const limitCaches = new Map<string, Map<number, ThresholdPeriod | null>>();
   const limitOn = (kind: string, day: number): ThresholdPeriod | null => {
-    const key = `${kind}|${day}`;
-    let found = limitCache.get(key);
+    let cache = limitCaches.get(kind);
+    if (!cache) limitCaches.set(kind, (cache = new Map()));
+    let found = cache.get(day);
     if (found !== undefined) return found;
     found = null;
     for (const s of seriesByKind.get(kind) ?? []) {
       const hit = lookupThreshold(s, day);
       if (hit) found = found === null ? hit.used : lower(found, hit.used);
     }
-    limitCache.set(key, found);
+    cache.set(day, found);
     return found;
   };
 
-  const dayOf = new Map<string, number>();
-  const seenIds = new Map<string, number>();
-  const buckets = new Map<string, Row[]>();
-  for (let i = 0; i < purchases.length; i++) {
-    const raw: unknown = purchases[i];
-    const p = parsePurchase(raw, `$.purchases[${i}]`);
-    const first = seenIds.get(p.id);
-    if (first !== undefined) {
-      throw new PaceError('invalid-input', `$.purchases[${i}].id: duplicate purchase id "${p.id}" (also at $.purchases[${first}])`, [{ path: `$.purchases[${i}].id`, message: `duplicate purchase id (also at $.purchases[${first}])` }]);
-    }
-    seenIds.set(p.id, i);
+  // Columns rather than one object per purchase: a million purchases allocate little.
+  const n = purchases.length;
+  const rows: Purchase[] = new Array<Purchase>(n);
+  const dayOf = new Int32Array(n);
+  const centsOf = new Float64Array(n);
+  const limitOf: ThresholdPeriod[] = new Array<ThresholdPeriod>(n);
+  const dayCache = new Map<string, number>();
+  // member → vendor (undefined: none given) → supply kind → purchase indexes
+  const buckets = new Map<string, Map<string | undefined, Map<string, number[]>>>();
+  for (let i = 0; i < n; i++) {
+    const p = parsePurchase(purchases[i], `$.purchases[${i}]`);
     if (p.contractId !== undefined) continue;
-    let day = dayOf.get(p.date);
+    let day = dayCache.get(p.date);
     if (day === undefined) {
       day = toDayNumber(p.date);
-      dayOf.set(p.date, day);
+      dayCache.set(p.date, day);
     }
     const limit = limitOn(p.supplyKind, day);
     if (limit === null) continue;
     const cents = moneyToCents(p.amount);
     if (isExceeded(cents, limit)) continue;
-    const key = `${p.memberId}\u0000${p.vendorId === undefined ? '' : `v${p.vendorId}`}\u0000${p.supplyKind}`;
-    const row: Row = { id: p.id, memberId: p.memberId, vendorId: p.vendorId, supplyKind: p.supplyKind, date: p.date, day, cents, amount: String(p.amount), limit };
-    const bucket = buckets.get(key);
-    if (bucket) bucket.push(row);
-    else buckets.set(key, [row]);
+    rows[i] = p;
+    dayOf[i] = day;
+    centsOf[i] = cents;
+    limitOf[i] = limit;
+    let byVendor = buckets.get(p.memberId);
+    if (!byVendor) buckets.set(p.memberId, (byVendor = new Map()));
+    let byKind = byVendor.get(p.vendorId);
+    if (!byKind) byVendor.set(p.vendorId, (byKind = new Map()));
+    const list = byKind.get(p.supplyKind);
+    if (list) list.push(i);
+    else byKind.set(p.supplyKind, [i]);
   }
 
-  const keys = [...buckets.keys()].filter((k) => buckets.get(k)!.length > 1).sort();
   const out: SplitPurchaseGroup[] = [];
-  const byDateThenId = (a: Row, b: Row): number => a.day - b.day || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  for (const key of keys) {
-    const rows = buckets.get(key)!.sort(byDateThenId);
-    let start = 0;
-    while (start < rows.length) {
-      let end = start + 1;
-      if (windowDays === undefined) {
-        const fy = fiscalStartYear(rows[start]!.date);
-        while (end < rows.length && fiscalStartYear(rows[end]!.date) === fy) end++;
-      } else {
-        while (end < rows.length && rows[end]!.day - rows[end - 1]!.day <= windowDays) end++;
+  const byDateThenId = (a: number, b: number): number => dayOf[a]! - dayOf[b]! || compareText(rows[a]!.id, rows[b]!.id);
+  for (const memberId of [...buckets.keys()].sort(compareText)) {
+    const byVendor = buckets.get(memberId)!;
+    const vendors = [...byVendor.keys()].sort((a, b) => (a === undefined ? (b === undefined ? 0 : -1) : b === undefined ? 1 : compareText(a, b)));
+    for (const vendorId of vendors) {
+      const byKind = byVendor.get(vendorId)!;
+      for (const kind of [...byKind.keys()].sort(compareText)) {
+        const list = byKind.get(kind)!;
+        if (list.length < 2) continue;
+        list.sort(byDateThenId);
+        let start = 0;
+        while (start < list.length) {
+          let end = start + 1;
+          if (windowDays === undefined) {
+            const fy = fiscalStartYear(rows[list[start]!]!.date);
+            while (end < list.length && fiscalStartYear(rows[list[end]!]!.date) === fy) end++;
+          } else {
+            while (end < list.length && dayOf[list[end]!]! - dayOf[list[end - 1]!]! <= windowDays) end++;
+          }
+          if (end - start > 1) report(list.slice(start, end), rows, centsOf, limitOf, out);
+          start = end;
+        }
       }
-      if (end - start > 1) report(rows, start, end, out);
-      start = end;
     }
   }
   return out;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function fiscalStartYear(date: string): number {
@@ -188,36 +197,36 @@ function fiscalStartYear(date: string): number {
   return month >= 7 ? year : year - 1;
 }
 
-function report(rows: Row[], start: number, end: number, out: SplitPurchaseGroup[]): void {
+function report(group: readonly number[], rows: readonly Purchase[], centsOf: Float64Array, limitOf: readonly ThresholdPeriod[], out: SplitPurchaseGroup[]): void {
   let total = 0;
-  let limit = rows[start]!.limit;
-  for (let k = start; k < end; k++) {
-    total += rows[k]!.cents;
-    limit = lower(limit, rows[k]!.limit);
+  let limit = limitOf[group[0]!]!;
+  for (const i of group) {
+    total += centsOf[i]!;
+    limit = lower(limit, limitOf[i]!);
   }
   let totalText: string;
   if (Number.isSafeInteger(total)) {
     if (!isExceeded(total, limit)) return;
     totalText = centsToMoney(total);
   } else {
-    // Beyond exact float range: sum the decimal strings exactly (it is certainly over any limit).
+    // Beyond exact float range: sum the amounts exactly (it is certainly over any limit).
     let sum = new Dec(0);
-    for (let k = start; k < end; k++) sum = sum.plus(rows[k]!.amount);
+    for (const i of group) sum = sum.plus(String(rows[i]!.amount));
     totalText = formatMoney(sum);
   }
-  const first = rows[start]!;
-  const group: SplitPurchaseGroup = {
+  const first = rows[group[0]!]!;
+  const group_: SplitPurchaseGroup = {
     memberId: first.memberId,
     supplyKind: first.supplyKind,
-    purchaseIds: rows.slice(start, end).map((r) => r.id),
+    purchaseIds: group.map((i) => rows[i]!.id),
     total: totalText,
     threshold: limit.amount!,
     citation: limit.citation,
     from: first.date,
-    to: rows[end - 1]!.date,
+    to: rows[group[group.length - 1]!]!.date,
     thresholdId: limit.id,
     comparison: limit.comparison,
   };
-  if (first.vendorId !== undefined) group.vendorId = first.vendorId;
-  out.push(group);
+  if (first.vendorId !== undefined) group_.vendorId = first.vendorId;
+  out.push(group_);
 }

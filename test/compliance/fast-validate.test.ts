@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import { isPlainValidMember, isPlainValidPurchase } from '../../src/eligibility/fast-validate.js';
+import { moneyToCents } from '../../src/thresholds/threshold-table.js';
 import { MemberSchema, PurchaseSchema } from '../../src/index.js';
 import { district, purchase } from './fixtures.js';
 
@@ -35,4 +36,12 @@ test.prop([mutate({ ...purchase, funding: [{ source: 'federal', amount: '1.00' }
 test('the fixtures take the fast path', () => {
   expect(isPlainValidMember(district)).toBe(true);
   expect(isPlainValidPurchase(purchase)).toBe(true);
+});
+
+test.prop([fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.constantFrom(0, 1, 2), fc.boolean()])('moneyToCents reads every money string exactly', (cents, decimals, negative) => {
+  const whole = cents / 100n;
+  const frac = cents % 100n;
+  const text = decimals === 0 ? `${cents}` : decimals === 1 ? `${whole}.${frac / 10n}` : `${whole}.${String(frac).padStart(2, '0')}`;
+  const expected = decimals === 0 ? Number(cents) * 100 : decimals === 1 ? Number(whole) * 100 + Number(frac / 10n) * 10 : Number(cents);
+  expect(moneyToCents((negative ? '-' : '') + text)).toBe(negative ? -expected : expected);
 });

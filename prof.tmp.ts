@@ -1,0 +1,13 @@
+import { createPace } from './src/index.js';
+import { prepareContract } from './src/pricing/prepare-contract.js';
+import { contract, district, purchase } from './test/compliance/fixtures.js';
+const pace = createPace();
+const prepared = prepareContract(contract);
+const input = { member: district, contract: prepared, asOf: '2025-03-01', purchase };
+const minput = { member: district, purchase: { ...purchase, amount: '150000.00' }, contract: prepared };
+const which = process.argv[2];
+const f = which === 'm' ? () => pace.procurementMethod(minput) : () => pace.checkEligibility(input);
+for (let i = 0; i < 20000; i++) f();
+const t = performance.now();
+for (let i = 0; i < 200000; i++) f();
+console.log('us/decision', (performance.now() - t) / 200000 * 1000);
