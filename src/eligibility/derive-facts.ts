@@ -65,6 +65,45 @@ function boardAuthorization(member: Member, contract: Contract | undefined, prog
   return { required, coversContract, coversCategory };
 }
 
+const NO_CONTRACT: Readonly<Record<string, unknown>> = Object.freeze({ given: false });
+
+// The contract fact depends only on the contract, its program and the date; for a prepared
+// (frozen) contract it is kept per date, so repeated decisions do not copy the contract again.
+const contractFacts = new WeakMap<object, Map<string, Record<string, unknown>>>();
+
+function contractFactOf(contract: Contract, program: Program | undefined, asOf: CalendarDate): Record<string, unknown> {
+  // Programs come from the bound packs and are never changed, so only the contract must be frozen.
+  const cacheable = Object.isFrozen(contract);
+  let byDate = cacheable ? contractFacts.get(contract) : undefined;
+  const cached = byDate?.get(asOf);
+  if (cached && cached['program'] === program) return cached;
+  const term = isContractInForce(contract, asOf);
+  const fact: Record<string, unknown> = Object.assign({}, contract, {
+    given: true,
+    programKnown: program !== undefined,
+    inForce: term.inForce,
+    inForceByUnexercisedRenewal: term.byUnexercisedRenewal,
+    states: contract.eligibleStates ?? ['CA'],
+    categoriesInProgram: program === undefined || contract.categories.every((c) => program.categories.some((pc) => pc.id === c)),
+    competitivelySolicited: contract.solicitation.kind !== 'other',
+  });
+  if (cacheable) {
+    // Frozen so that no rule engine or caller can change a fact another decision will read; the
+    // program it was derived with is kept beside it (non-enumerable) to check the cache hit.
+    Object.defineProperty(fact, 'program', { value: program, enumerable: false });
+    deepFreezeShallowArrays(fact);
+    if (!byDate) contractFacts.set(contract, (byDate = new Map()));
+    if (byDate.size >= 366) byDate.clear();
+    byDate.set(asOf, fact);
+  }
+  return fact;
+}
+
+function deepFreezeShallowArrays(fact: Record<string, unknown>): void {
+  Object.freeze(fact['states']);
+  Object.freeze(fact);
+}
+
 /**
  * Checks that a purchase belongs with the member and contract it is judged with.
  * @internal
@@ -111,19 +150,7 @@ export function deriveFacts(
     cupccaaInForce,
     boardAuthorization: boardAuthorization(member, contract, program, category, asOf),
   });
-  let contractFact: Record<string, unknown> = { given: false };
-  if (contract) {
-    const term = isContractInForce(contract, asOf);
-    contractFact = Object.assign({}, contract, {
-      given: true,
-      programKnown: program !== undefined,
-      inForce: term.inForce,
-      inForceByUnexercisedRenewal: term.byUnexercisedRenewal,
-      states: contract.eligibleStates ?? ['CA'],
-      categoriesInProgram: program === undefined || contract.categories.every((c) => program.categories.some((pc) => pc.id === c)),
-      competitivelySolicited: contract.solicitation.kind !== 'other',
-    });
-  }
+  const contractFact = contract ? contractFactOf(contract, program, asOf) : NO_CONTRACT;
   let purchaseFact: Record<string, unknown> = { given: false };
   let required: RequiredMethods | undefined;
   if (purchase) {
@@ -151,6 +178,6 @@ export function deriveFacts(
       purchaseFact['competitionRequired'] = required.overall !== 'none';
     }
   }
-  const facts: Facts = { member: memberFact, contract: contractFact, purchase: purchaseFact, program: (program ?? {}) as Record<string, unknown>, asOf };
+  const facts: Facts = { member: memberFact, contract: contractFact as Record<string, unknown>, purchase: purchaseFact, program: (program ?? {}) as Record<string, unknown>, asOf };
   return { facts, required };
 }

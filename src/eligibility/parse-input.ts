@@ -10,16 +10,18 @@ import { isPlainValidDate, isPlainValidMember, isPlainValidPurchase } from './fa
 /** Checks that the argument of a capability is an object with only the fields it knows. @internal */
 export function parseArgs(value: unknown, capability: string, allowed: readonly string[], requiredFields: readonly string[]): Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    // (checked first so the common case costs one loop below)
     throw new PaceError('invalid-input', `${capability} expects an object { ${allowed.join(', ')} }`, [{ path: '$', message: `expected an object with ${requiredFields.join(', ')}` }]);
   }
   const record = value as Record<string, unknown>;
+  let ok = true;
+  for (const k in record) if (!allowed.includes(k)) ok = false;
+  for (const f of requiredFields) if (record[f] === undefined) ok = false;
+  if (ok) return record;
   const issues = [
     ...requiredFields.filter((f) => record[f] === undefined).map((f) => ({ path: `$.${f}`, message: 'required' })),
     ...Object.keys(record).filter((k) => !allowed.includes(k)).map((k) => ({ path: `$.${k}`, message: `unknown field "${k}" (expected ${allowed.join(', ')})` })),
   ];
-  if (issues.length > 0) throw new PaceError('invalid-input', `${capability}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
-  return record;
+  throw new PaceError('invalid-input', `${capability}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
 }
 
 /** @internal */

@@ -48,6 +48,8 @@ export interface ChecklistSet {
 export interface ComplianceContext {
   readonly eligibility: RuleSet;
   readonly procurement: RuleSet;
+  /** Eligibility and procurement rules in one set: whether a contract is usable, in one run. */
+  readonly usability: RuleSet;
   readonly audit: RuleSet;
   readonly checklist: ChecklistSet;
   readonly thresholds: ThresholdTable;
@@ -61,8 +63,8 @@ function rulePath(context: PaceContext, rule: FromPack<PackRule>): string {
   return `$.packs[${packIndex}].rules[${ruleIndex}]`;
 }
 
-function buildRuleSet(context: PaceContext, capability: PackRule['capability'], issues: PaceErrorIssue[]): RuleSet {
-  const rules = context.rules.filter((r) => r.capability === capability);
+function buildRuleSet(context: PaceContext, capabilities: readonly PackRule['capability'][], issues: PaceErrorIssue[]): RuleSet {
+  const rules = capabilities.flatMap((capability) => context.rules.filter((r) => r.capability === capability));
   const templates = rules.map((rule): FindingTemplate | undefined => {
     if (rule.event.type !== FINDING_EVENT) return undefined;
     const params = rule.event.params ?? {};
@@ -90,9 +92,10 @@ export function complianceContext(context: PaceContext): ComplianceContext {
   let found = cache.get(context);
   if (found) return found;
   const issues: PaceErrorIssue[] = [];
-  const eligibility = buildRuleSet(context, 'eligibility', issues);
-  const procurement = buildRuleSet(context, 'procurement', issues);
-  const audit = buildRuleSet(context, 'audit', issues);
+  const eligibility = buildRuleSet(context, ['eligibility'], issues);
+  const procurement = buildRuleSet(context, ['procurement'], []);
+  const usability = buildRuleSet(context, ['eligibility', 'procurement'], issues);
+  const audit = buildRuleSet(context, ['audit'], issues);
   if (issues.length > 0) throw new PaceError('invalid-pack', formatIssues('A rule emits a malformed finding', issues), issues);
   const items = context.checklist;
   const checklist: ChecklistSet = {
@@ -100,7 +103,7 @@ export function complianceContext(context: PaceContext): ComplianceContext {
     compiled: compileRules(items.map((item) => ({ name: item.id, conditions: item.requiredWhen, event: { type: item.id } })) as never),
     readsRequiredMethods: readsRequiredMethods(items.map((i) => i.requiredWhen)),
   };
-  found = Object.freeze({ eligibility, procurement, audit, checklist, thresholds: buildThresholdTable(context.thresholds) });
+  found = Object.freeze({ eligibility, procurement, usability, audit, checklist, thresholds: buildThresholdTable(context.thresholds) });
   cache.set(context, found);
   return found;
 }

@@ -58,8 +58,7 @@ export function procurementMethod(context: PaceContext, input: unknown): Procure
   const { facts, required } = deriveFacts(compliance.thresholds, context.programs, { member, contract, purchase, asOf: purchase.date }, findings, trace);
   const methods = required!;
   trace.push(factsStep(facts));
-  if (contract) runRuleSet(compliance.eligibility, facts, findings, trace);
-  runRuleSet(compliance.procurement, facts, findings, trace);
+  runRuleSet(contract ? compliance.usability : compliance.procurement, facts, findings, trace);
   let method: ProcurementMethod = methods.overall;
   let contractUsable: boolean | undefined;
   if (contract) {

@@ -6,7 +6,7 @@ import { Dec } from '../money/decimal.js';
 import type { Member } from '../model/member.js';
 import type { ProcurementMethodName } from '../model/rules-pack.js';
 import type { Purchase } from '../model/purchase.js';
-import { isExceeded, lookupThreshold, moneyToCents, type ThresholdPeriod, type ThresholdTable } from './threshold-table.js';
+import { isExceeded, lookupAllThresholds, moneyToCents, type ThresholdPeriod, type ThresholdTable } from './threshold-table.js';
 
 /** A procurement method the law can require, least to most strict. */
 export type RequiredMethod = ProcurementMethodName;
@@ -97,6 +97,7 @@ function fallbackFinding(period: ThresholdPeriod, inForce: ThresholdPeriod | und
  */
 export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubject, findings: Finding[], trace: TraceStep[] | undefined): RequiredMethods {
   const day = toDayNumber(s.date);
+  const lookups = lookupAllThresholds(table, day);
   const out: RequiredMethods = { state: 'none', federal: 'none', local: 'none', overall: 'none', thresholds: [] };
 
   // A self-certified micro-purchase threshold replaces the federal one, up to the ceiling in force.
@@ -104,11 +105,10 @@ export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubjec
   let ceiling: ThresholdPeriod | undefined;
   const selfCertified = s.member.federalMicroPurchaseThreshold;
   if (selfCertified && selfCertified.selfCertifiedOn <= s.date) {
-    for (const series of table.series) {
-      if (series.periods[0]?.role !== 'self-certification-ceiling') continue;
-      const found = lookupThreshold(series, day);
-      if (found && !found.fallback) ceiling = found.used;
-    }
+    table.series.forEach((series, index) => {
+      const found = lookups[index];
+      if (series.periods[0]?.role === 'self-certification-ceiling' && found && !found.fallback) ceiling = found.used;
+    });
     if (ceiling) {
       selfCertifiedCents = moneyToCents(selfCertified.amount);
       if (selfCertifiedCents > ceiling.amountCents!) {
@@ -127,8 +127,9 @@ export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubjec
     }
   }
 
-  for (const series of table.series) {
-    const found = lookupThreshold(series, day);
+  for (let index = 0; index < table.series.length; index++) {
+    const series = table.series[index]!;
+    const found = lookups[index];
     if (!found) continue;
     const period = found.used;
     if (period.level === undefined || period.method === undefined || period.role === 'self-certification-ceiling') continue;

@@ -47,6 +47,8 @@ export interface ThresholdLookup {
 export interface ThresholdTable {
   readonly series: readonly ThresholdSeries[];
   readonly byId: ReadonlyMap<string, ThresholdSeries>;
+  /** Lookups of every series by day number, filled on demand (bounded). */
+  readonly byDay: Map<number, readonly (ThresholdLookup | undefined)[]>;
 }
 
 /**
@@ -114,7 +116,7 @@ export function buildThresholdTable(thresholds: readonly FromPack<Threshold>[]):
     const sorted = [...periods].sort((a, b) => a.fromDay - b.fromDay);
     return Object.freeze({ id, periods: Object.freeze(sorted), known: Object.freeze(sorted.filter((p) => p.amountCents !== null)) });
   });
-  return Object.freeze({ series: Object.freeze(series), byId: new Map(series.map((s) => [s.id, s])) });
+  return Object.freeze({ series: Object.freeze(series), byId: new Map(series.map((s) => [s.id, s])), byDay: new Map() });
 }
 
 /**
@@ -136,6 +138,20 @@ export function lookupThreshold(series: ThresholdSeries, day: number): Threshold
   for (const p of series.known) if (p.fromDay <= day) latest = p;
   if (!latest) return undefined;
   return { used: latest, inForce, fallback: true };
+}
+
+/**
+ * The lookup of every series of the table (in table order) for a day, cached: most decisions
+ * fall on a few thousand distinct dates.
+ * @internal
+ */
+export function lookupAllThresholds(table: ThresholdTable, day: number): readonly (ThresholdLookup | undefined)[] {
+  let found = table.byDay.get(day);
+  if (found) return found;
+  found = Object.freeze(table.series.map((s) => lookupThreshold(s, day)));
+  if (table.byDay.size >= 8192) table.byDay.clear();
+  table.byDay.set(day, found);
+  return found;
 }
 
 /** Whether an amount in cents exceeds a threshold, by the threshold's own comparison. @internal */
