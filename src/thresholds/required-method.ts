@@ -149,20 +149,16 @@ export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubjec
       amount = formatMoney(new Dec(cents).dividedBy(100));
       citation = ceiling.citation;
     }
-    const exceeded = period.comparison === '<=' ? s.cents > cents : period.comparison === '>' ? s.cents > cents : s.cents >= cents;
-    out.thresholds.push({
+    const exceeded = period.comparison === '>=' ? s.cents >= cents : s.cents > cents;
+    const check: ThresholdCheck = {
       id, amount, comparison: period.comparison, citation, applies: doesApply, exceeded, series: series.id,
       level: period.level, method: period.method, pack: period.pack, confidence: period.confidence, latestKnownUsed: found.fallback,
-    });
+    };
+    out.thresholds.push(check);
     if (doesApply && found.fallback) findings.push(fallbackFinding(period, found.inForce, s.date));
     if (doesApply && exceeded) out[period.level] = stricter(out[period.level], period.method);
-    trace?.push({
-      step: 'threshold',
-      id,
-      pack: period.pack,
-      passed: exceeded,
-      detail: { series: series.id, amount, comparison: period.comparison, purchaseAmountCents: s.cents, applies: doesApply, level: period.level, method: period.method, latestKnownUsed: found.fallback },
-    });
+    // The trace step shows the same comparison (one object, also listed in `thresholds`).
+    trace?.push({ step: 'threshold', id, pack: period.pack, passed: exceeded, detail: check as unknown as Record<string, unknown> });
   }
   out.overall = stricter(stricter(out.state, out.federal), out.local);
   return out;
