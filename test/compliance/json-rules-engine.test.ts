@@ -24,7 +24,7 @@ describe('the bundled packs under json-rules-engine', () => {
       const { facts } = deriveFacts(compliance.thresholds, context.programs, { member: c.member, contract: c.contract, purchase: c.purchase, asOf: c.purchase.date }, [], undefined);
       for (const set of [compliance.usability, compliance.audit]) {
         const engine = new Engine([], { allowUndefinedFacts: false });
-        set.rules.forEach((r, index) => engine.addRule({ name: String(index), conditions: structuredClone(r.conditions) as never, event: structuredClone(r.event), ...(r.priority ? { priority: r.priority } : {}) }));
+        set.rules.forEach((r, index) => engine.addRule({ name: String(index), conditions: structuredClone(r.conditions) as never, event: structuredClone(r.event) as never, ...(r.priority ? { priority: r.priority } : {}) }));
         const theirs = await engine.run(JSON.parse(JSON.stringify(facts)) as Record<string, unknown>);
         const ours = set.compiled.run(facts);
         expect(ours.firedRuleIndexes.map(String).sort()).toEqual(theirs.results.map((r) => String(r.name)).sort());
