@@ -25,7 +25,21 @@ export {
   MoneySchema,
   CalendarDateSchema,
   QuantitySchema,
+  MemberKindSchema,
+  BoardAuthorizationSchema,
+  TierSchema,
+  PriceRuleSchema,
+  PurchaseSupplyKindSchema,
+  ThresholdSchema,
+  PackRuleSchema,
+  ChecklistItemSchema,
+  ProgramSchema,
+  ConfidenceSchema,
 } from './model/index.js';
+// Schemas behind exported types that the model barrel keeps under shorter internal names.
+export { SupplyKindSchema as ContractSupplyKindSchema } from './model/contract.js';
+export { PriceScheduleItemSchema } from './model/price-schedule.js';
+export { DocumentSchema as PurchaseDocumentSchema } from './model/purchase.js';
 export type {
   Member,
   MemberKind,
