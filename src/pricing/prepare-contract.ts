@@ -28,7 +28,17 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Whether a value was returned by {@link prepareContract}. */
+/**
+ * Whether a value was returned by {@link prepareContract}.
+ *
+ * @param value - Anything.
+ * @returns True for a prepared contract (from this copy of the library).
+ * @example
+ * ```ts
+ * isPreparedContract(pace.prepareContract(rawContract)); // => true
+ * isPreparedContract(rawContract);                       // => false
+ * ```
+ */
 export function isPreparedContract(value: unknown): value is PreparedContract {
   return typeof value === 'object' && value !== null && indexes.has(value);
 }
