@@ -207,7 +207,10 @@ export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): Gr
         ? orders.map(() => 1)
         : cost.basis === 'amount'
           ? priced.map((p) => p.subtotalCents)
-          : orders.map((o) => qtyText(o.lines.reduce<Qty>((sum, line) => addQty(sum, line.quantity), 0)));
+          : orders.map((o) => {
+              const total = o.lines.reduce<Qty>((sum, line) => addQty(sum, line.quantity), 0);
+              return typeof total === 'number' ? total : qtyText(total);
+            });
     let basis: string = cost.basis;
     if (weights.every((w) => w === 0 || w === '0')) {
       weights = orders.map(() => 1);

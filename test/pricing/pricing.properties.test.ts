@@ -1,7 +1,7 @@
 import { describe, expect } from 'vitest';
 import { test as prop, fc } from '@fast-check/vitest';
 import { Decimal } from 'decimal.js';
-import { createPace, type Quote } from '../../src/index.js';
+import { allocate, createPace, type Quote } from '../../src/index.js';
 import { Dec } from '../../src/money/decimal.js';
 import { contractIndex } from '../../src/pricing/prepare-contract.js';
 import { amountCents } from '../../src/pricing/price-line.js';
@@ -203,4 +203,14 @@ describe('group buy invariants', () => {
       });
     });
   });
+});
+
+describe('allocate with whole-number weights (the group buy fast path)', () => {
+  prop.prop([fc.integer({ min: -1_000_000_00, max: 1_000_000_00 }), fc.array(fc.oneof(fc.nat({ max: 10_000_000 }), fc.constantFrom(0, 1, 2, 3)), { minLength: 1, maxLength: 40 }).filter((w) => w.some((x) => x > 0))], { numRuns: 500 })(
+    'gives exactly what the Decimal path gives for the same weights',
+    (totalCents, weights) => {
+      const total = new D(totalCents).dividedBy(100).toFixed(2);
+      expect(allocate(total, weights)).toEqual(allocate(total, weights.map((w) => `${w}.0`)));
+    },
+  );
 });
