@@ -3,7 +3,7 @@
 // integer arithmetic, never floating-point arithmetic on fractions of a dollar. Every operation
 // checks that it stayed in the safe range and refuses otherwise.
 import { PaceError } from '../errors/pace-error.js';
-import { Dec, ROUND_HALF_EVEN, ROUND_HALF_UP } from '../money/decimal.js';
+import { ROUND_HALF_EVEN, ROUND_HALF_UP, type Dec } from '../money/decimal.js';
 import type { RoundingMode } from '../money/money.js';
 
 /** Whole cents, a safe integer. @internal */
@@ -40,11 +40,6 @@ export function decToCents(amount: Dec, mode: RoundingMode): Cents {
   const cents = amount.times(100).toDecimalPlaces(0, mode === 'half-even' ? ROUND_HALF_EVEN : ROUND_HALF_UP);
   if (cents.abs().greaterThan(Number.MAX_SAFE_INTEGER)) throw tooLarge();
   return cents.toNumber();
-}
-
-/** Whole cents as an exact Decimal amount in dollars. @internal */
-export function centsToDec(cents: Cents): Dec {
-  return new Dec(cents).dividedBy(100);
 }
 
 /**

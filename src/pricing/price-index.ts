@@ -175,7 +175,7 @@ function prepareRule(item: Contract['priceSchedules'][number]['items'][number], 
         const tierBaseCents = baseCents !== undefined && Number.isSafeInteger(baseCents) ? baseCents : undefined;
         tiers.push({ index, upTo, upToText: upTo === null ? null : typeof upTo === 'number' ? String(upTo) : upTo.toFixed(), lower, unitPrice, flatFee, base: tierBase, baseCents: tierBaseCents });
         if (upTo !== null) {
-          const width = new Dec(typeof upTo === 'number' ? upTo : upTo).minus(typeof lower === 'number' ? lower : lower);
+          const width = new Dec(upTo).minus(lower);
           base = base.plus(width.times(unitPrice.dec));
           baseCents = tierBaseCents !== undefined && unitPrice.cents !== undefined && typeof upTo === 'number' && typeof lower === 'number' ? tierBaseCents + unitPrice.cents * (upTo - lower) : undefined;
           lower = upTo;

@@ -204,6 +204,25 @@ describe('quoteGroupBuy', () => {
   });
 });
 
+describe('group buy input errors', () => {
+  it('names every bad order, line and shared cost at once', () => {
+    const e = errorOf(() =>
+      pace.quoteGroupBuy({
+        contract: contract as never,
+        asOf: '2025-01-15',
+        orders: [{ memberId: '', lines: [{ sku: 'VOL', quantity: 1 }] }, { memberId: 'b', lines: [] }],
+        sharedCosts: [{ kind: 'freight', amount: '-1.00', basis: 'weight' as never }],
+      }),
+    );
+    expect(e.code).toBe('invalid-input');
+    expect(e.issues.map((i) => i.path).sort()).toEqual(['$.orders[0].memberId', '$.orders[1].lines', '$.sharedCosts[0].amount', '$.sharedCosts[0].basis']);
+  });
+  it('names the member line whose sku is unknown', () => {
+    const e = errorOf(() => pace.quoteGroupBuy({ contract: contract as never, asOf: '2025-01-15', orders: [{ memberId: 'a', lines: [{ sku: 'VOL', quantity: 1 }] }, { memberId: 'b', lines: [{ sku: 'VOL', quantity: 1 }, { sku: 'NOPE', quantity: 1 }] }] }));
+    expect(e).toMatchObject({ code: 'unknown-sku', issues: [{ path: '$.orders[1].lines[1].sku' }] });
+  });
+});
+
 describe('purity', () => {
   const original = process.env['TZ'];
   afterEach(() => {
@@ -211,12 +230,14 @@ describe('purity', () => {
     else process.env['TZ'] = original;
   });
 
+  // Every input deep-frozen: a capability that wrote to its input would throw (ES modules are strict).
   function battery(c: unknown): unknown[] {
+    const f = deepFreeze;
     return [
-      pace.quote({ contract: c as never, asOf: '2025-06-30', lines: [{ sku: 'VOL', quantity: 6 }, { sku: 'GRAD', quantity: '7.5' }, { sku: 'HEADSET', quantity: 3 }] }),
-      pace.quote({ contract: c as never, asOf: '2025-07-01', lines: [{ sku: 'PAPER', quantity: 2 }] }),
-      pace.quoteGroupBuy({ contract: c as never, asOf: '2025-01-15', orders: [{ memberId: 'a', lines: [{ sku: 'KIT', quantity: 8 }] }, { memberId: 'b', lines: [{ sku: 'KIT', quantity: 5 }] }], sharedCosts: [{ kind: 'freight', amount: '10.00', basis: 'quantity' }] }),
-      pace.verifyInvoice({ contract: c as never, invoice: { date: '2025-06-30', lines: [{ sku: 'PAPER', quantity: 3, unitPrice: '4.30' }] } }),
+      pace.quote(f({ contract: c as never, asOf: '2025-06-30', lines: [{ sku: 'VOL', quantity: 6 }, { sku: 'GRAD', quantity: '7.5' }, { sku: 'HEADSET', quantity: 3 }], tierQuantities: { VOL: 12 } })),
+      pace.quote(f({ contract: c as never, asOf: '2025-07-01', lines: [{ sku: 'PAPER', quantity: 2 }] })),
+      pace.quoteGroupBuy(f({ contract: c as never, asOf: '2025-01-15', orders: [{ memberId: 'a', lines: [{ sku: 'KIT', quantity: 8 }] }, { memberId: 'b', lines: [{ sku: 'KIT', quantity: 5 }] }], sharedCosts: [{ kind: 'freight', amount: '10.00', basis: 'quantity' as const }] })),
+      pace.verifyInvoice(f({ contract: c as never, invoice: { date: '2025-06-30', lines: [{ sku: 'PAPER', quantity: 3, unitPrice: '4.30' }] } })),
     ];
   }
 
