@@ -7,6 +7,13 @@ export type { LoadedRulesPack } from './packs/load-rules-pack.js';
 export { factVocabulary } from './packs/facts.js';
 export type { FactDefinition } from './packs/facts.js';
 
+// Pricing
+export { isPreparedContract } from './pricing/prepare-contract.js';
+export type { PreparedContract } from './pricing/prepare-contract.js';
+export type { QuoteInput, QuoteLineInput, Quote, QuoteLine, QuoteTier, GraduatedSlice, PricingContext } from './pricing/quote.js';
+export type { GroupBuyInput, GroupBuyOrderInput, SharedCostInput, GroupBuyQuote, GroupBuyMember } from './pricing/quote-group-buy.js';
+export type { InvoiceVerificationInput, InvoiceLineInput, InvoiceVerification, InvoiceLineVerification } from './pricing/verify-invoice.js';
+
 export { PaceError, isPaceError } from './errors/pace-error.js';
 export type { PaceErrorCode, PaceErrorIssue } from './errors/pace-error.js';
 export type { Finding, Severity, TraceStep, DecisionBase } from './decision.js';
