@@ -113,25 +113,34 @@ describe('the vendor quote page, bundled from the packed library', () => {
     console.info(`vendor-quote-page bundle: ${(bundleBytes / 1024).toFixed(1)} KiB minified`);
   });
 
-  it('shows the shared shipping split to the cent, and the rules version', async () => {
+  it('shows the group quote at the pooled tier, shipping split to the cent, and the rules version', async () => {
     expect(await page.getAttribute('body', 'data-state')).toBe('ready');
+    // 530 units pooled reach the 500-999 tier ($265.00) of the 2025-26 schedule; alone, Alder and
+    // Birch would pay $274.00 and Cedar $289.00. $250.00 shipping split by quantity, largest remainder.
     expect(await table()).toEqual([
-      ['Alder USD', '107.14'],
-      ['Birch ESD', '71.43'],
-      ['Cedar COE', '71.43'],
+      ['Alder USD', '300', '265.00', '79641.51', '82341.51', '2700.00'],
+      ['Birch ESD', '150', '265.00', '39820.75', '41170.75', '1350.00'],
+      ['Cedar Charter', '80', '265.00', '21237.74', '23157.74', '1920.00'],
     ]);
-    expect(await page.textContent('#total')).toBe('250.00');
+    expect(await page.textContent('#total')).toBe('140700.00');
+    expect(await page.textContent('#tier')).toBe('530 units pooled');
     const nodeRulesVersion = project.node(['--input-type=module', '-e', "import { createPace } from 'pace-rules'; console.log(createPace().rulesVersion)"]).trim();
     expect(await page.textContent('#rules-version')).toBe(nodeRulesVersion);
     expect(nodeRulesVersion).toMatch(/^california-law@.+\+pace-program@.+#[0-9a-f]+$/);
   });
 
-  it('recomputes when the form changes', async () => {
+  it('recomputes when the form changes (99 units stay in the first tier)', async () => {
     await page.fill('#shipping', '100');
-    for (const input of await page.$$('input[name=quantity]')) await input.fill('1');
+    const quantities = await page.$$('input[name=quantity]');
+    for (const [i, q] of ['40', '30', '29'].entries()) await quantities[i]!.fill(q);
     await submit();
-    expect((await table()).map((r) => r[1])).toEqual(['33.34', '33.33', '33.33']);
-    expect(await page.textContent('#total')).toBe('100.00');
+    // 99 units pooled stay in the first tier ($289.00): pooling saves nothing here.
+    expect(await table()).toEqual([
+      ['Alder USD', '40', '289.00', '11600.41', '11600.41', '0.00'],
+      ['Birch ESD', '30', '289.00', '8700.30', '8700.30', '0.00'],
+      ['Cedar Charter', '29', '289.00', '8410.29', '8410.29', '0.00'],
+    ]);
+    expect(await page.textContent('#total')).toBe('28711.00');
   });
 
   it('shows a PaceError code for invalid input (isPaceError works in the browser bundle)', async () => {
