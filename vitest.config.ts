@@ -1,9 +1,36 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// Two projects:
+// - unit: the fast suite, run in parallel (`npm run test:unit`, before the build);
+// - package: tests of the packed tarball and the browser page (`npm run test:package`, after the
+//   build). They share one installed consumer project (test/package/packed-project.ts, guarded by
+//   a lock), and run one file at a time, after the unit project when both are selected.
+const packageTests = ['test/package/**/*.test.ts', 'test/browser/**/*.test.ts'];
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...packageTests],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'package',
+          include: packageTests,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
   },
 });

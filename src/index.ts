@@ -12,6 +12,13 @@ export type { LoadedRulesPack } from './packs/load-rules-pack.js';
 export { factVocabulary } from './packs/facts.js';
 export type { FactDefinition } from './packs/facts.js';
 
+// Pricing
+export { isPreparedContract } from './pricing/prepare-contract.js';
+export type { PreparedContract } from './pricing/prepare-contract.js';
+export type { QuoteInput, QuoteLineInput, Quote, QuoteLine, QuoteTier, GraduatedSlice, PricingContext } from './pricing/quote.js';
+export type { GroupBuyInput, GroupBuyOrderInput, SharedCostInput, GroupBuyQuote, GroupBuyMember } from './pricing/quote-group-buy.js';
+export type { InvoiceVerificationInput, InvoiceLineInput, InvoiceVerification, InvoiceLineVerification } from './pricing/verify-invoice.js';
+
 export { PaceError, isPaceError } from './errors/pace-error.js';
 export type { PaceErrorCode, PaceErrorIssue } from './errors/pace-error.js';
 export type { Finding, Severity, TraceStep, DecisionBase } from './decision.js';
@@ -30,7 +37,21 @@ export {
   MoneySchema,
   CalendarDateSchema,
   QuantitySchema,
+  MemberKindSchema,
+  BoardAuthorizationSchema,
+  TierSchema,
+  PriceRuleSchema,
+  PurchaseSupplyKindSchema,
+  ThresholdSchema,
+  PackRuleSchema,
+  ChecklistItemSchema,
+  ProgramSchema,
+  ConfidenceSchema,
 } from './model/index.js';
+// Schemas behind exported types that the model barrel keeps under shorter internal names.
+export { SupplyKindSchema as ContractSupplyKindSchema } from './model/contract.js';
+export { PriceScheduleItemSchema } from './model/price-schedule.js';
+export { DocumentSchema as PurchaseDocumentSchema } from './model/purchase.js';
 export type {
   Member,
   MemberKind,

@@ -7,6 +7,10 @@ import { auditChecklist, type AuditChecklistDecision, type AuditChecklistInput }
 import { findSplitPurchases, type SplitPurchaseGroup, type SplitPurchaseOptions } from './audit/find-split-purchases.js';
 import { complianceContext } from './eligibility/rule-sets.js';
 import type { Purchase } from './model/purchase.js';
+import { prepareContract, type PreparedContract } from './pricing/prepare-contract.js';
+import { quote, type Quote, type QuoteInput } from './pricing/quote.js';
+import { quoteGroupBuy, type GroupBuyInput, type GroupBuyQuote } from './pricing/quote-group-buy.js';
+import { verifyInvoice, type InvoiceVerification, type InvoiceVerificationInput } from './pricing/verify-invoice.js';
 
 /** Options of {@link createPace}. */
 export interface PaceOptions {
@@ -33,6 +37,7 @@ export interface Pace {
   readonly rulesVersion: string;
   /** The layered packs, in order. */
   readonly packs: readonly PackInfo[];
+  // Compliance (src/eligibility/, src/thresholds/, src/audit/)
   /**
    * May this member use this cooperative contract (for this purchase) on this date?
    * @example
@@ -66,6 +71,16 @@ export interface Pace {
    * ```
    */
   findSplitPurchases(purchases: readonly Purchase[], options?: SplitPurchaseOptions): SplitPurchaseGroup[];
+
+  // Pricing (src/pricing/)
+  /** Validates a contract once (tier tables included) and returns it frozen and indexed; see {@link prepareContract}. */
+  prepareContract(contract: unknown): PreparedContract;
+  /** Prices an order under the schedule in force; see {@link quote}. */
+  quote(input: QuoteInput): Quote;
+  /** Prices a group buy with pooled tiers and shared costs; see {@link quoteGroupBuy}. */
+  quoteGroupBuy(input: GroupBuyInput): GroupBuyQuote;
+  /** Checks an invoice against the contract prices; see {@link verifyInvoice}. */
+  verifyInvoice(input: InvoiceVerificationInput): InvoiceVerification;
 }
 
 /**
@@ -90,5 +105,10 @@ export function createPace(options: PaceOptions = {}): Pace {
     findSplitPurchases: (purchases: readonly Purchase[], options?: SplitPurchaseOptions) => findSplitPurchases(context, purchases, options),
     rulesVersion: context.rulesVersion,
     packs: Object.freeze(context.packs.map((p) => Object.freeze({ id: p.id, version: p.version, title: p.title, kind: p.kind, contentHash: p.contentHash }))),
+    // Pricing
+    prepareContract: (contract: unknown) => prepareContract(contract, '$'),
+    quote: (input: QuoteInput) => quote(context, input),
+    quoteGroupBuy: (input: GroupBuyInput) => quoteGroupBuy(context, input),
+    verifyInvoice: (input: InvoiceVerificationInput) => verifyInvoice(context, input),
   });
 }

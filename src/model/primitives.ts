@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCalendarDate } from '../dates/calendar-date.js';
 
 const MONEY_STRING = /^-?(?:0|[1-9]\d*)(?:\.\d{1,2})?$/;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarDateSchema, IdSchema, MetaSchema, MoneySchema, NonNegativeMoneySchema } from './primitives.js';
 
 export const PurchaseSupplyKindSchema = z.enum(['goods', 'services', 'public-works', 'professional-services']);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MemberKindSchema } from './member.js';
 import { CalendarDateSchema, IdSchema, MoneySchema, StateCodeSchema } from './primitives.js';
 import { PurchaseSupplyKindSchema } from './purchase.js';

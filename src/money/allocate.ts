@@ -30,6 +30,10 @@ export function allocate(total: Money | number, weights: readonly (number | stri
   if (!Array.isArray(weights) || weights.length === 0) {
     throw new PaceError('invalid-allocation', 'allocate needs at least one weight', [{ path: '$.weights', message: 'expected a non-empty array of weights' }]);
   }
+  if (weights.every((w) => typeof w === 'number' && Number.isSafeInteger(w) && w >= 0)) {
+    const shares = allocateWholeWeights(amount, weights as readonly number[]);
+    if (shares !== undefined) return shares;
+  }
   const parsed = weights.map((w, i) => {
     const path = `$.weights[${i}]`;
     let d: Dec;
@@ -65,4 +69,45 @@ export function allocate(total: Money | number, weights: readonly (number | stri
     left--;
   }
   return floors.map((c) => formatMoney((negative ? c.negated() : c).dividedBy(100)));
+}
+
+/**
+ * The same largest-remainder split for whole-number weights (member counts, quantities of units,
+ * amounts in cents), in exact BigInt arithmetic: a group buy of hundreds of members splits its
+ * shared costs without a Decimal operation per member. Same floors, same remainders (all over the
+ * same denominator), same tie-break, so the same result as the Decimal path; a test checks that.
+ * Returns `undefined` when every weight is zero (the Decimal path reports it).
+ */
+function allocateWholeWeights(amount: Dec, weights: readonly number[]): Money[] | undefined {
+  let weightSum = 0n;
+  const big = weights.map((w) => {
+    const b = BigInt(w);
+    weightSum += b;
+    return b;
+  });
+  if (weightSum === 0n) return undefined;
+  const negative = amount.isNegative();
+  const cents = BigInt(amount.abs().times(100).toFixed(0));
+  const floors: bigint[] = [];
+  const remainders: bigint[] = [];
+  let allotted = 0n;
+  for (const w of big) {
+    const exact = cents * w;
+    const floor = exact / weightSum;
+    floors.push(floor);
+    remainders.push(exact - floor * weightSum);
+    allotted += floor;
+  }
+  let left = cents - allotted;
+  const order = remainders.map((_, i) => i).sort((a, b) => (remainders[b]! > remainders[a]! ? 1 : remainders[b]! < remainders[a]! ? -1 : a - b));
+  for (const i of order) {
+    if (left <= 0n) break;
+    floors[i] = floors[i]! + 1n;
+    left--;
+  }
+  return floors.map((c) => {
+    if (c === 0n) return '0.00';
+    const text = c.toString().padStart(3, '0');
+    return `${negative ? '-' : ''}${text.slice(0, -2)}.${text.slice(-2)}`;
+  });
 }

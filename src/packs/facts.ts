@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ContractSchema } from '../model/contract.js';
 import { MemberSchema } from '../model/member.js';
 import { PurchaseSchema } from '../model/purchase.js';

@@ -1,6 +1,7 @@
-import { PaceError, formatIssues, type PaceErrorIssue } from '../errors/pace-error.js';
 import { ContractSchema, type Contract } from '../model/contract.js';
 import { zodIssues } from '../model/parse.js';
+import { throwIssues, type CodedIssue } from './issues.js';
+import { buildPricingIndex, findPricingIssues, type PricingIndex } from './price-index.js';
 
 declare const preparedBrand: unique symbol;
 
@@ -13,6 +14,8 @@ export type PreparedContract = Readonly<Contract> & { readonly [preparedBrand]: 
 /** What preparing computed once, kept beside the frozen contract. @internal */
 export interface ContractIndex {
   readonly contract: Contract;
+  /** Price schedules by date, items by sku, decimals parsed, tier tables checked. */
+  readonly pricing: PricingIndex;
 }
 
 const indexes = new WeakMap<object, ContractIndex>();
@@ -25,7 +28,17 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Whether a value was returned by {@link prepareContract}. */
+/**
+ * Whether a value was returned by {@link prepareContract}.
+ *
+ * @param value - Anything.
+ * @returns True for a prepared contract (from this copy of the library).
+ * @example
+ * ```ts
+ * isPreparedContract(pace.prepareContract(rawContract)); // => true
+ * isPreparedContract(rawContract);                       // => false
+ * ```
+ */
 export function isPreparedContract(value: unknown): value is PreparedContract {
   return typeof value === 'object' && value !== null && indexes.has(value);
 }
@@ -39,10 +52,16 @@ export function contractIndex(contract: PreparedContract): ContractIndex {
  * Validates a contract once and returns it frozen and prepared, so that repeated quotes and checks
  * do not parse it again. A prepared contract passed back in is returned as is.
  *
+ * Preparing checks, besides the schema, everything a price depends on, and reports every problem
+ * at once: tier tables (inclusive `upTo` bounds, strictly ascending and positive, exactly one open
+ * top tier, no negative price or fee), discounts without a list price, negative prices, a sku
+ * listed twice in one schedule, and schedules whose dates overlap (an ambiguous price is refused).
+ *
  * @param input - A raw contract (e.g. parsed JSON) or a prepared one.
  * @param root - The JSON path to report errors under (default `$.contract`).
  * @returns The prepared contract (a deep-frozen copy: the input is never mutated).
- * @throws PaceError `invalid-input` listing every problem with its path.
+ * @throws PaceError `invalid-tier-table` when every problem is in tier tables, otherwise
+ *   `invalid-input`; either way `issues` lists every problem with its path.
  * @example
  * ```ts
  * const prepared = prepareContract(rawContract);
@@ -52,21 +71,22 @@ export function contractIndex(contract: PreparedContract): ContractIndex {
 export function prepareContract(input: unknown, root = '$.contract'): PreparedContract {
   if (isPreparedContract(input)) return input;
   const parsed = ContractSchema.safeParse(input);
-  const issues: PaceErrorIssue[] = parsed.success ? [] : zodIssues(parsed.error, root);
+  const issues: CodedIssue[] = parsed.success ? [] : zodIssues(parsed.error, root).map((i) => ({ ...i, code: 'invalid-input' as const }));
   if (parsed.success) {
     const c = parsed.data;
-    if (c.term.end < c.term.start) issues.push({ path: `${root}.term.end`, message: `the term ends (${c.term.end}) before it starts (${c.term.start})` });
+    if (c.term.end < c.term.start) issues.push({ code: 'invalid-input', path: `${root}.term.end`, message: `the term ends (${c.term.end}) before it starts (${c.term.start})` });
     c.term.renewals?.forEach((r, i) => {
-      if (r.end < r.start) issues.push({ path: `${root}.term.renewals[${i}].end`, message: `the renewal ends (${r.end}) before it starts (${r.start})` });
+      if (r.end < r.start) issues.push({ code: 'invalid-input', path: `${root}.term.renewals[${i}].end`, message: `the renewal ends (${r.end}) before it starts (${r.start})` });
     });
     c.priceSchedules.forEach((s, i) => {
       if (s.effectiveTo !== undefined && s.effectiveTo < s.effectiveFrom) {
-        issues.push({ path: `${root}.priceSchedules[${i}].effectiveTo`, message: `the schedule ends (${s.effectiveTo}) before it starts (${s.effectiveFrom})` });
+        issues.push({ code: 'invalid-input', path: `${root}.priceSchedules[${i}].effectiveTo`, message: `the schedule ends (${s.effectiveTo}) before it starts (${s.effectiveFrom})` });
       }
     });
   }
-  if (issues.length > 0 || !parsed.success) throw new PaceError('invalid-input', formatIssues('Invalid contract', issues), issues);
+  issues.push(...findPricingIssues(input, root));
+  if (issues.length > 0 || !parsed.success) throwIssues('Invalid contract', issues);
   const contract = deepFreeze(parsed.data);
-  indexes.set(contract, { contract });
+  indexes.set(contract, { contract, pricing: buildPricingIndex(contract) });
   return contract as PreparedContract;
 }

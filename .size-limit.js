@@ -1,0 +1,30 @@
+// size-limit budget for the core entry, measured the way an app bundler sees it: minified, brotli,
+// with every dependency bundled. size-limit leaves peerDependencies out by default, so the esbuild
+// config is adjusted to bundle zod as well (an app always ships it), and to fail the measurement
+// outright if the core entry ever pulls in json-rules-engine or fast-check (optional peers that
+// belong to the `/json-rules-engine` and `/testing` entries only).
+const optionalPeers = /^(json-rules-engine|fast-check)(\/|$)/;
+
+export default [
+  {
+    name: 'core: import { createPace } with the bundled packs, zod, decimal.js and date-fns',
+    path: 'dist/index.js',
+    import: '{ createPace }',
+    limit: '60 kB',
+    modifyEsbuildConfig(config) {
+      config.external = [];
+      config.plugins = [
+        ...(config.plugins ?? []),
+        {
+          name: 'forbid-optional-peers',
+          setup(build) {
+            build.onResolve({ filter: optionalPeers }, (args) => ({
+              errors: [{ text: `the core entry must not import "${args.path}" (imported by ${args.importer})` }],
+            }));
+          },
+        },
+      ];
+      return config;
+    },
+  },
+];

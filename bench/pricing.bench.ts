@@ -1,0 +1,80 @@
+/**
+ * Pricing throughput: quote lines per second on 20-line orders against a 4-tier volume schedule
+ * (prepared and raw contract), and one group buy of 500 members × 20 lines.
+ */
+import { deepStrictEqual } from 'node:assert';
+import { createPace } from '../src/index.js';
+import { consume, formatRate, measure, timeOnce } from './harness.js';
+
+const SKUS = 200;
+const LINES = 20;
+
+function contract(): Record<string, unknown> {
+  const items = Array.from({ length: SKUS }, (_, i) => ({
+    sku: `SKU-${String(i).padStart(4, '0')}`,
+    description: `Item ${i}`,
+    listPrice: `${20 + (i % 50)}.00`,
+    price: {
+      kind: 'tiered',
+      mode: 'volume',
+      tiers: [
+        { upTo: 10, unitPrice: `${19 + (i % 50)}.99` },
+        { upTo: 50, unitPrice: `${18 + (i % 50)}.49` },
+        { upTo: 200, unitPrice: `${17 + (i % 50)}.25` },
+        { upTo: null, unitPrice: `${16 + (i % 50)}.75` },
+      ],
+    },
+  }));
+  return {
+    id: 'bench',
+    number: 'B-1',
+    title: 'Bench contract',
+    programId: 'pace',
+    leadAgency: { name: 'Lead USD', isPublicAgency: true, state: 'CA' },
+    solicitation: { number: 'IFB 1', kind: 'invitation-for-bids', awardedOn: '2024-05-01', cooperativeUseClause: true, federalProcurementCompliant: true },
+    vendor: { id: 'v', name: 'Vendor' },
+    categories: ['furniture'],
+    supplyKind: 'goods',
+    term: { start: '2024-07-01', end: '2027-06-30' },
+    eligibleMemberKinds: ['school-district'],
+    priceSchedules: [
+      { id: 'fy25', effectiveFrom: '2024-07-01', effectiveTo: '2025-06-30', currency: 'USD', items },
+      { id: 'fy26', effectiveFrom: '2025-07-01', currency: 'USD', items },
+    ],
+  };
+}
+
+function order(seed: number): { sku: string; quantity: number }[] {
+  return Array.from({ length: LINES }, (_, j) => ({ sku: `SKU-${String((seed * 7 + j * 13) % SKUS).padStart(4, '0')}`, quantity: 1 + ((seed * 31 + j * 17) % 260) }));
+}
+
+export function run(): void {
+  const pace = createPace();
+  const raw = contract();
+  const prepared = pace.prepareContract(raw);
+  const orders = Array.from({ length: 64 }, (_, i) => order(i));
+  const asOf = '2025-09-02';
+
+  // Same result either way, before timing anything.
+  for (const lines of orders.slice(0, 8)) deepStrictEqual(pace.quote({ contract: prepared, asOf, lines }), pace.quote({ contract: raw as never, asOf, lines }));
+
+  const preparedRun = measure('quote, prepared contract', (n) => {
+    for (let i = 0; i < n; i++) consume(pace.quote({ contract: prepared, asOf, lines: orders[i & 63]! }).lines.length);
+  });
+  const rawRun = measure('quote, raw contract', (n) => {
+    for (let i = 0; i < n; i++) consume(pace.quote({ contract: raw as never, asOf, lines: orders[i & 63]! }).lines.length);
+  }, { targetMs: 300, warmupMs: 300 });
+  console.log(`quote, prepared contract: ${formatRate(preparedRun.opsPerSecond * LINES)} lines/s (${formatRate(preparedRun.opsPerSecond)} 20-line quotes/s; range ${formatRate(preparedRun.min * LINES)}–${formatRate(preparedRun.max * LINES)})   target >= 500,000 lines/s`);
+  console.log(`quote, raw contract (${SKUS * 2} items parsed per call): ${formatRate(rawRun.opsPerSecond * LINES)} lines/s (${formatRate(rawRun.opsPerSecond)} quotes/s)   slower by design; same result`);
+
+  const groupOrders = Array.from({ length: 500 }, (_, m) => ({ memberId: `member-${m}`, lines: order(m) }));
+  const sharedCosts = [
+    { kind: 'freight', amount: '12500.00', basis: 'quantity' as const },
+    { kind: 'admin-fee', amount: '3000.00', basis: 'amount' as const },
+    { kind: 'setup', amount: '999.99', basis: 'equal' as const },
+  ];
+  const group = timeOnce('group buy 500 × 20', () => pace.quoteGroupBuy({ contract: prepared, asOf, orders: groupOrders, sharedCosts }), 9);
+  const groupRaw = timeOnce('group buy 500 × 20, raw', () => pace.quoteGroupBuy({ contract: raw as never, asOf, orders: groupOrders, sharedCosts }), 5);
+  console.log(`group buy, 500 members × 20 lines, 3 shared costs, prepared contract: median ${group.medianMs.toFixed(1)} ms (min ${group.minMs.toFixed(1)}, max ${group.maxMs.toFixed(1)})   target < 50 ms`);
+  console.log(`group buy, same, raw contract: median ${groupRaw.medianMs.toFixed(1)} ms`);
+}

@@ -1,0 +1,61 @@
+// Integer cents: every per-line amount is rounded to cents at one named point, after which totals
+// are sums of whole cents. Whole cents below 2^53 are exact in a JS number, so these sums are
+// integer arithmetic, never floating-point arithmetic on fractions of a dollar. Every operation
+// checks that it stayed in the safe range and refuses otherwise.
+import { PaceError } from '../errors/pace-error.js';
+import { ROUND_HALF_EVEN, ROUND_HALF_UP, type Dec } from '../money/decimal.js';
+import type { RoundingMode } from '../money/money.js';
+
+/** Whole cents, a safe integer. @internal */
+export type Cents = number;
+
+function tooLarge(): PaceError {
+  return new PaceError('invalid-quantity', 'An amount exceeds 90,071,992,547,409.91 dollars, beyond what pace-rules prices exactly; check the quantities', [
+    { path: '$', message: 'amount too large to price exactly' },
+  ]);
+}
+
+/** Checks a cents value stayed exact. @internal */
+export function checkedCents(value: number): Cents {
+  if (!Number.isSafeInteger(value)) throw tooLarge();
+  return value;
+}
+
+/** Adds whole cents, refusing to leave the exact range. @internal */
+export function addCents(a: Cents, b: Cents): Cents {
+  return checkedCents(a + b);
+}
+
+/** Formats whole cents as a money string: `1999` → `"19.99"`, `-5` → `"-0.05"`. @internal */
+export function formatCents(cents: Cents): string {
+  const negative = cents < 0;
+  const abs = negative ? -cents : cents;
+  const whole = Math.floor(abs / 100);
+  const fraction = abs - whole * 100;
+  return `${negative ? '-' : ''}${whole}${fraction < 10 ? '.0' : '.'}${fraction}`;
+}
+
+/** Rounds an exact amount in dollars to whole cents with the named mode. @internal */
+export function decToCents(amount: Dec, mode: RoundingMode): Cents {
+  const cents = amount.times(100).toDecimalPlaces(0, mode === 'half-even' ? ROUND_HALF_EVEN : ROUND_HALF_UP);
+  if (cents.abs().greaterThan(Number.MAX_SAFE_INTEGER)) throw tooLarge();
+  return cents.toNumber();
+}
+
+/**
+ * `round(numerator / denominator)` for non-negative safe integers, with the named mode, in exact
+ * integer arithmetic. Returns `undefined` when the inputs are outside the safe range (the caller
+ * then takes the Decimal path).
+ *
+ * `Math.floor(n / d)` is exact for safe integers: the true quotient is at least `1/d` below the
+ * next integer, and a double's spacing near `n / d` is at most `n / d · 2^-52`, less than twice that.
+ * @internal
+ */
+export function divideRounded(numerator: number, denominator: number, mode: RoundingMode): Cents | undefined {
+  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || numerator < 0 || denominator <= 0) return undefined;
+  const floor = Math.floor(numerator / denominator);
+  const twice = 2 * (numerator - floor * denominator);
+  if (twice < denominator) return floor;
+  if (twice > denominator) return floor + 1;
+  return mode === 'half-even' && floor % 2 === 0 ? floor : floor + 1;
+}
