@@ -9,14 +9,27 @@ import { checkReferences, deriveFacts, type Facts } from '../eligibility/derive-
 import { parseArgs, parseContract, parseMember, parsePurchase } from '../eligibility/parse-input.js';
 import { complianceContext, runRuleSet } from '../eligibility/rule-sets.js';
 
-/** The input of `pace.auditChecklist`. */
+/**
+ * The input of `pace.auditChecklist`.
+ * @example
+ * ```ts
+ * const input: AuditChecklistInput = { member, purchase, contract };
+ * ```
+ */
 export interface AuditChecklistInput {
   member: Member;
   purchase: Purchase;
   contract?: Contract | PreparedContract;
 }
 
-/** One item of the audit file. */
+/**
+ * One item of the audit file.
+ * @example
+ * ```ts
+ * const item: AuditChecklistItem = { id: 'prevailing-wage', title: 'Prevailing wage …', citation: 'Cal. Lab. Code § 1771',
+ *   required: true, status: 'missing', pack: 'california-law', decidedBy: 'documents' };
+ * ```
+ */
 export interface AuditChecklistItem {
   id: string;
   title: string;
@@ -29,7 +42,15 @@ export interface AuditChecklistItem {
   decidedBy: 'documents' | 'data';
 }
 
-/** What the audit file of a purchase must hold, and what is missing. */
+/**
+ * What the audit file of a purchase must hold, and what is missing.
+ * @example
+ * ```ts
+ * const d: AuditChecklistDecision = pace.auditChecklist({ member, purchase: { ...purchase, documents: [] } });
+ * d.complete; // => false
+ * d.missing;  // => ['board-ratification']
+ * ```
+ */
 export interface AuditChecklistDecision extends DecisionBase {
   items: AuditChecklistItem[];
   /** True when no required item is missing. */

@@ -9,7 +9,13 @@ import { parsePurchase } from '../eligibility/parse-input.js';
 import { complianceContext } from '../eligibility/rule-sets.js';
 import { isExceeded, lookupThreshold, moneyToCents, type ThresholdPeriod, type ThresholdSeries } from '../thresholds/threshold-table.js';
 
-/** Options of `pace.findSplitPurchases`. */
+/**
+ * Options of `pace.findSplitPurchases`.
+ * @example
+ * ```ts
+ * const options: SplitPurchaseOptions = { window: { days: 30 } };
+ * ```
+ */
 export interface SplitPurchaseOptions {
   /**
    * How purchases are grouped in time: `'fiscal-year'` (the default: July 1 - June 30), or
@@ -18,7 +24,15 @@ export interface SplitPurchaseOptions {
   window?: 'fiscal-year' | { days: number };
 }
 
-/** A group of purchases that look split to stay under the bid limit. */
+/**
+ * A group of purchases that look split to stay under the bid limit.
+ * @example
+ * ```ts
+ * const [g] = pace.findSplitPurchases(purchases);
+ * g?.total;     // => '120000.00'
+ * g?.threshold; // => '114800.00'
+ * ```
+ */
 export interface SplitPurchaseGroup {
   memberId: string;
   vendorId?: string;

@@ -9,7 +9,13 @@ import { checkReferences, deriveFacts, type Facts } from './derive-facts.js';
 import { parseArgs, parseAsOf, parseContract, parseMember, parsePurchase } from './parse-input.js';
 import { complianceContext, runRuleSet } from './rule-sets.js';
 
-/** The input of `pace.checkEligibility`. */
+/**
+ * The input of `pace.checkEligibility`.
+ * @example
+ * ```ts
+ * const input: EligibilityInput = { member, contract, asOf: '2025-03-01', purchase };
+ * ```
+ */
 export interface EligibilityInput {
   member: Member;
   /** A raw contract or one returned by `pace.prepareContract`. */
@@ -20,7 +26,15 @@ export interface EligibilityInput {
   purchase?: Purchase;
 }
 
-/** May this member use this contract (for this purchase) on this date? */
+/**
+ * May this member use this contract (for this purchase) on this date?
+ * @example
+ * ```ts
+ * const d: EligibilityDecision = pace.checkEligibility({ member, contract, asOf: '2026-07-01' });
+ * d.eligible;                      // => false
+ * d.findings[0]?.code;             // => 'contract-renewal-not-exercised'
+ * ```
+ */
 export interface EligibilityDecision extends DecisionBase {
   /** True when no finding blocks. */
   eligible: boolean;

@@ -10,7 +10,13 @@ import { parseArgs, parseContract, parseMember, parsePurchase } from '../eligibi
 import { complianceContext, runRuleSet } from '../eligibility/rule-sets.js';
 import type { RequiredMethod, ThresholdCheck } from './required-method.js';
 
-/** The input of `pace.procurementMethod`. */
+/**
+ * The input of `pace.procurementMethod`.
+ * @example
+ * ```ts
+ * const input: ProcurementMethodInput = { member, purchase: { id: 'po-1', memberId: member.id, date: '2025-03-01', amount: '20000.00', supplyKind: 'goods' } };
+ * ```
+ */
 export interface ProcurementMethodInput {
   member: Member;
   purchase: Purchase;
@@ -18,10 +24,24 @@ export interface ProcurementMethodInput {
   contract?: Contract | PreparedContract;
 }
 
-/** A procurement method, or buying under a usable cooperative contract. */
+/**
+ * A procurement method, or buying under a usable cooperative contract.
+ * @example
+ * ```ts
+ * const m: ProcurementMethod = 'cooperative-contract';
+ * ```
+ */
 export type ProcurementMethod = RequiredMethod | 'cooperative-contract';
 
-/** What the law (and any policy pack) requires for a purchase. */
+/**
+ * What the law (and any policy pack) requires for a purchase.
+ * @example
+ * ```ts
+ * const d: ProcurementMethodDecision = pace.procurementMethod({ member, purchase: { ...purchase, amount: '114800.01' } });
+ * d.method;                                    // => 'formal-bid'
+ * d.thresholds.find((t) => t.applies)?.id;     // => 'ca.pcc20111a.k12.2025'
+ * ```
+ */
 export interface ProcurementMethodDecision extends DecisionBase {
   method: ProcurementMethod;
   /** Would the member's own formal bid be required without a contract? */

@@ -8,7 +8,13 @@ import type { ProcurementMethodName } from '../model/rules-pack.js';
 import type { Purchase } from '../model/purchase.js';
 import { isExceeded, lookupAllThresholds, moneyToCents, type ThresholdPeriod, type ThresholdTable } from './threshold-table.js';
 
-/** A procurement method the law can require, least to most strict. */
+/**
+ * A procurement method the law can require, least to most strict.
+ * @example
+ * ```ts
+ * const m: RequiredMethod = 'informal-bid';
+ * ```
+ */
 export type RequiredMethod = ProcurementMethodName;
 
 const RANK: Readonly<Record<RequiredMethod, number>> = { none: 0, quotes: 1, 'informal-bid': 2, 'formal-bid': 3 };
@@ -23,7 +29,15 @@ export function methodRank(method: RequiredMethod): number {
   return RANK[method];
 }
 
-/** One threshold consulted for a purchase, as `procurementMethod` reports it. */
+/**
+ * One threshold consulted for a purchase, as `procurementMethod` reports it.
+ * @example
+ * ```ts
+ * const t: ThresholdCheck = { id: 'ca.pcc20111b.k12.public-project', amount: '15000.00', comparison: '>=',
+ *   citation: 'Cal. Pub. Cont. Code § 20111(b)', applies: true, exceeded: true, series: 'ca.pcc20111b.k12',
+ *   level: 'state', method: 'formal-bid', pack: 'california-law', confidence: 'high', latestKnownUsed: false };
+ * ```
+ */
 export interface ThresholdCheck {
   /** The threshold period (or `member.federalMicroPurchaseThreshold` for a self-certified one). */
   id: string;
