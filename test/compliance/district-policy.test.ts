@@ -31,6 +31,22 @@ describe('a district policy pack layered on the law', () => {
     const { contract } = await import('./fixtures.js');
     expect(pace.procurementMethod({ member: district, purchase: { ...purchase, amount: '20000.00' }, contract }).method).toBe('cooperative-contract');
   });
+  it('an eligibility rule that reads the required method gets it computed', async () => {
+    const { contract } = await import('./fixtures.js');
+    const policy = {
+      id: 'oak-coop-policy', version: '1.0.0', title: 'Cooperative use only when competition is required', kind: 'policy',
+      rules: [{
+        id: 'oak.coop-only-above-limits', capability: 'eligibility', citation: 'Oak Valley USD BP 3300',
+        conditions: { all: [{ fact: 'purchase', path: '$.competitionRequired', operator: 'equal', value: false }] },
+        event: { type: 'finding', params: { code: 'cooperative-use-not-needed', severity: 'info', message: 'No competition is required; buy locally.' } },
+      }],
+    };
+    const p = createPace({ packs: [californiaLaw(), paceProgram(), policy] });
+    const small = p.checkEligibility({ member: district, contract, asOf: '2025-03-01', purchase: { ...purchase, amount: '1000.00' } });
+    expect(small.findings.map((f) => f.code)).toContain('cooperative-use-not-needed');
+    const large = p.checkEligibility({ member: district, contract, asOf: '2025-03-01', purchase: { ...purchase, amount: '200000.00' } });
+    expect(large.findings.map((f) => f.code)).not.toContain('cooperative-use-not-needed');
+  });
   it('a malformed finding in a policy pack is refused when the packs are bound', () => {
     const bad = { ...oakValleyPolicy, id: 'bad-policy', thresholds: [], rules: [{ ...oakValleyPolicy.rules[0]!, event: { type: 'finding', params: { code: 'x', severity: 'fatal', message: 'm' } } }] };
     let caught: unknown;
