@@ -144,7 +144,22 @@ export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubjec
   for (let index = 0; index < table.series.length; index++) {
     const series = table.series[index]!;
     const found = lookups[index];
-    if (!found) continue;
+    if (!found) {
+      // Before the first known figure of a series that would bind this purchase: say so.
+      const first = series.known[0] ?? series.periods[0];
+      if (first && first.level !== undefined && first.method !== undefined && first.role !== 'self-certification-ceiling' && applies(first, s)) {
+        findings.push({
+          code: 'threshold-figure-unknown',
+          severity: 'warn',
+          message: `No figure of "${first.title ?? series.id}" is known for ${s.date} (the earliest is in force from ${first.effectiveFrom}); it was not applied.`,
+          citation: first.citation,
+          ruleId: series.id,
+          pack: first.pack,
+          data: { series: series.id, date: s.date },
+        });
+      }
+      continue;
+    }
     const period = found.used;
     if (period.level === undefined || period.method === undefined || period.role === 'self-certification-ceiling') continue;
     const doesApply = applies(period, s);
