@@ -108,13 +108,15 @@ export function complianceContext(context: PaceContext): ComplianceContext {
   return found;
 }
 
+const TRACE = Object.freeze({ trace: true });
+
 /**
  * Runs a rule set: findings of the rules that fired (in firing order) and, when asked, a trace
  * step per rule with the leaf conditions evaluated.
  * @internal
  */
 export function runRuleSet(set: RuleSet, facts: Readonly<Record<string, unknown>>, findings: Finding[], trace: TraceStep[] | undefined): void {
-  const result = set.compiled.run(facts, trace ? { trace: true } : undefined);
+  const result = set.compiled.run(facts, trace ? TRACE : undefined);
   for (const index of result.firedRuleIndexes) {
     const template = set.templates[index];
     if (!template) continue;
