@@ -1,6 +1,11 @@
 // The public face of pace-rules: every export is listed by name.
 export { createPace } from './pace.js';
 export type { Pace, PaceOptions, PackInfo } from './pace.js';
+export type { EligibilityInput, EligibilityDecision } from './eligibility/check-eligibility.js';
+export type { ProcurementMethodInput, ProcurementMethodDecision, ProcurementMethod } from './thresholds/procurement-method.js';
+export type { ThresholdCheck, RequiredMethod } from './thresholds/required-method.js';
+export type { AuditChecklistInput, AuditChecklistDecision, AuditChecklistItem } from './audit/audit-checklist.js';
+export type { SplitPurchaseOptions, SplitPurchaseGroup } from './audit/find-split-purchases.js';
 export { californiaLaw, paceProgram } from './packs/bundled.js';
 export { loadRulesPack } from './packs/load-rules-pack.js';
 export type { LoadedRulesPack } from './packs/load-rules-pack.js';
@@ -65,6 +70,8 @@ export type {
   PackRule,
   ChecklistItem,
   Program,
+  ProcurementMethodName,
+  ThresholdAppliesTo,
   Confidence,
   MoneyInput,
   QuantityInput,

@@ -1,6 +1,12 @@
 import { layerPacks } from './packs/layer-packs.js';
 import { californiaLaw, paceProgram } from './packs/bundled.js';
 import type { PaceContext } from './pace-context.js';
+import { checkEligibility, type EligibilityDecision, type EligibilityInput } from './eligibility/check-eligibility.js';
+import { procurementMethod, type ProcurementMethodDecision, type ProcurementMethodInput } from './thresholds/procurement-method.js';
+import { auditChecklist, type AuditChecklistDecision, type AuditChecklistInput } from './audit/audit-checklist.js';
+import { findSplitPurchases, type SplitPurchaseGroup, type SplitPurchaseOptions } from './audit/find-split-purchases.js';
+import { complianceContext } from './eligibility/rule-sets.js';
+import type { Purchase } from './model/purchase.js';
 import { prepareContract, type PreparedContract } from './pricing/prepare-contract.js';
 import { quote, type Quote, type QuoteInput } from './pricing/quote.js';
 import { quoteGroupBuy, type GroupBuyInput, type GroupBuyQuote } from './pricing/quote-group-buy.js';
@@ -31,6 +37,41 @@ export interface Pace {
   readonly rulesVersion: string;
   /** The layered packs, in order. */
   readonly packs: readonly PackInfo[];
+  // Compliance (src/eligibility/, src/thresholds/, src/audit/)
+  /**
+   * May this member use this cooperative contract (for this purchase) on this date?
+   * @example
+   * ```ts
+   * pace.checkEligibility({ member, contract, asOf: '2025-03-01' }).eligible; // => true
+   * ```
+   */
+  checkEligibility(input: EligibilityInput): EligibilityDecision;
+  /**
+   * The procurement method a purchase needs (the strictest of state, federal and local), or
+   * `cooperative-contract` when a given contract is usable for it.
+   * @example
+   * ```ts
+   * pace.procurementMethod({ member, purchase: { ...purchase, amount: '114800.01' } }).method; // => 'formal-bid'
+   * ```
+   */
+  procurementMethod(input: ProcurementMethodInput): ProcurementMethodDecision;
+  /**
+   * The audit file of a purchase: required items, what is on file and what is missing.
+   * @example
+   * ```ts
+   * pace.auditChecklist({ member, purchase, contract }).missing; // => ['po-cites-contract', ...]
+   * ```
+   */
+  auditChecklist(input: AuditChecklistInput): AuditChecklistDecision;
+  /**
+   * Purchases that look split to stay under the bid limit (PCC § 20116).
+   * @example
+   * ```ts
+   * pace.findSplitPurchases(purchases, { window: { days: 30 } })[0]?.purchaseIds; // => ['po-1', 'po-2']
+   * ```
+   */
+  findSplitPurchases(purchases: readonly Purchase[], options?: SplitPurchaseOptions): SplitPurchaseGroup[];
+
   // Pricing (src/pricing/)
   /** Validates a contract once (tier tables included) and returns it frozen and indexed; see {@link prepareContract}. */
   prepareContract(contract: unknown): PreparedContract;
@@ -56,7 +97,12 @@ export interface Pace {
  */
 export function createPace(options: PaceOptions = {}): Pace {
   const context: PaceContext = layerPacks(options.packs ?? [californiaLaw(), paceProgram()]);
+  complianceContext(context); // compile the compliance rules once, and report malformed findings now
   return Object.freeze({
+    checkEligibility: (input: EligibilityInput) => checkEligibility(context, input),
+    procurementMethod: (input: ProcurementMethodInput) => procurementMethod(context, input),
+    auditChecklist: (input: AuditChecklistInput) => auditChecklist(context, input),
+    findSplitPurchases: (purchases: readonly Purchase[], options?: SplitPurchaseOptions) => findSplitPurchases(context, purchases, options),
     rulesVersion: context.rulesVersion,
     packs: Object.freeze(context.packs.map((p) => Object.freeze({ id: p.id, version: p.version, title: p.title, kind: p.kind, contentHash: p.contentHash }))),
     // Pricing

@@ -2,8 +2,8 @@
 import { createPace, loadRulesPack, californiaLaw, paceProgram, isPaceError } from '../index.js';
 import type { Pace } from '../index.js';
 import { InputError, explainInputError, readJson, readLedger } from './input.js';
-import { renderCheck, renderLedger, renderQuote, type LedgerReport } from './report.js';
-import { auditLedger } from './ledger.js';
+import { renderCheck, renderLedger, renderQuote } from './report.js';
+import { auditLedger, type LedgerReport } from './ledger.js';
 
 /** Exit codes: documented in docs/cli.md and `pace-rules --help`. */
 export const EXIT = { clear: 0, blocked: 1, badInput: 2, internal: 3 } as const;

@@ -8,6 +8,6 @@ export { PriceScheduleSchema, PriceRuleSchema, TierSchema } from './price-schedu
 export type { PriceSchedule, PriceRule, Tier, PriceScheduleItem } from './price-schedule.js';
 export { PurchaseSchema, PurchaseSupplyKindSchema } from './purchase.js';
 export type { Purchase, PurchaseSupplyKind, PurchaseDocument } from './purchase.js';
-export { RulesPackSchema, ThresholdSchema, PackRuleSchema, ChecklistItemSchema, ProgramSchema, ConfidenceSchema } from './rules-pack.js';
-export type { RulesPack, Threshold, PackRule, ChecklistItem, Program, Confidence } from './rules-pack.js';
+export { RulesPackSchema, ThresholdSchema, PackRuleSchema, ChecklistItemSchema, ProgramSchema, ConfidenceSchema, ProcurementMethodSchema, ThresholdAppliesToSchema } from './rules-pack.js';
+export type { RulesPack, Threshold, PackRule, ChecklistItem, Program, Confidence, ProcurementMethodName, ThresholdAppliesTo } from './rules-pack.js';
 export { parseWith, toJsonPath } from './parse.js';

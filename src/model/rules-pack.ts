@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { MemberKindSchema } from './member.js';
 import { CalendarDateSchema, IdSchema, MoneySchema, StateCodeSchema } from './primitives.js';
+import { PurchaseSupplyKindSchema } from './purchase.js';
 
 /**
  * How sure the research behind a figure is (shared/reference/legal.md): `high` = seen in the
@@ -21,6 +22,27 @@ export const PackSourceSchema = z.strictObject({
 
 /** A json-rules-engine condition tree (`all` / `any` / `not` / leaf); the compiler checks it in depth. */
 export const ConditionsSchema = z.looseObject({}).meta({ id: 'Conditions', description: 'A json-rules-engine condition tree: { all: [...] }, { any: [...] }, { not: {...} } or a leaf { fact, operator, value, path? }.' });
+
+/** Procurement methods, least to most strict. */
+export const ProcurementMethodSchema = z.enum(['none', 'quotes', 'informal-bid', 'formal-bid']);
+export type ProcurementMethodName = z.infer<typeof ProcurementMethodSchema>;
+
+/**
+ * Whom a threshold binds. Every field that is given must match; an absent field matches anything.
+ */
+export const ThresholdAppliesToSchema = z.strictObject({
+  /** Member kinds bound by it (e.g. school districts and county offices for PCC § 20111). */
+  memberKinds: z.array(MemberKindSchema).optional(),
+  /** Member ids bound by it (a district's own policy pack). */
+  memberIds: z.array(IdSchema).optional(),
+  /** Purchase supply kinds it covers. */
+  supplyKinds: z.array(PurchaseSupplyKindSchema).optional(),
+  /** `true`: only members that elected CUPCCAA (in force on the purchase date); `false`: only those that did not. */
+  cupccaa: z.boolean().optional(),
+  /** `true`: only purchases with federal money. */
+  federalFunds: z.boolean().optional(),
+});
+export type ThresholdAppliesTo = z.infer<typeof ThresholdAppliesToSchema>;
 
 /**
  * A threshold: one period of a series of dollar limits (e.g. the PCC §20111(a) bid limit for
@@ -46,6 +68,21 @@ export const ThresholdSchema = z.strictObject({
   note: z.string().optional(),
   /** Threshold-specific parameters read by the capability that uses the series. */
   params: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * Which body of rules the limit belongs to, for `procurementMethod`: the strictest of the state,
+   * federal and local requirements wins. A threshold without `level` and `method` is reference
+   * data (e.g. a ceiling) that no method is derived from.
+   */
+  level: z.enum(['state', 'federal', 'local']).optional(),
+  /** The method required once the limit is exceeded. */
+  method: ProcurementMethodSchema.optional(),
+  /**
+   * What the threshold is: `limit` (the default: a band boundary with a method) or
+   * `self-certification-ceiling` (the most a member may self-certify as its micro-purchase threshold).
+   */
+  role: z.enum(['limit', 'micro-purchase', 'self-certification-ceiling']).optional(),
+  /** Whom it binds (absent: everyone at its level). */
+  appliesTo: ThresholdAppliesToSchema.optional(),
   /** Set on a later pack's entry that deliberately replaces an earlier pack's entry of the same id. */
   replace: z.boolean().optional(),
 });
@@ -77,6 +114,12 @@ export const ChecklistItemSchema = z.strictObject({
   sources: z.array(IdSchema).optional(),
   /** The item is required when these conditions hold. */
   requiredWhen: ConditionsSchema,
+  /**
+   * A derived boolean fact that decides the item from the data itself (e.g. `contract.inForce` on
+   * the PO date): when given, the data wins over `purchase.documents`, and a document that
+   * contradicts it is a finding.
+   */
+  decidedBy: z.strictObject({ fact: z.string().min(1), path: z.string().min(1) }).optional(),
   replace: z.boolean().optional(),
 });
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;

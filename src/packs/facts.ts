@@ -22,9 +22,33 @@ export interface FactDefinition {
  * that reads a derived fact is checked against the same list the code fills.
  */
 export const DERIVED_FACT_PATHS: Readonly<Record<string, readonly string[]>> = {
-  member: [],
-  contract: [],
-  purchase: [],
+  member: [
+    'isMemberOfProgram',
+    'membershipInForce',
+    'feesPaid',
+    'averageDailyAttendanceGiven',
+    'cupccaaInForce',
+    'boardAuthorization',
+    'boardAuthorization.required',
+    'boardAuthorization.coversContract',
+    'boardAuthorization.coversCategory',
+  ],
+  contract: ['given', 'programKnown', 'inForce', 'inForceByUnexercisedRenewal', 'states', 'categoriesInProgram', 'competitivelySolicited'],
+  purchase: [
+    'given',
+    'amountCents',
+    'federalAmountCents',
+    'hasFederalFunds',
+    'documentKinds',
+    'documentKinds[]',
+    'categoryInContract',
+    'categoryInProgram',
+    'requiredMethod',
+    'stateMethod',
+    'federalMethod',
+    'localMethod',
+    'competitionRequired',
+  ],
 };
 
 type AnyZod = z.ZodType & { _zod: { def: Record<string, unknown> } };

@@ -142,6 +142,7 @@ export function loadRulesPack(json: unknown): LoadedRulesPack {
       issues.push(...rerooted(e, '$[0].conditions', `${at}.requiredWhen`, `${at}.requiredWhen`));
     }
     checkVocabulary(item.requiredWhen, `${at}.requiredWhen`, issues);
+    if (item.decidedBy) checkVocabulary(item.decidedBy, `${at}.decidedBy`, issues);
   });
 
   // Threshold series: each period well-formed; periods of a series sorted without overlap or gap.

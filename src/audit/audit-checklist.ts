@@ -1,0 +1,137 @@
+import type { DecisionBase, Finding, TraceStep } from '../decision.js';
+import type { Contract } from '../model/contract.js';
+import type { Member } from '../model/member.js';
+import type { Purchase } from '../model/purchase.js';
+import type { PaceContext } from '../pace-context.js';
+import type { PreparedContract } from '../pricing/prepare-contract.js';
+import { factsStep } from '../eligibility/check-eligibility.js';
+import { checkReferences, deriveFacts, type Facts } from '../eligibility/derive-facts.js';
+import { parseArgs, parseContract, parseMember, parsePurchase } from '../eligibility/parse-input.js';
+import { complianceContext, runRuleSet } from '../eligibility/rule-sets.js';
+
+/**
+ * The input of `pace.auditChecklist`.
+ * @example
+ * ```ts
+ * const input: AuditChecklistInput = { member, purchase, contract };
+ * ```
+ */
+export interface AuditChecklistInput {
+  member: Member;
+  purchase: Purchase;
+  contract?: Contract | PreparedContract;
+}
+
+/**
+ * One item of the audit file.
+ * @example
+ * ```ts
+ * const item: AuditChecklistItem = { id: 'prevailing-wage', title: 'Prevailing wage …', citation: 'Cal. Lab. Code § 1771',
+ *   required: true, status: 'missing', pack: 'california-law', decidedBy: 'documents' };
+ * ```
+ */
+export interface AuditChecklistItem {
+  id: string;
+  title: string;
+  citation: string;
+  required: boolean;
+  status: 'on-file' | 'missing' | 'not-applicable';
+  /** The pack the item came from. */
+  pack: string;
+  /** What decided the status: `documents` (listed in `purchase.documents`) or `data` (e.g. the contract's term). */
+  decidedBy: 'documents' | 'data';
+}
+
+/**
+ * What the audit file of a purchase must hold, and what is missing.
+ * @example
+ * ```ts
+ * const d: AuditChecklistDecision = pace.auditChecklist({ member, purchase: { ...purchase, documents: [] } });
+ * d.complete; // => false
+ * d.missing;  // => ['board-ratification']
+ * ```
+ */
+export interface AuditChecklistDecision extends DecisionBase {
+  items: AuditChecklistItem[];
+  /** True when no required item is missing. */
+  complete: boolean;
+  /** Ids of the required items that are missing. */
+  missing: string[];
+}
+
+function readPath(facts: Facts, fact: string, path: string): unknown {
+  let cur: unknown = (facts as unknown as Record<string, unknown>)[fact];
+  for (const segment of path.replace(/^\$\.?/, '').split('.')) {
+    if (segment === '') continue;
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[segment];
+  }
+  return cur;
+}
+
+/**
+ * The audit file of a purchase: every checklist item of the packs, whether it is required (its
+ * `requiredWhen` rule) and whether it is on file. An item is on file when `purchase.documents`
+ * lists its kind; an item with `decidedBy` is decided by the data itself (the contract's term on
+ * the PO date, a board authorization in the member record), and a document that contradicts the
+ * data is a finding.
+ *
+ * @param context - The layered packs.
+ * @param input - `{ member, purchase, contract? }`.
+ * @returns The items, `complete`, `missing`, findings, trace and rules version.
+ * @throws PaceError naming the path of bad input.
+ * @internal
+ */
+export function auditChecklist(context: PaceContext, input: unknown): AuditChecklistDecision {
+  const args = parseArgs(input, 'auditChecklist', ['member', 'purchase', 'contract'], ['member', 'purchase']);
+  const member = parseMember(args['member']);
+  const purchase = parsePurchase(args['purchase']);
+  const contract = args['contract'] === undefined ? undefined : parseContract(args['contract']);
+  checkReferences(member, contract, purchase);
+  const compliance = complianceContext(context);
+  const findings: Finding[] = [];
+  const trace: TraceStep[] = [];
+  const { facts } = deriveFacts(compliance.thresholds, context.programs, { member, contract, purchase, asOf: purchase.date }, findings, trace, compliance.audit.readsRequiredMethods || compliance.checklist.readsRequiredMethods);
+  trace.push(factsStep(facts));
+  runRuleSet(compliance.audit, facts, findings, trace);
+
+  const onFile = new Set((purchase.documents ?? []).map((d) => d.kind));
+  const run = compliance.checklist.compiled.run(facts, { trace: true });
+  const fired = new Set(run.firedRuleIndexes);
+  const items: AuditChecklistItem[] = [];
+  const missing: string[] = [];
+  compliance.checklist.items.forEach((item, index) => {
+    const required = fired.has(index);
+    let status: AuditChecklistItem['status'] = 'not-applicable';
+    let decidedBy: AuditChecklistItem['decidedBy'] = 'documents';
+    if (required) {
+      if (item.decidedBy) {
+        decidedBy = 'data';
+        const value = readPath(facts, item.decidedBy.fact, item.decidedBy.path) === true;
+        status = value ? 'on-file' : 'missing';
+        if (!value && onFile.has(item.id)) {
+          findings.push({
+            code: 'document-contradicts-data',
+            severity: 'warn',
+            message: `The purchase's documents list "${item.id}", but the data says otherwise (${item.decidedBy.fact}${item.decidedBy.path.slice(1)} is not true on the PO date); the data wins.`,
+            citation: item.citation,
+            ruleId: item.id,
+            pack: item.pack,
+          });
+        }
+      } else {
+        status = onFile.has(item.id) ? 'on-file' : 'missing';
+      }
+      if (status === 'missing') {
+        missing.push(item.id);
+        findings.push({ code: 'checklist-item-missing', severity: 'warn', message: `Missing from the audit file: ${item.title}.`, citation: item.citation, ruleId: item.id, pack: item.pack });
+      }
+    }
+    items.push({ id: item.id, title: item.title, citation: item.citation, required, status, pack: item.pack, decidedBy });
+  });
+  for (const step of run.trace ?? []) {
+    const item = compliance.checklist.items[step.ruleIndex]!;
+    trace.push({ step: 'checklist-item', id: item.id, pack: item.pack, passed: step.passed, conditions: step.conditions, detail: { status: items[step.ruleIndex]!.status } });
+  }
+  return { items, complete: missing.length === 0, missing, findings, trace, rulesVersion: context.rulesVersion };
+}

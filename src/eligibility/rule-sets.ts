@@ -1,0 +1,134 @@
+import type { Finding, Severity, TraceStep } from '../decision.js';
+import { compileRules } from '../engine/compile-rules.js';
+import type { CompiledRules } from '../engine/types.js';
+import { PaceError, formatIssues, type PaceErrorIssue } from '../errors/pace-error.js';
+import type { ChecklistItem, PackRule } from '../model/rules-pack.js';
+import type { FromPack } from '../packs/layer-packs.js';
+import type { PaceContext } from '../pace-context.js';
+import { buildThresholdTable, type ThresholdTable } from '../thresholds/threshold-table.js';
+
+/** The event a rule emits to report a finding; any other event type is traced but ignored. */
+export const FINDING_EVENT = 'finding';
+
+const SEVERITIES: ReadonlySet<string> = new Set<Severity>(['block', 'warn', 'info']);
+
+/** A finding template, checked once when the packs are bound. @internal */
+interface FindingTemplate {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly citation: string | undefined;
+}
+
+/** The rules of one capability, compiled once. @internal */
+export interface RuleSet {
+  readonly rules: readonly FromPack<PackRule>[];
+  /** Finding templates by rule index; undefined for rules whose event is not a finding. */
+  readonly templates: readonly (FindingTemplate | undefined)[];
+  readonly compiled: CompiledRules;
+  /** Whether a rule reads the methods the thresholds require (so they must be computed first). */
+  readonly readsRequiredMethods: boolean;
+}
+
+const METHOD_FACT_PATHS = /"\$\.(?:requiredMethod|stateMethod|federalMethod|localMethod|competitionRequired)"/;
+
+/** Whether conditions read one of the derived method facts of `purchase`. @internal */
+export function readsRequiredMethods(conditions: readonly unknown[]): boolean {
+  return conditions.some((c) => METHOD_FACT_PATHS.test(JSON.stringify(c)));
+}
+
+/** Checklist items with their `requiredWhen` compiled as one rule each. @internal */
+export interface ChecklistSet {
+  readonly items: readonly FromPack<ChecklistItem>[];
+  readonly compiled: CompiledRules;
+  readonly readsRequiredMethods: boolean;
+}
+
+/** Everything the compliance capabilities compile once per `createPace`. @internal */
+export interface ComplianceContext {
+  readonly eligibility: RuleSet;
+  readonly procurement: RuleSet;
+  /** Eligibility and procurement rules in one set: whether a contract is usable, in one run. */
+  readonly usability: RuleSet;
+  readonly audit: RuleSet;
+  readonly checklist: ChecklistSet;
+  readonly thresholds: ThresholdTable;
+}
+
+const cache = new WeakMap<PaceContext, ComplianceContext>();
+
+function rulePath(context: PaceContext, rule: FromPack<PackRule>): string {
+  const packIndex = context.packs.findIndex((p) => p.id === rule.pack);
+  const ruleIndex = context.packs[packIndex]?.rules?.findIndex((r) => r.id === rule.id) ?? -1;
+  return `$.packs[${packIndex}].rules[${ruleIndex}]`;
+}
+
+function buildRuleSet(context: PaceContext, capabilities: readonly PackRule['capability'][], issues: PaceErrorIssue[]): RuleSet {
+  const rules = capabilities.flatMap((capability) => context.rules.filter((r) => r.capability === capability));
+  const templates = rules.map((rule): FindingTemplate | undefined => {
+    if (rule.event.type !== FINDING_EVENT) return undefined;
+    const params = rule.event.params ?? {};
+    const at = `${rulePath(context, rule)}.event.params`;
+    const code = params['code'] ?? rule.id;
+    const severity = params['severity'] ?? 'block';
+    const message = params['message'] ?? rule.description ?? code;
+    const citation = params['citation'] ?? rule.citation;
+    if (typeof code !== 'string' || code === '') issues.push({ path: `${at}.code`, message: 'a finding needs a non-empty string "code"' });
+    if (typeof severity !== 'string' || !SEVERITIES.has(severity)) issues.push({ path: `${at}.severity`, message: 'the severity of a finding must be "block", "warn" or "info" (default "block")' });
+    if (typeof message !== 'string' || message === '') issues.push({ path: `${at}.message`, message: 'the message of a finding must be a non-empty string' });
+    if (citation !== undefined && typeof citation !== 'string') issues.push({ path: `${at}.citation`, message: 'a citation must be a string' });
+    return { code: String(code), severity: severity as Severity, message: String(message), citation: citation as string | undefined };
+  });
+  const compiled = compileRules(rules.map((r) => ({ name: r.id, conditions: r.conditions, event: r.event, ...(r.priority !== undefined ? { priority: r.priority } : {}) })) as never);
+  return { rules, templates, compiled, readsRequiredMethods: readsRequiredMethods(rules.map((r) => r.conditions)) };
+}
+
+/**
+ * The compliance capabilities' compiled form of a context, built on first use and cached.
+ * @throws PaceError `invalid-pack` when a finding event is malformed.
+ * @internal
+ */
+export function complianceContext(context: PaceContext): ComplianceContext {
+  let found = cache.get(context);
+  if (found) return found;
+  const issues: PaceErrorIssue[] = [];
+  const eligibility = buildRuleSet(context, ['eligibility'], issues);
+  const procurement = buildRuleSet(context, ['procurement'], []);
+  const usability = buildRuleSet(context, ['eligibility', 'procurement'], issues);
+  const audit = buildRuleSet(context, ['audit'], issues);
+  if (issues.length > 0) throw new PaceError('invalid-pack', formatIssues('A rule emits a malformed finding', issues), issues);
+  const items = context.checklist;
+  const checklist: ChecklistSet = {
+    items,
+    compiled: compileRules(items.map((item) => ({ name: item.id, conditions: item.requiredWhen, event: { type: item.id } })) as never),
+    readsRequiredMethods: readsRequiredMethods(items.map((i) => i.requiredWhen)),
+  };
+  found = Object.freeze({ eligibility, procurement, usability, audit, checklist, thresholds: buildThresholdTable(context.thresholds) });
+  cache.set(context, found);
+  return found;
+}
+
+const TRACE = Object.freeze({ trace: true });
+
+/**
+ * Runs a rule set: findings of the rules that fired (in firing order) and, when asked, a trace
+ * step per rule with the leaf conditions evaluated.
+ * @internal
+ */
+export function runRuleSet(set: RuleSet, facts: Readonly<Record<string, unknown>>, findings: Finding[], trace: TraceStep[] | undefined): void {
+  const result = set.compiled.run(facts, trace ? TRACE : undefined);
+  for (const index of result.firedRuleIndexes) {
+    const template = set.templates[index];
+    if (!template) continue;
+    const rule = set.rules[index]!;
+    const finding: Finding = { code: template.code, severity: template.severity, message: template.message, ruleId: rule.id, pack: rule.pack };
+    if (template.citation !== undefined) finding.citation = template.citation;
+    findings.push(finding);
+  }
+  if (trace && result.trace) {
+    for (const step of result.trace) {
+      const rule = set.rules[step.ruleIndex]!;
+      trace.push({ step: 'rule', id: rule.id, pack: rule.pack, passed: step.passed, conditions: step.conditions });
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import type { DecisionBase, Finding, TraceStep } from '../decision.js';
+import type { Contract } from '../model/contract.js';
+import type { Member } from '../model/member.js';
+import type { Purchase } from '../model/purchase.js';
+import type { PaceContext } from '../pace-context.js';
+import type { PreparedContract } from '../pricing/prepare-contract.js';
+import { factsStep } from '../eligibility/check-eligibility.js';
+import { checkReferences, deriveFacts } from '../eligibility/derive-facts.js';
+import { parseArgs, parseContract, parseMember, parsePurchase } from '../eligibility/parse-input.js';
+import { complianceContext, runRuleSet } from '../eligibility/rule-sets.js';
+import type { RequiredMethod, ThresholdCheck } from './required-method.js';
+
+/**
+ * The input of `pace.procurementMethod`.
+ * @example
+ * ```ts
+ * const input: ProcurementMethodInput = { member, purchase: { id: 'po-1', memberId: member.id, date: '2025-03-01', amount: '20000.00', supplyKind: 'goods' } };
+ * ```
+ */
+export interface ProcurementMethodInput {
+  member: Member;
+  purchase: Purchase;
+  /** A cooperative contract the member means to buy under, raw or prepared. */
+  contract?: Contract | PreparedContract;
+}
+
+/**
+ * A procurement method, or buying under a usable cooperative contract.
+ * @example
+ * ```ts
+ * const m: ProcurementMethod = 'cooperative-contract';
+ * ```
+ */
+export type ProcurementMethod = RequiredMethod | 'cooperative-contract';
+
+/**
+ * What the law (and any policy pack) requires for a purchase.
+ * @example
+ * ```ts
+ * const d: ProcurementMethodDecision = pace.procurementMethod({ member, purchase: { ...purchase, amount: '114800.01' } });
+ * d.method;                                    // => 'formal-bid'
+ * d.thresholds.find((t) => t.applies)?.id;     // => 'ca.pcc20111a.k12.2025'
+ * ```
+ */
+export interface ProcurementMethodDecision extends DecisionBase {
+  method: ProcurementMethod;
+  /** Would the member's own formal bid be required without a contract? */
+  requiresFormalBid: boolean;
+  /** Every threshold consulted, in pack order. */
+  thresholds: ThresholdCheck[];
+  /** What each level requires without a contract (the strictest wins). */
+  required: { state: RequiredMethod; federal: RequiredMethod; local: RequiredMethod; overall: RequiredMethod };
+  /** With a contract: whether it can stand in for the member's own procurement for this purchase. */
+  contractUsable?: boolean;
+}
+
+/**
+ * The procurement method a purchase needs: the strictest of the state, federal and local
+ * requirements (none < quotes < informal-bid < formal-bid), or `cooperative-contract` when a given
+ * contract is usable for it (eligibility rules and the procurement rules of the packs raise no
+ * blocking finding) and the purchase would otherwise need quotes or a bid.
+ *
+ * @param context - The layered packs.
+ * @param input - `{ member, purchase, contract? }`.
+ * @returns The method, every threshold consulted, findings, trace and rules version.
+ * @throws PaceError naming the path of bad input.
+ * @internal
+ */
+export function procurementMethod(context: PaceContext, input: unknown): ProcurementMethodDecision {
+  const args = parseArgs(input, 'procurementMethod', ['member', 'purchase', 'contract'], ['member', 'purchase']);
+  const member = parseMember(args['member']);
+  const purchase = parsePurchase(args['purchase']);
+  const contract = args['contract'] === undefined ? undefined : parseContract(args['contract']);
+  checkReferences(member, contract, purchase);
+  const compliance = complianceContext(context);
+  const findings: Finding[] = [];
+  const trace: TraceStep[] = [];
+  const { facts, required } = deriveFacts(compliance.thresholds, context.programs, { member, contract, purchase, asOf: purchase.date }, findings, trace);
+  const methods = required!;
+  trace.push(factsStep(facts));
+  runRuleSet(contract ? compliance.usability : compliance.procurement, facts, findings, trace);
+  let method: ProcurementMethod = methods.overall;
+  let contractUsable: boolean | undefined;
+  if (contract) {
+    contractUsable = !findings.some((f) => f.severity === 'block');
+    if (contractUsable && methods.overall !== 'none') method = 'cooperative-contract';
+  }
+  const detail: Record<string, unknown> = { state: methods.state, federal: methods.federal, local: methods.local, overall: methods.overall, method };
+  if (contractUsable !== undefined) detail['contractUsable'] = contractUsable;
+  trace.push({ step: 'decision', id: 'procurement-method', detail });
+  const decision: ProcurementMethodDecision = {
+    method,
+    requiresFormalBid: methods.overall === 'formal-bid',
+    thresholds: methods.thresholds,
+    required: { state: methods.state, federal: methods.federal, local: methods.local, overall: methods.overall },
+    findings,
+    trace,
+    rulesVersion: context.rulesVersion,
+  };
+  if (contractUsable !== undefined) decision.contractUsable = contractUsable;
+  return decision;
+}

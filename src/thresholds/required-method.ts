@@ -1,0 +1,194 @@
+import type { Finding, TraceStep } from '../decision.js';
+import type { CalendarDate } from '../dates/calendar-date.js';
+import { toDayNumber } from '../dates/calendar-date.js';
+import { formatMoney } from '../money/money.js';
+import { Dec } from '../money/decimal.js';
+import type { Member } from '../model/member.js';
+import type { ProcurementMethodName } from '../model/rules-pack.js';
+import type { Purchase } from '../model/purchase.js';
+import { isExceeded, lookupAllThresholds, moneyToCents, type ThresholdPeriod, type ThresholdTable } from './threshold-table.js';
+
+/**
+ * A procurement method the law can require, least to most strict.
+ * @example
+ * ```ts
+ * const m: RequiredMethod = 'informal-bid';
+ * ```
+ */
+export type RequiredMethod = ProcurementMethodName;
+
+const RANK: Readonly<Record<RequiredMethod, number>> = { none: 0, quotes: 1, 'informal-bid': 2, 'formal-bid': 3 };
+
+/** The stricter of two methods. @internal */
+export function stricter(a: RequiredMethod, b: RequiredMethod): RequiredMethod {
+  return RANK[b] > RANK[a] ? b : a;
+}
+
+/** How strict a method is (none 0 … formal-bid 3). @internal */
+export function methodRank(method: RequiredMethod): number {
+  return RANK[method];
+}
+
+/**
+ * One threshold consulted for a purchase, as `procurementMethod` reports it.
+ * @example
+ * ```ts
+ * const t: ThresholdCheck = { id: 'ca.pcc20111b.k12.public-project', amount: '15000.00', comparison: '>=',
+ *   citation: 'Cal. Pub. Cont. Code § 20111(b)', applies: true, exceeded: true, series: 'ca.pcc20111b.k12',
+ *   level: 'state', method: 'formal-bid', pack: 'california-law', confidence: 'high', latestKnownUsed: false };
+ * ```
+ */
+export interface ThresholdCheck {
+  /** The threshold period (or `member.federalMicroPurchaseThreshold` for a self-certified one). */
+  id: string;
+  /** The figure compared, e.g. `"114800.00"`; null only when no figure is known at all. */
+  amount: string | null;
+  comparison: '>' | '>=' | '<=';
+  citation: string;
+  /** Whether the threshold binds this member and purchase. */
+  applies: boolean;
+  /** Whether the purchase amount is past it, by its own comparison. */
+  exceeded: boolean;
+  /** The series it belongs to, e.g. `ca.pcc20111a.k12`. */
+  series: string;
+  level: 'state' | 'federal' | 'local';
+  /** The method required once exceeded. */
+  method: RequiredMethod;
+  pack: string;
+  confidence: string;
+  /** True when the figure in force is unknown and the latest known one stood in. */
+  latestKnownUsed: boolean;
+}
+
+/** The methods the state, federal and local thresholds require, and what was compared. @internal */
+export interface RequiredMethods {
+  state: RequiredMethod;
+  federal: RequiredMethod;
+  local: RequiredMethod;
+  overall: RequiredMethod;
+  thresholds: ThresholdCheck[];
+}
+
+/** The facts the threshold logic needs about a purchase, computed once. @internal */
+export interface ThresholdSubject {
+  readonly member: Member;
+  readonly purchase: Purchase;
+  readonly date: CalendarDate;
+  readonly cents: number;
+  readonly hasFederalFunds: boolean;
+  readonly cupccaaInForce: boolean;
+}
+
+function applies(period: ThresholdPeriod, s: ThresholdSubject): boolean {
+  const a = period.appliesTo;
+  if (!a) return true;
+  if (a.memberKinds && !a.memberKinds.includes(s.member.kind)) return false;
+  if (a.memberIds && !a.memberIds.includes(s.member.id)) return false;
+  if (a.supplyKinds && !a.supplyKinds.includes(s.purchase.supplyKind)) return false;
+  if (a.cupccaa !== undefined && a.cupccaa !== s.cupccaaInForce) return false;
+  if (a.federalFunds !== undefined && a.federalFunds !== s.hasFederalFunds) return false;
+  return true;
+}
+
+function fallbackFinding(period: ThresholdPeriod, inForce: ThresholdPeriod | undefined, date: CalendarDate): Finding {
+  const label = period.title ?? period.series;
+  return {
+    code: 'threshold-figure-unknown',
+    severity: 'warn',
+    message: `No figure is known for "${label}" on ${date}; the latest known figure (${period.amount}, in force from ${period.effectiveFrom}) was used. Check the figure announced for the date and update the pack.`,
+    citation: (inForce ?? period).citation,
+    ruleId: inForce?.id ?? period.series,
+    pack: (inForce ?? period).pack,
+    data: { series: period.series, date, usedThresholdId: period.id, usedAmount: period.amount },
+  };
+}
+
+/**
+ * Compares a purchase with every threshold of the table in force on its date: for each level
+ * (state, federal, local) the strictest method of the thresholds that apply and are exceeded,
+ * and overall the strictest of the three.
+ * @internal
+ */
+export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubject, findings: Finding[], trace: TraceStep[] | undefined): RequiredMethods {
+  const day = toDayNumber(s.date);
+  const lookups = lookupAllThresholds(table, day);
+  const out: RequiredMethods = { state: 'none', federal: 'none', local: 'none', overall: 'none', thresholds: [] };
+
+  // A self-certified micro-purchase threshold replaces the federal one, up to the ceiling in force.
+  let selfCertifiedCents: number | undefined;
+  let ceiling: ThresholdPeriod | undefined;
+  const selfCertified = s.member.federalMicroPurchaseThreshold;
+  if (selfCertified && selfCertified.selfCertifiedOn <= s.date) {
+    table.series.forEach((series, index) => {
+      const found = lookups[index];
+      if (series.periods[0]?.role === 'self-certification-ceiling' && found && !found.fallback) ceiling = found.used;
+    });
+    if (ceiling) {
+      selfCertifiedCents = moneyToCents(selfCertified.amount);
+      if (selfCertifiedCents > ceiling.amountCents!) {
+        if (s.hasFederalFunds) {
+          findings.push({
+            code: 'self-certified-threshold-above-ceiling',
+            severity: 'warn',
+            message: `The member's self-certified micro-purchase threshold (${formatMoney(new Dec(String(selfCertified.amount)))}) is above the most a recipient may self-certify (${ceiling.amount}) without the cognizant agency's approval; the ceiling was used.`,
+            citation: ceiling.citation,
+            ruleId: ceiling.id,
+            pack: ceiling.pack,
+          });
+        }
+        selfCertifiedCents = ceiling.amountCents!;
+      }
+    }
+  }
+
+  for (let index = 0; index < table.series.length; index++) {
+    const series = table.series[index]!;
+    const found = lookups[index];
+    if (!found) {
+      // Before the first known figure of a series that would bind this purchase: say so.
+      const first = series.known[0] ?? series.periods[0];
+      if (first && first.level !== undefined && first.method !== undefined && first.role !== 'self-certification-ceiling' && applies(first, s)) {
+        findings.push({
+          code: 'threshold-figure-unknown',
+          severity: 'warn',
+          message: `No figure of "${first.title ?? series.id}" is known for ${s.date} (the earliest is in force from ${first.effectiveFrom}); it was not applied.`,
+          citation: first.citation,
+          ruleId: series.id,
+          pack: first.pack,
+          data: { series: series.id, date: s.date },
+        });
+      }
+      continue;
+    }
+    const period = found.used;
+    if (period.level === undefined || period.method === undefined || period.role === 'self-certification-ceiling') continue;
+    const doesApply = applies(period, s);
+    let amount = period.amount;
+    let cents = period.amountCents!;
+    let id = period.id;
+    let citation = period.citation;
+    if (period.role === 'micro-purchase' && selfCertifiedCents !== undefined && ceiling) {
+      // Report the federal figure as replaced, then the member's own.
+      out.thresholds.push({
+        id, amount, comparison: period.comparison, citation, applies: false, exceeded: isExceeded(s.cents, period), series: series.id,
+        level: period.level, method: period.method, pack: period.pack, confidence: period.confidence, latestKnownUsed: found.fallback,
+      });
+      id = 'member.federalMicroPurchaseThreshold';
+      cents = selfCertifiedCents;
+      amount = formatMoney(new Dec(cents).dividedBy(100));
+      citation = ceiling.citation;
+    }
+    const exceeded = period.comparison === '>=' ? s.cents >= cents : s.cents > cents;
+    const check: ThresholdCheck = {
+      id, amount, comparison: period.comparison, citation, applies: doesApply, exceeded, series: series.id,
+      level: period.level, method: period.method, pack: period.pack, confidence: period.confidence, latestKnownUsed: found.fallback,
+    };
+    out.thresholds.push(check);
+    if (doesApply && found.fallback) findings.push(fallbackFinding(period, found.inForce, s.date));
+    if (doesApply && exceeded) out[period.level] = stricter(out[period.level], period.method);
+    // The trace step shows the same comparison (one object, also listed in `thresholds`).
+    trace?.push({ step: 'threshold', id, pack: period.pack, passed: exceeded, detail: check as unknown as Record<string, unknown> });
+  }
+  out.overall = stricter(stricter(out.state, out.federal), out.local);
+  return out;
+}
