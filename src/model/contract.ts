@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MemberKindSchema } from './member.js';
 import { PriceScheduleSchema } from './price-schedule.js';
 import { CalendarDateSchema, IdSchema, MetaSchema, MoneySchema, StateCodeSchema } from './primitives.js';
@@ -9,7 +9,7 @@ export type ContractSupplyKind = z.infer<typeof SupplyKindSchema>;
 export const ContractTermSchema = z.strictObject({
   start: CalendarDateSchema,
   end: CalendarDateSchema,
-  renewals: z.array(z.strictObject({ start: CalendarDateSchema, end: CalendarDateSchema, exercised: z.boolean() })).optional(),
+  renewals: z.optional(z.array(z.strictObject({ start: CalendarDateSchema, end: CalendarDateSchema, exercised: z.boolean() }))),
 });
 
 /**
@@ -19,28 +19,27 @@ export const ContractTermSchema = z.strictObject({
 export const ContractSchema = z
   .strictObject({
     id: IdSchema,
-    number: z.string().min(1),
-    title: z.string().min(1),
+    number: z.string().check(z.minLength(1)),
+    title: z.string().check(z.minLength(1)),
     programId: IdSchema,
-    leadAgency: z.strictObject({ name: z.string().min(1), isPublicAgency: z.boolean(), state: StateCodeSchema }),
+    leadAgency: z.strictObject({ name: z.string().check(z.minLength(1)), isPublicAgency: z.boolean(), state: StateCodeSchema }),
     solicitation: z.strictObject({
-      number: z.string().min(1),
+      number: z.string().check(z.minLength(1)),
       kind: z.enum(['invitation-for-bids', 'request-for-proposals', 'other']),
       awardedOn: CalendarDateSchema,
       cooperativeUseClause: z.boolean(),
       federalProcurementCompliant: z.boolean(),
     }),
-    vendor: z.strictObject({ id: IdSchema, name: z.string().min(1), excludedFromFederalAwards: z.boolean().optional() }),
+    vendor: z.strictObject({ id: IdSchema, name: z.string().check(z.minLength(1)), excludedFromFederalAwards: z.optional(z.boolean()) }),
     categories: z.array(IdSchema),
     supplyKind: SupplyKindSchema,
     term: ContractTermSchema,
     eligibleMemberKinds: z.array(MemberKindSchema),
     /** Default `['CA']`. */
-    eligibleStates: z.array(StateCodeSchema).optional(),
+    eligibleStates: z.optional(z.array(StateCodeSchema)),
     /** A cap on what one member may buy under the contract, when the solicitation set one. */
-    maxAmountPerMember: MoneySchema.optional(),
+    maxAmountPerMember: z.optional(MoneySchema),
     priceSchedules: z.array(PriceScheduleSchema),
-    meta: MetaSchema.optional(),
-  })
-  .meta({ id: 'Contract', description: 'A cooperative contract with its term, eligibility and price schedules.' });
+    meta: z.optional(MetaSchema),
+  });
 export type Contract = z.infer<typeof ContractSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CalendarDateSchema, IdSchema, MetaSchema, MoneySchema, StateCodeSchema } from './primitives.js';
 
 /** The kinds of public agency a cooperative can serve. */
@@ -18,21 +18,21 @@ export const MembershipSchema = z.strictObject({
   programId: IdSchema,
   status: MembershipStatusSchema,
   since: CalendarDateSchema,
-  until: CalendarDateSchema.optional(),
-  feesPaidThrough: CalendarDateSchema.optional(),
+  until: z.optional(CalendarDateSchema),
+  feesPaidThrough: z.optional(CalendarDateSchema),
 });
 
 export const BoardAuthorizationSchema = z.strictObject({
   id: IdSchema,
   adoptedOn: CalendarDateSchema,
-  expiresOn: CalendarDateSchema.optional(),
+  expiresOn: z.optional(CalendarDateSchema),
   scope: z.strictObject({
-    programIds: z.array(IdSchema).optional(),
-    contractIds: z.array(IdSchema).optional(),
-    categories: z.array(IdSchema).optional(),
+    programIds: z.optional(z.array(IdSchema)),
+    contractIds: z.optional(z.array(IdSchema)),
+    categories: z.optional(z.array(IdSchema)),
   }),
   /** A resolution number or minute reference, for the audit file. */
-  ref: z.string().optional(),
+  ref: z.optional(z.string()),
 });
 export type BoardAuthorization = z.infer<typeof BoardAuthorizationSchema>;
 
@@ -42,18 +42,17 @@ export type BoardAuthorization = z.infer<typeof BoardAuthorizationSchema>;
 export const MemberSchema = z
   .strictObject({
     id: IdSchema,
-    name: z.string().min(1),
+    name: z.string().check(z.minLength(1)),
     kind: MemberKindSchema,
-    districtType: z.enum(['elementary', 'high-school', 'unified']).optional(),
+    districtType: z.optional(z.enum(['elementary', 'high-school', 'unified'])),
     state: StateCodeSchema,
-    averageDailyAttendance: z.number().finite().nonnegative().optional(),
-    membership: MembershipSchema.optional(),
-    boardAuthorizations: z.array(BoardAuthorizationSchema).optional(),
+    averageDailyAttendance: z.optional(z.number().check(z.nonnegative())),
+    membership: z.optional(MembershipSchema),
+    boardAuthorizations: z.optional(z.array(BoardAuthorizationSchema)),
     /** The PCC §22030 election to follow CUPCCAA, and the date it took effect. */
-    cupccaa: z.strictObject({ optedIn: z.boolean(), since: CalendarDateSchema.optional() }).optional(),
+    cupccaa: z.optional(z.strictObject({ optedIn: z.boolean(), since: z.optional(CalendarDateSchema) })),
     /** A micro-purchase threshold self-certified under 2 CFR 200.320(a)(1)(iv). */
-    federalMicroPurchaseThreshold: z.strictObject({ amount: MoneySchema, selfCertifiedOn: CalendarDateSchema }).optional(),
-    meta: MetaSchema.optional(),
-  })
-  .meta({ id: 'Member', description: 'A district, charter school, county office or other agency buying through the program.' });
+    federalMicroPurchaseThreshold: z.optional(z.strictObject({ amount: MoneySchema, selfCertifiedOn: CalendarDateSchema })),
+    meta: z.optional(MetaSchema),
+  });
 export type Member = z.infer<typeof MemberSchema>;

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import { PaceError, formatIssues, type PaceErrorCode, type PaceErrorIssue } from '../errors/pace-error.js';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -17,8 +17,56 @@ export function toJsonPath(segments: readonly PropertyKey[], root = '$'): string
   return out;
 }
 
+const DEFAULT_MESSAGE = 'Invalid input';
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return value.length > 40 ? 'a string' : JSON.stringify(value);
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
+  if (value === undefined) return 'nothing';
+  return typeof value === 'object' ? 'an object' : typeof value;
+}
+
+/**
+ * The message of one issue. zod/mini ships no locale (that keeps the bundle small), so messages
+ * are written here from the issue's details; a message given in a schema is kept as it is.
+ */
+function messageOf(issue: z.core.$ZodIssue, input: unknown): string {
+  if (issue.message && issue.message !== DEFAULT_MESSAGE) return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.path.length > 0 && input === undefined ? `required: expected ${issue.expected}` : `expected ${issue.expected}, got ${describeValue(input)}`;
+    case 'invalid_value':
+      return issue.values.length === 1 ? `expected ${JSON.stringify(issue.values[0])}, got ${describeValue(input)}` : `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(input)}`;
+    case 'too_small':
+      return issue.origin === 'array' ? `expected at least ${String(issue.minimum)} item(s)` : issue.origin === 'string' ? `expected at least ${String(issue.minimum)} character(s)` : `expected ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}`;
+    case 'too_big':
+      return issue.origin === 'array' ? `expected at most ${String(issue.maximum)} item(s)` : issue.origin === 'string' ? `expected at most ${String(issue.maximum)} character(s)` : `expected ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}`;
+    case 'invalid_format':
+      return `expected a value in the ${issue.format} format, got ${describeValue(input)}`;
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')} (check the spelling; put your own data under "meta")`;
+    case 'invalid_union': {
+      const discriminator = (issue as { discriminator?: string }).discriminator;
+      return discriminator ? `expected a known "${discriminator}"` : `does not match any allowed form, got ${describeValue(input)}`;
+    }
+    default:
+      return `invalid value (${issue.code})`;
+  }
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let current = root;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
 /** Turns zod issues into PaceError issues rooted at `root`. @internal */
-export function zodIssues(error: z.ZodError, root: string): PaceErrorIssue[] {
+export function zodIssues(error: z.core.$ZodError, root: string, input?: unknown): PaceErrorIssue[] {
   const out: PaceErrorIssue[] = [];
   const visit = (issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]): void => {
     for (const issue of issues) {
@@ -31,8 +79,7 @@ export function zodIssues(error: z.ZodError, root: string): PaceErrorIssue[] {
           continue;
         }
       }
-      let message = issue.message;
-      if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')} (check the spelling; put your own data under "meta")`;
+      const message = messageOf(issue, issue.code === 'unrecognized_keys' ? undefined : valueAt(input, path));
       out.push({ path: toJsonPath(path, root), message });
     }
   };
@@ -49,9 +96,9 @@ function deepest(issues: readonly z.core.$ZodIssue[]): number {
  * path (rooted at `root`, e.g. `$.member`).
  * @internal
  */
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown, root: string, what: string, code: PaceErrorCode = 'invalid-input'): z.output<S> {
-  const result = schema.safeParse(value);
+export function parseWith<S extends z.core.$ZodType>(schema: S, value: unknown, root: string, what: string, code: PaceErrorCode = 'invalid-input'): z.output<S> {
+  const result = z.safeParse(schema, value);
   if (result.success) return result.data;
-  const issues = zodIssues(result.error, root);
+  const issues = zodIssues(result.error, root, value);
   throw new PaceError(code, formatIssues(`Invalid ${what}`, issues), issues);
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CalendarDateSchema, IdSchema, MetaSchema, MoneySchema, PercentSchema, QuantitySchema } from './primitives.js';
 
 export const TierSchema = z.strictObject({
@@ -6,24 +6,24 @@ export const TierSchema = z.strictObject({
   upTo: z.union([QuantitySchema, z.null()]),
   unitPrice: MoneySchema,
   /** Added once when the tier is reached (graduated) or used (volume). */
-  flatFee: MoneySchema.optional(),
+  flatFee: z.optional(MoneySchema),
 });
 export type Tier = z.infer<typeof TierSchema>;
 
 export const PriceRuleSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('fixed'), unitPrice: MoneySchema }),
   z.strictObject({ kind: z.literal('discount'), percentOffList: PercentSchema }),
-  z.strictObject({ kind: z.literal('tiered'), mode: z.enum(['volume', 'graduated']), tiers: z.array(TierSchema).min(1) }),
+  z.strictObject({ kind: z.literal('tiered'), mode: z.enum(['volume', 'graduated']), tiers: z.array(TierSchema).check(z.minLength(1)) }),
 ]);
 export type PriceRule = z.infer<typeof PriceRuleSchema>;
 
 export const PriceScheduleItemSchema = z.strictObject({
   sku: IdSchema,
   description: z.string(),
-  unit: z.string().optional(),
-  listPrice: MoneySchema.optional(),
+  unit: z.optional(z.string()),
+  listPrice: z.optional(MoneySchema),
   price: PriceRuleSchema,
-  meta: MetaSchema.optional(),
+  meta: z.optional(MetaSchema),
 });
 export type PriceScheduleItem = z.infer<typeof PriceScheduleItemSchema>;
 
@@ -32,11 +32,10 @@ export const PriceScheduleSchema = z
   .strictObject({
     id: IdSchema,
     effectiveFrom: CalendarDateSchema,
-    effectiveTo: CalendarDateSchema.optional(),
+    effectiveTo: z.optional(CalendarDateSchema),
     currency: z.literal('USD'),
     /** Per-line rounding to cents; half-up unless the contract says half-even. */
-    rounding: z.enum(['half-up', 'half-even']).optional(),
+    rounding: z.optional(z.enum(['half-up', 'half-even'])),
     items: z.array(PriceScheduleItemSchema),
-  })
-  .meta({ id: 'PriceSchedule', description: 'The prices of a contract in force over a date range.' });
+  });
 export type PriceSchedule = z.infer<typeof PriceScheduleSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isCalendarDate } from '../dates/calendar-date.js';
 
 const MONEY_STRING = /^-?(?:0|[1-9]\d*)(?:\.\d{1,2})?$/;
@@ -21,40 +21,37 @@ function isSafeQuantityNumber(n: number): boolean {
  */
 export const MoneySchema = z
   .union([
-    z.string().regex(MONEY_STRING, 'expected a decimal string with at most two decimals, such as "1234.50"'),
-    z.number().refine(isSafeMoneyNumber, 'expected a finite amount with at most two decimals; pass large or precise values as decimal strings'),
-  ])
-  .meta({ id: 'Money', description: 'A USD amount as a decimal string with at most two decimals, e.g. "1234.50".' });
+    z.string().check(z.regex(MONEY_STRING, 'expected a decimal string with at most two decimals, such as "1234.50"')),
+    z.number().check(z.refine(isSafeMoneyNumber, 'expected a finite amount with at most two decimals; pass large or precise values as decimal strings')),
+  ]);
 
 /** A non-negative amount of money. */
-export const NonNegativeMoneySchema = MoneySchema.refine((v) => !String(v).startsWith('-'), 'expected an amount of zero or more');
+export const NonNegativeMoneySchema = MoneySchema.check(z.refine((v) => !String(v).startsWith('-'), 'expected an amount of zero or more'));
 
 /** A calendar date `YYYY-MM-DD`, checked to be a real date (`2025-02-30` is refused). */
 export const CalendarDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine(isCalendarDate, 'not a real calendar date')
-  .meta({ id: 'CalendarDate', description: 'A calendar date as YYYY-MM-DD, independent of any time zone.' });
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'))
+  .check(z.refine(isCalendarDate, 'not a real calendar date'));
 
 /** A quantity: a non-negative number or decimal string (fractional quantities such as hours are exact). */
 export const QuantitySchema = z
   .union([
-    z.string().regex(DECIMAL_STRING, 'expected a non-negative decimal string such as "12" or "7.5"'),
-    z.number().refine(isSafeQuantityNumber, 'expected a finite, non-negative quantity; pass precise values as decimal strings'),
-  ])
-  .meta({ id: 'Quantity', description: 'A non-negative quantity as a number or decimal string.' });
+    z.string().check(z.regex(DECIMAL_STRING, 'expected a non-negative decimal string such as "12" or "7.5"')),
+    z.number().check(z.refine(isSafeQuantityNumber, 'expected a finite, non-negative quantity; pass precise values as decimal strings')),
+  ]);
 
 /** A percentage as a decimal string, e.g. `"12.5"` for 12.5 %. */
 export const PercentSchema = z
   .string()
-  .regex(DECIMAL_STRING, 'expected a percentage as a decimal string such as "12.5"')
-  .refine((s) => Number(s) <= 100, 'a percentage cannot exceed 100');
+  .check(z.regex(DECIMAL_STRING, 'expected a percentage as a decimal string such as "12.5"'))
+  .check(z.refine((s) => Number(s) <= 100, 'a percentage cannot exceed 100'));
 
 /** A non-empty identifier. */
-export const IdSchema = z.string().min(1, 'expected a non-empty id');
+export const IdSchema = z.string().check(z.minLength(1, 'expected a non-empty id'));
 
 /** A two-letter US state code such as `"CA"`. */
-export const StateCodeSchema = z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter state code such as "CA"');
+export const StateCodeSchema = z.string().check(z.regex(/^[A-Z]{2}$/, 'expected a two-letter state code such as "CA"'));
 
 /** Free-form data the caller wants carried along; the library never reads it. */
 export const MetaSchema = z.record(z.string(), z.unknown());

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CalendarDateSchema, IdSchema, MetaSchema, MoneySchema, NonNegativeMoneySchema } from './primitives.js';
 
 export const PurchaseSupplyKindSchema = z.enum(['goods', 'services', 'public-works', 'professional-services']);
@@ -7,15 +7,15 @@ export type PurchaseSupplyKind = z.infer<typeof PurchaseSupplyKindSchema>;
 export const FundingSchema = z.strictObject({
   source: z.enum(['federal', 'state', 'local']),
   /** e.g. "Title I", "ESSER", "E-Rate". */
-  program: z.string().optional(),
+  program: z.optional(z.string()),
   amount: MoneySchema,
 });
 
 export const DocumentSchema = z.strictObject({
   /** The checklist item id this document satisfies, e.g. "board-authorization". */
-  kind: z.string().min(1),
-  ref: z.string().optional(),
-  date: CalendarDateSchema.optional(),
+  kind: z.string().check(z.minLength(1)),
+  ref: z.optional(z.string()),
+  date: z.optional(CalendarDateSchema),
 });
 export type PurchaseDocument = z.infer<typeof DocumentSchema>;
 
@@ -29,14 +29,13 @@ export const PurchaseSchema = z
     /** Total before tax. */
     amount: NonNegativeMoneySchema,
     supplyKind: PurchaseSupplyKindSchema,
-    category: IdSchema.optional(),
-    contractId: IdSchema.optional(),
-    vendorId: IdSchema.optional(),
-    description: z.string().optional(),
-    funding: z.array(FundingSchema).optional(),
-    emergency: z.boolean().optional(),
-    documents: z.array(DocumentSchema).optional(),
-    meta: MetaSchema.optional(),
-  })
-  .meta({ id: 'Purchase', description: 'A purchase order (or a planned one) of a member.' });
+    category: z.optional(IdSchema),
+    contractId: z.optional(IdSchema),
+    vendorId: z.optional(IdSchema),
+    description: z.optional(z.string()),
+    funding: z.optional(z.array(FundingSchema)),
+    emergency: z.optional(z.boolean()),
+    documents: z.optional(z.array(DocumentSchema)),
+    meta: z.optional(MetaSchema),
+  });
 export type Purchase = z.infer<typeof PurchaseSchema>;

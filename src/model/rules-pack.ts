@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MemberKindSchema } from './member.js';
 import { CalendarDateSchema, IdSchema, MoneySchema, StateCodeSchema } from './primitives.js';
 import { PurchaseSupplyKindSchema } from './purchase.js';
@@ -14,14 +14,14 @@ export type Confidence = z.infer<typeof ConfidenceSchema>;
 /** A source a figure or rule was taken from; figures refer to it by id. */
 export const PackSourceSchema = z.strictObject({
   id: IdSchema,
-  title: z.string().min(1),
-  url: z.string().optional(),
-  date: CalendarDateSchema.optional(),
-  note: z.string().optional(),
+  title: z.string().check(z.minLength(1)),
+  url: z.optional(z.string()),
+  date: z.optional(CalendarDateSchema),
+  note: z.optional(z.string()),
 });
 
 /** A json-rules-engine condition tree (`all` / `any` / `not` / leaf); the compiler checks it in depth. */
-export const ConditionsSchema = z.looseObject({}).meta({ id: 'Conditions', description: 'A json-rules-engine condition tree: { all: [...] }, { any: [...] }, { not: {...} } or a leaf { fact, operator, value, path? }.' });
+export const ConditionsSchema = z.looseObject({});
 
 /** Procurement methods, least to most strict. */
 export const ProcurementMethodSchema = z.enum(['none', 'quotes', 'informal-bid', 'formal-bid']);
@@ -32,15 +32,15 @@ export type ProcurementMethodName = z.infer<typeof ProcurementMethodSchema>;
  */
 export const ThresholdAppliesToSchema = z.strictObject({
   /** Member kinds bound by it (e.g. school districts and county offices for PCC § 20111). */
-  memberKinds: z.array(MemberKindSchema).optional(),
+  memberKinds: z.optional(z.array(MemberKindSchema)),
   /** Member ids bound by it (a district's own policy pack). */
-  memberIds: z.array(IdSchema).optional(),
+  memberIds: z.optional(z.array(IdSchema)),
   /** Purchase supply kinds it covers. */
-  supplyKinds: z.array(PurchaseSupplyKindSchema).optional(),
+  supplyKinds: z.optional(z.array(PurchaseSupplyKindSchema)),
   /** `true`: only members that elected CUPCCAA (in force on the purchase date); `false`: only those that did not. */
-  cupccaa: z.boolean().optional(),
+  cupccaa: z.optional(z.boolean()),
   /** `true`: only purchases with federal money. */
-  federalFunds: z.boolean().optional(),
+  federalFunds: z.optional(z.boolean()),
 });
 export type ThresholdAppliesTo = z.infer<typeof ThresholdAppliesToSchema>;
 
@@ -52,7 +52,7 @@ export const ThresholdSchema = z.strictObject({
   id: IdSchema,
   /** Periods of the same limit share a series; a series' periods may neither overlap nor leave gaps. */
   series: IdSchema,
-  title: z.string().optional(),
+  title: z.optional(z.string()),
   /** The boundary; `null` when the figure for the period is not known (confidence `unknown`). */
   amount: z.union([MoneySchema, z.null()]),
   /**
@@ -61,30 +61,30 @@ export const ThresholdSchema = z.strictObject({
    */
   comparison: z.enum(['>', '>=', '<=']),
   effectiveFrom: CalendarDateSchema,
-  effectiveTo: CalendarDateSchema.optional(),
-  citation: z.string().min(1),
+  effectiveTo: z.optional(CalendarDateSchema),
+  citation: z.string().check(z.minLength(1)),
   confidence: ConfidenceSchema,
-  sources: z.array(IdSchema).optional(),
-  note: z.string().optional(),
+  sources: z.optional(z.array(IdSchema)),
+  note: z.optional(z.string()),
   /** Threshold-specific parameters read by the capability that uses the series. */
-  params: z.record(z.string(), z.unknown()).optional(),
+  params: z.optional(z.record(z.string(), z.unknown())),
   /**
    * Which body of rules the limit belongs to, for `procurementMethod`: the strictest of the state,
    * federal and local requirements wins. A threshold without `level` and `method` is reference
    * data (e.g. a ceiling) that no method is derived from.
    */
-  level: z.enum(['state', 'federal', 'local']).optional(),
+  level: z.optional(z.enum(['state', 'federal', 'local'])),
   /** The method required once the limit is exceeded. */
-  method: ProcurementMethodSchema.optional(),
+  method: z.optional(ProcurementMethodSchema),
   /**
    * What the threshold is: `limit` (the default: a band boundary with a method) or
    * `self-certification-ceiling` (the most a member may self-certify as its micro-purchase threshold).
    */
-  role: z.enum(['limit', 'micro-purchase', 'self-certification-ceiling']).optional(),
+  role: z.optional(z.enum(['limit', 'micro-purchase', 'self-certification-ceiling'])),
   /** Whom it binds (absent: everyone at its level). */
-  appliesTo: ThresholdAppliesToSchema.optional(),
+  appliesTo: z.optional(ThresholdAppliesToSchema),
   /** Set on a later pack's entry that deliberately replaces an earlier pack's entry of the same id. */
-  replace: z.boolean().optional(),
+  replace: z.optional(z.boolean()),
 });
 export type Threshold = z.infer<typeof ThresholdSchema>;
 
@@ -93,25 +93,25 @@ export const PackRuleSchema = z.strictObject({
   id: IdSchema,
   /** Which capability runs the rule. */
   capability: z.enum(['eligibility', 'procurement', 'audit']),
-  description: z.string().optional(),
-  citation: z.string().optional(),
-  confidence: ConfidenceSchema.optional(),
-  sources: z.array(IdSchema).optional(),
-  priority: z.number().int().min(1).optional(),
+  description: z.optional(z.string()),
+  citation: z.optional(z.string()),
+  confidence: z.optional(ConfidenceSchema),
+  sources: z.optional(z.array(IdSchema)),
+  priority: z.optional(z.int().check(z.minimum(1))),
   conditions: ConditionsSchema,
-  event: z.strictObject({ type: z.string().min(1), params: z.record(z.string(), z.unknown()).optional() }),
-  replace: z.boolean().optional(),
+  event: z.strictObject({ type: z.string().check(z.minLength(1)), params: z.optional(z.record(z.string(), z.unknown())) }),
+  replace: z.optional(z.boolean()),
 });
 export type PackRule = z.infer<typeof PackRuleSchema>;
 
 /** An item of the audit file: what it is, the law behind it, and when it is required. */
 export const ChecklistItemSchema = z.strictObject({
   id: IdSchema,
-  title: z.string().min(1),
-  citation: z.string().min(1),
-  description: z.string().optional(),
-  confidence: ConfidenceSchema.optional(),
-  sources: z.array(IdSchema).optional(),
+  title: z.string().check(z.minLength(1)),
+  citation: z.string().check(z.minLength(1)),
+  description: z.optional(z.string()),
+  confidence: z.optional(ConfidenceSchema),
+  sources: z.optional(z.array(IdSchema)),
   /** The item is required when these conditions hold. */
   requiredWhen: ConditionsSchema,
   /**
@@ -119,24 +119,24 @@ export const ChecklistItemSchema = z.strictObject({
    * the PO date): when given, the data wins over `purchase.documents`, and a document that
    * contradicts it is a finding.
    */
-  decidedBy: z.strictObject({ fact: z.string().min(1), path: z.string().min(1) }).optional(),
-  replace: z.boolean().optional(),
+  decidedBy: z.optional(z.strictObject({ fact: z.string().check(z.minLength(1)), path: z.string().check(z.minLength(1)) })),
+  replace: z.optional(z.boolean()),
 });
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 
 /** A cooperative purchasing program as data. */
 export const ProgramSchema = z.strictObject({
   id: IdSchema,
-  name: z.string().min(1),
-  description: z.string().optional(),
-  categories: z.array(z.strictObject({ id: IdSchema, name: z.string().min(1), description: z.string().optional() })),
+  name: z.string().check(z.minLength(1)),
+  description: z.optional(z.string()),
+  categories: z.array(z.strictObject({ id: IdSchema, name: z.string().check(z.minLength(1)), description: z.optional(z.string()) })),
   eligibleMemberKinds: z.array(MemberKindSchema),
   eligibleStates: z.array(StateCodeSchema),
   /** Whether members must have paid program fees through the purchase date. */
   feesRequired: z.boolean(),
   /** Member kinds whose board must authorize use of the program's contracts. */
   boardAuthorizationRequiredFor: z.array(MemberKindSchema),
-  params: z.record(z.string(), z.unknown()).optional(),
+  params: z.optional(z.record(z.string(), z.unknown())),
 });
 export type Program = z.infer<typeof ProgramSchema>;
 
@@ -145,17 +145,16 @@ export type Program = z.infer<typeof ProgramSchema>;
  */
 export const RulesPackSchema = z
   .strictObject({
-    $schema: z.string().optional(),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case slug such as "california-law"'),
-    version: z.string().regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, 'expected a semantic version such as "1.0.0"'),
-    title: z.string().min(1),
-    description: z.string().optional(),
+    $schema: z.optional(z.string()),
+    id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case slug such as "california-law"')),
+    version: z.string().check(z.regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, 'expected a semantic version such as "1.0.0"')),
+    title: z.string().check(z.minLength(1)),
+    description: z.optional(z.string()),
     kind: z.enum(['law', 'program', 'policy']),
-    sources: z.array(PackSourceSchema).optional(),
-    programs: z.array(ProgramSchema).optional(),
-    thresholds: z.array(ThresholdSchema).optional(),
-    rules: z.array(PackRuleSchema).optional(),
-    checklist: z.array(ChecklistItemSchema).optional(),
-  })
-  .meta({ id: 'RulesPack', description: 'A pace-rules rules pack: law, program or district policy as data.' });
+    sources: z.optional(z.array(PackSourceSchema)),
+    programs: z.optional(z.array(ProgramSchema)),
+    thresholds: z.optional(z.array(ThresholdSchema)),
+    rules: z.optional(z.array(PackRuleSchema)),
+    checklist: z.optional(z.array(ChecklistItemSchema)),
+  });
 export type RulesPack = z.infer<typeof RulesPackSchema>;

@@ -1,9 +1,10 @@
 import { PaceError } from '../errors/pace-error.js';
-import { Dec, ROUND_DOWN } from './decimal.js';
+import type { Dec } from './decimal.js';
 import { formatMoney, parseDecimal, parseMoney, type Money } from './money.js';
 
 /** Weights may carry many decimals (quantities of service hours, exact amounts). */
 const WEIGHT_DECIMALS = 12;
+const WEIGHT_SCALE = '1000000000000';
 
 /**
  * Splits a money total into shares proportional to `weights`, to the cent, by the largest-remainder
@@ -30,61 +31,37 @@ export function allocate(total: Money | number, weights: readonly (number | stri
   if (!Array.isArray(weights) || weights.length === 0) {
     throw new PaceError('invalid-allocation', 'allocate needs at least one weight', [{ path: '$.weights', message: 'expected a non-empty array of weights' }]);
   }
-  if (weights.every((w) => typeof w === 'number' && Number.isSafeInteger(w) && w >= 0)) {
-    const shares = allocateWholeWeights(amount, weights as readonly number[]);
-    if (shares !== undefined) return shares;
-  }
-  const parsed = weights.map((w, i) => {
-    const path = `$.weights[${i}]`;
-    let d: Dec;
-    try {
-      d = parseDecimal(w, path, WEIGHT_DECIMALS);
-    } catch (e) {
-      throw new PaceError('invalid-allocation', `${path}: expected a non-negative number or decimal string, got ${JSON.stringify(w)}`, [{ path, message: 'expected a non-negative number or decimal string' }], { cause: e });
-    }
-    if (d.isNegative()) throw new PaceError('invalid-allocation', `${path}: weights must not be negative (got ${String(w)})`, [{ path, message: 'weights must not be negative' }]);
-    return d;
-  });
-  const weightSum = parsed.reduce((a, b) => a.plus(b), new Dec(0));
-  if (weightSum.isZero()) {
+  // Weights become exact integers (scaled by 10^12 when any has decimals), so the split is done in
+  // BigInt arithmetic: remainders are compared exactly, never after a rounded division.
+  const wholeNumbers = weights.every((w) => typeof w === 'number' && Number.isSafeInteger(w) && w >= 0);
+  const scaled = wholeNumbers
+    ? (weights as readonly number[]).map((w) => BigInt(w))
+    : weights.map((w, i) => {
+        const path = `$.weights[${i}]`;
+        let d: Dec;
+        try {
+          d = parseDecimal(w, path, WEIGHT_DECIMALS);
+        } catch (e) {
+          throw new PaceError('invalid-allocation', `${path}: expected a non-negative number or decimal string, got ${JSON.stringify(w)}`, [{ path, message: 'expected a non-negative number or decimal string' }], { cause: e });
+        }
+        if (d.isNegative()) throw new PaceError('invalid-allocation', `${path}: weights must not be negative (got ${String(w)})`, [{ path, message: 'weights must not be negative' }]);
+        return BigInt(d.times(WEIGHT_SCALE).toFixed(0));
+      });
+  const shares = allocateWholeWeights(amount, scaled);
+  if (shares === undefined) {
     throw new PaceError('invalid-allocation', 'allocate needs at least one weight above zero', [{ path: '$.weights', message: 'all weights are zero' }]);
   }
-  const negative = amount.isNegative();
-  const cents = amount.abs().times(100); // an integer: parseMoney allows at most two decimals
-  const floors: Dec[] = [];
-  const remainders: Dec[] = [];
-  let allotted = new Dec(0);
-  for (const w of parsed) {
-    const exact = cents.times(w).dividedBy(weightSum);
-    const floor = exact.toDecimalPlaces(0, ROUND_DOWN);
-    floors.push(floor);
-    remainders.push(exact.minus(floor));
-    allotted = allotted.plus(floor);
-  }
-  let left = cents.minus(allotted).toNumber(); // fewer than weights.length cents
-  const order = remainders.map((_, i) => i).sort((a, b) => remainders[b]!.comparedTo(remainders[a]!) || a - b);
-  for (const i of order) {
-    if (left <= 0) break;
-    floors[i] = floors[i]!.plus(1);
-    left--;
-  }
-  return floors.map((c) => formatMoney((negative ? c.negated() : c).dividedBy(100)));
+  return shares;
 }
 
 /**
- * The same largest-remainder split for whole-number weights (member counts, quantities of units,
- * amounts in cents), in exact BigInt arithmetic: a group buy of hundreds of members splits its
- * shared costs without a Decimal operation per member. Same floors, same remainders (all over the
- * same denominator), same tie-break, so the same result as the Decimal path; a test checks that.
- * Returns `undefined` when every weight is zero (the Decimal path reports it).
+ * The largest-remainder split over integer weights, in exact BigInt arithmetic: every share's
+ * remainder is over the same denominator, so they compare exactly. Returns `undefined` when every
+ * weight is zero.
  */
-function allocateWholeWeights(amount: Dec, weights: readonly number[]): Money[] | undefined {
+function allocateWholeWeights(amount: Dec, big: readonly bigint[]): Money[] | undefined {
   let weightSum = 0n;
-  const big = weights.map((w) => {
-    const b = BigInt(w);
-    weightSum += b;
-    return b;
-  });
+  for (const b of big) weightSum += b;
   if (weightSum === 0n) return undefined;
   const negative = amount.isNegative();
   const cents = BigInt(amount.abs().times(100).toFixed(0));

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { ContractSchema } from '../model/contract.js';
 import { MemberSchema } from '../model/member.js';
 import { PurchaseSchema } from '../model/purchase.js';
@@ -51,7 +51,7 @@ export const DERIVED_FACT_PATHS: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
-type AnyZod = z.ZodType & { _zod: { def: Record<string, unknown> } };
+type AnyZod = z.core.$ZodType & { _zod: { def: Record<string, unknown> } };
 
 function walk(schema: AnyZod, prefix: string, out: string[]): void {
   const def = schema._zod.def;
@@ -87,7 +87,7 @@ function walk(schema: AnyZod, prefix: string, out: string[]): void {
   }
 }
 
-function pathsOf(schema: z.ZodType, derived: readonly string[] = []): readonly string[] {
+function pathsOf(schema: z.core.$ZodType, derived: readonly string[] = []): readonly string[] {
   const out: string[] = [];
   walk(schema as AnyZod, '', out);
   return [...new Set([...out, ...derived])].sort();

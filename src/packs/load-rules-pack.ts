@@ -96,7 +96,7 @@ export function loadRulesPack(json: unknown): LoadedRulesPack {
   if (isLoadedRulesPack(json)) return json;
   const parsed = RulesPackSchema.safeParse(json);
   if (!parsed.success) {
-    const issues = zodIssues(parsed.error, '$');
+    const issues = zodIssues(parsed.error, '$', json);
     throw new PaceError('invalid-pack', formatIssues('Invalid rules pack', issues), issues);
   }
   const pack = parsed.data;

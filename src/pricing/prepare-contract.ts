@@ -71,7 +71,7 @@ export function contractIndex(contract: PreparedContract): ContractIndex {
 export function prepareContract(input: unknown, root = '$.contract'): PreparedContract {
   if (isPreparedContract(input)) return input;
   const parsed = ContractSchema.safeParse(input);
-  const issues: CodedIssue[] = parsed.success ? [] : zodIssues(parsed.error, root).map((i) => ({ ...i, code: 'invalid-input' as const }));
+  const issues: CodedIssue[] = parsed.success ? [] : zodIssues(parsed.error, root, input).map((i) => ({ ...i, code: 'invalid-input' as const }));
   if (parsed.success) {
     const c = parsed.data;
     if (c.term.end < c.term.start) issues.push({ code: 'invalid-input', path: `${root}.term.end`, message: `the term ends (${c.term.end}) before it starts (${c.term.start})` });

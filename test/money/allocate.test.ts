@@ -59,4 +59,46 @@ describe('allocate', () => {
       expect(exact.minus(s).abs().lessThan('0.01')).toBe(true);
     });
   });
+
+  // An independent reference in exact rationals: weights as integers over 10^k, shares as
+  // fractions cents*w/W. The largest remainders get the leftover cents, ties to the earlier share.
+  function reference(totalCents: bigint, weights: string[]): string[] {
+    const scale = 10n ** 12n;
+    const w = weights.map((x) => {
+      const [i, f = ''] = x.split('.');
+      return BigInt(i!) * scale + BigInt((f + '0'.repeat(12)).slice(0, 12));
+    });
+    const sum = w.reduce((a, b) => a + b, 0n);
+    const abs = totalCents < 0n ? -totalCents : totalCents;
+    const floors = w.map((x) => (abs * x) / sum);
+    const rems = w.map((x, i) => abs * x - floors[i]! * sum);
+    let left = abs - floors.reduce((a, b) => a + b, 0n);
+    const order = rems.map((_, i) => i).sort((a, b) => (rems[b]! > rems[a]! ? 1 : rems[b]! < rems[a]! ? -1 : a - b));
+    for (const i of order) if (left-- > 0n) floors[i]! += 1n;
+    return floors.map((c) => {
+      const v = totalCents < 0n && c !== 0n ? -c : c;
+      const t = (v < 0n ? -v : v).toString().padStart(3, '0');
+      return `${v < 0n ? '-' : ''}${t.slice(0, -2)}.${t.slice(-2)}`;
+    });
+  }
+
+  prop.prop(
+    [
+      fc.bigInt({ min: -1_000_000_00n, max: 1_000_000_00n }),
+      fc.array(fc.oneof(fc.nat({ max: 10_000_000 }).map(String), fc.constantFrom('0', '1', '3', '0.5', '2.25', '1000000.000001')), { minLength: 1, maxLength: 40 }).filter((w) => w.some((x) => Number(x) > 0)),
+    ],
+    { numRuns: 500 },
+  )('matches an exact rational reference, ties and all (string and number weights alike)', (totalCents, weights) => {
+    const total = new Decimal(totalCents.toString()).dividedBy(100).toFixed(2);
+    const expected = reference(totalCents, weights);
+    expect(allocate(total, weights)).toEqual(expected);
+    if (weights.every((x) => /^\d+$/.test(x))) expect(allocate(total, weights.map(Number))).toEqual(expected);
+  });
+
+  it('breaks ties between equal remainders exactly, whatever the size of the shares', () => {
+    // 1/3 of a cent left on each share: equal remainders although the integer parts differ.
+    expect(allocate('300000.01', [1, 1, 1])).toEqual(['100000.01', '100000.00', '100000.00']);
+    expect(allocate('0.02', ['3000000000', '3', '3'])).toEqual(['0.02', '0.00', '0.00']);
+  });
 });
+
