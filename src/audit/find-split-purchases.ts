@@ -235,7 +235,8 @@ function report(group: readonly number[], rows: readonly Purchase[], centsOf: Fl
     purchaseIds: group.map((i) => rows[i]!.id),
     total: totalText,
     threshold: limit.amount!,
-    citation: limit.citation,
+    // The anti-splitting section the pack names for this limit, then the limit's own citation.
+    citation: typeof limit.params?.['splittingCitation'] === 'string' ? `${limit.params['splittingCitation'] as string}; limit: ${limit.citation}` : limit.citation,
     from: first.date,
     to: rows[group[group.length - 1]!]!.date,
     thresholdId: limit.id,

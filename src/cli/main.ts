@@ -100,11 +100,12 @@ export interface CliResult {
 export function runCli(argv: readonly string[], io: { progress?: (done: number, total: number) => void } = {}): CliResult {
   const parsed = parseArgs(argv);
   const json = parsed.flags.has('--json');
-  if (parsed.flags.has('--help') || parsed.command === undefined || parsed.command === 'help') return { stdout: `${HELP}\n`, exitCode: parsed.command === undefined && !parsed.flags.has('--help') ? EXIT.badInput : EXIT.clear };
   if (parsed.flags.has('--version')) {
     const pace = buildPace(parsed.flags);
     return { stdout: `pace-rules ${PACKAGE_VERSION}\nrules ${pace.rulesVersion}\n`, exitCode: EXIT.clear };
   }
+  if (parsed.flags.has('--help') || parsed.command === 'help') return { stdout: `${HELP}\n`, exitCode: EXIT.clear };
+  if (parsed.command === undefined) throw new InputError('no command given; expected check, quote or audit-ledger (see pace-rules --help)');
   switch (parsed.command) {
     case 'check': {
       const file = requireFile(parsed, 'a purchase file');

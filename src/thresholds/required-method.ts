@@ -91,11 +91,12 @@ function applies(period: ThresholdPeriod, s: ThresholdSubject): boolean {
 }
 
 function fallbackFinding(period: ThresholdPeriod, inForce: ThresholdPeriod | undefined, date: CalendarDate): Finding {
-  const label = period.title ?? period.series;
+  // Name the period that is in force but has no figure (e.g. the 2026 bid limit), not the one used.
+  const label = inForce ? `${inForce.id}${inForce.title ? ` (${inForce.title})` : ''}` : `series ${period.series}`;
   return {
     code: 'threshold-figure-unknown',
     severity: 'warn',
-    message: `No figure is known for "${label}" on ${date}; the latest known figure (${period.amount}, in force from ${period.effectiveFrom}) was used. Check the figure announced for the date and update the pack.`,
+    message: `No figure is known for ${label} on ${date}; the latest known figure, ${period.amount} in force from ${period.effectiveFrom} (${period.id}), was used. Check the figure announced for the date and update the pack.`,
     citation: (inForce ?? period).citation,
     ruleId: inForce?.id ?? period.series,
     pack: (inForce ?? period).pack,

@@ -24,6 +24,8 @@ export interface ThresholdPeriod {
   readonly method: ProcurementMethodName | undefined;
   readonly role: 'limit' | 'micro-purchase' | 'self-certification-ceiling';
   readonly appliesTo: ThresholdAppliesTo | undefined;
+  /** The pack's parameters of the period (e.g. `splittingCitation`). */
+  readonly params: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** A series of periods sorted by date, with the periods whose figure is known. @internal */
@@ -107,6 +109,7 @@ export function buildThresholdTable(thresholds: readonly FromPack<Threshold>[]):
       method: t.method,
       role: t.role ?? 'limit',
       appliesTo: t.appliesTo,
+      params: t.params,
     };
     const list = groups.get(t.series) ?? [];
     list.push(period);

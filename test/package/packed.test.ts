@@ -3,10 +3,11 @@
  * then used from plain Node scripts through every public door: ESM, CJS, the `/testing` subpath,
  * the raw rule packs and the JSON Schemas.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { packedProject, type PackedProject } from './packed-project.js';
+import { packedProject, repoRoot, type PackedProject } from './packed-project.js';
 
 let project: PackedProject;
 
@@ -138,27 +139,41 @@ describe('from CommonJS', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// PLACEHOLDER: through the CLI.
-// A `bin` named `pace-rules` is being added on another branch. Until package.json declares it,
-// nothing is asserted here. When it lands, replace the install check below with real runs, e.g.
-// `project.node([join(project.dir, 'node_modules/pace-rules', <bin path>), 'quote', ...])`
-// asserting on its output and exit code.
+// Through the CLI: the `pace-rules` bin of the installed tarball, as a non-JS system would run it.
 // ---------------------------------------------------------------------------------------------
 describe('through the CLI', () => {
-  const bin = (): string | undefined => {
-    const b = project.packageJson.bin;
-    return typeof b === 'string' ? b : b?.['pace-rules'];
+  const data = (f: string): string => join(repoRoot, 'examples', 'data', f);
+  const cli = (args: readonly string[]): { status: number | null; stdout: string; stderr: string } => {
+    const r = spawnSync(join(project.dir, 'node_modules/.bin/pace-rules'), args, { cwd: project.dir, encoding: 'utf8' });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   };
 
-  it.todo('runs `pace-rules` commands from the installed tarball (waiting for the bin)');
+  it('is installed as node_modules/.bin/pace-rules and reports its version and rules version', () => {
+    expect(project.packageJson.bin).toEqual({ 'pace-rules': './dist/cli.js' });
+    const r = cli(['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^pace-rules ${project.packageJson.version.replace(/\./g, '\\.')}\nrules california-law@`));
+  });
 
-  it('installs the `pace-rules` bin when package.json declares one', (ctx) => {
-    const target = bin();
-    if (target === undefined) {
-      ctx.skip('package.json declares no bin yet');
-      return;
-    }
-    expect(existsSync(join(project.dir, 'node_modules/pace-rules', target))).toBe(true);
-    expect(existsSync(join(project.dir, 'node_modules/.bin/pace-rules'))).toBe(true);
+  it('runs check, quote and audit-ledger with the documented exit codes', () => {
+    const check = cli(['check', data('purchase.json')]);
+    expect(check.status).toBe(0);
+    expect(check.stdout).toContain('Eligibility: ELIGIBLE');
+    const quote = cli(['quote', data('group-order.json'), '--json']);
+    expect(quote.status).toBe(0);
+    expect((JSON.parse(quote.stdout) as { total: string }).total).toBe('159686.00');
+    const ledger = cli(['audit-ledger', data('ledger.csv'), '--members', data('members.json'), '--contracts', data('contracts.json')]);
+    expect(ledger.status).toBe(1);
+    expect(ledger.stdout).toContain('PO-25-0031, PO-25-0047, PO-25-0052');
+    // stderr is a pipe here, not a terminal: no progress bar.
+    expect(ledger.stderr).toBe('');
+  });
+
+  it('exits 2 with one line on stderr and nothing on stdout for bad input', () => {
+    const r = cli(['check', join(repoRoot, 'examples', 'data', 'no-such-file.json')]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^pace-rules: .*no-such-file\.json: cannot read the file/);
   });
 });
