@@ -253,6 +253,47 @@ describe('purity', () => {
   });
 });
 
+describe('run state reused between runs', () => {
+  // run() evaluates into one array of operand slots kept by the compiled rules; these check that
+  // nothing leaks from one run into another, even when a run is re-entered or throws.
+  const p = (path: string, operator: string, value: unknown) => ({ fact: 'p', path, operator, value });
+  it('a run re-entered from a custom operator keeps the outer run\'s operands, with and without trace', () => {
+    let compiled: ReturnType<typeof compileRules> | undefined;
+    const innerResults: unknown[] = [];
+    compiled = compileRules(
+      [
+        rule({ all: [p('$.x', 'equal', 1), p('$.y', 'reenter', 0), p('$.x', 'lessThan', 2), { fact: 'q', operator: 'equal', value: { fact: 'p', path: '$.x' } }] }),
+        rule({ all: [p('$.x', 'equal', 2)] }, { event: { type: 'two' } }),
+      ],
+      { operators: { reenter: (y) => (innerResults.push(y === 0 ? compiled!.run({ p: { x: 2, y: 1 }, q: 2 }, { trace: y === 0 }) : undefined), true) } },
+    );
+    for (const trace of [false, true]) {
+      innerResults.length = 0;
+      const outer = compiled.run({ p: { x: 1, y: 0 }, q: 1 }, { trace });
+      expect(outer.events).toEqual([{ type: 'hit' }]);
+      if (trace) expect(outer.trace![0]!.conditions.map((c) => c.factValue)).toEqual([1, 0, 1, 1]);
+      // The inner run calls the operator too (with y = 1): the outer call's result comes last.
+      const inner = innerResults[innerResults.length - 1] as { events: unknown[] };
+      expect(inner.events).toEqual([{ type: 'two' }]);
+    }
+    expect(compiled.run({ p: { x: 2, y: 1 }, q: 2 }).events).toEqual([{ type: 'two' }]);
+  });
+  it('a run that throws leaves nothing behind for the next run', () => {
+    const compiled = compileRules([
+      rule({ all: [p('$.x', 'equal', 1)] }, { event: { type: 'one' } }),
+      rule({ all: [p('$.x', 'equal', 1), { fact: 'missing', operator: 'equal', value: 1 }] }),
+    ]);
+    expect(() => compiled.run({ p: { x: 1 } })).toThrow(/Undefined fact/u);
+    expect(() => compiled.run({ p: { x: 1 }, missing: 0 }, { trace: true })).not.toThrow();
+    expect(compiled.run({ p: { x: 2 }, missing: 1 }).events).toEqual([]);
+    const thrower = compileRules([rule({ all: [{ ...p('$.x', 'equal', 3), priority: 2 }, p('$.x', 'boom', 0)] })], {
+      operators: { boom: () => { throw new Error('boom'); } },
+    });
+    expect(() => thrower.run({ p: { x: 3 } })).toThrow(/boom/u);
+    expect(thrower.run({ p: { x: 4 } }).events).toEqual([]);
+  });
+});
+
 describe('trace', () => {
   it('records every rule and every leaf jre evaluates, with resolved values', () => {
     const compiled = compileRules([
