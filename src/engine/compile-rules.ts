@@ -522,6 +522,39 @@ const NO_NUMBERS: readonly number[] = [];
 const NO_FLAGS: readonly boolean[] = [];
 const NO_SEGMENTS: readonly string[] = [];
 
+/**
+ * Two leaves with the same built-in operator, the same operand slots and an equal literal give
+ * the same result within a run (built-ins are pure, and operands are read once per run), so the
+ * result is computed once. Equal literals: primitives compared as the operators compare them
+ * (`===`, `<`: 0 and -0 alike), or arrays of such primitives (`in`, `notIn`). Any other literal,
+ * and custom or decorated operators (which may be impure), are not cached. Undefined: no key.
+ */
+function memoKey(leaf: LeafNode): string | undefined {
+  if (leaf.builtIn === undefined) return undefined;
+  const primitive = (v: unknown): string | undefined => {
+    if (v === null) return 'null';
+    switch (typeof v) {
+      case 'string':
+        return `s${JSON.stringify(v)}`;
+      case 'number':
+      case 'boolean':
+      case 'undefined':
+        return `${typeof v}:${String(v)}`;
+      default:
+        return undefined;
+    }
+  };
+  let literal: string | undefined = '';
+  if (leaf.valueFact === undefined) {
+    const value = leaf.value;
+    if (Array.isArray(value)) {
+      const items = value.map(primitive);
+      literal = items.every((k) => k !== undefined) ? `[${items.join(',')}]` : undefined;
+    } else literal = primitive(value);
+  }
+  return literal === undefined ? undefined : `${leaf.builtIn} ${leaf.slot} ${leaf.valueFact?.slot ?? 0} ${literal}`;
+}
+
 /** One node of the evaluation tree; fields a kind does not use hold neutral values. */
 class Cell {
   readonly kind: number;
@@ -554,8 +587,10 @@ class Cell {
   readonly literal: unknown;
   readonly evaluate: OperatorEvaluate | undefined;
   readonly rawResult: boolean;
+  /** Slot caching this leaf's result for the run, shared by identical leaves; 0 when not cached. */
+  readonly memo: number;
 
-  constructor(node: IrNode, builder: Builder) {
+  constructor(node: IrNode, builder: Builder, memoSlot: (leaf: LeafNode) => number) {
     this.kind = node.kind === 'leaf' ? LEAF : node.kind === 'all' ? ALL : node.kind === 'any' ? ANY : NOT;
     let members: readonly Cell[] = NO_CELLS;
     let groupEnds = NO_NUMBERS;
@@ -563,7 +598,7 @@ class Cell {
     let restMask = NO_NUMBERS;
     let strict = false;
     if (node.kind === 'all' || node.kind === 'any') {
-      members = node.groups.flatMap((g) => g.map((m) => new Cell(m, builder)));
+      members = node.groups.flatMap((g) => g.map((m) => new Cell(m, builder, memoSlot)));
       groupEnds = node.groups.map((_, g) => node.groups.slice(0, g + 1).reduce((n, x) => n + x.length, 0));
       const flat = node.groups.flat();
       const endOf = (i: number): number => groupEnds.find((end) => end > i)!;
@@ -577,7 +612,7 @@ class Cell {
     this.groupEnds = groupEnds;
     this.restSafe = restSafe;
     this.restMask = restMask;
-    this.child = node.kind === 'not' ? new Cell(node.child, builder) : undefined;
+    this.child = node.kind === 'not' ? new Cell(node.child, builder, memoSlot) : undefined;
     const leaf = node.kind === 'leaf' ? node : undefined;
     this.leaf = leaf;
     this.op = leaf === undefined ? GENERIC : leaf.builtIn === undefined ? GENERIC : OPERATOR_CODES[leaf.builtIn]!;
@@ -593,6 +628,7 @@ class Cell {
     this.literal = leaf === undefined ? undefined : leaf.value;
     this.evaluate = leaf?.evaluate;
     this.rawResult = leaf !== undefined && leaf.rawResult;
+    this.memo = leaf === undefined ? 0 : memoSlot(leaf);
   }
 }
 
@@ -686,8 +722,14 @@ function apply(cell: Cell, a: unknown, b: unknown): unknown {
 function evaluateCondition(cell: Cell, vs: Values): unknown {
   switch (cell.kind) {
     case LEAF: {
+      if (cell.memo !== 0) {
+        const known = vs[cell.memo];
+        if (known !== UNRESOLVED) return known;
+      }
       const b = rightOperand(cell, vs);
-      return apply(cell, leftOperand(cell, vs), b);
+      const r = apply(cell, leftOperand(cell, vs), b);
+      if (cell.memo !== 0) vs[cell.memo] = r;
+      return r;
     }
     case NOT:
       return !evaluateCondition(cell.child!, vs);
@@ -758,9 +800,14 @@ class LeafRecord implements ConditionTrace {
 function traceCondition(cell: Cell, vs: Values, out: ConditionTrace[]): unknown {
   switch (cell.kind) {
     case LEAF: {
+      // A cached result implies both operands were resolved (and present) earlier in this run.
       const b = rightOperand(cell, vs);
       const a = leftOperand(cell, vs);
-      const r = apply(cell, a, b);
+      let r = cell.memo === 0 ? UNRESOLVED : vs[cell.memo];
+      if (r === UNRESOLVED) {
+        r = apply(cell, a, b);
+        if (cell.memo !== 0) vs[cell.memo] = r;
+      }
       out.push(new LeafRecord(cell.leaf!, a, b, r === true));
       return r;
     }
@@ -835,17 +882,27 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
   const names = [...builder.facts.keys()];
   const factSlots = names.map((name) => builder.facts.get(name)!);
   const pathSlots = [...builder.paths.values()].map((p) => p.slot);
-  const width = factSlots.length + pathSlots.length + 1;
+  const memoSlots = new Map<string, number>();
+  let width = factSlots.length + pathSlots.length + 1;
+  const memoSlot = (leaf: LeafNode): number => {
+    const k = memoKey(leaf);
+    if (k === undefined) return 0;
+    let slot = memoSlots.get(k);
+    if (slot === undefined) memoSlots.set(k, (slot = width++));
+    return slot;
+  };
   const runnable: RunnableRule[] = compiled.map((rule) => ({
     rule,
-    root: new Cell(rule.root, builder),
+    root: new Cell(rule.root, builder, memoSlot),
     inner: rule.rootIsInner && rule.root.kind !== 'leaf' && rule.root.kind !== 'not',
   }));
 
+  const firstMemo = factSlots.length + pathSlots.length + 1;
   /** Puts a values array in its resting state: no facts held, every path slot unresolved. */
   const reset = (values: Values): Values => {
     for (let i = 0; i < factSlots.length; i++) values[factSlots[i]!] = undefined;
     for (let i = 0; i < pathSlots.length; i++) values[pathSlots[i]!] = UNRESOLVED;
+    for (let i = firstMemo; i < width; i++) values[i] = UNRESOLVED;
     values[0] = 0;
     return values;
   };

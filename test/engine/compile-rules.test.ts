@@ -294,6 +294,48 @@ describe('run state reused between runs', () => {
   });
 });
 
+describe('identical leaves evaluated once per run', () => {
+  const typed = (type: string, conditions: unknown): JsonRulesEngineRule => ({ conditions, event: { type } }) as JsonRulesEngineRule;
+  it('only literals the operators cannot tell apart share a result', () => {
+    const literals: [string, string, unknown][] = [
+      ['eq-null', 'equal', null], ['eq-nan', 'equal', Number.NaN], ['eq-undef', 'equal', undefined], ['eq-str-null', 'equal', 'null'],
+      ['eq-1', 'equal', 1], ['eq-str-1', 'equal', '1'], ['eq-true', 'equal', true], ['eq-str-true', 'equal', 'true'],
+      ['in-1', 'in', [1, 2]], ['in-str-1', 'in', ['1', 2]], ['lt-0', 'lessThan', 0], ['lt-neg-0', 'lessThan', -0], ['le-0', 'lessThanInclusive', 0],
+    ];
+    const compiled = compileRules(literals.map(([type, operator, value]) => typed(type, { all: [leaf(operator, value)] })));
+    const types = (f: unknown): string[] => compiled.run({ f }).events.map((e) => e.type);
+    expect(types(null)).toEqual(['eq-null']); // null is not numeric for json-rules-engine
+    expect(types(1)).toEqual(['eq-1', 'in-1']);
+    expect(types('1')).toEqual(['eq-str-1', 'in-str-1']);
+    expect(types(true)).toEqual(['eq-true']);
+    expect(types(-0)).toEqual(['le-0']);
+    expect(types(-1)).toEqual(['lt-0', 'lt-neg-0', 'le-0']);
+    expect(compileRules([typed('u', { all: [leaf('equal', undefined)] })], { allowUndefinedFacts: true }).run({}).events).toHaveLength(1);
+  });
+  it('custom and decorated operators run every time, as json-rules-engine runs them', () => {
+    let calls = 0;
+    const counted = (f: unknown, v: unknown): boolean => (calls++, f === v);
+    const compiled = compileRules(
+      [
+        rule({ all: [leaf('counted', 1), leaf('counted', 1)] }),
+        rule({ all: [leaf('not:counted', 2), leaf('not:counted', 2)] }),
+        rule({ all: [leaf('equal', 1), leaf('equal', 1)] }),
+      ],
+      { operators: { counted, equal: counted } },
+    );
+    expect(compiled.run({ f: 1 }).events).toHaveLength(3);
+    expect(calls).toBe(6);
+  });
+  it('a shared result is traced with each leaf\'s own path and operands', () => {
+    const compiled = compileRules([typed('a', { all: [leaf('lessThan', 5)] }), typed('b', { any: [leaf('lessThan', 5, { priority: 2 }), leaf('equal', 3)] })]);
+    const { trace } = compiled.run({ f: 3 }, { trace: true });
+    expect(trace!.map((r) => r.conditions.map((c) => [c.path, c.factValue, c.value, c.passed]))).toEqual([
+      [['conditions.all[0]', 3, 5, true]],
+      [['conditions.any[0]', 3, 5, true]],
+    ]);
+  });
+});
+
 describe('trace', () => {
   it('records every rule and every leaf jre evaluates, with resolved values', () => {
     const compiled = compileRules([
