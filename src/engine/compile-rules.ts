@@ -516,6 +516,9 @@ const OPERATOR_CODES: Readonly<Record<string, number>> = {
   greaterThanInclusive: 9,
 };
 const GENERIC = 10;
+/** lessThan … greaterThanInclusive */
+const NUMERIC_FIRST = 6;
+const NUMERIC_LAST = 9;
 
 const NO_CELLS: readonly Cell[] = [];
 const NO_NUMBERS: readonly number[] = [];
@@ -558,6 +561,10 @@ function memoKey(leaf: LeafNode): string | undefined {
 /** One node of the evaluation tree; fields a kind does not use hold neutral values. */
 class Cell {
   readonly kind: number;
+  /** Cannot throw on JSON data once every fact it reads is present (see LeafNode.safe)… */
+  readonly safe: boolean;
+  /** …those facts (bits of fact slots). */
+  readonly mask: number;
   /** A group evaluated by json-rules-engine's `evaluateCondition` whose only child is a raw-result leaf: compare `=== true`. */
   readonly strict: boolean;
   // all / any: the children flattened in evaluation order (priority groups, highest first).
@@ -608,6 +615,8 @@ class Cell {
       strict = only !== undefined && only.kind === 'leaf' && only.rawResult;
     }
     this.strict = strict;
+    this.safe = node.safe;
+    this.mask = node.mask;
     this.members = members;
     this.groupEnds = groupEnds;
     this.restSafe = restSafe;
@@ -760,13 +769,34 @@ function evaluateGroup(cell: Cell, vs: Values): unknown {
       if ((evaluateCondition(members[i]!, vs) === true) !== isAll) {
         const rest = i + 1;
         if (rest < end && !(cell.restSafe[rest] === true && ((vs[0] as number) & cell.restMask[rest]!) === 0)) {
-          for (let j = rest; j < end; j++) evaluateCondition(members[j]!, vs);
+          for (let j = rest; j < end; j++) settle(members[j]!, vs);
         }
         return !isAll;
       }
     }
   }
   return isAll;
+}
+
+/** A primitive that converts to a number or a string without calling anything (so without throwing). */
+const isInert = (x: unknown): boolean => {
+  const t = typeof x;
+  return x === null || t === 'number' || t === 'string' || t === 'boolean' || t === 'undefined';
+};
+
+/**
+ * Evaluates a member whose group is already decided, only for the error it may throw (as in
+ * json-rules-engine, where it runs anyway). A member that cannot throw is skipped: a safe one
+ * whose facts are all present, or a numeric comparison of two inert operands (resolving its
+ * operands is what can throw, for an absent fact). Anything else is evaluated as usual.
+ */
+function settle(cell: Cell, vs: Values): void {
+  if (cell.safe && ((vs[0] as number) & cell.mask) === 0) return;
+  if (cell.kind === LEAF && cell.op >= NUMERIC_FIRST && cell.op <= NUMERIC_LAST) {
+    const b = rightOperand(cell, vs);
+    if (isInert(leftOperand(cell, vs)) && isInert(b)) return;
+  }
+  evaluateCondition(cell, vs);
 }
 
 /** The root of a rule: json-rules-engine's rule.evaluate calls all()/any() on it without `=== true`. */

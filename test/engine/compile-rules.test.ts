@@ -166,6 +166,17 @@ describe('undefined facts', () => {
     expect(compileRules(prioritized).run({ f: 2 }).events).toEqual([]);
     expect((await new Engine(structuredClone(prioritized) as never).run({ f: 2 })).events).toEqual([]);
   });
+  it('after a group is decided, its other members still throw exactly when jre\'s would', async () => {
+    // `all` decided by its first member: the numeric comparison after it still runs in jre. It
+    // cannot throw on a number or a string, but converting a null-prototype object throws.
+    const decided = [rule({ all: [leaf('equal', 1), { fact: 'g', operator: 'lessThan', value: 5 }, leaf('notEqual', 0)] })];
+    for (const g of [3, '7', null, Object.create(null) as object]) {
+      const ours = (() => { try { return compileRules(decided).run({ f: 2, g }).events; } catch { return 'threw'; } })();
+      const theirs = await new Engine(structuredClone(decided) as never).run({ f: 2, g }).then((r) => r.events, () => 'threw');
+      expect(ours).toEqual(theirs);
+      expect(ours).toEqual(typeof g === 'object' && g !== null ? 'threw' : []);
+    }
+  });
   it('treats a key present with undefined or null as supplied', () => {
     const compiled = compileRules([rule({ all: [leaf('equal', undefined)] })]);
     expect(compiled.run({ f: undefined }).events).toHaveLength(1);
