@@ -177,6 +177,25 @@ describe('undefined facts', () => {
       expect(ours).toEqual(typeof g === 'object' && g !== null ? 'threw' : []);
     }
   });
+  it('takes the facts json-rules-engine takes (for…in: own and inherited enumerable keys)', async () => {
+    const rules = [rule({ all: [leaf('equal', 1)] })];
+    const hidden = (proto: object | null) => Object.defineProperty(Object.create(proto) as object, 'f', { value: 1, enumerable: false });
+    const cases: [string, object][] = [
+      ['own', { f: 1, other: 2 }],
+      ['inherited', Object.create({ f: 1 }) as object],
+      ['non-enumerable own', hidden(null)],
+      ['non-enumerable own shadowing an inherited one', hidden({ f: 1 })],
+      ['empty name', { '': 1, f: 1 }],
+      ['non-enumerable empty name', Object.defineProperty({ f: 1 }, '', { value: 1, enumerable: false })],
+    ];
+    for (const [name, facts] of cases) {
+      const ours = (() => { try { return compileRules(rules).run(facts as Record<string, unknown>).events.length; } catch (e) { return (e as Error).message.includes('empty') ? 'empty' : 'threw'; } })();
+      const theirs = await (async () => new Engine(structuredClone(rules) as never).run(facts as never))().then((r) => r.events.length, (e: Error) => (e.message.includes('factId') ? 'empty' : 'threw'));
+      expect([name, ours]).toEqual([name, theirs]);
+    }
+    expect(() => compileRules(rules).run({ f: () => 1 })).toThrow(/function or a promise/u);
+    expect(() => compileRules(rules).run({ f: 1, unused: Promise.resolve(1) })).not.toThrow();
+  });
   it('treats a key present with undefined or null as supplied', () => {
     const compiled = compileRules([rule({ all: [leaf('equal', undefined)] })]);
     expect(compiled.run({ f: undefined }).events).toHaveLength(1);
