@@ -906,11 +906,22 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
   const names = [...builder.facts.keys()];
   const factSlots = names.map((name) => builder.facts.get(name)!);
   const pathSlots = [...builder.paths.values()].map((p) => p.slot);
+  // A result is cached only for leaves that occur more than once: for the others the cache
+  // would be written and never read.
+  const occurrences = new Map<string, number>();
+  const countLeaves = (node: IrNode): void => {
+    if (node.kind === 'leaf') {
+      const k = memoKey(node);
+      if (k !== undefined) occurrences.set(k, (occurrences.get(k) ?? 0) + 1);
+    } else if (node.kind === 'not') countLeaves(node.child);
+    else node.children.forEach(countLeaves);
+  };
+  for (const rule of compiled) countLeaves(rule.root);
   const memoSlots = new Map<string, number>();
   let width = factSlots.length + pathSlots.length + 1;
   const memoSlot = (leaf: LeafNode): number => {
     const k = memoKey(leaf);
-    if (k === undefined) return 0;
+    if (k === undefined || occurrences.get(k)! < 2) return 0;
     let slot = memoSlots.get(k);
     if (slot === undefined) memoSlots.set(k, (slot = width++));
     return slot;
