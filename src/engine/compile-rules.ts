@@ -518,7 +518,7 @@ const NO_SEGMENTS: readonly string[] = [];
  * Two leaves with the same built-in operator, the same operand slots and an equal literal give
  * the same result within a run (built-ins are pure, and operands are read once per run), so the
  * result is computed once. Equal literals: primitives compared as the operators compare them
- * (`===`, `<`: 0 and -0 alike), or arrays of such primitives (`in`, `notIn`). Any other literal,
+ * (`===`, `<`: 0 and -0 alike), or the frozen lists of `in` / `notIn` of such primitives. Any other literal,
  * and custom or decorated operators (which may be impure), are not cached. Undefined: no key.
  */
 function memoKey(leaf: LeafNode): string | undefined {
@@ -539,7 +539,11 @@ function memoKey(leaf: LeafNode): string | undefined {
   let literal: string | undefined = '';
   if (leaf.valueFact === undefined) {
     const value = leaf.value;
+    // Only in/notIn lists are compared element by element (and were copied and frozen at compile
+    // time); any other operator sees an array literal by identity or through its conversion, and
+    // the caller still holds it.
     if (Array.isArray(value)) {
+      if (leaf.builtIn !== 'in' && leaf.builtIn !== 'notIn') return undefined;
       const items = value.map(primitive);
       literal = items.every((k) => k !== undefined) ? `[${items.join(',')}]` : undefined;
     } else literal = primitive(value);

@@ -342,6 +342,11 @@ describe('identical leaves evaluated once per run', () => {
     expect(types(-1)).toEqual(['lt-0', 'lt-neg-0', 'le-0']);
     expect(compileRules([typed('u', { all: [leaf('equal', undefined)] })], { allowUndefinedFacts: true }).run({}).events).toHaveLength(1);
   });
+  it('array literals other than in/notIn lists are never shared: they compare by identity', () => {
+    const mine = [1];
+    const compiled = compileRules([typed('mine', { all: [leaf('contains', mine)] }), typed('copy', { all: [leaf('contains', [1])] })]);
+    expect(compiled.run({ f: [mine] }).events.map((e) => e.type)).toEqual(['mine']);
+  });
   it('custom and decorated operators run every time, as json-rules-engine runs them', () => {
     let calls = 0;
     const counted = (f: unknown, v: unknown): boolean => (calls++, f === v);
