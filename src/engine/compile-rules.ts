@@ -15,8 +15,8 @@ import type {
 } from './types.js';
 
 // ─── Intermediate representation ─────────────────────────────────────────────────────────────
-// Built once by the validator; named-condition references are inlined. Two code generators turn
-// it into closures: a fast one (no trace) and a tracing one.
+// Built once by the validator; named-condition references are inlined. It is then lowered into
+// a tree of `Cell`s that one evaluator walks without trace and another with trace.
 
 interface RuleContext {
   readonly index: number;
@@ -38,7 +38,7 @@ interface LeafNode {
   readonly evaluate: OperatorEvaluate;
   /** `equal`, `lessThan`, … when the operator is an undecorated, unreplaced built-in. */
   readonly builtIn: string | undefined;
-  readonly valueFact: { readonly fact: string; readonly slot: number } | undefined;
+  readonly valueFact: { readonly fact: string; readonly slot: number; readonly segments: readonly string[] } | undefined;
   readonly value: unknown;
   /** Cannot throw on JSON data facts once every fact it reads is present. */
   readonly safe: boolean;
@@ -79,9 +79,8 @@ interface CompiledRule {
 /** Marks an absent fact in the per-run value array (only when undefined facts are not allowed). */
 const MISSING: unique symbol = Symbol('missing-fact');
 
+/** Per-run operand values: slot 0 holds the absent-fact mask, then fact slots and path slots. */
 type Values = unknown[];
-type Evaluator = (values: Values) => unknown;
-type TraceEvaluator = (values: Values, buffer: unknown[]) => unknown;
 
 const BOOLEAN_KEYS = ['any', 'all', 'not'] as const;
 
@@ -125,17 +124,6 @@ function copyJson<T>(value: T): T {
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(value)) out[k] = copyJson((value as Record<string, unknown>)[k]);
   return out as T;
-}
-
-/** Whether for…in over `facts` visits `name` (json-rules-engine builds its almanac that way). */
-function isEnumeratedKey(facts: object, name: string): boolean {
-  if (Object.prototype.propertyIsEnumerable.call(facts, name)) return true;
-  if (!(name in facts)) return false;
-  for (let o: object | null = facts; o !== null; o = Object.getPrototypeOf(o) as object | null) {
-    const descriptor = Object.getOwnPropertyDescriptor(o, name);
-    if (descriptor !== undefined) return descriptor.enumerable === true;
-  }
-  return false;
 }
 
 // ─── Validation and IR construction ──────────────────────────────────────────────────────────
@@ -335,7 +323,7 @@ class Builder {
         this.issue('invalid-rule', `${path}.value.fact`, `a fact reference must name a fact (a non-empty string), got ${JSON.stringify(refFact)}`);
         ok = false;
       } else if (refPath !== undefined) {
-        valueFact = { fact: refFact, slot: this.operandSlot(refFact, refPath.segments) };
+        valueFact = { fact: refFact, slot: this.operandSlot(refFact, refPath.segments), segments: refPath.segments };
       }
       literal = undefined;
     } else if (typeof value === 'function' || isThenable(value)) {
@@ -482,388 +470,340 @@ function buildRules(rules: unknown, options: CompileRulesOptions): { compiled: C
   return { compiled, builder };
 }
 
-// ─── Code generation ─────────────────────────────────────────────────────────────────────────
+// ─── Evaluation ──────────────────────────────────────────────────────────────────────────────
+// The IR is lowered once into a tree of `Cell`s, one class for every kind of node so that every
+// property read in the evaluator sees a single hidden class. A handful of module-level functions
+// walk that tree and switch on small integer codes: one optimised copy of each, instead of one
+// closure per leaf behind a megamorphic call site. No code is generated at run time (no `eval`,
+// no `new Function`), so compiled rules run under a strict Content-Security-Policy.
 
 function undefinedFact(leaf: LeafNode, fact: string): PaceError {
   const message = `Undefined fact: "${fact}" is read by rule ${leaf.rule.label} at ${leaf.tracePath} and was not supplied (pass it, or compile with allowUndefinedFacts: true)`;
   return new PaceError('undefined-fact', message, [{ path: leaf.tracePath, message }]);
 }
 
-type Getter = (factValue: unknown) => unknown;
-/** Computes a path slot from its fact slot (MISSING stays MISSING). */
-type Resolver = (values: Values) => unknown;
-
 /** Marks a path slot not yet computed in this run. */
 const UNRESOLVED: unique symbol = Symbol('unresolved');
 
-function getter(segments: readonly string[]): Getter {
-  switch (segments.length) {
-    case 0:
-      return (v) => v;
-    case 1: {
-      const a = segments[0]!;
-      return (v) => (v !== null && typeof v === 'object' ? (Object.hasOwn(v, a) ? (v as Record<string, unknown>)[a] : undefined) : v);
+// Cell kinds.
+const LEAF = 0;
+const ALL = 1;
+const ANY = 2;
+const NOT = 3;
+
+// Operator codes of a leaf: the ten undecorated built-ins, or GENERIC (decorated or custom).
+const OPERATOR_CODES: Readonly<Record<string, number>> = {
+  equal: 0,
+  notEqual: 1,
+  in: 2,
+  notIn: 3,
+  contains: 4,
+  doesNotContain: 5,
+  lessThan: 6,
+  lessThanInclusive: 7,
+  greaterThan: 8,
+  greaterThanInclusive: 9,
+};
+const GENERIC = 10;
+/** lessThan … greaterThanInclusive */
+const NUMERIC_FIRST = 6;
+const NUMERIC_LAST = 9;
+
+const NO_CELLS: readonly Cell[] = [];
+const NO_NUMBERS: readonly number[] = [];
+const NO_FLAGS: readonly boolean[] = [];
+const NO_SEGMENTS: readonly string[] = [];
+
+/**
+ * Two leaves with the same built-in operator, the same operand slots and an equal literal give
+ * the same result within a run (built-ins are pure, and operands are read once per run), so the
+ * result is computed once. Equal literals: primitives compared as the operators compare them
+ * (`===`, `<`: 0 and -0 alike), or the frozen lists of `in` / `notIn` of such primitives. Any other literal,
+ * and custom or decorated operators (which may be impure), are not cached. Undefined: no key.
+ */
+function memoKey(leaf: LeafNode): string | undefined {
+  if (leaf.builtIn === undefined) return undefined;
+  const primitive = (v: unknown): string | undefined => {
+    if (v === null) return 'null';
+    switch (typeof v) {
+      case 'string':
+        return `s${JSON.stringify(v)}`;
+      case 'number':
+      case 'boolean':
+      case 'undefined':
+        return `${typeof v}:${String(v)}`;
+      default:
+        return undefined;
     }
-    case 2: {
-      const a = segments[0]!;
-      const b = segments[1]!;
-      return (v) => {
-        if (v === null || typeof v !== 'object') return v;
-        if (!Object.hasOwn(v, a)) return undefined;
-        const w = (v as Record<string, unknown>)[a];
-        return w && Object.hasOwn(w, b) ? (w as Record<string, unknown>)[b] : undefined;
-      };
+  };
+  let literal: string | undefined = '';
+  if (leaf.valueFact === undefined) {
+    const value = leaf.value;
+    // Only in/notIn lists are compared element by element (and were copied and frozen at compile
+    // time); any other operator sees an array literal by identity or through its conversion, and
+    // the caller still holds it.
+    if (Array.isArray(value)) {
+      if (leaf.builtIn !== 'in' && leaf.builtIn !== 'notIn') return undefined;
+      const items = value.map(primitive);
+      literal = items.every((k) => k !== undefined) ? `[${items.join(',')}]` : undefined;
+    } else literal = primitive(value);
+  }
+  return literal === undefined ? undefined : `${leaf.builtIn} ${leaf.slot} ${leaf.valueFact?.slot ?? 0} ${literal}`;
+}
+
+/** One node of the evaluation tree; fields a kind does not use hold neutral values. */
+class Cell {
+  readonly kind: number;
+  /** Cannot throw on JSON data once every fact it reads is present (see LeafNode.safe)… */
+  readonly safe: boolean;
+  /** …those facts (bits of fact slots). */
+  readonly mask: number;
+  /** A group evaluated by json-rules-engine's `evaluateCondition` whose only child is a raw-result leaf: compare `=== true`. */
+  readonly strict: boolean;
+  // all / any: the children flattened in evaluation order (priority groups, highest first).
+  readonly members: readonly Cell[];
+  /** End (exclusive) in `members` of each priority group. */
+  readonly groupEnds: readonly number[];
+  /** For member i: members i..end of its priority group can only throw by reading an absent fact… */
+  readonly restSafe: readonly boolean[];
+  /** …one of these (bits of fact slots). */
+  readonly restMask: readonly number[];
+  // not
+  readonly child: Cell | undefined;
+  // leaf
+  readonly leaf: LeafNode | undefined;
+  readonly op: number;
+  /** Left operand: its slot, the slot of its fact, and the path from that fact (empty: the fact itself). */
+  readonly ls: number;
+  readonly lbase: number;
+  readonly lpath: readonly string[];
+  /** The only segment of a one-segment path. */
+  readonly lkey: string | undefined;
+  /** Right operand when it is a fact reference (rs > 0); otherwise `literal` is the right operand. */
+  readonly rs: number;
+  readonly rbase: number;
+  readonly rpath: readonly string[];
+  readonly rkey: string | undefined;
+  readonly literal: unknown;
+  readonly evaluate: OperatorEvaluate | undefined;
+  readonly rawResult: boolean;
+  /** Slot caching this leaf's result for the run, shared by identical leaves; 0 when not cached. */
+  readonly memo: number;
+
+  constructor(node: IrNode, builder: Builder, memoSlot: (leaf: LeafNode) => number) {
+    this.kind = node.kind === 'leaf' ? LEAF : node.kind === 'all' ? ALL : node.kind === 'any' ? ANY : NOT;
+    let members: readonly Cell[] = NO_CELLS;
+    let groupEnds = NO_NUMBERS;
+    let restSafe = NO_FLAGS;
+    let restMask = NO_NUMBERS;
+    let strict = false;
+    if (node.kind === 'all' || node.kind === 'any') {
+      members = node.groups.flatMap((g) => g.map((m) => new Cell(m, builder, memoSlot)));
+      groupEnds = node.groups.map((_, g) => node.groups.slice(0, g + 1).reduce((n, x) => n + x.length, 0));
+      const flat = node.groups.flat();
+      const endOf = (i: number): number => groupEnds.find((end) => end > i)!;
+      restSafe = flat.map((_, i) => flat.slice(i, endOf(i)).every((m) => m.safe));
+      restMask = flat.map((_, i) => flat.slice(i, endOf(i)).reduce((mask, m) => mask | m.mask, 0));
+      const only = node.children.length === 1 ? node.children[0] : undefined;
+      strict = only !== undefined && only.kind === 'leaf' && only.rawResult;
     }
-    default:
-      return (v) => {
-        if (v === null || typeof v !== 'object') return v;
-        let w: unknown = v;
-        for (let i = 0; i < segments.length; i++) {
-          const s = segments[i]!;
-          if (!w || !Object.hasOwn(w, s)) return undefined;
-          w = (w as Record<string, unknown>)[s];
-        }
-        return w;
-      };
+    this.strict = strict;
+    this.safe = node.safe;
+    this.mask = node.mask;
+    this.members = members;
+    this.groupEnds = groupEnds;
+    this.restSafe = restSafe;
+    this.restMask = restMask;
+    this.child = node.kind === 'not' ? new Cell(node.child, builder, memoSlot) : undefined;
+    const leaf = node.kind === 'leaf' ? node : undefined;
+    this.leaf = leaf;
+    this.op = leaf === undefined ? GENERIC : leaf.builtIn === undefined ? GENERIC : OPERATOR_CODES[leaf.builtIn]!;
+    this.ls = leaf === undefined ? 0 : leaf.slot;
+    this.lbase = leaf === undefined ? 0 : builder.factSlot(leaf.fact);
+    this.lpath = leaf === undefined ? NO_SEGMENTS : leaf.segments;
+    this.lkey = this.lpath.length === 1 ? this.lpath[0] : undefined;
+    const ref = leaf?.valueFact;
+    this.rs = ref === undefined ? 0 : ref.slot;
+    this.rbase = ref === undefined ? 0 : builder.factSlot(ref.fact);
+    this.rpath = ref === undefined ? NO_SEGMENTS : ref.segments;
+    this.rkey = this.rpath.length === 1 ? this.rpath[0] : undefined;
+    this.literal = leaf === undefined ? undefined : leaf.value;
+    this.evaluate = leaf?.evaluate;
+    this.rawResult = leaf !== undefined && leaf.rawResult;
+    this.memo = leaf === undefined ? 0 : memoSlot(leaf);
   }
 }
 
-function resolver(base: number, segments: readonly string[]): Resolver {
-  if (segments.length === 1) {
-    // The common case, with the getter inlined by hand.
-    const a = segments[0]!;
-    return (vs) => {
-      const f = vs[base];
-      if (f === MISSING) return MISSING;
-      return f !== null && typeof f === 'object' ? (Object.hasOwn(f, a) ? (f as Record<string, unknown>)[a] : undefined) : f;
-    };
+/**
+ * Reads a path from a fact value as json-rules-engine's JSONPath resolver does (see
+ * `resolvePath` in path.ts): a value that is not a non-null object is returned as it is (so is
+ * MISSING, a symbol); otherwise each segment follows an own property of a truthy value.
+ */
+function follow(fact: unknown, path: readonly string[]): unknown {
+  if (fact === null || typeof fact !== 'object') return fact;
+  let value: unknown = fact;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    if (!value || !Object.hasOwn(value as object, segment)) return undefined;
+    value = (value as Record<string, unknown>)[segment];
   }
-  const get = getter(segments);
-  return (vs) => {
-    const f = vs[base];
-    return f === MISSING ? MISSING : get(f);
-  };
+  return value;
+}
+
+/** The left operand of a leaf; a path is resolved on first use in a run and cached in its slot. */
+function leftOperand(cell: Cell, vs: Values): unknown {
+  let a = vs[cell.ls];
+  if (a === UNRESOLVED) {
+    // One segment (`$.type`) is the common case: resolved here without the loop of follow().
+    const f = vs[cell.lbase];
+    const key = cell.lkey;
+    a = vs[cell.ls] =
+      key === undefined ? follow(f, cell.lpath) : f !== null && typeof f === 'object' ? (Object.hasOwn(f, key) ? (f as Record<string, unknown>)[key] : undefined) : f;
+  }
+  if (a === MISSING) throw undefinedFact(cell.leaf!, cell.leaf!.fact);
+  return a;
+}
+
+/** The right operand: the literal, or a fact reference resolved like the left operand. */
+function rightOperand(cell: Cell, vs: Values): unknown {
+  if (cell.rs === 0) return cell.literal;
+  let b = vs[cell.rs];
+  if (b === UNRESOLVED) {
+    const f = vs[cell.rbase];
+    const key = cell.rkey;
+    b = vs[cell.rs] =
+      key === undefined ? follow(f, cell.rpath) : f !== null && typeof f === 'object' ? (Object.hasOwn(f, key) ? (f as Record<string, unknown>)[key] : undefined) : f;
+  }
+  if (b === MISSING) throw undefinedFact(cell.leaf!, cell.leaf!.valueFact!.fact);
+  return b;
 }
 
 /** json-rules-engine's numeric validator; for a number it is exactly "not NaN" (no string built). */
-const numericSlow = (a: unknown): boolean => Number.parseFloat(a as string).toString() !== 'NaN';
+const isNumeric = (a: unknown): boolean => (typeof a === 'number' ? a === a : Number.parseFloat(a as string).toString() !== 'NaN');
 
-/**
- * A built-in operator leaf, specialised per operator so each comparison is inlined in its own
- * closure. Operands come from slots (`ls`, `rs`): a path slot is resolved on first use in a run.
- * With a literal right-hand side, `rs` is -1 and `literal` is used.
- */
-function builtInLeaf(leaf: LeafNode, resolvers: readonly (Resolver | undefined)[]): Evaluator {
-  const ls = leaf.slot;
-  const lres = resolvers[ls]!;
-  const rs = leaf.valueFact === undefined ? -1 : leaf.valueFact.slot;
-  const rres = rs < 0 ? undefined : resolvers[rs];
-  const literal = leaf.value;
-  const missLeft = (): never => {
-    throw undefinedFact(leaf, leaf.fact);
-  };
-  const missRight = (): never => {
-    throw undefinedFact(leaf, leaf.valueFact!.fact);
-  };
-  // json-rules-engine resolves both sides before comparing (Promise.all), so either may be missing.
-  const right =
-    rs < 0
-      ? (): unknown => literal
-      : (vs: Values): unknown => {
-          let b = vs[rs];
-          if (b === UNRESOLVED) b = vs[rs] = rres!(vs);
-          return b === MISSING ? missRight() : b;
-        };
-  const b = literal as never;
-  const isLiteral = rs < 0;
-  switch (leaf.builtIn) {
-    case 'equal':
-      return isLiteral
-        ? (vs) => {
-            let a = vs[ls];
-            if (a === UNRESOLVED) a = vs[ls] = lres(vs);
-            return a === MISSING ? missLeft() : a === b;
-          }
-        : (vs) => {
-            const r = right(vs);
-            let a = vs[ls];
-            if (a === UNRESOLVED) a = vs[ls] = lres(vs);
-            return a === MISSING ? missLeft() : a === r;
-          };
-    case 'notEqual':
-      return isLiteral
-        ? (vs) => {
-            let a = vs[ls];
-            if (a === UNRESOLVED) a = vs[ls] = lres(vs);
-            return a === MISSING ? missLeft() : a !== b;
-          }
-        : (vs) => {
-            const r = right(vs);
-            let a = vs[ls];
-            if (a === UNRESOLVED) a = vs[ls] = lres(vs);
-            return a === MISSING ? missLeft() : a !== r;
-          };
-    case 'in': {
-      const arr = literal as unknown[];
-      return isLiteral
-        ? (vs) => {
-            let a = vs[ls];
-            if (a === UNRESOLVED) a = vs[ls] = lres(vs);
-            return a === MISSING ? missLeft() : arr.indexOf(a) > -1;
-          }
-        : (vs) => {
-            const r = right(vs) as { indexOf(x: unknown): number };
-            let a = vs[ls];
-            if (a === UNRESOLVED) a = vs[ls] = lres(vs);
-            return a === MISSING ? missLeft() : r.indexOf(a) > -1;
-          };
+/** The operator of a leaf applied to its operands (the built-ins inlined, as in operators.ts). */
+function apply(cell: Cell, a: unknown, b: unknown): unknown {
+  switch (cell.op) {
+    case 0:
+      return a === b;
+    case 1:
+      return a !== b;
+    case 2:
+      return (b as unknown[]).indexOf(a) > -1;
+    case 3:
+      return (b as unknown[]).indexOf(a) === -1;
+    case 4:
+      return Array.isArray(a) && a.indexOf(b) > -1;
+    case 5:
+      return Array.isArray(a) && a.indexOf(b) === -1;
+    case 6:
+      return isNumeric(a) && (a as number) < (b as number);
+    case 7:
+      return isNumeric(a) && (a as number) <= (b as number);
+    case 8:
+      return isNumeric(a) && (a as number) > (b as number);
+    case 9:
+      return isNumeric(a) && (a as number) >= (b as number);
+    default: {
+      const r = cell.evaluate!(a, b);
+      // json-rules-engine would await a promise returned by a custom operator; we refuse it.
+      if (cell.rawResult && typeof r !== 'boolean' && isThenable(r)) {
+        const leaf = cell.leaf!;
+        throw new PaceError('invalid-input', `operator "${leaf.operator}" returned a promise in rule ${leaf.rule.label} at ${leaf.tracePath}; operators must be synchronous`);
+      }
+      return r;
     }
-    case 'notIn': {
-      const arr = literal as unknown[];
-      return isLiteral
-        ? (vs) => {
-            let a = vs[ls];
-            if (a === UNRESOLVED) a = vs[ls] = lres(vs);
-            return a === MISSING ? missLeft() : arr.indexOf(a) === -1;
-          }
-        : (vs) => {
-            const r = right(vs) as { indexOf(x: unknown): number };
-            let a = vs[ls];
-            if (a === UNRESOLVED) a = vs[ls] = lres(vs);
-            return a === MISSING ? missLeft() : r.indexOf(a) === -1;
-          };
-    }
-    case 'contains':
-      return (vs) => {
-        const r = isLiteral ? b : right(vs);
-        let a = vs[ls];
-        if (a === UNRESOLVED) a = vs[ls] = lres(vs);
-        if (a === MISSING) return missLeft();
-        return Array.isArray(a) && a.indexOf(r) > -1;
-      };
-    case 'doesNotContain':
-      return (vs) => {
-        const r = isLiteral ? b : right(vs);
-        let a = vs[ls];
-        if (a === UNRESOLVED) a = vs[ls] = lres(vs);
-        if (a === MISSING) return missLeft();
-        return Array.isArray(a) && a.indexOf(r) === -1;
-      };
-    case 'lessThan':
-      return (vs) => {
-        const r = (isLiteral ? b : right(vs)) as never;
-        let a = vs[ls];
-        if (a === UNRESOLVED) a = vs[ls] = lres(vs);
-        if (a === MISSING) return missLeft();
-        return (typeof a === 'number' ? a === a : numericSlow(a)) && (a as never) < r;
-      };
-    case 'lessThanInclusive':
-      return (vs) => {
-        const r = (isLiteral ? b : right(vs)) as never;
-        let a = vs[ls];
-        if (a === UNRESOLVED) a = vs[ls] = lres(vs);
-        if (a === MISSING) return missLeft();
-        return (typeof a === 'number' ? a === a : numericSlow(a)) && (a as never) <= r;
-      };
-    case 'greaterThan':
-      return (vs) => {
-        const r = (isLiteral ? b : right(vs)) as never;
-        let a = vs[ls];
-        if (a === UNRESOLVED) a = vs[ls] = lres(vs);
-        if (a === MISSING) return missLeft();
-        return (typeof a === 'number' ? a === a : numericSlow(a)) && (a as never) > r;
-      };
-    case 'greaterThanInclusive':
-      return (vs) => {
-        const r = (isLiteral ? b : right(vs)) as never;
-        let a = vs[ls];
-        if (a === UNRESOLVED) a = vs[ls] = lres(vs);
-        if (a === MISSING) return missLeft();
-        return (typeof a === 'number' ? a === a : numericSlow(a)) && (a as never) >= r;
-      };
-    default:
-      return genericLeaf(leaf, resolvers);
   }
 }
 
-/** Resolves both operands of a leaf for the generic and tracing paths: [left, right]. */
-function operands(leaf: LeafNode, resolvers: readonly (Resolver | undefined)[]): (vs: Values, out: unknown[]) => void {
-  const ls = leaf.slot;
-  const lres = resolvers[ls]!;
-  const rs = leaf.valueFact === undefined ? -1 : leaf.valueFact.slot;
-  const rres = rs < 0 ? undefined : resolvers[rs];
-  const literal = leaf.value;
-  return (vs, out) => {
-    let r: unknown = literal;
-    if (rs >= 0) {
-      r = vs[rs];
-      if (r === UNRESOLVED) r = vs[rs] = rres!(vs);
-      if (r === MISSING) throw undefinedFact(leaf, leaf.valueFact!.fact);
-    }
-    let a = vs[ls];
-    if (a === UNRESOLVED) a = vs[ls] = lres(vs);
-    if (a === MISSING) throw undefinedFact(leaf, leaf.fact);
-    out[0] = a;
-    out[1] = r;
-  };
-}
-
-function genericLeaf(leaf: LeafNode, resolvers: readonly (Resolver | undefined)[]): Evaluator {
-  const { evaluate } = leaf;
-  const read = operands(leaf, resolvers);
-  const check = leaf.rawResult ? checkCustomResult(leaf) : undefined;
-  return (vs) => {
-    const pair: unknown[] = [undefined, undefined];
-    read(vs, pair);
-    const r = evaluate(pair[0], pair[1]);
-    return check === undefined ? r : check(r);
-  };
-}
-
-/** json-rules-engine would await a promise returned by a custom operator; we refuse it. */
-function checkCustomResult(leaf: LeafNode): (result: unknown) => unknown {
-  return (r) => {
-    if (typeof r !== 'boolean' && isThenable(r)) {
-      throw new PaceError('invalid-input', `operator "${leaf.operator}" returned a promise in rule ${leaf.rule.label} at ${leaf.tracePath}; operators must be synchronous`);
-    }
-    return r;
-  };
-}
-
-/** A one-child all/any whose child is a leaf that may return a non-boolean: jre passes that raw value up. */
-function isRawSingle(node: GroupNode): boolean {
-  const only = node.children.length === 1 ? node.children[0] : undefined;
-  return only !== undefined && only.kind === 'leaf' && only.rawResult;
-}
-
-/** json-rules-engine's `evaluateCondition(node)`: a leaf's raw result; a boolean node's `=== true`. */
-function fastCondition(node: IrNode, resolvers: readonly (Resolver | undefined)[]): Evaluator {
-  if (node.kind === 'leaf') return node.builtIn === undefined ? genericLeaf(node, resolvers) : builtInLeaf(node, resolvers);
-  if (node.kind === 'not') {
-    const child = fastCondition(node.child, resolvers);
-    return (vs) => !child(vs);
+/** A leaf's raw result; kept apart from evaluateCondition (which recurses) so it can be inlined. */
+function evaluateLeaf(cell: Cell, vs: Values): unknown {
+  if (cell.memo !== 0) {
+    const known = vs[cell.memo];
+    if (known !== UNRESOLVED) return known;
   }
-  const inner = fastInner(node, resolvers);
-  return isRawSingle(node) ? (vs) => inner(vs) === true : inner;
+  const b = rightOperand(cell, vs);
+  const r = apply(cell, leftOperand(cell, vs), b);
+  if (cell.memo !== 0) vs[cell.memo] = r;
+  return r;
 }
 
 /**
- * json-rules-engine's `prioritizeAndRun`: every member of a priority group is evaluated (they run
- * in parallel under Promise.all, so any of them may throw), and evaluation stops only between
- * groups. We stop inside a group as soon as its outcome is known, and then evaluate the rest of
- * the group only when one of them could throw: it reads an absent fact (mask test) or holds a
- * leaf that may throw on present data (`safe` is false).
+ * json-rules-engine's `evaluateCondition(node)`: a leaf's raw result (json-rules-engine resolves
+ * both operands before comparing, so either may be an absent fact; the right one is checked
+ * first); a boolean node's result, compared `=== true` where json-rules-engine would.
  */
-function fastInner(node: GroupNode, resolvers: readonly (Resolver | undefined)[]): Evaluator {
-  const n = node.children.length;
-  if (n === 0) return () => true;
-  if (n === 1) return fastCondition(node.children[0]!, resolvers);
-  const isAll = node.kind === 'all';
-  const groups = node.groups.map((g) => g.map((m) => fastCondition(m, resolvers)));
-  const suffixSafe = node.groups.map((g) => g.map((_, i) => g.slice(i).every((m) => m.safe)));
-  const suffixMask = node.groups.map((g) => g.map((_, i) => g.slice(i).reduce((m, x) => m | x.mask, 0)));
-  const settle = (members: readonly Evaluator[], safe: readonly boolean[], mask: readonly number[], from: number, vs: Values): void => {
-    if (from >= members.length) return;
-    if (safe[from] === true && ((vs[0] as number) & mask[from]!) === 0) return;
-    for (let j = from; j < members.length; j++) members[j]!(vs);
-  };
-  if (groups.length === 1) {
-    const members = groups[0]!;
-    const safe = suffixSafe[0]!;
-    const mask = suffixMask[0]!;
-    const count = members.length;
-    return isAll
-      ? (vs) => {
-          for (let i = 0; i < count; i++) {
-            if (members[i]!(vs) !== true) {
-              settle(members, safe, mask, i + 1, vs);
-              return false;
-            }
-          }
-          return true;
-        }
-      : (vs) => {
-          for (let i = 0; i < count; i++) {
-            if (members[i]!(vs) === true) {
-              settle(members, safe, mask, i + 1, vs);
-              return true;
-            }
-          }
-          return false;
-        };
+function evaluateCondition(cell: Cell, vs: Values): unknown {
+  switch (cell.kind) {
+    case LEAF:
+      return evaluateLeaf(cell, vs);
+    case NOT:
+      return !evaluateCondition(cell.child!, vs);
+    default: {
+      const r = evaluateGroup(cell, vs);
+      return cell.strict ? r === true : r;
+    }
   }
-  return (vs) => {
-    for (let g = 0; g < groups.length; g++) {
-      const members = groups[g]!;
-      for (let i = 0; i < members.length; i++) {
-        if ((members[i]!(vs) === true) !== isAll) {
-          settle(members, suffixSafe[g]!, suffixMask[g]!, i + 1, vs);
-          return !isAll;
+}
+
+/**
+ * json-rules-engine's `all()` / `any()` (`prioritizeAndRun`): every member of a priority group is
+ * evaluated (they run in parallel under Promise.all, so any of them may throw), and evaluation
+ * stops only between groups. We stop inside a group as soon as its outcome is known, and then
+ * evaluate the rest of the group only when one of them could throw: it reads an absent fact
+ * (mask test) or holds a leaf that may throw on present data (`restSafe` is false).
+ */
+function evaluateGroup(cell: Cell, vs: Values): unknown {
+  const members = cell.members;
+  if (members.length === 0) return true;
+  if (members.length === 1) return evaluateCondition(members[0]!, vs);
+  const isAll = cell.kind === ALL;
+  const ends = cell.groupEnds;
+  let i = 0;
+  for (let g = 0; g < ends.length; g++) {
+    const end = ends[g]!;
+    for (; i < end; i++) {
+      const member = members[i]!;
+      if (((member.kind === LEAF ? evaluateLeaf(member, vs) : evaluateCondition(member, vs)) === true) !== isAll) {
+        const rest = i + 1;
+        if (rest < end && !(cell.restSafe[rest] === true && ((vs[0] as number) & cell.restMask[rest]!) === 0)) {
+          for (let j = rest; j < end; j++) settle(members[j]!, vs);
         }
+        return !isAll;
       }
     }
-    return isAll;
-  };
-}
-
-// Trace mode evaluates exactly the leaves json-rules-engine evaluates (whole priority groups) and
-// records each in a flat buffer: leaf id, left value, right value, result.
-
-function traceCondition(node: IrNode, resolvers: readonly (Resolver | undefined)[]): TraceEvaluator {
-  if (node.kind === 'leaf') return traceLeaf(node, resolvers);
-  if (node.kind === 'not') {
-    const child = traceCondition(node.child, resolvers);
-    return (vs, buf) => !child(vs, buf);
   }
-  const inner = traceInner(node, resolvers);
-  return isRawSingle(node) ? (vs, buf) => inner(vs, buf) === true : inner;
+  return isAll;
 }
+
+/** A primitive that converts to a number or a string without calling anything (so without throwing). */
+const isInert = (x: unknown): boolean => {
+  const t = typeof x;
+  return x === null || t === 'number' || t === 'string' || t === 'boolean' || t === 'undefined';
+};
 
 /**
- * A tracing leaf runs the fast leaf and records only (leaf id, result): both operands stay in
- * their per-run slots, where the trace is read back once the run is over.
+ * Evaluates a member whose group is already decided, only for the error it may throw (as in
+ * json-rules-engine, where it runs anyway). A member that cannot throw is skipped: a safe one
+ * whose facts are all present, or a numeric comparison of two inert operands (resolving its
+ * operands is what can throw, for an absent fact). Anything else is evaluated as usual.
  */
-function traceLeaf(leaf: LeafNode, resolvers: readonly (Resolver | undefined)[]): TraceEvaluator {
-  const fast = leaf.builtIn === undefined ? genericLeaf(leaf, resolvers) : builtInLeaf(leaf, resolvers);
-  const { id } = leaf;
-  return (vs, buf) => {
-    const r = fast(vs);
-    buf.push(id, r);
-    return r;
-  };
-}
-
-function traceInner(node: GroupNode, resolvers: readonly (Resolver | undefined)[]): TraceEvaluator {
-  const n = node.children.length;
-  if (n === 0) return () => true;
-  if (n === 1) return traceCondition(node.children[0]!, resolvers);
-  const isAll = node.kind === 'all';
-  const groups = node.groups.map((g) => g.map((m) => traceCondition(m, resolvers)));
-  return (vs, buf) => {
-    for (let g = 0; g < groups.length; g++) {
-      const members = groups[g]!;
-      let decided = false;
-      for (let i = 0; i < members.length; i++) if ((members[i]!(vs, buf) === true) !== isAll) decided = true;
-      if (decided) return !isAll;
-    }
-    return isAll;
-  };
-}
-
-function collectLeaves(node: IrNode, out: LeafNode[]): void {
-  if (node.kind === 'leaf') out[node.id] = node;
-  else if (node.kind === 'not') collectLeaves(node.child, out);
-  else for (const c of node.children) collectLeaves(c, out);
+function settle(cell: Cell, vs: Values): void {
+  if (cell.safe && ((vs[0] as number) & cell.mask) === 0) return;
+  if (cell.kind === LEAF && cell.op >= NUMERIC_FIRST && cell.op <= NUMERIC_LAST) {
+    const b = rightOperand(cell, vs);
+    if (isInert(leftOperand(cell, vs)) && isInert(b)) return;
+  }
+  evaluateCondition(cell, vs);
 }
 
 /** The root of a rule: json-rules-engine's rule.evaluate calls all()/any() on it without `=== true`. */
-function rootEvaluator(root: IrNode, inner: boolean, resolvers: readonly (Resolver | undefined)[]): Evaluator {
-  return inner && root.kind !== 'leaf' && root.kind !== 'not' ? fastInner(root, resolvers) : fastCondition(root, resolvers);
+function evaluateRoot(cell: Cell, inner: boolean, vs: Values): unknown {
+  return inner ? evaluateGroup(cell, vs) : evaluateCondition(cell, vs);
 }
 
-function rootTraceEvaluator(root: IrNode, inner: boolean, resolvers: readonly (Resolver | undefined)[]): TraceEvaluator {
-  return inner && root.kind !== 'leaf' && root.kind !== 'not' ? traceInner(root, resolvers) : traceCondition(root, resolvers);
-}
+// Trace mode evaluates exactly the leaves json-rules-engine evaluates (whole priority groups) and
+// records each leaf as it is evaluated, operands and all.
 
 /** One {@link ConditionTrace}; a class so every record shares one hidden class and allocates fast. */
 class LeafRecord implements ConditionTrace {
@@ -885,17 +825,63 @@ class LeafRecord implements ConditionTrace {
   }
 }
 
+function traceCondition(cell: Cell, vs: Values, out: ConditionTrace[]): unknown {
+  switch (cell.kind) {
+    case LEAF: {
+      // A cached result implies both operands were resolved (and present) earlier in this run.
+      const b = rightOperand(cell, vs);
+      const a = leftOperand(cell, vs);
+      let r = cell.memo === 0 ? UNRESOLVED : vs[cell.memo];
+      if (r === UNRESOLVED) {
+        r = apply(cell, a, b);
+        if (cell.memo !== 0) vs[cell.memo] = r;
+      }
+      out.push(new LeafRecord(cell.leaf!, a, b, r === true));
+      return r;
+    }
+    case NOT:
+      return !traceCondition(cell.child!, vs, out);
+    default: {
+      const r = traceGroup(cell, vs, out);
+      return cell.strict ? r === true : r;
+    }
+  }
+}
+
+function traceGroup(cell: Cell, vs: Values, out: ConditionTrace[]): unknown {
+  const members = cell.members;
+  if (members.length === 0) return true;
+  if (members.length === 1) return traceCondition(members[0]!, vs, out);
+  const isAll = cell.kind === ALL;
+  const ends = cell.groupEnds;
+  let i = 0;
+  for (let g = 0; g < ends.length; g++) {
+    const end = ends[g]!;
+    let decided = false;
+    for (; i < end; i++) if ((traceCondition(members[i]!, vs, out) === true) !== isAll) decided = true;
+    if (decided) return !isAll;
+  }
+  return isAll;
+}
+
+function traceRoot(cell: Cell, inner: boolean, vs: Values, out: ConditionTrace[]): unknown {
+  return inner ? traceGroup(cell, vs, out) : traceCondition(cell, vs, out);
+}
+
 // ─── compileRules ────────────────────────────────────────────────────────────────────────────
 
 interface RunnableRule {
   readonly rule: CompiledRule;
-  readonly test: Evaluator;
+  readonly root: Cell;
+  /** The root is a group evaluated as json-rules-engine's rule.evaluate does (no `=== true`). */
+  readonly inner: boolean;
 }
 
 /**
- * Compiles json-rules-engine rules once into synchronous closures (no `eval`, no `new Function`:
- * safe under a strict Content-Security-Policy) that give the same events, and throw where
- * json-rules-engine 7.3's `Engine.run()` rejects, for every rule set and fact set it accepts.
+ * Compiles json-rules-engine rules once into a tree that a small evaluator walks synchronously
+ * (no `eval`, no `new Function`: safe under a strict Content-Security-Policy). It gives the same
+ * events, and throws where json-rules-engine 7.3's `Engine.run()` rejects, for every rule set and
+ * fact set it accepts.
  *
  * Everything is checked at compile time: unknown operators, unknown named conditions, malformed
  * rules, priorities, and paths outside the supported subset — all problems in one `PaceError`
@@ -924,40 +910,86 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
   const names = [...builder.facts.keys()];
   const factSlots = names.map((name) => builder.facts.get(name)!);
   const pathSlots = [...builder.paths.values()].map((p) => p.slot);
-  const width = factSlots.length + pathSlots.length + 1;
-  const resolvers: (Resolver | undefined)[] = new Array<Resolver | undefined>(width).fill(undefined);
-  for (const p of builder.paths.values()) resolvers[p.slot] = resolver(p.base, p.segments);
+  // A result is cached only for leaves that occur more than once: for the others the cache
+  // would be written and never read.
+  const occurrences = new Map<string, number>();
+  const countLeaves = (node: IrNode): void => {
+    if (node.kind === 'leaf') {
+      const k = memoKey(node);
+      if (k !== undefined) occurrences.set(k, (occurrences.get(k) ?? 0) + 1);
+    } else if (node.kind === 'not') countLeaves(node.child);
+    else node.children.forEach(countLeaves);
+  };
+  for (const rule of compiled) countLeaves(rule.root);
+  const memoSlots = new Map<string, number>();
+  let width = factSlots.length + pathSlots.length + 1;
+  const memoSlot = (leaf: LeafNode): number => {
+    const k = memoKey(leaf);
+    if (k === undefined || occurrences.get(k)! < 2) return 0;
+    let slot = memoSlots.get(k);
+    if (slot === undefined) memoSlots.set(k, (slot = width++));
+    return slot;
+  };
   const runnable: RunnableRule[] = compiled.map((rule) => ({
     rule,
-    test: rootEvaluator(rule.root, rule.rootIsInner, resolvers),
+    root: new Cell(rule.root, builder, memoSlot),
+    inner: rule.rootIsInner && rule.root.kind !== 'leaf' && rule.root.kind !== 'not',
   }));
-  let tracing: { rule: CompiledRule; test: TraceEvaluator }[] | undefined;
-  let leaves: LeafNode[] = [];
 
-  const prepare = (facts: Readonly<Record<string, unknown>>): Values => {
-    if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) {
-      throw new PaceError('invalid-input', 'run(facts) expects an object of facts');
-    }
-    if ('' in facts && isEnumeratedKey(facts, '')) throw new PaceError('invalid-input', 'a fact name must not be empty (json-rules-engine: "factId required")');
-    const values: Values = new Array<unknown>(width);
-    let missing = 0;
-    for (let i = 0; i < names.length; i++) {
-      const name = names[i]!;
-      const slot = factSlots[i]!;
-      if (isEnumeratedKey(facts, name)) {
-        const value = facts[name];
-        if (typeof value === 'function' || isThenable(value)) {
-          throw new PaceError('invalid-input', `fact "${name}" is a function or a promise; compileRules evaluates data facts only (resolve it before run)`);
+  const firstMemo = factSlots.length + pathSlots.length + 1;
+  /** Puts a values array in its resting state: no facts read (MISSING), every path slot and result unresolved. */
+  const reset = (values: Values): Values => {
+    for (let i = 0; i < factSlots.length; i++) values[factSlots[i]!] = MISSING;
+    for (let i = 0; i < pathSlots.length; i++) values[pathSlots[i]!] = UNRESOLVED;
+    for (let i = firstMemo; i < width; i++) values[i] = UNRESOLVED;
+    values[0] = 0;
+    return values;
+  };
+  // One values array is reused from run to run. A run entered while another is in progress (a
+  // custom operator may call run() on the same rules) gets an array of its own, so the outer
+  // run's cached operands are never overwritten. Between runs the array holds no fact values.
+  const shared = reset(new Array<unknown>(width));
+  let sharedInUse = false;
+
+  // Fact name → slot, for the names for…in yields: a few string comparisons beat a Map lookup
+  // for the handful of facts rules usually read.
+  const slotByName = new Map(names.map((name, i) => [name, factSlots[i]!]));
+  const slotOf =
+    names.length <= 8
+      ? (name: string): number | undefined => {
+          for (let i = 0; i < names.length; i++) if (names[i] === name) return factSlots[i];
+          return undefined;
         }
-        values[slot] = value;
-      } else {
-        values[slot] = absent;
-        missing |= bit(slot);
+      : (name: string): number | undefined => slotByName.get(name);
+
+  /**
+   * Reads the facts into `values` (resting state): each fact slot, and slot 0, the mask of absent
+   * facts. json-rules-engine takes its runtime facts with for…in (own and inherited enumerable
+   * string keys, a non-enumerable own key shadowing an inherited one), and so do we: one pass,
+   * much cheaper than asking propertyIsEnumerable about each name.
+   */
+  const prepare = (facts: Readonly<Record<string, unknown>>, values: Values): void => {
+    let empty = false;
+    for (const name in facts) {
+      if (name === '') empty = true;
+      else {
+        const slot = slotOf(name);
+        if (slot !== undefined) values[slot] = facts[name];
       }
     }
-    for (let i = 0; i < pathSlots.length; i++) values[pathSlots[i]!] = UNRESOLVED;
+    if (empty) throw new PaceError('invalid-input', 'a fact name must not be empty (json-rules-engine: "factId required")');
+    let missing = 0;
+    for (let i = 0; i < names.length; i++) {
+      const slot = factSlots[i]!;
+      const value = values[slot];
+      if (value === MISSING) {
+        values[slot] = absent;
+        missing |= bit(slot);
+      } else if (typeof value === 'function' || isThenable(value)) {
+        throw new PaceError('invalid-input', `fact "${names[i]!}" is a function or a promise; compileRules evaluates data facts only (resolve it before run)`);
+      }
+    }
     values[0] = allowUndefinedFacts ? 0 : missing;
-    return values;
   };
 
   const makeEvent = (rule: CompiledRule): RuleEvent =>
@@ -969,38 +1001,42 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
     throw new PaceError('invalid-input', `evaluating rule ${rule === undefined ? '?' : `$[${rule.index}]`} failed: ${message}`, [], { cause: error });
   };
 
-  const runTrace = (values: Values): RunResult => {
-    if (tracing === undefined) {
-      leaves = [];
-      for (const r of compiled) collectLeaves(r.root, leaves);
-      tracing = compiled.map((rule) => ({
-        rule,
-        test: rootTraceEvaluator(rule.root, rule.rootIsInner, resolvers),
-      }));
+  const evaluate = (values: Values): RunResult => {
+    const events: RuleEvent[] = [];
+    const fired: number[] = [];
+    let i = 0;
+    try {
+      for (; i < runnable.length; i++) {
+        const r = runnable[i]!;
+        if (evaluateRoot(r.root, r.inner, values)) {
+          events.push(makeEvent(r.rule));
+          fired.push(r.rule.index);
+        }
+      }
+    } catch (error) {
+      wrap(error, runnable[i]?.rule);
     }
+    return { events, firedRuleIndexes: fired };
+  };
+
+  const evaluateTraced = (values: Values): RunResult => {
     const events: RuleEvent[] = [];
     const fired: number[] = [];
     const trace: RuleTrace[] = [];
-    const buffer: unknown[] = [];
-    let current: CompiledRule | undefined;
+    let i = 0;
     try {
-      for (const { rule, test } of tracing) {
-        current = rule;
-        const start = buffer.length;
-        const passed = Boolean(test(values, buffer));
+      for (; i < runnable.length; i++) {
+        const { rule, root, inner } = runnable[i]!;
+        const conditions: ConditionTrace[] = [];
+        const passed = Boolean(traceRoot(root, inner, values, conditions));
         if (passed) {
           events.push(makeEvent(rule));
           fired.push(rule.index);
         }
-        const conditions: ConditionTrace[] = new Array<ConditionTrace>((buffer.length - start) >> 1);
-        for (let k = start, j = 0; k < buffer.length; k += 2, j++) {
-          const leaf = leaves[buffer[k] as number]!;
-          conditions[j] = new LeafRecord(leaf, values[leaf.slot], leaf.valueFact === undefined ? leaf.value : values[leaf.valueFact.slot], buffer[k + 1] === true);
-        }
         trace.push({ ruleIndex: rule.index, name: rule.name, priority: rule.priority, passed, conditions });
       }
     } catch (error) {
-      wrap(error, current);
+      wrap(error, runnable[i]?.rule);
     }
     return { events, firedRuleIndexes: fired, trace };
   };
@@ -1008,23 +1044,21 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
   return Object.freeze({
     size: compiled.length,
     run(facts: Readonly<Record<string, unknown>>, runOptions?: RunOptions): RunResult {
-      const values = prepare(facts);
-      if (runOptions?.trace === true) return runTrace(values);
-      const events: RuleEvent[] = [];
-      const fired: number[] = [];
-      let i = 0;
-      try {
-        for (; i < runnable.length; i++) {
-          const r = runnable[i]!;
-          if (r.test(values)) {
-            events.push(makeEvent(r.rule));
-            fired.push(r.rule.index);
-          }
-        }
-      } catch (error) {
-        wrap(error, runnable[i]?.rule);
+      if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) {
+        throw new PaceError('invalid-input', 'run(facts) expects an object of facts');
       }
-      return { events, firedRuleIndexes: fired };
+      const own = !sharedInUse;
+      const values = own ? shared : reset(new Array<unknown>(width));
+      if (own) sharedInUse = true;
+      try {
+        prepare(facts, values);
+        return runOptions?.trace === true ? evaluateTraced(values) : evaluate(values);
+      } finally {
+        if (own) {
+          reset(values);
+          sharedInUse = false;
+        }
+      }
     },
   });
 }

@@ -1,4 +1,4 @@
-// The rule engine: json-rules-engine-format rules compiled to synchronous closures.
+// The rule engine: json-rules-engine-format rules compiled once, evaluated synchronously.
 export { compileRules } from './compile-rules.js';
 export { parsePath, tryParsePath, resolvePath } from './path.js';
 export type { PathParseResult } from './path.js';

@@ -259,7 +259,7 @@ export interface RunResult {
 }
 
 /**
- * A rule set compiled once into synchronous closures; `run` is pure and re-entrant.
+ * A rule set compiled once for synchronous evaluation; `run` is pure and re-entrant.
  *
  * @example
  * ```ts

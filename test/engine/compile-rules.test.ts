@@ -166,6 +166,36 @@ describe('undefined facts', () => {
     expect(compileRules(prioritized).run({ f: 2 }).events).toEqual([]);
     expect((await new Engine(structuredClone(prioritized) as never).run({ f: 2 })).events).toEqual([]);
   });
+  it('after a group is decided, its other members still throw exactly when jre\'s would', async () => {
+    // `all` decided by its first member: the numeric comparison after it still runs in jre. It
+    // cannot throw on a number or a string, but converting a null-prototype object throws.
+    const decided = [rule({ all: [leaf('equal', 1), { fact: 'g', operator: 'lessThan', value: 5 }, leaf('notEqual', 0)] })];
+    for (const g of [3, '7', null, Object.create(null) as object]) {
+      const ours = (() => { try { return compileRules(decided).run({ f: 2, g }).events; } catch { return 'threw'; } })();
+      const theirs = await new Engine(structuredClone(decided) as never).run({ f: 2, g }).then((r) => r.events, () => 'threw');
+      expect(ours).toEqual(theirs);
+      expect(ours).toEqual(typeof g === 'object' && g !== null ? 'threw' : []);
+    }
+  });
+  it('takes the facts json-rules-engine takes (for…in: own and inherited enumerable keys)', async () => {
+    const rules = [rule({ all: [leaf('equal', 1)] })];
+    const hidden = (proto: object | null) => Object.defineProperty(Object.create(proto) as object, 'f', { value: 1, enumerable: false });
+    const cases: [string, object][] = [
+      ['own', { f: 1, other: 2 }],
+      ['inherited', Object.create({ f: 1 }) as object],
+      ['non-enumerable own', hidden(null)],
+      ['non-enumerable own shadowing an inherited one', hidden({ f: 1 })],
+      ['empty name', { '': 1, f: 1 }],
+      ['non-enumerable empty name', Object.defineProperty({ f: 1 }, '', { value: 1, enumerable: false })],
+    ];
+    for (const [name, facts] of cases) {
+      const ours = (() => { try { return compileRules(rules).run(facts as Record<string, unknown>).events.length; } catch (e) { return (e as Error).message.includes('empty') ? 'empty' : 'threw'; } })();
+      const theirs = await (async () => new Engine(structuredClone(rules) as never).run(facts as never))().then((r) => r.events.length, (e: Error) => (e.message.includes('factId') ? 'empty' : 'threw'));
+      expect([name, ours]).toEqual([name, theirs]);
+    }
+    expect(() => compileRules(rules).run({ f: () => 1 })).toThrow(/function or a promise/u);
+    expect(() => compileRules(rules).run({ f: 1, unused: Promise.resolve(1) })).not.toThrow();
+  });
   it('treats a key present with undefined or null as supplied', () => {
     const compiled = compileRules([rule({ all: [leaf('equal', undefined)] })]);
     expect(compiled.run({ f: undefined }).events).toHaveLength(1);
@@ -250,6 +280,94 @@ describe('purity', () => {
     });
     inner = compiled;
     expect(compiled.run({ f: 1 }).events).toHaveLength(1);
+  });
+});
+
+describe('run state reused between runs', () => {
+  // run() evaluates into one array of operand slots kept by the compiled rules; these check that
+  // nothing leaks from one run into another, even when a run is re-entered or throws.
+  const p = (path: string, operator: string, value: unknown) => ({ fact: 'p', path, operator, value });
+  it('a run re-entered from a custom operator keeps the outer run\'s operands, with and without trace', () => {
+    let compiled: ReturnType<typeof compileRules> | undefined;
+    const innerResults: unknown[] = [];
+    compiled = compileRules(
+      [
+        rule({ all: [p('$.x', 'equal', 1), p('$.y', 'reenter', 0), p('$.x', 'lessThan', 2), { fact: 'q', operator: 'equal', value: { fact: 'p', path: '$.x' } }] }),
+        rule({ all: [p('$.x', 'equal', 2)] }, { event: { type: 'two' } }),
+      ],
+      { operators: { reenter: (y) => (innerResults.push(y === 0 ? compiled!.run({ p: { x: 2, y: 1 }, q: 2 }, { trace: y === 0 }) : undefined), true) } },
+    );
+    for (const trace of [false, true]) {
+      innerResults.length = 0;
+      const outer = compiled.run({ p: { x: 1, y: 0 }, q: 1 }, { trace });
+      expect(outer.events).toEqual([{ type: 'hit' }]);
+      if (trace) expect(outer.trace![0]!.conditions.map((c) => c.factValue)).toEqual([1, 0, 1, 1]);
+      // The inner run calls the operator too (with y = 1): the outer call's result comes last.
+      const inner = innerResults[innerResults.length - 1] as { events: unknown[] };
+      expect(inner.events).toEqual([{ type: 'two' }]);
+    }
+    expect(compiled.run({ p: { x: 2, y: 1 }, q: 2 }).events).toEqual([{ type: 'two' }]);
+  });
+  it('a run that throws leaves nothing behind for the next run', () => {
+    const compiled = compileRules([
+      rule({ all: [p('$.x', 'equal', 1)] }, { event: { type: 'one' } }),
+      rule({ all: [p('$.x', 'equal', 1), { fact: 'missing', operator: 'equal', value: 1 }] }),
+    ]);
+    expect(() => compiled.run({ p: { x: 1 } })).toThrow(/Undefined fact/u);
+    expect(() => compiled.run({ p: { x: 1 }, missing: 0 }, { trace: true })).not.toThrow();
+    expect(compiled.run({ p: { x: 2 }, missing: 1 }).events).toEqual([]);
+    const thrower = compileRules([rule({ all: [{ ...p('$.x', 'equal', 3), priority: 2 }, p('$.x', 'boom', 0)] })], {
+      operators: { boom: () => { throw new Error('boom'); } },
+    });
+    expect(() => thrower.run({ p: { x: 3 } })).toThrow(/boom/u);
+    expect(thrower.run({ p: { x: 4 } }).events).toEqual([]);
+  });
+});
+
+describe('identical leaves evaluated once per run', () => {
+  const typed = (type: string, conditions: unknown): JsonRulesEngineRule => ({ conditions, event: { type } }) as JsonRulesEngineRule;
+  it('only literals the operators cannot tell apart share a result', () => {
+    const literals: [string, string, unknown][] = [
+      ['eq-null', 'equal', null], ['eq-nan', 'equal', Number.NaN], ['eq-undef', 'equal', undefined], ['eq-str-null', 'equal', 'null'],
+      ['eq-1', 'equal', 1], ['eq-str-1', 'equal', '1'], ['eq-true', 'equal', true], ['eq-str-true', 'equal', 'true'],
+      ['in-1', 'in', [1, 2]], ['in-str-1', 'in', ['1', 2]], ['lt-0', 'lessThan', 0], ['lt-neg-0', 'lessThan', -0], ['le-0', 'lessThanInclusive', 0],
+    ];
+    const compiled = compileRules(literals.map(([type, operator, value]) => typed(type, { all: [leaf(operator, value)] })));
+    const types = (f: unknown): string[] => compiled.run({ f }).events.map((e) => e.type);
+    expect(types(null)).toEqual(['eq-null']); // null is not numeric for json-rules-engine
+    expect(types(1)).toEqual(['eq-1', 'in-1']);
+    expect(types('1')).toEqual(['eq-str-1', 'in-str-1']);
+    expect(types(true)).toEqual(['eq-true']);
+    expect(types(-0)).toEqual(['le-0']);
+    expect(types(-1)).toEqual(['lt-0', 'lt-neg-0', 'le-0']);
+    expect(compileRules([typed('u', { all: [leaf('equal', undefined)] })], { allowUndefinedFacts: true }).run({}).events).toHaveLength(1);
+  });
+  it('array literals other than in/notIn lists are never shared: they compare by identity', () => {
+    const mine = [1];
+    const compiled = compileRules([typed('mine', { all: [leaf('contains', mine)] }), typed('copy', { all: [leaf('contains', [1])] })]);
+    expect(compiled.run({ f: [mine] }).events.map((e) => e.type)).toEqual(['mine']);
+  });
+  it('custom and decorated operators run every time, as json-rules-engine runs them', () => {
+    let calls = 0;
+    const counted = (f: unknown, v: unknown): boolean => (calls++, f === v);
+    const compiled = compileRules(
+      [
+        rule({ all: [leaf('counted', 1), leaf('counted', 1)] }),
+        rule({ all: [leaf('not:counted', 2), leaf('not:counted', 2)] }),
+        rule({ all: [leaf('equal', 1), leaf('equal', 1)] }),
+      ],
+      { operators: { counted, equal: counted } },
+    );
+    expect(compiled.run({ f: 1 }).events).toHaveLength(3);
+    expect(calls).toBe(6);
+  });
+  it('a shared result is traced with each leaf\'s own path and operands', () => {
+    const compiled = compileRules([typed('a', { all: [leaf('lessThan', 5)] }), typed('b', { any: [leaf('lessThan', 5, { priority: 2 }), leaf('equal', 3)] })]);
+    const { trace } = compiled.run({ f: 3 }, { trace: true });
+    expect(trace!.map((r) => r.conditions.map((c) => [c.path, c.factValue, c.value, c.passed]))).toEqual([
+      [['conditions.all[0]', 3, 5, true]],
+      [['conditions.any[0]', 3, 5, true]],
+    ]);
   });
 });
 
