@@ -6,7 +6,7 @@
  * Run: npx tsx examples/district-policy.ts
  */
 import { pathToFileURL } from 'node:url';
-import { californiaLaw, createPace, paceProgram } from '../src/index.js';
+import { californiaLaw, createPace, paceProgram } from 'pace-rules';
 
 /** Oak Valley USD's purchasing policy as a rules pack (kind "policy"). */
 export const oakValleyPolicy = {

@@ -206,7 +206,7 @@ export function priceOrder(
             findings.push({
               code: 'volume-cliff',
               severity: 'info',
-              message: `Line ${i + 1} (${line.sku}): buying ${qtyText(cliff.quantity)} instead of ${qtyText(q)} would cost ${formatCents(cliff.cents)} instead of ${formatCents(cents)}, because the tier quantity ${qtyText(cliff.tierQuantity)} reaches tier ${cliff.tier.index} at ${cliff.tier.unitPrice.text} a unit.`,
+              message: `Line ${i + 1} (${line.sku}): buying ${qtyText(cliff.quantity)} instead of ${qtyText(q)} would cost ${formatCents(cliff.cents)} instead of ${formatCents(cents)}, because the tier quantity ${qtyText(cliff.tierQuantity)} reaches tier ${cliff.tier.index + 1} of the table (${cliff.tier.upToText === null ? 'the open top tier' : `up to ${cliff.tier.upToText}`}) at ${cliff.tier.unitPrice.text} a unit.`,
               ruleId: 'pricing.volume-cliff',
               pack: PRICING_SOURCE,
               data: {
