@@ -1,0 +1,353 @@
+/**
+ * Renders docs/california-law.md from the bundled California law pack (rules/california/law.json):
+ * the thresholds by series, the rules by capability, the audit checklist and the sources, then a
+ * hand-written section on what the pack does not know or cover.
+ *
+ * Every figure in the document comes from the pack data; the hand-written text below holds none.
+ * `npm run docs:law` writes the file; test/docs/law-doc.test.ts fails when the committed file is
+ * out of date with the pack.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ChecklistItem, PackRule, RulesPack, Threshold } from '../src/index.js';
+
+const ROOT = join(import.meta.dirname, '..');
+export const LAW_PACK_PATH = 'rules/california/law.json';
+export const LAW_DOC_PATH = 'docs/california-law.md';
+
+/** Reads the raw pack as committed (not the loaded one: the document shows the data as written). */
+export function readLawPack(): RulesPack {
+  return JSON.parse(readFileSync(join(ROOT, LAW_PACK_PATH), 'utf8')) as RulesPack;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting helpers
+
+/** `"114800.00"` → `$114,800`; `"1234.50"` → `$1,234.50`. */
+function dollars(amount: string | number): string {
+  const [whole = '0', cents = '00'] = String(amount).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return cents === '00' || cents === '' ? `$${grouped}` : `$${grouped}.${cents.padEnd(2, '0')}`;
+}
+
+/** Integer cents (as the rules compare them) → dollars. */
+function centsToDollars(cents: number): string {
+  const whole = Math.trunc(cents / 100);
+  const rest = Math.abs(cents % 100);
+  return dollars(`${whole}.${String(rest).padStart(2, '0')}`);
+}
+
+/** Escapes a table cell. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function code(text: string): string {
+  return `\`${text}\``;
+}
+
+/**
+ * The comparison in the words the statute uses for it. `<=` reads "or less" in the California
+ * statutes (CUPCCAA § 22032) and "does not exceed" in the federal text (2 CFR 200.320, the FAR),
+ * told apart by the threshold's citation.
+ */
+function comparisonInWords(t: Threshold): string {
+  const amount = t.amount === null ? 'the amount (not known)' : dollars(t.amount);
+  switch (t.comparison) {
+    case '>':
+      return `more than ${amount}`;
+    case '>=':
+      return `${amount} or more`;
+    case '<=':
+      return /\b(CFR|FAR)\b/.test(t.citation) ? `does not exceed ${amount}` : `${amount} or less`;
+    default: {
+      const never: never = t.comparison;
+      return never;
+    }
+  }
+}
+
+/** What the comparison means for the method, in words. */
+function whenRequired(t: Threshold): string {
+  if (t.method === undefined || t.level === undefined) return t.role === 'self-certification-ceiling' ? 'the most a member may self-certify (no method of its own)' : 'reference figure (no method)';
+  const method = t.method;
+  const role = t.role === 'micro-purchase' ? ' (a member\'s self-certified threshold replaces it, up to the ceiling)' : '';
+  switch (t.comparison) {
+    case '>':
+      return `${method} when the amount is more than the limit${role}`;
+    case '>=':
+      return `${method} when the amount is at or above the limit${role}`;
+    case '<=':
+      return `${method} when the amount is above the limit${role}`;
+    default: {
+      const never: never = t.comparison;
+      return never;
+    }
+  }
+}
+
+function period(t: Threshold): string {
+  return t.effectiveTo === undefined ? `from ${t.effectiveFrom}` : `${t.effectiveFrom} to ${t.effectiveTo}`;
+}
+
+function appliesTo(t: Threshold): string {
+  const a = t.appliesTo;
+  if (!a) {
+    if (t.role === 'self-certification-ceiling') return 'read only when a member has self-certified its own micro-purchase threshold';
+    return t.level ? 'everyone at its level' : 'no one directly (reference figure)';
+  }
+  const parts: string[] = [];
+  if (a.memberKinds) parts.push(`members: ${a.memberKinds.join(', ')}`);
+  if (a.memberIds) parts.push(`member ids: ${a.memberIds.join(', ')}`);
+  if (a.supplyKinds) parts.push(`supply kinds: ${a.supplyKinds.join(', ')}`);
+  if (a.cupccaa === true) parts.push('only members whose CUPCCAA election is in force');
+  if (a.cupccaa === false) parts.push('only members without a CUPCCAA election in force');
+  if (a.federalFunds === true) parts.push('only purchases with federal money');
+  if (a.federalFunds === false) parts.push('only purchases without federal money');
+  return parts.join('; ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conditions in words
+
+type Condition = Record<string, unknown>;
+
+function factName(fact: unknown, path: unknown): string {
+  const p = typeof path === 'string' ? path.replace(/^\$\.?/, '') : '';
+  return p === '' ? String(fact) : `${String(fact)}.${p}`;
+}
+
+function isFactReference(value: unknown): value is { fact: string; path?: string } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { fact?: unknown }).fact === 'string';
+}
+
+function valueInWords(value: unknown, path: unknown): string {
+  if (isFactReference(value)) return code(factName(value.fact, value.path));
+  if (typeof value === 'number' && typeof path === 'string' && /Cents$/.test(path)) return `${value} (${centsToDollars(value)})`;
+  if (Array.isArray(value)) return value.map((v) => valueInWords(v, path)).join(', ');
+  if (typeof value === 'string') return code(value);
+  return code(JSON.stringify(value));
+}
+
+const OPERATOR_WORDS: Record<string, string> = {
+  equal: 'is',
+  notEqual: 'is not',
+  in: 'is one of',
+  notIn: 'is none of',
+  contains: 'contains',
+  doesNotContain: 'does not contain',
+  lessThan: 'is less than',
+  lessThanInclusive: 'is at most',
+  greaterThan: 'is more than',
+  greaterThanInclusive: 'is at least',
+};
+
+/** A json-rules-engine condition tree in words: `contract.given` is `true` and …. */
+export function conditionInWords(condition: Condition, nested = false): string {
+  const group = (items: unknown, joiner: string): string => {
+    const list = (Array.isArray(items) ? items : []) as Condition[];
+    const text = list.map((c) => conditionInWords(c, true)).join(joiner);
+    return nested && list.length > 1 ? `(${text})` : text;
+  };
+  if ('all' in condition) return group(condition['all'], ' and ');
+  if ('any' in condition) return group(condition['any'], ' or ');
+  if ('not' in condition) return `not (${conditionInWords(condition['not'] as Condition)})`;
+  if ('condition' in condition) return `condition ${code(String(condition['condition']))}`;
+  const operator = String(condition['operator']);
+  const words = OPERATOR_WORDS[operator] ?? operator;
+  return `${code(factName(condition['fact'], condition['path']))} ${words} ${valueInWords(condition['value'], condition['path'])}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+function sourcesCell(ids: readonly string[] | undefined): string {
+  return ids && ids.length > 0 ? ids.map(code).join(', ') : '';
+}
+
+function renderThresholds(pack: RulesPack): string[] {
+  const out: string[] = ['## Thresholds', ''];
+  out.push(
+    'One table per series: the periods of one limit. A period with an unknown amount is a figure the research did not find (see [What the pack does not know](#what-the-pack-does-not-know)).',
+    'The comparison is written as the statute words it; "required" says what `procurementMethod` requires once the limit is passed.',
+    '',
+  );
+  for (const [series, periods] of groupBy(pack.thresholds ?? [], (t) => t.series)) {
+    const first = periods[0]!;
+    out.push(`### ${code(series)}`, '');
+    out.push(`- Level: ${first.level ?? 'none (reference figure)'}; required: ${whenRequired(first)}.`);
+    out.push(`- Applies to: ${appliesTo(first)}.`);
+    out.push('');
+    out.push('| period | amount | comparison | citation | confidence | sources |', '|---|---|---|---|---|---|');
+    for (const t of periods) {
+      out.push(`| ${period(t)} | ${t.amount === null ? 'unknown' : dollars(t.amount)} | ${cell(comparisonInWords(t))} | ${cell(t.citation)} | ${t.confidence} | ${sourcesCell(t.sources)} |`);
+    }
+    const notes = periods.filter((t) => t.note !== undefined);
+    if (notes.length > 0) {
+      out.push('');
+      for (const t of notes) out.push(`- ${period(t)}: ${t.note}`);
+    }
+    out.push('');
+  }
+  return out;
+}
+
+const CAPABILITY_TITLES: Record<PackRule['capability'], string> = {
+  eligibility: 'Eligibility (`checkEligibility`, and whether a contract is usable in `procurementMethod`)',
+  procurement: 'Procurement (`procurementMethod`)',
+  audit: 'Audit (`auditChecklist`)',
+};
+
+function severity(rule: PackRule): string {
+  const params = rule.event.params as { severity?: unknown } | undefined;
+  return rule.event.type === 'finding' ? String(params?.severity ?? 'block') : `(event ${code(rule.event.type)})`;
+}
+
+function renderRules(pack: RulesPack): string[] {
+  const out: string[] = ['## Rules', ''];
+  out.push('Each rule reports a finding when its conditions hold. `block` stops the member using the contract (or the purchase proceeding that way); `warn` and `info` do not. The facts are described in [facts.md](facts.md).', '');
+  for (const [capability, rules] of groupBy(pack.rules ?? [], (r) => r.capability)) {
+    out.push(`### ${CAPABILITY_TITLES[capability as PackRule['capability']] ?? capability}`, '');
+    out.push('| id | what it checks | fires when | severity | citation | confidence |', '|---|---|---|---|---|---|');
+    for (const r of rules) {
+      out.push(`| ${code(r.id)} | ${cell(r.description ?? '')} | ${cell(conditionInWords(r.conditions))} | ${severity(r)} | ${cell(r.citation ?? '')} | ${r.confidence ?? ''} |`);
+    }
+    out.push('');
+  }
+  return out;
+}
+
+function renderChecklist(pack: RulesPack): string[] {
+  const out: string[] = ['## Audit checklist', ''];
+  out.push(
+    'An item is required when its condition holds. It is on file when `purchase.documents` lists a document whose `kind` is the item id, except where "decided by" names a fact: then the data decides, and a document that contradicts it is a finding.',
+    '',
+    '| id | title | citation | required when | decided by | confidence |',
+    '|---|---|---|---|---|---|',
+  );
+  for (const c of pack.checklist ?? ([] as ChecklistItem[])) {
+    const decided = c.decidedBy ? code(factName(c.decidedBy.fact, c.decidedBy.path)) : '';
+    out.push(`| ${code(c.id)} | ${cell(c.title)} | ${cell(c.citation)} | ${cell(conditionInWords(c.requiredWhen))} | ${decided} | ${c.confidence ?? ''} |`);
+  }
+  const described = (pack.checklist ?? []).filter((c) => c.description !== undefined);
+  if (described.length > 0) {
+    out.push('', 'Notes on the items:', '');
+    for (const c of described) out.push(`- ${code(c.id)}: ${c.description}`);
+  }
+  out.push('');
+  return out;
+}
+
+function renderSources(pack: RulesPack): string[] {
+  const out: string[] = ['## Sources', '', '| id | title | date | link |', '|---|---|---|---|'];
+  for (const s of pack.sources ?? []) out.push(`| ${code(s.id)} | ${cell(s.title)} | ${s.date ?? ''} | ${s.url ? `<${s.url}>` : ''} |`);
+  out.push('');
+  return out;
+}
+
+/** The unknown periods (amount `null`) and the figure used in their place: all from the data. */
+function renderUnknownFigures(pack: RulesPack): string[] {
+  const out: string[] = [];
+  const bySeries = groupBy(pack.thresholds ?? [], (t) => t.series);
+  for (const [series, periods] of bySeries) {
+    for (const t of periods.filter((p) => p.amount === null)) {
+      const known = periods.filter((p) => p.amount !== null && p.effectiveFrom < t.effectiveFrom);
+      const latest = known[known.length - 1];
+      const used = latest ? `${dollars(latest.amount!)} (${code(latest.id)}, in force from ${latest.effectiveFrom})` : 'none (the series is not applied)';
+      out.push(`- ${code(series)}, ${period(t)} (${code(t.id)}): not found. Figure used meanwhile: ${used}. ${t.note ?? ''}`.trimEnd());
+    }
+  }
+  return out;
+}
+
+const NOT_LEGAL_ADVICE =
+  '> **Not legal advice.** The figures and rules come from research on stored copies of public sources, summarised in the project\'s legal reference. Re-verify every figure against the official sources (leginfo.legislature.ca.gov, the CDE and CCCCO announcements, eCFR) before relying on it.';
+
+function renderIntro(pack: RulesPack): string[] {
+  const counts = `${(pack.thresholds ?? []).length} threshold periods, ${(pack.rules ?? []).length} rules, ${(pack.checklist ?? []).length} checklist items and ${(pack.sources ?? []).length} sources`;
+  return [
+    '# California law in the bundled pack',
+    '',
+    `<!-- Generated by scripts/render-law-doc.ts from ${LAW_PACK_PATH}. Do not edit by hand: run \`npm run docs:law\`. -->`,
+    '',
+    NOT_LEGAL_ADVICE,
+    '',
+    `Pack ${code(`${pack.id}@${pack.version}`)}: ${pack.title}. It holds ${counts}.`,
+    '',
+    pack.description ?? '',
+    '',
+    'How the library reads these tables: [concepts.md](concepts.md) (packs, decisions), [rule-packs.md](rule-packs.md) (the pack format, how thresholds pick a method) and [facts.md](facts.md) (the facts the conditions read). Confidence: `high` = seen in the official text or in two or more agreeing sources; `medium` = one secondary source, or consistent with a parallel section; `low` = recalled or inferred; `unknown` = not found.',
+    '',
+  ];
+}
+
+/** The hand-written part: what the pack does not know, the open questions, and what was left out. No figures here. */
+function renderLimits(pack: RulesPack): string[] {
+  return [
+    '## What the pack does not know',
+    '',
+    '### Figures not found',
+    '',
+    ...renderUnknownFigures(pack),
+    '',
+    'For a date in such a period (or past the last period of a series), `procurementMethod` compares against the latest known figure and adds a `threshold-figure-unknown` warning that names the figure used. A date before the first known figure of a series that would apply gets the same warning code, and that series is not applied. Add the announced figure to the pack (a new period, or a district pack entry with `"replace": true`) as soon as it is published.',
+    '',
+    '### Open questions that affect results',
+    '',
+    'The legal research left these open. Each one changes what the library answers in some cases; the library takes the position shown.',
+    '',
+    '| question | what the library does | what to check |',
+    '|---|---|---|',
+    '| Which date picks the calendar-year PCC § 20111 limit when the solicitation, the board award and the PO fall in different years | Uses the PO date (`purchase.date`) for `procurementMethod`, `auditChecklist` and `findSplitPurchases`; `checkEligibility` uses `asOf`. It does not compare the award date. | Ask counsel. Near January 1, run the check with the award date too and compare. |',
+    '| How spend is aggregated for the bid limit and the anti-splitting rule (PCC § 20116) | `procurementMethod` looks at one purchase. `findSplitPurchases` groups one member\'s purchases of one vendor and supply kind in a fiscal year (or a chain with gaps of at most N days) and leaves out purchases under a cooperative contract. | Counsel\'s position before relying on the grouping, and before summing cooperative-contract use. |',
+    '| Whether PCC § 20111 binds county offices of education | The bid-limit series apply to `county-office` members, as CDE and county office policies assume. | The statutory basis was not found. |',
+    '| Whether some state funding imposes PCC bidding on charter schools | Charter schools are not bound by the PCC bid limits; `procurementMethod` adds the `charter-school-not-subject-to-pcc-bidding` info finding. Federal limits still apply. | The charter petition and the conditions of each state funding source. A district policy pack can add a limit for a member id. |',
+    '| Whether an out-of-state lead agency counts as "any public corporation or agency" (PCC § 20118), and whether its process must match California bidding law | The rules check that the lead agency is public and the solicitation was competitive and allows cooperative use; they do not check the lead agency\'s state. A contract\'s `eligibleStates` limits which members may use it, not who led it. | Counsel, for national cooperatives. |',
+    '| Community college figures for years not separately confirmed | The K-12 figure is used, at `medium` confidence (see the notes under `ca.pcc20651a.ccd`). | The CCCCO announcements. |',
+    '| The effective date of the 2011 CUPCCAA change (AB 720) | The first CUPCCAA period starts January 1, 2012, at `medium` confidence. | The chapter and effective date of AB 720. |',
+    '| What county office audit manuals require for a cooperative purchase | The checklist follows the statutes and the guidance that could be read; the county office manuals were not read in full. | Your county office\'s accounts payable manual; add items in a district pack. |',
+    '',
+    'Open questions that change nothing here because the pack does not model the subject: local agencies\' use of CMAS (offers and best value), the CMAS installation pilot, US Department of Education guidance on cooperative purchasing, the Appendix II(C) equal-opportunity clause after its executive order was revoked, the exact current text of PCC §§ 20651.7, 20118.1, 20118.4, the PCC § 20114 day-labor hours, and performance bonds.',
+    '',
+    '### Deliberately left out',
+    '',
+    '| subject | why | effect on results |',
+    '|---|---|---|',
+    '| The 2012 PCC § 20111(a) figure | Only implied from the 2013 figure, never seen. | The K-12 series starts in 2013; an earlier purchase gets the `threshold-figure-unknown` warning and no state goods or services limit. |',
+    '| CUPCCAA bands before 2012 | Start dates not established. | The CUPCCAA series start in 2012; an earlier public-works purchase of an opted-in member gets the warning and no CUPCCAA band. |',
+    '| The CUPCCAA 4/5-vote award ceilings (PCC § 22034) | They govern awarding after informal bids all come in over the limit, not the method a purchase needs. | Not reported. |',
+    '| The lower DIR registration limit for maintenance work (Lab. Code §§ 1725.5, 1771.1) | The pack has one public-works supply kind and does not tell maintenance from construction. | `dir-registration` uses the construction limit for all public works, so maintenance work between the two limits is not flagged. |',
+    '| PCC § 20118.1 (technology: any of the three lowest bidders), § 20118.2 (technology best value), § 20118.3 (instructional materials in any amount without bids) | They change how a member\'s own bid is awarded, or exempt kinds of goods the pack does not classify. | Such purchases get the ordinary bid limit; a district that relies on § 20118.3 should record that in its own policy pack. |',
+    '| Emergency purchases (PCC § 20113) | The exemption needs a unanimous board vote and the county superintendent\'s approval, which the data does not carry. | `purchase.emergency` is accepted but no rule reads it: the method is the ordinary one. |',
+    '| Contracted pupil transportation (Ed. Code § 39802) | Transportation is not a supply kind the pack distinguishes. | Transportation services get the ordinary services limit. |',
+    '| Child nutrition purchases under SB 544 (PCC § 20111(c)) | Purchases with federal child nutrition funds may follow the federal standards instead; the pack does not tell CNP funds from other federal funds. | The stricter of the state and federal requirements applies, as for other federal money. |',
+    '',
+    NOT_LEGAL_ADVICE,
+    '',
+  ];
+}
+
+/** The whole document. */
+export function renderLawDoc(pack: RulesPack = readLawPack()): string {
+  return [...renderIntro(pack), ...renderThresholds(pack), ...renderRules(pack), ...renderChecklist(pack), ...renderLimits(pack), ...renderSources(pack)]
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/\n*$/, '\n');
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  writeFileSync(join(ROOT, LAW_DOC_PATH), renderLawDoc());
+  console.log(`wrote ${LAW_DOC_PATH}`);
+}
