@@ -91,7 +91,7 @@ export function renderLedger(r: LedgerReport): string {
     '',
   );
   if (r.splitPurchases.length > 0) {
-    out.push('Possible split purchases (PCC § 20116):');
+    out.push('Possible split purchases (each under the limit, together over it):');
     for (const g of r.splitPurchases) out.push(`  ${g.memberId} / ${g.vendorId ?? 'no vendor'} / ${g.supplyKind}: ${g.purchaseIds.join(', ')} = ${dollars(g.total)} over ${dollars(g.threshold)} (${g.from} to ${g.to}; ${g.citation})`);
     out.push('');
   }
