@@ -114,13 +114,13 @@ export interface PaceFactsInput {
  * facts.purchase['amountCents']; // => 5000000
  * ```
  */
-export interface PaceFacts {
+export type PaceFacts = {
   member: Record<string, unknown>;
   contract: Record<string, unknown>;
   purchase: Record<string, unknown>;
   program: Record<string, unknown>;
   asOf: CalendarDate;
-}
+};
 
 /**
  * Custom operators by name: the single place where an operator the packs need beyond
