@@ -47,6 +47,8 @@ export {
   ChecklistItemSchema,
   ProgramSchema,
   ConfidenceSchema,
+  ProcurementMethodSchema,
+  ThresholdAppliesToSchema,
 } from './model/index.js';
 // Schemas behind exported types that the model barrel keeps under shorter internal names.
 export { SupplyKindSchema as ContractSupplyKindSchema } from './model/contract.js';

@@ -73,13 +73,13 @@ export interface Pace {
   findSplitPurchases(purchases: readonly Purchase[], options?: SplitPurchaseOptions): SplitPurchaseGroup[];
 
   // Pricing (src/pricing/)
-  /** Validates a contract once (tier tables included) and returns it frozen and indexed; see {@link prepareContract}. */
+  /** Validates a contract once (tier tables included) and returns it frozen and indexed. */
   prepareContract(contract: unknown): PreparedContract;
-  /** Prices an order under the schedule in force; see {@link quote}. */
+  /** Prices an order under the schedule in force. */
   quote(input: QuoteInput): Quote;
-  /** Prices a group buy with pooled tiers and shared costs; see {@link quoteGroupBuy}. */
+  /** Prices a group buy with pooled tiers and shared costs. */
   quoteGroupBuy(input: GroupBuyInput): GroupBuyQuote;
-  /** Checks an invoice against the contract prices; see {@link verifyInvoice}. */
+  /** Checks an invoice against the contract prices. */
   verifyInvoice(input: InvoiceVerificationInput): InvoiceVerification;
 }
 

@@ -105,18 +105,19 @@ function deepFreezeShallowArrays(fact: Record<string, unknown>): void {
 }
 
 /**
- * Checks that a purchase belongs with the member and contract it is judged with.
+ * Checks that a purchase belongs with the member and contract it is judged with; `root` is the
+ * JSON path of the object holding them (default `$`, the capability's argument).
  * @internal
  */
-export function checkReferences(member: Member, contract: Contract | undefined, purchase: Purchase | undefined): void {
+export function checkReferences(member: Member, contract: Contract | undefined, purchase: Purchase | undefined, root = '$'): void {
   if (purchase && purchase.memberId !== member.id) {
-    throw new PaceError('invalid-input', `$.purchase.memberId: the purchase is of member "${purchase.memberId}", not of the member given ("${member.id}")`, [
-      { path: '$.purchase.memberId', message: `expected "${member.id}" (the member given)` },
+    throw new PaceError('invalid-input', `${root}.purchase.memberId: the purchase is of member "${purchase.memberId}", not of the member given ("${member.id}")`, [
+      { path: `${root}.purchase.memberId`, message: `expected "${member.id}" (the member given)` },
     ]);
   }
   if (purchase && contract && purchase.contractId !== undefined && purchase.contractId !== contract.id) {
-    throw new PaceError('invalid-input', `$.purchase.contractId: the purchase cites contract "${purchase.contractId}", not the contract given ("${contract.id}")`, [
-      { path: '$.purchase.contractId', message: `expected "${contract.id}" (the contract given)` },
+    throw new PaceError('invalid-input', `${root}.purchase.contractId: the purchase cites contract "${purchase.contractId}", not the contract given ("${contract.id}")`, [
+      { path: `${root}.purchase.contractId`, message: `expected "${contract.id}" (the contract given)` },
     ]);
   }
 }

@@ -6,7 +6,7 @@ import { buildPricingIndex, findPricingIssues, type PricingIndex } from './price
 declare const preparedBrand: unique symbol;
 
 /**
- * A contract validated once by {@link prepareContract}: frozen, with its decimals parsed and its
+ * A contract validated once by {@link Pace.prepareContract}: frozen, with its decimals parsed and its
  * price schedules indexed (held privately). Every capability accepts it in place of a raw contract.
  */
 export type PreparedContract = Readonly<Contract> & { readonly [preparedBrand]: true };
@@ -29,7 +29,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * Whether a value was returned by {@link prepareContract}.
+ * Whether a value was returned by {@link Pace.prepareContract}.
  *
  * @param value - Anything.
  * @returns True for a prepared contract (from this copy of the library).

@@ -31,7 +31,7 @@ export interface SharedCostInput {
   basis: 'quantity' | 'amount' | 'equal';
 }
 
-/** The input of {@link quoteGroupBuy}. */
+/** The input of {@link Pace.quoteGroupBuy}. */
 export interface GroupBuyInput {
   contract: Contract | PreparedContract;
   asOf: CalendarDate;
@@ -59,7 +59,7 @@ export interface GroupBuyMember {
   savingsVsSolo: Money;
 }
 
-/** The result of {@link quoteGroupBuy}. */
+/** The result of {@link Pace.quoteGroupBuy}. */
 export interface GroupBuyQuote extends DecisionBase {
   contractId: string;
   priceScheduleId: string;

@@ -30,7 +30,7 @@ export interface QuoteLineInput {
   meta?: Record<string, unknown>;
 }
 
-/** The input of {@link quote}. */
+/** The input of {@link Pace.quote}. */
 export interface QuoteInput {
   /** A raw contract, or one returned by `prepareContract` (faster, same result). */
   contract: Contract | PreparedContract;
@@ -109,7 +109,7 @@ export interface QuoteLine {
   tier?: QuoteTier;
 }
 
-/** The result of {@link quote}. */
+/** The result of {@link Pace.quote}. */
 export interface Quote extends DecisionBase {
   contractId: string;
   priceScheduleId: string;

@@ -23,7 +23,7 @@ export interface InvoiceLineInput {
   meta?: Record<string, unknown>;
 }
 
-/** The input of {@link verifyInvoice}. */
+/** The input of {@link Pace.verifyInvoice}. */
 export interface InvoiceVerificationInput {
   contract: Contract | PreparedContract;
   invoice: {
@@ -59,7 +59,7 @@ export interface InvoiceLineVerification {
   tier?: { index: number; upTo: string | null; tierQuantity: string };
 }
 
-/** The result of {@link verifyInvoice}. */
+/** The result of {@link Pace.verifyInvoice}. */
 export interface InvoiceVerification extends DecisionBase {
   /** True when no line is overcharged. */
   ok: boolean;

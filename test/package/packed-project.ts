@@ -3,7 +3,7 @@
  * the browser test (and by every vitest worker that asks for it).
  *
  * Once per tarball: make sure `dist/` is built from the current sources, `npm pack` it, and install
- * the tarball plus the peers a consumer would add (zod, fast-check) into
+ * the tarball plus the peers a consumer would add (zod, fast-check, json-rules-engine) into
  * `<os tmpdir>/pace-rules-packed/<tarball sha256>/`. The project lives outside the repository on
  * purpose: nothing can resolve from the repo's own node_modules, so a missing dependency or a bad
  * `exports` entry fails here as it would for a user.
@@ -107,6 +107,7 @@ async function prepare(): Promise<PackedProject> {
         'pace-rules': `file:${tarball}`,
         zod: installedVersion('zod'),
         'fast-check': installedVersion('fast-check'),
+        'json-rules-engine': installedVersion('json-rules-engine'),
       },
     };
     writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);

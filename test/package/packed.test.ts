@@ -1,7 +1,7 @@
 /**
  * The package as users get it: `npm pack`, installed into a fresh project (see packed-project.ts),
- * then used from plain Node scripts through every public door: ESM, CJS, the `/testing` subpath,
- * the raw rule packs and the JSON Schemas.
+ * then used from plain Node scripts through every public door: ESM, CJS, the `/testing` and
+ * `/json-rules-engine` subpaths, the raw rule packs and the JSON Schemas.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -81,7 +81,7 @@ const memberJsonSchema = require('pace-rules/schema/member.schema.json');
 describe('the packed tarball', () => {
   it('ships dist, rules and schema, and no sources or tests', () => {
     const root = join(project.dir, 'node_modules', 'pace-rules');
-    for (const f of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/testing.js', 'dist/testing.cjs', 'rules/california/law.json', 'rules/pace/program.json', 'schema/member.schema.json']) {
+    for (const f of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/testing.js', 'dist/testing.cjs', 'dist/json-rules-engine.js', 'dist/json-rules-engine.cjs', 'dist/json-rules-engine.d.ts', 'dist/json-rules-engine.d.cts', 'rules/california/law.json', 'rules/pace/program.json', 'schema/member.schema.json']) {
       expect(existsSync(join(root, f)), f).toBe(true);
     }
     for (const f of ['src', 'test', 'tsconfig.json', 'tsup.config.ts']) expect(existsSync(join(root, f)), f).toBe(false);
@@ -104,6 +104,93 @@ describe('the packed tarball', () => {
       expect(text, file).not.toMatch(/(from\s*|import\s*\(\s*|require\(\s*)['"](json-rules-engine|fast-check)(\/[^'"]*)?['"]/);
     }
     expect(files.size).toBeGreaterThanOrEqual(2);
+  });
+});
+
+// pace-rules/json-rules-engine with the json-rules-engine peer installed beside it: a real input
+// through `paceInput`, a pack loaded by the other build, and bad input rejecting with a PaceError.
+const ADAPTER_INPUT = `{
+  member: { id: 'm-oak', name: 'Oak Valley USD', kind: 'school-district', districtType: 'unified', state: 'CA',
+            membership: { programId: 'pace', status: 'suspended', since: '2023-07-01' },
+            boardAuthorizations: [{ id: 'res-1', adoptedOn: '2024-06-15', scope: { programIds: ['pace'] } }] },
+  contract: { id: 'c-tech', number: 'PACE-24-001', title: 'Classroom technology', programId: 'pace',
+              leadAgency: { name: 'Lead COE', isPublicAgency: true, state: 'CA' },
+              solicitation: { number: 'RFP-24-01', kind: 'request-for-proposals', awardedOn: '2024-06-01', cooperativeUseClause: true, federalProcurementCompliant: true },
+              vendor: { id: 'v-acme', name: 'Acme' }, categories: ['technology'], supplyKind: 'goods',
+              term: { start: '2024-07-01', end: '2026-06-30' }, eligibleMemberKinds: ['school-district'], priceSchedules: [] },
+  purchase: { id: 'po-1', memberId: 'm-oak', date: '2025-03-01', amount: '50000.00', supplyKind: 'goods', category: 'technology', contractId: 'c-tech' },
+}`;
+
+const ADAPTER_ESM_SCRIPT = `
+import { createRequire } from 'node:module';
+import { isPaceError } from 'pace-rules';
+import { toJsonRulesEngine, toJsonRulesEngineFacts, PACE_INPUT_FACT } from 'pace-rules/json-rules-engine';
+import { Engine } from 'json-rules-engine';
+import law from 'pace-rules/rules/california/law.json' with { type: 'json' };
+
+const require = createRequire(import.meta.url);
+const input = ${ADAPTER_INPUT};
+const engine = toJsonRulesEngine(undefined, { capabilities: ['eligibility'] });
+const run = await engine.run({ [PACE_INPUT_FACT]: input });
+const direct = await engine.run(toJsonRulesEngineFacts(undefined, input));
+// A pack loaded by the CJS build of the main entry, and a raw JSON pack.
+const cjsPacks = [require('pace-rules').californiaLaw(), require('pace-rules').paceProgram()];
+const fromCjsPacks = await toJsonRulesEngine(cjsPacks).run({ paceInput: input });
+const fromRawLaw = await toJsonRulesEngine(law).run({ paceInput: input });
+let bad = null;
+try { await engine.run({ paceInput: { ...input, member: { ...input.member, kind: 'city' } } }); } catch (e) {
+  bad = { isPaceError: isPaceError(e), code: e.code, path: e.issues[0].path };
+}
+console.log(JSON.stringify({
+  isEngine: engine instanceof Engine,
+  codes: run.events.map((e) => e.params.code).sort(),
+  fired: run.results.map((r) => r.name).sort(),
+  directFired: direct.results.map((r) => r.name).sort(),
+  cjsPacksFired: fromCjsPacks.results.map((r) => r.name).sort(),
+  rawLawFired: fromRawLaw.results.map((r) => r.name).sort(),
+  bad,
+}));
+`;
+
+const ADAPTER_CJS_SCRIPT = `
+const { Engine } = require('json-rules-engine');
+const { isPaceError } = require('pace-rules');
+const { toJsonRulesEngine } = require('pace-rules/json-rules-engine');
+
+(async () => {
+  const input = ${ADAPTER_INPUT};
+  const engine = toJsonRulesEngine();
+  const run = await engine.run({ paceInput: input });
+  let bad = null;
+  try { await engine.run({ paceInput: { ...input, purchase: { ...input.purchase, amount: 'lots' } } }); } catch (e) {
+    bad = { isPaceError: isPaceError(e), code: e.code, path: e.issues[0].path };
+  }
+  console.log(JSON.stringify({
+    isEngine: engine instanceof Engine,
+    codes: run.events.map((e) => e.params.code).sort(),
+    bad,
+  }));
+})().catch((e) => { console.error(e); process.exit(1); });
+`;
+
+describe('pace-rules/json-rules-engine', () => {
+  it('from ESM: an engine built from the packs derives the facts from paceInput and fires the rules', () => {
+    const out = JSON.parse(project.node([project.write('adapter.mjs', ADAPTER_ESM_SCRIPT)]));
+    expect(out.isEngine).toBe(true);
+    expect(out.codes).toEqual(['membership-not-active']);
+    expect(out.fired).toEqual(['membership-not-active']);
+    expect(out.directFired).toEqual(out.fired);
+    expect(out.cjsPacksFired).toEqual(['membership-not-active']);
+    // The raw law pack alone: the PACE program pack's membership rule is not in it.
+    expect(out.rawLawFired).not.toContain('membership-not-active');
+    expect(out.bad).toEqual({ isPaceError: true, code: 'invalid-input', path: '$.paceInput.member.kind' });
+  });
+
+  it('from CommonJS: the same engine, and bad input rejects with a PaceError naming the path', () => {
+    const out = JSON.parse(project.node([project.write('adapter.cjs', ADAPTER_CJS_SCRIPT)]));
+    expect(out.isEngine).toBe(true);
+    expect(out.codes).toEqual(['membership-not-active']);
+    expect(out.bad).toEqual({ isPaceError: true, code: 'invalid-input', path: '$.paceInput.purchase.amount' });
   });
 });
 
