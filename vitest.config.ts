@@ -1,4 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
+
+const src = (path: string): string => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
 // Two projects:
 // - unit: the fast suite, run in parallel (`npm run test:unit`, before the build);
@@ -8,6 +11,15 @@ import { configDefaults, defineConfig } from 'vitest/config';
 const packageTests = ['test/package/**/*.test.ts', 'test/browser/**/*.test.ts'];
 
 export default defineConfig({
+  // Examples import the library by its package name, as users do. Tests run them against the
+  // sources (as tsconfig's "paths" does for tsc and tsx), never against a stale or missing dist/.
+  resolve: {
+    alias: [
+      { find: /^pace-rules$/, replacement: src('index.ts') },
+      { find: /^pace-rules\/testing$/, replacement: src('testing/index.ts') },
+      { find: /^pace-rules\/json-rules-engine$/, replacement: src('adapters/json-rules-engine.ts') },
+    ],
+  },
   test: {
     testTimeout: 60_000,
     hookTimeout: 60_000,
