@@ -1041,24 +1041,79 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
     return { events, firedRuleIndexes: fired, trace };
   };
 
-  return Object.freeze({
-    size: compiled.length,
-    run(facts: Readonly<Record<string, unknown>>, runOptions?: RunOptions): RunResult {
-      if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) {
-        throw new PaceError('invalid-input', 'run(facts) expects an object of facts');
-      }
-      const own = !sharedInUse;
-      const values = own ? shared : reset(new Array<unknown>(width));
-      if (own) sharedInUse = true;
-      try {
-        prepare(facts, values);
-        return runOptions?.trace === true ? evaluateTraced(values) : evaluate(values);
-      } finally {
-        if (own) {
-          reset(values);
-          sharedInUse = false;
+  /**
+   * The fired rule indexes (pushed on `fired`) and, when `steps` is given, one step per rule in
+   * evaluation order built by `makeStep`: what `run` computes, without events or RuleTrace objects.
+   */
+  const evaluateInto = <S>(values: Values, fired: number[], steps: S[] | undefined, makeStep: StepFactory<S>): void => {
+    let i = 0;
+    try {
+      if (steps === undefined) {
+        for (; i < runnable.length; i++) {
+          const r = runnable[i]!;
+          if (evaluateRoot(r.root, r.inner, values)) fired.push(r.rule.index);
+        }
+      } else {
+        for (; i < runnable.length; i++) {
+          const r = runnable[i]!;
+          const conditions: ConditionTrace[] = [];
+          const passed = Boolean(traceRoot(r.root, r.inner, values, conditions));
+          if (passed) fired.push(r.rule.index);
+          steps.push(makeStep(r.rule.index, passed, conditions));
         }
       }
+    } catch (error) {
+      wrap(error, runnable[i]?.rule);
+    }
+  };
+
+  const withValues = <T>(facts: Readonly<Record<string, unknown>>, body: (values: Values) => T): T => {
+    if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) {
+      throw new PaceError('invalid-input', 'run(facts) expects an object of facts');
+    }
+    const own = !sharedInUse;
+    const values = own ? shared : reset(new Array<unknown>(width));
+    if (own) sharedInUse = true;
+    try {
+      prepare(facts, values);
+      return body(values);
+    } finally {
+      if (own) {
+        reset(values);
+        sharedInUse = false;
+      }
+    }
+  };
+
+  const result: CompiledRules = Object.freeze({
+    size: compiled.length,
+    run(facts: Readonly<Record<string, unknown>>, runOptions?: RunOptions): RunResult {
+      return withValues(facts, (values) => (runOptions?.trace === true ? evaluateTraced(values) : evaluate(values)));
     },
   });
+  internalRuns.set(result, <S>(facts: Readonly<Record<string, unknown>>, fired: number[], steps: S[] | undefined, makeStep: StepFactory<S>): void => {
+    withValues(facts, (values) => evaluateInto(values, fired, steps, makeStep));
+  });
+  return result;
 }
+
+/** Builds the trace step of one rule from its index, outcome and leaf conditions. @internal */
+export type StepFactory<S> = (ruleIndex: number, passed: boolean, conditions: ConditionTrace[]) => S;
+
+type InternalRun = <S>(facts: Readonly<Record<string, unknown>>, fired: number[], steps: S[] | undefined, makeStep: StepFactory<S>) => void;
+
+const internalRuns = new WeakMap<CompiledRules, InternalRun>();
+
+/**
+ * Runs compiled rules as `run` does, for callers that need only the indexes of the rules that
+ * fired (pushed on `fired`, in firing order) and, when `steps` is given, a step of their own per
+ * rule (pushed in evaluation order): no events are copied and no RuleTrace is built. It throws
+ * what `run` throws; what was pushed before the throw stays pushed.
+ * @internal
+ */
+export function runCompiledInto<S>(compiled: CompiledRules, facts: Readonly<Record<string, unknown>>, fired: number[], steps: S[] | undefined, makeStep: StepFactory<S>): void {
+  const run = internalRuns.get(compiled);
+  if (run === undefined) throw new PaceError('invalid-input', 'runCompiledInto expects rules compiled by compileRules');
+  run(facts, fired, steps, makeStep);
+}
+
