@@ -825,19 +825,28 @@ class LeafRecord implements ConditionTrace {
   }
 }
 
+/** The raw result of the leaf {@link traceLeaf} evaluated last. */
+let lastLeafResult: unknown;
+
+/** Evaluates a leaf in trace mode: its record, and its raw result in `lastLeafResult`. */
+function traceLeaf(cell: Cell, vs: Values): LeafRecord {
+  // A cached result implies both operands were resolved (and present) earlier in this run.
+  const b = rightOperand(cell, vs);
+  const a = leftOperand(cell, vs);
+  let r = cell.memo === 0 ? UNRESOLVED : vs[cell.memo];
+  if (r === UNRESOLVED) {
+    r = apply(cell, a, b);
+    if (cell.memo !== 0) vs[cell.memo] = r;
+  }
+  lastLeafResult = r;
+  return new LeafRecord(cell.leaf!, a, b, r === true);
+}
+
 function traceCondition(cell: Cell, vs: Values, out: ConditionTrace[]): unknown {
   switch (cell.kind) {
     case LEAF: {
-      // A cached result implies both operands were resolved (and present) earlier in this run.
-      const b = rightOperand(cell, vs);
-      const a = leftOperand(cell, vs);
-      let r = cell.memo === 0 ? UNRESOLVED : vs[cell.memo];
-      if (r === UNRESOLVED) {
-        r = apply(cell, a, b);
-        if (cell.memo !== 0) vs[cell.memo] = r;
-      }
-      out.push(new LeafRecord(cell.leaf!, a, b, r === true));
-      return r;
+      out.push(traceLeaf(cell, vs));
+      return lastLeafResult;
     }
     case NOT:
       return !traceCondition(cell.child!, vs, out);
@@ -875,6 +884,8 @@ interface RunnableRule {
   readonly root: Cell;
   /** The root is a group evaluated as json-rules-engine's rule.evaluate does (no `=== true`). */
   readonly inner: boolean;
+  /** The one leaf whose raw result is the rule's, when the root is that leaf or an inner group of it alone. */
+  readonly onlyLeaf: Cell | undefined;
 }
 
 /**
@@ -930,11 +941,13 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
     if (slot === undefined) memoSlots.set(k, (slot = width++));
     return slot;
   };
-  const runnable: RunnableRule[] = compiled.map((rule) => ({
-    rule,
-    root: new Cell(rule.root, builder, memoSlot),
-    inner: rule.rootIsInner && rule.root.kind !== 'leaf' && rule.root.kind !== 'not',
-  }));
+  const runnable: RunnableRule[] = compiled.map((rule) => {
+    const root = new Cell(rule.root, builder, memoSlot);
+    const inner = rule.rootIsInner && rule.root.kind !== 'leaf' && rule.root.kind !== 'not';
+    // traceRoot: an inner group of one member returns traceCondition(member); a root leaf is traceCondition(leaf).
+    const onlyLeaf = root.kind === LEAF && !inner ? root : inner && root.members.length === 1 && root.members[0]!.kind === LEAF ? root.members[0] : undefined;
+    return { rule, root, inner, onlyLeaf };
+  });
 
   const firstMemo = factSlots.length + pathSlots.length + 1;
   /** Puts a values array in its resting state: no facts read (MISSING), every path slot and result unresolved. */
@@ -1056,8 +1069,17 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
       } else {
         for (; i < runnable.length; i++) {
           const r = runnable[i]!;
-          const conditions: ConditionTrace[] = [];
-          const passed = Boolean(traceRoot(r.root, r.inner, values, conditions));
+          let conditions: ConditionTrace[];
+          let passed: boolean;
+          if (r.onlyLeaf !== undefined) {
+            // One leaf decides the rule: its conditions as an array of exactly one record (a
+            // fresh array would get a backing store of 16 slots on its first push).
+            conditions = [traceLeaf(r.onlyLeaf, values)];
+            passed = Boolean(lastLeafResult);
+          } else {
+            conditions = [];
+            passed = Boolean(traceRoot(r.root, r.inner, values, conditions));
+          }
           if (passed) fired.push(r.rule.index);
           steps.push(makeStep(r.rule.index, passed, conditions));
         }
