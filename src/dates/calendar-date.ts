@@ -118,12 +118,40 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 
 /**
  * A day number (days since 1970-01-01) for fast arithmetic on many dates at once. It is computed
- * from the calendar fields with `Date.UTC`, so it never depends on the process time zone.
+ * from the calendar fields alone (integer arithmetic on the proleptic Gregorian calendar, as
+ * `Date.UTC` counts), so it never depends on the process time zone.
  * The input must already be a valid calendar date.
  *
  * @internal
  */
 export function toDayNumber(date: CalendarDate): number {
+  // Anything but ten characters with digits at 0-3, 5-6 and 8-9, a month 1-12 and a year from 100
+  // (Date.UTC reads 0-99 as 1900-1999) takes the Date.UTC path: the same result for every input.
+  if (date.length !== 10) return toDayNumberByDate(date);
+  const y0 = date.charCodeAt(0) - 48;
+  const y1 = date.charCodeAt(1) - 48;
+  const y2 = date.charCodeAt(2) - 48;
+  const y3 = date.charCodeAt(3) - 48;
+  const m0 = date.charCodeAt(5) - 48;
+  const m1 = date.charCodeAt(6) - 48;
+  const d0 = date.charCodeAt(8) - 48;
+  const d1 = date.charCodeAt(9) - 48;
+  // Each is a digit when unsigned 0-9 (a negative difference wraps around to a large number).
+  const digits = (y0 >>> 0) <= 9 && (y1 >>> 0) <= 9 && (y2 >>> 0) <= 9 && (y3 >>> 0) <= 9 && (m0 >>> 0) <= 9 && (m1 >>> 0) <= 9 && (d0 >>> 0) <= 9 && (d1 >>> 0) <= 9;
+  let y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const m = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
+  if (!digits || m < 1 || m > 12 || y < 100) return toDayNumberByDate(date);
+  // Days from civil (H. Hinnant): years start in March so the leap day ends a year.
+  if (m <= 2) y -= 1;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+function toDayNumberByDate(date: CalendarDate): number {
   const y = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7));
   const d = Number(date.slice(8, 10));

@@ -141,16 +141,17 @@ export function deriveFacts(
   const category = purchase?.category;
   const membership = member.membership;
   const cupccaaInForce = isCupccaaInForce(member, asOf);
-  // Object.assign, not `{ ...input, derived }`: V8 takes a slow path for a spread followed by more
-  // properties (measured ~20 µs against ~0.5 µs), and this runs once per decision.
-  const memberFact: Record<string, unknown> = Object.assign({}, member, {
-    isMemberOfProgram: membership !== undefined && (contract === undefined || membership.programId === contract.programId),
-    membershipInForce: membership !== undefined && membership.since <= asOf && (membership.until === undefined || asOf <= membership.until),
-    feesPaid: membership?.feesPaidThrough !== undefined && membership.feesPaidThrough >= asOf,
-    averageDailyAttendanceGiven: member.averageDailyAttendance !== undefined,
-    cupccaaInForce,
-    boardAuthorization: boardAuthorization(member, contract, program, category, asOf),
-  });
+  // Copied with Object.assign({}, member) and the derived facts set one by one: V8 takes a slow
+  // path for a spread followed by more properties (measured ~20 µs against ~0.5 µs), and a second
+  // source object for Object.assign costs twice the time of the assignments (~290 ns against
+  // ~115 ns). Same keys, same order: a derived fact overwrites a member key of its name in place.
+  const memberFact: Record<string, unknown> = Object.assign({}, member);
+  memberFact['isMemberOfProgram'] = membership !== undefined && (contract === undefined || membership.programId === contract.programId);
+  memberFact['membershipInForce'] = membership !== undefined && membership.since <= asOf && (membership.until === undefined || asOf <= membership.until);
+  memberFact['feesPaid'] = membership?.feesPaidThrough !== undefined && membership.feesPaidThrough >= asOf;
+  memberFact['averageDailyAttendanceGiven'] = member.averageDailyAttendance !== undefined;
+  memberFact['cupccaaInForce'] = cupccaaInForce;
+  memberFact['boardAuthorization'] = boardAuthorization(member, contract, program, category, asOf);
   const contractFact = contract ? contractFactOf(contract, program, asOf) : NO_CONTRACT;
   let purchaseFact: Record<string, unknown> = { given: false };
   let required: RequiredMethods | undefined;
@@ -162,15 +163,14 @@ export function deriveFacts(
     if (withMethods) {
       required = computeRequiredMethods(table, { member, purchase, date: purchase.date, cents, hasFederalFunds: federal, cupccaaInForce: isCupccaaInForce(member, purchase.date) }, findings, trace);
     }
-    purchaseFact = Object.assign({}, purchase, {
-      given: true,
-      amountCents: cents,
-      federalAmountCents: federalCents,
-      hasFederalFunds: federal,
-      documentKinds: (purchase.documents ?? []).map((d) => d.kind),
-      categoryInContract: category === undefined || contract === undefined || contract.categories.includes(category),
-      categoryInProgram: category === undefined || program === undefined || program.categories.some((c) => c.id === category),
-    });
+    purchaseFact = Object.assign({}, purchase);
+    purchaseFact['given'] = true;
+    purchaseFact['amountCents'] = cents;
+    purchaseFact['federalAmountCents'] = federalCents;
+    purchaseFact['hasFederalFunds'] = federal;
+    purchaseFact['documentKinds'] = (purchase.documents ?? []).map((d) => d.kind);
+    purchaseFact['categoryInContract'] = category === undefined || contract === undefined || contract.categories.includes(category);
+    purchaseFact['categoryInProgram'] = category === undefined || program === undefined || program.categories.some((c) => c.id === category);
     if (required) {
       purchaseFact['requiredMethod'] = required.overall;
       purchaseFact['stateMethod'] = required.state;

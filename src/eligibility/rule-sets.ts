@@ -1,5 +1,5 @@
 import type { Finding, Severity, TraceStep } from '../decision.js';
-import { compileRules } from '../engine/compile-rules.js';
+import { compileRules, runCompiledInto, type StepFactory } from '../engine/compile-rules.js';
 import type { CompiledRules } from '../engine/types.js';
 import { PaceError, formatIssues, type PaceErrorIssue } from '../errors/pace-error.js';
 import type { ChecklistItem, PackRule } from '../model/rules-pack.js';
@@ -28,6 +28,8 @@ export interface RuleSet {
   readonly compiled: CompiledRules;
   /** Whether a rule reads the methods the thresholds require (so they must be computed first). */
   readonly readsRequiredMethods: boolean;
+  /** The trace step of a rule, by rule index. */
+  readonly makeStep: StepFactory<TraceStep>;
 }
 
 const METHOD_FACT_PATHS = /"\$\.(?:requiredMethod|stateMethod|federalMethod|localMethod|competitionRequired)"/;
@@ -80,7 +82,11 @@ function buildRuleSet(context: PaceContext, capabilities: readonly PackRule['cap
     return { code: String(code), severity: severity as Severity, message: String(message), citation: citation as string | undefined };
   });
   const compiled = compileRules(rules.map((r) => ({ name: r.id, conditions: r.conditions, event: r.event, ...(r.priority !== undefined ? { priority: r.priority } : {}) })) as never);
-  return { rules, templates, compiled, readsRequiredMethods: readsRequiredMethods(rules.map((r) => r.conditions)) };
+  const makeStep: StepFactory<TraceStep> = (index, passed, conditions) => {
+    const rule = rules[index]!;
+    return { step: 'rule', id: rule.id, pack: rule.pack, passed, conditions };
+  };
+  return { rules, templates, compiled, readsRequiredMethods: readsRequiredMethods(rules.map((r) => r.conditions)), makeStep };
 }
 
 /**
@@ -108,27 +114,22 @@ export function complianceContext(context: PaceContext): ComplianceContext {
   return found;
 }
 
-const TRACE = Object.freeze({ trace: true });
-
 /**
  * Runs a rule set: findings of the rules that fired (in firing order) and, when asked, a trace
- * step per rule with the leaf conditions evaluated.
+ * step per rule (in evaluation order) with the leaf conditions evaluated. The steps are built
+ * straight from the run, without the events and per-rule records `run` would return.
  * @internal
  */
 export function runRuleSet(set: RuleSet, facts: Readonly<Record<string, unknown>>, findings: Finding[], trace: TraceStep[] | undefined): void {
-  const result = set.compiled.run(facts, trace ? TRACE : undefined);
-  for (const index of result.firedRuleIndexes) {
+  const fired: number[] = [];
+  runCompiledInto(set.compiled, facts, fired, trace, set.makeStep);
+  for (let i = 0; i < fired.length; i++) {
+    const index = fired[i]!;
     const template = set.templates[index];
     if (!template) continue;
     const rule = set.rules[index]!;
     const finding: Finding = { code: template.code, severity: template.severity, message: template.message, ruleId: rule.id, pack: rule.pack };
     if (template.citation !== undefined) finding.citation = template.citation;
     findings.push(finding);
-  }
-  if (trace && result.trace) {
-    for (const step of result.trace) {
-      const rule = set.rules[step.ruleIndex]!;
-      trace.push({ step: 'rule', id: rule.id, pack: rule.pack, passed: step.passed, conditions: step.conditions });
-    }
   }
 }

@@ -825,19 +825,28 @@ class LeafRecord implements ConditionTrace {
   }
 }
 
+/** The raw result of the leaf {@link traceLeaf} evaluated last. */
+let lastLeafResult: unknown;
+
+/** Evaluates a leaf in trace mode: its record, and its raw result in `lastLeafResult`. */
+function traceLeaf(cell: Cell, vs: Values): LeafRecord {
+  // A cached result implies both operands were resolved (and present) earlier in this run.
+  const b = rightOperand(cell, vs);
+  const a = leftOperand(cell, vs);
+  let r = cell.memo === 0 ? UNRESOLVED : vs[cell.memo];
+  if (r === UNRESOLVED) {
+    r = apply(cell, a, b);
+    if (cell.memo !== 0) vs[cell.memo] = r;
+  }
+  lastLeafResult = r;
+  return new LeafRecord(cell.leaf!, a, b, r === true);
+}
+
 function traceCondition(cell: Cell, vs: Values, out: ConditionTrace[]): unknown {
   switch (cell.kind) {
     case LEAF: {
-      // A cached result implies both operands were resolved (and present) earlier in this run.
-      const b = rightOperand(cell, vs);
-      const a = leftOperand(cell, vs);
-      let r = cell.memo === 0 ? UNRESOLVED : vs[cell.memo];
-      if (r === UNRESOLVED) {
-        r = apply(cell, a, b);
-        if (cell.memo !== 0) vs[cell.memo] = r;
-      }
-      out.push(new LeafRecord(cell.leaf!, a, b, r === true));
-      return r;
+      out.push(traceLeaf(cell, vs));
+      return lastLeafResult;
     }
     case NOT:
       return !traceCondition(cell.child!, vs, out);
@@ -875,6 +884,8 @@ interface RunnableRule {
   readonly root: Cell;
   /** The root is a group evaluated as json-rules-engine's rule.evaluate does (no `=== true`). */
   readonly inner: boolean;
+  /** The one leaf whose raw result is the rule's, when the root is that leaf or an inner group of it alone. */
+  readonly onlyLeaf: Cell | undefined;
 }
 
 /**
@@ -930,11 +941,13 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
     if (slot === undefined) memoSlots.set(k, (slot = width++));
     return slot;
   };
-  const runnable: RunnableRule[] = compiled.map((rule) => ({
-    rule,
-    root: new Cell(rule.root, builder, memoSlot),
-    inner: rule.rootIsInner && rule.root.kind !== 'leaf' && rule.root.kind !== 'not',
-  }));
+  const runnable: RunnableRule[] = compiled.map((rule) => {
+    const root = new Cell(rule.root, builder, memoSlot);
+    const inner = rule.rootIsInner && rule.root.kind !== 'leaf' && rule.root.kind !== 'not';
+    // traceRoot: an inner group of one member returns traceCondition(member); a root leaf is traceCondition(leaf).
+    const onlyLeaf = root.kind === LEAF && !inner ? root : inner && root.members.length === 1 && root.members[0]!.kind === LEAF ? root.members[0] : undefined;
+    return { rule, root, inner, onlyLeaf };
+  });
 
   const firstMemo = factSlots.length + pathSlots.length + 1;
   /** Puts a values array in its resting state: no facts read (MISSING), every path slot and result unresolved. */
@@ -1041,24 +1054,88 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
     return { events, firedRuleIndexes: fired, trace };
   };
 
-  return Object.freeze({
-    size: compiled.length,
-    run(facts: Readonly<Record<string, unknown>>, runOptions?: RunOptions): RunResult {
-      if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) {
-        throw new PaceError('invalid-input', 'run(facts) expects an object of facts');
-      }
-      const own = !sharedInUse;
-      const values = own ? shared : reset(new Array<unknown>(width));
-      if (own) sharedInUse = true;
-      try {
-        prepare(facts, values);
-        return runOptions?.trace === true ? evaluateTraced(values) : evaluate(values);
-      } finally {
-        if (own) {
-          reset(values);
-          sharedInUse = false;
+  /**
+   * The fired rule indexes (pushed on `fired`) and, when `steps` is given, one step per rule in
+   * evaluation order built by `makeStep`: what `run` computes, without events or RuleTrace objects.
+   */
+  const evaluateInto = <S>(values: Values, fired: number[], steps: S[] | undefined, makeStep: StepFactory<S>): void => {
+    let i = 0;
+    try {
+      if (steps === undefined) {
+        for (; i < runnable.length; i++) {
+          const r = runnable[i]!;
+          if (evaluateRoot(r.root, r.inner, values)) fired.push(r.rule.index);
+        }
+      } else {
+        for (; i < runnable.length; i++) {
+          const r = runnable[i]!;
+          let conditions: ConditionTrace[];
+          let passed: boolean;
+          if (r.onlyLeaf !== undefined) {
+            // One leaf decides the rule: its conditions as an array of exactly one record (a
+            // fresh array would get a backing store of 16 slots on its first push).
+            conditions = [traceLeaf(r.onlyLeaf, values)];
+            passed = Boolean(lastLeafResult);
+          } else {
+            conditions = [];
+            passed = Boolean(traceRoot(r.root, r.inner, values, conditions));
+          }
+          if (passed) fired.push(r.rule.index);
+          steps.push(makeStep(r.rule.index, passed, conditions));
         }
       }
+    } catch (error) {
+      wrap(error, runnable[i]?.rule);
+    }
+  };
+
+  const withValues = <T>(facts: Readonly<Record<string, unknown>>, body: (values: Values) => T): T => {
+    if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) {
+      throw new PaceError('invalid-input', 'run(facts) expects an object of facts');
+    }
+    const own = !sharedInUse;
+    const values = own ? shared : reset(new Array<unknown>(width));
+    if (own) sharedInUse = true;
+    try {
+      prepare(facts, values);
+      return body(values);
+    } finally {
+      if (own) {
+        reset(values);
+        sharedInUse = false;
+      }
+    }
+  };
+
+  const result: CompiledRules = Object.freeze({
+    size: compiled.length,
+    run(facts: Readonly<Record<string, unknown>>, runOptions?: RunOptions): RunResult {
+      return withValues(facts, (values) => (runOptions?.trace === true ? evaluateTraced(values) : evaluate(values)));
     },
   });
+  internalRuns.set(result, <S>(facts: Readonly<Record<string, unknown>>, fired: number[], steps: S[] | undefined, makeStep: StepFactory<S>): void => {
+    withValues(facts, (values) => evaluateInto(values, fired, steps, makeStep));
+  });
+  return result;
 }
+
+/** Builds the trace step of one rule from its index, outcome and leaf conditions. @internal */
+export type StepFactory<S> = (ruleIndex: number, passed: boolean, conditions: ConditionTrace[]) => S;
+
+type InternalRun = <S>(facts: Readonly<Record<string, unknown>>, fired: number[], steps: S[] | undefined, makeStep: StepFactory<S>) => void;
+
+const internalRuns = new WeakMap<CompiledRules, InternalRun>();
+
+/**
+ * Runs compiled rules as `run` does, for callers that need only the indexes of the rules that
+ * fired (pushed on `fired`, in firing order) and, when `steps` is given, a step of their own per
+ * rule (pushed in evaluation order): no events are copied and no RuleTrace is built. It throws
+ * what `run` throws; what was pushed before the throw stays pushed.
+ * @internal
+ */
+export function runCompiledInto<S>(compiled: CompiledRules, facts: Readonly<Record<string, unknown>>, fired: number[], steps: S[] | undefined, makeStep: StepFactory<S>): void {
+  const run = internalRuns.get(compiled);
+  if (run === undefined) throw new PaceError('invalid-input', 'runCompiledInto expects rules compiled by compileRules');
+  run(facts, fired, steps, makeStep);
+}
+

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, compareDates, daysBetween, fiscalYearOf, isCalendarDate, isDateInRange, CalendarDateSchema } from '../../src/index.js';
+import { toDayNumber, type CalendarDate } from '../../src/dates/calendar-date.js';
 
 const ZONES = ['UTC', 'Pacific/Kiritimati', 'America/Los_Angeles', 'Pacific/Pago_Pago', 'America/Sao_Paulo', 'Asia/Kolkata'];
 const original = process.env['TZ'];
@@ -55,5 +56,26 @@ describe('calendar dates', () => {
     }
     process.env['TZ'] = 'Pacific/Kiritimati';
     expect(new Date(Date.UTC(2024, 0, 1)).getTimezoneOffset()).toBe(-840); // the zone really was in effect
+  });
+});
+
+describe('toDayNumber', () => {
+  const byDateUtc = (date: string): number => Math.round(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000);
+  const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+
+  it('counts days as Date.UTC does, for every day of 1899-2101 and a sample of other years', () => {
+    for (let y = 1899; y <= 2101; y++) {
+      for (let m = 1; m <= 12; m++) {
+        for (let d = 1; d <= 31; d++) {
+          const date = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+          if (toDayNumber(date as CalendarDate) !== byDateUtc(date)) expect(toDayNumber(date as CalendarDate)).toBe(byDateUtc(date));
+        }
+      }
+    }
+    for (const date of ['0001-01-01', '0099-12-31', '0100-03-01', '0400-02-29', '1600-02-29', '1970-01-01', '1969-12-31', '9999-12-31']) {
+      expect(toDayNumber(date as CalendarDate)).toBe(byDateUtc(date));
+    }
+    expect(toDayNumber('1970-01-01' as CalendarDate)).toBe(0);
+    expect(toDayNumber('2025-03-01' as CalendarDate)).toBe(20_148);
   });
 });
