@@ -9,7 +9,7 @@ export type FromPack<T> = T & { readonly pack: string };
 /** Packs layered in order: later packs add entries and replace earlier ones only where they say so. */
 export interface LayeredPacks {
   readonly packs: readonly LoadedRulesPack[];
-  /** `"california-law@2026.1.0+pace-program@1.0.0#<hash>"`. */
+  /** `"california-law@2026.1.1+pace-program@1.0.0#<hash>"`. */
   readonly rulesVersion: string;
   readonly rules: readonly FromPack<PackRule>[];
   readonly thresholds: readonly FromPack<Threshold>[];
