@@ -5,8 +5,8 @@ import type { Purchase } from '../model/purchase.js';
 import type { PaceContext } from '../pace-context.js';
 import type { PreparedContract } from '../pricing/prepare-contract.js';
 import { factsStep } from '../eligibility/check-eligibility.js';
-import { checkReferences, deriveFacts, type Facts } from '../eligibility/derive-facts.js';
-import { parseArgs, parseContract, parseMember, parsePurchase } from '../eligibility/parse-input.js';
+import { deriveFacts, type Facts } from '../eligibility/derive-facts.js';
+import { parsePurchaseDecisionArgs } from '../eligibility/parse-input.js';
 import { complianceContext, runRuleSet } from '../eligibility/rule-sets.js';
 
 /**
@@ -83,11 +83,7 @@ function readPath(facts: Facts, fact: string, path: string): unknown {
  * @internal
  */
 export function auditChecklist(context: PaceContext, input: unknown): AuditChecklistDecision {
-  const args = parseArgs(input, 'auditChecklist', ['member', 'purchase', 'contract'], ['member', 'purchase']);
-  const member = parseMember(args['member']);
-  const purchase = parsePurchase(args['purchase']);
-  const contract = args['contract'] === undefined ? undefined : parseContract(args['contract']);
-  checkReferences(member, contract, purchase);
+  const { member, purchase, contract } = parsePurchaseDecisionArgs(input, 'auditChecklist');
   const compliance = complianceContext(context);
   const findings: Finding[] = [];
   const trace: TraceStep[] = [];

@@ -5,6 +5,7 @@ import { parseWith } from '../model/parse.js';
 import { CalendarDateSchema } from '../model/primitives.js';
 import { PurchaseSchema, type Purchase } from '../model/purchase.js';
 import { prepareContract, type PreparedContract } from '../pricing/prepare-contract.js';
+import { checkReferences } from './derive-facts.js';
 import { isPlainValidDate, isPlainValidMember, isPlainValidPurchase } from './fast-validate.js';
 
 /** Checks that the argument of a capability is an object with only the fields it knows. @internal */
@@ -42,4 +43,18 @@ export function parseContract(value: unknown, root = '$.contract'): PreparedCont
 /** @internal */
 export function parseAsOf(value: unknown, root = '$.asOf'): CalendarDate {
   return isPlainValidDate(value) ? (value as CalendarDate) : parseWith(CalendarDateSchema, value, root, 'date', 'invalid-date');
+}
+
+/**
+ * The `{ member, purchase, contract? }` argument of `procurementMethod` and `auditChecklist`:
+ * each part validated, and the purchase checked to belong to the member (and to cite the contract).
+ * @internal
+ */
+export function parsePurchaseDecisionArgs(input: unknown, capability: string): { member: Member; purchase: Purchase; contract: PreparedContract | undefined } {
+  const args = parseArgs(input, capability, ['member', 'purchase', 'contract'], ['member', 'purchase']);
+  const member = parseMember(args['member']);
+  const purchase = parsePurchase(args['purchase']);
+  const contract = args['contract'] === undefined ? undefined : parseContract(args['contract']);
+  checkReferences(member, contract, purchase);
+  return { member, purchase, contract };
 }

@@ -6,6 +6,7 @@ import { parseMoney } from '../money/money.js';
 import { canonicalJson, sha256Hex } from './sha256.js';
 import { factVocabulary, vocabularyPath } from './facts.js';
 import { addDays } from '../dates/calendar-date.js';
+import { deepFreeze } from '../model/deep-freeze.js';
 
 /** A pack that passed validation: frozen, with its content hash. */
 export type LoadedRulesPack = Readonly<RulesPack> & {
@@ -18,14 +19,6 @@ const loaded = new WeakSet<object>();
 /** Whether a value is a pack returned by {@link loadRulesPack}. @internal */
 export function isLoadedRulesPack(value: unknown): value is LoadedRulesPack {
   return typeof value === 'object' && value !== null && loaded.has(value);
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 function rerooted(error: unknown, from: string, to: string, fallbackPath: string): PaceErrorIssue[] {

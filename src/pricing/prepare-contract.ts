@@ -2,6 +2,7 @@ import { ContractSchema, type Contract } from '../model/contract.js';
 import { zodIssues } from '../model/parse.js';
 import { throwIssues, type CodedIssue } from './issues.js';
 import { buildPricingIndex, findPricingIssues, type PricingIndex } from './price-index.js';
+import { deepFreeze } from '../model/deep-freeze.js';
 
 declare const preparedBrand: unique symbol;
 
@@ -19,14 +20,6 @@ export interface ContractIndex {
 }
 
 const indexes = new WeakMap<object, ContractIndex>();
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
 
 /**
  * Whether a value was returned by {@link Pace.prepareContract}.

@@ -5,8 +5,8 @@ import type { Purchase } from '../model/purchase.js';
 import type { PaceContext } from '../pace-context.js';
 import type { PreparedContract } from '../pricing/prepare-contract.js';
 import { factsStep } from '../eligibility/check-eligibility.js';
-import { checkReferences, deriveFacts } from '../eligibility/derive-facts.js';
-import { parseArgs, parseContract, parseMember, parsePurchase } from '../eligibility/parse-input.js';
+import { deriveFacts } from '../eligibility/derive-facts.js';
+import { parsePurchaseDecisionArgs } from '../eligibility/parse-input.js';
 import { complianceContext, runRuleSet } from '../eligibility/rule-sets.js';
 import type { RequiredMethod, ThresholdCheck } from './required-method.js';
 
@@ -67,11 +67,7 @@ export interface ProcurementMethodDecision extends DecisionBase {
  * @internal
  */
 export function procurementMethod(context: PaceContext, input: unknown): ProcurementMethodDecision {
-  const args = parseArgs(input, 'procurementMethod', ['member', 'purchase', 'contract'], ['member', 'purchase']);
-  const member = parseMember(args['member']);
-  const purchase = parsePurchase(args['purchase']);
-  const contract = args['contract'] === undefined ? undefined : parseContract(args['contract']);
-  checkReferences(member, contract, purchase);
+  const { member, purchase, contract } = parsePurchaseDecisionArgs(input, 'procurementMethod');
   const compliance = complianceContext(context);
   const findings: Finding[] = [];
   const trace: TraceStep[] = [];
