@@ -169,8 +169,14 @@ const PACKAGE_VERSION = typeof __PACKAGE_VERSION__ === 'string' ? __PACKAGE_VERS
 
 /** Runs the CLI as a process: writes the output at once, prints errors on one line, sets the exit code. */
 export function main(argv: readonly string[]): number {
+  // A progress bar only on a terminal, redrawn at most once per percent so a large ledger is not
+  // slowed by a million writes to stderr.
+  let shown = -1;
   const progress = process.stderr.isTTY
     ? (done: number, total: number): void => {
+        const percent = Math.floor((done / total) * 100);
+        if (percent === shown && done !== total) return;
+        shown = percent;
         const width = 30;
         const filled = Math.round((done / total) * width);
         process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
