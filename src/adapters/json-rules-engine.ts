@@ -27,6 +27,7 @@ import { layerPacks, type LayeredPacks } from '../packs/layer-packs.js';
 import { isLoadedRulesPack } from '../packs/load-rules-pack.js';
 import type { PreparedContract } from '../pricing/prepare-contract.js';
 import type { ThresholdTable } from '../thresholds/threshold-table.js';
+import { copyJson } from '../engine/compile-rules.js';
 
 /**
  * The name of the runtime fact that carries the raw inputs: `engine.run({ paceInput: { member, contract?, purchase?, asOf? } })`.
@@ -205,13 +206,6 @@ function operatorsOf(value: unknown, into: Set<string>): Set<string> {
   return into;
 }
 
-function copyJson<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(copyJson) as T;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value)) out[k] = copyJson((value as Record<string, unknown>)[k]);
-  return out as T;
-}
 
 function isUndefinedFactError(e: unknown): boolean {
   return isRecord(e) && e['code'] === 'UNDEFINED_FACT';

@@ -118,7 +118,8 @@ function isJsonData(value: unknown, depth = 0): boolean {
   }
 }
 
-function copyJson<T>(value: T): T {
+/** A deep copy of JSON data (events, conditions). @internal */
+export function copyJson<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(copyJson) as T;
   const out: Record<string, unknown> = {};
