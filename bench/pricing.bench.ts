@@ -4,6 +4,7 @@
  */
 import { deepStrictEqual } from 'node:assert';
 import { createPace } from '../src/index.js';
+import { contractWith } from '../test/pricing/fixtures.js';
 import { consume, formatRate, measure, timeOnce } from './harness.js';
 
 const SKUS = 200;
@@ -25,23 +26,10 @@ function contract(): Record<string, unknown> {
       ],
     },
   }));
-  return {
-    id: 'bench',
-    number: 'B-1',
-    title: 'Bench contract',
-    programId: 'pace',
-    leadAgency: { name: 'Lead USD', isPublicAgency: true, state: 'CA' },
-    solicitation: { number: 'IFB 1', kind: 'invitation-for-bids', awardedOn: '2024-05-01', cooperativeUseClause: true, federalProcurementCompliant: true },
-    vendor: { id: 'v', name: 'Vendor' },
-    categories: ['furniture'],
-    supplyKind: 'goods',
-    term: { start: '2024-07-01', end: '2027-06-30' },
-    eligibleMemberKinds: ['school-district'],
-    priceSchedules: [
-      { id: 'fy25', effectiveFrom: '2024-07-01', effectiveTo: '2025-06-30', currency: 'USD', items },
-      { id: 'fy26', effectiveFrom: '2025-07-01', currency: 'USD', items },
-    ],
-  };
+  return contractWith([
+    { id: 'fy25', effectiveFrom: '2024-07-01', effectiveTo: '2025-06-30', currency: 'USD', items },
+    { id: 'fy26', effectiveFrom: '2025-07-01', currency: 'USD', items },
+  ]);
 }
 
 function order(seed: number): { sku: string; quantity: number }[] {

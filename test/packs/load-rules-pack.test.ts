@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createPace, isPaceError, loadRulesPack, type PaceError } from '../../src/index.js';
+import { createPace, loadRulesPack } from '../../src/index.js';
+import { thrownPaceError as thrown } from '../support/thrown-pace-error.js';
 
 const base = { id: 'test-pack', version: '1.0.0', title: 'Test', kind: 'policy' as const };
 
-function thrown(fn: () => unknown): PaceError {
-  try {
-    fn();
-  } catch (e) {
-    if (isPaceError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a PaceError');
-}
 
 const rule = (id: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
   id,

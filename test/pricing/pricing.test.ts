@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { test as prop, fc } from '@fast-check/vitest';
-import { createPace, isPaceError, isPreparedContract, type PaceError } from '../../src/index.js';
+import { createPace, isPreparedContract } from '../../src/index.js';
 import { arbQuantityFor, arbTierTable, contractWith, deepFreeze, scheduleOf } from './fixtures.js';
+import { thrownPaceError as errorOf } from '../support/thrown-pace-error.js';
 
 const pace = createPace();
 const LADDER = [
@@ -27,15 +28,6 @@ const contract = contractWith([
   { ...scheduleOf([{ sku: 'PAPER', description: 'Copy paper', price: { kind: 'fixed', unitPrice: '4.40' } }]), id: 'fy26', effectiveFrom: '2025-07-01' },
 ]);
 
-function errorOf(fn: () => unknown): PaceError {
-  try {
-    fn();
-  } catch (e) {
-    if (isPaceError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a PaceError');
-}
 
 describe('quote', () => {
   it('prices pooled graduated lines as their share by quantity of the pooled ladder', () => {
