@@ -17,16 +17,24 @@ import { isExceeded, lookupAllThresholds, moneyToCents, type ThresholdPeriod, ty
  */
 export type RequiredMethod = ProcurementMethodName;
 
-const RANK: Readonly<Record<RequiredMethod, number>> = { none: 0, quotes: 1, 'informal-bid': 2, 'formal-bid': 3 };
+/** How strict a method is (none 0 … formal-bid 3). @internal */
+export function methodRank(method: RequiredMethod): number {
+  // A switch, not a lookup table: a table read with a varying key is a megamorphic load.
+  switch (method) {
+    case 'none':
+      return 0;
+    case 'quotes':
+      return 1;
+    case 'informal-bid':
+      return 2;
+    default:
+      return 3;
+  }
+}
 
 /** The stricter of two methods. @internal */
 export function stricter(a: RequiredMethod, b: RequiredMethod): RequiredMethod {
-  return RANK[b] > RANK[a] ? b : a;
-}
-
-/** How strict a method is (none 0 … formal-bid 3). @internal */
-export function methodRank(method: RequiredMethod): number {
-  return RANK[method];
+  return methodRank(b) > methodRank(a) ? b : a;
 }
 
 /**
@@ -186,7 +194,11 @@ export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubjec
     };
     out.thresholds.push(check);
     if (doesApply && found.fallback) findings.push(fallbackFinding(period, found.inForce, s.date));
-    if (doesApply && exceeded) out[period.level] = stricter(out[period.level], period.method);
+    if (doesApply && exceeded) {
+      if (period.level === 'state') out.state = stricter(out.state, period.method);
+      else if (period.level === 'federal') out.federal = stricter(out.federal, period.method);
+      else out.local = stricter(out.local, period.method);
+    }
     // The trace step shows the same comparison (one object, also listed in `thresholds`).
     trace?.push({ step: 'threshold', id, pack: period.pack, passed: exceeded, detail: check as unknown as Record<string, unknown> });
   }
