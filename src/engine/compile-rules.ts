@@ -79,9 +79,6 @@ interface CompiledRule {
 /** Marks an absent fact in the per-run value array (only when undefined facts are not allowed). */
 const MISSING: unique symbol = Symbol('missing-fact');
 
-/** Per-run operand values: slot 0 holds the absent-fact mask, then fact slots and path slots. */
-type Values = unknown[];
-
 const BOOLEAN_KEYS = ['any', 'all', 'not'] as const;
 
 // ─── Small helpers ───────────────────────────────────────────────────────────────────────────
@@ -483,9 +480,6 @@ function undefinedFact(leaf: LeafNode, fact: string): PaceError {
   return new PaceError('undefined-fact', message, [{ path: leaf.tracePath, message }]);
 }
 
-/** Marks a path slot not yet computed in this run. */
-const UNRESOLVED: unique symbol = Symbol('unresolved');
-
 // Cell kinds.
 const LEAF = 0;
 const ALL = 1;
@@ -506,6 +500,27 @@ const OPERATOR_CODES: Readonly<Record<string, number>> = {
   greaterThanInclusive: 9,
 };
 const GENERIC = 10;
+// equal / notEqual against a literal true, false or string: compared without the generic
+// strict-equality builtin that a comparison of operands of unknown type costs.
+const EQUAL_TRUE = 11;
+const EQUAL_FALSE = 12;
+const NOT_EQUAL_TRUE = 13;
+const NOT_EQUAL_FALSE = 14;
+const EQUAL_STRING = 15;
+const NOT_EQUAL_STRING = 16;
+
+/** The operator code of a leaf: its built-in's, specialised for a literal where that is cheaper. */
+function operatorCode(leaf: LeafNode): number {
+  if (leaf.builtIn === undefined) return GENERIC;
+  const code = OPERATOR_CODES[leaf.builtIn]!;
+  if (leaf.valueFact !== undefined || code > 1) return code;
+  const value = leaf.value;
+  const equal = code === 0;
+  if (value === true) return equal ? EQUAL_TRUE : NOT_EQUAL_TRUE;
+  if (value === false) return equal ? EQUAL_FALSE : NOT_EQUAL_FALSE;
+  if (typeof value === 'string') return equal ? EQUAL_STRING : NOT_EQUAL_STRING;
+  return code;
+}
 /** lessThan … greaterThanInclusive */
 const NUMERIC_FIRST = 6;
 const NUMERIC_LAST = 9;
@@ -580,11 +595,14 @@ class Cell {
   readonly lpath: readonly string[];
   /** The only segment of a one-segment path. */
   readonly lkey: string | undefined;
+  /** Bit of the left operand's fact in the mask of absent facts. */
+  readonly lbit: number;
   /** Right operand when it is a fact reference (rs > 0); otherwise `literal` is the right operand. */
   readonly rs: number;
   readonly rbase: number;
   readonly rpath: readonly string[];
   readonly rkey: string | undefined;
+  readonly rbit: number;
   readonly literal: unknown;
   readonly evaluate: OperatorEvaluate | undefined;
   readonly rawResult: boolean;
@@ -618,16 +636,18 @@ class Cell {
     this.child = node.kind === 'not' ? new Cell(node.child, builder, memoSlot) : undefined;
     const leaf = node.kind === 'leaf' ? node : undefined;
     this.leaf = leaf;
-    this.op = leaf === undefined ? GENERIC : leaf.builtIn === undefined ? GENERIC : OPERATOR_CODES[leaf.builtIn]!;
+    this.op = leaf === undefined ? GENERIC : operatorCode(leaf);
     this.ls = leaf === undefined ? 0 : leaf.slot;
     this.lbase = leaf === undefined ? 0 : builder.factSlot(leaf.fact);
     this.lpath = leaf === undefined ? NO_SEGMENTS : leaf.segments;
     this.lkey = this.lpath.length === 1 ? this.lpath[0] : undefined;
+    this.lbit = leaf === undefined ? 0 : bit(this.lbase);
     const ref = leaf?.valueFact;
     this.rs = ref === undefined ? 0 : ref.slot;
     this.rbase = ref === undefined ? 0 : builder.factSlot(ref.fact);
     this.rpath = ref === undefined ? NO_SEGMENTS : ref.segments;
     this.rkey = this.rpath.length === 1 ? this.rpath[0] : undefined;
+    this.rbit = ref === undefined ? 0 : bit(this.rbase);
     this.literal = leaf === undefined ? undefined : leaf.value;
     this.evaluate = leaf?.evaluate;
     this.rawResult = leaf !== undefined && leaf.rawResult;
@@ -651,31 +671,96 @@ function follow(fact: unknown, path: readonly string[]): unknown {
   return value;
 }
 
-/** The left operand of a leaf; a path is resolved on first use in a run and cached in its slot. */
-function leftOperand(cell: Cell, vs: Values): unknown {
-  let a = vs[cell.ls];
-  if (a === UNRESOLVED) {
-    // One segment (`$.type`) is the common case: resolved here without the loop of follow().
-    const f = vs[cell.lbase];
-    const key = cell.lkey;
-    a = vs[cell.ls] =
-      key === undefined ? follow(f, cell.lpath) : f !== null && typeof f === 'object' ? (Object.hasOwn(f, key) ? (f as Record<string, unknown>)[key] : undefined) : f;
+/** Marks a path whose value cannot be kept for a frozen fact (see frozenPathValue). */
+const UNSTABLE: unique symbol = Symbol('unstable');
+
+/**
+ * A path of a frozen fact resolved as {@link follow} resolves it, when the value can never
+ * change: every object on the way is frozen and holds the segment as an own data property (or
+ * does not hold it, which a frozen object cannot change), and primitives are immutable. Anything
+ * else (an object not frozen, a getter) is UNSTABLE and is resolved on each run as usual. No
+ * getter or proxy trap other than the descriptor lookups is called.
+ */
+function frozenPathValue(fact: object, path: readonly string[]): unknown {
+  let value: unknown = fact;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    if (!value) return undefined;
+    if (typeof value === 'object' || typeof value === 'function') {
+      if (!Object.isFrozen(value)) return UNSTABLE;
+      const descriptor = Object.getOwnPropertyDescriptor(value, segment);
+      if (descriptor === undefined) return undefined;
+      if (!('value' in descriptor)) return UNSTABLE;
+      value = descriptor.value;
+    } else {
+      value = Object.hasOwn(value as object, segment) ? (value as Record<string, unknown>)[segment] : undefined;
+    }
   }
-  if (a === MISSING) throw undefinedFact(cell.leaf!, cell.leaf!.fact);
+  return value;
+}
+
+/**
+ * The state of one run. `values` holds each slot's value (slot = a fact, a fact path or a cached
+ * leaf result) and `stamps` the run it was computed in: a slot holds a value of this run exactly
+ * when its stamp is `epoch`, so nothing is reset between runs and no sentinel is compared.
+ */
+const NO_VALUES: unknown[] = [];
+
+class RunState {
+  /** A fresh array each run: young, so storing facts in it costs no write barrier, and dropped after. */
+  values: unknown[] = NO_VALUES;
+  readonly stamps: Int32Array;
+  epoch = 0;
+  /** Bits of the absent facts (always 0 with allowUndefinedFacts); bits may alias (slot & 31). */
+  missing = 0;
+  /** Trace mode: a buffer of the leaf records of the rule being traced, and how many there are. */
+  readonly records: ConditionTrace[] = [];
+  count = 0;
+  constructor(private readonly width: number) {
+    this.stamps = new Int32Array(width);
+  }
+  /** Starts a run: every slot computed in an earlier run becomes stale. */
+  next(): number {
+    this.values = new Array<unknown>(this.width);
+    if (this.epoch === 0x3fffffff) {
+      this.stamps.fill(0);
+      this.epoch = 0;
+    }
+    return ++this.epoch;
+  }
+}
+
+/** Throws when the fact of a slot is absent: `bit` says it may be (bits alias), the slot says whether it is. */
+function checkPresent(cell: Cell, run: RunState, bitOfFact: number, base: number, fact: string): void {
+  if ((run.missing & bitOfFact) !== 0 && run.values[base] === MISSING) throw undefinedFact(cell.leaf!, fact);
+}
+
+/** Resolves a path from a fact value: one segment (`$.type`, the common case) without the loop of follow(). */
+function resolve(f: unknown, key: string | undefined, path: readonly string[]): unknown {
+  if (key === undefined) return follow(f, path);
+  return f !== null && typeof f === 'object' ? (Object.hasOwn(f, key) ? (f as Record<string, unknown>)[key] : undefined) : f;
+}
+
+/** The left operand of a leaf; a path is resolved on first use in a run and kept in its slot. */
+function leftOperand(cell: Cell, run: RunState): unknown {
+  if (run.missing !== 0) checkPresent(cell, run, cell.lbit, cell.lbase, cell.leaf!.fact);
+  const slot = cell.ls;
+  if (run.stamps[slot] === run.epoch) return run.values[slot];
+  const a = resolve(run.values[cell.lbase], cell.lkey, cell.lpath);
+  run.values[slot] = a;
+  run.stamps[slot] = run.epoch;
   return a;
 }
 
 /** The right operand: the literal, or a fact reference resolved like the left operand. */
-function rightOperand(cell: Cell, vs: Values): unknown {
-  if (cell.rs === 0) return cell.literal;
-  let b = vs[cell.rs];
-  if (b === UNRESOLVED) {
-    const f = vs[cell.rbase];
-    const key = cell.rkey;
-    b = vs[cell.rs] =
-      key === undefined ? follow(f, cell.rpath) : f !== null && typeof f === 'object' ? (Object.hasOwn(f, key) ? (f as Record<string, unknown>)[key] : undefined) : f;
-  }
-  if (b === MISSING) throw undefinedFact(cell.leaf!, cell.leaf!.valueFact!.fact);
+function rightOperand(cell: Cell, run: RunState): unknown {
+  const slot = cell.rs;
+  if (slot === 0) return cell.literal;
+  if (run.missing !== 0) checkPresent(cell, run, cell.rbit, cell.rbase, cell.leaf!.valueFact!.fact);
+  if (run.stamps[slot] === run.epoch) return run.values[slot];
+  const b = resolve(run.values[cell.rbase], cell.rkey, cell.rpath);
+  run.values[slot] = b;
+  run.stamps[slot] = run.epoch;
   return b;
 }
 
@@ -705,6 +790,18 @@ function apply(cell: Cell, a: unknown, b: unknown): unknown {
       return isNumeric(a) && (a as number) > (b as number);
     case 9:
       return isNumeric(a) && (a as number) >= (b as number);
+    case EQUAL_TRUE:
+      return a === true;
+    case EQUAL_FALSE:
+      return a === false;
+    case NOT_EQUAL_TRUE:
+      return a !== true;
+    case NOT_EQUAL_FALSE:
+      return a !== false;
+    case EQUAL_STRING:
+      return typeof a === 'string' && a === b;
+    case NOT_EQUAL_STRING:
+      return typeof a !== 'string' || a !== b;
     default: {
       const r = cell.evaluate!(a, b);
       // json-rules-engine would await a promise returned by a custom operator; we refuse it.
@@ -718,14 +815,15 @@ function apply(cell: Cell, a: unknown, b: unknown): unknown {
 }
 
 /** A leaf's raw result; kept apart from evaluateCondition (which recurses) so it can be inlined. */
-function evaluateLeaf(cell: Cell, vs: Values): unknown {
-  if (cell.memo !== 0) {
-    const known = vs[cell.memo];
-    if (known !== UNRESOLVED) return known;
+function evaluateLeaf(cell: Cell, run: RunState): unknown {
+  const memo = cell.memo;
+  if (memo !== 0 && run.stamps[memo] === run.epoch) return run.values[memo];
+  const b = rightOperand(cell, run);
+  const r = apply(cell, leftOperand(cell, run), b);
+  if (memo !== 0) {
+    run.values[memo] = r;
+    run.stamps[memo] = run.epoch;
   }
-  const b = rightOperand(cell, vs);
-  const r = apply(cell, leftOperand(cell, vs), b);
-  if (cell.memo !== 0) vs[cell.memo] = r;
   return r;
 }
 
@@ -734,14 +832,14 @@ function evaluateLeaf(cell: Cell, vs: Values): unknown {
  * both operands before comparing, so either may be an absent fact; the right one is checked
  * first); a boolean node's result, compared `=== true` where json-rules-engine would.
  */
-function evaluateCondition(cell: Cell, vs: Values): unknown {
+function evaluateCondition(cell: Cell, run: RunState): unknown {
   switch (cell.kind) {
     case LEAF:
-      return evaluateLeaf(cell, vs);
+      return evaluateLeaf(cell, run);
     case NOT:
-      return !evaluateCondition(cell.child!, vs);
+      return !evaluateCondition(cell.child!, run);
     default: {
-      const r = evaluateGroup(cell, vs);
+      const r = evaluateGroup(cell, run);
       return cell.strict ? r === true : r;
     }
   }
@@ -754,10 +852,10 @@ function evaluateCondition(cell: Cell, vs: Values): unknown {
  * evaluate the rest of the group only when one of them could throw: it reads an absent fact
  * (mask test) or holds a leaf that may throw on present data (`restSafe` is false).
  */
-function evaluateGroup(cell: Cell, vs: Values): unknown {
+function evaluateGroup(cell: Cell, run: RunState): unknown {
   const members = cell.members;
   if (members.length === 0) return true;
-  if (members.length === 1) return evaluateCondition(members[0]!, vs);
+  if (members.length === 1) return evaluateCondition(members[0]!, run);
   const isAll = cell.kind === ALL;
   const ends = cell.groupEnds;
   let i = 0;
@@ -765,10 +863,10 @@ function evaluateGroup(cell: Cell, vs: Values): unknown {
     const end = ends[g]!;
     for (; i < end; i++) {
       const member = members[i]!;
-      if (((member.kind === LEAF ? evaluateLeaf(member, vs) : evaluateCondition(member, vs)) === true) !== isAll) {
+      if (((member.kind === LEAF ? evaluateLeaf(member, run) : evaluateCondition(member, run)) === true) !== isAll) {
         const rest = i + 1;
-        if (rest < end && !(cell.restSafe[rest] === true && ((vs[0] as number) & cell.restMask[rest]!) === 0)) {
-          for (let j = rest; j < end; j++) settle(members[j]!, vs);
+        if (rest < end && !(cell.restSafe[rest] === true && (run.missing & cell.restMask[rest]!) === 0)) {
+          for (let j = rest; j < end; j++) settle(members[j]!, run);
         }
         return !isAll;
       }
@@ -789,93 +887,108 @@ const isInert = (x: unknown): boolean => {
  * whose facts are all present, or a numeric comparison of two inert operands (resolving its
  * operands is what can throw, for an absent fact). Anything else is evaluated as usual.
  */
-function settle(cell: Cell, vs: Values): void {
-  if (cell.safe && ((vs[0] as number) & cell.mask) === 0) return;
+function settle(cell: Cell, run: RunState): void {
+  if (cell.safe && (run.missing & cell.mask) === 0) return;
   if (cell.kind === LEAF && cell.op >= NUMERIC_FIRST && cell.op <= NUMERIC_LAST) {
-    const b = rightOperand(cell, vs);
-    if (isInert(leftOperand(cell, vs)) && isInert(b)) return;
+    const b = rightOperand(cell, run);
+    if (isInert(leftOperand(cell, run)) && isInert(b)) return;
   }
-  evaluateCondition(cell, vs);
+  evaluateCondition(cell, run);
 }
 
 /** The root of a rule: json-rules-engine's rule.evaluate calls all()/any() on it without `=== true`. */
-function evaluateRoot(cell: Cell, inner: boolean, vs: Values): unknown {
-  return inner ? evaluateGroup(cell, vs) : evaluateCondition(cell, vs);
+function evaluateRoot(cell: Cell, inner: boolean, run: RunState): unknown {
+  return inner ? evaluateGroup(cell, run) : evaluateCondition(cell, run);
 }
 
 // Trace mode evaluates exactly the leaves json-rules-engine evaluates (whole priority groups) and
 // records each leaf as it is evaluated, operands and all.
 
-/** One {@link ConditionTrace}; a class so every record shares one hidden class and allocates fast. */
-class LeafRecord implements ConditionTrace {
-  path: string;
-  fact: string;
-  factPath: string | undefined;
-  operator: string;
-  factValue: unknown;
-  value: unknown;
-  passed: boolean;
-  constructor(leaf: LeafNode, factValue: unknown, value: unknown, passed: boolean) {
-    this.path = leaf.tracePath;
-    this.fact = leaf.fact;
-    this.factPath = leaf.factPath;
-    this.operator = leaf.operator;
-    this.factValue = factValue;
-    this.value = value;
-    this.passed = passed;
-  }
-}
-
 /** The raw result of the leaf {@link traceLeaf} evaluated last. */
 let lastLeafResult: unknown;
 
 /** Evaluates a leaf in trace mode: its record, and its raw result in `lastLeafResult`. */
-function traceLeaf(cell: Cell, vs: Values): LeafRecord {
+function traceLeaf(cell: Cell, run: RunState): ConditionTrace {
   // A cached result implies both operands were resolved (and present) earlier in this run.
-  const b = rightOperand(cell, vs);
-  const a = leftOperand(cell, vs);
-  let r = cell.memo === 0 ? UNRESOLVED : vs[cell.memo];
-  if (r === UNRESOLVED) {
+  const b = rightOperand(cell, run);
+  const a = leftOperand(cell, run);
+  const memo = cell.memo;
+  let r: unknown;
+  if (memo !== 0 && run.stamps[memo] === run.epoch) r = run.values[memo];
+  else {
     r = apply(cell, a, b);
-    if (cell.memo !== 0) vs[cell.memo] = r;
+    if (memo !== 0) {
+      run.values[memo] = r;
+      run.stamps[memo] = run.epoch;
+    }
   }
   lastLeafResult = r;
-  return new LeafRecord(cell.leaf!, a, b, r === true);
+  // An object literal: allocated inline wherever this is inlined (a class constructor that is
+  // not inlined goes through the generic construct stub), and one hidden class for every record.
+  const leaf = cell.leaf!;
+  return { path: leaf.tracePath, fact: leaf.fact, factPath: leaf.factPath, operator: leaf.operator, factValue: a, value: b, passed: r === true };
 }
 
-function traceCondition(cell: Cell, vs: Values, out: ConditionTrace[]): unknown {
+/** Traces a condition, adding the record of each leaf evaluated to `run.records`. */
+function traceCondition(cell: Cell, run: RunState): unknown {
   switch (cell.kind) {
     case LEAF: {
-      out.push(traceLeaf(cell, vs));
+      const record = traceLeaf(cell, run);
+      run.records[run.count++] = record;
       return lastLeafResult;
     }
     case NOT:
-      return !traceCondition(cell.child!, vs, out);
+      return !traceCondition(cell.child!, run);
     default: {
-      const r = traceGroup(cell, vs, out);
+      const r = traceGroup(cell, run);
       return cell.strict ? r === true : r;
     }
   }
 }
 
-function traceGroup(cell: Cell, vs: Values, out: ConditionTrace[]): unknown {
+function traceGroup(cell: Cell, run: RunState): unknown {
   const members = cell.members;
   if (members.length === 0) return true;
-  if (members.length === 1) return traceCondition(members[0]!, vs, out);
+  if (members.length === 1) return traceCondition(members[0]!, run);
   const isAll = cell.kind === ALL;
   const ends = cell.groupEnds;
   let i = 0;
   for (let g = 0; g < ends.length; g++) {
     const end = ends[g]!;
     let decided = false;
-    for (; i < end; i++) if ((traceCondition(members[i]!, vs, out) === true) !== isAll) decided = true;
+    for (; i < end; i++) if ((traceCondition(members[i]!, run) === true) !== isAll) decided = true;
     if (decided) return !isAll;
   }
   return isAll;
 }
 
-function traceRoot(cell: Cell, inner: boolean, vs: Values, out: ConditionTrace[]): unknown {
-  return inner ? traceGroup(cell, vs, out) : traceCondition(cell, vs, out);
+/** Traces a rule's root; its leaf records, in evaluation order, are then {@link takeRecords}. */
+function traceRoot(cell: Cell, inner: boolean, run: RunState): unknown {
+  run.count = 0;
+  return inner ? traceGroup(cell, run) : traceCondition(cell, run);
+}
+
+/**
+ * The records of the rule just traced, in an array of their number: they are written to a
+ * buffer kept by the run state, then copied into an array literal of the right length (an array
+ * grown by push reallocates its backing store, and shortening one is a runtime call).
+ */
+function takeRecords(run: RunState): ConditionTrace[] {
+  const r = run.records;
+  switch (run.count) {
+    case 0:
+      return [];
+    case 1:
+      return [r[0]!];
+    case 2:
+      return [r[0]!, r[1]!];
+    case 3:
+      return [r[0]!, r[1]!, r[2]!];
+    case 4:
+      return [r[0]!, r[1]!, r[2]!, r[3]!];
+    default:
+      return r.slice(0, run.count);
+  }
 }
 
 // ─── compileRules ────────────────────────────────────────────────────────────────────────────
@@ -921,7 +1034,6 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
   const absent: unknown = allowUndefinedFacts ? undefined : MISSING;
   const names = [...builder.facts.keys()];
   const factSlots = names.map((name) => builder.facts.get(name)!);
-  const pathSlots = [...builder.paths.values()].map((p) => p.slot);
   // A result is cached only for leaves that occur more than once: for the others the cache
   // would be written and never read.
   const occurrences = new Map<string, number>();
@@ -934,7 +1046,7 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
   };
   for (const rule of compiled) countLeaves(rule.root);
   const memoSlots = new Map<string, number>();
-  let width = factSlots.length + pathSlots.length + 1;
+  let width = factSlots.length + builder.paths.size + 1;
   const memoSlot = (leaf: LeafNode): number => {
     const k = memoKey(leaf);
     if (k === undefined || occurrences.get(k)! < 2) return 0;
@@ -950,19 +1062,31 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
     return { rule, root, inner, onlyLeaf };
   });
 
-  const firstMemo = factSlots.length + pathSlots.length + 1;
-  /** Puts a values array in its resting state: no facts read (MISSING), every path slot and result unresolved. */
-  const reset = (values: Values): Values => {
-    for (let i = 0; i < factSlots.length; i++) values[factSlots[i]!] = MISSING;
-    for (let i = 0; i < pathSlots.length; i++) values[pathSlots[i]!] = UNRESOLVED;
-    for (let i = firstMemo; i < width; i++) values[i] = UNRESOLVED;
-    values[0] = 0;
-    return values;
+  // For each fact (by index in `names`), its paths: their values are kept per frozen fact object
+  // (a prepared contract's facts, a pack's program) as [slot, value, slot, value, …] and copied
+  // into the values of each run, instead of being looked up again on every run.
+  const factPaths = names.map((_, i) => [...builder.paths.values()].filter((p) => p.base === factSlots[i]));
+  const frozenPaths = names.map(() => new WeakMap<object, readonly unknown[]>());
+  /** The kept paths of a fact object, or undefined when it is not frozen. */
+  const stablePaths = (i: number, fact: object): readonly unknown[] | undefined => {
+    // Looked up first: an object once frozen stays frozen, and the lookup is cheaper than asking.
+    let known = frozenPaths[i]!.get(fact);
+    if (known === undefined && Object.isFrozen(fact)) {
+      const pairs: unknown[] = [];
+      for (const p of factPaths[i]!) {
+        const value = frozenPathValue(fact, p.segments);
+        if (value !== UNSTABLE) pairs.push(p.slot, value);
+      }
+      known = Object.freeze(pairs);
+      frozenPaths[i]!.set(fact, known);
+    }
+    return known;
   };
-  // One values array is reused from run to run. A run entered while another is in progress (a
-  // custom operator may call run() on the same rules) gets an array of its own, so the outer
-  // run's cached operands are never overwritten. Between runs the array holds no fact values.
-  const shared = reset(new Array<unknown>(width));
+
+  // One run state is reused from run to run. A run entered while another is in progress (a
+  // custom operator may call run() on the same rules) gets a state of its own, so the outer
+  // run's operands are never overwritten. Between runs the state holds no fact values.
+  const shared = new RunState(width);
   let sharedInUse = false;
 
   // Fact name → slot, for the names for…in yields: a few string comparisons beat a Map lookup
@@ -977,33 +1101,51 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
       : (name: string): number | undefined => slotByName.get(name);
 
   /**
-   * Reads the facts into `values` (resting state): each fact slot, and slot 0, the mask of absent
-   * facts. json-rules-engine takes its runtime facts with for…in (own and inherited enumerable
-   * string keys, a non-enumerable own key shadowing an inherited one), and so do we: one pass,
-   * much cheaper than asking propertyIsEnumerable about each name.
+   * Starts a run: reads the facts into their slots and sets `missing`, the bits of absent facts.
+   * json-rules-engine takes its runtime facts with for…in (own and inherited enumerable string
+   * keys, a non-enumerable own key shadowing an inherited one), and so do we: one pass, much
+   * cheaper than asking propertyIsEnumerable about each name.
    */
-  const prepare = (facts: Readonly<Record<string, unknown>>, values: Values): void => {
+  const prepare = (facts: Readonly<Record<string, unknown>>, run: RunState): void => {
+    const epoch = run.next();
+    const values = run.values;
+    const stamps = run.stamps;
     let empty = false;
     for (const name in facts) {
       if (name === '') empty = true;
       else {
         const slot = slotOf(name);
-        if (slot !== undefined) values[slot] = facts[name];
+        if (slot !== undefined) {
+          values[slot] = facts[name];
+          stamps[slot] = epoch;
+        }
       }
     }
     if (empty) throw new PaceError('invalid-input', 'a fact name must not be empty (json-rules-engine: "factId required")');
     let missing = 0;
     for (let i = 0; i < names.length; i++) {
       const slot = factSlots[i]!;
-      const value = values[slot];
-      if (value === MISSING) {
+      if (stamps[slot] !== epoch) {
         values[slot] = absent;
+        stamps[slot] = epoch;
         missing |= bit(slot);
-      } else if (typeof value === 'function' || isThenable(value)) {
+        continue;
+      }
+      const value = values[slot];
+      if (typeof value === 'function' || isThenable(value)) {
         throw new PaceError('invalid-input', `fact "${names[i]!}" is a function or a promise; compileRules evaluates data facts only (resolve it before run)`);
+      } else if (typeof value === 'object' && value !== null && factPaths[i]!.length > 0) {
+        const pairs = stablePaths(i, value);
+        if (pairs !== undefined) {
+          for (let j = 0; j < pairs.length; j += 2) {
+            const at = pairs[j] as number;
+            values[at] = pairs[j + 1];
+            stamps[at] = epoch;
+          }
+        }
       }
     }
-    values[0] = allowUndefinedFacts ? 0 : missing;
+    run.missing = allowUndefinedFacts ? 0 : missing;
   };
 
   const makeEvent = (rule: CompiledRule): RuleEvent =>
@@ -1015,14 +1157,14 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
     throw new PaceError('invalid-input', `evaluating rule ${rule === undefined ? '?' : `$[${rule.index}]`} failed: ${message}`, [], { cause: error });
   };
 
-  const evaluate = (values: Values): RunResult => {
+  const evaluate = (run: RunState): RunResult => {
     const events: RuleEvent[] = [];
     const fired: number[] = [];
     let i = 0;
     try {
       for (; i < runnable.length; i++) {
         const r = runnable[i]!;
-        if (evaluateRoot(r.root, r.inner, values)) {
+        if (evaluateRoot(r.root, r.inner, run)) {
           events.push(makeEvent(r.rule));
           fired.push(r.rule.index);
         }
@@ -1033,7 +1175,7 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
     return { events, firedRuleIndexes: fired };
   };
 
-  const evaluateTraced = (values: Values): RunResult => {
+  const evaluateTraced = (run: RunState): RunResult => {
     const events: RuleEvent[] = [];
     const fired: number[] = [];
     const trace: RuleTrace[] = [];
@@ -1041,13 +1183,12 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
     try {
       for (; i < runnable.length; i++) {
         const { rule, root, inner } = runnable[i]!;
-        const conditions: ConditionTrace[] = [];
-        const passed = Boolean(traceRoot(root, inner, values, conditions));
+        const passed = Boolean(traceRoot(root, inner, run));
         if (passed) {
           events.push(makeEvent(rule));
           fired.push(rule.index);
         }
-        trace.push({ ruleIndex: rule.index, name: rule.name, priority: rule.priority, passed, conditions });
+        trace.push({ ruleIndex: rule.index, name: rule.name, priority: rule.priority, passed, conditions: takeRecords(run) });
       }
     } catch (error) {
       wrap(error, runnable[i]?.rule);
@@ -1059,13 +1200,13 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
    * The fired rule indexes (pushed on `fired`) and, when `steps` is given, one step per rule in
    * evaluation order built by `makeStep`: what `run` computes, without events or RuleTrace objects.
    */
-  const evaluateInto = <S>(values: Values, fired: number[], steps: S[] | undefined, makeStep: StepFactory<S>): void => {
+  const evaluateInto = <S>(run: RunState, fired: number[], steps: S[] | undefined, makeStep: StepFactory<S>): void => {
     let i = 0;
     try {
       if (steps === undefined) {
         for (; i < runnable.length; i++) {
           const r = runnable[i]!;
-          if (evaluateRoot(r.root, r.inner, values)) fired.push(r.rule.index);
+          if (evaluateRoot(r.root, r.inner, run)) fired.push(r.rule.index);
         }
       } else {
         for (; i < runnable.length; i++) {
@@ -1073,13 +1214,12 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
           let conditions: ConditionTrace[];
           let passed: boolean;
           if (r.onlyLeaf !== undefined) {
-            // One leaf decides the rule: its conditions as an array of exactly one record (a
-            // fresh array would get a backing store of 16 slots on its first push).
-            conditions = [traceLeaf(r.onlyLeaf, values)];
+            // One leaf decides the rule: its conditions as an array of exactly one record.
+            conditions = [traceLeaf(r.onlyLeaf, run)];
             passed = Boolean(lastLeafResult);
           } else {
-            conditions = [];
-            passed = Boolean(traceRoot(r.root, r.inner, values, conditions));
+            passed = Boolean(traceRoot(r.root, r.inner, run));
+            conditions = takeRecords(run);
           }
           if (passed) fired.push(r.rule.index);
           steps.push(makeStep(r.rule.index, passed, conditions));
@@ -1090,32 +1230,43 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
     }
   };
 
-  const withValues = <T>(facts: Readonly<Record<string, unknown>>, body: (values: Values) => T): T => {
+  /** The shared run state, or a fresh one for a run entered during another. */
+  const acquire = (facts: Readonly<Record<string, unknown>>): RunState => {
     if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) {
       throw new PaceError('invalid-input', 'run(facts) expects an object of facts');
     }
-    const own = !sharedInUse;
-    const values = own ? shared : reset(new Array<unknown>(width));
-    if (own) sharedInUse = true;
-    try {
-      prepare(facts, values);
-      return body(values);
-    } finally {
-      if (own) {
-        reset(values);
-        sharedInUse = false;
-      }
-    }
+    if (sharedInUse) return new RunState(width);
+    sharedInUse = true;
+    return shared;
+  };
+  /** Ends a run: the state lets go of the facts and of what was read from them. */
+  const release = (run: RunState): void => {
+    run.values = NO_VALUES;
+    const records = run.records;
+    for (let i = 0; i < records.length; i++) records[i] = undefined as never;
+    if (run === shared) sharedInUse = false;
   };
 
   const result: CompiledRules = Object.freeze({
     size: compiled.length,
     run(facts: Readonly<Record<string, unknown>>, runOptions?: RunOptions): RunResult {
-      return withValues(facts, (values) => (runOptions?.trace === true ? evaluateTraced(values) : evaluate(values)));
+      const run = acquire(facts);
+      try {
+        prepare(facts, run);
+        return runOptions?.trace === true ? evaluateTraced(run) : evaluate(run);
+      } finally {
+        release(run);
+      }
     },
   });
   internalRuns.set(result, <S>(facts: Readonly<Record<string, unknown>>, fired: number[], steps: S[] | undefined, makeStep: StepFactory<S>): void => {
-    withValues(facts, (values) => evaluateInto(values, fired, steps, makeStep));
+    const run = acquire(facts);
+    try {
+      prepare(facts, run);
+      evaluateInto(run, fired, steps, makeStep);
+    } finally {
+      release(run);
+    }
   });
   return result;
 }

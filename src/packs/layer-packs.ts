@@ -38,7 +38,8 @@ function layer<T extends { id: string; replace?: boolean | undefined }>(
         return;
       }
       if (earlier) byId.delete(entry.id); // a replacement takes the place at the end, in its pack's order
-      byId.set(entry.id, { ...entry, pack: pack.id });
+      // Frozen like the pack it came from (so the engine may keep what it reads from it).
+      byId.set(entry.id, Object.freeze({ ...entry, pack: pack.id }));
     });
   });
   return [...byId.values()];

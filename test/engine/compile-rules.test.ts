@@ -324,6 +324,62 @@ describe('run state reused between runs', () => {
   });
 });
 
+describe('paths of frozen facts kept between runs', () => {
+  // A frozen fact's paths are resolved once and reused; anything that could change is not kept.
+  const rules = [
+    rule({ all: [{ fact: 'c', path: '$.a', operator: 'equal', value: 1 }] }, { event: { type: 'a' } }),
+    rule({ all: [{ fact: 'c', path: '$.n.x', operator: 'equal', value: 'x' }] }, { event: { type: 'n' } }),
+    rule({ all: [{ fact: 'c', path: '$.g', operator: 'equal', value: true }] }, { event: { type: 'g' } }),
+    rule({ all: [{ fact: 'c', path: '$.s.length', operator: 'equal', value: 3 }] }, { event: { type: 's' } }),
+    rule({ all: [{ fact: 'c', path: '$.toString', operator: 'equal', value: undefined }] }, { event: { type: 'own-only' } }),
+  ];
+  const types = (compiled: ReturnType<typeof compileRules>, c: unknown, trace = false): string[] => compiled.run({ c }, { trace }).events.map((e) => e.type);
+  it('give what a fresh run gives, for frozen and unfrozen facts alike', () => {
+    const compiled = compileRules(rules);
+    const plain = { a: 1, n: { x: 'x' }, g: true, s: 'abc' };
+    const frozen = Object.freeze({ ...plain, n: Object.freeze({ x: 'x' }) });
+    for (const trace of [false, true]) {
+      expect(types(compiled, plain, trace)).toEqual(['a', 'n', 'g', 's', 'own-only']);
+      expect(types(compiled, frozen, trace)).toEqual(['a', 'n', 'g', 's', 'own-only']);
+      expect(types(compiled, frozen, trace)).toEqual(['a', 'n', 'g', 's', 'own-only']);
+    }
+  });
+  it('follow a nested object that is not frozen, and call a getter on every run', () => {
+    const compiled = compileRules(rules);
+    const nested = { x: 'x' };
+    let flag = true;
+    const c = Object.freeze(Object.defineProperty({ a: 1, n: nested, s: 'abc' }, 'g', { get: () => flag, enumerable: true }));
+    expect(types(compiled, c)).toEqual(['a', 'n', 'g', 's', 'own-only']);
+    nested.x = 'y';
+    flag = false;
+    expect(types(compiled, c)).toEqual(['a', 's', 'own-only']);
+    expect(compiled.run({ c }, { trace: true }).trace!.map((t) => t.conditions[0]!.factValue)).toEqual([1, 'y', false, 3, undefined]);
+  });
+  it('are kept per fact: the same object under another fact name is read by that fact\'s paths', () => {
+    const compiled = compileRules([
+      rule({ all: [{ fact: 'c', path: '$.a', operator: 'equal', value: 1 }] }, { event: { type: 'c' } }),
+      rule({ all: [{ fact: 'd', path: '$.b', operator: 'equal', value: 2 }] }, { event: { type: 'd' } }),
+    ]);
+    const o = Object.freeze({ a: 1, b: 2 });
+    expect(compiled.run({ c: o, d: o }).events.map((e) => e.type)).toEqual(['c', 'd']);
+    expect(compiled.run({ c: Object.freeze({ a: 2 }), d: o }).events.map((e) => e.type)).toEqual(['d']);
+  });
+});
+
+describe('equal and notEqual against true, false and strings', () => {
+  it('compare as strict equality does, for operands of every type', () => {
+    const operands = [true, false, 'x', '', 'true', 1, 0, null, undefined, [], {}, ['x'], Number.NaN];
+    for (const literal of [true, false, 'x', '', 'true']) {
+      const compiled = compileRules([rule({ all: [leaf('equal', literal)] }, { event: { type: 'eq' } }), rule({ all: [leaf('notEqual', literal)] }, { event: { type: 'ne' } })]);
+      for (const f of operands) {
+        const expected = f === literal ? ['eq'] : ['ne'];
+        expect(compiled.run({ f }).events.map((e) => e.type), `${JSON.stringify(f)} vs ${JSON.stringify(literal)}`).toEqual(expected);
+        expect(compiled.run({ f }, { trace: true }).trace!.map((t) => t.conditions[0]!.passed)).toEqual([expected[0] === 'eq', expected[0] === 'ne']);
+      }
+    }
+  });
+});
+
 describe('identical leaves evaluated once per run', () => {
   const typed = (type: string, conditions: unknown): JsonRulesEngineRule => ({ conditions, event: { type } }) as JsonRulesEngineRule;
   it('only literals the operators cannot tell apart share a result', () => {
