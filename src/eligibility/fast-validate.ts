@@ -6,10 +6,39 @@ import { isCalendarDate } from '../dates/calendar-date.js';
 import { MemberKindSchema } from '../model/member.js';
 import { PurchaseSupplyKindSchema } from '../model/purchase.js';
 
-const MONEY = /^-?(?:0|[1-9]\d*)(?:\.\d{1,2})?$/;
-const NON_NEGATIVE_MONEY = /^(?:0|[1-9]\d*)(?:\.\d{1,2})?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const STATE = /^[A-Z]{2}$/;
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * `/^-?(?:0|[1-9]\d*)(?:\.\d{1,2})?$/` (the minus only when `signed`), by hand: a regular
+ * expression test costs more than the rest of a purchase's check.
+ * @internal
+ */
+export function isMoneyText(text: string, signed: boolean): boolean {
+  const n = text.length;
+  let i = signed && text.charCodeAt(0) === 45 ? 1 : 0;
+  if (i >= n) return false;
+  const first = text.charCodeAt(i++);
+  if (first !== 48) {
+    if (!isDigit(first)) return false;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+  }
+  if (i === n) return true;
+  if (text.charCodeAt(i++) !== 46) return false;
+  const decimals = n - i;
+  if (decimals < 1 || decimals > 2) return false;
+  for (; i < n; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** `/^[A-Z]{2}$/` by hand. */
+function isStateCode(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length !== 2) return false;
+  const a = v.charCodeAt(0);
+  const b = v.charCodeAt(1);
+  return a >= 65 && a <= 90 && b >= 65 && b <= 90;
+}
 /** A check for one of a few strings: a short scan of string comparisons beats a Set's hashing. */
 function oneOf(list: readonly string[]): (v: unknown) => boolean {
   return (v) => {
@@ -24,9 +53,37 @@ const isDistrictType = oneOf(['elementary', 'high-school', 'unified']);
 const isStatus = oneOf(['active', 'pending', 'suspended', 'withdrawn']);
 const isSource = oneOf(['federal', 'state', 'local']);
 
+/**
+ * A real date `YYYY-MM-DD` of the years 1000-9999, checked digit by digit: true only for dates
+ * `isCalendarDate` accepts (a property test holds it to that), and cheaper than any lookup.
+ * @internal
+ */
+export function isPlainDateText(v: string): boolean {
+  if (v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
+  const c0 = v.charCodeAt(0);
+  const c1 = v.charCodeAt(1);
+  const c2 = v.charCodeAt(2);
+  const c3 = v.charCodeAt(3);
+  const c5 = v.charCodeAt(5);
+  const c6 = v.charCodeAt(6);
+  const c8 = v.charCodeAt(8);
+  const c9 = v.charCodeAt(9);
+  if (!(c0 >= 49 && c0 <= 57 && isDigit(c1) && isDigit(c2) && isDigit(c3) && isDigit(c5) && isDigit(c6) && isDigit(c8) && isDigit(c9))) return false;
+  const y = (c0 - 48) * 1000 + (c1 - 48) * 100 + (c2 - 48) * 10 + (c3 - 48);
+  const m = (c5 - 48) * 10 + (c6 - 48);
+  const d = (c8 - 48) * 10 + (c9 - 48);
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return d <= days;
+}
+
+// Anything the digit check does not settle (other years, other text) is asked of the calendar
+// and the answer kept.
 const knownDates = new Map<string, boolean>();
 function isDate(v: unknown): boolean {
   if (typeof v !== 'string') return false;
+  if (isPlainDateText(v)) return true;
   let ok = knownDates.get(v);
   if (ok === undefined) {
     ok = DATE.test(v) && isCalendarDate(v);
@@ -41,10 +98,25 @@ const isOptionalId = (v: unknown): boolean => v === undefined || isId(v);
 const isOptionalString = (v: unknown): boolean => v === undefined || typeof v === 'string';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+  // No prototype check (it is a runtime call): the schemas accept any non-array object whose
+  // fields pass, and for…in in hasOnly sees inherited enumerable keys as well as own ones.
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
-function hasOnly(r: Record<string, unknown>, known: (key: string) => boolean): boolean {
-  for (const k in r) if (!known(k)) return false;
+/**
+ * Whether every key for…in yields is one of `keys`: the keys it yields are internalized strings,
+ * so each comparison with a listed key is a pointer comparison (a Set would hash every key).
+ */
+function hasOnly(r: Record<string, unknown>, keys: readonly string[]): boolean {
+  for (const k in r) {
+    let known = false;
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === k) {
+        known = true;
+        break;
+      }
+    }
+    if (!known) return false;
+  }
   return true;
 }
 function isIdList(v: unknown): boolean {
@@ -54,31 +126,12 @@ function isIdList(v: unknown): boolean {
   return true;
 }
 
-// Key checks as switches: the keys for…in yields are internalized strings, so each case is a
-// pointer comparison, where a Set lookup hashes the key (measured: the switch halves the cost of
-// validating a member).
-const MEMBER_KEYS = (k: string): boolean => {
-  switch (k) {
-    case 'id':
-    case 'name':
-    case 'kind':
-    case 'districtType':
-    case 'state':
-    case 'averageDailyAttendance':
-    case 'membership':
-    case 'boardAuthorizations':
-    case 'cupccaa':
-    case 'federalMicroPurchaseThreshold':
-      return true;
-    default:
-      return false;
-  }
-};
-const MEMBERSHIP_KEYS = (k: string): boolean => k === 'programId' || k === 'status' || k === 'since' || k === 'until' || k === 'feesPaidThrough';
-const AUTHORIZATION_KEYS = (k: string): boolean => k === 'id' || k === 'adoptedOn' || k === 'expiresOn' || k === 'scope' || k === 'ref';
-const SCOPE_KEYS = (k: string): boolean => k === 'programIds' || k === 'contractIds' || k === 'categories';
-const CUPCCAA_KEYS = (k: string): boolean => k === 'optedIn' || k === 'since';
-const MPT_KEYS = (k: string): boolean => k === 'amount' || k === 'selfCertifiedOn';
+const MEMBER_KEYS = ['id', 'name', 'kind', 'districtType', 'state', 'averageDailyAttendance', 'membership', 'boardAuthorizations', 'cupccaa', 'federalMicroPurchaseThreshold'];
+const MEMBERSHIP_KEYS = ['programId', 'status', 'since', 'until', 'feesPaidThrough'];
+const AUTHORIZATION_KEYS = ['id', 'adoptedOn', 'expiresOn', 'scope', 'ref'];
+const SCOPE_KEYS = ['programIds', 'contractIds', 'categories'];
+const CUPCCAA_KEYS = ['optedIn', 'since'];
+const MPT_KEYS = ['amount', 'selfCertifiedOn'];
 
 /** True only for members `MemberSchema` certainly accepts. @internal */
 export function isPlainValidMember(value: unknown): boolean {
@@ -86,7 +139,7 @@ export function isPlainValidMember(value: unknown): boolean {
   const m = value;
   if (!isId(m['id']) || typeof m['name'] !== 'string' || m['name'] === '' || !isMemberKind(m['kind'])) return false;
   if (m['districtType'] !== undefined && !isDistrictType(m['districtType'])) return false;
-  if (typeof m['state'] !== 'string' || !STATE.test(m['state'])) return false;
+  if (!isStateCode(m['state'])) return false;
   const ada = m['averageDailyAttendance'];
   if (ada !== undefined && (typeof ada !== 'number' || !Number.isFinite(ada) || ada < 0)) return false;
   const ms = m['membership'];
@@ -107,31 +160,13 @@ export function isPlainValidMember(value: unknown): boolean {
   const cup = m['cupccaa'];
   if (cup !== undefined && (!isRecord(cup) || !hasOnly(cup, CUPCCAA_KEYS) || typeof cup['optedIn'] !== 'boolean' || !isOptionalDate(cup['since']))) return false;
   const mpt = m['federalMicroPurchaseThreshold'];
-  if (mpt !== undefined && (!isRecord(mpt) || !hasOnly(mpt, MPT_KEYS) || typeof mpt['amount'] !== 'string' || !MONEY.test(mpt['amount']) || !isDate(mpt['selfCertifiedOn']))) return false;
+  if (mpt !== undefined && (!isRecord(mpt) || !hasOnly(mpt, MPT_KEYS) || typeof mpt['amount'] !== 'string' || !isMoneyText(mpt['amount'], true) || !isDate(mpt['selfCertifiedOn']))) return false;
   return true;
 }
 
-const PURCHASE_KEYS = (k: string): boolean => {
-  switch (k) {
-    case 'id':
-    case 'memberId':
-    case 'date':
-    case 'amount':
-    case 'supplyKind':
-    case 'category':
-    case 'contractId':
-    case 'vendorId':
-    case 'description':
-    case 'emergency':
-    case 'funding':
-    case 'documents':
-      return true;
-    default:
-      return false;
-  }
-};
-const FUNDING_KEYS = (k: string): boolean => k === 'source' || k === 'program' || k === 'amount';
-const DOCUMENT_KEYS = (k: string): boolean => k === 'kind' || k === 'ref' || k === 'date';
+const PURCHASE_KEYS = ['id', 'memberId', 'date', 'amount', 'supplyKind', 'category', 'contractId', 'vendorId', 'description', 'emergency', 'funding', 'documents'];
+const FUNDING_KEYS = ['source', 'program', 'amount'];
+const DOCUMENT_KEYS = ['kind', 'ref', 'date'];
 
 /** True only for purchases `PurchaseSchema` certainly accepts. @internal */
 export function isPlainValidPurchase(value: unknown): boolean {
@@ -140,7 +175,7 @@ export function isPlainValidPurchase(value: unknown): boolean {
   if (!isId(p['id']) || !isId(p['memberId']) || !isDate(p['date']) || !isSupplyKind(p['supplyKind'])) return false;
   const amount = p['amount'];
   if (typeof amount === 'string') {
-    if (!NON_NEGATIVE_MONEY.test(amount)) return false;
+    if (!isMoneyText(amount, false)) return false;
   } else if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount < 0) return false;
   if (!isOptionalId(p['category']) || !isOptionalId(p['contractId']) || !isOptionalId(p['vendorId']) || !isOptionalString(p['description'])) return false;
   if (p['emergency'] !== undefined && typeof p['emergency'] !== 'boolean') return false;
@@ -148,7 +183,7 @@ export function isPlainValidPurchase(value: unknown): boolean {
   if (funding !== undefined) {
     if (!Array.isArray(funding)) return false;
     for (const f of funding as unknown[]) {
-      if (!isRecord(f) || !hasOnly(f, FUNDING_KEYS) || !isSource(f['source']) || !isOptionalString(f['program']) || typeof f['amount'] !== 'string' || !MONEY.test(f['amount'])) return false;
+      if (!isRecord(f) || !hasOnly(f, FUNDING_KEYS) || !isSource(f['source']) || !isOptionalString(f['program']) || typeof f['amount'] !== 'string' || !isMoneyText(f['amount'], true)) return false;
     }
   }
   const documents = p['documents'];

@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
-import { isPlainValidMember, isPlainValidPurchase } from '../../src/eligibility/fast-validate.js';
+import { isMoneyText, isPlainDateText, isPlainValidMember, isPlainValidPurchase } from '../../src/eligibility/fast-validate.js';
+import { isCalendarDate } from '../../src/dates/calendar-date.js';
 import { moneyToCents } from '../../src/thresholds/threshold-table.js';
 import { MemberSchema, PurchaseSchema } from '../../src/index.js';
 import { district, purchase } from './fixtures.js';
@@ -44,4 +45,31 @@ test.prop([fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.constantFrom(0, 1, 2), fc
   const text = decimals === 0 ? `${cents}` : decimals === 1 ? `${whole}.${frac / 10n}` : `${whole}.${String(frac).padStart(2, '0')}`;
   const expected = decimals === 0 ? Number(cents) * 100 : decimals === 1 ? Number(whole) * 100 + Number(frac / 10n) * 10 : Number(cents);
   expect(moneyToCents((negative ? '-' : '') + text)).toBe(negative ? -expected : expected);
+});
+
+const moneyLike = fc.oneof(
+  fc.stringMatching(/^-?\d{0,4}(?:\.\d{0,3})?$/u),
+  fc.string({ unit: fc.constantFrom('0', '1', '9', '.', '-', '+', ' ', 'e', 'x'), maxLength: 8 }),
+  fc.constantFrom('', '-', '.', '0', '00', '-0', '0.', '.5', '1.5', '1.50', '1.505', '01', '-01.00', '10.0', '1e3', ' 1', '1 ', '١'),
+);
+test.prop([moneyLike, fc.boolean()], { numRuns: 3000 })('isMoneyText accepts exactly what the money pattern accepts', (text, signed) => {
+  const pattern = signed ? /^-?(?:0|[1-9]\d*)(?:\.\d{1,2})?$/u : /^(?:0|[1-9]\d*)(?:\.\d{1,2})?$/u;
+  expect(isMoneyText(text, signed)).toBe(pattern.test(text));
+});
+
+const dateLike = fc.oneof(
+  fc.date({ min: new Date(Date.UTC(-500, 0, 1)), max: new Date(Date.UTC(12000, 0, 1)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+  fc.string({ unit: fc.constantFrom('0', '1', '2', '9', '-', ' '), maxLength: 11 }),
+);
+test.prop([dateLike], { numRuns: 3000 })('isPlainDateText accepts only calendar dates, and every one of the years 1000-9999', (text) => {
+  const real = isCalendarDate(text);
+  if (isPlainDateText(text)) expect(real).toBe(true);
+  if (real && /^[1-9]\d{3}-/u.test(text)) expect(isPlainDateText(text)).toBe(true);
+});
+test('a member or purchase that is not a plain object is judged by the schema alone when the fast check refuses it', () => {
+  class Member { constructor() { Object.assign(this, district); } }
+  expect(isPlainValidMember(new Member())).toBe(MemberSchema.safeParse(new Member()).success);
+  expect(isPlainValidMember(Object.assign(Object.create(null), district))).toBe(true);
+  expect(isPlainValidMember(Object.assign(Object.create({ extra: 1 }), district))).toBe(false);
 });
