@@ -705,6 +705,7 @@ function frozenPathValue(fact: object, path: readonly string[]): unknown {
  * when its stamp is `epoch`, so nothing is reset between runs and no sentinel is compared.
  */
 const NO_VALUES: unknown[] = [];
+const NO_RECORDS: ConditionTrace[] = [];
 
 class RunState {
   /** A fresh array each run: young, so storing facts in it costs no write barrier, and dropped after. */
@@ -713,8 +714,8 @@ class RunState {
   epoch = 0;
   /** Bits of the absent facts (always 0 with allowUndefinedFacts); bits may alias (slot & 31). */
   missing = 0;
-  /** Trace mode: a buffer of the leaf records of the rule being traced, and how many there are. */
-  readonly records: ConditionTrace[] = [];
+  /** Trace mode: a buffer of the leaf records of the rule being traced (fresh each run, like values), and how many there are. */
+  records: ConditionTrace[] = NO_RECORDS;
   count = 0;
   constructor(private readonly width: number) {
     this.stamps = new Int32Array(width);
@@ -722,6 +723,7 @@ class RunState {
   /** Starts a run: every slot computed in an earlier run becomes stale. */
   next(): number {
     this.values = new Array<unknown>(this.width);
+    this.records = [];
     if (this.epoch === 0x3fffffff) {
       this.stamps.fill(0);
       this.epoch = 0;
@@ -934,7 +936,11 @@ function traceCondition(cell: Cell, run: RunState): unknown {
   switch (cell.kind) {
     case LEAF: {
       const record = traceLeaf(cell, run);
-      run.records[run.count++] = record;
+      const records = run.records;
+      // Appended (count never passes its length), so the buffer stays a packed array.
+      if (run.count === records.length) records.push(record);
+      else records[run.count] = record;
+      run.count++;
       return lastLeafResult;
     }
     case NOT:
@@ -1242,8 +1248,7 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
   /** Ends a run: the state lets go of the facts and of what was read from them. */
   const release = (run: RunState): void => {
     run.values = NO_VALUES;
-    const records = run.records;
-    for (let i = 0; i < records.length; i++) records[i] = undefined as never;
+    run.records = NO_RECORDS;
     if (run === shared) sharedInUse = false;
   };
 
