@@ -14,6 +14,12 @@ export interface Measurement {
   repetitions: number;
 }
 
+const taken: Measurement[] = [];
+/** Every measurement this process took, in order (the runner compares them across processes). */
+export function measurements(): readonly Measurement[] {
+  return taken;
+}
+
 let sink = 0;
 /** Fold a value into the sink (call it with something derived from each result). */
 export function consume(value: unknown): void {
@@ -50,7 +56,7 @@ export function measure(name: string, run: (n: number) => void, options: { targe
     rates.push(batch / (ms / 1000));
   }
   rates.sort((a, b) => a - b);
-  return {
+  const measured: Measurement = {
     name,
     opsPerSecond: rates[Math.floor(rates.length / 2)]!,
     min: rates[0]!,
@@ -58,6 +64,8 @@ export function measure(name: string, run: (n: number) => void, options: { targe
     batch,
     repetitions,
   };
+  taken.push(measured);
+  return measured;
 }
 
 /** Times one call of `fn` several times and reports the median wall time in milliseconds. */
