@@ -704,26 +704,24 @@ function frozenPathValue(fact: object, path: readonly string[]): unknown {
  * leaf result) and `stamps` the run it was computed in: a slot holds a value of this run exactly
  * when its stamp is `epoch`, so nothing is reset between runs and no sentinel is compared.
  */
-const NO_VALUES: unknown[] = [];
 const NO_RECORDS: ConditionTrace[] = [];
 
 class RunState {
-  /** A fresh array each run: young, so storing facts in it costs no write barrier, and dropped after. */
-  values: unknown[] = NO_VALUES;
+  readonly values: unknown[];
   readonly stamps: Int32Array;
   epoch = 0;
   /** Bits of the absent facts (always 0 with allowUndefinedFacts); bits may alias (slot & 31). */
   missing = 0;
-  /** Trace mode: a buffer of the leaf records of the rule being traced (fresh each run, like values), and how many there are. */
+  /** Trace mode: a buffer of the leaf records of the rule being traced (fresh each traced run: young, so storing records in it costs no write barrier), and how many there are. */
   records: ConditionTrace[] = NO_RECORDS;
   count = 0;
-  constructor(private readonly width: number) {
+  constructor(width: number) {
+    this.values = new Array<unknown>(width).fill(undefined);
     this.stamps = new Int32Array(width);
   }
   /** Starts a run: every slot computed in an earlier run becomes stale. */
   next(): number {
-    this.values = new Array<unknown>(this.width);
-    this.records = [];
+
     if (this.epoch === 0x3fffffff) {
       this.stamps.fill(0);
       this.epoch = 0;
@@ -1073,20 +1071,29 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
   // into the values of each run, instead of being looked up again on every run.
   const factPaths = names.map((_, i) => [...builder.paths.values()].filter((p) => p.base === factSlots[i]));
   const frozenPaths = names.map(() => new WeakMap<object, readonly unknown[]>());
-  /** The kept paths of a fact object, or undefined when it is not frozen. */
+  // Asking whether an object is frozen is a runtime call. A fact that was not frozen the last time
+  // (a member built afresh for every decision) is asked again only every 64th run: a frozen object
+  // missed in between is merely read as usual, never misread.
+  const notFrozenFor = names.map(() => 0);
+  /** The kept paths of a fact object, or undefined when it is not frozen (or not asked about). */
   const stablePaths = (i: number, fact: object): readonly unknown[] | undefined => {
     // Looked up first: an object once frozen stays frozen, and the lookup is cheaper than asking.
-    let known = frozenPaths[i]!.get(fact);
-    if (known === undefined && Object.isFrozen(fact)) {
-      const pairs: unknown[] = [];
-      for (const p of factPaths[i]!) {
-        const value = frozenPathValue(fact, p.segments);
-        if (value !== UNSTABLE) pairs.push(p.slot, value);
-      }
-      known = Object.freeze(pairs);
-      frozenPaths[i]!.set(fact, known);
+    const known = frozenPaths[i]!.get(fact);
+    if (known !== undefined) return known;
+    const streak = notFrozenFor[i]!;
+    if ((streak & 63) !== 0 || !Object.isFrozen(fact)) {
+      notFrozenFor[i] = (streak + 1) & 0x3fffffff;
+      return undefined;
     }
-    return known;
+    notFrozenFor[i] = 0;
+    const pairs: unknown[] = [];
+    for (const p of factPaths[i]!) {
+      const value = frozenPathValue(fact, p.segments);
+      if (value !== UNSTABLE) pairs.push(p.slot, value);
+    }
+    Object.freeze(pairs);
+    frozenPaths[i]!.set(fact, pairs);
+    return pairs;
   };
 
   // One run state is reused from run to run. A run entered while another is in progress (a
@@ -1185,6 +1192,7 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
     const events: RuleEvent[] = [];
     const fired: number[] = [];
     const trace: RuleTrace[] = [];
+    run.records = [];
     let i = 0;
     try {
       for (; i < runnable.length; i++) {
@@ -1215,6 +1223,7 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
           if (evaluateRoot(r.root, r.inner, run)) fired.push(r.rule.index);
         }
       } else {
+        run.records = [];
         for (; i < runnable.length; i++) {
           const r = runnable[i]!;
           let conditions: ConditionTrace[];
@@ -1247,7 +1256,8 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
   };
   /** Ends a run: the state lets go of the facts and of what was read from them. */
   const release = (run: RunState): void => {
-    run.values = NO_VALUES;
+    const values = run.values;
+    for (let i = 0; i < values.length; i++) values[i] = undefined;
     run.records = NO_RECORDS;
     if (run === shared) sharedInUse = false;
   };

@@ -6,7 +6,7 @@ import { Dec } from '../money/decimal.js';
 import type { Member } from '../model/member.js';
 import type { ProcurementMethodName } from '../model/rules-pack.js';
 import type { Purchase } from '../model/purchase.js';
-import { isExceeded, lookupAllThresholds, moneyToCents, type ThresholdPeriod, type ThresholdTable } from './threshold-table.js';
+import { isExceeded, kindBit, lookupAllThresholds, moneyToCents, type ThresholdPeriod, type ThresholdTable } from './threshold-table.js';
 
 /**
  * A procurement method the law can require, least to most strict.
@@ -87,12 +87,18 @@ export interface ThresholdSubject {
   readonly cupccaaInForce: boolean;
 }
 
-function applies(period: ThresholdPeriod, s: ThresholdSubject): boolean {
+/** The subject's member and supply kind as {@link kindBit}s, computed once per purchase. */
+interface KindBits {
+  readonly member: number;
+  readonly supply: number;
+}
+
+function applies(period: ThresholdPeriod, s: ThresholdSubject, bits: KindBits): boolean {
   const a = period.appliesTo;
   if (!a) return true;
-  if (a.memberKinds && !a.memberKinds.includes(s.member.kind)) return false;
+  if (period.memberKindBits !== -1 && (period.memberKindBits & bits.member) === 0) return false;
   if (a.memberIds && !a.memberIds.includes(s.member.id)) return false;
-  if (a.supplyKinds && !a.supplyKinds.includes(s.purchase.supplyKind)) return false;
+  if (period.supplyKindBits !== -1 && (period.supplyKindBits & bits.supply) === 0) return false;
   if (a.cupccaa !== undefined && a.cupccaa !== s.cupccaaInForce) return false;
   if (a.federalFunds !== undefined && a.federalFunds !== s.hasFederalFunds) return false;
   return true;
@@ -120,6 +126,7 @@ function fallbackFinding(period: ThresholdPeriod, inForce: ThresholdPeriod | und
  */
 export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubject, findings: Finding[], trace: TraceStep[] | undefined): RequiredMethods {
   const day = toDayNumber(s.date);
+  const bits: KindBits = { member: kindBit(s.member.kind, false), supply: kindBit(s.purchase.supplyKind, true) };
   const lookups = lookupAllThresholds(table, day);
   const out: RequiredMethods = { state: 'none', federal: 'none', local: 'none', overall: 'none', thresholds: [] };
 
@@ -156,7 +163,7 @@ export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubjec
     if (!found) {
       // Before the first known figure of a series that would bind this purchase: say so.
       const first = series.known[0] ?? series.periods[0];
-      if (first && first.level !== undefined && first.method !== undefined && first.role !== 'self-certification-ceiling' && applies(first, s)) {
+      if (first && first.level !== undefined && first.method !== undefined && first.role !== 'self-certification-ceiling' && applies(first, s, bits)) {
         findings.push({
           code: 'threshold-figure-unknown',
           severity: 'warn',
@@ -171,7 +178,7 @@ export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubjec
     }
     const period = found.used;
     if (period.level === undefined || period.method === undefined || period.role === 'self-certification-ceiling') continue;
-    const doesApply = applies(period, s);
+    const doesApply = applies(period, s, bits);
     let amount = period.amount;
     let cents = period.amountCents!;
     let id = period.id;

@@ -3,6 +3,8 @@ import type { CalendarDate } from '../dates/calendar-date.js';
 import { formatMoney, parseMoney } from '../money/money.js';
 import type { Confidence, ProcurementMethodName, Threshold, ThresholdAppliesTo } from '../model/rules-pack.js';
 import type { FromPack } from '../packs/layer-packs.js';
+import { MemberKindSchema } from '../model/member.js';
+import { PurchaseSupplyKindSchema } from '../model/purchase.js';
 
 /** One period of a threshold series, with its amount in integer cents (computed once, at load). @internal */
 export interface ThresholdPeriod {
@@ -24,6 +26,10 @@ export interface ThresholdPeriod {
   readonly method: ProcurementMethodName | undefined;
   readonly role: 'limit' | 'micro-purchase' | 'self-certification-ceiling';
   readonly appliesTo: ThresholdAppliesTo | undefined;
+  /** `appliesTo.memberKinds` as bits of {@link kindBit} (every bit set when not limited). */
+  readonly memberKindBits: number;
+  /** `appliesTo.supplyKinds` as bits of {@link kindBit} over the supply kinds (every bit set when not limited). */
+  readonly supplyKindBits: number;
   /** The pack's parameters of the period (e.g. `splittingCitation`). */
   readonly params: Readonly<Record<string, unknown>> | undefined;
 }
@@ -88,6 +94,23 @@ export function moneyToCents(value: string | number): number {
 }
 
 /** Builds the table from layered thresholds. @internal */
+const MEMBER_KINDS: readonly string[] = MemberKindSchema.options;
+const SUPPLY_KINDS: readonly string[] = PurchaseSupplyKindSchema.options;
+
+/**
+ * The bit of a member kind (`supply` false) or supply kind in the kind bits of a period: comparing
+ * bits spares a list search per period and purchase. 0 for a kind no schema knows.
+ * @internal
+ */
+export function kindBit(kind: string, supply: boolean): number {
+  const i = (supply ? SUPPLY_KINDS : MEMBER_KINDS).indexOf(kind);
+  return i < 0 ? 0 : 1 << i;
+}
+
+function kindBits(kinds: readonly string[] | undefined, supply: boolean): number {
+  return kinds === undefined ? -1 : kinds.reduce((bits, k) => bits | kindBit(k, supply), 0);
+}
+
 export function buildThresholdTable(thresholds: readonly FromPack<Threshold>[]): ThresholdTable {
   const groups = new Map<string, ThresholdPeriod[]>();
   for (const t of thresholds) {
@@ -109,6 +132,8 @@ export function buildThresholdTable(thresholds: readonly FromPack<Threshold>[]):
       method: t.method,
       role: t.role ?? 'limit',
       appliesTo: t.appliesTo,
+      memberKindBits: kindBits(t.appliesTo?.memberKinds, false),
+      supplyKindBits: kindBits(t.appliesTo?.supplyKinds, true),
       params: t.params,
     };
     const list = groups.get(t.series) ?? [];
