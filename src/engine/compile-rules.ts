@@ -1017,6 +1017,11 @@ interface RunnableRule {
  * whose `issues` give the JSON path of each (code: the problems' common code, or `invalid-rule`
  * when they differ).
  *
+ * The paths of a frozen fact that pass through frozen objects' data properties alone are read
+ * once per fact object and remembered (weakly), since they cannot change: a prepared contract is
+ * not read again decision after decision. A getter, or an object not frozen, on the way is read on
+ * every run as usual.
+ *
  * @param rules - Rules in json-rules-engine's format (never mutated).
  * @param options - `allowUndefinedFacts`, custom `operators`, named `conditions`.
  * @returns The compiled rules; `run(facts, { trace? })` is pure and re-entrant.
