@@ -142,9 +142,11 @@ export function buildThresholdTable(thresholds: readonly FromPack<Threshold>[]):
   }
   const series = [...groups].map(([id, periods]) => {
     const sorted = [...periods].sort((a, b) => a.fromDay - b.fromDay);
-    return Object.freeze({ id, periods: Object.freeze(sorted), known: Object.freeze(sorted.filter((p) => p.amountCents !== null)) });
+    // The arrays of the table are not frozen (the table is internal and never handed out): V8 does
+    // not inline element loads from frozen arrays, and computeRequiredMethods reads them per decision.
+    return Object.freeze({ id, periods: sorted, known: sorted.filter((p) => p.amountCents !== null) });
   });
-  return Object.freeze({ series: Object.freeze(series), byId: new Map(series.map((s) => [s.id, s])), byDay: new Map() });
+  return Object.freeze({ series, byId: new Map(series.map((s) => [s.id, s])), byDay: new Map() });
 }
 
 /**
@@ -176,7 +178,7 @@ export function lookupThreshold(series: ThresholdSeries, day: number): Threshold
 export function lookupAllThresholds(table: ThresholdTable, day: number): readonly (ThresholdLookup | undefined)[] {
   let found = table.byDay.get(day);
   if (found) return found;
-  found = Object.freeze(table.series.map((s) => lookupThreshold(s, day)));
+  found = table.series.map((s) => lookupThreshold(s, day));
   if (table.byDay.size >= 8192) table.byDay.clear();
   table.byDay.set(day, found);
   return found;
