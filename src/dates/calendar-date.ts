@@ -40,7 +40,49 @@ function fromLocal(d: Date): CalendarDate {
  * ```
  */
 export function isCalendarDate(value: unknown): value is CalendarDate {
-  return typeof value === 'string' && toLocalNoon(value) !== undefined;
+  return typeof value === 'string' && (isPlainDateText(value) || isCalendarDateByDate(value));
+}
+
+/** {@link isCalendarDate} by way of a Date at local noon: the reference the digit check is held to. @internal */
+export function isCalendarDateByDate(value: string): boolean {
+  return toLocalNoon(value) !== undefined;
+}
+
+/**
+ * The digits of `YYYY?MM?DD` (any character at the separators) as y * 10000 + m * 100 + d, or -1
+ * unless the text has ten characters with digits at 0-3, 5-6 and 8-9.
+ */
+function digitFields(date: string): number {
+  if (date.length !== 10) return -1;
+  const y0 = date.charCodeAt(0) - 48;
+  const y1 = date.charCodeAt(1) - 48;
+  const y2 = date.charCodeAt(2) - 48;
+  const y3 = date.charCodeAt(3) - 48;
+  const m0 = date.charCodeAt(5) - 48;
+  const m1 = date.charCodeAt(6) - 48;
+  const d0 = date.charCodeAt(8) - 48;
+  const d1 = date.charCodeAt(9) - 48;
+  // Each is a digit when unsigned 0-9 (a negative difference wraps around to a large number).
+  const digits = (y0 >>> 0) <= 9 && (y1 >>> 0) <= 9 && (y2 >>> 0) <= 9 && (y3 >>> 0) <= 9 && (m0 >>> 0) <= 9 && (m1 >>> 0) <= 9 && (d0 >>> 0) <= 9 && (d1 >>> 0) <= 9;
+  if (!digits) return -1;
+  return (y0 * 1000 + y1 * 100 + y2 * 10 + y3) * 10_000 + (m0 * 10 + m1) * 100 + d0 * 10 + d1;
+}
+
+/**
+ * A real date `YYYY-MM-DD` of the years 1000-9999, checked digit by digit: true only for dates
+ * the Date-based check accepts (a property test holds it to that), and much cheaper.
+ * @internal
+ */
+export function isPlainDateText(v: string): boolean {
+  const f = digitFields(v);
+  if (f < 10_000_000 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
+  const y = Math.floor(f / 10_000);
+  const m = Math.floor(f / 100) % 100;
+  const d = f % 100;
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return d <= days;
 }
 
 /**
@@ -127,21 +169,11 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 export function toDayNumber(date: CalendarDate): number {
   // Anything but ten characters with digits at 0-3, 5-6 and 8-9, a month 1-12 and a year from 100
   // (Date.UTC reads 0-99 as 1900-1999) takes the Date.UTC path: the same result for every input.
-  if (date.length !== 10) return toDayNumberByDate(date);
-  const y0 = date.charCodeAt(0) - 48;
-  const y1 = date.charCodeAt(1) - 48;
-  const y2 = date.charCodeAt(2) - 48;
-  const y3 = date.charCodeAt(3) - 48;
-  const m0 = date.charCodeAt(5) - 48;
-  const m1 = date.charCodeAt(6) - 48;
-  const d0 = date.charCodeAt(8) - 48;
-  const d1 = date.charCodeAt(9) - 48;
-  // Each is a digit when unsigned 0-9 (a negative difference wraps around to a large number).
-  const digits = (y0 >>> 0) <= 9 && (y1 >>> 0) <= 9 && (y2 >>> 0) <= 9 && (y3 >>> 0) <= 9 && (m0 >>> 0) <= 9 && (m1 >>> 0) <= 9 && (d0 >>> 0) <= 9 && (d1 >>> 0) <= 9;
-  let y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-  const m = m0 * 10 + m1;
-  const d = d0 * 10 + d1;
-  if (!digits || m < 1 || m > 12 || y < 100) return toDayNumberByDate(date);
+  const f = digitFields(date);
+  let y = Math.floor(f / 10_000);
+  const m = Math.floor(f / 100) % 100;
+  const d = f % 100;
+  if (f < 0 || m < 1 || m > 12 || y < 100) return toDayNumberByDate(date);
   // Days from civil (H. Hinnant): years start in March so the leap day ends a year.
   if (m <= 2) y -= 1;
   const era = Math.floor(y / 400);

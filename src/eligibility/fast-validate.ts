@@ -6,8 +6,6 @@ import { isCalendarDate } from '../dates/calendar-date.js';
 import { MemberKindSchema } from '../model/member.js';
 import { PurchaseSupplyKindSchema } from '../model/purchase.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /**
@@ -53,45 +51,7 @@ const isDistrictType = oneOf(['elementary', 'high-school', 'unified']);
 const isStatus = oneOf(['active', 'pending', 'suspended', 'withdrawn']);
 const isSource = oneOf(['federal', 'state', 'local']);
 
-/**
- * A real date `YYYY-MM-DD` of the years 1000-9999, checked digit by digit: true only for dates
- * `isCalendarDate` accepts (a property test holds it to that), and cheaper than any lookup.
- * @internal
- */
-export function isPlainDateText(v: string): boolean {
-  if (v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
-  const c0 = v.charCodeAt(0);
-  const c1 = v.charCodeAt(1);
-  const c2 = v.charCodeAt(2);
-  const c3 = v.charCodeAt(3);
-  const c5 = v.charCodeAt(5);
-  const c6 = v.charCodeAt(6);
-  const c8 = v.charCodeAt(8);
-  const c9 = v.charCodeAt(9);
-  if (!(c0 >= 49 && c0 <= 57 && isDigit(c1) && isDigit(c2) && isDigit(c3) && isDigit(c5) && isDigit(c6) && isDigit(c8) && isDigit(c9))) return false;
-  const y = (c0 - 48) * 1000 + (c1 - 48) * 100 + (c2 - 48) * 10 + (c3 - 48);
-  const m = (c5 - 48) * 10 + (c6 - 48);
-  const d = (c8 - 48) * 10 + (c9 - 48);
-  if (m < 1 || m > 12 || d < 1) return false;
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-  return d <= days;
-}
-
-// Anything the digit check does not settle (other years, other text) is asked of the calendar
-// and the answer kept.
-const knownDates = new Map<string, boolean>();
-function isDate(v: unknown): boolean {
-  if (typeof v !== 'string') return false;
-  if (isPlainDateText(v)) return true;
-  let ok = knownDates.get(v);
-  if (ok === undefined) {
-    ok = DATE.test(v) && isCalendarDate(v);
-    if (knownDates.size > 50_000) knownDates.clear();
-    knownDates.set(v, ok);
-  }
-  return ok;
-}
+const isDate = isCalendarDate;
 const isOptionalDate = (v: unknown): boolean => v === undefined || isDate(v);
 const isId = (v: unknown): boolean => typeof v === 'string' && v.length > 0;
 const isOptionalId = (v: unknown): boolean => v === undefined || isId(v);

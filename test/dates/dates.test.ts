@@ -1,6 +1,7 @@
+import { fc, test } from '@fast-check/vitest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, compareDates, daysBetween, fiscalYearOf, isCalendarDate, isDateInRange, CalendarDateSchema } from '../../src/index.js';
-import { toDayNumber, type CalendarDate } from '../../src/dates/calendar-date.js';
+import { isCalendarDateByDate, isPlainDateText, toDayNumber, type CalendarDate } from '../../src/dates/calendar-date.js';
 
 const ZONES = ['UTC', 'Pacific/Kiritimati', 'America/Los_Angeles', 'Pacific/Pago_Pago', 'America/Sao_Paulo', 'Asia/Kolkata'];
 const original = process.env['TZ'];
@@ -78,4 +79,15 @@ describe('toDayNumber', () => {
     expect(toDayNumber('1970-01-01' as CalendarDate)).toBe(0);
     expect(toDayNumber('2025-03-01' as CalendarDate)).toBe(20_148);
   });
+});
+
+const dateLike = fc.oneof(
+  fc.date({ min: new Date(Date.UTC(-500, 0, 1)), max: new Date(Date.UTC(12000, 0, 1)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+  fc.string({ unit: fc.constantFrom('0', '1', '2', '9', '-', ' '), maxLength: 11 }),
+);
+test.prop([dateLike], { numRuns: 3000 })('isPlainDateText accepts only calendar dates, and every one of the years 1000-9999', (text) => {
+  const real = isCalendarDateByDate(text);
+  if (isPlainDateText(text)) expect(real).toBe(true);
+  if (real && /^[1-9]\d{3}-/u.test(text)) expect(isPlainDateText(text)).toBe(true);
 });
