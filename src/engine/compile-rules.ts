@@ -699,13 +699,13 @@ function frozenPathValue(fact: object, path: readonly string[]): unknown {
   return value;
 }
 
+const NO_RECORDS: ConditionTrace[] = [];
+
 /**
  * The state of one run. `values` holds each slot's value (slot = a fact, a fact path or a cached
  * leaf result) and `stamps` the run it was computed in: a slot holds a value of this run exactly
  * when its stamp is `epoch`, so nothing is reset between runs and no sentinel is compared.
  */
-const NO_RECORDS: ConditionTrace[] = [];
-
 class RunState {
   readonly values: unknown[];
   readonly stamps: Int32Array;
@@ -721,12 +721,20 @@ class RunState {
   }
   /** Starts a run: every slot computed in an earlier run becomes stale. */
   next(): number {
-
     if (this.epoch === 0x3fffffff) {
       this.stamps.fill(0);
       this.epoch = 0;
     }
     return ++this.epoch;
+  }
+  /** Whether a slot holds a value of this run. */
+  current(slot: number): boolean {
+    return this.stamps[slot] === this.epoch;
+  }
+  /** Keeps a value of this run in a slot. */
+  keep(slot: number, value: unknown): void {
+    this.values[slot] = value;
+    this.stamps[slot] = this.epoch;
   }
 }
 
@@ -745,10 +753,9 @@ function resolve(f: unknown, key: string | undefined, path: readonly string[]): 
 function leftOperand(cell: Cell, run: RunState): unknown {
   if (run.missing !== 0) checkPresent(cell, run, cell.lbit, cell.lbase, cell.leaf!.fact);
   const slot = cell.ls;
-  if (run.stamps[slot] === run.epoch) return run.values[slot];
+  if (run.current(slot)) return run.values[slot];
   const a = resolve(run.values[cell.lbase], cell.lkey, cell.lpath);
-  run.values[slot] = a;
-  run.stamps[slot] = run.epoch;
+  run.keep(slot, a);
   return a;
 }
 
@@ -757,10 +764,9 @@ function rightOperand(cell: Cell, run: RunState): unknown {
   const slot = cell.rs;
   if (slot === 0) return cell.literal;
   if (run.missing !== 0) checkPresent(cell, run, cell.rbit, cell.rbase, cell.leaf!.valueFact!.fact);
-  if (run.stamps[slot] === run.epoch) return run.values[slot];
+  if (run.current(slot)) return run.values[slot];
   const b = resolve(run.values[cell.rbase], cell.rkey, cell.rpath);
-  run.values[slot] = b;
-  run.stamps[slot] = run.epoch;
+  run.keep(slot, b);
   return b;
 }
 
@@ -817,13 +823,10 @@ function apply(cell: Cell, a: unknown, b: unknown): unknown {
 /** A leaf's raw result; kept apart from evaluateCondition (which recurses) so it can be inlined. */
 function evaluateLeaf(cell: Cell, run: RunState): unknown {
   const memo = cell.memo;
-  if (memo !== 0 && run.stamps[memo] === run.epoch) return run.values[memo];
+  if (memo !== 0 && run.current(memo)) return run.values[memo];
   const b = rightOperand(cell, run);
   const r = apply(cell, leftOperand(cell, run), b);
-  if (memo !== 0) {
-    run.values[memo] = r;
-    run.stamps[memo] = run.epoch;
-  }
+  if (memo !== 0) run.keep(memo, r);
   return r;
 }
 
@@ -914,13 +917,10 @@ function traceLeaf(cell: Cell, run: RunState): ConditionTrace {
   const a = leftOperand(cell, run);
   const memo = cell.memo;
   let r: unknown;
-  if (memo !== 0 && run.stamps[memo] === run.epoch) r = run.values[memo];
+  if (memo !== 0 && run.current(memo)) r = run.values[memo];
   else {
     r = apply(cell, a, b);
-    if (memo !== 0) {
-      run.values[memo] = r;
-      run.stamps[memo] = run.epoch;
-    }
+    if (memo !== 0) run.keep(memo, r);
   }
   lastLeafResult = r;
   // An object literal: allocated inline wherever this is inlined (a class constructor that is
@@ -1125,9 +1125,9 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
    * cheaper than asking propertyIsEnumerable about each name.
    */
   const prepare = (facts: Readonly<Record<string, unknown>>, run: RunState): void => {
+    // The arrays and the epoch are read once here, for every fact and kept path of the run.
     const epoch = run.next();
-    const values = run.values;
-    const stamps = run.stamps;
+    const { values, stamps } = run;
     let empty = false;
     for (const name in facts) {
       if (name === '') empty = true;
@@ -1259,6 +1259,7 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
     sharedInUse = true;
     return shared;
   };
+
   /** Ends a run: the state lets go of the facts and of what was read from them. */
   const release = (run: RunState): void => {
     const values = run.values;
