@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import { createPace, type Purchase } from '../src/index.js';
-import { prepareContract } from '../src/pricing/prepare-contract.js';
+import { prepareContract } from '../src/contracts/prepare-contract.js';
 import { contract, district, purchase } from '../test/compliance/fixtures.js';
 import { consume, formatRate, measure, timeOnce } from './harness.js';
 

@@ -3,7 +3,7 @@ export { createPace } from './pace.js';
 export type { Pace, PaceOptions, PackInfo } from './pace.js';
 export type { EligibilityInput, EligibilityDecision } from './eligibility/check-eligibility.js';
 export type { ProcurementMethodInput, ProcurementMethodDecision, ProcurementMethod } from './thresholds/procurement-method.js';
-export type { ThresholdCheck, RequiredMethod } from './thresholds/required-method.js';
+export type { ThresholdCheck, RequiredMethod } from './compliance/required-method.js';
 export type { AuditChecklistInput, AuditChecklistDecision, AuditChecklistItem } from './audit/audit-checklist.js';
 export type { SplitPurchaseOptions, SplitPurchaseGroup } from './audit/find-split-purchases.js';
 export { californiaLaw, paceProgram } from './packs/bundled.js';
@@ -13,8 +13,8 @@ export { factVocabulary } from './packs/facts.js';
 export type { FactDefinition } from './packs/facts.js';
 
 // Pricing
-export { isPreparedContract } from './pricing/prepare-contract.js';
-export type { PreparedContract } from './pricing/prepare-contract.js';
+export { isPreparedContract } from './contracts/prepare-contract.js';
+export type { PreparedContract } from './contracts/prepare-contract.js';
 export type { QuoteInput, QuoteLineInput, Quote, QuoteLine, QuoteTier, GraduatedSlice, PricingContext } from './pricing/quote.js';
 export type { GroupBuyInput, GroupBuyOrderInput, SharedCostInput, GroupBuyQuote, GroupBuyMember } from './pricing/quote-group-buy.js';
 export type { InvoiceVerificationInput, InvoiceLineInput, InvoiceVerification, InvoiceLineVerification } from './pricing/verify-invoice.js';

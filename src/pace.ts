@@ -5,9 +5,9 @@ import { checkEligibility, type EligibilityDecision, type EligibilityInput } fro
 import { procurementMethod, type ProcurementMethodDecision, type ProcurementMethodInput } from './thresholds/procurement-method.js';
 import { auditChecklist, type AuditChecklistDecision, type AuditChecklistInput } from './audit/audit-checklist.js';
 import { findSplitPurchases, type SplitPurchaseGroup, type SplitPurchaseOptions } from './audit/find-split-purchases.js';
-import { complianceContext } from './eligibility/rule-sets.js';
+import { complianceContext } from './compliance/rule-sets.js';
 import type { Purchase } from './model/purchase.js';
-import { prepareContract, type PreparedContract } from './pricing/prepare-contract.js';
+import { prepareContract, type PreparedContract } from './contracts/prepare-contract.js';
 import { quote, type Quote, type QuoteInput } from './pricing/quote.js';
 import { quoteGroupBuy, type GroupBuyInput, type GroupBuyQuote } from './pricing/quote-group-buy.js';
 import { verifyInvoice, type InvoiceVerification, type InvoiceVerificationInput } from './pricing/verify-invoice.js';
@@ -37,7 +37,7 @@ export interface Pace {
   readonly rulesVersion: string;
   /** The layered packs, in order. */
   readonly packs: readonly PackInfo[];
-  // Compliance (src/eligibility/, src/thresholds/, src/audit/)
+  // Compliance (src/eligibility/, src/thresholds/, src/audit/ on the shared core in src/compliance/)
   /**
    * May this member use this cooperative contract (for this purchase) on this date?
    * @example

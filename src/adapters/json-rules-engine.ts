@@ -13,9 +13,9 @@
  */
 import { Engine, Fact, type Almanac, type EngineResult, type RuleProperties, type RunOptions } from 'json-rules-engine';
 import type { CalendarDate } from '../dates/calendar-date.js';
-import { checkReferences, deriveFacts } from '../eligibility/derive-facts.js';
-import { parseAsOf, parseContract, parseMember, parsePurchase } from '../eligibility/parse-input.js';
-import { complianceContext } from '../eligibility/rule-sets.js';
+import { checkReferences, deriveFacts } from '../compliance/derive-facts.js';
+import { parseAsOf, parseContract, parseMember, parsePurchase } from '../compliance/parse-input.js';
+import { complianceContext } from '../compliance/rule-sets.js';
 import type { CustomOperator } from '../engine/types.js';
 import { PaceError, formatIssues, type PaceErrorIssue } from '../errors/pace-error.js';
 import type { Contract } from '../model/contract.js';
@@ -25,8 +25,8 @@ import type { PackRule } from '../model/rules-pack.js';
 import { californiaLaw, paceProgram } from '../packs/bundled.js';
 import { layerPacks, type LayeredPacks } from '../packs/layer-packs.js';
 import { isLoadedRulesPack } from '../packs/load-rules-pack.js';
-import type { PreparedContract } from '../pricing/prepare-contract.js';
-import type { ThresholdTable } from '../thresholds/threshold-table.js';
+import type { PreparedContract } from '../contracts/prepare-contract.js';
+import type { ThresholdTable } from '../compliance/threshold-table.js';
 import { copyJson } from '../engine/compile-rules.js';
 
 /**

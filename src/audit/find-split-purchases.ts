@@ -5,9 +5,9 @@ import { formatMoney } from '../money/money.js';
 import type { Purchase } from '../model/purchase.js';
 import { PurchaseSupplyKindSchema } from '../model/purchase.js';
 import type { PaceContext } from '../pace-context.js';
-import { parsePurchase } from '../eligibility/parse-input.js';
-import { complianceContext } from '../eligibility/rule-sets.js';
-import { isExceeded, lookupThreshold, moneyToCents, type ThresholdPeriod, type ThresholdSeries } from '../thresholds/threshold-table.js';
+import { parsePurchase } from '../compliance/parse-input.js';
+import { complianceContext } from '../compliance/rule-sets.js';
+import { isExceeded, lookupThreshold, moneyToCents, type ThresholdPeriod, type ThresholdSeries } from '../compliance/threshold-table.js';
 
 /**
  * Options of `pace.findSplitPurchases`.

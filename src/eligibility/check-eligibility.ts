@@ -4,10 +4,11 @@ import type { Contract } from '../model/contract.js';
 import type { Member } from '../model/member.js';
 import type { Purchase } from '../model/purchase.js';
 import type { PaceContext } from '../pace-context.js';
-import type { PreparedContract } from '../pricing/prepare-contract.js';
-import { checkReferences, deriveFacts, type Facts } from './derive-facts.js';
-import { parseArgs, parseAsOf, parseContract, parseMember, parsePurchase } from './parse-input.js';
-import { complianceContext, runRuleSet } from './rule-sets.js';
+import type { PreparedContract } from '../contracts/prepare-contract.js';
+import { checkReferences, deriveFacts, type Facts } from '../compliance/derive-facts.js';
+import { parseArgs, parseAsOf, parseContract, parseMember, parsePurchase } from '../compliance/parse-input.js';
+import { complianceContext, runRuleSet } from '../compliance/rule-sets.js';
+import { factsStep } from '../compliance/facts-step.js';
 
 /**
  * The input of `pace.checkEligibility`.
@@ -62,23 +63,6 @@ export function evaluateEligibility(
   if (trace) trace.push(factsStep(facts));
   runRuleSet(compliance.eligibility, facts, findings, trace);
   return facts;
-}
-
-/** A trace step listing the derived facts, so an auditor sees what the rules read. @internal */
-export function factsStep(facts: Facts): TraceStep {
-  const m = facts.member;
-  const c = facts.contract;
-  const p = facts.purchase;
-  return {
-    step: 'facts',
-    id: 'derived',
-    detail: {
-      asOf: facts.asOf,
-      member: { isMemberOfProgram: m['isMemberOfProgram'], membershipInForce: m['membershipInForce'], feesPaid: m['feesPaid'], cupccaaInForce: m['cupccaaInForce'], boardAuthorization: m['boardAuthorization'] },
-      contract: c['given'] ? { inForce: c['inForce'], inForceByUnexercisedRenewal: c['inForceByUnexercisedRenewal'], programKnown: c['programKnown'], competitivelySolicited: c['competitivelySolicited'] } : { given: false },
-      purchase: p['given'] ? { amountCents: p['amountCents'], hasFederalFunds: p['hasFederalFunds'], requiredMethod: p['requiredMethod'], stateMethod: p['stateMethod'], federalMethod: p['federalMethod'], localMethod: p['localMethod'] } : { given: false },
-    },
-  };
 }
 
 /**

@@ -5,8 +5,8 @@
 import { Dec, ROUND_HALF_UP } from '../money/decimal.js';
 import type { RoundingMode } from '../money/money.js';
 import { checkedCents, decToCents, divideRounded, type Cents } from './cents.js';
-import type { PreparedItem, PreparedPrice, PreparedTier } from './price-index.js';
-import { compareQty, normaliseQty, qtyToDec, type Qty } from './quantity.js';
+import type { PreparedItem, PreparedPrice, PreparedTier } from '../contracts/price-index.js';
+import { compareQty, normaliseQty, qtyToDec, type Qty } from '../contracts/quantity.js';
 
 /** The tier a tier-quantity falls in: the first whose inclusive bound is at or above it. @internal */
 export function selectTier(tiers: readonly PreparedTier[], tierQuantity: Qty): PreparedTier {

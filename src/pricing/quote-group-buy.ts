@@ -6,10 +6,10 @@ import { allocate } from '../money/allocate.js';
 import { parseMoney, type Money } from '../money/money.js';
 import { addCents, formatCents, type Cents } from './cents.js';
 import { PRICING_SOURCE } from './citations.js';
-import { throwIssues, type CodedIssue } from './issues.js';
-import type { PreparedContract } from './prepare-contract.js';
-import type { PreparedItem } from './price-index.js';
-import { addQty, qtyText, type Qty } from './quantity.js';
+import { throwIssues, type CodedIssue } from '../errors/coded-issues.js';
+import type { PreparedContract } from '../contracts/prepare-contract.js';
+import type { PreparedItem } from '../contracts/price-index.js';
+import { addQty, qtyText, type Qty } from '../contracts/quantity.js';
 import { priceOrder, type PricingContext, type Quote, type QuoteLineInput } from './quote.js';
 import { readContract, readDate, readLines, readObject, resolveItems, scheduleInForce, type OrderLine } from './read-pricing-input.js';
 

@@ -9,11 +9,11 @@ import type { Dec } from '../money/decimal.js';
 import type { Money } from '../money/money.js';
 import { addCents, formatCents, type Cents } from './cents.js';
 import { PRICING_SOURCE } from './citations.js';
-import { throwIssues, type CodedIssue } from './issues.js';
-import type { PreparedContract } from './prepare-contract.js';
-import type { PreparedItem, PreparedSchedule, PreparedTier } from './price-index.js';
+import { throwIssues, type CodedIssue } from '../errors/coded-issues.js';
+import type { PreparedContract } from '../contracts/prepare-contract.js';
+import type { PreparedItem, PreparedSchedule, PreparedTier } from '../contracts/price-index.js';
 import { amountCents, findVolumeCliff, graduatedAverageText, selectTier, unitCents } from './price-line.js';
-import { compareQty, qtyText, qtyToDec, type Qty } from './quantity.js';
+import { compareQty, qtyText, qtyToDec, type Qty } from '../contracts/quantity.js';
 import { readContract, readDate, readLines, readObject, readTierQuantities, resolveItems, scheduleInForce, type OrderLine } from './read-pricing-input.js';
 
 /** What the pricing capabilities need from a {@link Pace}: the rules version they stamp on decisions. */

@@ -7,10 +7,10 @@ import { PaceError } from '../errors/pace-error.js';
 import { toJsonPath } from '../model/parse.js';
 import type { Dec } from '../money/decimal.js';
 import { parseDecimal } from '../money/money.js';
-import { contractIndex, prepareContract, type PreparedContract } from './prepare-contract.js';
-import type { CodedIssue } from './issues.js';
-import type { PreparedItem, PreparedSchedule, PricingIndex } from './price-index.js';
-import { addQty, compareQty, qtyText, readQty, type Qty } from './quantity.js';
+import { contractIndex, prepareContract, type PreparedContract } from '../contracts/prepare-contract.js';
+import type { CodedIssue } from '../errors/coded-issues.js';
+import type { PreparedItem, PreparedSchedule, PricingIndex } from '../contracts/price-index.js';
+import { addQty, compareQty, qtyText, readQty, type Qty } from '../contracts/quantity.js';
 
 /** A validated input line. @internal */
 export interface OrderLine {

@@ -5,11 +5,11 @@ import type { MoneyInput, QuantityInput } from '../model/primitives.js';
 import type { Money } from '../money/money.js';
 import { addCents, formatCents, type Cents } from './cents.js';
 import { PRICING_SOURCE, SAME_TERMS_CITATION } from './citations.js';
-import { throwIssues, type CodedIssue } from './issues.js';
-import type { PreparedContract } from './prepare-contract.js';
-import { preparePrice } from './price-index.js';
+import { throwIssues, type CodedIssue } from '../errors/coded-issues.js';
+import type { PreparedContract } from '../contracts/prepare-contract.js';
+import { preparePrice } from '../contracts/price-index.js';
 import { amountCents, graduatedAverageText, selectTier, unitCents } from './price-line.js';
-import { compareQty, qtyText, type Qty } from './quantity.js';
+import { compareQty, qtyText, type Qty } from '../contracts/quantity.js';
 import type { PricingContext } from './quote.js';
 import { readContract, readDate, readLines, readObject, readTierQuantities, resolveItems, scheduleInForce, tierQuantitiesOf } from './read-pricing-input.js';
 

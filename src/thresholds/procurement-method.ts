@@ -3,12 +3,12 @@ import type { Contract } from '../model/contract.js';
 import type { Member } from '../model/member.js';
 import type { Purchase } from '../model/purchase.js';
 import type { PaceContext } from '../pace-context.js';
-import type { PreparedContract } from '../pricing/prepare-contract.js';
-import { factsStep } from '../eligibility/check-eligibility.js';
-import { deriveFacts } from '../eligibility/derive-facts.js';
-import { parsePurchaseDecisionArgs } from '../eligibility/parse-input.js';
-import { complianceContext, runRuleSet } from '../eligibility/rule-sets.js';
-import type { RequiredMethod, ThresholdCheck } from './required-method.js';
+import type { PreparedContract } from '../contracts/prepare-contract.js';
+import { factsStep } from '../compliance/facts-step.js';
+import { deriveFacts } from '../compliance/derive-facts.js';
+import { parsePurchaseDecisionArgs } from '../compliance/parse-input.js';
+import { complianceContext, runRuleSet } from '../compliance/rule-sets.js';
+import type { RequiredMethod, ThresholdCheck } from '../compliance/required-method.js';
 
 /**
  * The input of `pace.procurementMethod`.

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { deriveFacts } from '../../src/eligibility/derive-facts.js';
-import { complianceContext } from '../../src/eligibility/rule-sets.js';
+import { deriveFacts } from '../../src/compliance/derive-facts.js';
+import { complianceContext } from '../../src/compliance/rule-sets.js';
 import { MemberSchema, PurchaseSchema, type Member, type Purchase } from '../../src/index.js';
 import { layerPacks } from '../../src/packs/layer-packs.js';
 import { californiaLaw, paceProgram } from '../../src/packs/bundled.js';
-import { prepareContract } from '../../src/pricing/prepare-contract.js';
+import { prepareContract } from '../../src/contracts/prepare-contract.js';
 import { contract, district, purchase } from './fixtures.js';
 
 // deriveFacts builds the member and purchase facts as literals listing every field (faster than

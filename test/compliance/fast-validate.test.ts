@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
-import { isMoneyText, isPlainValidMember, isPlainValidPurchase } from '../../src/eligibility/fast-validate.js';
-import { moneyToCents } from '../../src/thresholds/threshold-table.js';
+import { isMoneyText, isPlainValidMember, isPlainValidPurchase } from '../../src/compliance/fast-validate.js';
+import { moneyToCents } from '../../src/compliance/threshold-table.js';
 import { MemberSchema, PurchaseSchema } from '../../src/index.js';
 import { district, purchase } from './fixtures.js';
 

@@ -2,8 +2,8 @@
 // json-rules-engine's Engine fire the same rules on the facts the capabilities derive.
 import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
-import { deriveFacts } from '../../src/eligibility/derive-facts.js';
-import { complianceContext } from '../../src/eligibility/rule-sets.js';
+import { deriveFacts } from '../../src/compliance/derive-facts.js';
+import { complianceContext } from '../../src/compliance/rule-sets.js';
 import { californiaLaw, paceProgram } from '../../src/index.js';
 import { layerPacks } from '../../src/packs/layer-packs.js';
 import { contract, district, purchase } from './fixtures.js';

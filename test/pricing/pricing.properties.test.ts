@@ -3,9 +3,9 @@ import { test as prop, fc } from '@fast-check/vitest';
 import { Decimal } from 'decimal.js';
 import { allocate, createPace, type Quote } from '../../src/index.js';
 import { Dec } from '../../src/money/decimal.js';
-import { contractIndex } from '../../src/pricing/prepare-contract.js';
+import { contractIndex } from '../../src/contracts/prepare-contract.js';
 import { amountCents } from '../../src/pricing/price-line.js';
-import { normaliseQty } from '../../src/pricing/quantity.js';
+import { normaliseQty } from '../../src/contracts/quantity.js';
 import { arbQuantityFor, arbTierTable, contractWith, scheduleOf, type TierInput } from './fixtures.js';
 
 const pace = createPace();

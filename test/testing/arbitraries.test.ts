@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ContractSchema, MemberSchema, PriceScheduleSchema, PurchaseSchema } from '../../src/index.js';
-import { prepareContract } from '../../src/pricing/prepare-contract.js';
+import { prepareContract } from '../../src/contracts/prepare-contract.js';
 import { arbCalendarDate, arbContract, arbMember, arbMoney, arbPriceSchedule, arbPurchase } from '../../src/testing/index.js';
 
 describe('pace-rules/testing arbitraries', () => {

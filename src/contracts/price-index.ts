@@ -4,7 +4,7 @@ import type { Contract } from '../model/contract.js';
 import { Dec } from '../money/decimal.js';
 import { parseDecimal, type RoundingMode } from '../money/money.js';
 import { findTierTableIssues } from './find-tier-table-issues.js';
-import type { CodedIssue } from './issues.js';
+import type { CodedIssue } from '../errors/coded-issues.js';
 import { QUANTITY_DECIMALS, normaliseQty, type Qty } from './quantity.js';
 
 /** A price parsed once: exact value, its display text, and whole cents when it has at most two decimals. @internal */

@@ -1,6 +1,6 @@
 import { Dec } from '../money/decimal.js';
 import { parseDecimal } from '../money/money.js';
-import type { CodedIssue } from './issues.js';
+import type { CodedIssue } from '../errors/coded-issues.js';
 import { QUANTITY_DECIMALS } from './quantity.js';
 
 function tryDecimal(value: unknown, decimals: number): Dec | undefined {

@@ -6,8 +6,8 @@ import type { Purchase } from '../model/purchase.js';
 import type { Program } from '../model/rules-pack.js';
 import { PaceError } from '../errors/pace-error.js';
 import type { Finding } from '../decision.js';
-import { computeRequiredMethods, type RequiredMethods } from '../thresholds/required-method.js';
-import { moneyToCents, type ThresholdTable } from '../thresholds/threshold-table.js';
+import { computeRequiredMethods, type RequiredMethods } from './required-method.js';
+import { moneyToCents, type ThresholdTable } from './threshold-table.js';
 
 /** The facts object the rules read (see docs/facts.md). @internal */
 export type Facts = {

@@ -2,7 +2,7 @@
 // case: units of goods), or an exact Decimal (fractional quantities such as hours of service).
 import { Dec } from '../money/decimal.js';
 import { parseDecimal } from '../money/money.js';
-import type { CodedIssue } from './issues.js';
+import type { CodedIssue } from '../errors/coded-issues.js';
 
 /** A number is always a safe, non-negative integer; anything else is a Decimal. @internal */
 export type Qty = number | Dec;

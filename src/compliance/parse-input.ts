@@ -4,7 +4,7 @@ import { MemberSchema, type Member } from '../model/member.js';
 import { parseWith } from '../model/parse.js';
 import { CalendarDateSchema } from '../model/primitives.js';
 import { PurchaseSchema, type Purchase } from '../model/purchase.js';
-import { prepareContract, type PreparedContract } from '../pricing/prepare-contract.js';
+import { prepareContract, type PreparedContract } from '../contracts/prepare-contract.js';
 import { checkReferences } from './derive-facts.js';
 import { isPlainValidDate, isPlainValidMember, isPlainValidPurchase } from './fast-validate.js';
 

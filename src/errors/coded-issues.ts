@@ -1,4 +1,4 @@
-import { PaceError, formatIssues, type PaceErrorCode, type PaceErrorIssue } from '../errors/pace-error.js';
+import { PaceError, formatIssues, type PaceErrorCode, type PaceErrorIssue } from './pace-error.js';
 
 /** An issue with the code it would carry on its own. @internal */
 export interface CodedIssue extends PaceErrorIssue {

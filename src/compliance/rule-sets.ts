@@ -5,7 +5,7 @@ import { PaceError, formatIssues, type PaceErrorIssue } from '../errors/pace-err
 import type { ChecklistItem, PackRule } from '../model/rules-pack.js';
 import type { FromPack } from '../packs/layer-packs.js';
 import type { PaceContext } from '../pace-context.js';
-import { buildThresholdTable, type ThresholdTable } from '../thresholds/threshold-table.js';
+import { buildThresholdTable, type ThresholdTable } from './threshold-table.js';
 
 /** The event a rule emits to report a finding; any other event type is traced but ignored. */
 export const FINDING_EVENT = 'finding';

@@ -1,6 +1,6 @@
 import { ContractSchema, type Contract } from '../model/contract.js';
 import { zodIssues } from '../model/parse.js';
-import { throwIssues, type CodedIssue } from './issues.js';
+import { throwIssues, type CodedIssue } from '../errors/coded-issues.js';
 import { buildPricingIndex, findPricingIssues, type PricingIndex } from './price-index.js';
 import { deepFreeze } from '../model/deep-freeze.js';
 
