@@ -193,7 +193,7 @@ function derive(bound: Bound, raw: unknown, root: string): PaceFacts {
   const asOf = raw['asOf'] === undefined ? purchase!.date : parseAsOf(raw['asOf'], `${root}.asOf`);
   checkReferences(member, contract, purchase, root);
   // The method facts are always computed: a rule that does not read them is not affected.
-  return deriveFacts(bound.thresholds, bound.context.programs, { member, contract, purchase, asOf }, [], undefined, true).facts;
+  return deriveFacts(bound.thresholds, bound.context.programs, { member, contract, purchase, asOf }, true).facts;
 }
 
 function operatorsOf(value: unknown, into: Set<string>): Set<string> {

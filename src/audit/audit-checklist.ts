@@ -1,13 +1,12 @@
-import type { DecisionBase, Finding, TraceStep } from '../decision.js';
+import type { DecisionBase } from '../decision.js';
 import type { Contract } from '../model/contract.js';
 import type { Member } from '../model/member.js';
 import type { Purchase } from '../model/purchase.js';
 import type { PaceContext } from '../pace-context.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
-import { factsStep } from '../compliance/facts-step.js';
-import { deriveFacts, type Facts } from '../compliance/derive-facts.js';
-import { parsePurchaseDecisionArgs } from '../compliance/parse-input.js';
-import { complianceContext, runRuleSet } from '../compliance/rule-sets.js';
+import { decide, type DecisionSpec } from '../compliance/decide.js';
+import type { Facts } from '../compliance/derive-facts.js';
+import { resolvePath } from '../engine/path.js';
 
 /**
  * The input of `pace.auditChecklist`.
@@ -59,16 +58,6 @@ export interface AuditChecklistDecision extends DecisionBase {
   missing: string[];
 }
 
-function readPath(facts: Facts, fact: string, path: string): unknown {
-  let cur: unknown = (facts as unknown as Record<string, unknown>)[fact];
-  for (const segment of path.replace(/^\$\.?/, '').split('.')) {
-    if (segment === '') continue;
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[segment];
-  }
-  return cur;
-}
-
 /**
  * The audit file of a purchase: every checklist item of the packs, whether it is required (its
  * `requiredWhen` rule) and whether it is on file. An item is on file when `purchase.documents`
@@ -83,13 +72,8 @@ function readPath(facts: Facts, fact: string, path: string): unknown {
  * @internal
  */
 export function auditChecklist(context: PaceContext, input: unknown): AuditChecklistDecision {
-  const { member, purchase, contract } = parsePurchaseDecisionArgs(input, 'auditChecklist');
-  const compliance = complianceContext(context);
-  const findings: Finding[] = [];
-  const trace: TraceStep[] = [];
-  const { facts } = deriveFacts(compliance.thresholds, context.programs, { member, contract, purchase, asOf: purchase.date }, findings, trace, compliance.audit.readsRequiredMethods || compliance.checklist.readsRequiredMethods);
-  trace.push(factsStep(facts));
-  runRuleSet(compliance.audit, facts, findings, trace);
+  const { compliance, subject, facts, findings, trace } = decide(context, input, AUDIT);
+  const purchase = subject.purchase!;
 
   const onFile = new Set((purchase.documents ?? []).map((d) => d.kind));
   const run = compliance.checklist.compiled.run(facts, { trace: true });
@@ -103,7 +87,8 @@ export function auditChecklist(context: PaceContext, input: unknown): AuditCheck
     if (required) {
       if (item.decidedBy) {
         decidedBy = 'data';
-        const value = readPath(facts, item.decidedBy.fact, item.decidedBy.path) === true;
+        const fact = Object.hasOwn(facts, item.decidedBy.fact) ? facts[item.decidedBy.fact as keyof Facts] : undefined;
+        const value = resolvePath(fact, compliance.checklist.decidedByPaths[index]!) === true;
         status = value ? 'on-file' : 'missing';
         if (!value && onFile.has(item.id)) {
           findings.push({
@@ -131,3 +116,10 @@ export function auditChecklist(context: PaceContext, input: unknown): AuditCheck
   }
   return { items, complete: missing.length === 0, missing, findings, trace, rulesVersion: context.rulesVersion };
 }
+
+const AUDIT: DecisionSpec = {
+  capability: 'auditChecklist',
+  asOf: 'purchase-date',
+  rules: (compliance) => compliance.audit,
+  needsMethods: (compliance) => compliance.checklist.readsRequiredMethods,
+};

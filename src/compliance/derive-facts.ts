@@ -1,12 +1,11 @@
-import type { TraceStep } from '../decision.js';
 import type { CalendarDate } from '../dates/calendar-date.js';
 import type { Contract } from '../model/contract.js';
 import type { Member } from '../model/member.js';
 import type { Purchase } from '../model/purchase.js';
 import type { Program } from '../model/rules-pack.js';
 import { PaceError } from '../errors/pace-error.js';
-import type { Finding } from '../decision.js';
-import { computeRequiredMethods, type RequiredMethods } from './required-method.js';
+import { isPreparedContract } from '../contracts/prepare-contract.js';
+import { computeRequiredMethods, type RequiredMethodsResult } from './required-method.js';
 import { moneyToCents, type ThresholdTable } from './threshold-table.js';
 
 /** The facts object the rules read (see docs/facts.md). @internal */
@@ -18,10 +17,10 @@ export type Facts = {
   asOf: CalendarDate;
 };
 
-/** Facts plus what computing them found. @internal */
+/** Facts, and (when asked for) the methods the thresholds require with what comparing them found. @internal */
 export interface DerivedFacts {
-  facts: Facts;
-  required: RequiredMethods | undefined;
+  readonly facts: Facts;
+  readonly required: RequiredMethodsResult | undefined;
 }
 
 /** Whether a member's CUPCCAA election is in force on a date. @internal */
@@ -67,24 +66,17 @@ function boardAuthorization(member: Member, contract: Contract | undefined, prog
 
 const NO_CONTRACT: Readonly<Record<string, unknown>> = Object.freeze({ given: false });
 
-// The contract fact depends only on the contract, its program and the date; for a prepared
-// (frozen) contract it is kept per date, so repeated decisions do not copy the contract again.
+// The contract fact depends only on the contract, its program and the date. For a prepared
+// contract (frozen by the library, and never changed) it is kept per date beside the contract,
+// weakly, so repeated decisions do not copy the contract again. A raw contract is parsed afresh
+// for each decision anyway, and its fact is built afresh.
 const contractFacts = new WeakMap<object, Map<string, Record<string, unknown>>>();
 
-// The last fact handed out, checked first: a run of decisions on one contract and date (the
-// usual case) then costs three comparisons instead of two map lookups.
-let last: { contract: Contract; program: Program | undefined; asOf: CalendarDate; fact: Record<string, unknown> } | undefined;
-
 function contractFactOf(contract: Contract, program: Program | undefined, asOf: CalendarDate): Record<string, unknown> {
-  if (last !== undefined && last.contract === contract && last.program === program && last.asOf === asOf) return last.fact;
-  // Programs come from the bound packs and are never changed, so only the contract must be frozen.
-  const cacheable = Object.isFrozen(contract);
+  const cacheable = isPreparedContract(contract);
   let byDate = cacheable ? contractFacts.get(contract) : undefined;
   const cached = byDate?.get(asOf);
-  if (cached && cached['program'] === program) {
-    last = { contract, program, asOf, fact: cached };
-    return cached;
-  }
+  if (cached && cached['program'] === program) return cached;
   const term = isContractInForce(contract, asOf);
   const fact: Record<string, unknown> = Object.assign({}, contract, {
     given: true,
@@ -103,7 +95,6 @@ function contractFactOf(contract: Contract, program: Program | undefined, asOf: 
     if (!byDate) contractFacts.set(contract, (byDate = new Map()));
     if (byDate.size >= 366) byDate.clear();
     byDate.set(asOf, fact);
-    last = { contract, program, asOf, fact };
   }
   return fact;
 }
@@ -134,15 +125,14 @@ export function checkReferences(member: Member, contract: Contract | undefined, 
 /**
  * Computes the facts the rules read: the inputs plus the derived facts of docs/facts.md, each
  * computed once, and (when there is a purchase and `withMethods`) the methods its thresholds
- * require; rules that do not read those are spared comparing every threshold.
+ * require; rules that do not read those are spared comparing every threshold. Pure: what
+ * comparing the thresholds found and traced comes back in `required`, nothing is pushed anywhere.
  * @internal
  */
 export function deriveFacts(
   table: ThresholdTable,
   programs: ReadonlyMap<string, Program>,
   input: { member: Member; contract: Contract | undefined; purchase: Purchase | undefined; asOf: CalendarDate },
-  findings: Finding[],
-  trace: TraceStep[] | undefined,
   withMethods = true,
 ): DerivedFacts {
   const { member, contract, purchase, asOf } = input;
@@ -177,14 +167,14 @@ export function deriveFacts(
   };
   const contractFact = contract ? contractFactOf(contract, program, asOf) : NO_CONTRACT;
   let purchaseFact: Record<string, unknown> = { given: false };
-  let required: RequiredMethods | undefined;
+  let required: RequiredMethodsResult | undefined;
   if (purchase) {
     const cents = moneyToCents(purchase.amount);
     const federal = hasFederalFunds(purchase);
     let federalCents = 0;
     for (const f of purchase.funding ?? []) if (f.source === 'federal') federalCents += moneyToCents(f.amount);
     if (withMethods) {
-      required = computeRequiredMethods(table, { member, purchase, date: purchase.date, cents, hasFederalFunds: federal, cupccaaInForce: isCupccaaInForce(member, purchase.date) }, findings, trace);
+      required = computeRequiredMethods(table, { member, purchase, date: purchase.date, cents, hasFederalFunds: federal, cupccaaInForce: isCupccaaInForce(member, purchase.date) });
     }
     // One literal, as for the member (checked against PurchaseSchema by the same test).
     purchaseFact = {
@@ -208,11 +198,11 @@ export function deriveFacts(
       documentKinds: (purchase.documents ?? []).map((d) => d.kind),
       categoryInContract: category === undefined || contract === undefined || contract.categories.includes(category),
       categoryInProgram: category === undefined || program === undefined || program.categories.some((c) => c.id === category),
-      requiredMethod: required?.overall,
-      stateMethod: required?.state,
-      federalMethod: required?.federal,
-      localMethod: required?.local,
-      competitionRequired: required === undefined ? undefined : required.overall !== 'none',
+      requiredMethod: required?.methods.overall,
+      stateMethod: required?.methods.state,
+      federalMethod: required?.methods.federal,
+      localMethod: required?.methods.local,
+      competitionRequired: required === undefined ? undefined : required.methods.overall !== 'none',
     };
   }
   const facts: Facts = { member: memberFact, contract: contractFact as Record<string, unknown>, purchase: purchaseFact, program: (program ?? {}) as Record<string, unknown>, asOf };

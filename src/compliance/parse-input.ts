@@ -5,8 +5,8 @@ import { parseWith } from '../model/parse.js';
 import { CalendarDateSchema } from '../model/primitives.js';
 import { PurchaseSchema, type Purchase } from '../model/purchase.js';
 import { prepareContract, type PreparedContract } from '../contracts/prepare-contract.js';
-import { checkReferences } from './derive-facts.js';
-import { isPlainValidDate, isPlainValidMember, isPlainValidPurchase } from './fast-validate.js';
+import { REFUSED, inputParser } from '../model/fast-parse.js';
+import { isCalendarDate } from '../dates/calendar-date.js';
 
 /** Checks that the argument of a capability is an object with only the fields it knows. @internal */
 export function parseArgs(value: unknown, capability: string, allowed: readonly string[], requiredFields: readonly string[]): Record<string, unknown> {
@@ -25,14 +25,19 @@ export function parseArgs(value: unknown, capability: string, allowed: readonly 
   throw new PaceError('invalid-input', `${capability}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
 }
 
-/** @internal */
+const fastMember = inputParser(MemberSchema);
+const fastPurchase = inputParser(PurchaseSchema);
+
+/** A validated copy of a member (the fast parser derived from MemberSchema, else the schema). @internal */
 export function parseMember(value: unknown, root = '$.member'): Member {
-  return isPlainValidMember(value) ? (value as Member) : parseWith(MemberSchema, value, root, 'member');
+  const fast = fastMember(value);
+  return fast !== REFUSED ? (fast as Member) : parseWith(MemberSchema, value, root, 'member');
 }
 
-/** @internal */
+/** A validated copy of a purchase (the fast parser derived from PurchaseSchema, else the schema). @internal */
 export function parsePurchase(value: unknown, root = '$.purchase'): Purchase {
-  return isPlainValidPurchase(value) ? (value as Purchase) : parseWith(PurchaseSchema, value, root, 'purchase');
+  const fast = fastPurchase(value);
+  return fast !== REFUSED ? (fast as Purchase) : parseWith(PurchaseSchema, value, root, 'purchase');
 }
 
 /** @internal */
@@ -42,19 +47,5 @@ export function parseContract(value: unknown, root = '$.contract'): PreparedCont
 
 /** @internal */
 export function parseAsOf(value: unknown, root = '$.asOf'): CalendarDate {
-  return isPlainValidDate(value) ? (value as CalendarDate) : parseWith(CalendarDateSchema, value, root, 'date', 'invalid-date');
-}
-
-/**
- * The `{ member, purchase, contract? }` argument of `procurementMethod` and `auditChecklist`:
- * each part validated, and the purchase checked to belong to the member (and to cite the contract).
- * @internal
- */
-export function parsePurchaseDecisionArgs(input: unknown, capability: string): { member: Member; purchase: Purchase; contract: PreparedContract | undefined } {
-  const args = parseArgs(input, capability, ['member', 'purchase', 'contract'], ['member', 'purchase']);
-  const member = parseMember(args['member']);
-  const purchase = parsePurchase(args['purchase']);
-  const contract = args['contract'] === undefined ? undefined : parseContract(args['contract']);
-  checkReferences(member, contract, purchase);
-  return { member, purchase, contract };
+  return isCalendarDate(value) ? value : parseWith(CalendarDateSchema, value, root, 'date', 'invalid-date');
 }

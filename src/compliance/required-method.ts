@@ -118,13 +118,24 @@ function fallbackFinding(period: ThresholdPeriod, inForce: ThresholdPeriod | und
   };
 }
 
+/** What comparing a purchase with the thresholds gives: the methods, what it found, its trace. @internal */
+export interface RequiredMethodsResult {
+  readonly methods: RequiredMethods;
+  /** Figures unknown for the date, a self-certified threshold above its ceiling. */
+  readonly findings: Finding[];
+  /** One `threshold` step per comparison, in table order. */
+  readonly steps: TraceStep[];
+}
+
 /**
  * Compares a purchase with every threshold of the table in force on its date: for each level
  * (state, federal, local) the strictest method of the thresholds that apply and are exceeded,
- * and overall the strictest of the three.
+ * and overall the strictest of the three. Pure: what it finds and traces is returned.
  * @internal
  */
-export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubject, findings: Finding[], trace: TraceStep[] | undefined): RequiredMethods {
+export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubject): RequiredMethodsResult {
+  const findings: Finding[] = [];
+  const steps: TraceStep[] = [];
   const day = toDayNumber(s.date);
   const bits: KindBits = { member: kindBit(s.member.kind, false), supply: kindBit(s.purchase.supplyKind, true) };
   const lookups = lookupAllThresholds(table, day);
@@ -207,8 +218,8 @@ export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubjec
       else out.local = stricter(out.local, period.method);
     }
     // The trace step shows the same comparison (one object, also listed in `thresholds`).
-    trace?.push({ step: 'threshold', id, pack: period.pack, passed: exceeded, detail: check as unknown as Record<string, unknown> });
+    steps.push({ step: 'threshold', id, pack: period.pack, passed: exceeded, detail: check as unknown as Record<string, unknown> });
   }
   out.overall = stricter(stricter(out.state, out.federal), out.local);
-  return out;
+  return { methods: out, findings, steps };
 }

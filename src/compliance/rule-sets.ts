@@ -1,6 +1,7 @@
 import type { Finding, Severity, TraceStep } from '../decision.js';
 import { compileRules, runCompiledInto, type StepFactory } from '../engine/compile-rules.js';
 import type { CompiledRules } from '../engine/types.js';
+import { parsePath } from '../engine/path.js';
 import { PaceError, formatIssues, type PaceErrorIssue } from '../errors/pace-error.js';
 import type { ChecklistItem, PackRule } from '../model/rules-pack.js';
 import type { FromPack } from '../packs/layer-packs.js';
@@ -44,6 +45,8 @@ export interface ChecklistSet {
   readonly items: readonly FromPack<ChecklistItem>[];
   readonly compiled: CompiledRules;
   readonly readsRequiredMethods: boolean;
+  /** Per item, the parsed path of its `decidedBy` fact (undefined when documents decide it). */
+  readonly decidedByPaths: readonly (readonly string[] | undefined)[];
 }
 
 /** Everything the compliance capabilities compile once per `createPace`. @internal */
@@ -108,6 +111,7 @@ export function complianceContext(context: PaceContext): ComplianceContext {
     items,
     compiled: compileRules(items.map((item) => ({ name: item.id, conditions: item.requiredWhen, event: { type: item.id } })) as never),
     readsRequiredMethods: readsRequiredMethods(items.map((i) => i.requiredWhen)),
+    decidedByPaths: items.map((i) => (i.decidedBy ? parsePath(i.decidedBy.path) : undefined)),
   };
   found = Object.freeze({ eligibility, procurement, usability, audit, checklist, thresholds: buildThresholdTable(context.thresholds) });
   cache.set(context, found);

@@ -1,14 +1,11 @@
-import type { DecisionBase, Finding, TraceStep } from '../decision.js';
+import type { DecisionBase } from '../decision.js';
 import type { CalendarDate } from '../dates/calendar-date.js';
 import type { Contract } from '../model/contract.js';
 import type { Member } from '../model/member.js';
 import type { Purchase } from '../model/purchase.js';
 import type { PaceContext } from '../pace-context.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
-import { checkReferences, deriveFacts, type Facts } from '../compliance/derive-facts.js';
-import { parseArgs, parseAsOf, parseContract, parseMember, parsePurchase } from '../compliance/parse-input.js';
-import { complianceContext, runRuleSet } from '../compliance/rule-sets.js';
-import { factsStep } from '../compliance/facts-step.js';
+import { decide, type DecisionSpec } from '../compliance/decide.js';
 
 /**
  * The input of `pace.checkEligibility`.
@@ -41,30 +38,6 @@ export interface EligibilityDecision extends DecisionBase {
   eligible: boolean;
 }
 
-/** Options of {@link checkEligibility}. @internal */
-export interface EligibilityOptions {
-  /** Record a trace (default true). */
-  trace?: boolean;
-}
-
-/**
- * Runs the eligibility rules of the packs for validated inputs. Shared with `procurementMethod`,
- * which judges whether a contract is usable for a purchase with the same rules.
- * @internal
- */
-export function evaluateEligibility(
-  context: PaceContext,
-  input: { member: Member; contract: Contract; asOf: CalendarDate; purchase: Purchase | undefined },
-  findings: Finding[],
-  trace: TraceStep[] | undefined,
-): Facts {
-  const compliance = complianceContext(context);
-  const { facts } = deriveFacts(compliance.thresholds, context.programs, input, findings, trace, compliance.eligibility.readsRequiredMethods);
-  if (trace) trace.push(factsStep(facts));
-  runRuleSet(compliance.eligibility, facts, findings, trace);
-  return facts;
-}
-
 /**
  * May this member use this cooperative contract (for this purchase) on this date? Runs the
  * eligibility rules of every layered pack: membership status, dates and fees; member kind and
@@ -80,14 +53,13 @@ export function evaluateEligibility(
  * @internal
  */
 export function checkEligibility(context: PaceContext, input: unknown): EligibilityDecision {
-  const args = parseArgs(input, 'checkEligibility', ['member', 'contract', 'asOf', 'purchase'], ['member', 'contract', 'asOf']);
-  const member = parseMember(args['member']);
-  const contract = parseContract(args['contract']);
-  const asOf = parseAsOf(args['asOf']);
-  const purchase = args['purchase'] === undefined ? undefined : parsePurchase(args['purchase']);
-  checkReferences(member, contract, purchase);
-  const findings: Finding[] = [];
-  const trace: TraceStep[] = [];
-  evaluateEligibility(context, { member, contract, asOf, purchase }, findings, trace);
+  const { findings, trace } = decide(context, input, ELIGIBILITY);
   return { eligible: !findings.some((f) => f.severity === 'block'), findings, trace, rulesVersion: context.rulesVersion };
 }
+
+const ELIGIBILITY: DecisionSpec = {
+  capability: 'checkEligibility',
+  asOf: 'given',
+  rules: (compliance) => compliance.eligibility,
+  needsMethods: () => false,
+};

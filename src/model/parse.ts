@@ -58,9 +58,13 @@ function messageOf(issue: z.core.$ZodIssue, input: unknown): string {
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let current = root;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
+  try {
+    for (const key of path) {
+      if (current === null || typeof current !== 'object') return undefined;
+      current = (current as Record<PropertyKey, unknown>)[key];
+    }
+  } catch {
+    return undefined; // a getter that throws: described as absent
   }
   return current;
 }
@@ -97,8 +101,16 @@ function deepest(issues: readonly z.core.$ZodIssue[]): number {
  * @internal
  */
 export function parseWith<S extends z.core.$ZodType>(schema: S, value: unknown, root: string, what: string, code: PaceErrorCode = 'invalid-input'): z.output<S> {
-  const result = z.safeParse(schema, value);
+  let result: ReturnType<typeof z.safeParse<S>>;
+  try {
+    result = z.safeParse(schema, value);
+  } catch (error) {
+    // A getter or proxy of the caller's that throws while being read: the value cannot be validated.
+    const message = `could not be read (${error instanceof Error ? error.name : 'a thrown value'} while reading it); pass plain data`;
+    throw new PaceError(code, `Invalid ${what}: ${root}: ${message}`, [{ path: root, message }]);
+  }
   if (result.success) return result.data;
   const issues = zodIssues(result.error, root, value);
+  if (issues.length === 0) issues.push({ path: root, message: `not a valid ${what}` });
   throw new PaceError(code, formatIssues(`Invalid ${what}`, issues), issues);
 }

@@ -1,5 +1,38 @@
 import * as z from 'zod/mini';
 import { isCalendarDate } from '../dates/calendar-date.js';
+import { fastCheck } from './fast-parse.js';
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * `/^-?(?:0|[1-9]\d*)(?:\.\d{1,2})?$/` (the minus only when `signed`), by hand: a regular
+ * expression test costs more than the rest of a purchase's check.
+ * @internal
+ */
+export function isMoneyText(text: string, signed: boolean): boolean {
+  const n = text.length;
+  let i = signed && text.charCodeAt(0) === 45 ? 1 : 0;
+  if (i >= n) return false;
+  const first = text.charCodeAt(i++);
+  if (first !== 48) {
+    if (!isDigit(first)) return false;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+  }
+  if (i === n) return true;
+  if (text.charCodeAt(i++) !== 46) return false;
+  const decimals = n - i;
+  if (decimals < 1 || decimals > 2) return false;
+  for (; i < n; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** `/^[A-Z]{2}$/` by hand. @internal */
+export function isStateCode(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length !== 2) return false;
+  const a = v.charCodeAt(0);
+  const b = v.charCodeAt(1);
+  return a >= 65 && a <= 90 && b >= 65 && b <= 90;
+}
 
 const MONEY_STRING = /^-?(?:0|[1-9]\d*)(?:\.\d{1,2})?$/;
 const DECIMAL_STRING = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
@@ -21,7 +54,10 @@ function isSafeQuantityNumber(n: number): boolean {
  */
 export const MoneySchema = z
   .union([
-    z.string().check(z.regex(MONEY_STRING, 'expected a decimal string with at most two decimals, such as "1234.50"')),
+    fastCheck(
+      z.string().check(z.regex(MONEY_STRING, 'expected a decimal string with at most two decimals, such as "1234.50"')),
+      (v) => typeof v === 'string' && isMoneyText(v, true),
+    ),
     z.number().check(z.refine(isSafeMoneyNumber, 'expected a finite amount with at most two decimals; pass large or precise values as decimal strings')),
   ]);
 
@@ -29,10 +65,13 @@ export const MoneySchema = z
 export const NonNegativeMoneySchema = MoneySchema.check(z.refine((v) => !String(v).startsWith('-'), 'expected an amount of zero or more'));
 
 /** A calendar date `YYYY-MM-DD`, checked to be a real date (`2025-02-30` is refused). */
-export const CalendarDateSchema = z
-  .string()
-  .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'))
-  .check(z.refine(isCalendarDate, 'not a real calendar date'));
+export const CalendarDateSchema = fastCheck(
+  z
+    .string()
+    .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'))
+    .check(z.refine(isCalendarDate, 'not a real calendar date')),
+  isCalendarDate,
+);
 
 /** A quantity: a non-negative number or decimal string (fractional quantities such as hours are exact). */
 export const QuantitySchema = z
@@ -51,7 +90,7 @@ export const PercentSchema = z
 export const IdSchema = z.string().check(z.minLength(1, 'expected a non-empty id'));
 
 /** A two-letter US state code such as `"CA"`. */
-export const StateCodeSchema = z.string().check(z.regex(/^[A-Z]{2}$/, 'expected a two-letter state code such as "CA"'));
+export const StateCodeSchema = fastCheck(z.string().check(z.regex(/^[A-Z]{2}$/, 'expected a two-letter state code such as "CA"')), isStateCode);
 
 /** Free-form data the caller wants carried along; the library never reads it. */
 export const MetaSchema = z.record(z.string(), z.unknown());

@@ -1,13 +1,10 @@
-import type { DecisionBase, Finding, TraceStep } from '../decision.js';
+import type { DecisionBase } from '../decision.js';
 import type { Contract } from '../model/contract.js';
 import type { Member } from '../model/member.js';
 import type { Purchase } from '../model/purchase.js';
 import type { PaceContext } from '../pace-context.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
-import { factsStep } from '../compliance/facts-step.js';
-import { deriveFacts } from '../compliance/derive-facts.js';
-import { parsePurchaseDecisionArgs } from '../compliance/parse-input.js';
-import { complianceContext, runRuleSet } from '../compliance/rule-sets.js';
+import { decide, type DecisionSpec } from '../compliance/decide.js';
 import type { RequiredMethod, ThresholdCheck } from '../compliance/required-method.js';
 
 /**
@@ -67,14 +64,10 @@ export interface ProcurementMethodDecision extends DecisionBase {
  * @internal
  */
 export function procurementMethod(context: PaceContext, input: unknown): ProcurementMethodDecision {
-  const { member, purchase, contract } = parsePurchaseDecisionArgs(input, 'procurementMethod');
-  const compliance = complianceContext(context);
-  const findings: Finding[] = [];
-  const trace: TraceStep[] = [];
-  const { facts, required } = deriveFacts(compliance.thresholds, context.programs, { member, contract, purchase, asOf: purchase.date }, findings, trace);
-  const methods = required!;
-  trace.push(factsStep(facts));
-  runRuleSet(contract ? compliance.usability : compliance.procurement, facts, findings, trace);
+  const run = decide(context, input, PROCUREMENT);
+  const { findings, trace } = run;
+  const contract = run.subject.contract;
+  const methods = run.methods!;
   let method: ProcurementMethod = methods.overall;
   let contractUsable: boolean | undefined;
   if (contract) {
@@ -96,3 +89,11 @@ export function procurementMethod(context: PaceContext, input: unknown): Procure
   if (contractUsable !== undefined) decision.contractUsable = contractUsable;
   return decision;
 }
+
+const PROCUREMENT: DecisionSpec = {
+  capability: 'procurementMethod',
+  asOf: 'purchase-date',
+  // With a contract: eligibility and procurement rules in one run decide whether it is usable.
+  rules: (compliance, subject) => (subject.contract ? compliance.usability : compliance.procurement),
+  needsMethods: () => true,
+};

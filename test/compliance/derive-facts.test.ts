@@ -34,7 +34,7 @@ const everyPurchaseField: Purchase = PurchaseSchema.parse({
 });
 
 describe('deriveFacts', () => {
-  const { facts } = deriveFacts(table, context.programs, { member: everyMemberField, contract: prepareContract(contract), purchase: everyPurchaseField, asOf: everyPurchaseField.date }, [], undefined);
+  const { facts } = deriveFacts(table, context.programs, { member: everyMemberField, contract: prepareContract(contract), purchase: everyPurchaseField, asOf: everyPurchaseField.date });
   it('the member fact holds every member field, as given', () => {
     expect(Object.keys(everyMemberField).sort()).toEqual(Object.keys(MemberSchema.shape).sort());
     for (const key of Object.keys(MemberSchema.shape)) expect(facts.member[key], key).toBe(everyMemberField[key as keyof Member]);
@@ -47,7 +47,7 @@ describe('deriveFacts', () => {
     expect(facts.purchase['documentKinds']).toEqual(['quote']);
   });
   it('an absent field reads as absent', () => {
-    const { facts: bare } = deriveFacts(table, context.programs, { member: { id: 'm', name: 'M', kind: 'charter-school', state: 'CA' }, contract: undefined, purchase: undefined, asOf: '2025-01-01' as never }, [], undefined);
+    const { facts: bare } = deriveFacts(table, context.programs, { member: { id: 'm', name: 'M', kind: 'charter-school', state: 'CA' }, contract: undefined, purchase: undefined, asOf: '2025-01-01' as never });
     expect(bare.member['membership']).toBeUndefined();
     expect(bare.member['isMemberOfProgram']).toBe(false);
     expect(JSON.parse(JSON.stringify(bare.member))).toEqual({ id: 'm', name: 'M', kind: 'charter-school', state: 'CA', isMemberOfProgram: false, membershipInForce: false, feesPaid: false, averageDailyAttendanceGiven: false, cupccaaInForce: false, boardAuthorization: { required: false, coversContract: false, coversCategory: false } });

@@ -21,7 +21,7 @@ const cases = [
 describe('the bundled packs under json-rules-engine', () => {
   for (const c of cases) {
     it(`same rules fire: ${c.name}`, async () => {
-      const { facts } = deriveFacts(compliance.thresholds, context.programs, { member: c.member, contract: c.contract, purchase: c.purchase, asOf: c.purchase.date }, [], undefined);
+      const { facts } = deriveFacts(compliance.thresholds, context.programs, { member: c.member, contract: c.contract, purchase: c.purchase, asOf: c.purchase.date });
       for (const set of [compliance.usability, compliance.audit]) {
         const engine = new Engine([], { allowUndefinedFacts: false });
         set.rules.forEach((r, index) => engine.addRule({ name: String(index), conditions: structuredClone(r.conditions) as never, event: structuredClone(r.event) as never, ...(r.priority ? { priority: r.priority } : {}) }));

@@ -1,0 +1,260 @@
+// One way to validate: the zod schemas. This module derives a fast parser from a schema, for the
+// hot paths (a decision should cost microseconds; zod's full parse of a member costs several).
+//
+// The fast parser walks the schema's own definition (its object shapes, enum options, literals,
+// array element schemas and checks), so there is no second hand-kept list of keys or values: a
+// field added to a schema is parsed here without a change. It returns a fresh copy holding only
+// the schema's fields, each read once (a getter that answers differently on a second read cannot
+// slip a value past validation), or REFUSED for anything it is not certain the schema accepts;
+// the caller then runs the schema itself, which reports every problem with its path. A property
+// test holds the two together: fast ⇒ the schema accepts and outputs the same value.
+//
+// String checks the schemas spell as regular expressions can be given a hand-written predicate
+// with `fastCheck(schema, predicate)` (a regular expression test costs more than the rest of a
+// member's check); each such pair is tested for agreement on edge-heavy inputs.
+import type * as z from 'zod/mini';
+
+/** What a fast parser returns for a value it does not certainly accept. @internal */
+export const REFUSED: unique symbol = Symbol('refused');
+
+/** A parser derived from a schema: a validated copy, or {@link REFUSED}. @internal */
+export type FastParser = (value: unknown) => unknown;
+
+type Def = { type: string; [key: string]: unknown };
+type CheckDef = { check: string; [key: string]: unknown };
+
+const predicates = new WeakMap<object, (value: unknown) => boolean>();
+const parsers = new WeakMap<object, FastParser>();
+/** Schemas whose predicate stands for the whole schema, for the agreement test. @internal */
+export const fastChecked: { schema: z.core.$ZodType; predicate: (value: unknown) => boolean }[] = [];
+
+/**
+ * Declares a hand-written predicate that accepts exactly what `schema` accepts (a schema whose
+ * output is its input, such as a string with checks). The fast parser then calls it instead of
+ * walking the schema's checks. Returns the schema.
+ * @internal
+ */
+export function fastCheck<S extends z.core.$ZodType>(schema: S, predicate: (value: unknown) => boolean): S {
+  predicates.set(schema, predicate);
+  fastChecked.push({ schema, predicate });
+  return schema;
+}
+
+const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
+
+function checksOf(def: Def): CheckDef[] | undefined {
+  const checks = (def['checks'] as { _zod: { def: CheckDef } }[] | undefined) ?? [];
+  const out: CheckDef[] = [];
+  for (const c of checks) {
+    const d = c._zod.def;
+    // A check with a `when` (zod's conditional checks) or an unknown kind: leave it to the schema.
+    if (d['when'] !== undefined && d.check !== 'min_length' && d.check !== 'max_length') return undefined;
+    out.push(d);
+  }
+  return out;
+}
+
+function passes(checks: readonly CheckDef[], value: string | number | readonly unknown[]): boolean {
+  for (const c of checks) {
+    switch (c.check) {
+      case 'min_length':
+        if ((value as string).length < (c['minimum'] as number)) return false;
+        break;
+      case 'max_length':
+        if ((value as string).length > (c['maximum'] as number)) return false;
+        break;
+      case 'string_format':
+        if (c['format'] !== 'regex' || !(c['pattern'] as RegExp).test(value as string)) return false;
+        break;
+      case 'greater_than':
+        if (c['inclusive'] ? (value as number) < (c['value'] as number) : (value as number) <= (c['value'] as number)) return false;
+        break;
+      case 'less_than':
+        if (c['inclusive'] ? (value as number) > (c['value'] as number) : (value as number) >= (c['value'] as number)) return false;
+        break;
+      case 'custom':
+        if ((c['fn'] as (v: unknown) => unknown)(value) !== true) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+const refuseAll: FastParser = () => REFUSED;
+const identity: FastParser = (value) => value;
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function objectParser(def: Def): FastParser {
+  const shape = def['shape'] as Record<string, z.core.$ZodType>;
+  const catchall = def['catchall'] as z.core.$ZodType | undefined;
+  // Strict objects refuse unknown keys; any other catch-all is the schema's business.
+  if (catchall !== undefined && defOf(catchall).type !== 'never') return refuseAll;
+  const keys = Object.keys(shape);
+  const fields = keys.map((k) => fastParser(shape[k]!));
+  const strict = catchall !== undefined;
+  return (value) => {
+    if (!isPlainRecord(value)) return REFUSED;
+    if (strict) {
+      // for…in yields internalized strings: each comparison with a known key is a pointer test.
+      for (const k in value) {
+        let known = false;
+        for (let i = 0; i < keys.length; i++) {
+          if (keys[i] === k) {
+            known = true;
+            break;
+          }
+        }
+        if (!known) return REFUSED;
+      }
+    }
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const field = value[key];
+      if (field === undefined && !(key in value)) {
+        const parsed = fields[i]!(undefined);
+        if (parsed === REFUSED) return REFUSED;
+        continue;
+      }
+      const parsed = fields[i]!(field);
+      if (parsed === REFUSED) return REFUSED;
+      out[key] = parsed;
+    }
+    return out;
+  };
+}
+
+function build(schema: z.core.$ZodType): FastParser {
+  const predicate = predicates.get(schema);
+  if (predicate) return (value) => (predicate(value) ? value : REFUSED);
+  const def = defOf(schema);
+  const base = buildBase(def);
+  // Checks on a schema of another type (a refinement of a union, say) run on its parsed value.
+  if (def['checks'] === undefined || ['string', 'number', 'array'].includes(def.type)) return base;
+  const checks = checksOf(def);
+  if (!checks || checks.some((c) => c.check !== 'custom')) return refuseAll;
+  return (value) => {
+    const parsed = base(value);
+    return parsed !== REFUSED && passes(checks, parsed as string) ? parsed : REFUSED;
+  };
+}
+
+function buildBase(def: Def): FastParser {
+  switch (def.type) {
+    case 'object':
+      return objectParser(def);
+    case 'optional': {
+      const inner = fastParser(def['innerType'] as z.core.$ZodType);
+      return (value) => (value === undefined ? undefined : inner(value));
+    }
+    case 'string': {
+      const checks = checksOf(def);
+      if (!checks) return refuseAll;
+      return (value) => (typeof value === 'string' && passes(checks, value) ? value : REFUSED);
+    }
+    case 'number': {
+      const checks = checksOf(def);
+      if (!checks) return refuseAll;
+      return (value) => (typeof value === 'number' && Number.isFinite(value) && passes(checks, value) ? value : REFUSED);
+    }
+    case 'boolean':
+      return (value) => (typeof value === 'boolean' ? value : REFUSED);
+    case 'null':
+      return (value) => (value === null ? value : REFUSED);
+    case 'unknown':
+    case 'any':
+      return identity;
+    case 'literal': {
+      const values = def['values'] as readonly unknown[];
+      return (value) => (values.includes(value) ? value : REFUSED);
+    }
+    case 'enum': {
+      const options = Object.values(def['entries'] as Record<string, unknown>);
+      return (value) => {
+        for (let i = 0; i < options.length; i++) if (options[i] === value) return value;
+        return REFUSED;
+      };
+    }
+    case 'array': {
+      const checks = checksOf(def);
+      if (!checks) return refuseAll;
+      const element = fastParser(def['element'] as z.core.$ZodType);
+      return (value) => {
+        if (!Array.isArray(value) || !passes(checks, value)) return REFUSED;
+        const out: unknown[] = [];
+        for (let i = 0; i < value.length; i++) {
+          if (!(i in value)) return REFUSED; // a hole: the schema decides
+          const parsed = element(value[i]);
+          if (parsed === REFUSED) return REFUSED;
+          out.push(parsed);
+        }
+        return out;
+      };
+    }
+    case 'union': {
+      const options = (def['options'] as z.core.$ZodType[]).map(fastParser);
+      return (value) => {
+        for (const option of options) {
+          const parsed = option(value);
+          if (parsed !== REFUSED) return parsed;
+        }
+        return REFUSED;
+      };
+    }
+    case 'record': {
+      // Only records of string keys to unknown values (the `meta` of the models): a shallow copy.
+      if (defOf(def['keyType']).type !== 'string' || !['unknown', 'any'].includes(defOf(def['valueType']).type)) return refuseAll;
+      return (value) => {
+        if (!isPlainRecord(value)) return REFUSED;
+        const out: Record<string, unknown> = {};
+        for (const key of Object.keys(value)) {
+          if (key === '__proto__') return REFUSED;
+          out[key] = value[key];
+        }
+        return out;
+      };
+    }
+    default:
+      return refuseAll;
+  }
+}
+
+/**
+ * The fast parser of a schema (built once per schema, then reused).
+ * @internal
+ */
+export function fastParser(schema: z.core.$ZodType): FastParser {
+  let parser = parsers.get(schema);
+  if (!parser) {
+    // Set before building, so a schema that refers to itself cannot recurse forever.
+    let built: FastParser | undefined;
+    parsers.set(schema, (value) => built!(value));
+    built = build(schema);
+    parser = built;
+    parsers.set(schema, parser);
+  }
+  return parser;
+}
+
+/**
+ * The fast parser of a schema for values from outside: a value whose reading throws (a getter, a
+ * revoked proxy) is {@link REFUSED}, and the schema then reports it.
+ * @internal
+ */
+export function inputParser(schema: z.core.$ZodType): FastParser {
+  const parse = fastParser(schema);
+  return (value) => {
+    try {
+      return parse(value);
+    } catch {
+      return REFUSED;
+    }
+  };
+}
