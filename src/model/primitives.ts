@@ -5,7 +5,13 @@ import { fastCheck } from './fast-parse.js';
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /**
- * `/^-?(?:0|[1-9]\d*)(?:\.\d{1,2})?$/` (the minus only when `signed`), by hand: a regular
+ * The most digits an amount may have before the decimal point: 13 (under ten trillion dollars),
+ * so that every amount is carried exactly as integer cents (below 2^53) wherever it is compared.
+ */
+export const MONEY_MAX_INTEGER_DIGITS = 13;
+
+/**
+ * `/^-?(?:0|[1-9]\d{0,12})(?:\.\d{1,2})?$/` (the minus only when `signed`), by hand: a regular
  * expression test costs more than the rest of a purchase's check.
  * @internal
  */
@@ -13,10 +19,12 @@ export function isMoneyText(text: string, signed: boolean): boolean {
   const n = text.length;
   let i = signed && text.charCodeAt(0) === 45 ? 1 : 0;
   if (i >= n) return false;
+  const start = i;
   const first = text.charCodeAt(i++);
   if (first !== 48) {
     if (!isDigit(first)) return false;
     while (i < n && isDigit(text.charCodeAt(i))) i++;
+    if (i - start > MONEY_MAX_INTEGER_DIGITS) return false;
   }
   if (i === n) return true;
   if (text.charCodeAt(i++) !== 46) return false;
@@ -34,12 +42,12 @@ export function isStateCode(v: unknown): boolean {
   return a >= 65 && a <= 90 && b >= 65 && b <= 90;
 }
 
-const MONEY_STRING = /^-?(?:0|[1-9]\d*)(?:\.\d{1,2})?$/;
+const MONEY_STRING = /^-?(?:0|[1-9]\d{0,12})(?:\.\d{1,2})?$/;
 const DECIMAL_STRING = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
 function isSafeMoneyNumber(n: number): boolean {
-  if (!Number.isFinite(n)) return false;
-  if (Number.isInteger(n)) return Number.isSafeInteger(n);
+  if (!Number.isFinite(n) || Math.abs(n) >= 1e13) return false;
+  if (Number.isInteger(n)) return true;
   return MONEY_STRING.test(String(n));
 }
 
@@ -55,7 +63,7 @@ function isSafeQuantityNumber(n: number): boolean {
 export const MoneySchema = z
   .union([
     fastCheck(
-      z.string().check(z.regex(MONEY_STRING, 'expected a decimal string with at most two decimals, such as "1234.50"')),
+      z.string().check(z.regex(MONEY_STRING, 'expected a decimal string with at most two decimals and 13 digits before the point, such as "1234.50"')),
       (v) => typeof v === 'string' && isMoneyText(v, true),
     ),
     z.number().check(z.refine(isSafeMoneyNumber, 'expected a finite amount with at most two decimals; pass large or precise values as decimal strings')),
