@@ -60,17 +60,22 @@ function isSafeQuantityNumber(n: number): boolean {
  * such a value (an integer, or a finite number such as `12.5`). NaN, Infinity, exponent notation
  * and extra decimals are refused.
  */
-export const MoneySchema = z
-  .union([
-    fastCheck(
-      z.string().check(z.regex(MONEY_STRING, 'expected a decimal string with at most two decimals and 13 digits before the point, such as "1234.50"')),
-      (v) => typeof v === 'string' && isMoneyText(v, true),
-    ),
+const isMoneyValue = (v: unknown): boolean => (typeof v === 'string' ? isMoneyText(v, true) : typeof v === 'number' && isSafeMoneyNumber(v));
+
+export const MoneySchema = fastCheck(
+  z.union([
+    z.string().check(z.regex(MONEY_STRING, 'expected a decimal string with at most two decimals and 13 digits before the point, such as "1234.50"')),
     z.number().check(z.refine(isSafeMoneyNumber, 'expected a finite amount with at most two decimals; pass large or precise values as decimal strings')),
-  ]);
+  ]),
+  isMoneyValue,
+);
 
 /** A non-negative amount of money. */
-export const NonNegativeMoneySchema = MoneySchema.check(z.refine((v) => !String(v).startsWith('-'), 'expected an amount of zero or more'));
+const isNonNegative = (v: unknown): boolean => !String(v).startsWith('-');
+export const NonNegativeMoneySchema = fastCheck(
+  MoneySchema.check(z.refine(isNonNegative, 'expected an amount of zero or more')),
+  (v) => isMoneyValue(v) && isNonNegative(v),
+);
 
 /** A calendar date `YYYY-MM-DD`, checked to be a real date (`2025-02-30` is refused). */
 export const CalendarDateSchema = fastCheck(
@@ -95,7 +100,7 @@ export const PercentSchema = z
   .check(z.refine((s) => Number(s) <= 100, 'a percentage cannot exceed 100'));
 
 /** A non-empty identifier. */
-export const IdSchema = z.string().check(z.minLength(1, 'expected a non-empty id'));
+export const IdSchema = fastCheck(z.string().check(z.minLength(1, 'expected a non-empty id')), (v) => typeof v === 'string' && v.length > 0);
 
 /** A two-letter US state code such as `"CA"`. */
 export const StateCodeSchema = fastCheck(z.string().check(z.regex(/^[A-Z]{2}$/, 'expected a two-letter state code such as "CA"')), isStateCode);

@@ -122,6 +122,7 @@ const stringLike = fc.oneof(
   fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/u),
   fc.string({ unit: fc.constantFrom('0', '1', '2', '9', '.', '-', '+', ' ', 'e', 'A', 'C', 'a', '\n'), maxLength: 11 }),
   fc.constantFrom('', '-', '.', '0', '00', '-0', '0.', '.5', '1.5', '1.50', '1.505', '01', '-01.00', '1e3', ' 1', '1 ', '١', 'CA', 'C', 'CAL', 'ca', 'CA\n', '2024-02-29', '2025-02-29', '2025-13-01', '2025-00-10', '1900-01-01', '9999-12-31', '9999999999999.99', '10000000000000', '-9999999999999', '90071992547409.91'),
+  fc.constantFrom(-0, 0, 1.5, 1.005, -1, 1e13, 9999999999999.99, -9999999999999, 2 ** 53, Number.NaN, 0.1 + 0.2),
   fc.anything(),
 );
 test.prop([stringLike], { numRuns: 4000 })('every fast predicate accepts exactly what its schema accepts', (value) => {
