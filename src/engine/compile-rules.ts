@@ -17,6 +17,16 @@ import { validateRules } from './validate-rules.js';
 /** Builds the trace step of one rule from its index, outcome and leaf conditions. @internal */
 export type StepFactory<S> = (ruleIndex: number, passed: boolean, conditions: ConditionTrace[]) => S;
 
+/** An object of facts: not null, not an array (a revoked proxy, which cannot be asked, is not). */
+function isFactsObject(facts: unknown): boolean {
+  if (typeof facts !== 'object' || facts === null) return false;
+  try {
+    return !Array.isArray(facts);
+  } catch {
+    return false;
+  }
+}
+
 const makeEvent = (rule: ValidatedRule): RuleEvent => (rule.params === undefined ? { type: rule.type } : { type: rule.type, params: copyJson(rule.params) });
 
 /**
@@ -26,7 +36,8 @@ const makeEvent = (rule: ValidatedRule): RuleEvent => (rule.params === undefined
  * holds no fact values.
  */
 class RuleProgram {
-  private readonly shared: RunState;
+  /** Created on the first run (a pack's rules are compiled to be checked, and never run). */
+  private shared: RunState | undefined;
   private sharedInUse = false;
   private readonly absent: unknown;
 
@@ -37,18 +48,17 @@ class RuleProgram {
     readonly factSlots: ReadonlyMap<string, number>,
     readonly pathSlots: readonly PathSlot[],
   ) {
-    this.shared = new RunState(width);
     this.absent = allowUndefinedFacts ? undefined : MISSING;
   }
 
   /** The shared run state, or a fresh one for a run entered during another. */
   private acquire(facts: unknown): RunState {
-    if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) {
+    if (!isFactsObject(facts)) {
       throw new PaceError('invalid-input', 'run(facts) expects an object of facts', [{ path: '$.facts', message: 'expected an object of facts' }]);
     }
     if (this.sharedInUse) return new RunState(this.width);
     this.sharedInUse = true;
-    return this.shared;
+    return (this.shared ??= new RunState(this.width));
   }
 
   private release(run: RunState): void {

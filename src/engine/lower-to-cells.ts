@@ -184,19 +184,6 @@ function layoutGroup(groups: readonly (readonly ConditionNode[])[], lower: (node
  */
 function memoKey(leaf: LeafNode): string | undefined {
   if (leaf.builtIn === undefined) return undefined;
-  const primitive = (v: unknown): string | undefined => {
-    if (v === null) return 'null';
-    switch (typeof v) {
-      case 'string':
-        return `s${JSON.stringify(v)}`;
-      case 'number':
-      case 'boolean':
-      case 'undefined':
-        return `${typeof v}:${String(v)}`;
-      default:
-        return undefined;
-    }
-  };
   let literal: string | undefined = '';
   if (leaf.right === undefined) {
     const value = leaf.value;
@@ -205,11 +192,26 @@ function memoKey(leaf: LeafNode): string | undefined {
     // the caller still holds it.
     if (Array.isArray(value)) {
       if (leaf.builtIn !== 'in' && leaf.builtIn !== 'notIn') return undefined;
-      const items = value.map(primitive);
+      const items = value.map(primitiveKey);
       literal = items.every((k) => k !== undefined) ? `[${items.join(',')}]` : undefined;
-    } else literal = primitive(value);
+    } else literal = primitiveKey(value);
   }
   return literal === undefined ? undefined : `${leaf.builtIn} ${leaf.left.slot} ${leaf.right?.slot ?? 0} ${literal}`;
+}
+
+/** A primitive literal as the operators see it (`'1'` and `1` apart, 0 and -0 alike); undefined for anything else. */
+function primitiveKey(v: unknown): string | undefined {
+  if (v === null) return 'null';
+  switch (typeof v) {
+    case 'string':
+      return `s${JSON.stringify(v)}`;
+    case 'number':
+    case 'boolean':
+    case 'undefined':
+      return `${typeof v}:${String(v)}`;
+    default:
+      return undefined;
+  }
 }
 
 /** Every distinct node once (a named condition's tree is visited once, however often it is used). */
@@ -243,17 +245,20 @@ export interface RunnableRule {
  */
 export function lowerRules(rules: readonly ValidatedRule[], width: number): { runnable: RunnableRule[]; width: number } {
   const occurrences = new Map<string, number>();
+  const keys = new Map<LeafNode, string>();
   forEachLeaf(
     rules.map((r) => r.root),
     (leaf) => {
       const key = memoKey(leaf);
-      if (key !== undefined) occurrences.set(key, (occurrences.get(key) ?? 0) + 1);
+      if (key === undefined) return;
+      keys.set(leaf, key);
+      occurrences.set(key, (occurrences.get(key) ?? 0) + 1);
     },
   );
   const memoSlots = new Map<string, number>();
   let next = width;
   const memoSlotOf = (leaf: LeafNode): number => {
-    const key = memoKey(leaf);
+    const key = keys.get(leaf);
     if (key === undefined || occurrences.get(key)! < 2) return 0;
     let slot = memoSlots.get(key);
     if (slot === undefined) memoSlots.set(key, (slot = next++));

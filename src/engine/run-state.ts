@@ -145,8 +145,17 @@ export function bindConstantFacts(
   for (const name of Object.keys(constants)) {
     const at = `$${pathStep(name)}`;
     if (constantFacts.has(name)) throw new PaceError('invalid-input', `fact "${name}" is already constant`, [{ path: at, message: 'already bound by withConstantFacts' }]);
-    const value = constants[name];
-    if (typeof value === 'function' || isThenable(value)) {
+    let value: unknown;
+    let thenable: boolean;
+    try {
+      value = constants[name];
+      thenable = isThenable(value);
+    } catch (error) {
+      // A getter, or a proxy that refuses to be read.
+      const message = `reading it failed: ${error instanceof Error ? error.message : 'an exception was thrown'}`;
+      throw new PaceError('invalid-input', `constant fact "${name}": ${message}`, [{ path: at, message }], { cause: error });
+    }
+    if (typeof value === 'function' || thenable) {
       throw new PaceError('invalid-input', `fact "${name}" is a function or a promise; compiled rules evaluate data facts only`, [{ path: at, message: 'expected data, not a function or a promise' }]);
     }
     constantFacts.set(name, value);

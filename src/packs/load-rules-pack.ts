@@ -7,6 +7,8 @@ import { canonicalJson, sha256Hex } from './sha256.js';
 import { factVocabulary, vocabularyPath } from './facts.js';
 import { addDays } from '../dates/calendar-date.js';
 import { deepFreeze } from '../model/deep-freeze.js';
+import { RULE_LIMITS } from '../engine/limits.js';
+import { copyPackData } from './copy-pack-data.js';
 
 /** A pack that passed validation: frozen, with its content hash. */
 export type LoadedRulesPack = Readonly<RulesPack> & {
@@ -27,20 +29,28 @@ function rerooted(error: unknown, from: string, to: string, fallbackPath: string
   return error.issues.map((i) => ({ path: i.path.startsWith(from) ? to + i.path.slice(from.length) : `${fallbackPath}: ${i.path}`, message: i.message }));
 }
 
+/** An `invalid-pack` error listing at most RULE_LIMITS.maxIssues problems (and saying how many there were). */
+function packError(summary: string, issues: readonly PaceErrorIssue[]): PaceError {
+  const listed = issues.slice(0, RULE_LIMITS.maxIssues);
+  const more = issues.length > listed.length ? ` (${issues.length} problems; the first ${listed.length} are listed)` : '';
+  return new PaceError('invalid-pack', formatIssues(`${summary}${more}`, listed), listed);
+}
+
 interface LeafVisit {
   fact: string;
   path?: string | undefined;
   at: string;
 }
 
-function collectFacts(node: unknown, at: string, out: LeafVisit[]): void {
-  if (node === null || typeof node !== 'object') return;
+/** The leaves of conditions (a private copy of JSON data); deeper than the compiler accepts is left to it. */
+function collectFacts(node: unknown, at: string, out: LeafVisit[], depth = 1): void {
+  if (node === null || typeof node !== 'object' || depth > RULE_LIMITS.maxNestingDepth) return;
   const n = node as Record<string, unknown>;
   for (const key of ['all', 'any'] as const) {
-    const list = n[key];
-    if (Array.isArray(list)) list.forEach((child, i) => collectFacts(child, `${at}.${key}[${i}]`, out));
+    const list = Object.hasOwn(n, key) ? n[key] : undefined;
+    if (Array.isArray(list) && list.length <= RULE_LIMITS.maxLeavesPerCondition) list.forEach((child, i) => collectFacts(child, `${at}.${key}[${i}]`, out, depth + 1));
   }
-  if (n['not'] !== undefined) collectFacts(n['not'], `${at}.not`, out);
+  if (Object.hasOwn(n, 'not') && n['not'] !== undefined) collectFacts(n['not'], `${at}.not`, out, depth + 1);
   if (typeof n['fact'] === 'string') {
     out.push({ fact: n['fact'], path: typeof n['path'] === 'string' ? n['path'] : undefined, at });
     const value = n['value'];
@@ -56,7 +66,8 @@ function checkVocabulary(conditions: unknown, at: string, issues: PaceErrorIssue
   const leaves: LeafVisit[] = [];
   collectFacts(conditions, at, leaves);
   for (const leaf of leaves) {
-    const definition = vocabulary[leaf.fact];
+    // Own keys only: a fact named "constructor" or "toString" is not in the vocabulary.
+    const definition = Object.hasOwn(vocabulary, leaf.fact) ? vocabulary[leaf.fact] : undefined;
     if (!definition) {
       issues.push({ path: leaf.at, message: `unknown fact "${leaf.fact}"; rules may read ${Object.keys(vocabulary).map((k) => `"${k}"`).join(', ')}` });
       continue;
@@ -87,13 +98,25 @@ function checkVocabulary(conditions: unknown, at: string, issues: PaceErrorIssue
  */
 export function loadRulesPack(json: unknown): LoadedRulesPack {
   if (isLoadedRulesPack(json)) return json;
-  const parsed = RulesPackSchema.safeParse(json);
+  // Everything below reads, validates, compiles and finally freezes a private copy: the caller's
+  // objects are read once and never changed or frozen.
+  const data = copyPackData(json);
+  if (data.issues.length > 0) {
+    const total = data.issues.length + data.unlisted;
+    throw new PaceError('invalid-pack', formatIssues(`Invalid rules pack: ${total} value${total === 1 ? ' is' : 's are'} not JSON data`, data.issues), data.issues);
+  }
+  const parsed = RulesPackSchema.safeParse(data.copy);
   if (!parsed.success) {
-    const issues = zodIssues(parsed.error, '$', json);
-    throw new PaceError('invalid-pack', formatIssues('Invalid rules pack', issues), issues);
+    throw packError('Invalid rules pack', zodIssues(parsed.error, '$', data.copy));
   }
   const pack = parsed.data;
   const issues: PaceErrorIssue[] = [];
+  for (const [field, list] of [['rules', pack.rules], ['checklist', pack.checklist], ['thresholds', pack.thresholds]] as const) {
+    if (list !== undefined && list.length > RULE_LIMITS.maxRules) {
+      const message = `${list.length} entries; at most ${RULE_LIMITS.maxRules} are accepted (RULE_LIMITS.maxRules)`;
+      throw new PaceError('invalid-pack', `Invalid rules pack "${pack.id}": $.${field} has ${message}`, [{ path: `$.${field}`, message }]);
+    }
+  }
   const sourceIds = new Set((pack.sources ?? []).map((s) => s.id));
   const checkSources = (ids: readonly string[] | undefined, at: string): void => {
     ids?.forEach((id, i) => {
@@ -170,10 +193,11 @@ export function loadRulesPack(json: unknown): LoadedRulesPack {
     }
   }
 
-  if (issues.length > 0) throw new PaceError('invalid-pack', formatIssues(`Invalid rules pack "${pack.id}"`, issues), issues);
+  if (issues.length > 0) throw packError(`Invalid rules pack "${pack.id}"`, issues);
   // "$schema" only tells editors where the JSON Schema is; it is not content.
   const { $schema: _editorHint, ...content } = pack;
   const contentHash = sha256Hex(canonicalJson(content));
+  // Only objects built here are frozen: zod's output and the private copy it was parsed from.
   const result = deepFreeze({ ...pack, contentHash }) as LoadedRulesPack;
   loaded.add(result);
   return result;
