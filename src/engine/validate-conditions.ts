@@ -239,13 +239,8 @@ export class ConditionValidator {
     return { right: undefined, literal: Object.freeze(value.slice()) };
   }
 
-  private leaf(raw: Record<string, unknown>, path: string, tracePath: string, tree: TreeContext): LeafNode | undefined {
-    if (++tree.leaves > RULE_LIMITS.maxLeavesPerCondition) {
-      if (tree.leaves === RULE_LIMITS.maxLeavesPerCondition + 1) {
-        this.issue('invalid-rule', path, `${tree.label} has more than ${RULE_LIMITS.maxLeavesPerCondition} leaf conditions (RULE_LIMITS.maxLeavesPerCondition)`);
-      }
-      return undefined;
-    }
+  /** Whether a leaf has a non-empty string `fact`, a string `operator` and a `value` (each missing one is reported). */
+  private hasLeafFields(raw: Record<string, unknown>, path: string): boolean {
     let ok = true;
     const fact = raw['fact'];
     if (!Object.hasOwn(raw, 'fact')) {
@@ -267,6 +262,19 @@ export class ConditionValidator {
       this.issue('invalid-rule', path, 'Condition: constructor "value" property required');
       ok = false;
     }
+    return ok;
+  }
+
+  private leaf(raw: Record<string, unknown>, path: string, tracePath: string, tree: TreeContext): LeafNode | undefined {
+    if (++tree.leaves > RULE_LIMITS.maxLeavesPerCondition) {
+      if (tree.leaves === RULE_LIMITS.maxLeavesPerCondition + 1) {
+        this.issue('invalid-rule', path, `${tree.label} has more than ${RULE_LIMITS.maxLeavesPerCondition} leaf conditions (RULE_LIMITS.maxLeavesPerCondition)`);
+      }
+      return undefined;
+    }
+    let ok = this.hasLeafFields(raw, path);
+    const fact = raw['fact'];
+    const operator = raw['operator'];
     const factPath = this.factPath(raw, path, tree);
     const resolved = typeof operator === 'string' ? resolveOperator(operator, this.operators) : undefined;
     if (typeof operator === 'string' && resolved === undefined) {

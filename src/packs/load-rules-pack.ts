@@ -82,47 +82,29 @@ function checkVocabulary(conditions: unknown, at: string, issues: PaceErrorIssue
 }
 
 /**
- * Validates a rules pack, compiles its rules and returns it frozen with its content hash. Every
- * problem is reported at once: schema errors, rules the compiler refuses, facts outside the
- * vocabulary, duplicate ids, dangling source ids, and threshold series whose periods overlap or
- * leave gaps.
- *
- * @param json - A parsed pack (e.g. the import of `rules/california/law.json`).
- * @returns The validated pack, frozen, with `contentHash`.
- * @throws PaceError `invalid-pack` listing every problem with its JSON path.
- * @example
- * ```ts
- * const pack = loadRulesPack({ id: 'my-district', version: '1.0.0', title: 'Policy', kind: 'policy' });
- * pack.contentHash.length; // => 64
- * ```
+ * Reads the caller's pack once into a private copy and validates the copy: everything after this
+ * reads, compiles and finally freezes objects the library built, never the caller's.
  */
-export function loadRulesPack(json: unknown): LoadedRulesPack {
-  if (isLoadedRulesPack(json)) return json;
-  // Everything below reads, validates, compiles and finally freezes a private copy: the caller's
-  // objects are read once and never changed or frozen.
+function parsePackCopy(json: unknown): RulesPack {
   const data = copyPackData(json);
   if (data.issues.length > 0) {
     const total = data.issues.length + data.unlisted;
     throw new PaceError('invalid-pack', formatIssues(`Invalid rules pack: ${total} value${total === 1 ? ' is' : 's are'} not JSON data`, data.issues), data.issues);
   }
   const parsed = RulesPackSchema.safeParse(data.copy);
-  if (!parsed.success) {
-    throw packError('Invalid rules pack', zodIssues(parsed.error, '$', data.copy));
-  }
+  if (!parsed.success) throw packError('Invalid rules pack', zodIssues(parsed.error, '$', data.copy));
   const pack = parsed.data;
-  const issues: PaceErrorIssue[] = [];
   for (const [field, list] of [['rules', pack.rules], ['checklist', pack.checklist], ['thresholds', pack.thresholds]] as const) {
     if (list !== undefined && list.length > RULE_LIMITS.maxRules) {
       const message = `${list.length} entries; at most ${RULE_LIMITS.maxRules} are accepted (RULE_LIMITS.maxRules)`;
       throw new PaceError('invalid-pack', `Invalid rules pack "${pack.id}": $.${field} has ${message}`, [{ path: `$.${field}`, message }]);
     }
   }
-  const sourceIds = new Set((pack.sources ?? []).map((s) => s.id));
-  const checkSources = (ids: readonly string[] | undefined, at: string): void => {
-    ids?.forEach((id, i) => {
-      if (!sourceIds.has(id)) issues.push({ path: `${at}.sources[${i}]`, message: `no source with id "${id}" in this pack's "sources"` });
-    });
-  };
+  return pack;
+}
+
+/** Ids unique within each list, and every cited source id among the pack's sources. */
+function checkIds(pack: RulesPack, issues: PaceErrorIssue[]): void {
   const checkUnique = (ids: readonly string[], at: string, what: string): void => {
     const seen = new Map<string, number>();
     ids.forEach((id, i) => {
@@ -131,16 +113,28 @@ export function loadRulesPack(json: unknown): LoadedRulesPack {
       else seen.set(id, i);
     });
   };
-
   checkUnique((pack.sources ?? []).map((s) => s.id), '$.sources', 'source');
   checkUnique((pack.rules ?? []).map((r) => r.id), '$.rules', 'rule');
   checkUnique((pack.thresholds ?? []).map((t) => t.id), '$.thresholds', 'threshold');
   checkUnique((pack.checklist ?? []).map((c) => c.id), '$.checklist', 'checklist item');
   checkUnique((pack.programs ?? []).map((p) => p.id), '$.programs', 'program');
+  const sourceIds = new Set((pack.sources ?? []).map((s) => s.id));
+  const checkSources = (entries: readonly { sources?: readonly string[] | undefined }[] | undefined, field: string): void => {
+    entries?.forEach((entry, e) => {
+      entry.sources?.forEach((id, i) => {
+        if (!sourceIds.has(id)) issues.push({ path: `$.${field}[${e}].sources[${i}]`, message: `no source with id "${id}" in this pack's "sources"` });
+      });
+    });
+  };
+  checkSources(pack.rules, 'rules');
+  checkSources(pack.checklist, 'checklist');
+  checkSources(pack.thresholds, 'thresholds');
+}
 
+/** Rules and checklist conditions: compiled (to find what the compiler refuses) and read against the facts vocabulary. */
+function checkRules(pack: RulesPack, issues: PaceErrorIssue[]): void {
   (pack.rules ?? []).forEach((rule, i) => {
     const at = `$.rules[${i}]`;
-    checkSources(rule.sources, at);
     try {
       compileRules([{ conditions: rule.conditions, event: rule.event, name: rule.id, ...(rule.priority !== undefined ? { priority: rule.priority } : {}) }] as never);
     } catch (e) {
@@ -148,10 +142,8 @@ export function loadRulesPack(json: unknown): LoadedRulesPack {
     }
     checkVocabulary(rule.conditions, `${at}.conditions`, issues);
   });
-
   (pack.checklist ?? []).forEach((item, i) => {
     const at = `$.checklist[${i}]`;
-    checkSources(item.sources, at);
     try {
       compileRules([{ conditions: item.requiredWhen, event: { type: item.id }, name: item.id }] as never);
     } catch (e) {
@@ -160,12 +152,13 @@ export function loadRulesPack(json: unknown): LoadedRulesPack {
     checkVocabulary(item.requiredWhen, `${at}.requiredWhen`, issues);
     if (item.decidedBy) checkVocabulary(item.decidedBy, `${at}.decidedBy`, issues);
   });
+}
 
-  // Threshold series: each period well-formed; periods of a series sorted without overlap or gap.
+/** Threshold series: each period well-formed; periods of a series sorted without overlap or gap. */
+function checkThresholdSeries(pack: RulesPack, issues: PaceErrorIssue[]): void {
   const bySeries = new Map<string, { index: number; from: string; to: string | undefined }[]>();
   (pack.thresholds ?? []).forEach((t, i) => {
     const at = `$.thresholds[${i}]`;
-    checkSources(t.sources, at);
     if (t.effectiveTo !== undefined && t.effectiveTo < t.effectiveFrom) issues.push({ path: `${at}.effectiveTo`, message: `ends (${t.effectiveTo}) before it starts (${t.effectiveFrom})` });
     if (t.amount === null && t.confidence !== 'unknown') issues.push({ path: `${at}.amount`, message: 'an unknown amount (null) must have confidence "unknown"' });
     if (t.amount !== null) {
@@ -192,7 +185,30 @@ export function loadRulesPack(json: unknown): LoadedRulesPack {
       }
     }
   }
+}
 
+/**
+ * Validates a rules pack, compiles its rules and returns it frozen with its content hash. Every
+ * problem is reported at once: schema errors, rules the compiler refuses, facts outside the
+ * vocabulary, duplicate ids, dangling source ids, and threshold series whose periods overlap or
+ * leave gaps.
+ *
+ * @param json - A parsed pack (e.g. the import of `rules/california/law.json`).
+ * @returns The validated pack, frozen, with `contentHash`.
+ * @throws PaceError `invalid-pack` listing every problem with its JSON path.
+ * @example
+ * ```ts
+ * const pack = loadRulesPack({ id: 'my-district', version: '1.0.0', title: 'Policy', kind: 'policy' });
+ * pack.contentHash.length; // => 64
+ * ```
+ */
+export function loadRulesPack(json: unknown): LoadedRulesPack {
+  if (isLoadedRulesPack(json)) return json;
+  const pack = parsePackCopy(json);
+  const issues: PaceErrorIssue[] = [];
+  checkIds(pack, issues);
+  checkRules(pack, issues);
+  checkThresholdSeries(pack, issues);
   if (issues.length > 0) throw packError(`Invalid rules pack "${pack.id}"`, issues);
   // "$schema" only tells editors where the JSON Schema is; it is not content.
   const { $schema: _editorHint, ...content } = pack;
