@@ -17,6 +17,8 @@ import {
   REFERENCE,
 } from './lower-to-cells.js';
 import type { Cell } from './lower-to-cells.js';
+import { isNumericFact } from './operators.js';
+import { resolvePath } from './path.js';
 import { MISSING } from './run-state.js';
 import type { RunState } from './run-state.js';
 
@@ -34,24 +36,12 @@ export class LeafFailure {
 }
 
 /**
- * Reads a path from a fact value as json-rules-engine's JSONPath resolver does (see
- * `resolvePath` in path.ts): a value that is not a non-null object is returned as it is (so is
- * MISSING, a symbol); otherwise each segment follows an own property of a truthy value.
+ * Resolves a path from a fact value as json-rules-engine's JSONPath resolver does (resolvePath; a
+ * value that is not an object, MISSING too, is returned as it is): one segment (`$.type`, the
+ * common case) without the loop.
  */
-function follow(fact: unknown, path: readonly string[]): unknown {
-  if (fact === null || typeof fact !== 'object') return fact;
-  let value: unknown = fact;
-  for (let i = 0; i < path.length; i++) {
-    const segment = path[i]!;
-    if (!value || !Object.hasOwn(value as object, segment)) return undefined;
-    value = (value as Record<string, unknown>)[segment];
-  }
-  return value;
-}
-
-/** Resolves a path from a fact value: one segment (`$.type`, the common case) without the loop of follow(). */
 function resolve(fact: unknown, key: string | undefined, path: readonly string[]): unknown {
-  if (key === undefined) return follow(fact, path);
+  if (key === undefined) return resolvePath(fact, path);
   return fact !== null && typeof fact === 'object' ? (Object.hasOwn(fact, key) ? (fact as Record<string, unknown>)[key] : undefined) : fact;
 }
 
@@ -81,8 +71,6 @@ export function rightOperand(cell: Cell, run: RunState): unknown {
   return b;
 }
 
-/** json-rules-engine's numeric validator; for a number it is exactly "not NaN" (no string built). */
-const isNumeric = (a: unknown): boolean => (typeof a === 'number' ? a === a : Number.parseFloat(a as string).toString() !== 'NaN');
 
 /** A custom or decorated operator; what it throws is attributed to its leaf. */
 function applyGeneric(cell: Cell, a: unknown, b: unknown): unknown {
@@ -114,13 +102,13 @@ export function apply(cell: Cell, a: unknown, b: unknown): unknown {
     case 5:
       return Array.isArray(a) && a.indexOf(b) === -1;
     case 6:
-      return isNumeric(a) && (a as number) < (b as number);
+      return isNumericFact(a) && (a as number) < (b as number);
     case 7:
-      return isNumeric(a) && (a as number) <= (b as number);
+      return isNumericFact(a) && (a as number) <= (b as number);
     case 8:
-      return isNumeric(a) && (a as number) > (b as number);
+      return isNumericFact(a) && (a as number) > (b as number);
     case 9:
-      return isNumeric(a) && (a as number) >= (b as number);
+      return isNumericFact(a) && (a as number) >= (b as number);
     case EQUAL_TRUE:
       return a === true;
     case EQUAL_FALSE:
