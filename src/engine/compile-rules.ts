@@ -1,6 +1,6 @@
 // compileRules: validate (validate-rules.ts) → lower (lower-to-cells.ts) → evaluate
 // (evaluate-conditions.ts, trace-conditions.ts) in a run state (run-state.ts).
-import { PaceError } from '../errors/pace-error.js';
+import { PaceError, isPaceError } from '../errors/pace-error.js';
 import type { ValidatedRule } from './condition-tree.js';
 import { evaluateRoot } from './evaluate-conditions.js';
 import { copyJson, isRecord } from './json-data.js';
@@ -196,6 +196,22 @@ function publish(program: RuleProgram, binding: FactBinding): CompiledRules {
   return compiled;
 }
 
+/** validateRules, with a getter or proxy trap of the caller's that throws reported as a PaceError. */
+function readRules(rules: readonly JsonRulesEngineRule[], options: CompileRulesOptions): ReturnType<typeof validateRules> {
+  try {
+    return validateRules(rules, options);
+  } catch (error) {
+    if (isPaceError(error)) throw error;
+    let reason = 'an exception was thrown';
+    try {
+      if (error instanceof Error) reason = String(error.message);
+    } catch {
+      // keep the generic reason
+    }
+    throw new PaceError('invalid-rule', `compileRules could not read the rules: ${reason}`, [{ path: '$', message: `reading the rules threw: ${reason}` }], { cause: error });
+  }
+}
+
 /**
  * Compiles json-rules-engine rules once into a tree that a small evaluator walks synchronously
  * (no `eval`, no `new Function`: safe under a strict Content-Security-Policy). It gives the same
@@ -228,7 +244,7 @@ function publish(program: RuleProgram, binding: FactBinding): CompiledRules {
  * ```
  */
 export function compileRules(rules: readonly JsonRulesEngineRule[], options: CompileRulesOptions = {}): CompiledRules {
-  const validated = validateRules(rules, options);
+  const validated = readRules(rules, options);
   const { runnable, width } = lowerRules(validated.rules, validated.slots.width);
   const allowUndefinedFacts = isRecord(options) && options.allowUndefinedFacts === true;
   const facts = validated.slots.facts;

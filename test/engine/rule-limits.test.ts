@@ -155,6 +155,15 @@ describe('unusual names and values', () => {
       expect(refusal([rule({ condition: name })], { conditions: {} }).code).toBe('unknown-condition');
     }
   });
+  it('a getter or proxy of the caller\'s that throws while the rules are read is a PaceError', () => {
+    const throwing = Object.defineProperty({ event: { type: 'x' } }, 'conditions', { get: () => { throw new Error('no conditions today'); }, enumerable: true });
+    const e = refusal([throwing]);
+    expect([e.code, e.issues.map((i) => i.path)]).toEqual(['invalid-rule', ['$']]);
+    expect(e.message).toContain('no conditions today');
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    expect(refusal([rule({ all: [] })], { conditions: revoked.proxy as never }).code).toBe('invalid-rule');
+  });
   it('a BigInt or a cycle in a rule is named in the message without a TypeError', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic['self'] = cyclic;
