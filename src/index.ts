@@ -79,12 +79,13 @@ export type {
   QuantityInput,
 } from './model/index.js';
 
-export { compileRules, parsePath } from './engine/index.js';
+export { compileRules, parsePath, RULE_LIMITS } from './engine/index.js';
 export type {
   AllConditions,
   AnyConditions,
   CompileRulesOptions,
   CompiledRules,
+  RuleLimits,
   ConditionReference,
   ConditionTrace,
   CustomOperator,

@@ -27,7 +27,7 @@ import { layerPacks, type LayeredPacks } from '../packs/layer-packs.js';
 import { isLoadedRulesPack } from '../packs/load-rules-pack.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
 import type { ThresholdTable } from '../compliance/threshold-table.js';
-import { copyJson } from '../engine/compile-rules.js';
+import { copyJson } from '../engine/json-data.js';
 
 /**
  * The name of the runtime fact that carries the raw inputs: `engine.run({ paceInput: { member, contract?, purchase?, asOf? } })`.

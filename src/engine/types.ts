@@ -270,6 +270,41 @@ export interface RunResult {
 export interface CompiledRules {
   /** Evaluates every rule against `facts`; throws `PaceError` where json-rules-engine rejects. */
   run(facts: Readonly<Record<string, unknown>>, options?: RunOptions): RunResult;
+  /**
+   * The same rules with some facts bound for every run: facts that stay the same from run to run
+   * (a contract, a program), so that the paths the rules read from them are resolved once, here,
+   * instead of on every run. The returned rules' `run(facts)` takes the remaining facts.
+   *
+   * Each fact's value is read once (own enumerable keys of `facts`). A path the rules read from
+   * it is resolved now when it goes through own data properties only; a path through a getter,
+   * or to a property that is absent now, is read on every run. The bound objects are neither
+   * copied nor frozen: the caller promises not to change them while the rules are used (change
+   * them and the runs may see the old values).
+   *
+   * A run that passes a constant fact's name as well is refused with `PaceError`
+   * (`invalid-input`, path `$.facts.<name>`): one value per fact, never a silent choice. Names
+   * that no rule reads are accepted and ignored. Binding more constants on the result adds to
+   * them; binding a name twice is refused.
+   *
+   * @param facts - The constant facts, by name.
+   * @returns Compiled rules of the same type whose runs use these facts.
+   * @throws PaceError `invalid-input` for a function or promise value, a name already bound, or a
+   *   value whose paths throw when read.
+   * @example
+   * ```ts
+   * const rules = compileRules([{
+   *   conditions: { all: [
+   *     { fact: 'contract', path: '$.inForce', operator: 'equal', value: true },
+   *     { fact: 'purchase', path: '$.amount', operator: 'lessThan', value: 1_000_000 },
+   *   ] },
+   *   event: { type: 'may-buy' },
+   * }]);
+   * const forContract = rules.withConstantFacts({ contract: { inForce: true } });
+   * forContract.run({ purchase: { amount: 500 } }).events;  // => [{ type: 'may-buy' }]
+   * forContract.run({ purchase: { amount: 500 }, contract: {} }); // throws PaceError 'invalid-input'
+   * ```
+   */
+  withConstantFacts(facts: Readonly<Record<string, unknown>>): CompiledRules;
   /** Number of rules compiled. */
   readonly size: number;
 }

@@ -7,6 +7,8 @@ import { canonicalJson, sha256Hex } from './sha256.js';
 import { factVocabulary, vocabularyPath } from './facts.js';
 import { addDays } from '../dates/calendar-date.js';
 import { deepFreeze } from '../model/deep-freeze.js';
+import { RULE_LIMITS } from '../engine/limits.js';
+import { copyPackData } from './copy-pack-data.js';
 
 /** A pack that passed validation: frozen, with its content hash. */
 export type LoadedRulesPack = Readonly<RulesPack> & {
@@ -27,20 +29,28 @@ function rerooted(error: unknown, from: string, to: string, fallbackPath: string
   return error.issues.map((i) => ({ path: i.path.startsWith(from) ? to + i.path.slice(from.length) : `${fallbackPath}: ${i.path}`, message: i.message }));
 }
 
+/** An `invalid-pack` error listing at most RULE_LIMITS.maxIssues problems (and saying how many there were). */
+function packError(summary: string, issues: readonly PaceErrorIssue[]): PaceError {
+  const listed = issues.slice(0, RULE_LIMITS.maxIssues);
+  const more = issues.length > listed.length ? ` (${issues.length} problems; the first ${listed.length} are listed)` : '';
+  return new PaceError('invalid-pack', formatIssues(`${summary}${more}`, listed), listed);
+}
+
 interface LeafVisit {
   fact: string;
   path?: string | undefined;
   at: string;
 }
 
-function collectFacts(node: unknown, at: string, out: LeafVisit[]): void {
-  if (node === null || typeof node !== 'object') return;
+/** The leaves of conditions (a private copy of JSON data); deeper than the compiler accepts is left to it. */
+function collectFacts(node: unknown, at: string, out: LeafVisit[], depth = 1): void {
+  if (node === null || typeof node !== 'object' || depth > RULE_LIMITS.maxNestingDepth) return;
   const n = node as Record<string, unknown>;
   for (const key of ['all', 'any'] as const) {
-    const list = n[key];
-    if (Array.isArray(list)) list.forEach((child, i) => collectFacts(child, `${at}.${key}[${i}]`, out));
+    const list = Object.hasOwn(n, key) ? n[key] : undefined;
+    if (Array.isArray(list) && list.length <= RULE_LIMITS.maxLeavesPerCondition) list.forEach((child, i) => collectFacts(child, `${at}.${key}[${i}]`, out, depth + 1));
   }
-  if (n['not'] !== undefined) collectFacts(n['not'], `${at}.not`, out);
+  if (Object.hasOwn(n, 'not') && n['not'] !== undefined) collectFacts(n['not'], `${at}.not`, out, depth + 1);
   if (typeof n['fact'] === 'string') {
     out.push({ fact: n['fact'], path: typeof n['path'] === 'string' ? n['path'] : undefined, at });
     const value = n['value'];
@@ -56,7 +66,8 @@ function checkVocabulary(conditions: unknown, at: string, issues: PaceErrorIssue
   const leaves: LeafVisit[] = [];
   collectFacts(conditions, at, leaves);
   for (const leaf of leaves) {
-    const definition = vocabulary[leaf.fact];
+    // Own keys only: a fact named "constructor" or "toString" is not in the vocabulary.
+    const definition = Object.hasOwn(vocabulary, leaf.fact) ? vocabulary[leaf.fact] : undefined;
     if (!definition) {
       issues.push({ path: leaf.at, message: `unknown fact "${leaf.fact}"; rules may read ${Object.keys(vocabulary).map((k) => `"${k}"`).join(', ')}` });
       continue;
@@ -71,35 +82,29 @@ function checkVocabulary(conditions: unknown, at: string, issues: PaceErrorIssue
 }
 
 /**
- * Validates a rules pack, compiles its rules and returns it frozen with its content hash. Every
- * problem is reported at once: schema errors, rules the compiler refuses, facts outside the
- * vocabulary, duplicate ids, dangling source ids, and threshold series whose periods overlap or
- * leave gaps.
- *
- * @param json - A parsed pack (e.g. the import of `rules/california/law.json`).
- * @returns The validated pack, frozen, with `contentHash`.
- * @throws PaceError `invalid-pack` listing every problem with its JSON path.
- * @example
- * ```ts
- * const pack = loadRulesPack({ id: 'my-district', version: '1.0.0', title: 'Policy', kind: 'policy' });
- * pack.contentHash.length; // => 64
- * ```
+ * Reads the caller's pack once into a private copy and validates the copy: everything after this
+ * reads, compiles and finally freezes objects the library built, never the caller's.
  */
-export function loadRulesPack(json: unknown): LoadedRulesPack {
-  if (isLoadedRulesPack(json)) return json;
-  const parsed = RulesPackSchema.safeParse(json);
-  if (!parsed.success) {
-    const issues = zodIssues(parsed.error, '$', json);
-    throw new PaceError('invalid-pack', formatIssues('Invalid rules pack', issues), issues);
+function parsePackCopy(json: unknown): RulesPack {
+  const data = copyPackData(json);
+  if (data.issues.length > 0) {
+    const total = data.issues.length + data.unlisted;
+    throw new PaceError('invalid-pack', formatIssues(`Invalid rules pack: ${total} value${total === 1 ? ' is' : 's are'} not JSON data`, data.issues), data.issues);
   }
+  const parsed = RulesPackSchema.safeParse(data.copy);
+  if (!parsed.success) throw packError('Invalid rules pack', zodIssues(parsed.error, '$', data.copy));
   const pack = parsed.data;
-  const issues: PaceErrorIssue[] = [];
-  const sourceIds = new Set((pack.sources ?? []).map((s) => s.id));
-  const checkSources = (ids: readonly string[] | undefined, at: string): void => {
-    ids?.forEach((id, i) => {
-      if (!sourceIds.has(id)) issues.push({ path: `${at}.sources[${i}]`, message: `no source with id "${id}" in this pack's "sources"` });
-    });
-  };
+  for (const [field, list] of [['rules', pack.rules], ['checklist', pack.checklist], ['thresholds', pack.thresholds]] as const) {
+    if (list !== undefined && list.length > RULE_LIMITS.maxRules) {
+      const message = `${list.length} entries; at most ${RULE_LIMITS.maxRules} are accepted (RULE_LIMITS.maxRules)`;
+      throw new PaceError('invalid-pack', `Invalid rules pack "${pack.id}": $.${field} has ${message}`, [{ path: `$.${field}`, message }]);
+    }
+  }
+  return pack;
+}
+
+/** Ids unique within each list, and every cited source id among the pack's sources. */
+function checkIds(pack: RulesPack, issues: PaceErrorIssue[]): void {
   const checkUnique = (ids: readonly string[], at: string, what: string): void => {
     const seen = new Map<string, number>();
     ids.forEach((id, i) => {
@@ -108,16 +113,28 @@ export function loadRulesPack(json: unknown): LoadedRulesPack {
       else seen.set(id, i);
     });
   };
-
   checkUnique((pack.sources ?? []).map((s) => s.id), '$.sources', 'source');
   checkUnique((pack.rules ?? []).map((r) => r.id), '$.rules', 'rule');
   checkUnique((pack.thresholds ?? []).map((t) => t.id), '$.thresholds', 'threshold');
   checkUnique((pack.checklist ?? []).map((c) => c.id), '$.checklist', 'checklist item');
   checkUnique((pack.programs ?? []).map((p) => p.id), '$.programs', 'program');
+  const sourceIds = new Set((pack.sources ?? []).map((s) => s.id));
+  const checkSources = (entries: readonly { sources?: readonly string[] | undefined }[] | undefined, field: string): void => {
+    entries?.forEach((entry, e) => {
+      entry.sources?.forEach((id, i) => {
+        if (!sourceIds.has(id)) issues.push({ path: `$.${field}[${e}].sources[${i}]`, message: `no source with id "${id}" in this pack's "sources"` });
+      });
+    });
+  };
+  checkSources(pack.rules, 'rules');
+  checkSources(pack.checklist, 'checklist');
+  checkSources(pack.thresholds, 'thresholds');
+}
 
+/** Rules and checklist conditions: compiled (to find what the compiler refuses) and read against the facts vocabulary. */
+function checkRules(pack: RulesPack, issues: PaceErrorIssue[]): void {
   (pack.rules ?? []).forEach((rule, i) => {
     const at = `$.rules[${i}]`;
-    checkSources(rule.sources, at);
     try {
       compileRules([{ conditions: rule.conditions, event: rule.event, name: rule.id, ...(rule.priority !== undefined ? { priority: rule.priority } : {}) }] as never);
     } catch (e) {
@@ -125,10 +142,8 @@ export function loadRulesPack(json: unknown): LoadedRulesPack {
     }
     checkVocabulary(rule.conditions, `${at}.conditions`, issues);
   });
-
   (pack.checklist ?? []).forEach((item, i) => {
     const at = `$.checklist[${i}]`;
-    checkSources(item.sources, at);
     try {
       compileRules([{ conditions: item.requiredWhen, event: { type: item.id }, name: item.id }] as never);
     } catch (e) {
@@ -137,12 +152,13 @@ export function loadRulesPack(json: unknown): LoadedRulesPack {
     checkVocabulary(item.requiredWhen, `${at}.requiredWhen`, issues);
     if (item.decidedBy) checkVocabulary(item.decidedBy, `${at}.decidedBy`, issues);
   });
+}
 
-  // Threshold series: each period well-formed; periods of a series sorted without overlap or gap.
+/** Threshold series: each period well-formed; periods of a series sorted without overlap or gap. */
+function checkThresholdSeries(pack: RulesPack, issues: PaceErrorIssue[]): void {
   const bySeries = new Map<string, { index: number; from: string; to: string | undefined }[]>();
   (pack.thresholds ?? []).forEach((t, i) => {
     const at = `$.thresholds[${i}]`;
-    checkSources(t.sources, at);
     if (t.effectiveTo !== undefined && t.effectiveTo < t.effectiveFrom) issues.push({ path: `${at}.effectiveTo`, message: `ends (${t.effectiveTo}) before it starts (${t.effectiveFrom})` });
     if (t.amount === null && t.confidence !== 'unknown') issues.push({ path: `${at}.amount`, message: 'an unknown amount (null) must have confidence "unknown"' });
     if (t.amount !== null) {
@@ -169,11 +185,35 @@ export function loadRulesPack(json: unknown): LoadedRulesPack {
       }
     }
   }
+}
 
-  if (issues.length > 0) throw new PaceError('invalid-pack', formatIssues(`Invalid rules pack "${pack.id}"`, issues), issues);
+/**
+ * Validates a rules pack, compiles its rules and returns it frozen with its content hash. Every
+ * problem is reported at once: schema errors, rules the compiler refuses, facts outside the
+ * vocabulary, duplicate ids, dangling source ids, and threshold series whose periods overlap or
+ * leave gaps.
+ *
+ * @param json - A parsed pack (e.g. the import of `rules/california/law.json`).
+ * @returns The validated pack, frozen, with `contentHash`.
+ * @throws PaceError `invalid-pack` listing every problem with its JSON path.
+ * @example
+ * ```ts
+ * const pack = loadRulesPack({ id: 'my-district', version: '1.0.0', title: 'Policy', kind: 'policy' });
+ * pack.contentHash.length; // => 64
+ * ```
+ */
+export function loadRulesPack(json: unknown): LoadedRulesPack {
+  if (isLoadedRulesPack(json)) return json;
+  const pack = parsePackCopy(json);
+  const issues: PaceErrorIssue[] = [];
+  checkIds(pack, issues);
+  checkRules(pack, issues);
+  checkThresholdSeries(pack, issues);
+  if (issues.length > 0) throw packError(`Invalid rules pack "${pack.id}"`, issues);
   // "$schema" only tells editors where the JSON Schema is; it is not content.
   const { $schema: _editorHint, ...content } = pack;
   const contentHash = sha256Hex(canonicalJson(content));
+  // Only objects built here are frozen: zod's output and the private copy it was parsed from.
   const result = deepFreeze({ ...pack, contentHash }) as LoadedRulesPack;
   loaded.add(result);
   return result;

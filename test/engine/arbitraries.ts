@@ -95,7 +95,7 @@ function condition(options: GenOptions, depth: number): fc.Arbitrary<Record<stri
   );
 }
 
-const root = (options: GenOptions): fc.Arbitrary<Record<string, unknown>> =>
+export const root = (options: GenOptions): fc.Arbitrary<Record<string, unknown>> =>
   fc.oneof(
     { weight: 3, arbitrary: fc.array(condition(options, 2), { maxLength: 5 }).map((all) => ({ all })) },
     { weight: 2, arbitrary: fc.array(condition(options, 2), { maxLength: 5 }).map((any) => ({ any })) },

@@ -2,7 +2,7 @@ import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
 import { isPaceError } from '../../src/errors/pace-error.js';
 import type { PaceError } from '../../src/errors/pace-error.js';
-import { compileRules } from '../../src/engine/compile-rules.js';
+import { compileRules, runCompiledInto } from '../../src/engine/compile-rules.js';
 import type { CompileRulesOptions, JsonRulesEngineRule } from '../../src/engine/types.js';
 
 const rule = (conditions: unknown, extra: Record<string, unknown> = {}): JsonRulesEngineRule =>
@@ -324,8 +324,7 @@ describe('run state reused between runs', () => {
   });
 });
 
-describe('paths of frozen facts kept between runs', () => {
-  // A frozen fact's paths are resolved once and reused; anything that could change is not kept.
+describe('fact paths read per run', () => {
   const rules = [
     rule({ all: [{ fact: 'c', path: '$.a', operator: 'equal', value: 1 }] }, { event: { type: 'a' } }),
     rule({ all: [{ fact: 'c', path: '$.n.x', operator: 'equal', value: 'x' }] }, { event: { type: 'n' } }),
@@ -334,7 +333,7 @@ describe('paths of frozen facts kept between runs', () => {
     rule({ all: [{ fact: 'c', path: '$.toString', operator: 'equal', value: undefined }] }, { event: { type: 'own-only' } }),
   ];
   const types = (compiled: ReturnType<typeof compileRules>, c: unknown, trace = false): string[] => compiled.run({ c }, { trace }).events.map((e) => e.type);
-  it('give what a fresh run gives, for frozen and unfrozen facts alike', () => {
+  it('give the same results for frozen and unfrozen facts, run after run', () => {
     const compiled = compileRules(rules);
     const plain = { a: 1, n: { x: 'x' }, g: true, s: 'abc' };
     const frozen = Object.freeze({ ...plain, n: Object.freeze({ x: 'x' }) });
@@ -344,7 +343,7 @@ describe('paths of frozen facts kept between runs', () => {
       expect(types(compiled, frozen, trace)).toEqual(['a', 'n', 'g', 's', 'own-only']);
     }
   });
-  it('follow a nested object that is not frozen, and call a getter on every run', () => {
+  it('see a change to a fact between runs, frozen or not, and call a getter on every run', () => {
     const compiled = compileRules(rules);
     const nested = { x: 'x' };
     let flag = true;
@@ -355,14 +354,101 @@ describe('paths of frozen facts kept between runs', () => {
     expect(types(compiled, c)).toEqual(['a', 's', 'own-only']);
     expect(compiled.run({ c }, { trace: true }).trace!.map((t) => t.conditions[0]!.factValue)).toEqual([1, 'y', false, 3, undefined]);
   });
-  it('are kept per fact: the same object under another fact name is read by that fact\'s paths', () => {
-    const compiled = compileRules([
-      rule({ all: [{ fact: 'c', path: '$.a', operator: 'equal', value: 1 }] }, { event: { type: 'c' } }),
-      rule({ all: [{ fact: 'd', path: '$.b', operator: 'equal', value: 2 }] }, { event: { type: 'd' } }),
-    ]);
-    const o = Object.freeze({ a: 1, b: 2 });
-    expect(compiled.run({ c: o, d: o }).events.map((e) => e.type)).toEqual(['c', 'd']);
-    expect(compiled.run({ c: Object.freeze({ a: 2 }), d: o }).events.map((e) => e.type)).toEqual(['d']);
+});
+
+describe('constant facts (withConstantFacts)', () => {
+  const rules = [
+    rule({ all: [{ fact: 'c', path: '$.a', operator: 'equal', value: 1 }, { fact: 'p', path: '$.x', operator: 'greaterThan', value: 0 }] }, { event: { type: 'a-and-x' } }),
+    rule({ all: [{ fact: 'c', path: '$.n.x', operator: 'equal', value: 'x' }] }, { event: { type: 'n' } }),
+    rule({ all: [{ fact: 'c', path: '$.g', operator: 'equal', value: true }] }, { event: { type: 'g' } }),
+    rule({ all: [{ fact: 'c', path: '$.late', operator: 'equal', value: 1 }] }, { event: { type: 'late' } }),
+    rule({ all: [{ fact: 'p', operator: 'equal', value: { fact: 'c', path: '$.a' } }] }, { event: { type: 'p-is-a' } }),
+  ];
+  const types = (compiled: ReturnType<typeof compileRules>, facts: Record<string, unknown>, trace = false): string[] => compiled.run(facts, { trace }).events.map((e) => e.type);
+
+  it('give the events a run with all the facts gives, with and without trace', () => {
+    const compiled = compileRules(rules);
+    const c = { a: 1, n: { x: 'x' }, g: true };
+    const bound = compiled.withConstantFacts({ c });
+    expect(bound.size).toBe(compiled.size);
+    for (const p of [{ x: 1 }, { x: 0 }, 1]) {
+      for (const trace of [false, true]) {
+        expect(types(bound, { p }, trace)).toEqual(types(compiled, { c, p }, trace));
+        expect(bound.run({ p }, { trace }).trace).toEqual(compiled.run({ c, p }, { trace }).trace);
+      }
+    }
+    expect(types(bound, { p: { x: 1 } })).toEqual(['a-and-x', 'n', 'g']);
+    // A path into a value that is not an object gives the value itself (json-rules-engine's resolver).
+    expect(types(bound, { p: 1 })).toEqual(['a-and-x', 'n', 'g', 'p-is-a']);
+  });
+
+  it('resolve own data properties once, at bind time; getters and absent properties on every run', () => {
+    let flag = true;
+    const c: Record<string, unknown> = Object.defineProperty({ a: 1, n: { x: 'x' } }, 'g', { get: () => flag, enumerable: true });
+    const bound = compileRules(rules).withConstantFacts({ c });
+    expect(types(bound, { p: 0 })).toEqual(['n', 'g']);
+    // Changed after binding: the bound value of a data property stays, a getter and a property absent at bind time are read again.
+    c['a'] = 2;
+    (c['n'] as Record<string, unknown>)['x'] = 'y';
+    flag = false;
+    c['late'] = 1;
+    expect(types(bound, { p: 0 })).toEqual(['n', 'late']);
+    expect(types(compileRules(rules), { c, p: 0 })).toEqual(['late']);
+  });
+
+  it('refuse a run that passes a constant fact as well, naming it', () => {
+    const bound = compileRules(rules).withConstantFacts({ c: { a: 1 }, unused: 5 });
+    for (const name of ['c', 'unused']) {
+      let error: unknown;
+      try {
+        bound.run({ p: 1, [name]: {} });
+      } catch (e) {
+        error = e;
+      }
+      expect(isPaceError(error) && error.code).toBe('invalid-input');
+      expect((error as PaceError).issues.map((i) => i.path)).toEqual([`$.facts.${name}`]);
+      expect((error as PaceError).message).toContain(`fact "${name}" is constant`);
+    }
+    // The bound rules still run afterwards (the refused run left nothing behind).
+    expect(types(bound, { p: { x: 1 } })).toEqual(['a-and-x']);
+  });
+
+  it('add up when bound again, and refuse binding a name twice, a function or a promise', () => {
+    const compiled = compileRules(rules);
+    const both = compiled.withConstantFacts({ c: { a: 1 } }).withConstantFacts({ p: { x: 1 } });
+    expect(types(both, {})).toEqual(['a-and-x']);
+    const codeAndPath = (f: () => unknown): [string | false, string[]] => {
+      try {
+        f();
+      } catch (e) {
+        return [isPaceError(e) && e.code, isPaceError(e) ? e.issues.map((i) => i.path) : []];
+      }
+      return [false, []];
+    };
+    expect(codeAndPath(() => both.withConstantFacts({ c: {} }))).toEqual(['invalid-input', ['$.c']]);
+    expect(codeAndPath(() => compiled.withConstantFacts({ c: () => 1 }))).toEqual(['invalid-input', ['$.c']]);
+    expect(codeAndPath(() => compiled.withConstantFacts({ p: Promise.resolve(1) }))).toEqual(['invalid-input', ['$.p']]);
+    expect(codeAndPath(() => compiled.withConstantFacts(null as never))).toEqual(['invalid-input', ['$']]);
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    expect(codeAndPath(() => compiled.withConstantFacts({ c: revoked.proxy }))).toEqual(['invalid-input', ['$.c']]);
+  });
+
+  it('still throw undefined-fact for a fact neither bound nor passed, and work with runCompiledInto', () => {
+    const bound = compileRules(rules).withConstantFacts({ c: { a: 1, n: {}, g: false } });
+    expect(() => bound.run({})).toThrow(/Undefined fact: "p"/u);
+    const fired: number[] = [];
+    runCompiledInto(bound, { p: { x: 2 } }, fired, undefined, () => undefined);
+    expect(fired).toEqual([0]);
+  });
+
+  it('never freeze or change the bound objects', () => {
+    const c = { a: 1, n: { x: 'x' }, g: true };
+    const before = JSON.stringify(c);
+    const bound = compileRules(rules).withConstantFacts({ c });
+    bound.run({ p: { x: 1 } }, { trace: true });
+    expect(JSON.stringify(c)).toBe(before);
+    expect(Object.isFrozen(c) || Object.isFrozen(c.n)).toBe(false);
   });
 });
 

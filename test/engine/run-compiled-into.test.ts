@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileRules, runCompiledInto } from '../../src/engine/compile-rules.js';
+import { isPaceError, type PaceError } from '../../src/errors/pace-error.js';
 
 describe('runCompiledInto (internal)', () => {
   const rules = [
@@ -24,8 +25,34 @@ describe('runCompiledInto (internal)', () => {
     }
   });
 
-  it('throws what run throws', () => {
-    expect(() => compiled.run({})).toThrow();
-    expect(() => runCompiledInto(compiled, {}, [], [], () => undefined)).toThrow(/p/);
+  it('throws what run throws: undefined-fact naming the fact, the rule and the condition', () => {
+    const caught = (f: () => unknown): PaceError => {
+      try {
+        f();
+      } catch (e) {
+        if (isPaceError(e)) return e;
+        throw e;
+      }
+      throw new Error('expected a PaceError');
+    };
+    const fromRun = caught(() => compiled.run({}));
+    for (const [steps, label] of [[[], 'traced'], [undefined, 'untraced']] as const) {
+      const error = caught(() => runCompiledInto(compiled, {}, [], steps === undefined ? undefined : [...steps], () => undefined));
+      expect(error.code, label).toBe('undefined-fact');
+      // The first rule evaluated is "not" (priority 5): it reads p first.
+      expect(error.message, label).toBe('Undefined fact: "p" is read by rule $[2] ("not") at $[2].conditions.not and was not supplied (pass it, or compile with allowUndefinedFacts: true)');
+      expect(error.issues.map((i) => i.path), label).toEqual(['$.facts.p', '$[2].conditions.not']);
+      expect(error.message).toBe(fromRun.message);
+    }
+  });
+  it('refuses rules it did not compile', () => {
+    let error: unknown;
+    try {
+      runCompiledInto({ run: () => ({ events: [], firedRuleIndexes: [] }), size: 0, withConstantFacts: () => compiled }, {}, [], undefined, () => undefined);
+    } catch (e) {
+      error = e;
+    }
+    expect(isPaceError(error) && error.code).toBe('invalid-input');
+    expect((error as PaceError).issues.map((i) => i.path)).toEqual(['$']);
   });
 });

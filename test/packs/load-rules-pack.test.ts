@@ -99,3 +99,81 @@ describe('layering packs with createPace', () => {
     expect(a).not.toBe(b);
   });
 });
+
+/** Every own property descriptor and the frozen state of every object reachable from a value. */
+function snapshot(value: unknown, seen = new Map<object, unknown>()): unknown {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return value;
+  if (seen.has(value)) return '<seen>';
+  const entry: Record<string, unknown> = {};
+  seen.set(value, entry);
+  entry['<frozen>'] = Object.isFrozen(value);
+  entry['<extensible>'] = Object.isExtensible(value);
+  for (const key of Reflect.ownKeys(value)) {
+    const d = Object.getOwnPropertyDescriptor(value, key)!;
+    entry[String(key)] = { ...d, value: 'value' in d ? snapshot(d.value, seen) : undefined };
+  }
+  return entry;
+}
+
+describe('loadRulesPack and createPace leave the caller\'s objects alone', () => {
+  it('never freezes or changes the pack objects the caller holds', () => {
+    const input = { ...base, rules: [rule('r1'), rule('r2', { conditions: { any: [{ fact: 'member', path: '$.kind', operator: 'in', value: ['school-district'] }] } })] };
+    const before = snapshot(input);
+    const pack = loadRulesPack(input);
+    expect(snapshot(input)).toEqual(before);
+    expect(Object.isFrozen(input.rules[0]!['conditions'])).toBe(false);
+    // The library's copy is frozen and equal, not the same objects.
+    expect(Object.isFrozen(pack.rules![0]!.conditions)).toBe(true);
+    expect(pack.rules![0]!.conditions).toEqual(input.rules[0]!['conditions']);
+    expect(pack.rules![0]!.conditions).not.toBe(input.rules[0]!['conditions']);
+    const pace = createPace({ packs: [input] });
+    expect(pace.rulesVersion).toContain('test-pack@1.0.0');
+    expect(snapshot(input)).toEqual(before);
+  });
+  it('a rule whose value is Object.prototype leaves Object.prototype unfrozen', () => {
+    const input = { ...base, rules: [rule('r1', { conditions: { all: [{ fact: 'member', path: '$.state', operator: 'equal', value: Object.prototype }] } })] };
+    loadRulesPack(input);
+    createPace({ packs: [input] });
+    expect(Object.isFrozen(Object.prototype)).toBe(false);
+    expect(Object.isFrozen(Array.prototype)).toBe(false);
+  });
+  it('refuses values that are not JSON data, with their paths, and never reads them twice', () => {
+    let reads = 0;
+    const sneaky = { ...base, rules: [Object.defineProperty(rule('r1'), 'description', { get: () => (++reads === 1 ? 'fine' : 42), enumerable: true })] };
+    expect(loadRulesPack(sneaky).rules![0]!.description).toBe('fine');
+    expect(reads).toBe(1);
+    const cyclic: Record<string, unknown> = { ...base };
+    cyclic['self'] = cyclic;
+    const e = thrown(() => loadRulesPack({ ...base, rules: [rule('r1', { event: { type: 'x', params: { when: new Date(0), big: 1n, cyclic } } })] }));
+    expect(e.code).toBe('invalid-pack');
+    expect(e.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['$.rules[0].event.params.when', '$.rules[0].event.params.big']));
+    expect(e.issues.some((i) => i.path.startsWith('$.rules[0].event.params.cyclic.self.self') && i.message.includes('or cyclic'))).toBe(true);
+  });
+  it('refuses data nested 100,000 deep without a RangeError', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = { a: deep };
+    const e = thrown(() => loadRulesPack({ ...base, thresholds: [], rules: [rule('r1', { event: { type: 'x', params: { deep } } })] }));
+    expect(e.code).toBe('invalid-pack');
+    expect(e.issues).toHaveLength(1);
+    expect(e.issues[0]!.message).toContain('RULE_LIMITS.maxDataDepth');
+  });
+  it('facts named like Object.prototype members, with a path, are unknown facts, not a TypeError', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const input = JSON.parse(JSON.stringify({ ...base, rules: [rule('r1', { conditions: { all: [{ fact: 'x', path: '$.a', operator: 'equal', value: 1 }] } })] }).replace('"fact":"x"', `"fact":"${name}"`)) as unknown;
+      const e = thrown(() => loadRulesPack(input));
+      expect(e.code, name).toBe('invalid-pack');
+      expect(e.issues.map((i) => [i.path, i.message.startsWith(`unknown fact "${name}"`)]), name).toEqual([['$.rules[0].conditions.all[0]', true]]);
+    }
+  });
+  it('loads 8,000 rules quickly, refuses more than RULE_LIMITS.maxRules, and lists a bounded number of problems', () => {
+    const rules = (n: number, fact = 'member') => Array.from({ length: n }, (_, i) => rule(`r${i}`, { conditions: { all: [{ fact, path: '$.kind', operator: 'equal', value: `k${i}` }] } }));
+    const start = process.cpuUsage();
+    expect(loadRulesPack({ ...base, rules: rules(8000) }).rules).toHaveLength(8000);
+    const used = process.cpuUsage(start);
+    expect((used.user + used.system) / 1000).toBeLessThan(5000);
+    expect(thrown(() => loadRulesPack({ ...base, rules: rules(10_001) })).issues.map((i) => i.path)).toEqual(['$.rules']);
+    const bad = thrown(() => loadRulesPack({ ...base, rules: rules(500, 'nope') }));
+    expect(bad.issues).toHaveLength(100);
+    expect(bad.message).toContain('(500 problems; the first 100 are listed)');
+  });
+});

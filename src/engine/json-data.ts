@@ -1,0 +1,65 @@
+// Small helpers on JSON-like data shared by the engine's stages.
+
+/** A non-null object that is not an array. @internal */
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A record whose prototype is Object.prototype or null (what JSON.parse builds). @internal */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (!isRecord(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** An own property that is not undefined. @internal */
+export const hasDefined = (value: object, key: string): boolean => Object.hasOwn(value, key) && (value as Record<string, unknown>)[key] !== undefined;
+
+/** Something with a callable `then` (a promise or look-alike). Reading `then` may run a getter. @internal */
+export const isThenable = (value: unknown): boolean =>
+  (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+
+/** JSON data (what event params may contain), at most `maxDepth` arrays and objects deep. @internal */
+export function isJsonData(value: unknown, maxDepth: number): boolean {
+  if (maxDepth < 0) return false;
+  if (value === null || value === undefined) return true;
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return true;
+    case 'object':
+      if (Array.isArray(value)) return value.every((item) => isJsonData(item, maxDepth - 1));
+      return isPlainObject(value) && Object.values(value).every((item) => isJsonData(item, maxDepth - 1));
+    default:
+      return false;
+  }
+}
+
+/** A deep copy of JSON data already checked by {@link isJsonData} (events, conditions). @internal */
+export function copyJson<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(copyJson) as T;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) out[k] = copyJson((value as Record<string, unknown>)[k]);
+  return out as T;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/u;
+
+/** A property name as a JSON path step: `.name`, or `["a b"]` when it is not an identifier. @internal */
+export const pathStep = (name: string): string => (IDENTIFIER.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`);
+
+/**
+ * A value for an error message. Never throws: a BigInt, a cycle, a symbol or a throwing getter
+ * (all of which make `JSON.stringify` throw, or print nothing) are named by their type. @internal
+ */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'bigint') return `${String(value)}n`;
+  if (typeof value === 'symbol' || typeof value === 'function') return `a ${typeof value}`;
+  if (value === undefined) return 'undefined';
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  } catch {
+    return Array.isArray(value) ? 'an array' : 'an object';
+  }
+}

@@ -1,0 +1,94 @@
+import type { PaceErrorIssue } from '../errors/pace-error.js';
+import { RULE_LIMITS } from '../engine/limits.js';
+
+/** What {@link copyPackData} found: the copy, and the problems (at most RULE_LIMITS.maxIssues listed). @internal */
+export interface PackDataCopy {
+  readonly copy: unknown;
+  readonly issues: PaceErrorIssue[];
+  /** Problems found beyond the listed ones. */
+  readonly unlisted: number;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/u;
+
+function kindOf(value: unknown): string {
+  if (typeof value === 'number') return `the number ${String(value)}`;
+  if (typeof value === 'object' && value !== null) return 'an object that is not plain data (a class instance, a Map, a Date, …)';
+  return `a ${typeof value}`;
+}
+
+/**
+ * A private deep copy of a parsed pack, so that the library validates, compiles and freezes only
+ * objects it built: the caller's objects are read once and never changed or frozen. A pack is JSON
+ * data: strings, finite numbers, booleans, null, arrays without holes and plain objects (own
+ * enumerable string keys); `undefined` is kept so that optional fields read as absent. Anything
+ * else, data nested deeper than RULE_LIMITS.maxDataDepth, and cycles are problems.
+ * @internal
+ */
+export function copyPackData(value: unknown): PackDataCopy {
+  const issues: PaceErrorIssue[] = [];
+  let unlisted = 0;
+  // The path of the value being copied, as steps; a path string is built only for a problem.
+  const steps: string[] = ['$'];
+  const problem = (message: string, step = ''): undefined => {
+    if (issues.length < RULE_LIMITS.maxIssues) issues.push({ path: steps.join('') + step, message });
+    else unlisted++;
+    return undefined;
+  };
+  const copy = (item: unknown, depth: number): unknown => {
+    switch (typeof item) {
+      case 'string':
+      case 'boolean':
+      case 'undefined':
+        return item;
+      case 'number':
+        return Number.isFinite(item) ? item : problem(`expected JSON data, got ${kindOf(item)}`);
+      case 'object':
+        break;
+      default:
+        return problem(`expected JSON data, got ${kindOf(item)}`);
+    }
+    if (item === null) return null;
+    if (depth >= RULE_LIMITS.maxDataDepth) return problem(`nested deeper than ${RULE_LIMITS.maxDataDepth} levels (RULE_LIMITS.maxDataDepth), or cyclic`);
+    if (Array.isArray(item)) return copyArray(item, depth);
+    const proto: unknown = Object.getPrototypeOf(item);
+    if (proto !== Object.prototype && proto !== null) return problem(`expected JSON data, got ${kindOf(item)}`);
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(item)) {
+      steps.push(IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
+      const copied = copy((item as Record<string, unknown>)[key], depth + 1);
+      steps.pop();
+      // A key "__proto__" must stay an own property instead of setting the prototype.
+      if (key === '__proto__') Object.defineProperty(out, key, { value: copied, enumerable: true, writable: true, configurable: true });
+      else out[key] = copied;
+    }
+    return out;
+  };
+  const copyArray = (item: readonly unknown[], depth: number): unknown[] => {
+    const out = new Array<unknown>(item.length);
+    for (let i = 0; i < item.length; i++) {
+      if (!Object.hasOwn(item, i)) {
+        problem('an array must not have holes', `[${i}]`);
+        continue;
+      }
+      steps.push(`[${i}]`);
+      out[i] = copy(item[i], depth + 1);
+      steps.pop();
+    }
+    return out;
+  };
+  try {
+    return { copy: copy(value, 0), issues, unlisted };
+  } catch (error) {
+    // A proxy trap or a getter threw while the pack was read.
+    let reason = 'an exception was thrown';
+    try {
+      if (error instanceof Error) reason = String(error.message);
+    } catch {
+      // keep the generic reason: even the error's message could not be read
+    }
+    steps.length = 1;
+    problem(`the pack could not be read: ${reason}`);
+    return { copy: undefined, issues, unlisted };
+  }
+}
