@@ -13,8 +13,8 @@
  *
  * The blocks of a file run in order as one module per chain (`chain=NAME`, default `main`), so a
  * later block sees the variables of an earlier one; `setup=PATH` puts a module's exports in scope
- * (test/docs/setup/). The convention is in scripts/doc-test/markdown.ts and in docs/README.md's
- * neighbour, CONTRIBUTING notes in README.md ("Docs that run").
+ * (test/docs/setup/). The convention is in scripts/doc-test/markdown.ts and in README.md
+ * ("Docs that run"); the parts are tested in test/docs/doc-test-harness.test.ts.
  *
  * A failure names the file and line of the claim, what the doc says and what the code gives.
  */
@@ -162,7 +162,9 @@ for (const plan of plans) {
             const r = await ran();
             if (!r.values.has(claim.id)) expect.fail(`${file}:${claim.line}: not reached; the code stopped at ${file}:${r.stoppedAt ?? '?'} with ${describeError(r.error)}`);
             const diff = mismatches(claim.pattern, r.values.get(claim.id));
-            expect(diff, `${file}:${claim.line}: \`${claim.expression}\` does not give what the doc claims (${claim.text.replace(/\s+/g, ' ')})`).toEqual([]);
+            if (diff.length > 0) {
+              expect.fail(`${file}:${claim.line}: \`${claim.expression}\` does not give what the doc claims (// => ${claim.text.replace(/\s+/g, ' ')}):\n  ${diff.join('\n  ')}`);
+            }
           });
         }
         for (const output of chain.outputs) {
@@ -183,7 +185,10 @@ for (const plan of plans) {
             const rows = (got.rows as unknown[][]).map((row) => row.map(String));
             const shown = table.rows.map((row) => row.cells);
             rows.forEach((row, i) => {
-              expect(shown[i], `${file}:${table.rows[i]?.line ?? table.line}: table row ${i + 1}`).toEqual(row);
+              const cells = shown[i];
+              if (JSON.stringify(cells) !== JSON.stringify(row)) {
+                expect.fail(`${file}:${table.rows[i]?.line ?? table.line}: table row ${i + 1} shows | ${cells?.join(' | ') ?? '(no row)'} |, the code gives | ${row.join(' | ')} |`);
+              }
             });
             expect(shown.length, `${file}:${table.line}: the table has ${shown.length} rows, the code gives ${rows.length}`).toBe(rows.length);
           });
