@@ -19,7 +19,7 @@
  * A failure names the file and line of the claim, what the doc says and what the code gives.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,6 +114,7 @@ async function runChain(file: string, chain: Chain): Promise<ChainRun> {
   } finally {
     console.log = log;
     delete (globalThis as { __docTest?: unknown }).__docTest;
+    rmSync(modulePath, { force: true });
   }
   return run;
 }
