@@ -31,6 +31,8 @@ export interface Output {
   readonly blockLine: number;
   readonly line: number;
   readonly expected: string;
+  /** How many lines the block's text has in the doc (for `npm run docs:outputs`). */
+  readonly textLines: number;
 }
 
 export interface TableClaim {
@@ -54,6 +56,8 @@ export interface TranscriptStep {
   readonly command: string;
   /** Expected output lines (stdout, then stderr), as the doc shows them. */
   readonly expected: string;
+  /** How many doc lines the output takes, after the command's line. */
+  readonly outputLines: number;
   /** Doc line and value of the `$ echo $?` that follows, if any. */
   exit: { line: number; code: number } | undefined;
 }
@@ -98,7 +102,7 @@ export function parseTranscript(fence: Fence, file: string): TranscriptStep[] {
     }
     const out: string[] = [];
     while (i + 1 < lines.length && !lines[i + 1]!.startsWith('$ ')) out.push(lines[++i]!);
-    steps.push({ line: docLine, command, expected: normalizeOutput(out.join('\n')), exit: undefined });
+    steps.push({ line: docLine, command, expected: normalizeOutput(out.join('\n')), outputLines: out.length, exit: undefined });
   }
   return steps;
 }
@@ -234,7 +238,7 @@ export function planDoc(items: readonly Item[], file: string): DocPlan {
             'make it a `$ pace-rules …` session, or mark it <!-- doc-test: not-output="why" -->',
         );
       }
-      owner.chain.outputs.push({ blockId: owner.id, blockLine: owner.fence.line, line: fence.line, expected: normalizeOutput(fence.text) });
+      owner.chain.outputs.push({ blockId: owner.id, blockLine: owner.fence.line, line: fence.line, expected: normalizeOutput(fence.text), textLines: fence.text.split('\n').length });
     } else if (d?.has('not-output') && typeof d.get('not-output') !== 'string') {
       throw new DocSyntaxError(`${at}: not-output needs a reason: not-output="…"`);
     }

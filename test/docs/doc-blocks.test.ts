@@ -18,30 +18,15 @@
  *
  * A failure names the file and line of the claim, what the doc says and what the code gives.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { format, inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { matchesOutput, mismatches } from '../../scripts/doc-test/claims.js';
-import { readMarkdown } from '../../scripts/doc-test/markdown.js';
-import { chainModule, normalizeOutput, planDoc, type Chain, type DocPlan } from '../../scripts/doc-test/plan.js';
-import * as paceRules from 'pace-rules';
-import * as paceRulesTesting from 'pace-rules/testing';
-import * as paceRulesJre from 'pace-rules/json-rules-engine';
+import type { DocPlan } from '../../scripts/doc-test/plan.js';
+import { cliScratch, describeError, printedBy, readDocs, runChain, runCommand } from '../../scripts/doc-test/run.js';
 
 const root = join(import.meta.dirname, '..', '..');
-const DOCS = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
-const read = DOCS.map((file): DocPlan | { file: string; error: unknown } => {
-  try {
-    return planDoc(readMarkdown(join(root, file), file), file);
-  } catch (error) {
-    return { file, error };
-  }
-});
+const read = readDocs();
 const plans = read.filter((p): p is DocPlan => !('error' in p));
 
 describe('the docs follow the doc-test convention', () => {
@@ -51,93 +36,6 @@ describe('the docs follow the doc-test convention', () => {
     });
   }
 });
-
-interface ChainRun {
-  values: Map<number, unknown>;
-  tables: Map<number, { rows?: unknown; error?: unknown }>;
-  printed: Map<number, string[]>;
-  error: unknown;
-  /** The doc line where the chain stopped, when it threw. */
-  stoppedAt: number | undefined;
-}
-
-const docRequire = createRequire(join(root, 'package.json'));
-const MODULES: Record<string, unknown> = { 'pace-rules': paceRules, 'pace-rules/testing': paceRulesTesting, 'pace-rules/json-rules-engine': paceRulesJre };
-
-/** Runs one chain as a generated module and records its claims' values and its console output. */
-async function runChain(file: string, chain: Chain): Promise<ChainRun> {
-  const run: ChainRun = { values: new Map(), tables: new Map(), printed: new Map(), error: undefined, stoppedAt: undefined };
-  let setupExports: string[] = [];
-  let setupUrl: string | undefined;
-  if (chain.setup !== undefined) {
-    setupUrl = pathToFileURL(join(root, chain.setup)).href;
-    setupExports = Object.keys((await import(/* @vite-ignore */ setupUrl)) as object).filter((k) => k !== 'default');
-  }
-  const { text, lines } = chainModule(chain, setupExports, setupUrl);
-  const dir = join(root, '.tmp', 'doc-test');
-  mkdirSync(dir, { recursive: true });
-  const modulePath = join(dir, `${file.replace(/[^\w]+/g, '_')}.${chain.name}.${process.pid}.${Date.now()}.ts`);
-  writeFileSync(modulePath, text);
-
-  let current = -1;
-  const hooks = {
-    claim: (id: number, value: unknown) => {
-      run.values.set(id, value);
-      return value;
-    },
-    block: (id: number) => {
-      current = id;
-    },
-    table: (id: number, rows: () => unknown) => {
-      try {
-        run.tables.set(id, { rows: rows() });
-      } catch (error) {
-        run.tables.set(id, { error });
-      }
-    },
-    require: (id: string) => (id in MODULES ? MODULES[id] : docRequire(id)),
-  };
-  const log = console.log;
-  (globalThis as { __docTest?: unknown }).__docTest = hooks;
-  console.log = (...args: unknown[]) => {
-    const list = run.printed.get(current) ?? [];
-    list.push(format(...args));
-    run.printed.set(current, list);
-  };
-  try {
-    await import(/* @vite-ignore */ pathToFileURL(modulePath).href);
-  } catch (error) {
-    run.error = error;
-    const stack = String((error as Error)?.stack ?? '');
-    const hit = new RegExp(`${modulePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+)`).exec(stack);
-    if (hit) run.stoppedAt = lines[Number(hit[1]) - 1];
-  } finally {
-    console.log = log;
-    delete (globalThis as { __docTest?: unknown }).__docTest;
-    rmSync(modulePath, { force: true });
-  }
-  return run;
-}
-
-function describeError(e: unknown): string {
-  if (e instanceof Error) {
-    const issues = (e as { issues?: unknown }).issues;
-    return `${e.name}: ${e.message}${issues ? `\n${inspect(issues)}` : ''}`;
-  }
-  return String(e);
-}
-
-const TSX_LOADER = pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-const CLI = join(root, 'src', 'cli', 'bin.ts');
-
-/** The argv of a documented command: `pace-rules …`, `npx pace-rules …` or `npx tsx src/cli/bin.ts …`. */
-function cliArgs(command: string): string[] | undefined {
-  const words = [...command.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
-  if (words[0] === 'npx') words.shift();
-  if (words[0] === 'pace-rules') return words.slice(1);
-  if (words[0] === 'tsx' && words[1] === 'src/cli/bin.ts') return words.slice(2);
-  return undefined;
-}
 
 for (const plan of plans) {
   const { file } = plan;
@@ -149,8 +47,8 @@ for (const plan of plans) {
       // A chain that claims nothing (a type sketch, an import line) is not run.
       if (claimsOrOutputs === 0) continue;
       describe(`chain "${chain.name}" (blocks at lines ${chain.blocks.map((b) => b.fence.line).join(', ')})`, () => {
-        let result: Promise<ChainRun> | undefined;
-        const ran = (): Promise<ChainRun> => (result ??= runChain(file, chain));
+        let result: ReturnType<typeof runChain> | undefined;
+        const ran = (): ReturnType<typeof runChain> => (result ??= runChain(file, chain));
 
         it('runs to the end', async () => {
           const r = await ran();
@@ -171,7 +69,7 @@ for (const plan of plans) {
         for (const output of chain.outputs) {
           it(`${file}:${output.line}: the output of the block at line ${output.blockLine}`, async () => {
             const r = await ran();
-            const printed = normalizeOutput((r.printed.get(output.blockId) ?? []).join('\n'));
+            const printed = printedBy(r, output.blockId);
             if (!matchesOutput(output.expected, printed)) {
               expect(printed, `${file}:${output.line}: the block at line ${output.blockLine} prints something else than the doc shows${r.error ? ` (it threw: ${describeError(r.error)})` : ''}`).toBe(output.expected);
             }
@@ -199,9 +97,7 @@ for (const plan of plans) {
 
     if (plan.cli.some((s) => s.kind === 'transcript')) {
       describe('command-line sessions', () => {
-        const scratch = mkdtempSync(join(tmpdir(), 'pace-doc-cli-'));
-        cpSync(join(root, 'examples', 'data'), join(scratch, 'examples', 'data'), { recursive: true });
-        let lastExit: number | undefined;
+        const scratch = cliScratch();
         for (const step of plan.cli) {
           if (step.kind === 'writes') {
             it(`${file}:${step.line}: writes ${step.name}`, () => {
@@ -212,13 +108,10 @@ for (const plan of plans) {
           }
           for (const s of step.steps) {
             it(`${file}:${s.line}: $ ${s.command}`, () => {
-              const args = cliArgs(s.command);
-              if (!args) expect.fail(`${file}:${s.line}: the test runs only pace-rules commands (pace-rules, npx pace-rules, npx tsx src/cli/bin.ts); got: ${s.command}`);
-              const r = spawnSync(process.execPath, ['--import', TSX_LOADER, CLI, ...args], { cwd: scratch, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
-              lastExit = r.status ?? -1;
-              const printed = normalizeOutput(`${r.stdout}${r.stderr}`);
-              if (!matchesOutput(s.expected, printed)) expect(printed, `${file}:${s.line}: \`${s.command}\` prints something else than the doc shows (exit ${lastExit})`).toBe(s.expected);
-              if (s.exit) expect(lastExit, `${file}:${s.exit.line}: \`${s.command}\` exits with another code than the doc's \`echo $?\``).toBe(s.exit.code);
+              const r = runCommand(s.command, scratch);
+              if (!r) expect.fail(`${file}:${s.line}: the test runs only pace-rules commands (pace-rules, npx pace-rules, npx tsx src/cli/bin.ts); got: ${s.command}`);
+              if (!matchesOutput(s.expected, r.output)) expect(r.output, `${file}:${s.line}: \`${s.command}\` prints something else than the doc shows (exit ${r.exitCode})`).toBe(s.expected);
+              if (s.exit) expect(r.exitCode, `${file}:${s.exit.line}: \`${s.command}\` exits with another code than the doc's \`echo $?\``).toBe(s.exit.code);
             });
           }
         }
