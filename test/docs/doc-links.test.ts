@@ -8,7 +8,7 @@ import { DOCS } from '../../scripts/doc-test/run.js';
 const root = join(import.meta.dirname, '..', '..');
 
 /** GitHub's anchor of a heading text. */
-export function anchorOf(heading: string): string {
+function anchorOf(heading: string): string {
   return heading
     .trim()
     .toLowerCase()
