@@ -27,6 +27,281 @@ function formatIssues(summary, issues) {
   return `${summary}: ${shown.join("; ")}${more}`;
 }
 
+// src/engine/json-data.ts
+var isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function isPlainObject(value) {
+  if (!isRecord(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+var hasDefined = (value, key) => Object.hasOwn(value, key) && value[key] !== void 0;
+var isThenable = (value) => (typeof value === "object" || typeof value === "function") && value !== null && typeof value.then === "function";
+function isJsonData(value, maxDepth) {
+  if (maxDepth < 0) return false;
+  if (value === null || value === void 0) return true;
+  switch (typeof value) {
+    case "string":
+    case "number":
+    case "boolean":
+      return true;
+    case "object":
+      if (Array.isArray(value)) return value.every((item) => isJsonData(item, maxDepth - 1));
+      return isPlainObject(value) && Object.values(value).every((item) => isJsonData(item, maxDepth - 1));
+    default:
+      return false;
+  }
+}
+function copyJson(value) {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(copyJson);
+  const out = {};
+  for (const k of Object.keys(value)) out[k] = copyJson(value[k]);
+  return out;
+}
+var IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/u;
+var pathStep = (name) => IDENTIFIER.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
+function describeValue(value) {
+  if (typeof value === "bigint") return `${String(value)}n`;
+  if (typeof value === "symbol" || typeof value === "function") return `a ${typeof value}`;
+  if (value === void 0) return "undefined";
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 200 ? `${text.slice(0, 200)}\u2026` : text;
+  } catch {
+    return Array.isArray(value) ? "an array" : "an object";
+  }
+}
+
+// src/engine/condition-tree.ts
+var bitOf = (slot) => 1 << (slot & 31);
+
+// src/engine/lower-to-cells.ts
+var LEAF = 0;
+var ALL = 1;
+var ANY = 2;
+var NOT = 3;
+var REFERENCE = 4;
+var BUILT_IN_CODES = /* @__PURE__ */ new Map([
+  ["equal", 0],
+  ["notEqual", 1],
+  ["in", 2],
+  ["notIn", 3],
+  ["contains", 4],
+  ["doesNotContain", 5],
+  ["lessThan", 6],
+  ["lessThanInclusive", 7],
+  ["greaterThan", 8],
+  ["greaterThanInclusive", 9]
+]);
+var GENERIC = 10;
+var EQUAL_TRUE = 11;
+var EQUAL_FALSE = 12;
+var NOT_EQUAL_TRUE = 13;
+var NOT_EQUAL_FALSE = 14;
+var EQUAL_STRING = 15;
+var NOT_EQUAL_STRING = 16;
+var NUMERIC_FIRST = 6;
+var NUMERIC_LAST = 9;
+function operatorCodeOf(leaf) {
+  if (leaf.builtIn === void 0) return GENERIC;
+  const code = BUILT_IN_CODES.get(leaf.builtIn);
+  if (leaf.right !== void 0 || code > 1) return code;
+  const value = leaf.value;
+  const equal = code === 0;
+  if (value === true) return equal ? EQUAL_TRUE : NOT_EQUAL_TRUE;
+  if (value === false) return equal ? EQUAL_FALSE : NOT_EQUAL_FALSE;
+  if (typeof value === "string") return equal ? EQUAL_STRING : NOT_EQUAL_STRING;
+  return code;
+}
+var NO_CELLS = [];
+var NO_NUMBERS = [];
+var NO_FLAGS = [];
+var NO_SEGMENTS = [];
+var NO_GROUP = { members: NO_CELLS, groupEnds: NO_NUMBERS, restSafe: NO_FLAGS, restMask: NO_NUMBERS };
+var Cell = class {
+  kind;
+  /** Cannot throw on JSON data once every fact it reads is present (see LeafNode.safe)… */
+  safe;
+  /** …those facts (bits of fact slots). */
+  mask;
+  /** A group evaluated by json-rules-engine's `evaluateCondition` whose only child is a raw-result leaf: compare `=== true`. */
+  strict;
+  // all / any: the members flattened in evaluation order (priority groups, highest first).
+  members;
+  /** End (exclusive) in `members` of each priority group. */
+  groupEnds;
+  /** For member i: members i..end of its priority group can only throw by reading an absent fact… */
+  restSafe;
+  /** …one of these (bits of fact slots). */
+  restMask;
+  /** not: the negated cell; reference: the named condition's cell. */
+  child;
+  /** reference: what the target's trace paths continue from, `<name>` after the reference's own path. */
+  traceStep;
+  // leaf
+  leaf;
+  operatorCode;
+  /** Left operand: its slot, the slot of its fact, and the path from that fact (empty: the fact itself). */
+  leftSlot;
+  leftFactSlot;
+  leftPath;
+  /** The only segment of a one-segment path. */
+  leftKey;
+  /** Bit of the left operand's fact in the mask of absent facts. */
+  leftFactBit;
+  /** Right operand when it is a fact reference (rightSlot > 0); otherwise `literal` is the right operand. */
+  rightSlot;
+  rightFactSlot;
+  rightPath;
+  rightKey;
+  rightFactBit;
+  literal;
+  evaluate;
+  rawResult;
+  /** Slot caching this leaf's result for the run, shared by identical leaves; 0 when not cached. */
+  memo;
+  constructor(node, group, child, memo) {
+    this.kind = node.kind === "leaf" ? LEAF : node.kind === "all" ? ALL : node.kind === "any" ? ANY : node.kind === "not" ? NOT : REFERENCE;
+    const only = node.kind === "all" || node.kind === "any" ? node.children.length === 1 ? node.children[0] : void 0 : void 0;
+    this.strict = only !== void 0 && only.kind === "leaf" && only.rawResult;
+    this.safe = node.safe;
+    this.mask = node.mask;
+    this.members = group.members;
+    this.groupEnds = group.groupEnds;
+    this.restSafe = group.restSafe;
+    this.restMask = group.restMask;
+    this.child = child;
+    this.traceStep = node.kind === "reference" ? `${node.tracePath}<${node.name}>` : "";
+    const leaf = node.kind === "leaf" ? node : void 0;
+    this.leaf = leaf;
+    this.operatorCode = leaf === void 0 ? GENERIC : operatorCodeOf(leaf);
+    this.leftSlot = leaf === void 0 ? 0 : leaf.left.slot;
+    this.leftFactSlot = leaf === void 0 ? 0 : leaf.left.factSlot;
+    this.leftPath = leaf === void 0 ? NO_SEGMENTS : leaf.left.segments;
+    this.leftKey = this.leftPath.length === 1 ? this.leftPath[0] : void 0;
+    this.leftFactBit = leaf === void 0 ? 0 : bitOf(this.leftFactSlot);
+    const right = leaf?.right;
+    this.rightSlot = right === void 0 ? 0 : right.slot;
+    this.rightFactSlot = right === void 0 ? 0 : right.factSlot;
+    this.rightPath = right === void 0 ? NO_SEGMENTS : right.segments;
+    this.rightKey = this.rightPath.length === 1 ? this.rightPath[0] : void 0;
+    this.rightFactBit = right === void 0 ? 0 : bitOf(this.rightFactSlot);
+    this.literal = leaf === void 0 ? void 0 : leaf.value;
+    this.evaluate = leaf?.evaluate;
+    this.rawResult = leaf !== void 0 && leaf.rawResult;
+    this.memo = memo;
+  }
+};
+function layoutGroup(groups, lower2) {
+  const members = [];
+  const groupEnds = [];
+  for (const group of groups) {
+    for (const node of group) members.push(lower2(node));
+    groupEnds.push(members.length);
+  }
+  const restSafe = new Array(members.length);
+  const restMask = new Array(members.length);
+  let start = 0;
+  for (const end of groupEnds) {
+    let safe = true;
+    let mask = 0;
+    for (let i = end - 1; i >= start; i--) {
+      safe &&= members[i].safe;
+      mask |= members[i].mask;
+      restSafe[i] = safe;
+      restMask[i] = mask;
+    }
+    start = end;
+  }
+  return { members, groupEnds, restSafe, restMask };
+}
+function memoKey(leaf) {
+  if (leaf.builtIn === void 0) return void 0;
+  let literal2 = "";
+  if (leaf.right === void 0) {
+    const value = leaf.value;
+    if (Array.isArray(value)) {
+      if (leaf.builtIn !== "in" && leaf.builtIn !== "notIn") return void 0;
+      const items = value.map(primitiveKey);
+      literal2 = items.every((k) => k !== void 0) ? `[${items.join(",")}]` : void 0;
+    } else literal2 = primitiveKey(value);
+  }
+  return literal2 === void 0 ? void 0 : `${leaf.builtIn} ${leaf.left.slot} ${leaf.right?.slot ?? 0} ${literal2}`;
+}
+function primitiveKey(v) {
+  if (v === null) return "null";
+  switch (typeof v) {
+    case "string":
+      return `s${JSON.stringify(v)}`;
+    case "number":
+    case "boolean":
+    case "undefined":
+      return `${typeof v}:${String(v)}`;
+    default:
+      return void 0;
+  }
+}
+function forEachLeaf(roots, visit) {
+  const seen = /* @__PURE__ */ new Set();
+  const walk2 = (node) => {
+    if (seen.has(node)) return;
+    seen.add(node);
+    if (node.kind === "leaf") visit(node);
+    else if (node.kind === "not" || node.kind === "reference") walk2(node.kind === "not" ? node.child : node.target);
+    else node.children.forEach(walk2);
+  };
+  roots.forEach(walk2);
+}
+function lowerRules(rules, width) {
+  const occurrences = /* @__PURE__ */ new Map();
+  const keys = /* @__PURE__ */ new Map();
+  forEachLeaf(
+    rules.map((r) => r.root),
+    (leaf) => {
+      const key = memoKey(leaf);
+      if (key === void 0) return;
+      keys.set(leaf, key);
+      occurrences.set(key, (occurrences.get(key) ?? 0) + 1);
+    }
+  );
+  const memoSlots = /* @__PURE__ */ new Map();
+  let next = width;
+  const memoSlotOf = (leaf) => {
+    const key = keys.get(leaf);
+    if (key === void 0 || occurrences.get(key) < 2) return 0;
+    let slot = memoSlots.get(key);
+    if (slot === void 0) memoSlots.set(key, slot = next++);
+    return slot;
+  };
+  const cells = /* @__PURE__ */ new Map();
+  const lower2 = (node) => {
+    let cell = cells.get(node);
+    if (cell !== void 0) return cell;
+    switch (node.kind) {
+      case "leaf":
+        cell = new Cell(node, NO_GROUP, void 0, memoSlotOf(node));
+        break;
+      case "not":
+        cell = new Cell(node, NO_GROUP, lower2(node.child), 0);
+        break;
+      case "reference":
+        cell = new Cell(node, NO_GROUP, lower2(node.target), 0);
+        break;
+      default:
+        cell = new Cell(node, layoutGroup(node.groups, lower2), void 0, 0);
+    }
+    cells.set(node, cell);
+    return cell;
+  };
+  const runnable = rules.map((rule) => {
+    const root = lower2(rule.root);
+    const inner = rule.rootIsInner && rule.root.kind !== "not";
+    const onlyLeaf = root.kind === LEAF && !inner ? root : inner && root.members.length === 1 && root.members[0].kind === LEAF ? root.members[0] : void 0;
+    return { rule, root, inner, onlyLeaf };
+  });
+  return { runnable, width: next };
+}
+
 // src/engine/operators.ts
 function isNumericFact(factValue) {
   return typeof factValue === "number" ? factValue === factValue : Number.parseFloat(factValue).toString() !== "NaN";
@@ -136,549 +411,15 @@ function resolvePath(factValue, segments) {
   if (factValue === null || typeof factValue !== "object") return factValue;
   let value = factValue;
   for (let i = 0; i < segments.length; i++) {
-    const key2 = segments[i];
-    if (!value || !Object.hasOwn(value, key2)) return void 0;
-    value = value[key2];
+    const key = segments[i];
+    if (!value || !Object.hasOwn(value, key)) return void 0;
+    value = value[key];
   }
   return value;
 }
 
-// src/engine/compile-rules.ts
+// src/engine/run-state.ts
 var MISSING = /* @__PURE__ */ Symbol("missing-fact");
-var BOOLEAN_KEYS = ["any", "all", "not"];
-var isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-var has = (value, key2) => Object.hasOwn(value, key2) && value[key2] !== void 0;
-var IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/u;
-var key = (name) => IDENTIFIER.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
-var isPriority = (value) => typeof value === "number" && Number.isInteger(value) && value >= 1;
-var isThenable = (value) => (typeof value === "object" || typeof value === "function") && value !== null && typeof value.then === "function";
-var bit = (slot) => 1 << (slot & 31);
-function isPlainObject(value) {
-  if (!isRecord(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-function isJsonData(value, depth = 0) {
-  if (depth > 64) return false;
-  if (value === null || value === void 0) return true;
-  switch (typeof value) {
-    case "string":
-    case "number":
-    case "boolean":
-      return true;
-    case "object":
-      if (Array.isArray(value)) return value.every((item) => isJsonData(item, depth + 1));
-      return isPlainObject(value) && Object.values(value).every((item) => isJsonData(item, depth + 1));
-    default:
-      return false;
-  }
-}
-function copyJson(value) {
-  if (value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map(copyJson);
-  const out = {};
-  for (const k of Object.keys(value)) out[k] = copyJson(value[k]);
-  return out;
-}
-var Builder = class {
-  constructor(operators, named) {
-    this.operators = operators;
-    this.named = named;
-  }
-  operators;
-  named;
-  issues = [];
-  /** Fact name → slot. Slot 0 of the per-run values holds the missing-fact mask. */
-  facts = /* @__PURE__ */ new Map();
-  /** (fact slot, path) → slot caching that path's value for one run. */
-  paths = /* @__PURE__ */ new Map();
-  nextSlot = 1;
-  leafCount = 0;
-  /** While expanding a named condition for a rule, its own problems were already reported. */
-  muted = 0;
-  expanding = [];
-  issue(code, path, message) {
-    if (this.muted === 0) this.issues.push({ code, path, message: `${message} (${code})` });
-  }
-  factSlot(fact) {
-    let slot = this.facts.get(fact);
-    if (slot === void 0) {
-      slot = this.nextSlot++;
-      this.facts.set(fact, slot);
-    }
-    return slot;
-  }
-  /** Every (fact, path) operand gets one slot, resolved at most once per run and shared by its readers. */
-  operandSlot(fact, segments) {
-    const base = this.factSlot(fact);
-    if (segments.length === 0) return base;
-    const id = `${base}\0${segments.join("\0")}`;
-    let entry = this.paths.get(id);
-    if (entry === void 0) {
-      entry = { slot: this.nextSlot++, base, segments };
-      this.paths.set(id, entry);
-    }
-    return entry.slot;
-  }
-  checkPriority(node, path) {
-    if (!has(node, "priority")) return 1;
-    if (!isPriority(node["priority"])) {
-      this.issue("invalid-rule", `${path}.priority`, `priority must be an integer >= 1, got ${JSON.stringify(node["priority"])}`);
-      return 1;
-    }
-    return node["priority"];
-  }
-  /** A node in a position where json-rules-engine's `evaluateCondition` runs it. */
-  node(raw, path, tracePath, rule, root) {
-    if (!isRecord(raw)) {
-      this.issue("invalid-rule", path, `a condition must be an object, got ${Array.isArray(raw) ? "an array" : JSON.stringify(raw) ?? String(raw)}`);
-      return void 0;
-    }
-    const present = [...BOOLEAN_KEYS, "condition"].filter((k) => Object.hasOwn(raw, k));
-    if (present.length > 1) {
-      this.issue("invalid-rule", path, `a condition must have exactly one of "all", "any", "not", "condition"; found ${present.join(", ")}`);
-      return void 0;
-    }
-    if (present.length === 1 && (Object.hasOwn(raw, "fact") || Object.hasOwn(raw, "operator"))) {
-      this.issue("invalid-rule", path, `"${present[0]}" cannot be combined with "fact" or "operator" in one condition`);
-      return void 0;
-    }
-    if (root && present.length === 0) {
-      this.issue("invalid-rule", path, '"conditions" root must contain a single instance of "all", "any", "not", or "condition"');
-      return void 0;
-    }
-    const kind = present[0];
-    if (kind === "all" || kind === "any") {
-      const children = raw[kind];
-      if (!Array.isArray(children)) {
-        this.issue("invalid-rule", `${path}.${kind}`, `"${kind}" must be an array`);
-        return void 0;
-      }
-      const built = children.map((child, i) => ({
-        node: this.node(child, `${path}.${kind}[${i}]`, `${tracePath}.${kind}[${i}]`, rule, false),
-        priority: isRecord(child) ? this.checkPriority(child, `${path}.${kind}[${i}]`) : 1
-      }));
-      if (built.some((b) => b.node === void 0)) return void 0;
-      const nodes = built.map((b) => b.node);
-      const priorities = [...new Set(built.map((b) => b.priority))].sort((a, b) => b - a);
-      const groups = priorities.map((p) => built.filter((b) => b.priority === p).map((b) => b.node));
-      return {
-        kind,
-        children: nodes,
-        groups,
-        safe: nodes.every((n2) => n2.safe),
-        mask: nodes.reduce((m, n2) => m | n2.mask, 0)
-      };
-    }
-    if (kind === "not") {
-      const child = raw["not"];
-      if (Array.isArray(child)) {
-        this.issue("invalid-rule", `${path}.not`, '"not" cannot be an array');
-        return void 0;
-      }
-      if (isRecord(child)) this.checkPriority(child, `${path}.not`);
-      const inner = this.node(child, `${path}.not`, `${tracePath}.not`, rule, false);
-      if (inner === void 0) return void 0;
-      return { kind: "not", child: inner, safe: inner.safe, mask: inner.mask };
-    }
-    if (kind === "condition") return this.reference(raw, path, tracePath, rule, root);
-    return this.leaf(raw, path, tracePath, rule);
-  }
-  reference(raw, path, tracePath, rule, root) {
-    const name = raw["condition"];
-    if (typeof name !== "string") {
-      this.issue("invalid-rule", `${path}.condition`, `a condition reference must name a condition (a string), got ${JSON.stringify(name)}`);
-      return void 0;
-    }
-    if (!Object.hasOwn(this.named, name)) {
-      this.issue("unknown-condition", path, `rule ${rule.label} references condition "${name}", which is not among options.conditions`);
-      return void 0;
-    }
-    if (this.expanding.includes(name)) {
-      this.issue("invalid-rule", path, `condition reference cycle: ${[...this.expanding, name].join(" -> ")}`);
-      return void 0;
-    }
-    this.expanding.push(name);
-    this.muted++;
-    const target = this.node(this.named[name], `options.conditions${key(name)}`, `${tracePath}<${name}>`, rule, true);
-    this.muted--;
-    this.expanding.pop();
-    if (target === void 0) {
-      if (this.issues.length === 0) this.issue("invalid-rule", path, `condition "${name}" is invalid`);
-      return void 0;
-    }
-    return target;
-  }
-  factPath(raw, path, rule) {
-    if (!Object.hasOwn(raw, "path") || raw["path"] === void 0 || raw["path"] === "") return { segments: [], text: void 0 };
-    const text = raw["path"];
-    if (typeof text !== "string") {
-      this.issue("unsupported-path", `${path}.path`, `rule ${rule.label}: path must be a string, got ${JSON.stringify(text)}`);
-      return void 0;
-    }
-    const parsed = tryParsePath(text);
-    if (!parsed.ok) {
-      this.issue("unsupported-path", `${path}.path`, `rule ${rule.label}: ${parsed.message}`);
-      return void 0;
-    }
-    return { segments: parsed.segments, text };
-  }
-  leaf(raw, path, tracePath, rule) {
-    let ok = true;
-    const fact = raw["fact"];
-    if (!Object.hasOwn(raw, "fact")) {
-      this.issue("invalid-rule", path, 'Condition: constructor "fact" property required');
-      ok = false;
-    } else if (typeof fact !== "string" || fact === "") {
-      this.issue("invalid-rule", `${path}.fact`, `"fact" must be a non-empty string, got ${JSON.stringify(fact)}`);
-      ok = false;
-    }
-    const operator = raw["operator"];
-    if (!Object.hasOwn(raw, "operator")) {
-      this.issue("invalid-rule", path, 'Condition: constructor "operator" property required');
-      ok = false;
-    } else if (typeof operator !== "string") {
-      this.issue("invalid-rule", `${path}.operator`, `"operator" must be a string, got ${JSON.stringify(operator)}`);
-      ok = false;
-    }
-    if (!Object.hasOwn(raw, "value")) {
-      this.issue("invalid-rule", path, 'Condition: constructor "value" property required');
-      ok = false;
-    }
-    const factPath = this.factPath(raw, path, rule);
-    if (factPath === void 0) ok = false;
-    const resolved = typeof operator === "string" ? resolveOperator(operator, this.operators) : void 0;
-    if (typeof operator === "string" && resolved === void 0) {
-      this.issue("unknown-operator", `${path}.operator`, `rule ${rule.label}: unknown operator "${operator}" (built-ins: equal, notEqual, in, notIn, contains, doesNotContain, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive; decorators someFact, someValue, everyFact, everyValue, swap, not; or supply it in options.operators)`);
-      ok = false;
-    }
-    const value = raw["value"];
-    let valueFact;
-    let literal2 = value;
-    if (isRecord(value) && Object.hasOwn(value, "fact")) {
-      const refFact = value["fact"];
-      const refPath = this.factPath(value, `${path}.value`, rule);
-      if (typeof refFact !== "string" || refFact === "") {
-        this.issue("invalid-rule", `${path}.value.fact`, `a fact reference must name a fact (a non-empty string), got ${JSON.stringify(refFact)}`);
-        ok = false;
-      } else if (refPath !== void 0) {
-        valueFact = { fact: refFact, slot: this.operandSlot(refFact, refPath.segments), segments: refPath.segments };
-      }
-      literal2 = void 0;
-    } else if (typeof value === "function" || isThenable(value)) {
-      this.issue("invalid-rule", `${path}.value`, "a condition value must be data, not a function or a promise");
-      ok = false;
-    } else if (resolved !== void 0 && resolved.decorators.length === 0 && (resolved.builtIn === "in" || resolved.builtIn === "notIn")) {
-      if (!Array.isArray(value)) {
-        this.issue("invalid-rule", `${path}.value`, `"${String(operator)}" needs an array value (json-rules-engine would test a substring of a string, or throw on anything else), got ${JSON.stringify(value)}`);
-        ok = false;
-      } else {
-        literal2 = Object.freeze(value.slice());
-      }
-    }
-    if (!ok || resolved === void 0 || factPath === void 0 || typeof fact !== "string" || typeof operator !== "string") return void 0;
-    const slot = this.operandSlot(fact, factPath.segments);
-    const builtIn = resolved.decorators.length === 0 ? resolved.builtIn : void 0;
-    const safe = builtIn === "equal" || builtIn === "notEqual" || builtIn === "contains" || builtIn === "doesNotContain" || (builtIn === "in" || builtIn === "notIn") && valueFact === void 0;
-    const rawResult = resolved.builtIn === void 0;
-    return {
-      kind: "leaf",
-      rule,
-      tracePath,
-      id: this.leafCount++,
-      fact,
-      slot,
-      segments: factPath.segments,
-      factPath: factPath.text,
-      operator,
-      evaluate: resolved.evaluate,
-      builtIn,
-      valueFact,
-      value: literal2,
-      safe,
-      rawResult,
-      mask: bit(this.factSlot(fact)) | (valueFact === void 0 ? 0 : bit(this.factSlot(valueFact.fact)))
-    };
-  }
-};
-function validateOptions(options, issues) {
-  if (!isRecord(options)) {
-    issues.push({ code: "invalid-input", path: "options", message: "options must be an object (invalid-input)" });
-    return;
-  }
-  if (has(options, "allowUndefinedFacts") && typeof options.allowUndefinedFacts !== "boolean") {
-    issues.push({ code: "invalid-input", path: "options.allowUndefinedFacts", message: "must be a boolean (invalid-input)" });
-  }
-  if (has(options, "operators")) {
-    if (!isRecord(options.operators)) issues.push({ code: "invalid-input", path: "options.operators", message: "must be an object of functions (invalid-input)" });
-    else {
-      for (const [name, fn] of Object.entries(options.operators)) {
-        if (typeof fn !== "function") issues.push({ code: "invalid-input", path: `options.operators${key(name)}`, message: "Missing operator callback: must be a function (invalid-input)" });
-        if (name === "") issues.push({ code: "invalid-input", path: "options.operators", message: "Missing operator name (invalid-input)" });
-      }
-    }
-  }
-  if (has(options, "conditions") && !isRecord(options.conditions)) {
-    issues.push({ code: "invalid-input", path: "options.conditions", message: "must be an object of named conditions (invalid-input)" });
-  }
-}
-function ruleLabel(index, rule) {
-  const name = rule["name"] ?? rule["id"];
-  return typeof name === "string" || typeof name === "number" ? `$[${index}] (${JSON.stringify(name)})` : `$[${index}]`;
-}
-function buildRules(rules, options) {
-  const issues = [];
-  validateOptions(options, issues);
-  const operators = isRecord(options) && isRecord(options.operators) ? options.operators : {};
-  const named = isRecord(options) && isRecord(options.conditions) ? options.conditions : {};
-  const builder = new Builder(operators, named);
-  if (!Array.isArray(rules)) {
-    throw new PaceError("invalid-rule", "compileRules expects an array of rules", [{ path: "$", message: "expected an array of rules" }]);
-  }
-  for (const name of Object.keys(named)) {
-    builder.node(named[name], `options.conditions${key(name)}`, `<${name}>`, { index: -1, label: `options.conditions${key(name)}` }, true);
-  }
-  const compiled = [];
-  rules.forEach((raw, index) => {
-    const path = `$[${index}]`;
-    if (!isRecord(raw)) {
-      builder.issue("invalid-rule", path, "a rule must be an object");
-      return;
-    }
-    const rule = { index, label: ruleLabel(index, raw) };
-    let ok = true;
-    const priority = builder.checkPriority(raw, path);
-    if (has(raw, "priority") && !isPriority(raw["priority"])) ok = false;
-    const event = raw["event"];
-    let type = "";
-    let params;
-    if (!Object.hasOwn(raw, "event") || !isRecord(event)) {
-      builder.issue("invalid-rule", `${path}.event`, 'a rule needs an "event" object');
-      ok = false;
-    } else if (typeof event["type"] !== "string") {
-      builder.issue("invalid-rule", `${path}.event.type`, `the event needs a string "type", got ${JSON.stringify(event["type"])}`);
-      ok = false;
-    } else {
-      type = event["type"];
-      const p = event["params"];
-      if (p !== void 0 && p !== null) {
-        if (!isPlainObject(p) || !isJsonData(p)) {
-          builder.issue("invalid-rule", `${path}.event.params`, "event params must be a plain object of JSON data");
-          ok = false;
-        } else params = copyJson(p);
-      }
-    }
-    if (!Object.hasOwn(raw, "conditions")) {
-      builder.issue("invalid-rule", `${path}.conditions`, 'a rule needs "conditions"');
-      return;
-    }
-    const root = builder.node(raw["conditions"], `${path}.conditions`, "conditions", rule, true);
-    if (root === void 0 || !ok) return;
-    const name = raw["name"] ?? raw["id"];
-    compiled.push({
-      index,
-      name: typeof name === "string" || typeof name === "number" ? name : void 0,
-      priority,
-      root,
-      // json-rules-engine's rule.evaluate calls all()/any()/not() on the root directly; a root
-      // reference goes through realize → evaluateCondition, like any nested condition.
-      rootIsInner: root.kind !== "leaf" && !Object.hasOwn(raw["conditions"], "condition"),
-      type,
-      params
-    });
-  });
-  issues.push(...builder.issues);
-  if (issues.length > 0) {
-    const codes = new Set(issues.map((i) => i.code));
-    const code = codes.size === 1 ? issues[0].code : "invalid-rule";
-    throw new PaceError(code, formatIssues(`compileRules refused ${issues.length} problem${issues.length === 1 ? "" : "s"}`, issues), issues.map(({ path, message }) => ({ path, message })));
-  }
-  compiled.sort((a, b) => b.priority - a.priority || a.index - b.index);
-  return { compiled, builder };
-}
-function undefinedFact(leaf, fact) {
-  const message = `Undefined fact: "${fact}" is read by rule ${leaf.rule.label} at ${leaf.tracePath} and was not supplied (pass it, or compile with allowUndefinedFacts: true)`;
-  return new PaceError("undefined-fact", message, [{ path: leaf.tracePath, message }]);
-}
-var LEAF = 0;
-var ALL = 1;
-var ANY = 2;
-var NOT = 3;
-var OPERATOR_CODES = {
-  equal: 0,
-  notEqual: 1,
-  in: 2,
-  notIn: 3,
-  contains: 4,
-  doesNotContain: 5,
-  lessThan: 6,
-  lessThanInclusive: 7,
-  greaterThan: 8,
-  greaterThanInclusive: 9
-};
-var GENERIC = 10;
-var EQUAL_TRUE = 11;
-var EQUAL_FALSE = 12;
-var NOT_EQUAL_TRUE = 13;
-var NOT_EQUAL_FALSE = 14;
-var EQUAL_STRING = 15;
-var NOT_EQUAL_STRING = 16;
-function operatorCode(leaf) {
-  if (leaf.builtIn === void 0) return GENERIC;
-  const code = OPERATOR_CODES[leaf.builtIn];
-  if (leaf.valueFact !== void 0 || code > 1) return code;
-  const value = leaf.value;
-  const equal = code === 0;
-  if (value === true) return equal ? EQUAL_TRUE : NOT_EQUAL_TRUE;
-  if (value === false) return equal ? EQUAL_FALSE : NOT_EQUAL_FALSE;
-  if (typeof value === "string") return equal ? EQUAL_STRING : NOT_EQUAL_STRING;
-  return code;
-}
-var NUMERIC_FIRST = 6;
-var NUMERIC_LAST = 9;
-var NO_CELLS = [];
-var NO_NUMBERS = [];
-var NO_FLAGS = [];
-var NO_SEGMENTS = [];
-function memoKey(leaf) {
-  if (leaf.builtIn === void 0) return void 0;
-  const primitive = (v) => {
-    if (v === null) return "null";
-    switch (typeof v) {
-      case "string":
-        return `s${JSON.stringify(v)}`;
-      case "number":
-      case "boolean":
-      case "undefined":
-        return `${typeof v}:${String(v)}`;
-      default:
-        return void 0;
-    }
-  };
-  let literal2 = "";
-  if (leaf.valueFact === void 0) {
-    const value = leaf.value;
-    if (Array.isArray(value)) {
-      if (leaf.builtIn !== "in" && leaf.builtIn !== "notIn") return void 0;
-      const items = value.map(primitive);
-      literal2 = items.every((k) => k !== void 0) ? `[${items.join(",")}]` : void 0;
-    } else literal2 = primitive(value);
-  }
-  return literal2 === void 0 ? void 0 : `${leaf.builtIn} ${leaf.slot} ${leaf.valueFact?.slot ?? 0} ${literal2}`;
-}
-var Cell = class _Cell {
-  kind;
-  /** Cannot throw on JSON data once every fact it reads is present (see LeafNode.safe)… */
-  safe;
-  /** …those facts (bits of fact slots). */
-  mask;
-  /** A group evaluated by json-rules-engine's `evaluateCondition` whose only child is a raw-result leaf: compare `=== true`. */
-  strict;
-  // all / any: the children flattened in evaluation order (priority groups, highest first).
-  members;
-  /** End (exclusive) in `members` of each priority group. */
-  groupEnds;
-  /** For member i: members i..end of its priority group can only throw by reading an absent fact… */
-  restSafe;
-  /** …one of these (bits of fact slots). */
-  restMask;
-  // not
-  child;
-  // leaf
-  leaf;
-  op;
-  /** Left operand: its slot, the slot of its fact, and the path from that fact (empty: the fact itself). */
-  ls;
-  lbase;
-  lpath;
-  /** The only segment of a one-segment path. */
-  lkey;
-  /** Bit of the left operand's fact in the mask of absent facts. */
-  lbit;
-  /** Right operand when it is a fact reference (rs > 0); otherwise `literal` is the right operand. */
-  rs;
-  rbase;
-  rpath;
-  rkey;
-  rbit;
-  literal;
-  evaluate;
-  rawResult;
-  /** Slot caching this leaf's result for the run, shared by identical leaves; 0 when not cached. */
-  memo;
-  constructor(node, builder, memoSlot) {
-    this.kind = node.kind === "leaf" ? LEAF : node.kind === "all" ? ALL : node.kind === "any" ? ANY : NOT;
-    let members = NO_CELLS;
-    let groupEnds = NO_NUMBERS;
-    let restSafe = NO_FLAGS;
-    let restMask = NO_NUMBERS;
-    let strict = false;
-    if (node.kind === "all" || node.kind === "any") {
-      members = node.groups.flatMap((g) => g.map((m) => new _Cell(m, builder, memoSlot)));
-      groupEnds = node.groups.map((_, g) => node.groups.slice(0, g + 1).reduce((n2, x) => n2 + x.length, 0));
-      const flat = node.groups.flat();
-      const endOf = (i) => groupEnds.find((end) => end > i);
-      restSafe = flat.map((_, i) => flat.slice(i, endOf(i)).every((m) => m.safe));
-      restMask = flat.map((_, i) => flat.slice(i, endOf(i)).reduce((mask, m) => mask | m.mask, 0));
-      const only = node.children.length === 1 ? node.children[0] : void 0;
-      strict = only !== void 0 && only.kind === "leaf" && only.rawResult;
-    }
-    this.strict = strict;
-    this.safe = node.safe;
-    this.mask = node.mask;
-    this.members = members;
-    this.groupEnds = groupEnds;
-    this.restSafe = restSafe;
-    this.restMask = restMask;
-    this.child = node.kind === "not" ? new _Cell(node.child, builder, memoSlot) : void 0;
-    const leaf = node.kind === "leaf" ? node : void 0;
-    this.leaf = leaf;
-    this.op = leaf === void 0 ? GENERIC : operatorCode(leaf);
-    this.ls = leaf === void 0 ? 0 : leaf.slot;
-    this.lbase = leaf === void 0 ? 0 : builder.factSlot(leaf.fact);
-    this.lpath = leaf === void 0 ? NO_SEGMENTS : leaf.segments;
-    this.lkey = this.lpath.length === 1 ? this.lpath[0] : void 0;
-    this.lbit = leaf === void 0 ? 0 : bit(this.lbase);
-    const ref = leaf?.valueFact;
-    this.rs = ref === void 0 ? 0 : ref.slot;
-    this.rbase = ref === void 0 ? 0 : builder.factSlot(ref.fact);
-    this.rpath = ref === void 0 ? NO_SEGMENTS : ref.segments;
-    this.rkey = this.rpath.length === 1 ? this.rpath[0] : void 0;
-    this.rbit = ref === void 0 ? 0 : bit(this.rbase);
-    this.literal = leaf === void 0 ? void 0 : leaf.value;
-    this.evaluate = leaf?.evaluate;
-    this.rawResult = leaf !== void 0 && leaf.rawResult;
-    this.memo = leaf === void 0 ? 0 : memoSlot(leaf);
-  }
-};
-function follow(fact, path) {
-  if (fact === null || typeof fact !== "object") return fact;
-  let value = fact;
-  for (let i = 0; i < path.length; i++) {
-    const segment = path[i];
-    if (!value || !Object.hasOwn(value, segment)) return void 0;
-    value = value[segment];
-  }
-  return value;
-}
-var UNSTABLE = /* @__PURE__ */ Symbol("unstable");
-function frozenPathValue(fact, path) {
-  let value = fact;
-  for (let i = 0; i < path.length; i++) {
-    const segment = path[i];
-    if (!value) return void 0;
-    if (typeof value === "object" || typeof value === "function") {
-      if (!Object.isFrozen(value)) return UNSTABLE;
-      const descriptor = Object.getOwnPropertyDescriptor(value, segment);
-      if (descriptor === void 0) return void 0;
-      if (!("value" in descriptor)) return UNSTABLE;
-      value = descriptor.value;
-    } else {
-      value = Object.hasOwn(value, segment) ? value[segment] : void 0;
-    }
-  }
-  return value;
-}
 var NO_RECORDS = [];
 var RunState = class {
   values;
@@ -689,6 +430,10 @@ var RunState = class {
   /** Trace mode: a buffer of the leaf records of the rule being traced (fresh each traced run: young, so storing records in it costs no write barrier), and how many there are. */
   records = NO_RECORDS;
   count = 0;
+  /** Trace mode: the raw result of the leaf traced last. */
+  leafResult = void 0;
+  /** Trace mode: the path of the named-condition references being traced (`conditions.any[0]<name>`), '' outside them. */
+  tracePrefix = "";
   constructor(width) {
     this.values = new Array(width).fill(void 0);
     this.stamps = new Int32Array(width);
@@ -710,34 +455,190 @@ var RunState = class {
     this.values[slot] = value;
     this.stamps[slot] = this.epoch;
   }
+  /** Ends a run: the state lets go of the facts and of everything read from them. */
+  clear() {
+    const values = this.values;
+    for (let i = 0; i < values.length; i++) values[i] = void 0;
+    this.records = NO_RECORDS;
+    this.leafResult = void 0;
+    this.tracePrefix = "";
+  }
 };
-function checkPresent(cell, run2, bitOfFact, base, fact) {
-  if ((run2.missing & bitOfFact) !== 0 && run2.values[base] === MISSING) throw undefinedFact(cell.leaf, fact);
+var CONSTANT = -1;
+function slotLookup(table) {
+  if (table.size > 8) return (name) => table.get(name);
+  const names = [...table.keys()];
+  const slots = [...table.values()];
+  return (name) => {
+    for (let i = 0; i < names.length; i++) if (names[i] === name) return slots[i];
+    return void 0;
+  };
 }
-function resolve(f, key2, path) {
-  if (key2 === void 0) return follow(f, path);
-  return f !== null && typeof f === "object" ? Object.hasOwn(f, key2) ? f[key2] : void 0 : f;
+var PER_RUN = /* @__PURE__ */ Symbol("per-run");
+function constantPathValue(fact, path) {
+  if (fact === null || typeof fact !== "object") return fact;
+  let value = fact;
+  for (const segment of path) {
+    if (!value) return void 0;
+    if (typeof value === "object" || typeof value === "function") {
+      const descriptor = Object.getOwnPropertyDescriptor(value, segment);
+      if (descriptor === void 0 || !("value" in descriptor)) return PER_RUN;
+      value = descriptor.value;
+    } else {
+      value = Object.hasOwn(value, segment) ? value[segment] : void 0;
+    }
+  }
+  return value;
+}
+function bindFacts(facts) {
+  return { names: [...facts.keys()], slots: [...facts.values()], slotOf: slotLookup(facts), constants: [], constantFacts: /* @__PURE__ */ new Map() };
+}
+function bindConstantFacts(base, facts, paths, constants) {
+  if (typeof constants !== "object" || constants === null || Array.isArray(constants)) {
+    throw new PaceError("invalid-input", "withConstantFacts(facts) expects an object of facts", [{ path: "$", message: "expected an object of facts" }]);
+  }
+  const constantFacts = new Map(base.constantFacts);
+  for (const name of Object.keys(constants)) {
+    const at = `$${pathStep(name)}`;
+    if (constantFacts.has(name)) throw new PaceError("invalid-input", `fact "${name}" is already constant`, [{ path: at, message: "already bound by withConstantFacts" }]);
+    let value;
+    let thenable;
+    try {
+      value = constants[name];
+      thenable = isThenable(value);
+    } catch (error) {
+      const message = `reading it failed: ${error instanceof Error ? error.message : "an exception was thrown"}`;
+      throw new PaceError("invalid-input", `constant fact "${name}": ${message}`, [{ path: at, message }], { cause: error });
+    }
+    if (typeof value === "function" || thenable) {
+      throw new PaceError("invalid-input", `fact "${name}" is a function or a promise; compiled rules evaluate data facts only`, [{ path: at, message: "expected data, not a function or a promise" }]);
+    }
+    constantFacts.set(name, value);
+  }
+  const pairs = [];
+  const runTable = /* @__PURE__ */ new Map();
+  for (const [name, slot] of facts) {
+    if (!constantFacts.has(name)) {
+      runTable.set(name, slot);
+      continue;
+    }
+    const value = constantFacts.get(name);
+    pairs.push(slot, value);
+    for (const p of paths) {
+      if (p.factSlot !== slot) continue;
+      let resolved;
+      try {
+        resolved = constantPathValue(value, p.segments);
+      } catch (error) {
+        const message = `reading ${p.segments.join(".")} failed: ${error instanceof Error ? error.message : String(error)}`;
+        throw new PaceError("invalid-input", `constant fact "${name}": ${message}`, [{ path: `$${pathStep(name)}`, message }], { cause: error });
+      }
+      if (resolved !== PER_RUN) pairs.push(p.slot, resolved);
+    }
+  }
+  const lookup = slotLookup(runTable);
+  return {
+    names: [...runTable.keys()],
+    slots: [...runTable.values()],
+    slotOf: (name) => lookup(name) ?? (constantFacts.has(name) ? CONSTANT : void 0),
+    constants: pairs,
+    constantFacts
+  };
+}
+function readFacts(facts, run2, binding, absent, trackMissing) {
+  const epoch = run2.next();
+  const { values, stamps } = run2;
+  const slotOf = binding.slotOf;
+  let empty = false;
+  for (const name in facts) {
+    if (name === "") empty = true;
+    else {
+      const slot = slotOf(name);
+      if (slot !== void 0) {
+        if (slot === CONSTANT) throw constantPassed(name);
+        values[slot] = facts[name];
+        stamps[slot] = epoch;
+      }
+    }
+  }
+  if (empty) throw new PaceError("invalid-input", 'a fact name must not be empty (json-rules-engine: "factId required")', [{ path: '$.facts[""]', message: "a fact name must not be empty" }]);
+  const constants = binding.constants;
+  for (let j = 0; j < constants.length; j += 2) {
+    const at = constants[j];
+    values[at] = constants[j + 1];
+    stamps[at] = epoch;
+  }
+  const { names, slots } = binding;
+  let missing = 0;
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i];
+    if (stamps[slot] !== epoch) {
+      values[slot] = absent;
+      stamps[slot] = epoch;
+      missing |= bitOf(slot);
+      continue;
+    }
+    const value = values[slot];
+    if (typeof value === "function" || isThenable(value)) throw notData(names[i]);
+  }
+  run2.missing = trackMissing ? missing : 0;
+}
+function constantPassed(name) {
+  const message = `fact "${name}" is constant (bound by withConstantFacts) and cannot be passed to run as well`;
+  return new PaceError("invalid-input", message, [{ path: `$.facts${pathStep(name)}`, message }]);
+}
+function notData(name) {
+  const message = `fact "${name}" is a function or a promise; compileRules evaluates data facts only (resolve it before run)`;
+  return new PaceError("invalid-input", message, [{ path: `$.facts${pathStep(name)}`, message: "expected data, not a function or a promise" }]);
+}
+
+// src/engine/evaluate-conditions.ts
+var LeafFailure = class {
+  constructor(reason, leaf, detail) {
+    this.reason = reason;
+    this.leaf = leaf;
+    this.detail = detail;
+  }
+  reason;
+  leaf;
+  detail;
+};
+function resolve(fact, key, path) {
+  if (key === void 0) return resolvePath(fact, path);
+  return fact !== null && typeof fact === "object" ? Object.hasOwn(fact, key) ? fact[key] : void 0 : fact;
+}
+function checkPresent(cell, run2, factBit, factSlot, fact) {
+  if ((run2.missing & factBit) !== 0 && run2.values[factSlot] === MISSING) throw new LeafFailure("undefined-fact", cell.leaf, fact);
 }
 function leftOperand(cell, run2) {
-  if (run2.missing !== 0) checkPresent(cell, run2, cell.lbit, cell.lbase, cell.leaf.fact);
-  const slot = cell.ls;
+  if (run2.missing !== 0) checkPresent(cell, run2, cell.leftFactBit, cell.leftFactSlot, cell.leaf.left.fact);
+  const slot = cell.leftSlot;
   if (run2.current(slot)) return run2.values[slot];
-  const a = resolve(run2.values[cell.lbase], cell.lkey, cell.lpath);
+  const a = resolve(run2.values[cell.leftFactSlot], cell.leftKey, cell.leftPath);
   run2.keep(slot, a);
   return a;
 }
 function rightOperand(cell, run2) {
-  const slot = cell.rs;
+  const slot = cell.rightSlot;
   if (slot === 0) return cell.literal;
-  if (run2.missing !== 0) checkPresent(cell, run2, cell.rbit, cell.rbase, cell.leaf.valueFact.fact);
+  if (run2.missing !== 0) checkPresent(cell, run2, cell.rightFactBit, cell.rightFactSlot, cell.leaf.right.fact);
   if (run2.current(slot)) return run2.values[slot];
-  const b = resolve(run2.values[cell.rbase], cell.rkey, cell.rpath);
+  const b = resolve(run2.values[cell.rightFactSlot], cell.rightKey, cell.rightPath);
   run2.keep(slot, b);
   return b;
 }
-var isNumeric = (a) => typeof a === "number" ? a === a : Number.parseFloat(a).toString() !== "NaN";
+function applyGeneric(cell, a, b) {
+  let r;
+  try {
+    r = cell.evaluate(a, b);
+  } catch (error) {
+    throw error instanceof LeafFailure || isPaceError(error) ? error : new LeafFailure("operator-threw", cell.leaf, error);
+  }
+  if (cell.rawResult && typeof r !== "boolean" && isThenable(r)) throw new LeafFailure("promise", cell.leaf, void 0);
+  return r;
+}
 function apply(cell, a, b) {
-  switch (cell.op) {
+  switch (cell.operatorCode) {
     case 0:
       return a === b;
     case 1:
@@ -751,13 +652,13 @@ function apply(cell, a, b) {
     case 5:
       return Array.isArray(a) && a.indexOf(b) === -1;
     case 6:
-      return isNumeric(a) && a < b;
+      return isNumericFact(a) && a < b;
     case 7:
-      return isNumeric(a) && a <= b;
+      return isNumericFact(a) && a <= b;
     case 8:
-      return isNumeric(a) && a > b;
+      return isNumericFact(a) && a > b;
     case 9:
-      return isNumeric(a) && a >= b;
+      return isNumericFact(a) && a >= b;
     case EQUAL_TRUE:
       return a === true;
     case EQUAL_FALSE:
@@ -770,14 +671,8 @@ function apply(cell, a, b) {
       return typeof a === "string" && a === b;
     case NOT_EQUAL_STRING:
       return typeof a !== "string" || a !== b;
-    default: {
-      const r = cell.evaluate(a, b);
-      if (cell.rawResult && typeof r !== "boolean" && isThenable(r)) {
-        const leaf = cell.leaf;
-        throw new PaceError("invalid-input", `operator "${leaf.operator}" returned a promise in rule ${leaf.rule.label} at ${leaf.tracePath}; operators must be synchronous`);
-      }
-      return r;
-    }
+    default:
+      return applyGeneric(cell, a, b);
   }
 }
 function evaluateLeaf(cell, run2) {
@@ -794,6 +689,8 @@ function evaluateCondition(cell, run2) {
       return evaluateLeaf(cell, run2);
     case NOT:
       return !evaluateCondition(cell.child, run2);
+    case REFERENCE:
+      return evaluateCondition(cell.child, run2);
     default: {
       const r = evaluateGroup(cell, run2);
       return cell.strict ? r === true : r;
@@ -828,7 +725,7 @@ var isInert = (x) => {
 };
 function settle(cell, run2) {
   if (cell.safe && (run2.missing & cell.mask) === 0) return;
-  if (cell.kind === LEAF && cell.op >= NUMERIC_FIRST && cell.op <= NUMERIC_LAST) {
+  if (cell.kind === LEAF && cell.operatorCode >= NUMERIC_FIRST && cell.operatorCode <= NUMERIC_LAST) {
     const b = rightOperand(cell, run2);
     if (isInert(leftOperand(cell, run2)) && isInert(b)) return;
   }
@@ -837,7 +734,51 @@ function settle(cell, run2) {
 function evaluateRoot(cell, inner, run2) {
   return inner ? evaluateGroup(cell, run2) : evaluateCondition(cell, run2);
 }
-var lastLeafResult;
+
+// src/engine/run-errors.ts
+var messageOf = (error) => {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return "an unprintable value was thrown";
+  }
+};
+function runFailure(error, rule) {
+  if (isPaceError(error)) return error;
+  if (!(error instanceof LeafFailure)) {
+    const message = messageOf(error);
+    if (rule === void 0) return new PaceError("invalid-input", `reading the facts failed: ${message}`, [{ path: "$.facts", message }], { cause: error });
+    const at = `$[${rule.index}].conditions`;
+    return new PaceError("invalid-input", `evaluating rule ${rule.label} failed: ${message}`, [{ path: at, message }], { cause: error });
+  }
+  const { leaf } = error;
+  const label = rule === void 0 ? "?" : rule.label;
+  switch (error.reason) {
+    case "undefined-fact": {
+      const fact = error.detail;
+      const message = `Undefined fact: "${fact}" is read by rule ${label} at ${leaf.sourcePath} and was not supplied (pass it, or compile with allowUndefinedFacts: true)`;
+      return new PaceError("undefined-fact", message, [
+        { path: `$.facts${pathStep(fact)}`, message: `not supplied; read by rule ${label}` },
+        { path: leaf.sourcePath, message: `reads the fact "${fact}"` }
+      ]);
+    }
+    case "promise": {
+      const message = `operator "${leaf.operator}" returned a promise in rule ${label} at ${leaf.sourcePath}; operators must be synchronous`;
+      return new PaceError("invalid-input", message, [{ path: `${leaf.sourcePath}.operator`, message: "returned a promise" }]);
+    }
+    case "operator-threw": {
+      const thrown = messageOf(error.detail);
+      const message = `evaluating rule ${label} failed: operator "${leaf.operator}" at ${leaf.sourcePath} threw: ${thrown}`;
+      return new PaceError("invalid-input", message, [{ path: `${leaf.sourcePath}.operator`, message: `threw: ${thrown}` }], { cause: error.detail });
+    }
+    default: {
+      const unexpected = error.reason;
+      throw new Error(`unexpected failure ${String(unexpected)}`);
+    }
+  }
+}
+
+// src/engine/trace-conditions.ts
 function traceLeaf(cell, run2) {
   const b = rightOperand(cell, run2);
   const a = leftOperand(cell, run2);
@@ -848,9 +789,18 @@ function traceLeaf(cell, run2) {
     r = apply(cell, a, b);
     if (memo !== 0) run2.keep(memo, r);
   }
-  lastLeafResult = r;
+  run2.leafResult = r;
   const leaf = cell.leaf;
-  return { path: leaf.tracePath, fact: leaf.fact, factPath: leaf.factPath, operator: leaf.operator, factValue: a, value: b, passed: r === true };
+  const prefix = run2.tracePrefix;
+  const path = prefix === "" ? leaf.tracePath : prefix + leaf.tracePath;
+  return { path, fact: leaf.left.fact, factPath: leaf.factPath, operator: leaf.operator, factValue: a, value: b, passed: r === true };
+}
+function traceReference(cell, run2) {
+  const outer = run2.tracePrefix;
+  run2.tracePrefix = outer + cell.traceStep;
+  const r = traceCondition(cell.child, run2);
+  run2.tracePrefix = outer;
+  return r;
 }
 function traceCondition(cell, run2) {
   switch (cell.kind) {
@@ -860,10 +810,12 @@ function traceCondition(cell, run2) {
       if (run2.count === records.length) records.push(record3);
       else records[run2.count] = record3;
       run2.count++;
-      return lastLeafResult;
+      return run2.leafResult;
     }
     case NOT:
       return !traceCondition(cell.child, run2);
+    case REFERENCE:
+      return traceReference(cell, run2);
     default: {
       const r = traceGroup(cell, run2);
       return cell.strict ? r === true : r;
@@ -887,6 +839,7 @@ function traceGroup(cell, run2) {
 }
 function traceRoot(cell, inner, run2) {
   run2.count = 0;
+  run2.tracePrefix = "";
   return inner ? traceGroup(cell, run2) : traceCondition(cell, run2);
 }
 function takeRecords(run2) {
@@ -906,112 +859,504 @@ function takeRecords(run2) {
       return r.slice(0, run2.count);
   }
 }
-function compileRules(rules, options = {}) {
-  const { compiled, builder } = buildRules(rules, options);
-  const allowUndefinedFacts = isRecord(options) && options.allowUndefinedFacts === true;
-  const absent = allowUndefinedFacts ? void 0 : MISSING;
-  const names = [...builder.facts.keys()];
-  const factSlots = names.map((name) => builder.facts.get(name));
-  const occurrences = /* @__PURE__ */ new Map();
-  const countLeaves = (node) => {
-    if (node.kind === "leaf") {
-      const k = memoKey(node);
-      if (k !== void 0) occurrences.set(k, (occurrences.get(k) ?? 0) + 1);
-    } else if (node.kind === "not") countLeaves(node.child);
-    else node.children.forEach(countLeaves);
-  };
-  for (const rule of compiled) countLeaves(rule.root);
-  const memoSlots = /* @__PURE__ */ new Map();
-  let width = factSlots.length + builder.paths.size + 1;
-  const memoSlot = (leaf) => {
-    const k = memoKey(leaf);
-    if (k === void 0 || occurrences.get(k) < 2) return 0;
-    let slot = memoSlots.get(k);
-    if (slot === void 0) memoSlots.set(k, slot = width++);
+
+// src/engine/limits.ts
+var RULE_LIMITS = Object.freeze({
+  /** Levels of `all` / `any` / `not` in one rule's conditions, counted through named conditions (a reference is a level too). */
+  maxNestingDepth: 64,
+  /** Named conditions referring to named conditions, one inside the next (`a` uses `b`, which uses `c`, …). */
+  maxReferenceChain: 16,
+  /** Rules in one `compileRules` call, and rules (or checklist items) in one pack. */
+  maxRules: 1e4,
+  /** Leaf conditions in one rule's conditions, or in one named condition (a reference counts as one). */
+  maxLeavesPerCondition: 1e5,
+  /** Elements of the array value of an `in` / `notIn` condition. */
+  maxListValues: 1e4,
+  /** Nesting of arrays and objects anywhere in a pack (conditions, event params, threshold params). */
+  maxDataDepth: 200,
+  /** Problems listed in one `PaceError`; the message says when more were found. */
+  maxIssues: 100
+});
+
+// src/engine/operand-slots.ts
+var OperandSlots = class {
+  /** Fact name → slot. */
+  facts = /* @__PURE__ */ new Map();
+  /** (fact slot, path) → slot. */
+  paths = /* @__PURE__ */ new Map();
+  next = 1;
+  factSlot(fact) {
+    let slot = this.facts.get(fact);
+    if (slot === void 0) {
+      slot = this.next++;
+      this.facts.set(fact, slot);
+    }
     return slot;
-  };
-  const runnable = compiled.map((rule) => {
-    const root = new Cell(rule.root, builder, memoSlot);
-    const inner = rule.rootIsInner && rule.root.kind !== "leaf" && rule.root.kind !== "not";
-    const onlyLeaf = root.kind === LEAF && !inner ? root : inner && root.members.length === 1 && root.members[0].kind === LEAF ? root.members[0] : void 0;
-    return { rule, root, inner, onlyLeaf };
-  });
-  const factPaths = names.map((_, i) => [...builder.paths.values()].filter((p) => p.base === factSlots[i]));
-  const frozenPaths = names.map(() => /* @__PURE__ */ new WeakMap());
-  const notFrozenFor = names.map(() => 0);
-  const stablePaths = (i, fact) => {
-    const known = frozenPaths[i].get(fact);
+  }
+  operand(fact, segments) {
+    const factSlot = this.factSlot(fact);
+    if (segments.length === 0) return { fact, slot: factSlot, factSlot, segments };
+    const id = `${factSlot}\0${segments.join("\0")}`;
+    let entry = this.paths.get(id);
+    if (entry === void 0) {
+      entry = { slot: this.next++, factSlot, segments };
+      this.paths.set(id, entry);
+    }
+    return { fact, slot: entry.slot, factSlot, segments };
+  }
+  /** Slots used so far (the next free one). */
+  get width() {
+    return this.next;
+  }
+};
+
+// src/engine/validate-conditions.ts
+var BOOLEAN_KEYS = ["any", "all", "not", "condition"];
+var UNKNOWN_OPERATOR_HELP = "(built-ins: equal, notEqual, in, notIn, contains, doesNotContain, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive; decorators someFact, someValue, everyFact, everyValue, swap, not; or supply it in options.operators)";
+var isPriority = (value) => typeof value === "number" && Number.isInteger(value) && value >= 1;
+var ConditionValidator = class {
+  constructor(slots, operators, namedConditions) {
+    this.slots = slots;
+    this.operators = operators;
+    this.namedConditions = namedConditions;
+  }
+  slots;
+  operators;
+  namedConditions;
+  issues = [];
+  /** Problems found beyond RULE_LIMITS.maxIssues (counted, not listed). */
+  unlisted = 0;
+  /** Named condition → its tree, or null when it is invalid. */
+  named = /* @__PURE__ */ new Map();
+  /** Named conditions being built, outermost first (to find cycles and long chains). */
+  building = [];
+  issue(code, path, message) {
+    if (this.issues.length < RULE_LIMITS.maxIssues) this.issues.push({ code, path, message: `${message} (${code})` });
+    else this.unlisted++;
+  }
+  /** A rule or condition priority: an integer >= 1, default 1 (a bad one is reported). */
+  priority(node, path) {
+    const value = node["priority"];
+    if (!Object.hasOwn(node, "priority") || value === void 0) return 1;
+    if (!isPriority(value)) {
+      this.issue("invalid-rule", `${path}.priority`, `priority must be an integer >= 1, got ${describeValue(value)}`);
+      return 1;
+    }
+    return value;
+  }
+  /** The root of a rule's conditions or of a named condition. */
+  tree(raw, path, tracePath, label) {
+    return this.node(raw, path, tracePath, { label, leaves: 0 }, true, 1);
+  }
+  /** The tree of a named condition (built on first use), or null when it is invalid. */
+  namedCondition(name) {
+    const known = this.named.get(name);
     if (known !== void 0) return known;
-    const streak = notFrozenFor[i];
-    if ((streak & 63) !== 0 || !Object.isFrozen(fact)) {
-      notFrozenFor[i] = streak + 1 & 1073741823;
+    const at = `options.conditions${pathStep(name)}`;
+    this.building.push(name);
+    const tree = this.tree(this.namedConditions[name], at, "", at) ?? null;
+    this.building.pop();
+    this.named.set(name, tree);
+    return tree;
+  }
+  /** A node in a position where json-rules-engine's `evaluateCondition` runs it. */
+  node(raw, path, tracePath, tree, root, depth) {
+    if (depth > RULE_LIMITS.maxNestingDepth) {
+      this.issue("invalid-rule", path, `conditions are nested deeper than ${RULE_LIMITS.maxNestingDepth} levels (RULE_LIMITS.maxNestingDepth)`);
       return void 0;
     }
-    notFrozenFor[i] = 0;
-    const pairs = [];
-    for (const p of factPaths[i]) {
-      const value = frozenPathValue(fact, p.segments);
-      if (value !== UNSTABLE) pairs.push(p.slot, value);
+    if (!isRecord(raw)) {
+      this.issue("invalid-rule", path, `a condition must be an object, got ${Array.isArray(raw) ? "an array" : describeValue(raw)}`);
+      return void 0;
     }
-    frozenPaths[i].set(fact, pairs);
-    return pairs;
-  };
-  const shared = new RunState(width);
-  let sharedInUse = false;
-  const slotByName = new Map(names.map((name, i) => [name, factSlots[i]]));
-  const slotOf = names.length <= 8 ? (name) => {
-    for (let i = 0; i < names.length; i++) if (names[i] === name) return factSlots[i];
-    return void 0;
-  } : (name) => slotByName.get(name);
-  const prepare = (facts, run2) => {
-    const epoch = run2.next();
-    const { values, stamps } = run2;
-    let empty = false;
-    for (const name in facts) {
-      if (name === "") empty = true;
-      else {
-        const slot = slotOf(name);
-        if (slot !== void 0) {
-          values[slot] = facts[name];
-          stamps[slot] = epoch;
-        }
-      }
+    const present = BOOLEAN_KEYS.filter((k) => Object.hasOwn(raw, k));
+    if (present.length > 1) {
+      this.issue("invalid-rule", path, `a condition must have exactly one of "all", "any", "not", "condition"; found ${present.join(", ")}`);
+      return void 0;
     }
-    if (empty) throw new PaceError("invalid-input", 'a fact name must not be empty (json-rules-engine: "factId required")');
-    let missing = 0;
-    for (let i = 0; i < names.length; i++) {
-      const slot = factSlots[i];
-      if (stamps[slot] !== epoch) {
-        values[slot] = absent;
-        stamps[slot] = epoch;
-        missing |= bit(slot);
+    if (present.length === 1 && (Object.hasOwn(raw, "fact") || Object.hasOwn(raw, "operator"))) {
+      this.issue("invalid-rule", path, `"${present[0]}" cannot be combined with "fact" or "operator" in one condition`);
+      return void 0;
+    }
+    if (root && present.length === 0) {
+      this.issue("invalid-rule", path, '"conditions" root must contain a single instance of "all", "any", "not", or "condition"');
+      return void 0;
+    }
+    const kind = present[0];
+    if (kind === "all" || kind === "any") return this.group(kind, raw, path, tracePath, tree, depth);
+    if (kind === "not") return this.not(raw, path, tracePath, tree, depth);
+    if (kind === "condition") return this.reference(raw, path, tracePath, tree, depth);
+    return this.leaf(raw, path, tracePath, tree);
+  }
+  group(kind, raw, path, tracePath, tree, depth) {
+    const children = raw[kind];
+    if (!Array.isArray(children)) {
+      this.issue("invalid-rule", `${path}.${kind}`, `"${kind}" must be an array`);
+      return void 0;
+    }
+    if (children.length > RULE_LIMITS.maxLeavesPerCondition) {
+      this.issue("invalid-rule", `${path}.${kind}`, `"${kind}" has ${children.length} conditions; at most ${RULE_LIMITS.maxLeavesPerCondition} are accepted (RULE_LIMITS.maxLeavesPerCondition)`);
+      return void 0;
+    }
+    const nodes = [];
+    const byPriority = /* @__PURE__ */ new Map();
+    let failed = false;
+    let safe = true;
+    let mask = 0;
+    let height = 0;
+    for (let i = 0; i < children.length && tree.leaves <= RULE_LIMITS.maxLeavesPerCondition; i++) {
+      const child = children[i];
+      const at = `${path}.${kind}[${i}]`;
+      const node = this.node(child, at, `${tracePath}.${kind}[${i}]`, tree, false, depth + 1);
+      const priority = isRecord(child) ? this.priority(child, at) : 1;
+      if (node === void 0) {
+        failed = true;
         continue;
       }
-      const value = values[slot];
-      if (typeof value === "function" || isThenable(value)) {
-        throw new PaceError("invalid-input", `fact "${names[i]}" is a function or a promise; compileRules evaluates data facts only (resolve it before run)`);
-      } else if (typeof value === "object" && value !== null && factPaths[i].length > 0) {
-        const pairs = stablePaths(i, value);
-        if (pairs !== void 0) {
-          for (let j = 0; j < pairs.length; j += 2) {
-            const at = pairs[j];
-            values[at] = pairs[j + 1];
-            stamps[at] = epoch;
-          }
-        }
+      nodes.push(node);
+      const bucket = byPriority.get(priority);
+      if (bucket === void 0) byPriority.set(priority, [node]);
+      else bucket.push(node);
+      safe &&= node.safe;
+      mask |= node.mask;
+      height = Math.max(height, node.height);
+    }
+    if (failed || tree.leaves > RULE_LIMITS.maxLeavesPerCondition) return void 0;
+    const groups = [...byPriority.keys()].sort((a, b) => b - a).map((p) => byPriority.get(p));
+    return { kind, children: nodes, groups, safe, mask, height: height + 1 };
+  }
+  not(raw, path, tracePath, tree, depth) {
+    const child = raw["not"];
+    if (Array.isArray(child)) {
+      this.issue("invalid-rule", `${path}.not`, '"not" cannot be an array');
+      return void 0;
+    }
+    if (isRecord(child)) this.priority(child, `${path}.not`);
+    const inner = this.node(child, `${path}.not`, `${tracePath}.not`, tree, false, depth + 1);
+    if (inner === void 0) return void 0;
+    return { kind: "not", child: inner, safe: inner.safe, mask: inner.mask, height: inner.height + 1 };
+  }
+  reference(raw, path, tracePath, tree, depth) {
+    const name = raw["condition"];
+    if (typeof name !== "string") {
+      this.issue("invalid-rule", `${path}.condition`, `a condition reference must name a condition (a string), got ${describeValue(name)}`);
+      return void 0;
+    }
+    if (!Object.hasOwn(this.namedConditions, name)) {
+      this.issue("unknown-condition", path, `rule ${tree.label} references condition "${name}", which is not among options.conditions`);
+      return void 0;
+    }
+    if (this.building.includes(name)) {
+      this.issue("invalid-rule", path, `condition reference cycle: ${[...this.building, name].join(" -> ")}`);
+      return void 0;
+    }
+    if (this.building.length >= RULE_LIMITS.maxReferenceChain && !this.named.has(name)) {
+      this.issue("invalid-rule", path, `named conditions refer to named conditions more than ${RULE_LIMITS.maxReferenceChain} deep (RULE_LIMITS.maxReferenceChain): ${[...this.building, name].join(" -> ")}`);
+      return void 0;
+    }
+    tree.leaves++;
+    const target = this.namedCondition(name);
+    if (target === null) {
+      if (this.issues.length === 0) this.issue("invalid-rule", path, `condition "${name}" is invalid`);
+      return void 0;
+    }
+    if (depth + target.height > RULE_LIMITS.maxNestingDepth) {
+      this.issue("invalid-rule", path, `through condition "${name}" the conditions nest deeper than ${RULE_LIMITS.maxNestingDepth} levels (RULE_LIMITS.maxNestingDepth)`);
+      return void 0;
+    }
+    return { kind: "reference", name, tracePath, target, safe: target.safe, mask: target.mask, height: target.height + 1 };
+  }
+  /** A condition's `path` (or a fact reference's), parsed; undefined when it is refused. */
+  factPath(raw, path, tree) {
+    const text = raw["path"];
+    if (!Object.hasOwn(raw, "path") || text === void 0 || text === "") return { segments: [], text: void 0 };
+    if (typeof text !== "string") {
+      this.issue("unsupported-path", `${path}.path`, `rule ${tree.label}: path must be a string, got ${describeValue(text)}`);
+      return void 0;
+    }
+    const parsed = tryParsePath(text);
+    if (!parsed.ok) {
+      this.issue("unsupported-path", `${path}.path`, `rule ${tree.label}: ${parsed.message}`);
+      return void 0;
+    }
+    return { segments: parsed.segments, text };
+  }
+  /** The right-hand side: a fact reference, a literal, or undefined when refused. */
+  rightHandSide(raw, path, tree, listOperator) {
+    const value = raw["value"];
+    if (isRecord(value) && Object.hasOwn(value, "fact")) {
+      const fact = value["fact"];
+      const factPath = this.factPath(value, `${path}.value`, tree);
+      if (typeof fact !== "string" || fact === "") {
+        this.issue("invalid-rule", `${path}.value.fact`, `a fact reference must name a fact (a non-empty string), got ${describeValue(fact)}`);
+        return void 0;
+      }
+      return factPath === void 0 ? void 0 : { right: this.slots.operand(fact, factPath.segments), literal: void 0 };
+    }
+    if (typeof value === "function" || isThenable(value)) {
+      this.issue("invalid-rule", `${path}.value`, "a condition value must be data, not a function or a promise");
+      return void 0;
+    }
+    if (listOperator === void 0) return { right: void 0, literal: value };
+    if (!Array.isArray(value)) {
+      this.issue("invalid-rule", `${path}.value`, `"${listOperator}" needs an array value (json-rules-engine would test a substring of a string, or throw on anything else), got ${describeValue(value)}`);
+      return void 0;
+    }
+    if (value.length > RULE_LIMITS.maxListValues) {
+      this.issue("invalid-rule", `${path}.value`, `"${listOperator}" lists ${value.length} values; at most ${RULE_LIMITS.maxListValues} are accepted (RULE_LIMITS.maxListValues)`);
+      return void 0;
+    }
+    return { right: void 0, literal: Object.freeze(value.slice()) };
+  }
+  /** Whether a leaf has a non-empty string `fact`, a string `operator` and a `value` (each missing one is reported). */
+  hasLeafFields(raw, path) {
+    let ok = true;
+    const fact = raw["fact"];
+    if (!Object.hasOwn(raw, "fact")) {
+      this.issue("invalid-rule", path, 'Condition: constructor "fact" property required');
+      ok = false;
+    } else if (typeof fact !== "string" || fact === "") {
+      this.issue("invalid-rule", `${path}.fact`, `"fact" must be a non-empty string, got ${describeValue(fact)}`);
+      ok = false;
+    }
+    const operator = raw["operator"];
+    if (!Object.hasOwn(raw, "operator")) {
+      this.issue("invalid-rule", path, 'Condition: constructor "operator" property required');
+      ok = false;
+    } else if (typeof operator !== "string") {
+      this.issue("invalid-rule", `${path}.operator`, `"operator" must be a string, got ${describeValue(operator)}`);
+      ok = false;
+    }
+    if (!Object.hasOwn(raw, "value")) {
+      this.issue("invalid-rule", path, 'Condition: constructor "value" property required');
+      ok = false;
+    }
+    return ok;
+  }
+  leaf(raw, path, tracePath, tree) {
+    if (++tree.leaves > RULE_LIMITS.maxLeavesPerCondition) {
+      if (tree.leaves === RULE_LIMITS.maxLeavesPerCondition + 1) {
+        this.issue("invalid-rule", path, `${tree.label} has more than ${RULE_LIMITS.maxLeavesPerCondition} leaf conditions (RULE_LIMITS.maxLeavesPerCondition)`);
+      }
+      return void 0;
+    }
+    let ok = this.hasLeafFields(raw, path);
+    const fact = raw["fact"];
+    const operator = raw["operator"];
+    const factPath = this.factPath(raw, path, tree);
+    const resolved = typeof operator === "string" ? resolveOperator(operator, this.operators) : void 0;
+    if (typeof operator === "string" && resolved === void 0) {
+      this.issue("unknown-operator", `${path}.operator`, `rule ${tree.label}: unknown operator "${operator}" ${UNKNOWN_OPERATOR_HELP}`);
+      ok = false;
+    }
+    const builtIn = resolved !== void 0 && resolved.decorators.length === 0 ? resolved.builtIn : void 0;
+    const listOperator = builtIn === "in" || builtIn === "notIn" ? builtIn : void 0;
+    const rightHandSide = ok || Object.hasOwn(raw, "value") ? this.rightHandSide(raw, path, tree, listOperator) : void 0;
+    if (!ok || rightHandSide === void 0 || resolved === void 0 || factPath === void 0 || typeof fact !== "string" || typeof operator !== "string") return void 0;
+    const { right, literal: literal2 } = rightHandSide;
+    const left = this.slots.operand(fact, factPath.segments);
+    const safe = builtIn === "equal" || builtIn === "notEqual" || builtIn === "contains" || builtIn === "doesNotContain" || listOperator !== void 0 && right === void 0;
+    return {
+      kind: "leaf",
+      tracePath,
+      sourcePath: path,
+      left,
+      factPath: factPath.text,
+      operator,
+      evaluate: resolved.evaluate,
+      builtIn,
+      right,
+      value: literal2,
+      safe,
+      rawResult: resolved.builtIn === void 0,
+      mask: bitOf(left.factSlot) | (right === void 0 ? 0 : bitOf(right.factSlot)),
+      height: 1
+    };
+  }
+};
+
+// src/engine/validate-rules.ts
+var MAX_PARAMS_DEPTH = 64;
+function validateOptions(options, issues) {
+  const add = (path, message) => {
+    issues.push({ code: "invalid-input", path, message: `${message} (invalid-input)` });
+  };
+  if (!isRecord(options)) {
+    add("options", "options must be an object");
+    return;
+  }
+  if (hasDefined(options, "allowUndefinedFacts") && typeof options["allowUndefinedFacts"] !== "boolean") add("options.allowUndefinedFacts", "must be a boolean");
+  if (hasDefined(options, "operators")) {
+    const operators = options["operators"];
+    if (!isRecord(operators)) add("options.operators", "must be an object of functions");
+    else {
+      for (const name of Object.keys(operators)) {
+        if (typeof operators[name] !== "function") add(`options.operators${pathStep(name)}`, "Missing operator callback: must be a function");
+        if (name === "") add("options.operators", "Missing operator name");
       }
     }
-    run2.missing = allowUndefinedFacts ? 0 : missing;
+  }
+  if (hasDefined(options, "conditions") && !isRecord(options["conditions"])) add("options.conditions", "must be an object of named conditions");
+}
+function ruleLabel(index, rule) {
+  const name = rule["name"] ?? rule["id"];
+  return typeof name === "string" || typeof name === "number" ? `$[${index}] (${JSON.stringify(name)})` : `$[${index}]`;
+}
+function validateEvent(raw, path, validator) {
+  const event = raw["event"];
+  if (!Object.hasOwn(raw, "event") || !isRecord(event)) {
+    validator.issue("invalid-rule", `${path}.event`, 'a rule needs an "event" object');
+    return void 0;
+  }
+  const type = event["type"];
+  if (typeof type !== "string") {
+    validator.issue("invalid-rule", `${path}.event.type`, `the event needs a string "type", got ${describeValue(type)}`);
+    return void 0;
+  }
+  const params = event["params"];
+  if (params === void 0 || params === null) return { type, params: void 0 };
+  if (!isPlainObject(params) || !isJsonData(params, MAX_PARAMS_DEPTH)) {
+    validator.issue("invalid-rule", `${path}.event.params`, `event params must be a plain object of JSON data, at most ${MAX_PARAMS_DEPTH} levels deep`);
+    return void 0;
+  }
+  return { type, params: copyJson(params) };
+}
+function validateRule(raw, index, validator) {
+  const path = `$[${index}]`;
+  if (!isRecord(raw)) {
+    validator.issue("invalid-rule", path, "a rule must be an object");
+    return void 0;
+  }
+  const label = ruleLabel(index, raw);
+  const priority = validator.priority(raw, path);
+  const priorityOk = !hasDefined(raw, "priority") || priority === raw["priority"];
+  const event = validateEvent(raw, path, validator);
+  if (!Object.hasOwn(raw, "conditions")) {
+    validator.issue("invalid-rule", `${path}.conditions`, 'a rule needs "conditions"');
+    return void 0;
+  }
+  const conditions = raw["conditions"];
+  const root = validator.tree(conditions, `${path}.conditions`, "conditions", label);
+  if (root === void 0 || event === void 0 || !priorityOk) return void 0;
+  const name = raw["name"] ?? raw["id"];
+  return {
+    index,
+    label,
+    name: typeof name === "string" || typeof name === "number" ? name : void 0,
+    priority,
+    root,
+    // json-rules-engine's rule.evaluate calls all()/any()/not() on the root directly; a root
+    // reference goes through realize → evaluateCondition, like any nested condition.
+    rootIsInner: root.kind === "all" || root.kind === "any" || root.kind === "not",
+    type: event.type,
+    params: event.params
   };
-  const makeEvent = (rule) => rule.params === void 0 ? { type: rule.type } : { type: rule.type, params: copyJson(rule.params) };
-  const wrap = (error, rule) => {
-    if (isPaceError(error)) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    throw new PaceError("invalid-input", `evaluating rule ${rule === void 0 ? "?" : `$[${rule.index}]`} failed: ${message}`, [], { cause: error });
-  };
-  const evaluate = (run2) => {
+}
+function validateRules(rules, options) {
+  if (!Array.isArray(rules)) {
+    throw new PaceError("invalid-rule", "compileRules expects an array of rules", [{ path: "$", message: "expected an array of rules" }]);
+  }
+  if (rules.length > RULE_LIMITS.maxRules) {
+    const message = `${rules.length} rules given; at most ${RULE_LIMITS.maxRules} are accepted (RULE_LIMITS.maxRules)`;
+    throw new PaceError("invalid-rule", message, [{ path: "$", message }]);
+  }
+  const issues = [];
+  validateOptions(options, issues);
+  const record3 = isRecord(options) ? options : {};
+  const operators = isRecord(record3["operators"]) ? record3["operators"] : {};
+  const named = isRecord(record3["conditions"]) ? record3["conditions"] : {};
+  const slots = new OperandSlots();
+  const validator = new ConditionValidator(slots, operators, named);
+  for (const name of Object.keys(named)) validator.namedCondition(name);
+  const validated = [];
+  for (let index = 0; index < rules.length; index++) {
+    if (!Object.hasOwn(rules, index)) continue;
+    const rule = validateRule(rules[index], index, validator);
+    if (rule !== void 0) validated.push(rule);
+  }
+  issues.push(...validator.issues.slice(0, Math.max(0, RULE_LIMITS.maxIssues - issues.length)));
+  if (issues.length > 0) {
+    const codes = new Set(issues.map((i) => i.code));
+    const code = codes.size === 1 ? issues[0].code : "invalid-rule";
+    const total = issues.length + validator.unlisted;
+    const summary = `compileRules refused ${total} problem${total === 1 ? "" : "s"}${total > issues.length ? ` (the first ${issues.length} are listed)` : ""}`;
+    throw new PaceError(code, formatIssues(summary, issues), issues.map(({ path, message }) => ({ path, message })));
+  }
+  validated.sort((a, b) => b.priority - a.priority || a.index - b.index);
+  return { rules: validated, slots };
+}
+
+// src/engine/compile-rules.ts
+function isFactsObject(facts) {
+  if (typeof facts !== "object" || facts === null) return false;
+  try {
+    return !Array.isArray(facts);
+  } catch {
+    return false;
+  }
+}
+var makeEvent = (rule) => rule.params === void 0 ? { type: rule.type } : { type: rule.type, params: copyJson(rule.params) };
+var RuleProgram = class {
+  constructor(runnable, width, allowUndefinedFacts, factSlots, pathSlots) {
+    this.runnable = runnable;
+    this.width = width;
+    this.allowUndefinedFacts = allowUndefinedFacts;
+    this.factSlots = factSlots;
+    this.pathSlots = pathSlots;
+    this.absent = allowUndefinedFacts ? void 0 : MISSING;
+  }
+  runnable;
+  width;
+  allowUndefinedFacts;
+  factSlots;
+  pathSlots;
+  /** Created on the first run (a pack's rules are compiled to be checked, and never run). */
+  shared;
+  sharedInUse = false;
+  absent;
+  /** The shared run state, or a fresh one for a run entered during another. */
+  acquire(facts) {
+    if (!isFactsObject(facts)) {
+      throw new PaceError("invalid-input", "run(facts) expects an object of facts", [{ path: "$.facts", message: "expected an object of facts" }]);
+    }
+    if (this.sharedInUse) return new RunState(this.width);
+    this.sharedInUse = true;
+    return this.shared ??= new RunState(this.width);
+  }
+  release(run2) {
+    run2.clear();
+    if (run2 === this.shared) this.sharedInUse = false;
+  }
+  read(facts, run2, binding) {
+    try {
+      readFacts(facts, run2, binding, this.absent, !this.allowUndefinedFacts);
+    } catch (error) {
+      throw runFailure(error, void 0);
+    }
+  }
+  run(facts, binding, trace) {
+    const run2 = this.acquire(facts);
+    try {
+      this.read(facts, run2, binding);
+      return trace ? this.evaluateTraced(run2) : this.evaluate(run2);
+    } finally {
+      this.release(run2);
+    }
+  }
+  runInto(facts, binding, fired, steps, makeStep) {
+    const run2 = this.acquire(facts);
+    try {
+      this.read(facts, run2, binding);
+      if (steps === void 0) this.fireInto(run2, fired);
+      else this.traceInto(run2, fired, steps, makeStep);
+    } finally {
+      this.release(run2);
+    }
+  }
+  evaluate(run2) {
     const events = [];
     const fired = [];
+    const runnable = this.runnable;
     let i = 0;
     try {
       for (; i < runnable.length; i++) {
@@ -1022,14 +1367,15 @@ function compileRules(rules, options = {}) {
         }
       }
     } catch (error) {
-      wrap(error, runnable[i]?.rule);
+      throw runFailure(error, runnable[i]?.rule);
     }
     return { events, firedRuleIndexes: fired };
-  };
-  const evaluateTraced = (run2) => {
+  }
+  evaluateTraced(run2) {
     const events = [];
     const fired = [];
     const trace = [];
+    const runnable = this.runnable;
     run2.records = [];
     let i = 0;
     try {
@@ -1043,80 +1389,83 @@ function compileRules(rules, options = {}) {
         trace.push({ ruleIndex: rule.index, name: rule.name, priority: rule.priority, passed, conditions: takeRecords(run2) });
       }
     } catch (error) {
-      wrap(error, runnable[i]?.rule);
+      throw runFailure(error, runnable[i]?.rule);
     }
     return { events, firedRuleIndexes: fired, trace };
-  };
-  const evaluateInto = (run2, fired, steps, makeStep) => {
+  }
+  /** The indexes of the rules that fire, pushed on `fired`. */
+  fireInto(run2, fired) {
+    const runnable = this.runnable;
     let i = 0;
     try {
-      if (steps === void 0) {
-        for (; i < runnable.length; i++) {
-          const r = runnable[i];
-          if (evaluateRoot(r.root, r.inner, run2)) fired.push(r.rule.index);
-        }
-      } else {
-        run2.records = [];
-        for (; i < runnable.length; i++) {
-          const r = runnable[i];
-          let conditions;
-          let passed;
-          if (r.onlyLeaf !== void 0) {
-            conditions = [traceLeaf(r.onlyLeaf, run2)];
-            passed = Boolean(lastLeafResult);
-          } else {
-            passed = Boolean(traceRoot(r.root, r.inner, run2));
-            conditions = takeRecords(run2);
-          }
-          if (passed) fired.push(r.rule.index);
-          steps.push(makeStep(r.rule.index, passed, conditions));
-        }
+      for (; i < runnable.length; i++) {
+        const r = runnable[i];
+        if (evaluateRoot(r.root, r.inner, run2)) fired.push(r.rule.index);
       }
     } catch (error) {
-      wrap(error, runnable[i]?.rule);
+      throw runFailure(error, runnable[i]?.rule);
     }
-  };
-  const acquire = (facts) => {
-    if (typeof facts !== "object" || facts === null || Array.isArray(facts)) {
-      throw new PaceError("invalid-input", "run(facts) expects an object of facts");
-    }
-    if (sharedInUse) return new RunState(width);
-    sharedInUse = true;
-    return shared;
-  };
-  const release = (run2) => {
-    const values = run2.values;
-    for (let i = 0; i < values.length; i++) values[i] = void 0;
-    run2.records = NO_RECORDS;
-    if (run2 === shared) sharedInUse = false;
-  };
-  const result = Object.freeze({
-    size: compiled.length,
-    run(facts, runOptions) {
-      const run2 = acquire(facts);
-      try {
-        prepare(facts, run2);
-        return runOptions?.trace === true ? evaluateTraced(run2) : evaluate(run2);
-      } finally {
-        release(run2);
-      }
-    }
-  });
-  internalRuns.set(result, (facts, fired, steps, makeStep) => {
-    const run2 = acquire(facts);
+  }
+  /** Fired indexes and one step per rule in evaluation order, built by `makeStep` (no RuleTrace objects). */
+  traceInto(run2, fired, steps, makeStep) {
+    const runnable = this.runnable;
+    run2.records = [];
+    let i = 0;
     try {
-      prepare(facts, run2);
-      evaluateInto(run2, fired, steps, makeStep);
-    } finally {
-      release(run2);
+      for (; i < runnable.length; i++) {
+        const r = runnable[i];
+        let conditions;
+        let passed;
+        if (r.onlyLeaf !== void 0) {
+          run2.tracePrefix = "";
+          conditions = [traceLeaf(r.onlyLeaf, run2)];
+          passed = Boolean(run2.leafResult);
+        } else {
+          passed = Boolean(traceRoot(r.root, r.inner, run2));
+          conditions = takeRecords(run2);
+        }
+        if (passed) fired.push(r.rule.index);
+        steps.push(makeStep(r.rule.index, passed, conditions));
+      }
+    } catch (error) {
+      throw runFailure(error, runnable[i]?.rule);
     }
-  });
-  return result;
-}
+  }
+};
 var internalRuns = /* @__PURE__ */ new WeakMap();
+function publish(program2, binding) {
+  const compiled = Object.freeze({
+    size: program2.runnable.length,
+    run: (facts, options) => program2.run(facts, binding, isRecord(options) && options.trace === true),
+    withConstantFacts: (constants) => publish(program2, bindConstantFacts(binding, program2.factSlots, program2.pathSlots, constants))
+  });
+  internalRuns.set(compiled, (facts, fired, steps, makeStep) => program2.runInto(facts, binding, fired, steps, makeStep));
+  return compiled;
+}
+function readRules(rules, options) {
+  try {
+    return validateRules(rules, options);
+  } catch (error) {
+    if (isPaceError(error)) throw error;
+    let reason = "an exception was thrown";
+    try {
+      if (error instanceof Error) reason = String(error.message);
+    } catch {
+    }
+    throw new PaceError("invalid-rule", `compileRules could not read the rules: ${reason}`, [{ path: "$", message: `reading the rules threw: ${reason}` }], { cause: error });
+  }
+}
+function compileRules(rules, options = {}) {
+  const validated = readRules(rules, options);
+  const { runnable, width } = lowerRules(validated.rules, validated.slots.width);
+  const allowUndefinedFacts = isRecord(options) && options.allowUndefinedFacts === true;
+  const facts = validated.slots.facts;
+  const program2 = new RuleProgram(runnable, width, allowUndefinedFacts, facts, [...validated.slots.paths.values()]);
+  return publish(program2, bindFacts(facts));
+}
 function runCompiledInto(compiled, facts, fired, steps, makeStep) {
   const run2 = internalRuns.get(compiled);
-  if (run2 === void 0) throw new PaceError("invalid-input", "runCompiledInto expects rules compiled by compileRules");
+  if (run2 === void 0) throw new PaceError("invalid-input", "runCompiledInto expects rules compiled by compileRules", [{ path: "$", message: "not compiled by compileRules" }]);
   run2(facts, fired, steps, makeStep);
 }
 
@@ -1371,9 +1720,9 @@ function buildBase(def) {
       return (value) => {
         if (!isPlainRecord(value)) return REFUSED;
         const out = {};
-        for (const key2 of Object.keys(value)) {
-          if (key2 === "__proto__") return REFUSED;
-          out[key2] = value[key2];
+        for (const key of Object.keys(value)) {
+          if (key === "__proto__") return REFUSED;
+          out[key] = value[key];
         }
         return out;
       };
@@ -1676,7 +2025,7 @@ function toJsonPath(segments, root = "$") {
   return out;
 }
 var DEFAULT_MESSAGE = "Invalid input";
-function describeValue(value) {
+function describeValue2(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "string") return value.length > 40 ? "a string" : JSON.stringify(value);
@@ -1684,24 +2033,24 @@ function describeValue(value) {
   if (value === void 0) return "nothing";
   return typeof value === "object" ? "an object" : typeof value;
 }
-function messageOf(issue, input) {
+function messageOf2(issue, input) {
   if (issue.message && issue.message !== DEFAULT_MESSAGE) return issue.message;
   switch (issue.code) {
     case "invalid_type":
-      return issue.path.length > 0 && input === void 0 ? `required: expected ${issue.expected}` : `expected ${issue.expected}, got ${describeValue(input)}`;
+      return issue.path.length > 0 && input === void 0 ? `required: expected ${issue.expected}` : `expected ${issue.expected}, got ${describeValue2(input)}`;
     case "invalid_value":
-      return issue.values.length === 1 ? `expected ${JSON.stringify(issue.values[0])}, got ${describeValue(input)}` : `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, got ${describeValue(input)}`;
+      return issue.values.length === 1 ? `expected ${JSON.stringify(issue.values[0])}, got ${describeValue2(input)}` : `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, got ${describeValue2(input)}`;
     case "too_small":
       return issue.origin === "array" ? `expected at least ${String(issue.minimum)} item(s)` : issue.origin === "string" ? `expected at least ${String(issue.minimum)} character(s)` : `expected ${issue.inclusive ? "at least" : "more than"} ${String(issue.minimum)}`;
     case "too_big":
       return issue.origin === "array" ? `expected at most ${String(issue.maximum)} item(s)` : issue.origin === "string" ? `expected at most ${String(issue.maximum)} character(s)` : `expected ${issue.inclusive ? "at most" : "less than"} ${String(issue.maximum)}`;
     case "invalid_format":
-      return `expected a value in the ${issue.format} format, got ${describeValue(input)}`;
+      return `expected a value in the ${issue.format} format, got ${describeValue2(input)}`;
     case "unrecognized_keys":
       return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")} (check the spelling; put your own data under "meta")`;
     case "invalid_union": {
       const discriminator = issue.discriminator;
-      return discriminator ? `expected a known "${discriminator}"` : `does not match any allowed form, got ${describeValue(input)}`;
+      return discriminator ? `expected a known "${discriminator}"` : `does not match any allowed form, got ${describeValue2(input)}`;
     }
     default:
       return `invalid value (${issue.code})`;
@@ -1710,9 +2059,9 @@ function messageOf(issue, input) {
 function valueAt(root, path) {
   let current = root;
   try {
-    for (const key2 of path) {
+    for (const key of path) {
       if (current === null || typeof current !== "object") return void 0;
-      current = current[key2];
+      current = current[key];
     }
   } catch {
     return void 0;
@@ -1731,7 +2080,7 @@ function zodIssues(error, root, input) {
           continue;
         }
       }
-      const message = messageOf(issue, issue.code === "unrecognized_keys" ? void 0 : valueAt(input, path));
+      const message = messageOf2(issue, issue.code === "unrecognized_keys" ? void 0 : valueAt(input, path));
       out.push({ path: toJsonPath(path, root), message });
     }
   };
@@ -2026,8 +2375,8 @@ function walk(schema, prefix, out) {
   switch (def["type"]) {
     case "object": {
       const shape = def["shape"];
-      for (const [key2, child] of Object.entries(shape)) {
-        const path = prefix ? `${prefix}.${key2}` : key2;
+      for (const [key, child] of Object.entries(shape)) {
+        const path = prefix ? `${prefix}.${key}` : key;
         out.push(path);
         walk(child, path, out);
       }
@@ -2089,9 +2438,80 @@ function vocabularyPath(path) {
 function deepFreeze(value, carried = ["meta"]) {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const [key2, v] of Object.entries(value)) if (!carried.includes(key2)) deepFreeze(v, carried);
+    for (const [key, v] of Object.entries(value)) if (!carried.includes(key)) deepFreeze(v, carried);
   }
   return value;
+}
+
+// src/packs/copy-pack-data.ts
+var IDENTIFIER3 = /^[A-Za-z_$][\w$]*$/u;
+function kindOf(value) {
+  if (typeof value === "number") return `the number ${String(value)}`;
+  if (typeof value === "object" && value !== null) return "an object that is not plain data (a class instance, a Map, a Date, \u2026)";
+  return `a ${typeof value}`;
+}
+function copyPackData(value) {
+  const issues = [];
+  let unlisted = 0;
+  const steps = ["$"];
+  const problem = (message, step = "") => {
+    if (issues.length < RULE_LIMITS.maxIssues) issues.push({ path: steps.join("") + step, message });
+    else unlisted++;
+    return void 0;
+  };
+  const copy = (item, depth) => {
+    switch (typeof item) {
+      case "string":
+      case "boolean":
+      case "undefined":
+        return item;
+      case "number":
+        return Number.isFinite(item) ? item : problem(`expected JSON data, got ${kindOf(item)}`);
+      case "object":
+        break;
+      default:
+        return problem(`expected JSON data, got ${kindOf(item)}`);
+    }
+    if (item === null) return null;
+    if (depth >= RULE_LIMITS.maxDataDepth) return problem(`nested deeper than ${RULE_LIMITS.maxDataDepth} levels (RULE_LIMITS.maxDataDepth), or cyclic`);
+    if (Array.isArray(item)) return copyArray(item, depth);
+    const proto = Object.getPrototypeOf(item);
+    if (proto !== Object.prototype && proto !== null) return problem(`expected JSON data, got ${kindOf(item)}`);
+    const out = {};
+    for (const key of Object.keys(item)) {
+      steps.push(IDENTIFIER3.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
+      const copied = copy(item[key], depth + 1);
+      steps.pop();
+      if (key === "__proto__") Object.defineProperty(out, key, { value: copied, enumerable: true, writable: true, configurable: true });
+      else out[key] = copied;
+    }
+    return out;
+  };
+  const copyArray = (item, depth) => {
+    const out = new Array(item.length);
+    for (let i = 0; i < item.length; i++) {
+      if (!Object.hasOwn(item, i)) {
+        problem("an array must not have holes", `[${i}]`);
+        continue;
+      }
+      steps.push(`[${i}]`);
+      out[i] = copy(item[i], depth + 1);
+      steps.pop();
+    }
+    return out;
+  };
+  try {
+    return { copy: copy(value, 0), issues, unlisted };
+  } catch (error) {
+    let reason = "an exception was thrown";
+    try {
+      if (error instanceof Error) reason = String(error.message);
+    } catch {
+    }
+    steps.length = 1;
+    problem(`the pack could not be read: ${reason}`);
+    return { copy: void 0, issues, unlisted };
+  }
 }
 
 // src/packs/load-rules-pack.ts
@@ -2104,14 +2524,19 @@ function rerooted(error, from, to, fallbackPath) {
   if (error.issues.length === 0) return [{ path: fallbackPath, message: error.message }];
   return error.issues.map((i) => ({ path: i.path.startsWith(from) ? to + i.path.slice(from.length) : `${fallbackPath}: ${i.path}`, message: i.message }));
 }
-function collectFacts(node, at, out) {
-  if (node === null || typeof node !== "object") return;
+function packError(summary, issues) {
+  const listed = issues.slice(0, RULE_LIMITS.maxIssues);
+  const more = issues.length > listed.length ? ` (${issues.length} problems; the first ${listed.length} are listed)` : "";
+  return new PaceError("invalid-pack", formatIssues(`${summary}${more}`, listed), listed);
+}
+function collectFacts(node, at, out, depth = 1) {
+  if (node === null || typeof node !== "object" || depth > RULE_LIMITS.maxNestingDepth) return;
   const n2 = node;
-  for (const key2 of ["all", "any"]) {
-    const list = n2[key2];
-    if (Array.isArray(list)) list.forEach((child, i) => collectFacts(child, `${at}.${key2}[${i}]`, out));
+  for (const key of ["all", "any"]) {
+    const list = Object.hasOwn(n2, key) ? n2[key] : void 0;
+    if (Array.isArray(list) && list.length <= RULE_LIMITS.maxLeavesPerCondition) list.forEach((child, i) => collectFacts(child, `${at}.${key}[${i}]`, out, depth + 1));
   }
-  if (n2["not"] !== void 0) collectFacts(n2["not"], `${at}.not`, out);
+  if (Object.hasOwn(n2, "not") && n2["not"] !== void 0) collectFacts(n2["not"], `${at}.not`, out, depth + 1);
   if (typeof n2["fact"] === "string") {
     out.push({ fact: n2["fact"], path: typeof n2["path"] === "string" ? n2["path"] : void 0, at });
     const value = n2["value"];
@@ -2126,7 +2551,7 @@ function checkVocabulary(conditions, at, issues) {
   const leaves = [];
   collectFacts(conditions, at, leaves);
   for (const leaf of leaves) {
-    const definition = vocabulary[leaf.fact];
+    const definition = Object.hasOwn(vocabulary, leaf.fact) ? vocabulary[leaf.fact] : void 0;
     if (!definition) {
       issues.push({ path: leaf.at, message: `unknown fact "${leaf.fact}"; rules may read ${Object.keys(vocabulary).map((k) => `"${k}"`).join(", ")}` });
       continue;
@@ -2139,21 +2564,24 @@ function checkVocabulary(conditions, at, issues) {
     }
   }
 }
-function loadRulesPack(json) {
-  if (isLoadedRulesPack(json)) return json;
-  const parsed = RulesPackSchema.safeParse(json);
-  if (!parsed.success) {
-    const issues2 = zodIssues(parsed.error, "$", json);
-    throw new PaceError("invalid-pack", formatIssues("Invalid rules pack", issues2), issues2);
+function parsePackCopy(json) {
+  const data = copyPackData(json);
+  if (data.issues.length > 0) {
+    const total = data.issues.length + data.unlisted;
+    throw new PaceError("invalid-pack", formatIssues(`Invalid rules pack: ${total} value${total === 1 ? " is" : "s are"} not JSON data`, data.issues), data.issues);
   }
+  const parsed = RulesPackSchema.safeParse(data.copy);
+  if (!parsed.success) throw packError("Invalid rules pack", zodIssues(parsed.error, "$", data.copy));
   const pack = parsed.data;
-  const issues = [];
-  const sourceIds = new Set((pack.sources ?? []).map((s) => s.id));
-  const checkSources = (ids, at) => {
-    ids?.forEach((id, i) => {
-      if (!sourceIds.has(id)) issues.push({ path: `${at}.sources[${i}]`, message: `no source with id "${id}" in this pack's "sources"` });
-    });
-  };
+  for (const [field, list] of [["rules", pack.rules], ["checklist", pack.checklist], ["thresholds", pack.thresholds]]) {
+    if (list !== void 0 && list.length > RULE_LIMITS.maxRules) {
+      const message = `${list.length} entries; at most ${RULE_LIMITS.maxRules} are accepted (RULE_LIMITS.maxRules)`;
+      throw new PaceError("invalid-pack", `Invalid rules pack "${pack.id}": $.${field} has ${message}`, [{ path: `$.${field}`, message }]);
+    }
+  }
+  return pack;
+}
+function checkIds(pack, issues) {
   const checkUnique = (ids, at, what) => {
     const seen = /* @__PURE__ */ new Map();
     ids.forEach((id, i) => {
@@ -2167,9 +2595,21 @@ function loadRulesPack(json) {
   checkUnique((pack.thresholds ?? []).map((t) => t.id), "$.thresholds", "threshold");
   checkUnique((pack.checklist ?? []).map((c) => c.id), "$.checklist", "checklist item");
   checkUnique((pack.programs ?? []).map((p) => p.id), "$.programs", "program");
+  const sourceIds = new Set((pack.sources ?? []).map((s) => s.id));
+  const checkSources = (entries, field) => {
+    entries?.forEach((entry, e) => {
+      entry.sources?.forEach((id, i) => {
+        if (!sourceIds.has(id)) issues.push({ path: `$.${field}[${e}].sources[${i}]`, message: `no source with id "${id}" in this pack's "sources"` });
+      });
+    });
+  };
+  checkSources(pack.rules, "rules");
+  checkSources(pack.checklist, "checklist");
+  checkSources(pack.thresholds, "thresholds");
+}
+function checkRules(pack, issues) {
   (pack.rules ?? []).forEach((rule, i) => {
     const at = `$.rules[${i}]`;
-    checkSources(rule.sources, at);
     try {
       compileRules([{ conditions: rule.conditions, event: rule.event, name: rule.id, ...rule.priority !== void 0 ? { priority: rule.priority } : {} }]);
     } catch (e) {
@@ -2179,7 +2619,6 @@ function loadRulesPack(json) {
   });
   (pack.checklist ?? []).forEach((item, i) => {
     const at = `$.checklist[${i}]`;
-    checkSources(item.sources, at);
     try {
       compileRules([{ conditions: item.requiredWhen, event: { type: item.id }, name: item.id }]);
     } catch (e) {
@@ -2188,10 +2627,11 @@ function loadRulesPack(json) {
     checkVocabulary(item.requiredWhen, `${at}.requiredWhen`, issues);
     if (item.decidedBy) checkVocabulary(item.decidedBy, `${at}.decidedBy`, issues);
   });
+}
+function checkThresholdSeries(pack, issues) {
   const bySeries = /* @__PURE__ */ new Map();
   (pack.thresholds ?? []).forEach((t, i) => {
     const at = `$.thresholds[${i}]`;
-    checkSources(t.sources, at);
     if (t.effectiveTo !== void 0 && t.effectiveTo < t.effectiveFrom) issues.push({ path: `${at}.effectiveTo`, message: `ends (${t.effectiveTo}) before it starts (${t.effectiveFrom})` });
     if (t.amount === null && t.confidence !== "unknown") issues.push({ path: `${at}.amount`, message: 'an unknown amount (null) must have confidence "unknown"' });
     if (t.amount !== null) {
@@ -2218,7 +2658,15 @@ function loadRulesPack(json) {
       }
     }
   }
-  if (issues.length > 0) throw new PaceError("invalid-pack", formatIssues(`Invalid rules pack "${pack.id}"`, issues), issues);
+}
+function loadRulesPack(json) {
+  if (isLoadedRulesPack(json)) return json;
+  const pack = parsePackCopy(json);
+  const issues = [];
+  checkIds(pack, issues);
+  checkRules(pack, issues);
+  checkThresholdSeries(pack, issues);
+  if (issues.length > 0) throw packError(`Invalid rules pack "${pack.id}"`, issues);
   const { $schema: _editorHint, ...content } = pack;
   const contentHash = sha256Hex(canonicalJson(content));
   const result = deepFreeze({ ...pack, contentHash });
@@ -6512,8 +6960,8 @@ function readObject(value, path, allowed, what, issues) {
     return void 0;
   }
   const record3 = value;
-  for (const key2 in record3) {
-    if (!allowed.has(key2)) issues.push({ code: "invalid-input", path: toJsonPath([key2], path), message: `unknown field ${JSON.stringify(key2)} (check the spelling; put your own data under "meta")` });
+  for (const key in record3) {
+    if (!allowed.has(key)) issues.push({ code: "invalid-input", path: toJsonPath([key], path), message: `unknown field ${JSON.stringify(key)} (check the spelling; put your own data under "meta")` });
   }
   return record3;
 }

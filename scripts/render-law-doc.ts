@@ -39,11 +39,11 @@ function centsToDollars(cents: number): string {
 }
 
 /** Escapes a table cell. */
-function cell(text: string): string {
+export function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-function code(text: string): string {
+export function code(text: string): string {
   return `\`${text}\``;
 }
 
@@ -162,7 +162,7 @@ export function conditionInWords(condition: Condition, nested = false): string {
 // ---------------------------------------------------------------------------------------------
 // Sections
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);
@@ -173,7 +173,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return out;
 }
 
-function sourcesCell(ids: readonly string[] | undefined): string {
+export function sourcesCell(ids: readonly string[] | undefined): string {
   return ids && ids.length > 0 ? ids.map(code).join(', ') : '';
 }
 
@@ -215,14 +215,29 @@ function severity(rule: PackRule): string {
   return rule.event.type === 'finding' ? String(params?.severity ?? 'block') : `(event ${code(rule.event.type)})`;
 }
 
-function renderRules(pack: RulesPack): string[] {
+/** The `code` of the finding a rule reports: the event's, else the rule id (as the engine does). */
+export function findingCode(rule: PackRule): string {
+  const params = rule.event.params as { code?: unknown } | undefined;
+  return rule.event.type === 'finding' ? String(params?.code ?? rule.id) : '';
+}
+
+/**
+ * The `## Rules` section: one table per capability, each rule with the finding code it reports
+ * (what an integration branches on), its conditions in words, severity and citation. The law
+ * document and the program document (scripts/render-program-doc.ts) share it.
+ */
+export function renderRules(pack: RulesPack): string[] {
   const out: string[] = ['## Rules', ''];
-  out.push('Each rule reports a finding when its conditions hold. `block` stops the member using the contract (or the purchase proceeding that way); `warn` and `info` do not. The facts are described in [facts.md](facts.md).', '');
+  out.push(
+    'Each rule reports a finding when its conditions hold; the finding carries the code shown, the rule id as `ruleId` and the pack id as `pack`. `block` stops the member using the contract (or the purchase proceeding that way); `warn` and `info` do not. The facts are described in [facts.md](facts.md).',
+    '',
+  );
   for (const [capability, rules] of groupBy(pack.rules ?? [], (r) => r.capability)) {
     out.push(`### ${CAPABILITY_TITLES[capability as PackRule['capability']] ?? capability}`, '');
-    out.push('| id | what it checks | fires when | severity | citation | confidence |', '|---|---|---|---|---|---|');
+    out.push('| id | finding code | what it checks | fires when | severity | citation | confidence |', '|---|---|---|---|---|---|---|');
     for (const r of rules) {
-      out.push(`| ${code(r.id)} | ${cell(r.description ?? '')} | ${cell(conditionInWords(r.conditions))} | ${severity(r)} | ${cell(r.citation ?? '')} | ${r.confidence ?? ''} |`);
+      const finding = findingCode(r);
+      out.push(`| ${code(r.id)} | ${finding === '' ? '' : code(finding)} | ${cell(r.description ?? '')} | ${cell(conditionInWords(r.conditions))} | ${severity(r)} | ${cell(r.citation ?? '')} | ${r.confidence ?? ''} |`);
     }
     out.push('');
   }
@@ -250,7 +265,7 @@ function renderChecklist(pack: RulesPack): string[] {
   return out;
 }
 
-function renderSources(pack: RulesPack): string[] {
+export function renderSources(pack: RulesPack): string[] {
   const out: string[] = ['## Sources', '', '| id | title | date | link |', '|---|---|---|---|'];
   for (const s of pack.sources ?? []) out.push(`| ${code(s.id)} | ${cell(s.title)} | ${s.date ?? ''} | ${s.url ? `<${s.url}>` : ''} |`);
   out.push('');
@@ -288,7 +303,7 @@ function renderIntro(pack: RulesPack): string[] {
     '',
     pack.description ?? '',
     '',
-    'How the library reads these tables: [concepts.md](concepts.md) (packs, decisions), [rule-packs.md](rule-packs.md) (the pack format, how thresholds pick a method) and [facts.md](facts.md) (the facts the conditions read). Confidence: `high` = seen in the official text or in two or more agreeing sources; `medium` = one secondary source, or consistent with a parallel section; `low` = recalled or inferred; `unknown` = not found.',
+    'How the library reads these tables: [concepts.md](concepts.md) (packs, decisions), [rule-packs.md](rule-packs.md) (the pack format, how thresholds pick a method) and [facts.md](facts.md) (the facts the conditions read). The PACE program pack\'s rules are in [pace-program.md](pace-program.md). Confidence: `high` = seen in the official text or in two or more agreeing sources; `medium` = one secondary source, or consistent with a parallel section; `low` = recalled or inferred; `unknown` = not found.',
     '',
   ];
 }
