@@ -5,6 +5,7 @@ import type { Purchase } from '../model/purchase.js';
 import type { PaceContext } from '../pace-context.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
 import { decide, type DecisionSpec } from '../compliance/decide.js';
+import { varyingFacts, withDecisionConstants } from '../compliance/rule-sets.js';
 import type { Facts } from '../compliance/derive-facts.js';
 import { resolvePath } from '../engine/path.js';
 
@@ -76,7 +77,7 @@ export function auditChecklist(context: PaceContext, input: unknown): AuditCheck
   const purchase = subject.purchase!;
 
   const onFile = new Set((purchase.documents ?? []).map((d) => d.kind));
-  const run = compliance.checklist.compiled.run(facts, { trace: true });
+  const run = withDecisionConstants(compliance.checklist.compiled, facts).run(varyingFacts(facts), { trace: true });
   const fired = new Set(run.firedRuleIndexes);
   const items: AuditChecklistItem[] = [];
   const missing: string[] = [];

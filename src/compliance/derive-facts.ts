@@ -65,6 +65,8 @@ function boardAuthorization(member: Member, contract: Contract | undefined, prog
 }
 
 const NO_CONTRACT: Readonly<Record<string, unknown>> = Object.freeze({ given: false });
+/** The program fact of a decision without a known program: one object, so it can be bound as constant. */
+const NO_PROGRAM: Readonly<Record<string, unknown>> = Object.freeze({});
 
 // The contract fact depends only on the contract, its program and the date. For a prepared
 // contract (frozen by the library, and never changed) it is kept per date beside the contract,
@@ -205,6 +207,6 @@ export function deriveFacts(
       competitionRequired: required === undefined ? undefined : required.methods.overall !== 'none',
     };
   }
-  const facts: Facts = { member: memberFact, contract: contractFact as Record<string, unknown>, purchase: purchaseFact, program: (program ?? {}) as Record<string, unknown>, asOf };
+  const facts: Facts = { member: memberFact, contract: contractFact as Record<string, unknown>, purchase: purchaseFact, program: (program ?? NO_PROGRAM) as Record<string, unknown>, asOf };
   return { facts, required };
 }

@@ -6,6 +6,7 @@ import { PaceError, formatIssues, type PaceErrorIssue } from '../errors/pace-err
 import type { ChecklistItem, PackRule } from '../model/rules-pack.js';
 import type { FromPack } from '../packs/layer-packs.js';
 import type { PaceContext } from '../pace-context.js';
+import type { Facts } from './derive-facts.js';
 import { buildThresholdTable, type ThresholdTable } from './threshold-table.js';
 
 /** The event a rule emits to report a finding; any other event type is traced but ignored. */
@@ -118,15 +119,39 @@ export function complianceContext(context: PaceContext): ComplianceContext {
   return found;
 }
 
+// The contract and program facts stay the same from decision to decision on one prepared contract
+// and date (derive-facts keeps one frozen contract fact per contract and date, and the programs
+// come from the bound packs): they are bound to the compiled rules as constant facts once, so the
+// paths the rules read from them are not resolved again on every run. Keyed weakly by the
+// library's own contract fact, never by an object of the caller's.
+const constantBindings = new WeakMap<object, Map<CompiledRules, CompiledRules>>();
+
+/**
+ * The compiled rules with the decision's constant facts (contract, program) bound.
+ * @internal
+ */
+export function withDecisionConstants(compiled: CompiledRules, facts: Facts): CompiledRules {
+  let byRules = constantBindings.get(facts.contract);
+  if (!byRules) constantBindings.set(facts.contract, (byRules = new Map()));
+  let bound = byRules.get(compiled);
+  if (!bound) byRules.set(compiled, (bound = compiled.withConstantFacts({ contract: facts.contract, program: facts.program })));
+  return bound;
+}
+
+/** The facts that vary from decision to decision: what is left once contract and program are bound. @internal */
+export function varyingFacts(facts: Facts): Record<string, unknown> {
+  return { member: facts.member, purchase: facts.purchase, asOf: facts.asOf };
+}
+
 /**
  * Runs a rule set: findings of the rules that fired (in firing order) and, when asked, a trace
  * step per rule (in evaluation order) with the leaf conditions evaluated. The steps are built
  * straight from the run, without the events and per-rule records `run` would return.
  * @internal
  */
-export function runRuleSet(set: RuleSet, facts: Readonly<Record<string, unknown>>, findings: Finding[], trace: TraceStep[] | undefined): void {
+export function runRuleSet(set: RuleSet, facts: Facts, findings: Finding[], trace: TraceStep[] | undefined): void {
   const fired: number[] = [];
-  runCompiledInto(set.compiled, facts, fired, trace, set.makeStep);
+  runCompiledInto(withDecisionConstants(set.compiled, facts), varyingFacts(facts), fired, trace, set.makeStep);
   for (let i = 0; i < fired.length; i++) {
     const index = fired[i]!;
     const template = set.templates[index];
