@@ -1,6 +1,7 @@
 // Runs every scenario file under test/scenarios/compliance: { description, input, expected }.
 // `input.capability` names the Pace method; members and contracts may be written as
-// { "$ref": "<fixture name>", ...fields to override } against _fixtures.json.
+// { "$ref": "<fixture name>", ...fields to override } against _fixtures.json (so may the members
+// of findSplitPurchases' options).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,8 +38,11 @@ function run(input: Record<string, unknown>): Record<string, unknown> {
       return pace.procurementMethod(call as never) as never;
     case 'auditChecklist':
       return pace.auditChecklist(call as never) as never;
-    case 'findSplitPurchases':
-      return { groups: pace.findSplitPurchases(args['purchases'] as never, args['options'] as never) };
+    case 'findSplitPurchases': {
+      const options = args['options'] as { members?: unknown[] } | undefined;
+      const withMembers = options?.members ? { ...options, members: options.members.map((m) => resolve(m, fixtures.members)) } : options;
+      return { groups: pace.findSplitPurchases(args['purchases'] as never, withMembers as never) };
+    }
     default:
       throw new Error(`unknown capability ${String(capability)}`);
   }
