@@ -163,6 +163,14 @@ interface Regime {
   readonly memberId: string;
   /** What is open about it; `ruleId` and `pack` default to the limit's. */
   readonly finding: (Omit<Finding, 'ruleId' | 'pack'> & { ruleId?: string; pack?: string }) | undefined;
+  /** The limits of this regime by supply kind and day, filled by {@link Limits.on}. */
+  readonly limits: Map<string, Map<number, LimitHit | null>>;
+}
+
+/** The limit a purchase is judged against, and whether it stands in for an unknown figure. */
+interface LimitHit {
+  readonly used: ThresholdPeriod;
+  readonly fallback: boolean;
 }
 
 const ASSUMED: Omit<Finding, 'ruleId' | 'pack'> = {
@@ -178,26 +186,44 @@ interface RegimeRule {
   readonly citation: string | undefined;
 }
 
-function regimeOf(memberId: string, members: ReadonlyMap<string, Member> | undefined, date: string, jpaRule: RegimeRule | undefined): Regime {
-  if (members === undefined) return { key: '*', kind: undefined, cupccaa: false, memberId, finding: ASSUMED };
-  const member = members.get(memberId);
-  if (member === undefined) {
-    return {
-      key: '*', kind: undefined, cupccaa: false, memberId,
-      finding: { code: 'member-regime-unknown', severity: 'warn', message: `Member "${memberId}" is not among options.members: it was judged as a school district or community college district that did not elect CUPCCAA.` },
-    };
+/** Regimes by member id and CUPCCAA election: one object per member, not one per purchase. */
+class Regimes {
+  private readonly cache = new Map<string, Regime>();
+  constructor(
+    private readonly members: ReadonlyMap<string, Member> | undefined,
+    private readonly jpaRule: RegimeRule | undefined,
+  ) {}
+
+  of(memberId: string, date: string): Regime {
+    const member = this.members?.get(memberId);
+    const cupccaa = member !== undefined && isCupccaaInForce(member, date);
+    const key = cupccaa ? `${memberId}\u0000c` : memberId;
+    let regime = this.cache.get(key);
+    if (!regime) this.cache.set(key, (regime = this.build(memberId, member, cupccaa)));
+    return regime;
   }
-  const cupccaa = isCupccaaInForce(member, date);
-  const { kind, unknown } = regimeKindOf(member);
-  if (!unknown) return { key: `${kind}|${cupccaa}`, kind, cupccaa, memberId, finding: undefined };
-  const finding: Regime['finding'] = {
-    code: 'member-regime-unknown',
-    severity: 'warn',
-    message: `Joint powers authority "${memberId}" names no designated member kind (regimeOf): it follows the restrictions of the member its agreement designates, so it was judged as a ${kind}.`,
-    ...(jpaRule?.citation !== undefined ? { citation: jpaRule.citation } : {}),
-    ...(jpaRule ? { ruleId: jpaRule.id, pack: jpaRule.pack } : {}),
-  };
-  return { key: `${kind}|${cupccaa}`, kind, cupccaa, memberId, finding };
+
+  private build(memberId: string, member: Member | undefined, cupccaa: boolean): Regime {
+    const limits = new Map<string, Map<number, LimitHit | null>>();
+    if (this.members === undefined) return { key: '*', kind: undefined, cupccaa: false, memberId, finding: ASSUMED, limits };
+    if (member === undefined) {
+      return {
+        key: '*', kind: undefined, cupccaa: false, memberId, limits,
+        finding: { code: 'member-regime-unknown', severity: 'warn', message: `Member "${memberId}" is not among options.members: it was judged as a school district or community college district that did not elect CUPCCAA.` },
+      };
+    }
+    const { kind, unknown } = regimeKindOf(member);
+    if (!unknown) return { key: `${kind}|${cupccaa}`, kind, cupccaa, memberId, finding: undefined, limits };
+    const rule = this.jpaRule;
+    const finding: Regime['finding'] = {
+      code: 'member-regime-unknown',
+      severity: 'warn',
+      message: `Joint powers authority "${memberId}" names no designated member kind (regimeOf): it follows the restrictions of the member its agreement designates, so it was judged as a ${kind}.`,
+      ...(rule?.citation !== undefined ? { citation: rule.citation } : {}),
+      ...(rule ? { ruleId: rule.id, pack: rule.pack } : {}),
+    };
+    return { key: `${kind}|${cupccaa}`, kind, cupccaa, memberId, finding, limits };
+  }
 }
 
 /** Whether a period is a bid limit that binds a purchase of this regime and supply kind on its own. */
@@ -225,7 +251,6 @@ function figureOn(series: ThresholdSeries, day: number): { used: ThresholdPeriod
 /** Limits by regime, supply kind and day, computed once each. */
 class Limits {
   private readonly seriesCache = new Map<string, ThresholdSeries[]>();
-  private readonly dayCache = new Map<string, { used: ThresholdPeriod; fallback: boolean } | null>();
   /** Whether some limit binds named members only: only then do limits differ member by member. */
   private readonly byMember: boolean;
   constructor(private readonly table: ThresholdTable) {
@@ -233,17 +258,18 @@ class Limits {
   }
 
   /** The lowest bid limit binding the regime and supply kind on the day, or null when none does. */
-  on(regime: Regime, supplyKind: string, day: number): { used: ThresholdPeriod; fallback: boolean } | null {
-    const seriesKey = this.byMember ? `${regime.key}|${regime.memberId}|${supplyKind}` : `${regime.key}|${supplyKind}`;
-    const key = `${seriesKey}|${day}`;
-    const cached = this.dayCache.get(key);
+  on(regime: Regime, supplyKind: string, day: number): LimitHit | null {
+    let byDay = regime.limits.get(supplyKind);
+    if (!byDay) regime.limits.set(supplyKind, (byDay = new Map()));
+    const cached = byDay.get(day);
     if (cached !== undefined) return cached;
+    const seriesKey = this.byMember ? `${regime.key}|${regime.memberId}|${supplyKind}` : `${regime.key}|${supplyKind}`;
     let series = this.seriesCache.get(seriesKey);
     if (!series) {
       series = this.table.series.filter((s) => s.periods.some((p) => bindsAlone(p, regime, supplyKind)));
       this.seriesCache.set(seriesKey, series);
     }
-    let found: { used: ThresholdPeriod; fallback: boolean } | null = null;
+    let found: LimitHit | null = null;
     for (const s of series) {
       const hit = figureOn(s, day);
       // A period of the series may bind another regime (e.g. a CUPCCAA period): check the one used.
@@ -254,8 +280,7 @@ class Limits {
         found = lo === found.used ? { used: lo, fallback: found.fallback } : hit;
       }
     }
-    if (this.dayCache.size >= 65536) this.dayCache.clear();
-    this.dayCache.set(key, found);
+    byDay.set(day, found);
     return found;
   }
 }
@@ -264,10 +289,12 @@ class Limits {
 interface Row {
   readonly purchase: Purchase;
   readonly day: number;
+  /** The year its fiscal year starts in (2024 for FY 2024-25). */
+  readonly fy: number;
   /** The PO's own amount and, folded, with its change orders. */
   readonly ownCents: number;
   cents: number;
-  readonly changeOrders: Purchase[];
+  changeOrders: readonly Purchase[];
   limit: ThresholdPeriod | null;
   limitFallback: boolean;
   regime: Regime;
@@ -301,15 +328,20 @@ export function findSplitPurchases(context: PaceContext, purchases: unknown, opt
   const table = complianceContext(context).thresholds;
   const limits = new Limits(table);
   const rule = context.rules.find((r) => r.event.params?.['code'] === 'member-regime-unknown');
-  const jpaRule: RegimeRule | undefined = rule && { id: rule.id, pack: rule.pack, citation: rule.citation };
+  const regimes = new Regimes(members, rule && { id: rule.id, pack: rule.pack, citation: rule.citation });
 
   const n = purchases.length;
   const parsed: Purchase[] = new Array<Purchase>(n);
-  const firstById = new Map<string, number>();
+  // The ids change orders name, and where each first occurs: only those are looked up.
+  let revised: Set<string> | undefined;
   for (let i = 0; i < n; i++) {
     const p = parsePurchase(purchases[i], `$.purchases[${i}]`);
     parsed[i] = p;
-    if (!firstById.has(p.id)) firstById.set(p.id, i);
+    if (p.revisionOf !== undefined) (revised ??= new Set()).add(p.revisionOf);
+  }
+  const firstById = new Map<string, number>();
+  if (revised) {
+    for (let i = 0; i < n; i++) if (revised.has(parsed[i]!.id) && !firstById.has(parsed[i]!.id)) firstById.set(parsed[i]!.id, i);
   }
 
   // Change orders fold into the PO at the root of their revisionOf chain (when it is given).
@@ -323,7 +355,7 @@ export function findSplitPurchases(context: PaceContext, purchases: unknown, opt
     }
     return i; // a cycle of change orders: each stands alone
   };
-  const rows = new Map<number, Row>();
+  const rows: (Row | undefined)[] = new Array<Row | undefined>(n);
   const dayCache = new Map<string, number>();
   const dayOf = (date: string): number => {
     let day = dayCache.get(date);
@@ -332,7 +364,7 @@ export function findSplitPurchases(context: PaceContext, purchases: unknown, opt
   };
   const changeOrdersOf = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
-    const root = rootOf(i);
+    const root = revised ? rootOf(i) : i;
     if (root !== i) {
       const list = changeOrdersOf.get(root);
       if (list) list.push(i);
@@ -342,26 +374,26 @@ export function findSplitPurchases(context: PaceContext, purchases: unknown, opt
     const p = parsed[i]!;
     if (p.contractId !== undefined) continue;
     const cents = moneyToCents(p.amount);
-    rows.set(i, { purchase: p, day: dayOf(p.date), ownCents: cents, cents, changeOrders: [], limit: null, limitFallback: false, regime: ASSUMED_REGIME });
+    rows[i] = { purchase: p, day: dayOf(p.date), fy: fiscalStartYear(p.date), ownCents: cents, cents, changeOrders: NO_CHANGE_ORDERS, limit: null, limitFallback: false, regime: ASSUMED_REGIME };
   }
   for (const [root, list] of changeOrdersOf) {
-    const row = rows.get(root);
+    const row = rows[root];
     if (!row) continue;
     list.sort((a, b) => dayOf(parsed[a]!.date) - dayOf(parsed[b]!.date) || compareText(parsed[a]!.id, parsed[b]!.id));
-    for (const i of list) {
-      row.changeOrders.push(parsed[i]!);
-      row.cents += moneyToCents(parsed[i]!.amount);
-    }
+    row.changeOrders = list.map((i) => parsed[i]!);
+    for (const i of list) row.cents += moneyToCents(parsed[i]!.amount);
   }
 
   const out: SplitPurchaseGroup[] = [];
   // member → vendor or category → supply kind → row indexes
   const buckets = new Map<string, Map<string | undefined, Map<string, number[]>>>();
   const federalBuckets = new Map<string, Map<string | undefined, number[]>>();
-  for (const [i, row] of rows) {
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    if (!row) continue;
     const p = row.purchase;
     if (!SPLIT_KINDS.has(p.supplyKind)) continue;
-    row.regime = regimeOf(p.memberId, members, p.date, jpaRule);
+    row.regime = regimes.of(p.memberId, p.date);
     if (p.vendorId !== undefined && hasFederalMoney(p)) pushTo(federalBuckets, p.memberId, p.vendorId, i);
     const hit = limits.on(row.regime, p.supplyKind, row.day);
     if (hit === null) continue;
@@ -382,19 +414,21 @@ export function findSplitPurchases(context: PaceContext, purchases: unknown, opt
     else byKind.set(p.supplyKind, [i]);
   }
 
-  const rowAt = (i: number): Row => rows.get(i)!;
-  const byDateThenId = (a: number, b: number): number => rowAt(a).day - rowAt(b).day || compareText(rowAt(a).purchase.id, rowAt(b).purchase.id);
+  const rowAt = (i: number): Row => rows[i]!;
+  const byDateThenId = (a: number, b: number): number => rows[a]!.day - rows[b]!.day || compareText(rows[a]!.purchase.id, rows[b]!.purchase.id);
   for (const byKey of buckets.values()) {
     for (const byKind of byKey.values()) {
       for (const list of byKind.values()) {
         if (list.length < 2) continue;
         list.sort(byDateThenId);
         const rowsOf = list.map(rowAt);
-        const inSplits = new Set<Row>();
+        // No window of the bucket can pass the lowest limit of its purchases when all of them together do not.
+        if (!couldBeOver(rowsOf)) continue;
+        let inSplits: Set<Row> | undefined;
         for (const [start, end] of windows(rowsOf, windowDays)) {
-          if (end - start > 1) reportSplit(rowsOf.slice(start, end), 'split', acrossVendors, out)?.forEach((r) => inSplits.add(r));
+          if (end - start > 1) reportSplit(rowsOf.slice(start, end), 'split', acrossVendors, out)?.forEach((r) => (inSplits ??= new Set()).add(r));
         }
-        if (windowDays === undefined) reportBoundaries(rowsOf, inSplits, acrossVendors, out);
+        if (windowDays === undefined && rowsOf[0]!.fy !== rowsOf[rowsOf.length - 1]!.fy) reportBoundaries(rowsOf, inSplits, acrossVendors, out);
       }
     }
   }
@@ -412,7 +446,8 @@ export function findSplitPurchases(context: PaceContext, purchases: unknown, opt
   return out;
 }
 
-const ASSUMED_REGIME: Regime = { key: '*', kind: undefined, cupccaa: false, memberId: '', finding: ASSUMED };
+const ASSUMED_REGIME: Regime = { key: '*', kind: undefined, cupccaa: false, memberId: '', finding: ASSUMED, limits: new Map() };
+const NO_CHANGE_ORDERS: readonly Purchase[] = [];
 
 function hasFederalMoney(p: Purchase): boolean {
   return p.funding?.some((f) => f.source === 'federal') ?? false;
@@ -433,8 +468,8 @@ function windows(rows: readonly Row[], windowDays: number | undefined): [number,
   while (start < rows.length) {
     let end = start + 1;
     if (windowDays === undefined) {
-      const fy = fiscalStartYear(rows[start]!.purchase.date);
-      while (end < rows.length && fiscalStartYear(rows[end]!.purchase.date) === fy) end++;
+      const fy = rows[start]!.fy;
+      while (end < rows.length && rows[end]!.fy === fy) end++;
     } else {
       while (end < rows.length && rows[end]!.day - rows[end - 1]!.day <= windowDays) end++;
     }
@@ -486,6 +521,13 @@ function withinLowestLimit(rows: readonly Row[]): { kept: Row[]; limit: Threshol
     if (next.length === kept.length) return { kept, limit };
     kept = next;
   }
+}
+
+/** Whether the rows together pass the lowest limit among them: else no group of them can. */
+function couldBeOver(rows: readonly Row[]): boolean {
+  let lowest: ThresholdPeriod | undefined;
+  for (const r of rows) if (r.limit !== null) lowest = lowest === undefined ? r.limit : lower(lowest, r.limit);
+  return lowest !== undefined && isOver(sumCents(rows), lowest);
 }
 
 function sumCents(rows: readonly Row[]): number {
@@ -616,14 +658,14 @@ function reportSplit(window: readonly Row[], kind: 'split' | 'fiscal-year-bounda
  * is over its limit, reported when it holds a purchase no `split` group holds already (otherwise
  * it would only repeat them).
  */
-function reportBoundaries(rows: readonly Row[], inSplits: ReadonlySet<Row>, acrossVendors: boolean, out: SplitPurchaseGroup[]): void {
+function reportBoundaries(rows: readonly Row[], inSplits: ReadonlySet<Row> | undefined, acrossVendors: boolean, out: SplitPurchaseGroup[]): void {
   for (let i = 0; i < rows.length; i++) {
-    const fy = fiscalStartYear(rows[i]!.purchase.date);
-    if (i > 0 && fiscalStartYear(rows[i - 1]!.purchase.date) === fy) continue;
+    const fy = rows[i]!.fy;
+    if (i > 0 && rows[i - 1]!.fy === fy) continue;
     // rows[i] starts fiscal year fy; rows[i..b) are in it, rows[b..) later.
     let b = i;
-    while (b < rows.length && fiscalStartYear(rows[b]!.purchase.date) === fy) b++;
-    if (b >= rows.length || fiscalStartYear(rows[b]!.purchase.date) !== fy + 1) continue;
+    while (b < rows.length && rows[b]!.fy === fy) b++;
+    if (b >= rows.length || rows[b]!.fy !== fy + 1) continue;
     let best: { kept: Row[]; limit: ThresholdPeriod; cents: number } | undefined;
     for (let s = i; s < b; s++) {
       if (rows[b]!.day - rows[s]!.day > ROLLING_YEAR_DAYS) continue;
@@ -631,8 +673,8 @@ function reportBoundaries(rows: readonly Row[], inSplits: ReadonlySet<Row>, acro
       while (e < rows.length && rows[e]!.day - rows[s]!.day <= ROLLING_YEAR_DAYS) e++;
       const within = withinLowestLimit(rows.slice(s, e));
       if (!within) continue;
-      const spans = within.kept.some((r) => fiscalStartYear(r.purchase.date) === fy) && within.kept.some((r) => fiscalStartYear(r.purchase.date) !== fy);
-      if (!spans || within.kept.every((r) => inSplits.has(r))) continue;
+      const spans = within.kept.some((r) => r.fy === fy) && within.kept.some((r) => r.fy !== fy);
+      if (!spans || (inSplits !== undefined && within.kept.every((r) => inSplits.has(r)))) continue;
       const cents = sumCents(within.kept);
       if (!isOver(cents, within.limit)) continue;
       if (!best || cents > best.cents) best = { ...within, cents };
