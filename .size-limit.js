@@ -12,8 +12,11 @@ export default [
     import: '{ createPace }',
     // 60 kB before the compliance capabilities; they add the California law pack (about 6.4 kB
     // brotli: 30 dated figures with citations, rules and the audit checklist), the PACE program rules
-    // (about 1.4 kB) and their code.
-    limit: '60 kB',
+    // (about 1.4 kB) and their code. Issue #12 grew the law pack to about 11.0 kB brotli on its own
+    // (measured: 6.5 kB before): the auditor's whole file (Appendix II clause by clause, public-works
+    // and retention items, each with citation, description and sources) and the new figures. The
+    // bundle measured 62.6 kB after it; the budget keeps about 1.4 kB of room.
+    limit: '64 kB',
     modifyEsbuildConfig(config) {
       config.external = [];
       config.plugins = [

@@ -2,6 +2,7 @@ import type { DecisionBase } from '../decision.js';
 import type { Contract } from '../model/contract.js';
 import type { Member } from '../model/member.js';
 import type { Purchase } from '../model/purchase.js';
+import type { MoneyInput } from '../model/primitives.js';
 import type { PaceContext } from '../pace-context.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
 import { decide, type DecisionSpec } from '../compliance/decide.js';
@@ -20,6 +21,10 @@ export interface AuditChecklistInput {
   member: Member;
   purchase: Purchase;
   contract?: Contract | PreparedContract;
+  /** What the member already spent under the contract (its cap per member). */
+  spentUnderContract?: MoneyInput;
+  /** Change orders of the purchase (each with `revisionOf` = its id): the file is judged at the amount with them. */
+  changeOrders?: Purchase[];
 }
 
 /**
@@ -123,4 +128,5 @@ const AUDIT: DecisionSpec = {
   asOf: 'purchase-date',
   rules: (compliance) => compliance.audit,
   needsMethods: (compliance) => compliance.checklist.readsRequiredMethods,
+  foldChangeOrders: true,
 };

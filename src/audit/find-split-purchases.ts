@@ -1,19 +1,22 @@
+import type { Finding } from '../decision.js';
 import { toDayNumber } from '../dates/calendar-date.js';
 import { PaceError } from '../errors/pace-error.js';
 import { Dec } from '../money/decimal.js';
 import { formatMoney } from '../money/money.js';
+import type { Member, MemberKind } from '../model/member.js';
 import type { Purchase } from '../model/purchase.js';
-import { PurchaseSupplyKindSchema } from '../model/purchase.js';
 import type { PaceContext } from '../pace-context.js';
-import { parsePurchase } from '../compliance/parse-input.js';
+import { isCupccaaInForce } from '../compliance/derive-facts.js';
+import { parseMember, parsePurchase } from '../compliance/parse-input.js';
 import { complianceContext } from '../compliance/rule-sets.js';
-import { isExceeded, lookupThreshold, moneyToCents, type ThresholdPeriod, type ThresholdSeries } from '../compliance/threshold-table.js';
+import { regimeKindOf } from '../compliance/required-method.js';
+import { isExceeded, lookupThreshold, moneyToCents, type ThresholdPeriod, type ThresholdSeries, type ThresholdTable } from '../compliance/threshold-table.js';
 
 /**
  * Options of `pace.findSplitPurchases`.
  * @example
  * ```ts
- * const options: SplitPurchaseOptions = { window: { days: 30 } };
+ * const options: SplitPurchaseOptions = { window: { days: 30 }, members: [district], acrossVendors: true };
  * ```
  */
 export interface SplitPurchaseOptions {
@@ -22,7 +25,23 @@ export interface SplitPurchaseOptions {
    * `{ days }`: purchases chained while each follows the previous one by at most `days` days.
    */
   window?: 'fiscal-year' | { days: number };
+  /**
+   * The members whose purchases these are: each member's own regime then decides the limit (its
+   * kind, a JPA's `regimeOf`, its CUPCCAA election). Without them every purchaser is taken to be a
+   * school district that did not elect CUPCCAA, and each group says so in an `info` finding.
+   */
+  members?: readonly Member[];
+  /** Group the same category across vendors (PCC § 20116 speaks of "any work, project, service, or purchase"). */
+  acrossVendors?: boolean;
 }
+
+/**
+ * What a group reports: `split` (purchases that together pass the bid limit each stays under),
+ * `fiscal-year-boundary` (the same, but just across July 1: a warning), `federal-micro-purchase`
+ * (federal-money purchases from one vendor, each a micro-purchase, together over the threshold:
+ * a warning) or `change-orders` (a PO whose change orders carry it over the limit it was under).
+ */
+export type SplitPurchaseGroupKind = 'split' | 'fiscal-year-boundary' | 'federal-micro-purchase' | 'change-orders';
 
 /**
  * A group of purchases that look split to stay under the bid limit.
@@ -31,17 +50,22 @@ export interface SplitPurchaseOptions {
  * const [g] = pace.findSplitPurchases(purchases);
  * g?.total;     // => '120000.00'
  * g?.threshold; // => '114800.00'
+ * g?.limitId;   // => 'ca.pcc20111a.k12'
  * ```
  */
 export interface SplitPurchaseGroup {
+  kind: SplitPurchaseGroupKind;
   memberId: string;
+  /** The vendor, when every purchase of the group has the same one. */
   vendorId?: string;
+  /** The category the group was formed on (with `acrossVendors`). */
+  category?: string;
   supplyKind: Purchase['supplyKind'];
-  /** In date order (then id). */
+  /** In date order (then id); a PO's change orders follow it. */
   purchaseIds: string[];
-  /** Their total, e.g. `"120000.00"`. */
+  /** Their total, e.g. `"120000.00"` (change orders included). */
   total: string;
-  /** The lowest bid limit in force on the purchases' dates. */
+  /** The limit the group is judged against: the lowest in force on the purchases' dates. */
   threshold: string;
   citation: string;
   /** First and last purchase dates. */
@@ -49,31 +73,66 @@ export interface SplitPurchaseGroup {
   to: string;
   /** The threshold period used, e.g. `ca.pcc20111a.k12.2025`. */
   thresholdId: string;
+  /** The series of that period (the limit), e.g. `ca.pcc20111a.k12`. */
+  limitId: string;
   /** The comparison of that limit (`>`: over it; `>=`: at or over it). */
   comparison: '>' | '>=' | '<=';
+  /** What the group means, and what the regimes or figures behind it leave open. */
+  findings: Finding[];
 }
 
-const SUPPLY_KINDS: ReadonlySet<string> = new Set(PurchaseSupplyKindSchema.options);
+const SPLIT_KINDS: ReadonlySet<string> = new Set(['goods', 'services', 'public-works', 'professional-services']);
 
+/** Twelve months less a day: purchases at most this many days apart fit in one rolling year. */
+const ROLLING_YEAR_DAYS = 364;
 
-function parseOptions(options: unknown): { days: number | undefined } {
-  if (options === undefined) return { days: undefined };
+interface ParsedOptions {
+  days: number | undefined;
+  members: ReadonlyMap<string, Member> | undefined;
+  acrossVendors: boolean;
+}
+
+const OPTION_KEYS = ['window', 'members', 'acrossVendors'];
+
+function parseOptions(options: unknown): ParsedOptions {
+  if (options === undefined) return { days: undefined, members: undefined, acrossVendors: false };
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new PaceError('invalid-input', 'findSplitPurchases: options must be an object { window? }', [{ path: '$.options', message: 'expected an object { window?: "fiscal-year" | { days } }' }]);
+    throw new PaceError('invalid-input', 'findSplitPurchases: options must be an object { window?, members?, acrossVendors? }', [{ path: '$.options', message: 'expected an object { window?, members?, acrossVendors? }' }]);
   }
   const o = options as Record<string, unknown>;
   for (const k of Object.keys(o)) {
-    if (k !== 'window') throw new PaceError('invalid-input', `findSplitPurchases: unknown option "${k}"`, [{ path: `$.options.${k}`, message: 'unknown option (expected window)' }]);
+    if (!OPTION_KEYS.includes(k)) throw new PaceError('invalid-input', `findSplitPurchases: unknown option "${k}"`, [{ path: `$.options.${k}`, message: `unknown option (expected ${OPTION_KEYS.join(', ')})` }]);
   }
-  const w = o['window'];
-  if (w === undefined || w === 'fiscal-year') return { days: undefined };
+  const acrossVendors = o['acrossVendors'];
+  if (acrossVendors !== undefined && typeof acrossVendors !== 'boolean') {
+    throw new PaceError('invalid-input', 'findSplitPurchases: acrossVendors must be true or false', [{ path: '$.options.acrossVendors', message: 'expected a boolean' }]);
+  }
+  return { days: parseWindow(o['window']), members: parseMembers(o['members']), acrossVendors: acrossVendors === true };
+}
+
+function parseWindow(w: unknown): number | undefined {
+  if (w === undefined || w === 'fiscal-year') return undefined;
   if (w !== null && typeof w === 'object' && !Array.isArray(w)) {
     const keys = Object.keys(w);
     const days = (w as Record<string, unknown>)['days'];
-    if (keys.length === 1 && typeof days === 'number' && Number.isSafeInteger(days) && days >= 0) return { days };
+    if (keys.length === 1 && typeof days === 'number' && Number.isSafeInteger(days) && days >= 0) return days;
     throw new PaceError('invalid-input', 'findSplitPurchases: window.days must be a whole number of days, zero or more', [{ path: '$.options.window.days', message: 'expected a whole number of days, zero or more' }]);
   }
   throw new PaceError('invalid-input', 'findSplitPurchases: window must be "fiscal-year" or { days }', [{ path: '$.options.window', message: 'expected "fiscal-year" or { days: number }' }]);
+}
+
+function parseMembers(value: unknown): ReadonlyMap<string, Member> | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) throw new PaceError('invalid-input', 'findSplitPurchases: members must be an array of members', [{ path: '$.options.members', message: 'expected an array of members' }]);
+  const byId = new Map<string, Member>();
+  value.forEach((raw, i) => {
+    const member = parseMember(raw, `$.options.members[${i}]`);
+    if (byId.has(member.id)) {
+      throw new PaceError('invalid-input', `findSplitPurchases: member "${member.id}" is given twice`, [{ path: `$.options.members[${i}].id`, message: `duplicate member id "${member.id}"` }]);
+    }
+    byId.set(member.id, member);
+  });
+  return byId;
 }
 
 function centsToMoney(cents: number): string {
@@ -93,112 +152,348 @@ function lower(a: ThresholdPeriod, b: ThresholdPeriod): ThresholdPeriod {
 }
 
 /**
- * Finds purchases that look split to evade the bid limit (PCC § 20116): purchases of the same
- * member, vendor and supply kind in one fiscal year (or chained with gaps of at most `days`),
- * each within the bid limit in force on its date, whose total is over the lowest limit in force
- * on their dates. Purchases under a cooperative contract (`contractId`) are left out, and so is a
- * purchase that is itself over the limit (it is its own procurement). Ids are taken as given (a
- * repeated id is not an error). O(n log n).
+ * The regime a purchase is judged under: the member kind whose limits bind it (undefined: any
+ * kind, the assumption without `members`), its CUPCCAA election on the date, and what is open
+ * about it. The finding codes are stable.
+ */
+interface Regime {
+  readonly key: string;
+  readonly kind: MemberKind | undefined;
+  readonly cupccaa: boolean;
+  readonly memberId: string;
+  /** What is open about it; `ruleId` and `pack` default to the limit's. */
+  readonly finding: (Omit<Finding, 'ruleId' | 'pack'> & { ruleId?: string; pack?: string }) | undefined;
+  /** The limits of this regime by supply kind and day, filled by {@link Limits.on}. */
+  readonly limits: Map<string, Map<number, LimitHit | null>>;
+}
+
+/** The limit a purchase is judged against, and whether it stands in for an unknown figure. */
+interface LimitHit {
+  readonly used: ThresholdPeriod;
+  readonly fallback: boolean;
+}
+
+const ASSUMED: Omit<Finding, 'ruleId' | 'pack'> = {
+  code: 'member-regimes-assumed',
+  severity: 'info',
+  message: 'No members were given: the purchaser was judged as a school district or community college district that did not elect CUPCCAA. Pass options.members to judge each member by its own regime.',
+};
+
+/** The pack rule that warns of a JPA without a designated member kind, for its citation. */
+interface RegimeRule {
+  readonly id: string;
+  readonly pack: string;
+  readonly citation: string | undefined;
+}
+
+/** Regimes by member id and CUPCCAA election: one object per member, not one per purchase. */
+class Regimes {
+  private readonly cache = new Map<string, Regime>();
+  constructor(
+    private readonly members: ReadonlyMap<string, Member> | undefined,
+    private readonly jpaRule: RegimeRule | undefined,
+  ) {}
+
+  of(memberId: string, date: string): Regime {
+    const member = this.members?.get(memberId);
+    const cupccaa = member !== undefined && isCupccaaInForce(member, date);
+    const key = cupccaa ? `${memberId}\u0000c` : memberId;
+    let regime = this.cache.get(key);
+    if (!regime) this.cache.set(key, (regime = this.build(memberId, member, cupccaa)));
+    return regime;
+  }
+
+  private build(memberId: string, member: Member | undefined, cupccaa: boolean): Regime {
+    const limits = new Map<string, Map<number, LimitHit | null>>();
+    if (this.members === undefined) return { key: '*', kind: undefined, cupccaa: false, memberId, finding: ASSUMED, limits };
+    if (member === undefined) {
+      return {
+        key: '*', kind: undefined, cupccaa: false, memberId, limits,
+        finding: { code: 'member-regime-unknown', severity: 'warn', message: `Member "${memberId}" is not among options.members: it was judged as a school district or community college district that did not elect CUPCCAA.` },
+      };
+    }
+    const { kind, unknown } = regimeKindOf(member);
+    if (!unknown) return { key: `${kind}|${cupccaa}`, kind, cupccaa, memberId, finding: undefined, limits };
+    const rule = this.jpaRule;
+    const finding: Regime['finding'] = {
+      code: 'member-regime-unknown',
+      severity: 'warn',
+      message: `Joint powers authority "${memberId}" names no designated member kind (regimeOf): it follows the restrictions of the member its agreement designates, so it was judged as a ${kind}.`,
+      ...(rule?.citation !== undefined ? { citation: rule.citation } : {}),
+      ...(rule ? { ruleId: rule.id, pack: rule.pack } : {}),
+    };
+    return { key: `${kind}|${cupccaa}`, kind, cupccaa, memberId, finding, limits };
+  }
+}
+
+/** Whether a period is a bid limit that binds a purchase of this regime and supply kind on its own. */
+function bindsAlone(p: ThresholdPeriod, regime: Regime, supplyKind: string): boolean {
+  if (p.method !== 'formal-bid' || (p.level !== 'state' && p.level !== 'local') || p.role !== 'limit') return false;
+  const a = p.appliesTo;
+  if (!a) return true;
+  if (a.federalFunds === true) return false;
+  if (a.memberIds !== undefined && !a.memberIds.includes(regime.memberId)) return false;
+  if (a.supplyKinds !== undefined && !a.supplyKinds.includes(supplyKind as Purchase['supplyKind'])) return false;
+  if (regime.kind !== undefined && a.memberKinds !== undefined && !a.memberKinds.includes(regime.kind)) return false;
+  if (a.cupccaa !== undefined && a.cupccaa !== regime.cupccaa) return false;
+  return true;
+}
+
+/** The figure of a series on a day, or the strictest known one (`fallback`) when none is known for it. */
+function figureOn(series: ThresholdSeries, day: number): { used: ThresholdPeriod; fallback: boolean } | undefined {
+  const hit = lookupThreshold(series, day);
+  if (hit) return { used: hit.used, fallback: hit.fallback };
+  let strictest: ThresholdPeriod | undefined;
+  for (const p of series.known) if (strictest === undefined || p.amountCents! < strictest.amountCents!) strictest = p;
+  return strictest && { used: strictest, fallback: true };
+}
+
+/** Limits by regime, supply kind and day, computed once each. */
+class Limits {
+  private readonly seriesCache = new Map<string, ThresholdSeries[]>();
+  /** Whether some limit binds named members only: only then do limits differ member by member. */
+  private readonly byMember: boolean;
+  constructor(private readonly table: ThresholdTable) {
+    this.byMember = table.series.some((s) => s.periods.some((p) => p.appliesTo?.memberIds !== undefined));
+  }
+
+  /** The lowest bid limit binding the regime and supply kind on the day, or null when none does. */
+  on(regime: Regime, supplyKind: string, day: number): LimitHit | null {
+    let byDay = regime.limits.get(supplyKind);
+    if (!byDay) regime.limits.set(supplyKind, (byDay = new Map()));
+    const cached = byDay.get(day);
+    if (cached !== undefined) return cached;
+    const seriesKey = this.byMember ? `${regime.key}|${regime.memberId}|${supplyKind}` : `${regime.key}|${supplyKind}`;
+    let series = this.seriesCache.get(seriesKey);
+    if (!series) {
+      series = this.table.series.filter((s) => s.periods.some((p) => bindsAlone(p, regime, supplyKind)));
+      this.seriesCache.set(seriesKey, series);
+    }
+    let found: LimitHit | null = null;
+    for (const s of series) {
+      const hit = figureOn(s, day);
+      // A period of the series may bind another regime (e.g. a CUPCCAA period): check the one used.
+      if (!hit || !bindsAlone(hit.used, regime, supplyKind)) continue;
+      if (found === null) found = hit;
+      else {
+        const lo = lower(found.used, hit.used);
+        found = lo === found.used ? { used: lo, fallback: found.fallback } : hit;
+      }
+    }
+    byDay.set(day, found);
+    return found;
+  }
+}
+
+/** One purchase order with its change orders folded in. */
+interface Row {
+  readonly purchase: Purchase;
+  readonly day: number;
+  /** The year its fiscal year starts in (2024 for FY 2024-25). */
+  readonly fy: number;
+  /** The PO's own amount and, folded, with its change orders. */
+  readonly ownCents: number;
+  cents: number;
+  changeOrders: readonly Purchase[];
+  limit: ThresholdPeriod | null;
+  limitFallback: boolean;
+  regime: Regime;
+}
+
+/**
+ * Finds purchases that look split to evade the bid limit (PCC § 20116; § 22033 for CUPCCAA
+ * public projects; § 20657 for community college districts): purchases of the same member, vendor
+ * (or, with `acrossVendors`, category) and supply kind in one fiscal year (or chained with gaps of
+ * at most `days`), each within the limit the group is judged against, whose total is over it. The
+ * limit is the lowest of the member's own regime in force on the purchases' dates. Change orders
+ * (`revisionOf`) fold into their PO; a PO they carry over its limit is reported on its own
+ * (`change-orders`). Purchases under a cooperative contract are left out, and so is a PO that is
+ * itself over its limit (its own procurement). With the default window, purchases just across July 1
+ * that would be a split within a rolling year are a `fiscal-year-boundary` warning; purchases with
+ * federal money from one vendor, each a micro-purchase, together over the threshold, a
+ * `federal-micro-purchase` warning. Ids are taken as given (a repeated id is not an error).
  *
- * @param context - The layered packs (the state bid-limit thresholds with `method: 'formal-bid'`).
+ * @param context - The layered packs (bid limits: thresholds with `method: 'formal-bid'`).
  * @param purchases - The purchases (validated; bad ones throw a PaceError naming `$.purchases[i]`).
- * @param options - `{ window?: 'fiscal-year' | { days } }`.
- * @returns The groups, sorted by member, vendor, supply kind and first date.
+ * @param options - `{ window?, members?, acrossVendors? }`.
+ * @returns The groups, sorted by member, vendor, supply kind, first date and kind.
  * @internal
  */
 export function findSplitPurchases(context: PaceContext, purchases: unknown, options?: unknown): SplitPurchaseGroup[] {
   if (!Array.isArray(purchases)) {
     throw new PaceError('invalid-input', 'findSplitPurchases expects an array of purchases', [{ path: '$.purchases', message: 'expected an array of purchases' }]);
   }
-  const { days: windowDays } = parseOptions(options);
+  const parsedOptions = parseOptions(options);
+  const { days: windowDays, members, acrossVendors } = parsedOptions;
   const table = complianceContext(context).thresholds;
+  const limits = new Limits(table);
+  const rule = context.rules.find((r) => r.event.params?.['code'] === 'member-regime-unknown');
+  const regimes = new Regimes(members, rule && { id: rule.id, pack: rule.pack, citation: rule.citation });
 
-  // The state bid limits that bind a purchase on its own, by supply kind (not CUPCCAA bands, not federal).
-  const seriesByKind = new Map<string, ThresholdSeries[]>();
-  for (const kind of SUPPLY_KINDS) {
-    seriesByKind.set(
-      kind,
-      table.series.filter((s) =>
-        s.periods.some((p) => p.level === 'state' && p.method === 'formal-bid' && p.appliesTo?.cupccaa !== true && p.appliesTo?.federalFunds !== true && p.appliesTo?.memberIds === undefined && (p.appliesTo?.supplyKinds?.includes(kind as Purchase['supplyKind']) ?? true)),
-      ),
-    );
-  }
-  const limitCaches = new Map<string, Map<number, ThresholdPeriod | null>>();
-  const limitOn = (kind: string, day: number): ThresholdPeriod | null => {
-    let cache = limitCaches.get(kind);
-    if (!cache) limitCaches.set(kind, (cache = new Map()));
-    let found = cache.get(day);
-    if (found !== undefined) return found;
-    found = null;
-    for (const s of seriesByKind.get(kind) ?? []) {
-      const hit = lookupThreshold(s, day);
-      if (hit) found = found === null ? hit.used : lower(found, hit.used);
-    }
-    cache.set(day, found);
-    return found;
-  };
-
-  // Columns rather than one object per purchase: a million purchases allocate little.
   const n = purchases.length;
-  const rows: Purchase[] = new Array<Purchase>(n);
-  const dayOf = new Int32Array(n);
-  const centsOf = new Float64Array(n);
-  const limitOf: ThresholdPeriod[] = new Array<ThresholdPeriod>(n);
-  const dayCache = new Map<string, number>();
-  // member → vendor (undefined: none given) → supply kind → purchase indexes
-  const buckets = new Map<string, Map<string | undefined, Map<string, number[]>>>();
+  const parsed: Purchase[] = new Array<Purchase>(n);
+  // The ids change orders name, and where each first occurs: only those are looked up.
+  let revised: Set<string> | undefined;
   for (let i = 0; i < n; i++) {
     const p = parsePurchase(purchases[i], `$.purchases[${i}]`);
-    if (p.contractId !== undefined) continue;
-    let day = dayCache.get(p.date);
-    if (day === undefined) {
-      day = toDayNumber(p.date);
-      dayCache.set(p.date, day);
+    parsed[i] = p;
+    if (p.revisionOf !== undefined) (revised ??= new Set()).add(p.revisionOf);
+  }
+  const firstById = new Map<string, number>();
+  if (revised) {
+    for (let i = 0; i < n; i++) if (revised.has(parsed[i]!.id) && !firstById.has(parsed[i]!.id)) firstById.set(parsed[i]!.id, i);
+  }
+
+  // Change orders fold into the PO at the root of their revisionOf chain (when it is given).
+  const rootOf = (i: number): number => {
+    let at = i;
+    for (let steps = 0; steps <= n; steps++) {
+      const parent = parsed[at]!.revisionOf;
+      const next = parent === undefined ? undefined : firstById.get(parent);
+      if (next === undefined || next === at) return at;
+      at = next;
     }
-    const limit = limitOn(p.supplyKind, day);
-    if (limit === null) continue;
+    return i; // a cycle of change orders: each stands alone
+  };
+  const rows: (Row | undefined)[] = new Array<Row | undefined>(n);
+  const dayCache = new Map<string, number>();
+  const dayOf = (date: string): number => {
+    let day = dayCache.get(date);
+    if (day === undefined) dayCache.set(date, (day = toDayNumber(date)));
+    return day;
+  };
+  const changeOrdersOf = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const root = revised ? rootOf(i) : i;
+    if (root !== i) {
+      const list = changeOrdersOf.get(root);
+      if (list) list.push(i);
+      else changeOrdersOf.set(root, [i]);
+      continue;
+    }
+    const p = parsed[i]!;
+    if (p.contractId !== undefined) continue;
     const cents = moneyToCents(p.amount);
-    if (isExceeded(cents, limit)) continue;
-    rows[i] = p;
-    dayOf[i] = day;
-    centsOf[i] = cents;
-    limitOf[i] = limit;
-    let byVendor = buckets.get(p.memberId);
-    if (!byVendor) buckets.set(p.memberId, (byVendor = new Map()));
-    let byKind = byVendor.get(p.vendorId);
-    if (!byKind) byVendor.set(p.vendorId, (byKind = new Map()));
+    rows[i] = { purchase: p, day: dayOf(p.date), fy: fiscalStartYear(p.date), ownCents: cents, cents, changeOrders: NO_CHANGE_ORDERS, limit: null, limitFallback: false, regime: ASSUMED_REGIME };
+  }
+  for (const [root, list] of changeOrdersOf) {
+    const row = rows[root];
+    if (!row) continue;
+    list.sort((a, b) => dayOf(parsed[a]!.date) - dayOf(parsed[b]!.date) || compareText(parsed[a]!.id, parsed[b]!.id));
+    row.changeOrders = list.map((i) => parsed[i]!);
+    for (const i of list) row.cents += moneyToCents(parsed[i]!.amount);
+  }
+
+  const out: SplitPurchaseGroup[] = [];
+  // member → vendor or category → supply kind → row indexes
+  const buckets = new Map<string, Map<string | undefined, Map<string, number[]>>>();
+  const federalBuckets = new Map<string, Map<string | undefined, number[]>>();
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    if (!row) continue;
+    const p = row.purchase;
+    if (!SPLIT_KINDS.has(p.supplyKind)) continue;
+    row.regime = regimes.of(p.memberId, p.date);
+    if (p.vendorId !== undefined && hasFederalMoney(p)) pushTo(federalBuckets, p.memberId, p.vendorId, i);
+    const hit = limits.on(row.regime, p.supplyKind, row.day);
+    if (hit === null) continue;
+    row.limit = hit.used;
+    row.limitFallback = hit.fallback;
+    if (isExceeded(row.ownCents, hit.used)) continue;
+    if (isExceeded(row.cents, hit.used)) {
+      out.push(changeOrderGroup(row, hit.used, hit.fallback));
+      continue;
+    }
+    let byKey = buckets.get(p.memberId);
+    if (!byKey) buckets.set(p.memberId, (byKey = new Map()));
+    const key = acrossVendors ? p.category : p.vendorId;
+    let byKind = byKey.get(key);
+    if (!byKind) byKey.set(key, (byKind = new Map()));
     const list = byKind.get(p.supplyKind);
     if (list) list.push(i);
     else byKind.set(p.supplyKind, [i]);
   }
 
-  const out: SplitPurchaseGroup[] = [];
-  const byDateThenId = (a: number, b: number): number => dayOf[a]! - dayOf[b]! || compareText(rows[a]!.id, rows[b]!.id);
-  for (const memberId of [...buckets.keys()].sort(compareText)) {
-    const byVendor = buckets.get(memberId)!;
-    const vendors = [...byVendor.keys()].sort((a, b) => (a === undefined ? (b === undefined ? 0 : -1) : b === undefined ? 1 : compareText(a, b)));
-    for (const vendorId of vendors) {
-      const byKind = byVendor.get(vendorId)!;
-      for (const kind of [...byKind.keys()].sort(compareText)) {
-        const list = byKind.get(kind)!;
+  const rowAt = (i: number): Row => rows[i]!;
+  const byDateThenId = (a: number, b: number): number => rows[a]!.day - rows[b]!.day || compareText(rows[a]!.purchase.id, rows[b]!.purchase.id);
+  for (const byKey of buckets.values()) {
+    for (const byKind of byKey.values()) {
+      for (const list of byKind.values()) {
         if (list.length < 2) continue;
         list.sort(byDateThenId);
-        let start = 0;
-        while (start < list.length) {
-          let end = start + 1;
-          if (windowDays === undefined) {
-            const fy = fiscalStartYear(rows[list[start]!]!.date);
-            while (end < list.length && fiscalStartYear(rows[list[end]!]!.date) === fy) end++;
-          } else {
-            while (end < list.length && dayOf[list[end]!]! - dayOf[list[end - 1]!]! <= windowDays) end++;
-          }
-          if (end - start > 1) report(list.slice(start, end), rows, centsOf, limitOf, out);
-          start = end;
+        const rowsOf = list.map(rowAt);
+        // No window of the bucket can pass the lowest limit of its purchases when all of them together do not.
+        if (!couldBeOver(rowsOf)) continue;
+        let inSplits: Set<Row> | undefined;
+        for (const [start, end] of windows(rowsOf, windowDays)) {
+          if (end - start > 1) reportSplit(rowsOf.slice(start, end), 'split', acrossVendors, out)?.forEach((r) => (inSplits ??= new Set()).add(r));
         }
+        if (windowDays === undefined && rowsOf[0]!.fy !== rowsOf[rowsOf.length - 1]!.fy) reportBoundaries(rowsOf, inSplits, acrossVendors, out);
       }
     }
   }
+  for (const byVendor of federalBuckets.values()) {
+    for (const list of byVendor.values()) {
+      if (list.length < 2) continue;
+      list.sort(byDateThenId);
+      const rowsOf = list.map(rowAt);
+      for (const [start, end] of windows(rowsOf, windowDays)) {
+        if (end - start > 1) reportFederal(rowsOf.slice(start, end), table, out);
+      }
+    }
+  }
+  out.sort(compareGroups);
   return out;
+}
+
+const ASSUMED_REGIME: Regime = { key: '*', kind: undefined, cupccaa: false, memberId: '', finding: ASSUMED, limits: new Map() };
+const NO_CHANGE_ORDERS: readonly Purchase[] = [];
+
+function hasFederalMoney(p: Purchase): boolean {
+  return p.funding?.some((f) => f.source === 'federal') ?? false;
+}
+
+function pushTo(map: Map<string, Map<string | undefined, number[]>>, a: string, b: string | undefined, i: number): void {
+  let inner = map.get(a);
+  if (!inner) map.set(a, (inner = new Map()));
+  const list = inner.get(b);
+  if (list) list.push(i);
+  else inner.set(b, [i]);
+}
+
+/** The time windows of a date-sorted list: [start, end) index pairs. */
+function windows(rows: readonly Row[], windowDays: number | undefined): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  while (start < rows.length) {
+    let end = start + 1;
+    if (windowDays === undefined) {
+      const fy = rows[start]!.fy;
+      while (end < rows.length && rows[end]!.fy === fy) end++;
+    } else {
+      while (end < rows.length && rows[end]!.day - rows[end - 1]!.day <= windowDays) end++;
+    }
+    out.push([start, end]);
+    start = end;
+  }
+  return out;
+}
+
+const KIND_ORDER: Record<SplitPurchaseGroupKind, number> = { split: 0, 'fiscal-year-boundary': 1, 'change-orders': 2, 'federal-micro-purchase': 3 };
+
+function compareGroups(a: SplitPurchaseGroup, b: SplitPurchaseGroup): number {
+  return (
+    compareText(a.memberId, b.memberId) ||
+    compareOptional(a.vendorId, b.vendorId) ||
+    compareText(a.supplyKind, b.supplyKind) ||
+    compareText(a.from, b.from) ||
+    KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+    compareText(a.purchaseIds[0]!, b.purchaseIds[0]!)
+  );
+}
+
+function compareOptional(a: string | undefined, b: string | undefined): number {
+  return a === undefined ? (b === undefined ? 0 : -1) : b === undefined ? 1 : compareText(a, b);
 }
 
 function compareText(a: string, b: string): number {
@@ -211,37 +506,227 @@ function fiscalStartYear(date: string): number {
   return month >= 7 ? year : year - 1;
 }
 
-function report(group: readonly number[], rows: readonly Purchase[], centsOf: Float64Array, limitOf: readonly ThresholdPeriod[], out: SplitPurchaseGroup[]): void {
+/**
+ * The purchases of a window that are within the limit the group is judged against: the lowest
+ * limit of the purchases kept, dropping any purchase over it until none is (dropping one can only
+ * raise the lowest limit, so this ends). Null when fewer than two remain.
+ */
+function withinLowestLimit(rows: readonly Row[]): { kept: Row[]; limit: ThresholdPeriod } | null {
+  let kept = rows.filter((r) => r.limit !== null);
+  for (;;) {
+    if (kept.length < 2) return null;
+    let limit = kept[0]!.limit!;
+    for (const r of kept) limit = lower(limit, r.limit!);
+    const next = kept.filter((r) => !isExceeded(r.cents, limit));
+    if (next.length === kept.length) return { kept, limit };
+    kept = next;
+  }
+}
+
+/** Whether the rows together pass the lowest limit among them: else no group of them can. */
+function couldBeOver(rows: readonly Row[]): boolean {
+  let lowest: ThresholdPeriod | undefined;
+  for (const r of rows) if (r.limit !== null) lowest = lowest === undefined ? r.limit : lower(lowest, r.limit);
+  return lowest !== undefined && isOver(sumCents(rows), lowest);
+}
+
+function sumCents(rows: readonly Row[]): number {
   let total = 0;
-  let limit = limitOf[group[0]!]!;
-  for (const i of group) {
-    total += centsOf[i]!;
-    limit = lower(limit, limitOf[i]!);
+  for (const r of rows) total += r.cents;
+  return total;
+}
+
+/** The exact total of rows (with their change orders) as money text. */
+function totalText(rows: readonly Row[], cents: number): string {
+  if (Number.isSafeInteger(cents)) return centsToMoney(cents);
+  let sum = new Dec(0);
+  for (const r of rows) {
+    sum = sum.plus(String(r.purchase.amount));
+    for (const c of r.changeOrders) sum = sum.plus(String(c.amount));
   }
-  let totalText: string;
-  if (Number.isSafeInteger(total)) {
-    if (!isExceeded(total, limit)) return;
-    totalText = centsToMoney(total);
-  } else {
-    // Beyond exact float range: sum the amounts exactly (it is certainly over any limit).
-    let sum = new Dec(0);
-    for (const i of group) sum = sum.plus(String(rows[i]!.amount));
-    totalText = formatMoney(sum);
+  return formatMoney(sum);
+}
+
+function isOver(cents: number, limit: ThresholdPeriod): boolean {
+  // Beyond exact float range a total is certainly over any limit.
+  return !Number.isSafeInteger(cents) || isExceeded(cents, limit);
+}
+
+function citationOf(limit: ThresholdPeriod): string {
+  // The anti-splitting section the pack names for this limit, then the limit's own citation.
+  const splitting = limit.params?.['splittingCitation'];
+  if (typeof splitting !== 'string' || limit.citation.startsWith(splitting)) return limit.citation;
+  return `${splitting}; limit: ${limit.citation}`;
+}
+
+function groupOf(kind: SplitPurchaseGroupKind, rows: readonly Row[], limit: ThresholdPeriod, cents: number, acrossVendors: boolean): SplitPurchaseGroup {
+  const first = rows[0]!.purchase;
+  let last = first.date;
+  for (const r of rows) {
+    if (r.purchase.date > last) last = r.purchase.date;
+    for (const c of r.changeOrders) if (c.date > last) last = c.date;
   }
-  const first = rows[group[0]!]!;
-  const group_: SplitPurchaseGroup = {
+  const group: SplitPurchaseGroup = {
+    kind,
     memberId: first.memberId,
     supplyKind: first.supplyKind,
-    purchaseIds: group.map((i) => rows[i]!.id),
-    total: totalText,
+    purchaseIds: rows.flatMap((r) => [r.purchase.id, ...r.changeOrders.map((c) => c.id)]),
+    total: totalText(rows, cents),
     threshold: limit.amount!,
-    // The anti-splitting section the pack names for this limit, then the limit's own citation.
-    citation: typeof limit.params?.['splittingCitation'] === 'string' ? `${limit.params['splittingCitation'] as string}; limit: ${limit.citation}` : limit.citation,
+    citation: citationOf(limit),
     from: first.date,
-    to: rows[group[group.length - 1]!]!.date,
+    to: last,
     thresholdId: limit.id,
+    limitId: limit.series,
     comparison: limit.comparison,
+    findings: [],
   };
-  if (first.vendorId !== undefined) group_.vendorId = first.vendorId;
-  out.push(group_);
+  if (first.vendorId !== undefined && rows.every((r) => r.purchase.vendorId === first.vendorId)) group.vendorId = first.vendorId;
+  if (acrossVendors && first.category !== undefined) group.category = first.category;
+  return group;
+}
+
+/** The findings every group of state limits carries: open regimes and unknown figures. */
+function regimeAndFigureFindings(rows: readonly Row[], limit: ThresholdPeriod, group: SplitPurchaseGroup): void {
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const f = r.regime.finding;
+    if (f && !seen.has(f.code)) {
+      seen.add(f.code);
+      group.findings.push({ ...f, ruleId: f.ruleId ?? limit.id, pack: f.pack ?? limit.pack });
+    }
+  }
+  if (limit.confidence === 'low' || limit.confidence === 'unknown') {
+    group.findings.push({
+      code: 'threshold-confidence-low',
+      severity: 'warn',
+      message: `The limit the group was judged against (${limit.amount}, ${limit.id}) is known only with ${limit.confidence} confidence; verify it before relying on the group.`,
+      citation: limit.citation,
+      ruleId: limit.id,
+      pack: limit.pack,
+    });
+  }
+  const unknown = rows.filter((r) => r.limitFallback).map((r) => r.purchase.date);
+  if (unknown.length > 0) {
+    group.findings.push({
+      code: 'threshold-figure-unknown',
+      severity: 'warn',
+      message: `The limit in force on ${unknown.join(', ')} is not known: the group was judged against ${limit.amount} (${limit.id}), the strictest known figure that stands in for it. Check the figure for that period.`,
+      citation: limit.citation,
+      ruleId: limit.series,
+      pack: limit.pack,
+      data: { dates: unknown },
+    });
+  }
+}
+
+/** Reports the window as a group when it is one; returns the purchases of the group. */
+function reportSplit(window: readonly Row[], kind: 'split' | 'fiscal-year-boundary', acrossVendors: boolean, out: SplitPurchaseGroup[]): readonly Row[] | undefined {
+  const within = withinLowestLimit(window);
+  if (!within) return undefined;
+  const cents = sumCents(within.kept);
+  if (!isOver(cents, within.limit)) return undefined;
+  const group = groupOf(kind, within.kept, within.limit, cents, acrossVendors);
+  const { limit } = within;
+  group.findings.push(
+    kind === 'split'
+      ? {
+          code: 'split-purchase',
+          severity: 'block',
+          message: `${within.kept.length} purchases, each within the limit, total ${group.total}: over the limit of ${limit.amount}. Splitting a purchase to evade competitive bidding is unlawful.`,
+          citation: group.citation,
+          ruleId: limit.id,
+          pack: limit.pack,
+        }
+      : {
+          code: 'split-purchase-across-fiscal-years',
+          severity: 'warn',
+          message: `${within.kept.length} purchases across July 1, within twelve months of each other, total ${group.total}: over the limit of ${limit.amount}. Within one fiscal year they would be a split; check that they are separate needs.`,
+          citation: group.citation,
+          ruleId: limit.id,
+          pack: limit.pack,
+        },
+  );
+  regimeAndFigureFindings(within.kept, limit, group);
+  out.push(group);
+  return within.kept;
+}
+
+/**
+ * Purchases just across a fiscal-year boundary: for each pair of consecutive fiscal years, the
+ * rolling year (purchases at most {@link ROLLING_YEAR_DAYS} days apart) with the largest total that
+ * is over its limit, reported when it holds a purchase no `split` group holds already (otherwise
+ * it would only repeat them).
+ */
+function reportBoundaries(rows: readonly Row[], inSplits: ReadonlySet<Row> | undefined, acrossVendors: boolean, out: SplitPurchaseGroup[]): void {
+  for (let i = 0; i < rows.length; i++) {
+    const fy = rows[i]!.fy;
+    if (i > 0 && rows[i - 1]!.fy === fy) continue;
+    // rows[i] starts fiscal year fy; rows[i..b) are in it, rows[b..) later.
+    let b = i;
+    while (b < rows.length && rows[b]!.fy === fy) b++;
+    if (b >= rows.length || rows[b]!.fy !== fy + 1) continue;
+    let best: { kept: Row[]; limit: ThresholdPeriod; cents: number } | undefined;
+    for (let s = i; s < b; s++) {
+      if (rows[b]!.day - rows[s]!.day > ROLLING_YEAR_DAYS) continue;
+      let e = b;
+      while (e < rows.length && rows[e]!.day - rows[s]!.day <= ROLLING_YEAR_DAYS) e++;
+      const within = withinLowestLimit(rows.slice(s, e));
+      if (!within) continue;
+      const spans = within.kept.some((r) => r.fy === fy) && within.kept.some((r) => r.fy !== fy);
+      if (!spans || (inSplits !== undefined && within.kept.every((r) => inSplits.has(r)))) continue;
+      const cents = sumCents(within.kept);
+      if (!isOver(cents, within.limit)) continue;
+      if (!best || cents > best.cents) best = { ...within, cents };
+    }
+    if (best) reportSplit(best.kept, 'fiscal-year-boundary', acrossVendors, out);
+  }
+}
+
+function changeOrderGroup(row: Row, limit: ThresholdPeriod, fallback: boolean): SplitPurchaseGroup {
+  const group = groupOf('change-orders', [row], limit, row.cents, false);
+  group.findings.push({
+    code: 'change-orders-exceed-limit',
+    severity: 'warn',
+    message: `Purchase order ${row.purchase.id} (${centsToMoney(row.ownCents)}) was within the limit of ${limit.amount}; with its ${row.changeOrders.length} change order(s) it comes to ${group.total}, over it. A change order past the limit needs its own justification or a new procurement.`,
+    citation: limit.citation,
+    ruleId: limit.id,
+    pack: limit.pack,
+  });
+  regimeAndFigureFindings([{ ...row, limitFallback: fallback }], limit, group);
+  return group;
+}
+
+/**
+ * Federal money: purchases from one vendor in a window, each at or under the micro-purchase
+ * threshold, together over the lowest of them (2 CFR 200.320(a)(1): micro-purchases may not be
+ * split to stay under the threshold).
+ */
+function reportFederal(window: readonly Row[], table: ThresholdTable, out: SplitPurchaseGroup[]): void {
+  const micro: { row: Row; limit: ThresholdPeriod }[] = [];
+  for (const row of window) {
+    let limit: ThresholdPeriod | undefined;
+    for (const s of table.series) {
+      const hit = figureOn(s, row.day);
+      if (hit && hit.used.role === 'micro-purchase' && hit.used.level === 'federal') limit = limit === undefined ? hit.used : lower(limit, hit.used);
+    }
+    if (limit && !isExceeded(row.cents, limit)) micro.push({ row, limit });
+  }
+  if (micro.length < 2) return;
+  let limit = micro[0]!.limit;
+  for (const m of micro) limit = lower(limit, m.limit);
+  const rows = micro.map((m) => m.row);
+  const cents = sumCents(rows);
+  if (!isOver(cents, limit)) return;
+  const group = groupOf('federal-micro-purchase', rows, limit, cents, false);
+  if (new Set(rows.map((r) => r.purchase.supplyKind)).size > 1) group.findings.push({ code: 'mixed-supply-kinds', severity: 'info', message: 'The purchases are of more than one supply kind; supplyKind names the first.', ruleId: limit.id, pack: limit.pack });
+  group.findings.unshift({
+    code: 'federal-micro-purchase-aggregate',
+    severity: 'warn',
+    message: `${rows.length} purchases with federal money from one vendor, each a micro-purchase, total ${group.total}: over the micro-purchase threshold of ${limit.amount}. Micro-purchases may not be split to stay under the threshold.`,
+    citation: citationOf(limit),
+    ruleId: limit.id,
+    pack: limit.pack,
+  });
+  out.push(group);
 }

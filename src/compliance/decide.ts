@@ -6,6 +6,11 @@ import type { Purchase } from '../model/purchase.js';
 import type { PaceContext } from '../pace-context.js';
 import { checkReferences, deriveFacts, type Facts } from './derive-facts.js';
 import { factsStep } from './facts-step.js';
+import { PaceError } from '../errors/pace-error.js';
+import { Dec } from '../money/decimal.js';
+import { formatMoney } from '../money/money.js';
+import { parseWith } from '../model/parse.js';
+import { NonNegativeMoneySchema } from '../model/primitives.js';
 import { parseArgs, parseAsOf, parseContract, parseMember, parsePurchase } from './parse-input.js';
 import type { RequiredMethods } from './required-method.js';
 import { complianceContext, runRuleSet, type ComplianceContext, type RuleSet } from './rule-sets.js';
@@ -16,6 +21,10 @@ export interface ComplianceSubject {
   readonly contract: PreparedContract | undefined;
   readonly purchase: Purchase | undefined;
   readonly asOf: CalendarDate;
+  /** The member's earlier spend under the contract (for its cap per member), as given. */
+  readonly spentUnderContract?: string | number | undefined;
+  /** Change orders of the purchase (each `revisionOf` it), in the order given. */
+  readonly changeOrders?: readonly Purchase[] | undefined;
 }
 
 /**
@@ -32,6 +41,8 @@ export interface DecisionSpec {
   readonly rules: (compliance: ComplianceContext, subject: ComplianceSubject) => RuleSet;
   /** Whether the required methods are needed beyond what the rules read (procurementMethod reports them). */
   readonly needsMethods: (compliance: ComplianceContext, rules: RuleSet) => boolean;
+  /** Judge the purchase at its amount with its change orders (the audit file of the PO as changed). */
+  readonly foldChangeOrders?: boolean;
 }
 
 /** A decision's common part: the subject, its facts, the methods, findings and trace so far. @internal */
@@ -47,9 +58,9 @@ export interface ComplianceRun {
   readonly trace: TraceStep[];
 }
 
-const GIVEN_FIELDS = ['member', 'contract', 'asOf', 'purchase'];
+const GIVEN_FIELDS = ['member', 'contract', 'asOf', 'purchase', 'spentUnderContract'];
 const GIVEN_REQUIRED = ['member', 'contract', 'asOf'];
-const PURCHASE_FIELDS = ['member', 'purchase', 'contract'];
+const PURCHASE_FIELDS = ['member', 'purchase', 'contract', 'spentUnderContract', 'changeOrders'];
 const PURCHASE_REQUIRED = ['member', 'purchase'];
 
 /**
@@ -74,7 +85,36 @@ export function parseSubject(input: unknown, spec: Pick<DecisionSpec, 'capabilit
     subject = { member, contract: parseContractArg(), purchase, asOf: purchase.date };
   }
   checkReferences(subject.member, subject.contract, subject.purchase);
-  return subject;
+  const spent = args['spentUnderContract'];
+  const changeOrders = args['changeOrders'];
+  if (spent === undefined && changeOrders === undefined) return subject;
+  return {
+    ...subject,
+    spentUnderContract: spent === undefined ? undefined : parseWith(NonNegativeMoneySchema, spent, '$.spentUnderContract', 'amount'),
+    changeOrders: changeOrders === undefined ? undefined : parseChangeOrders(changeOrders, subject.purchase!),
+  };
+}
+
+function parseChangeOrders(value: unknown, purchase: Purchase): Purchase[] {
+  if (!Array.isArray(value)) throw new PaceError('invalid-input', '$.changeOrders: expected an array of purchases', [{ path: '$.changeOrders', message: 'expected an array of change orders (purchases with revisionOf)' }]);
+  return value.map((raw, i) => {
+    const order = parsePurchase(raw, `$.changeOrders[${i}]`);
+    if (order.revisionOf !== purchase.id || order.memberId !== purchase.memberId) {
+      const path = order.revisionOf !== purchase.id ? `$.changeOrders[${i}].revisionOf` : `$.changeOrders[${i}].memberId`;
+      throw new PaceError('invalid-input', `${path}: a change order of purchase "${purchase.id}" must name it in revisionOf and belong to member "${purchase.memberId}"`, [
+        { path, message: order.revisionOf !== purchase.id ? `expected "${purchase.id}" (the purchase given)` : `expected "${purchase.memberId}"` },
+      ]);
+    }
+    return order;
+  });
+}
+
+/** The purchase at its amount with its change orders added (unchanged without change orders). @internal */
+export function withChangeOrders(purchase: Purchase, changeOrders: readonly Purchase[] | undefined): Purchase {
+  if (changeOrders === undefined || changeOrders.length === 0) return purchase;
+  let total = new Dec(String(purchase.amount));
+  for (const c of changeOrders) total = total.plus(String(c.amount));
+  return { ...purchase, amount: formatMoney(total) };
 }
 
 /**
@@ -88,7 +128,8 @@ export function decide(context: PaceContext, input: unknown, spec: DecisionSpec)
   const compliance = complianceContext(context);
   const rules = spec.rules(compliance, subject);
   const withMethods = rules.readsRequiredMethods || spec.needsMethods(compliance, rules);
-  const { facts, required } = deriveFacts(compliance.thresholds, context.programs, subject, withMethods);
+  const judged = spec.foldChangeOrders && subject.purchase ? { ...subject, purchase: withChangeOrders(subject.purchase, subject.changeOrders) } : subject;
+  const { facts, required } = deriveFacts(compliance.thresholds, context.programs, judged, withMethods);
   const findings: Finding[] = required ? [...required.findings] : [];
   const trace: TraceStep[] = required ? [...required.steps] : [];
   trace.push(factsStep(facts));

@@ -5,7 +5,8 @@ import type { Purchase } from '../model/purchase.js';
 import type { Program } from '../model/rules-pack.js';
 import { PaceError } from '../errors/pace-error.js';
 import { isPreparedContract } from '../contracts/prepare-contract.js';
-import { computeRequiredMethods, type RequiredMethodsResult } from './required-method.js';
+import { addMonths } from '../dates/calendar-date.js';
+import { computeRequiredMethods, regimeKindOf, type RequiredMethodsResult } from './required-method.js';
 import { moneyToCents, type ThresholdTable } from './threshold-table.js';
 
 /** The facts object the rules read (see docs/facts.md). @internal */
@@ -88,6 +89,7 @@ function contractFactOf(contract: Contract, program: Program | undefined, asOf: 
     states: contract.eligibleStates ?? ['CA'],
     categoriesInProgram: program === undefined || contract.categories.every((c) => program.categories.some((pc) => pc.id === c)),
     competitivelySolicited: contract.solicitation.kind !== 'other',
+    fullTermMonths: fullTermMonths(contract),
   });
   if (cacheable) {
     // Frozen so that no rule engine or caller can change a fact another decision will read; the
@@ -101,9 +103,38 @@ function contractFactOf(contract: Contract, program: Program | undefined, asOf: 
   return fact;
 }
 
+/**
+ * The months the term runs with its renewal options (exercised or not: the contract as written):
+ * the fewest whole months from its start that reach past its last day. 60 for 2024-07-01 to
+ * 2029-06-30; 61 for a day more.
+ */
+function fullTermMonths(contract: Contract): number {
+  let end = contract.term.end;
+  for (const r of contract.term.renewals ?? []) if (r.end > end) end = r.end;
+  const start = contract.term.start;
+  let months = Math.max(0, (Number(end.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + (Number(end.slice(5, 7)) - Number(start.slice(5, 7))) - 1);
+  while (addMonths(start, months) <= end) months++;
+  while (months > 0 && addMonths(start, months - 1) > end) months--;
+  return months;
+}
+
 function deepFreezeShallowArrays(fact: Record<string, unknown>): void {
   Object.freeze(fact['states']);
   Object.freeze(fact);
+}
+
+/** Whether the purchase with the member's earlier spend goes over the contract's cap per member (undefined: no cap). */
+function exceedsMaxAmountPerMember(contract: Contract | undefined, cents: number, spent: string | number | undefined): boolean | undefined {
+  if (contract?.maxAmountPerMember === undefined) return undefined;
+  return cents + (spent === undefined ? 0 : moneyToCents(spent)) > moneyToCents(contract.maxAmountPerMember);
+}
+
+/** Whether the funding lines add up to the amount (undefined: no lines given). */
+function fundingAddsUp(funding: Purchase['funding'], cents: number): boolean | undefined {
+  if (funding === undefined || funding.length === 0) return undefined;
+  let sum = 0;
+  for (const f of funding) sum += moneyToCents(f.amount);
+  return sum === cents;
 }
 
 /**
@@ -134,10 +165,11 @@ export function checkReferences(member: Member, contract: Contract | undefined, 
 export function deriveFacts(
   table: ThresholdTable,
   programs: ReadonlyMap<string, Program>,
-  input: { member: Member; contract: Contract | undefined; purchase: Purchase | undefined; asOf: CalendarDate },
+  input: { member: Member; contract: Contract | undefined; purchase: Purchase | undefined; asOf: CalendarDate; spentUnderContract?: string | number | undefined },
   withMethods = true,
 ): DerivedFacts {
   const { member, contract, purchase, asOf } = input;
+  const regime = regimeKindOf(member);
   const program = contract ? programs.get(contract.programId) : undefined;
   const category = purchase?.category;
   const membership = member.membership;
@@ -159,7 +191,10 @@ export function deriveFacts(
     boardAuthorizations: member.boardAuthorizations,
     cupccaa: member.cupccaa,
     federalMicroPurchaseThreshold: member.federalMicroPurchaseThreshold,
+    regimeOf: member.regimeOf,
     meta: member.meta,
+    regime: regime.kind,
+    regimeKnown: !regime.unknown,
     isMemberOfProgram: membership !== undefined && (contract === undefined || membership.programId === contract.programId),
     membershipInForce: membership !== undefined && membership.since <= asOf && (membership.until === undefined || asOf <= membership.until),
     feesPaid: membership?.feesPaidThrough !== undefined && membership.feesPaidThrough >= asOf,
@@ -192,6 +227,8 @@ export function deriveFacts(
       funding: purchase.funding,
       emergency: purchase.emergency,
       documents: purchase.documents,
+      revisionOf: purchase.revisionOf,
+      publicWorks: purchase.publicWorks,
       meta: purchase.meta,
       given: true,
       amountCents: cents,
@@ -205,6 +242,9 @@ export function deriveFacts(
       federalMethod: required?.methods.federal,
       localMethod: required?.methods.local,
       competitionRequired: required === undefined ? undefined : required.methods.overall !== 'none',
+      exceedsMaxAmountPerMember: exceedsMaxAmountPerMember(contract, cents, input.spentUnderContract),
+      vendorAuthorized: contract === undefined || purchase.vendorId === undefined ? undefined : purchase.vendorId === contract.vendor.id || (contract.authorizedDealers?.some((d) => d.id === purchase.vendorId) ?? false),
+      fundingAddsUp: fundingAddsUp(purchase.funding, cents),
     };
   }
   const facts: Facts = { member: memberFact, contract: contractFact as Record<string, unknown>, purchase: purchaseFact, program: (program ?? NO_PROGRAM) as Record<string, unknown>, asOf };

@@ -1,6 +1,6 @@
 import type { Finding, TraceStep } from '../decision.js';
 import type { CalendarDate } from '../dates/calendar-date.js';
-import { toDayNumber } from '../dates/calendar-date.js';
+import { addMonths, toDayNumber } from '../dates/calendar-date.js';
 import { formatMoney } from '../money/money.js';
 import { Dec } from '../money/decimal.js';
 import type { Member } from '../model/member.js';
@@ -118,6 +118,25 @@ function fallbackFinding(period: ThresholdPeriod, inForce: ThresholdPeriod | und
   };
 }
 
+/**
+ * The member kind whose thresholds bind a member: its own, or for a joint powers authority the
+ * kind its agreement designates (Gov. Code § 6509); without one, a school district's, the strictest
+ * reading, with `unknown` set so that a warning says so.
+ * @internal
+ */
+export function regimeKindOf(member: Member): { kind: Member['kind']; unknown: boolean } {
+  if (member.kind !== 'joint-powers-authority') return { kind: member.kind, unknown: false };
+  if (member.regimeOf !== undefined && member.regimeOf !== 'joint-powers-authority') return { kind: member.regimeOf, unknown: false };
+  return { kind: 'school-district', unknown: true };
+}
+
+/** The strictest of known figures: the lowest (every comparison is exceeded above its figure). */
+function strictestKnown(known: readonly ThresholdPeriod[]): ThresholdPeriod | undefined {
+  let strictest: ThresholdPeriod | undefined;
+  for (const p of known) if (strictest === undefined || p.amountCents! < strictest.amountCents!) strictest = p;
+  return strictest;
+}
+
 /** What comparing a purchase with the thresholds gives: the methods, what it found, its trace. @internal */
 export interface RequiredMethodsResult {
   readonly methods: RequiredMethods;
@@ -137,7 +156,9 @@ export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubjec
   const findings: Finding[] = [];
   const steps: TraceStep[] = [];
   const day = toDayNumber(s.date);
-  const bits: KindBits = { member: kindBit(s.member.kind, false), supply: kindBit(s.purchase.supplyKind, true) };
+  // A JPA whose regime is unknown is judged as a district; the pack's rule on member.regimeKnown warns.
+  const judgedAs = regimeKindOf(s.member).kind;
+  const bits: KindBits = { member: kindBit(judgedAs, false), supply: kindBit(s.purchase.supplyKind, true) };
   const lookups = lookupAllThresholds(table, day);
   const out: RequiredMethods = { state: 'none', federal: 'none', local: 'none', overall: 'none', thresholds: [] };
 
@@ -150,6 +171,22 @@ export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubjec
       const found = lookups[index];
       if (series.periods[0]?.role === 'self-certification-ceiling' && found && !found.fallback) ceiling = found.used;
     });
+    const months = ceiling?.params?.['validForMonths'];
+    if (ceiling && typeof months === 'number' && s.date >= addMonths(selfCertified.selfCertifiedOn, months)) {
+      // The certification is made on an annual basis: once lapsed, the federal figure applies.
+      if (s.hasFederalFunds) {
+        findings.push({
+          code: 'self-certified-threshold-lapsed',
+          severity: 'warn',
+          message: `The member's self-certified micro-purchase threshold, certified on ${selfCertified.selfCertifiedOn}, is made on an annual basis and lapsed ${months} months later; the federal micro-purchase threshold was used. Renew the self-certification.`,
+          citation: ceiling.citation,
+          ruleId: ceiling.id,
+          pack: ceiling.pack,
+          data: { selfCertifiedOn: selfCertified.selfCertifiedOn, validForMonths: months },
+        });
+      }
+      ceiling = undefined;
+    }
     if (ceiling) {
       selfCertifiedCents = moneyToCents(selfCertified.amount);
       if (selfCertifiedCents > ceiling.amountCents!) {
@@ -170,22 +207,22 @@ export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubjec
 
   for (let index = 0; index < table.series.length; index++) {
     const series = table.series[index]!;
-    const found = lookups[index];
+    let found = lookups[index];
     if (!found) {
-      // Before the first known figure of a series that would bind this purchase: say so.
-      const first = series.known[0] ?? series.periods[0];
-      if (first && first.level !== undefined && first.method !== undefined && first.role !== 'self-certification-ceiling' && applies(first, s, bits)) {
-        findings.push({
-          code: 'threshold-figure-unknown',
-          severity: 'warn',
-          message: `No figure of "${first.title ?? series.id}" is known for ${s.date} (the earliest is in force from ${first.effectiveFrom}); it was not applied.`,
-          citation: first.citation,
-          ruleId: series.id,
-          pack: first.pack,
-          data: { series: series.id, date: s.date },
-        });
-      }
-      continue;
+      // Before the first known figure of a series that would bind this purchase: the strictest
+      // known figure stands in (never `none` for want of a figure), and a warning says so.
+      const strictest = strictestKnown(series.known);
+      if (!strictest || strictest.level === undefined || strictest.method === undefined || strictest.role === 'self-certification-ceiling' || !applies(strictest, s, bits)) continue;
+      findings.push({
+        code: 'threshold-figure-unknown',
+        severity: 'warn',
+        message: `No figure of "${strictest.title ?? series.id}" is known for ${s.date} (the earliest is in force from ${series.known[0]!.effectiveFrom}); the strictest known figure, ${strictest.amount} (${strictest.id}), was used. Check the figure in force on the date.`,
+        citation: strictest.citation,
+        ruleId: series.id,
+        pack: strictest.pack,
+        data: { series: series.id, date: s.date, usedThresholdId: strictest.id, usedAmount: strictest.amount },
+      });
+      found = { used: strictest, inForce: undefined, fallback: false };
     }
     const period = found.used;
     if (period.level === undefined || period.method === undefined || period.role === 'self-certification-ceiling') continue;

@@ -1,7 +1,7 @@
 // The one module that touches date-fns. Calendar dates cross the API as `YYYY-MM-DD` strings and
 // are turned into Date values only here, at local noon, so that neither the process time zone nor
 // a daylight-saving jump at midnight can move a date to its neighbour.
-import { addDays as dfAddDays, differenceInCalendarDays, isValid } from 'date-fns';
+import { addDays as dfAddDays, addMonths as dfAddMonths, differenceInCalendarDays, isValid } from 'date-fns';
 import { PaceError } from '../errors/pace-error.js';
 
 /** A calendar date as `YYYY-MM-DD`, e.g. `"2025-07-01"`. */
@@ -144,6 +144,20 @@ export function isDateInRange(date: CalendarDate, from: CalendarDate, to?: Calen
 export function addDays(date: CalendarDate, days: number): CalendarDate {
   const d = toLocalNoon(parseCalendarDate(date));
   return fromLocal(dfAddDays(d!, days));
+}
+
+/**
+ * Adds calendar months; a day past the end of the target month becomes its last day.
+ *
+ * @example
+ * ```ts
+ * addMonths('2024-01-31', 1); // => '2024-02-29'
+ * addMonths('2025-07-01', 60); // => '2030-07-01'
+ * ```
+ */
+export function addMonths(date: CalendarDate, months: number): CalendarDate {
+  const d = toLocalNoon(parseCalendarDate(date));
+  return fromLocal(dfAddMonths(d!, months));
 }
 
 /**

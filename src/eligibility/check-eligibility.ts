@@ -3,6 +3,7 @@ import type { CalendarDate } from '../dates/calendar-date.js';
 import type { Contract } from '../model/contract.js';
 import type { Member } from '../model/member.js';
 import type { Purchase } from '../model/purchase.js';
+import type { MoneyInput } from '../model/primitives.js';
 import type { PaceContext } from '../pace-context.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
 import { decide, type DecisionSpec } from '../compliance/decide.js';
@@ -22,6 +23,8 @@ export interface EligibilityInput {
   asOf: CalendarDate;
   /** The purchase, when there is one: adds category, federal-money and document checks. */
   purchase?: Purchase;
+  /** What the member already spent under this contract, e.g. `"80000.00"`: checked with the purchase against `maxAmountPerMember`. */
+  spentUnderContract?: MoneyInput;
 }
 
 /**

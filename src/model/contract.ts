@@ -39,6 +39,8 @@ export const ContractSchema = z
     eligibleStates: z.optional(z.array(StateCodeSchema)),
     /** A cap on what one member may buy under the contract, when the solicitation set one. */
     maxAmountPerMember: z.optional(MoneySchema),
+    /** Dealers the vendor authorised to take orders under the contract; a PO may go to the vendor or one of them. */
+    authorizedDealers: z.optional(z.array(z.strictObject({ id: IdSchema, name: z.string().check(z.minLength(1)) }))),
     priceSchedules: z.array(PriceScheduleSchema),
     meta: z.optional(MetaSchema),
   });

@@ -53,6 +53,11 @@ export const MemberSchema = z
     cupccaa: z.optional(z.strictObject({ optedIn: z.boolean(), since: z.optional(CalendarDateSchema) })),
     /** A micro-purchase threshold self-certified under 2 CFR 200.320(a)(1)(iv). */
     federalMicroPurchaseThreshold: z.optional(z.strictObject({ amount: MoneySchema, selfCertifiedOn: CalendarDateSchema })),
+    /**
+     * A joint powers authority's designated member kind (Gov. Code § 6509): the JPA follows the
+     * procedural restrictions of that kind of agency, e.g. `'school-district'`.
+     */
+    regimeOf: z.optional(MemberKindSchema),
     meta: z.optional(MetaSchema),
   });
 export type Member = z.infer<typeof MemberSchema>;

@@ -19,6 +19,10 @@ export const DocumentSchema = z.strictObject({
 });
 export type PurchaseDocument = z.infer<typeof DocumentSchema>;
 
+/** What kind of public work a purchase is (Lab. Code § 1720(a)(1); maintenance: § 1771). */
+export const PublicWorksKindSchema = z.enum(['construction', 'alteration', 'demolition', 'repair', 'maintenance', 'installation']);
+export type PublicWorksKind = z.infer<typeof PublicWorksKindSchema>;
+
 /** A purchase order (or a planned one) of a member. */
 export const PurchaseSchema = z
   .strictObject({
@@ -36,6 +40,10 @@ export const PurchaseSchema = z
     funding: z.optional(z.array(FundingSchema)),
     emergency: z.optional(z.boolean()),
     documents: z.optional(z.array(DocumentSchema)),
+    /** A change order: the id of the purchase order it changes (its amount adds to that PO's). */
+    revisionOf: z.optional(IdSchema),
+    /** The public work the purchase pays for, when it is one (also on a goods PO with installation). */
+    publicWorks: z.optional(z.strictObject({ kind: PublicWorksKindSchema })),
     meta: z.optional(MetaSchema),
   });
 export type Purchase = z.infer<typeof PurchaseSchema>;

@@ -32,8 +32,10 @@ export const DERIVED_FACT_PATHS: Readonly<Record<string, readonly string[]>> = {
     'boardAuthorization.required',
     'boardAuthorization.coversContract',
     'boardAuthorization.coversCategory',
+    'regime',
+    'regimeKnown',
   ],
-  contract: ['given', 'programKnown', 'inForce', 'inForceByUnexercisedRenewal', 'states', 'categoriesInProgram', 'competitivelySolicited'],
+  contract: ['given', 'programKnown', 'inForce', 'inForceByUnexercisedRenewal', 'states', 'categoriesInProgram', 'competitivelySolicited', 'fullTermMonths'],
   purchase: [
     'given',
     'amountCents',
@@ -48,6 +50,9 @@ export const DERIVED_FACT_PATHS: Readonly<Record<string, readonly string[]>> = {
     'federalMethod',
     'localMethod',
     'competitionRequired',
+    'exceedsMaxAmountPerMember',
+    'vendorAuthorized',
+    'fundingAddsUp',
   ],
 };
 

@@ -159,6 +159,8 @@ export function arbMember(options: ArbMemberOptions = {}): fc.Arbitrary<Member> 
       ),
       cupccaa: fc.option(fc.record({ optedIn: fc.boolean(), since: fc.option(date, { nil: undefined }) }), { nil: undefined }),
       mpt: fc.option(fc.record({ amount: fc.constantFrom('10000.00', '15000.00', '25000.00', '50000.00'), selfCertifiedOn: date }), { nil: undefined }),
+      // A JPA's designated member kind (Gov. Code § 6509), or none (its regime then unknown).
+      regimeOf: fc.option(fc.constantFrom('school-district' as const, 'county-office' as const, 'community-college-district' as const, 'charter-school' as const), { nil: undefined }),
     })
     .map((r) => {
       const member: Member = { id: `member-${r.n}`, name: `Member ${r.n}`, kind: r.kind, state: r.state };
@@ -184,6 +186,7 @@ export function arbMember(options: ArbMemberOptions = {}): fc.Arbitrary<Member> 
         if (r.cupccaa.since !== undefined) member.cupccaa.since = r.cupccaa.since;
       }
       if (r.mpt !== undefined) member.federalMicroPurchaseThreshold = r.mpt;
+      if (r.regimeOf !== undefined && r.kind === 'joint-powers-authority') member.regimeOf = r.regimeOf;
       return member;
     });
 }
@@ -293,6 +296,9 @@ export function arbContract(options: ArbContractOptions = {}): fc.Arbitrary<Cont
       federal: bool(true),
       excluded: usable ? fc.constant(false) : fc.oneof({ arbitrary: fc.constant(false), weight: 9 }, { arbitrary: fc.constant(true), weight: 1 }),
       schedule: arbPriceSchedule(options.priceSchedule),
+      dealers: fc.integer({ min: 0, max: 2 }),
+      // A cap per member only on contracts that need not be usable: a cap can make a purchase ineligible.
+      cap: usable ? fc.constant(undefined) : fc.option(fc.constantFrom('25000.00', '100000.00', '250000.00'), { nil: undefined }),
     })
     .map((r) => {
       const end = addDays(addDays(r.start, 365 * r.years), -1);
@@ -316,6 +322,8 @@ export function arbContract(options: ArbContractOptions = {}): fc.Arbitrary<Cont
         eligibleMemberKinds: usable ? [...MEMBER_KINDS] : r.kinds,
         priceSchedules: [{ ...r.schedule, effectiveFrom: r.start }],
       };
+      if (r.dealers > 0) contract.authorizedDealers = Array.from({ length: r.dealers }, (_, i) => ({ id: `dealer-${r.n % 50}-${i}`, name: `Dealer ${r.n % 50}-${i}` }));
+      if (r.cap !== undefined) contract.maxAmountPerMember = r.cap;
       return contract;
     });
 }
@@ -331,6 +339,8 @@ export interface ArbPurchaseOptions {
   date?: ArbCalendarDateOptions;
   contractId?: string;
   vendorId?: string;
+  /** Make it a change order of this purchase id. */
+  revisionOf?: string;
 }
 
 /**
@@ -353,12 +363,16 @@ export function arbPurchase(options: ArbPurchaseOptions = {}): fc.Arbitrary<Purc
       category: fc.option(fc.constantFrom(...CATEGORIES), { nil: undefined }),
       federal: options.federal === undefined ? fc.boolean() : fc.constant(options.federal),
       federalShare: fc.integer({ min: 1, max: 100 }),
+      publicWorks: fc.option(fc.constantFrom('construction' as const, 'alteration' as const, 'demolition' as const, 'repair' as const, 'maintenance' as const, 'installation' as const), { nil: undefined }),
     })
     .map((r) => {
       const purchase: Purchase = { id: `po-${r.n}`, memberId: options.memberId ?? 'member-1', date: r.date, amount: r.amount, supplyKind: r.supplyKind };
       if (r.category !== undefined) purchase.category = r.category;
       if (options.contractId !== undefined) purchase.contractId = options.contractId;
       if (options.vendorId !== undefined) purchase.vendorId = options.vendorId;
+      if (options.revisionOf !== undefined) purchase.revisionOf = options.revisionOf;
+      // The kind of public work on public-works purchases, and installation on some goods orders.
+      if (r.publicWorks !== undefined && (r.supplyKind === 'public-works' || (r.supplyKind === 'goods' && r.publicWorks === 'installation'))) purchase.publicWorks = { kind: r.publicWorks };
       if (r.federal) {
         const amount = new Dec(r.amount);
         const federal = amount.times(r.federalShare).dividedBy(100).toDecimalPlaces(2, Dec.ROUND_DOWN);

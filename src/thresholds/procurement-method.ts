@@ -1,11 +1,14 @@
-import type { DecisionBase } from '../decision.js';
+import type { DecisionBase, Finding } from '../decision.js';
 import type { Contract } from '../model/contract.js';
 import type { Member } from '../model/member.js';
 import type { Purchase } from '../model/purchase.js';
+import type { MoneyInput } from '../model/primitives.js';
 import type { PaceContext } from '../pace-context.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
-import { decide, type DecisionSpec } from '../compliance/decide.js';
-import type { RequiredMethod, ThresholdCheck } from '../compliance/required-method.js';
+import { decide, withChangeOrders, type DecisionSpec } from '../compliance/decide.js';
+import { computeRequiredMethods, methodRank, type RequiredMethod, type RequiredMethods, type ThresholdCheck } from '../compliance/required-method.js';
+import { hasFederalFunds, isCupccaaInForce } from '../compliance/derive-facts.js';
+import { moneyToCents, type ThresholdTable } from '../compliance/threshold-table.js';
 
 /**
  * The input of `pace.procurementMethod`.
@@ -19,6 +22,10 @@ export interface ProcurementMethodInput {
   purchase: Purchase;
   /** A cooperative contract the member means to buy under, raw or prepared. */
   contract?: Contract | PreparedContract;
+  /** What the member already spent under the contract (its cap per member). */
+  spentUnderContract?: MoneyInput;
+  /** Change orders of the purchase (each with `revisionOf` = its id). */
+  changeOrders?: Purchase[];
 }
 
 /**
@@ -68,6 +75,8 @@ export function procurementMethod(context: PaceContext, input: unknown): Procure
   const { findings, trace } = run;
   const contract = run.subject.contract;
   const methods = run.methods!;
+  const changeOrders = run.subject.changeOrders;
+  if (changeOrders !== undefined && changeOrders.length > 0) findings.push(...changeOrderFindings(run.compliance.thresholds, run.subject.member, run.subject.purchase!, changeOrders, methods));
   let method: ProcurementMethod = methods.overall;
   let contractUsable: boolean | undefined;
   if (contract) {
@@ -97,3 +106,29 @@ const PROCUREMENT: DecisionSpec = {
   rules: (compliance, subject) => (subject.contract ? compliance.usability : compliance.procurement),
   needsMethods: () => true,
 };
+
+/**
+ * A PO whose change orders carry it past a limit it was within: the method stays the one the PO
+ * needed when it was issued, and a finding names each limit the changed total passes.
+ */
+function changeOrderFindings(table: ThresholdTable, member: Member, purchase: Purchase, changeOrders: readonly Purchase[], original: RequiredMethods): Finding[] {
+  const changed = withChangeOrders(purchase, changeOrders);
+  const cents = moneyToCents(changed.amount);
+  const federal = hasFederalFunds(purchase);
+  const folded = computeRequiredMethods(table, { member, purchase: changed, date: purchase.date, cents, hasFederalFunds: federal, cupccaaInForce: isCupccaaInForce(member, purchase.date) });
+  const before = new Map(original.thresholds.map((t) => [t.id, t.exceeded]));
+  const out: Finding[] = [];
+  for (const t of folded.methods.thresholds) {
+    if (!t.applies || !t.exceeded || before.get(t.id) !== false || methodRank(t.method) <= methodRank(original.overall)) continue;
+    out.push({
+      code: 'change-orders-exceed-limit',
+      severity: 'warn',
+      message: `With its ${changeOrders.length} change order(s) the purchase comes to ${changed.amount as string}, past ${t.amount ?? 'the limit'} (${t.id}), which the PO itself was within: the total would need ${t.method}. A change order past the limit needs its own justification or a new procurement.`,
+      citation: t.citation,
+      ruleId: t.id,
+      pack: t.pack,
+      data: { total: changed.amount, method: t.method },
+    });
+  }
+  return out;
+}

@@ -19,6 +19,7 @@ const everyMemberField: Member = MemberSchema.parse({
   membership: { programId: 'pace', status: 'active', since: '2023-07-01', until: '2030-06-30', feesPaidThrough: '2026-06-30' },
   cupccaa: { optedIn: true, since: '2020-01-01' },
   federalMicroPurchaseThreshold: { amount: '25000.00', selfCertifiedOn: '2024-07-01' },
+  regimeOf: 'school-district',
   meta: { erpId: 'A-1' },
 });
 const everyPurchaseField: Purchase = PurchaseSchema.parse({
@@ -30,6 +31,8 @@ const everyPurchaseField: Purchase = PurchaseSchema.parse({
   funding: [{ source: 'federal', program: 'Title I', amount: '100.00' }],
   emergency: false,
   documents: [{ kind: 'quote', ref: 'q-1', date: purchase.date }],
+  revisionOf: 'po-0',
+  publicWorks: { kind: 'installation' },
   meta: { erpId: 'P-1' },
 });
 
@@ -50,6 +53,6 @@ describe('deriveFacts', () => {
     const { facts: bare } = deriveFacts(table, context.programs, { member: { id: 'm', name: 'M', kind: 'charter-school', state: 'CA' }, contract: undefined, purchase: undefined, asOf: '2025-01-01' as never });
     expect(bare.member['membership']).toBeUndefined();
     expect(bare.member['isMemberOfProgram']).toBe(false);
-    expect(JSON.parse(JSON.stringify(bare.member))).toEqual({ id: 'm', name: 'M', kind: 'charter-school', state: 'CA', isMemberOfProgram: false, membershipInForce: false, feesPaid: false, averageDailyAttendanceGiven: false, cupccaaInForce: false, boardAuthorization: { required: false, coversContract: false, coversCategory: false } });
+    expect(JSON.parse(JSON.stringify(bare.member))).toEqual({ id: 'm', name: 'M', kind: 'charter-school', state: 'CA', isMemberOfProgram: false, membershipInForce: false, feesPaid: false, averageDailyAttendanceGiven: false, regime: 'charter-school', regimeKnown: true, cupccaaInForce: false, boardAuthorization: { required: false, coversContract: false, coversCategory: false } });
   });
 });

@@ -4,6 +4,8 @@ import { createPace, isPaceError, type Purchase } from '../../src/index.js';
 import { arbCents, arbDate, arbMember, arbSupplyKind, centsToMoney, contract, district, federal } from './arbitraries.js';
 
 const pace = createPace();
+/** Raise locally to run the split-purchase properties on many seeds: FC_NUM_RUNS=20000. */
+const SPLIT_RUNS = Number(process.env['FC_NUM_RUNS'] ?? 100);
 const RANK = { none: 0, quotes: 1, 'informal-bid': 2, 'formal-bid': 3, 'cooperative-contract': -1 } as const;
 
 function deepFreeze<T>(value: T): T {
@@ -62,7 +64,7 @@ const arbSplitPurchases = fc
   );
 
 describe('findSplitPurchases invariants', () => {
-  test.prop([arbSplitPurchases, fc.integer(), fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined })], { numRuns: 200 })(
+  test.prop([arbSplitPurchases, fc.integer(), fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined })], { numRuns: Math.max(200, SPLIT_RUNS) })(
     'the order of the purchases never changes the findings',
     (purchases, seed, days) => {
       const shuffled = fc.sample(fc.shuffledSubarray(purchases, { minLength: purchases.length, maxLength: purchases.length }), { seed, numRuns: 1 })[0]!;
@@ -71,7 +73,7 @@ describe('findSplitPurchases invariants', () => {
     },
   );
 
-  test.prop([arbSplitPurchases], { numRuns: 100 })('every reported group: each purchase within the limit, total over it', (purchases) => {
+  test.prop([arbSplitPurchases], { numRuns: SPLIT_RUNS })('every reported group: each purchase within the limit, total over it', (purchases) => {
     for (const g of pace.findSplitPurchases(purchases)) {
       expect(g.purchaseIds.length).toBeGreaterThan(1);
       const cents = (m: string) => Math.round(Number(m) * 100);

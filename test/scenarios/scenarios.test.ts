@@ -40,8 +40,12 @@ function call(capability: string, args: Record<string, unknown>): Record<string,
       return pace.procurementMethod(args as never) as never;
     case 'auditChecklist':
       return pace.auditChecklist(args as never) as never;
-    case 'findSplitPurchases':
-      return { groups: pace.findSplitPurchases(args['purchases'] as never, args['options'] as never) };
+    case 'findSplitPurchases': {
+      // The members of the options may be fixtures too.
+      const options = args['options'] as { members?: unknown[] } | undefined;
+      const withMembers = options?.members ? { ...options, members: options.members.map((m) => resolve(m, fixtures.members)) } : options;
+      return { groups: pace.findSplitPurchases(args['purchases'] as never, withMembers as never) };
+    }
     case 'quote':
       return pace.quote(args as never) as never;
     case 'quoteGroupBuy':
@@ -84,6 +88,12 @@ function check(result: Record<string, unknown>, expected: Record<string, unknown
       case 'items': {
         const byId = new Map((result['items'] as { id: string; status: string }[]).map((i) => [i.id, i.status]));
         for (const [id, status] of Object.entries(want as Record<string, string>)) expect(byId.get(id), `item ${id}`).toBe(status);
+        break;
+      }
+      case 'findingsInclude': {
+        // Each partial finding must match one of the findings (rule id, pack, severity ...).
+        const findings = result['findings'] as object[];
+        for (const partial of want as object[]) expect(findings, JSON.stringify(partial)).toContainEqual(expect.objectContaining(partial));
         break;
       }
       default:
