@@ -1,4 +1,4 @@
-import { PaceError } from '../errors/pace-error.js';
+import { PaceError, describeValue as describe } from '../errors/pace-error.js';
 import { Dec, ROUND_HALF_EVEN, ROUND_HALF_UP } from './decimal.js';
 
 /** A money amount as a decimal string with two places, e.g. `"1234.50"`. */
@@ -13,11 +13,15 @@ export const CURRENCY_SCALE = 2;
 // Plain decimal notation only: an optional minus, digits, and an optional fraction.
 const DECIMAL_PATTERN = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number') return String(value);
-  return value === null ? 'null' : typeof value;
-}
+/**
+ * The largest amount, in cents, the library carries exactly: every amount is a whole number of
+ * cents, and cents beyond 2^53 - 1 are no longer exact in a JS number (as `amountCents`, in sums of
+ * cents). Money above 90,071,992,547,409.91 dollars is refused rather than rounded silently.
+ * @internal
+ */
+export const MAX_EXACT_CENTS = Number.MAX_SAFE_INTEGER;
+
+const MAX_EXACT_AMOUNT = new Dec(MAX_EXACT_CENTS).dividedBy(100);
 
 /**
  * Parses a decimal string or a safe number into a Decimal, refusing NaN, Infinity, exponent
@@ -64,7 +68,44 @@ export function parseDecimal(value: unknown, path = '$', maxDecimals: number = C
  * @internal
  */
 export function parseMoney(value: unknown, path = '$'): Dec {
-  return parseDecimal(value, path, CURRENCY_SCALE, 'invalid-money');
+  return checkExactMoney(parseDecimal(value, path, CURRENCY_SCALE, 'invalid-money'), path);
+}
+
+/** Refuses an amount beyond {@link MAX_EXACT_CENTS} cents. */
+function checkExactMoney(amount: Dec, path: string): Dec {
+  if (amount.abs().greaterThan(MAX_EXACT_AMOUNT)) {
+    const message = `the amount is beyond 90,071,992,547,409.91, the most pace-rules carries exactly as whole cents`;
+    throw new PaceError('invalid-money', `${path}: ${message}`, [{ path, message }]);
+  }
+  return amount;
+}
+
+/**
+ * Parses a money amount straight to whole cents, exactly: `"1234.50"` → `123450`.
+ *
+ * @param value - A money amount, as {@link parseMoney} accepts it.
+ * @param path - JSON path used in the error.
+ * @returns A safe integer number of cents.
+ * @throws PaceError `invalid-money` naming the path, for malformed amounts and amounts beyond
+ *   {@link MAX_EXACT_CENTS} cents.
+ * @internal
+ */
+export function parseCents(value: unknown, path = '$'): number {
+  return parseMoney(value, path).times(100).toNumber();
+}
+
+/**
+ * Whether a value is money the library carries exactly: a decimal string or safe number of at most
+ * two decimals, within {@link MAX_EXACT_CENTS} cents. For schemas (a `refine`) and fast paths.
+ * @internal
+ */
+export function isExactMoney(value: unknown): boolean {
+  try {
+    parseMoney(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Rounds to cents with the named mode. @internal */
@@ -84,6 +125,8 @@ export function formatMoney(value: Dec): Money {
  * @param value - Any exact decimal (a string such as `"2.675"`, or a safe number).
  * @param mode - `'half-up'` (default) or `'half-even'`.
  * @returns The rounded amount as a money string.
+ * @throws PaceError `invalid-money` for a malformed value, or a result beyond 90,071,992,547,409.91;
+ *   `invalid-input` for an unknown mode.
  * @example
  * ```ts
  * roundToCents('2.675');              // => '2.68'
@@ -92,5 +135,9 @@ export function formatMoney(value: Dec): Money {
  * ```
  */
 export function roundToCents(value: string | number, mode: RoundingMode = 'half-up'): Money {
-  return formatMoney(roundMoney(parseDecimal(value, '$', 20), mode));
+  if (mode !== 'half-up' && mode !== 'half-even') {
+    const message = `expected the rounding mode "half-up" or "half-even", got ${describe(mode)}`;
+    throw new PaceError('invalid-input', `$.mode: ${message}`, [{ path: '$.mode', message }]);
+  }
+  return formatMoney(checkExactMoney(roundMoney(parseDecimal(value, '$', 20), mode), '$'));
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { test as prop, fc } from '@fast-check/vitest';
 import { Decimal } from 'decimal.js';
-import { allocate, isPaceError } from '../../src/index.js';
+import { allocate, isPaceError, type PaceError } from '../../src/index.js';
+import { thrownPaceError as thrown } from '../support/thrown-pace-error.js';
 
 const cents = (s: string): bigint => BigInt(s.replace('.', ''));
 
@@ -102,3 +103,100 @@ describe('allocate', () => {
   });
 });
 
+
+describe('allocate with hostile weights: only PaceError, every issue with a path, the array untouched', () => {
+  const refusal = (weights: unknown, total: unknown = '1.00'): PaceError => thrown(() => allocate(total as string, weights as number[]));
+  const snapshot = (a: object): string => JSON.stringify(Reflect.ownKeys(a).map((k) => [String(k), Object.getOwnPropertyDescriptor(a, k)]), (_k, v: unknown) => (typeof v === 'function' ? 'fn' : v));
+
+  it('names each hole', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const e = refusal([1, , 2, , ]);
+    expect(e.code).toBe('invalid-allocation');
+    expect(e.issues.map((i) => i.path)).toEqual(['$.weights[1]', '$.weights[3]']);
+    expect(e.issues[0]!.message).toMatch(/hole/);
+  });
+  it('refuses a BigInt, a Symbol, an object and a cyclic array without a TypeError from JSON.stringify', () => {
+    const cyclic: unknown[] = [1];
+    cyclic.push(cyclic);
+    const e = refusal([1, 2n, Symbol('s'), { a: 1 }, cyclic]);
+    expect(e.issues.map((i) => i.path)).toEqual(['$.weights[1]', '$.weights[2]', '$.weights[3]', '$.weights[4]']);
+    expect(e.issues[0]!.message).toMatch(/2n/);
+    expect(refusal(cyclic).issues.map((i) => i.path)).toEqual(['$.weights[1]']);
+    const cyclicObject: Record<string, unknown> = {};
+    cyclicObject['self'] = cyclicObject;
+    expect(refusal(cyclicObject).issues).toEqual([{ path: '$.weights', message: 'expected a non-empty array of weights, got an object' }]);
+    expect(refusal([1], cyclicObject).code).toBe('invalid-money');
+  });
+  it('turns a getter that throws into a PaceError naming the element', () => {
+    const weights = [1, 2];
+    Object.defineProperty(weights, 1, { get: () => { throw new Error('boom'); }, enumerable: true });
+    const e = refusal(weights);
+    expect(e.issues).toEqual([{ path: '$.weights[1]', message: expect.stringMatching(/boom/) as string }]);
+  });
+  it('reads a getter once, so a value that changes on each read cannot pass validation and then be used', () => {
+    let reads = 0;
+    const weights = [1, 1];
+    Object.defineProperty(weights, 0, { get: () => (++reads === 1 ? 1 : -1000), enumerable: true });
+    expect(allocate('1.00', weights)).toEqual(['0.50', '0.50']);
+    expect(reads).toBe(1);
+  });
+  it('does not read inherited elements of a hole', () => {
+    const weights = [1, 1];
+    delete weights[1];
+    const proto = Object.create(Array.prototype) as unknown[];
+    proto[1] = 5;
+    Object.setPrototypeOf(weights, proto);
+    expect(refusal(weights).issues.map((i) => i.path)).toEqual(['$.weights[1]']);
+  });
+  it('turns Proxy traps that throw, and a revoked Proxy, into PaceErrors', () => {
+    const trap = new Proxy([1, 2], { getOwnPropertyDescriptor: () => { throw new RangeError('trap'); } });
+    expect(refusal(trap).issues[0]!.path).toMatch(/^\$\.weights/);
+    const lengthTrap = new Proxy([1, 2], { get: () => { throw new TypeError('no length'); } });
+    expect(refusal(lengthTrap).code).toBe('invalid-allocation');
+    const { proxy, revoke } = Proxy.revocable([1], {});
+    revoke();
+    expect(refusal(proxy).code).toBe('invalid-allocation');
+    let reads = 0;
+    const changing = new Proxy([1, 1], {
+      getOwnPropertyDescriptor: (t, k) => {
+        const own = Reflect.getOwnPropertyDescriptor(t, k);
+        if (k !== '0' || own === undefined) return own;
+        reads++;
+        return { ...own, value: reads === 1 ? 1 : -1000 };
+      },
+    });
+    expect(allocate('1.00', changing)).toEqual(['0.50', '0.50']);
+    expect(reads).toBe(1);
+  });
+  it('refuses an array claiming more than MAX_WEIGHTS elements before reading any', () => {
+    const huge: number[] = [];
+    huge.length = 2 ** 32 - 1;
+    const started = performance.now();
+    expect(refusal(huge).issues).toEqual([{ path: '$.weights', message: expect.stringMatching(/at most 100000 weights/) as string }]);
+    expect(performance.now() - started).toBeLessThan(100);
+  });
+  it('keeps the first 100 issues of many, and says how many more there were', () => {
+    const e = refusal(Array.from({ length: 5000 }, () => 'x'));
+    expect(e.issues).toHaveLength(101);
+    expect(e.issues[99]!.path).toBe('$.weights[99]');
+    expect(e.issues[100]).toEqual({ path: '$', message: 'and 4900 more issues not listed' });
+  });
+  it('never writes to or freezes the caller\'s array', () => {
+    const weights: unknown[] = [3, '1.5', 0];
+    Object.defineProperty(weights, 'extra', { value: 1, enumerable: false });
+    const before = snapshot(weights);
+    allocate('10.00', weights as number[]);
+    expect(snapshot(weights)).toBe(before);
+    expect(Object.isFrozen(weights)).toBe(false);
+    const bad: unknown[] = [1, -2, , 'x'];
+    const beforeBad = snapshot(bad);
+    refusal(bad);
+    expect(snapshot(bad)).toBe(beforeBad);
+  });
+  it('refuses weights beyond 30 digits before the point or 12 after it', () => {
+    expect(allocate('1.00', ['1'.repeat(30), '1'.repeat(30)])).toEqual(['0.50', '0.50']);
+    expect(refusal(['1'.repeat(31)]).issues[0]!.path).toBe('$.weights[0]');
+    expect(refusal(['0.0000000000001']).issues[0]!.message).toMatch(/12 decimal places/);
+    expect(refusal([2 ** 60]).issues[0]!.message).toMatch(/safe integer/);
+  });
+});
