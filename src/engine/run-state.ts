@@ -101,8 +101,9 @@ const PER_RUN: unique symbol = Symbol('per-run');
 
 /**
  * A path of a constant fact resolved as the evaluator resolves it (`resolvePath` in path.ts),
- * when it goes through own data properties only: a getter, an absent property of an object, or a
- * proxy that refuses is PER_RUN (read on every run). Primitives on the way are immutable.
+ * when it goes through own data properties only: a getter, or a property absent from an object
+ * that is not frozen, is PER_RUN (read on every run). Primitives on the way are immutable, and a
+ * frozen object cannot gain the property it lacks.
  */
 function constantPathValue(fact: unknown, path: readonly string[]): unknown {
   if (fact === null || typeof fact !== 'object') return fact;
@@ -111,7 +112,9 @@ function constantPathValue(fact: unknown, path: readonly string[]): unknown {
     if (!value) return undefined;
     if (typeof value === 'object' || typeof value === 'function') {
       const descriptor = Object.getOwnPropertyDescriptor(value, segment);
-      if (descriptor === undefined || !('value' in descriptor)) return PER_RUN;
+      // Absent from a frozen object: absent for good (a frozen object cannot gain a property).
+      if (descriptor === undefined) return Object.isFrozen(value) ? undefined : PER_RUN;
+      if (!('value' in descriptor)) return PER_RUN;
       value = descriptor.value;
     } else {
       value = Object.hasOwn(value as object, segment) ? (value as Record<string, unknown>)[segment] : undefined;

@@ -277,7 +277,7 @@ export interface CompiledRules {
    *
    * Each fact's value is read once (own enumerable keys of `facts`). A path the rules read from
    * it is resolved now when it goes through own data properties only; a path through a getter,
-   * or to a property that is absent now, is read on every run. The bound objects are neither
+   * or to a property absent now from an object that is not frozen, is read on every run. The bound objects are neither
    * copied nor frozen: the caller promises not to change them while the rules are used (change
    * them and the runs may see the old values).
    *

@@ -396,6 +396,19 @@ describe('constant facts (withConstantFacts)', () => {
     expect(types(compileRules(rules), { c, p: 0 })).toEqual(['late']);
   });
 
+  it('keep a property absent from a frozen object absent (it cannot be added); one absent from an unfrozen object is read per run', () => {
+    const frozen = Object.freeze({ a: 1, n: Object.freeze({}) });
+    const open: Record<string, unknown> = { a: 1, n: {} };
+    const boundFrozen = compileRules(rules).withConstantFacts({ c: frozen });
+    const boundOpen = compileRules(rules).withConstantFacts({ c: open });
+    expect(types(boundFrozen, { p: 0 })).toEqual([]);
+    expect(types(boundOpen, { p: 0 })).toEqual([]);
+    open['late'] = 1;
+    open['g'] = true;
+    expect(types(boundOpen, { p: 0 })).toEqual(['g', 'late']);
+    expect(boundFrozen.run({ p: 0 }, { trace: true }).trace!.map((t) => t.conditions[0]!.factValue)).toEqual([1, undefined, undefined, undefined, 0]);
+  });
+
   it('refuse a run that passes a constant fact as well, naming it', () => {
     const bound = compileRules(rules).withConstantFacts({ c: { a: 1 }, unused: 5 });
     for (const name of ['c', 'unused']) {
