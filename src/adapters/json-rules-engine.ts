@@ -17,6 +17,7 @@ import { checkReferences, deriveFacts } from '../compliance/derive-facts.js';
 import { parseAsOf, parseContract, parseMember, parsePurchase } from '../compliance/parse-input.js';
 import { complianceContext } from '../compliance/rule-sets.js';
 import type { CustomOperator } from '../engine/types.js';
+import { isRecord } from '../model/records.js';
 import { PaceError, formatIssues, type PaceErrorIssue } from '../errors/pace-error.js';
 import type { Contract } from '../model/contract.js';
 import type { Member } from '../model/member.js';
@@ -135,7 +136,6 @@ interface Bound {
   readonly thresholds: ThresholdTable;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * A pack loaded by another copy of the library (the CJS build of the main entry is a separate

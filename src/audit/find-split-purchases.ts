@@ -1,6 +1,8 @@
 import type { Finding } from '../decision.js';
 import { toDayNumber } from '../dates/calendar-date.js';
+import { fiscalStartYearOf } from '../dates/fiscal-year.js';
 import { PaceError } from '../errors/pace-error.js';
+import { formatCents } from '../money/format-cents.js';
 import { Dec } from '../money/decimal.js';
 import { formatMoney } from '../money/money.js';
 import type { Member, MemberKind } from '../model/member.js';
@@ -135,14 +137,6 @@ function parseMembers(value: unknown): ReadonlyMap<string, Member> | undefined {
   return byId;
 }
 
-function centsToMoney(cents: number): string {
-  if (Number.isSafeInteger(cents)) {
-    const whole = Math.floor(cents / 100);
-    const frac = cents - whole * 100;
-    return `${whole}.${frac < 10 ? '0' : ''}${frac}`;
-  }
-  return formatMoney(new Dec(cents).dividedBy(100));
-}
 
 /** The lower of two limits; at equal amounts the one that binds at the limit itself (`>=`). */
 function lower(a: ThresholdPeriod, b: ThresholdPeriod): ThresholdPeriod {
@@ -374,7 +368,7 @@ export function findSplitPurchases(context: PaceContext, purchases: unknown, opt
     const p = parsed[i]!;
     if (p.contractId !== undefined) continue;
     const cents = moneyToCents(p.amount);
-    rows[i] = { purchase: p, day: dayOf(p.date), fy: fiscalStartYear(p.date), ownCents: cents, cents, changeOrders: NO_CHANGE_ORDERS, limit: null, limitFallback: false, regime: ASSUMED_REGIME };
+    rows[i] = { purchase: p, day: dayOf(p.date), fy: fiscalStartYearOf(p.date), ownCents: cents, cents, changeOrders: NO_CHANGE_ORDERS, limit: null, limitFallback: false, regime: ASSUMED_REGIME };
   }
   for (const [root, list] of changeOrdersOf) {
     const row = rows[root];
@@ -500,11 +494,6 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function fiscalStartYear(date: string): number {
-  const year = Number(date.slice(0, 4));
-  const month = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
-  return month >= 7 ? year : year - 1;
-}
 
 /**
  * The purchases of a window that are within the limit the group is judged against: the lowest
@@ -538,7 +527,7 @@ function sumCents(rows: readonly Row[]): number {
 
 /** The exact total of rows (with their change orders) as money text. */
 function totalText(rows: readonly Row[], cents: number): string {
-  if (Number.isSafeInteger(cents)) return centsToMoney(cents);
+  if (Number.isSafeInteger(cents)) return formatCents(cents);
   let sum = new Dec(0);
   for (const r of rows) {
     sum = sum.plus(String(r.purchase.amount));
@@ -688,7 +677,7 @@ function changeOrderGroup(row: Row, limit: ThresholdPeriod, fallback: boolean): 
   group.findings.push({
     code: 'change-orders-exceed-limit',
     severity: 'warn',
-    message: `Purchase order ${row.purchase.id} (${centsToMoney(row.ownCents)}) was within the limit of ${limit.amount}; with its ${row.changeOrders.length} change order(s) it comes to ${group.total}, over it. A change order past the limit needs its own justification or a new procurement.`,
+    message: `Purchase order ${row.purchase.id} (${formatCents(row.ownCents)}) was within the limit of ${limit.amount}; with its ${row.changeOrders.length} change order(s) it comes to ${group.total}, over it. A change order past the limit needs its own justification or a new procurement.`,
     citation: limit.citation,
     ruleId: limit.id,
     pack: limit.pack,

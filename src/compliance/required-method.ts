@@ -2,6 +2,7 @@ import type { Finding, TraceStep } from '../decision.js';
 import type { CalendarDate } from '../dates/calendar-date.js';
 import { addMonths, toDayNumber } from '../dates/calendar-date.js';
 import { formatMoney } from '../money/money.js';
+import { formatCents } from '../money/format-cents.js';
 import { Dec } from '../money/decimal.js';
 import type { Member } from '../model/member.js';
 import type { ProcurementMethodName } from '../model/rules-pack.js';
@@ -239,7 +240,7 @@ export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubjec
       });
       id = 'member.federalMicroPurchaseThreshold';
       cents = selfCertifiedCents;
-      amount = formatMoney(new Dec(cents).dividedBy(100));
+      amount = formatCents(cents);
       citation = ceiling.citation;
     }
     const exceeded = period.comparison === '>=' ? s.cents >= cents : s.cents > cents;

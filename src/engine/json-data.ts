@@ -1,14 +1,8 @@
 // Small helpers on JSON-like data shared by the engine's stages.
 
-/** A non-null object that is not an array. @internal */
-export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isPlainObject, isRecord } from '../model/records.js';
 
-/** A record whose prototype is Object.prototype or null (what JSON.parse builds). @internal */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (!isRecord(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
+export { isPlainObject, isRecord };
 
 /** An own property that is not undefined. @internal */
 export const hasDefined = (value: object, key: string): boolean => Object.hasOwn(value, key) && (value as Record<string, unknown>)[key] !== undefined;

@@ -13,6 +13,7 @@
 // with `fastCheck(schema, predicate)` (a regular expression test costs more than the rest of a
 // member's check); each such pair is tested for agreement on edge-heavy inputs.
 import type * as z from 'zod/mini';
+import { isPlainObject } from './records.js';
 
 /** What a fast parser returns for a value it does not certainly accept. @internal */
 export const REFUSED: unique symbol = Symbol('refused');
@@ -85,11 +86,6 @@ function passes(checks: readonly CheckDef[], value: string | number | readonly u
 const refuseAll: FastParser = () => REFUSED;
 const identity: FastParser = (value) => value;
 
-function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-}
 
 function objectParser(def: Def): FastParser {
   const shape = def['shape'] as Record<string, z.core.$ZodType>;
@@ -101,7 +97,7 @@ function objectParser(def: Def): FastParser {
   const required = keys.map((k) => !['optional', 'undefined'].includes(defOf(shape[k]).type));
   const requiredCount = required.filter(Boolean).length;
   return (value) => {
-    if (!isPlainRecord(value)) return REFUSED;
+    if (!isPlainObject(value)) return REFUSED;
     // One copy first, reading each of the caller's properties once (a getter too): everything
     // after reads the copy, whose properties are plain data. Spread defines properties (a
     // "__proto__" key stays an own key, refused below as unknown) and is several times faster
@@ -205,7 +201,7 @@ function buildBase(def: Def): FastParser {
       // Only records of string keys to unknown values (the `meta` of the models): a shallow copy.
       if (defOf(def['keyType']).type !== 'string' || !['unknown', 'any'].includes(defOf(def['valueType']).type)) return refuseAll;
       return (value) => {
-        if (!isPlainRecord(value)) return REFUSED;
+        if (!isPlainObject(value)) return REFUSED;
         const out: Record<string, unknown> = {};
         for (const key of Object.keys(value)) {
           if (key === '__proto__') return REFUSED;

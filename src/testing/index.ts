@@ -8,7 +8,8 @@
  * figure changes and the day before.
  */
 import fc from 'fast-check';
-import { addDays } from '../dates/calendar-date.js';
+import { addDays, fromDayNumber, toDayNumber } from '../dates/calendar-date.js';
+import { formatCents } from '../money/format-cents.js';
 import type { Contract } from '../model/contract.js';
 import type { Member, MemberKind } from '../model/member.js';
 import type { PriceRule, PriceSchedule, PriceScheduleItem } from '../model/price-schedule.js';
@@ -20,19 +21,10 @@ const MEMBER_KINDS: readonly MemberKind[] = ['school-district', 'county-office',
 const CATEGORIES = ['classroom-materials', 'technology', 'curriculum', 'furniture', 'facility-services'] as const;
 const SUPPLY_KINDS: readonly PurchaseSupplyKind[] = ['goods', 'services', 'public-works', 'professional-services'];
 
-const DAY0 = Date.UTC(2013, 0, 1) / 86_400_000;
-const DAY1 = Date.UTC(2027, 11, 31) / 86_400_000;
+const DAY0 = toDayNumber('2013-01-01');
+const DAY1 = toDayNumber('2027-12-31');
 
-function fromDayNumber(n: number): string {
-  return new Date(n * 86_400_000).toISOString().slice(0, 10);
-}
 
-function centsToMoney(cents: bigint): string {
-  const negative = cents < 0n;
-  const abs = negative ? -cents : cents;
-  const s = `${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
-  return negative ? `-${s}` : s;
-}
 
 /** The dollar thresholds and change dates of the bundled California pack, for boundary bias. */
 export function thresholdBoundaries(): { amounts: string[]; dates: string[] } {
@@ -65,8 +57,8 @@ export interface ArbCalendarDateOptions {
  * ```
  */
 export function arbCalendarDate(options: ArbCalendarDateOptions = {}): fc.Arbitrary<string> {
-  const lo = options.from ? Date.UTC(+options.from.slice(0, 4), +options.from.slice(5, 7) - 1, +options.from.slice(8, 10)) / 86_400_000 : DAY0;
-  const hi = options.to ? Date.UTC(+options.to.slice(0, 4), +options.to.slice(5, 7) - 1, +options.to.slice(8, 10)) / 86_400_000 : DAY1;
+  const lo = options.from ? toDayNumber(options.from) : DAY0;
+  const hi = options.to ? toDayNumber(options.to) : DAY1;
   const edges = (options.boundaries ?? thresholdBoundaries().dates)
     .flatMap((d) => [d, addDays(d, -1)])
     .filter((d) => (!options.from || d >= options.from) && (!options.to || d <= options.to));
@@ -104,11 +96,11 @@ export function arbMoney(options: ArbMoneyOptions = {}): fc.Arbitrary<string> {
     const c = toCents(b);
     return [c - 1n, c, c + 1n];
   }))].filter((c) => c >= min && c <= max);
-  const uniform = fc.bigInt({ min, max }).map(centsToMoney);
+  const uniform = fc.bigInt({ min, max }).map(formatCents);
   if (edges.length === 0 || bias === 0) return uniform;
-  if (bias === 1) return fc.constantFrom(...edges).map(centsToMoney);
+  if (bias === 1) return fc.constantFrom(...edges).map(formatCents);
   const weight = Math.max(1, Math.round((bias / (1 - bias)) * 10));
-  return fc.oneof({ arbitrary: uniform, weight: 10 }, { arbitrary: fc.constantFrom(...edges).map(centsToMoney), weight });
+  return fc.oneof({ arbitrary: uniform, weight: 10 }, { arbitrary: fc.constantFrom(...edges).map(formatCents), weight });
 }
 
 /** Options of {@link arbMember}. */
@@ -204,7 +196,7 @@ export interface ArbPriceScheduleOptions {
   rounding?: 'half-up' | 'half-even';
 }
 
-const arbUnitPrice = fc.bigInt({ min: 1n, max: 999_999n }).map(centsToMoney);
+const arbUnitPrice = fc.bigInt({ min: 1n, max: 999_999n }).map(formatCents);
 
 function arbPriceRule(kind: 'fixed' | 'discount' | 'volume' | 'graduated'): fc.Arbitrary<{ rule: PriceRule; listPrice?: string }> {
   switch (kind) {
