@@ -17,7 +17,7 @@ import { checkReferences, deriveFacts } from '../compliance/derive-facts.js';
 import { parseAsOf, parseContract, parseMember, parsePurchase } from '../compliance/parse-input.js';
 import { complianceContext } from '../compliance/rule-sets.js';
 import type { CustomOperator } from '../engine/types.js';
-import { isRecord } from '../model/records.js';
+import { isRecord } from '../model/plain-data.js';
 import { PaceError, formatIssues, type PaceErrorIssue } from '../errors/pace-error.js';
 import type { Contract } from '../model/contract.js';
 import type { Member } from '../model/member.js';

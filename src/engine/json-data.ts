@@ -1,6 +1,6 @@
 // Small helpers on JSON-like data shared by the engine's stages.
 
-import { isPlainObject, isRecord } from '../model/records.js';
+import { isPlainObject, isRecord } from '../model/plain-data.js';
 
 export { isPlainObject, isRecord };
 

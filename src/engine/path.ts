@@ -83,30 +83,4 @@ export function parsePath(path: string): readonly string[] {
   return result.segments;
 }
 
-/**
- * Reads a path from a fact value exactly as json-rules-engine 7.3 does with its default JSONPath
- * resolver, for the supported subset: a fact value that is not a non-null object is returned as
- * it is (the path is ignored); otherwise each segment follows an own property of a truthy value
- * (`Object.hasOwn`, so `'abc'` has `length` and `0` but `''` has nothing), and the first missing
- * segment yields undefined.
- *
- * @param factValue - The fact's value.
- * @param segments - Segments from {@link parsePath}.
- * @returns The value at the path, or undefined.
- * @example
- * ```ts
- * resolvePath({ a: [1, 2] }, ['a', '1']); // => 2
- * resolvePath(5, ['a']);                  // => 5 (not an object: the path is ignored)
- * resolvePath({ a: 5 }, ['a', 'b']);      // => undefined
- * ```
- */
-export function resolvePath(factValue: unknown, segments: readonly string[]): unknown {
-  if (factValue === null || typeof factValue !== 'object') return factValue;
-  let value: unknown = factValue;
-  for (let i = 0; i < segments.length; i++) {
-    const key = segments[i]!;
-    if (!value || !Object.hasOwn(value as object, key)) return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value;
-}
+export { resolvePath } from '../model/plain-data.js';

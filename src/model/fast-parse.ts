@@ -13,7 +13,7 @@
 // with `fastCheck(schema, predicate)` (a regular expression test costs more than the rest of a
 // member's check); each such pair is tested for agreement on edge-heavy inputs.
 import type * as z from 'zod/mini';
-import { isPlainObject } from './records.js';
+import { isPlainObject } from './plain-data.js';
 
 /** What a fast parser returns for a value it does not certainly accept. @internal */
 export const REFUSED: unique symbol = Symbol('refused');

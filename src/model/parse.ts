@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { resolvePath } from './plain-data.js';
 import { PaceError, formatIssues, type PaceErrorCode, type PaceErrorIssue } from '../errors/pace-error.js';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -57,16 +58,11 @@ function messageOf(issue: z.core.$ZodIssue, input: unknown): string {
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let current = root;
   try {
-    for (const key of path) {
-      if (current === null || typeof current !== 'object') return undefined;
-      current = (current as Record<PropertyKey, unknown>)[key];
-    }
+    return resolvePath(root, path.map(String));
   } catch {
     return undefined; // a getter that throws: described as absent
   }
-  return current;
 }
 
 /** Turns zod issues into PaceError issues rooted at `root`. @internal */
