@@ -60,7 +60,7 @@ export function findTierTableIssues(tiers: unknown, path: string): CodedIssue[] 
       }
     }
     for (const field of ['unitPrice', 'flatFee'] as const) {
-      const amount = t[field] === undefined ? undefined : tryDecimal(t[field], 2);
+      const amount = t[field] === undefined ? undefined : tryDecimal(t[field], field === 'unitPrice' ? 6 : 2);
       if (amount?.isNegative()) push(`${at}.${field}`, `a tier's ${field === 'unitPrice' ? 'unit price' : 'flat fee'} must be zero or more, got ${String(t[field])}`);
     }
   });

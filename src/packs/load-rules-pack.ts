@@ -7,6 +7,7 @@ import { canonicalJson, sha256Hex } from './sha256.js';
 import { factVocabulary, vocabularyPath } from './facts.js';
 import { addDays } from '../dates/calendar-date.js';
 import { deepFreeze } from '../model/deep-freeze.js';
+import { findPricingLawIssues } from './find-pricing-law-issues.js';
 
 /** A pack that passed validation: frozen, with its content hash. */
 export type LoadedRulesPack = Readonly<RulesPack> & {
@@ -169,6 +170,8 @@ export function loadRulesPack(json: unknown): LoadedRulesPack {
       }
     }
   }
+
+  issues.push(...findPricingLawIssues(pack.pricing, sourceIds));
 
   if (issues.length > 0) throw new PaceError('invalid-pack', formatIssues(`Invalid rules pack "${pack.id}"`, issues), issues);
   // "$schema" only tells editors where the JSON Schema is; it is not content.
