@@ -188,16 +188,20 @@ function isWhole(q: Qty): boolean {
 /** Block findings for a line's quantity against its item's units, minimum and multiple. */
 function quantityFindings(findings: Finding[], i: number, line: OrderLine, item: PreparedItem, skuTotal: Qty, firstOfSku: boolean): void {
   const q = line.quantity;
+  const notWhole = !item.fractional && !isWhole(q);
+  const multiple = item.orderMultiple;
+  const offMultiple = multiple !== undefined && !qtyToDec(q).modulo(qtyToDec(multiple)).isZero();
+  const minimum = item.minimumOrderQuantity;
+  const belowMinimum = firstOfSku && minimum !== undefined && compareQty(skuTotal, minimum) < 0;
+  if (!notWhole && !offMultiple && !belowMinimum) return;
   const data = { sku: line.sku, line: i, quantity: qtyText(q), ...(line.lineId !== undefined ? { lineId: line.lineId } : {}) };
-  if (!item.fractional && !isWhole(q)) {
+  if (notWhole) {
     findings.push({ code: 'quantity-not-whole', severity: 'block', message: `${lineLabel(i, line)}: ${line.sku} is sold in whole ${item.unit ?? 'unit'}s, but the line orders ${qtyText(q)}.`, ruleId: 'pricing.quantity', pack: PRICING_SOURCE, data });
   }
-  const multiple = item.orderMultiple;
-  if (multiple !== undefined && !qtyToDec(q).modulo(qtyToDec(multiple)).isZero()) {
+  if (offMultiple) {
     findings.push({ code: 'quantity-not-order-multiple', severity: 'block', message: `${lineLabel(i, line)}: ${line.sku} is ordered in multiples of ${qtyText(multiple)}, but the line orders ${qtyText(q)}.`, ruleId: 'pricing.quantity', pack: PRICING_SOURCE, data: { ...data, orderMultiple: qtyText(multiple) } });
   }
-  const minimum = item.minimumOrderQuantity;
-  if (firstOfSku && minimum !== undefined && compareQty(skuTotal, minimum) < 0) {
+  if (belowMinimum) {
     findings.push({ code: 'quantity-below-minimum', severity: 'block', message: `${lineLabel(i, line)}: the order has ${qtyText(skuTotal)} of ${line.sku}, below its minimum order quantity of ${qtyText(minimum)}.`, ruleId: 'pricing.quantity', pack: PRICING_SOURCE, data: { ...data, orderTotal: qtyText(skuTotal), minimumOrderQuantity: qtyText(minimum) } });
   }
 }
@@ -281,7 +285,7 @@ export function priceOrder(
     if (line.shipTo !== undefined) quoteLine.shipTo = line.shipTo;
     if (line.account !== undefined) quoteLine.account = line.account;
     if (item.unit !== undefined) quoteLine.unit = item.unit;
-    if (!item.fractional || item.orderMultiple !== undefined || item.minimumOrderQuantity !== undefined) quantityFindings(findings, i, line, item, skuTotal, firstOfSku);
+    if ((!item.fractional && typeof q !== 'number') || item.orderMultiple !== undefined || item.minimumOrderQuantity !== undefined) quantityFindings(findings, i, line, item, skuTotal, firstOfSku);
     switch (rule.kind) {
       case 'fixed':
       case 'discount':

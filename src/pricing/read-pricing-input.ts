@@ -8,7 +8,11 @@ import { MemberSchema } from '../model/member.js';
 import { UnitPriceSchema } from '../model/price-schedule.js';
 import { CalendarDateSchema, MoneySchema, NonNegativeMoneySchema, QuantitySchema } from '../model/primitives.js';
 import { Dec } from '../money/decimal.js';
-import { contractIndex, prepareContract, type PreparedContract } from '../contracts/prepare-contract.js';
+import { contractIndex, isPreparedContract, prepareContract, type PreparedContract } from '../contracts/prepare-contract.js';
+import { FAIL, compileFastParse } from './fast-parse.js';
+
+/** The fast parse of each input schema, compiled from the schema on first use. */
+const fastParsers = new Map<unknown, (value: unknown) => unknown>();
 import { throwIssues, type CodedIssue } from '../errors/coded-issues.js';
 import type { PreparedItem, PreparedSchedule, PricingIndex } from '../contracts/price-index.js';
 import { addQty, compareQty, normaliseQty, qtyText, type Qty } from '../contracts/quantity.js';
@@ -70,6 +74,16 @@ function codeAt(root: unknown, path: readonly PropertyKey[], value: unknown): Pa
  * @internal
  */
 export function parsePricingInput<S extends z.core.$ZodType>(schema: S, value: unknown, summary: string): { input: z.output<S>; contract: PreparedContract; pricing: PricingIndex } {
+  let fast = fastParsers.get(schema);
+  if (fast === undefined) {
+    fast = compileFastParse(schema);
+    fastParsers.set(schema, fast);
+  }
+  const quick = fast(value);
+  if (quick !== FAIL) {
+    const contract = (quick as { contract: unknown }).contract;
+    if (isPreparedContract(contract)) return { input: quick as z.output<S>, contract, pricing: contractIndex(contract).pricing };
+  }
   const issues: CodedIssue[] = [];
   const result = z.safeParse(schema, value);
   if (!result.success) {

@@ -10,7 +10,7 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWit
 
 interface Scenario {
   description: string;
-  capability?: 'quote' | 'quoteGroupBuy' | 'verifyInvoice';
+  capability?: 'quote' | 'quoteGroupBuy' | 'verifyInvoice' | 'checkContract';
   input: Record<string, unknown> & { contract: Record<string, unknown> };
   expected: Record<string, unknown> & { error?: { code: string; paths: string[] } };
 }
@@ -26,6 +26,8 @@ function run(s: Scenario, contract: unknown): unknown {
       return pace.quoteGroupBuy(input as never);
     case 'verifyInvoice':
       return pace.verifyInvoice(input as never);
+    case 'checkContract':
+      return pace.checkContract(input as never);
   }
 }
 
