@@ -4,7 +4,7 @@ import type { Finding } from '../decision.js';
 import type { ChargeKind, ChargeTerm } from '../model/contract.js';
 import { Dec } from '../money/decimal.js';
 import type { Money } from '../money/money.js';
-import { addCents, decToCents, formatCents, type Cents } from './cents.js';
+import { addCents, decToCents, formatCents, moneyCents, percentOfCents, type Cents } from './cents.js';
 import { PRICING_SOURCE } from './citations.js';
 import { bandOf, feeOn, type PricingTables } from './pricing-law.js';
 import type { PreparedItem } from '../contracts/price-index.js';
@@ -52,9 +52,7 @@ export interface ComputedCharges {
   readonly findings: Finding[];
 }
 
-function centsOfMoney(value: number | string): Cents {
-  return decToCents(new Dec(String(value)), 'half-up');
-}
+const centsOfMoney = moneyCents;
 
 /** The most the contract's term allows for a charge on this order, or `undefined` when uncapped. */
 function allowance(term: ChargeTerm, basis: OrderBasis): Cents | undefined {
@@ -68,10 +66,10 @@ function allowance(term: ChargeTerm, basis: OrderBasis): Cents | undefined {
       limit = term.amount === undefined ? undefined : centsOfMoney(term.amount);
       break;
     case 'percent':
-      limit = term.percent === undefined ? undefined : decToCents(new Dec(basis.subtotalCents).dividedBy(100).times(term.percent).dividedBy(100), 'half-up');
+      limit = term.percent === undefined ? undefined : percentOfCents(basis.subtotalCents, term.percent, 'half-up');
       break;
     case 'per-unit':
-      limit = term.amount === undefined ? undefined : decToCents(new Dec(String(term.amount)).times(qtyToDec(basis.units)), 'half-up');
+      limit = term.amount === undefined ? undefined : typeof basis.units === 'number' && Number.isSafeInteger(moneyCents(term.amount) * basis.units) ? moneyCents(term.amount) * basis.units : decToCents(new Dec(String(term.amount)).times(qtyToDec(basis.units)), 'half-up');
       break;
     case 'actual':
       limit = undefined;
@@ -195,8 +193,9 @@ export function eWasteFees(tables: PricingTables, lines: readonly { readonly sku
         });
       }
     }
-    const unit = decToCents(band.amount!, 'half-up');
-    const amount = decToCents(band.amount!.times(qtyToDec(line.quantity)), 'half-up');
+    const unit = band.amountCents!;
+    const q = line.quantity;
+    const amount = typeof q === 'number' && Number.isSafeInteger(unit * q) ? unit * q : decToCents(band.amount!.times(qtyToDec(q)), 'half-up');
     const fee: QuoteFee = { kind: inForce.period.kind, sku: line.sku, quantity: qtyText(line.quantity), unitFee: formatCents(unit), amount: formatCents(amount), citation: source.period.citation };
     if (line.lineId !== undefined) fee.lineId = line.lineId;
     if (source !== inForce) fee.figureFrom = source.period.id;
@@ -214,5 +213,5 @@ export function eWasteFees(tables: PricingTables, lines: readonly { readonly sku
  */
 export function taxOf(taxableCents: Cents, taxRate: string | undefined): Cents | undefined {
   if (taxRate === undefined) return undefined;
-  return decToCents(new Dec(taxableCents).times(taxRate).dividedBy(10_000), 'half-up');
+  return percentOfCents(taxableCents, taxRate, 'half-up');
 }

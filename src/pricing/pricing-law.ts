@@ -3,6 +3,7 @@
 import type { FeePeriod, PricingLaw } from '../model/rules-pack.js';
 import type { ChargeKind } from '../model/contract.js';
 import { Dec } from '../money/decimal.js';
+import { moneyCents } from './cents.js';
 
 /** What pricing needs from a Pace: its rules version, and the packs it reads fees and citations from. */
 export interface PricingContext {
@@ -17,6 +18,8 @@ export interface PreparedFeeBand {
   readonly atLeast: number | undefined;
   readonly below: number | undefined;
   readonly amount: Dec | null;
+  /** `amount` in whole cents. */
+  readonly amountCents: number | null;
 }
 
 /** A fee period of one pack. @internal */
@@ -55,7 +58,7 @@ export function pricingTables(context: PricingContext): PricingTables {
     if (law === undefined) continue;
     const periods = [...(law.fees ?? [])].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
     for (const period of periods) {
-      fees.push({ period, pack: pack.id, bands: period.bands.map((b) => ({ over: b.over, atLeast: b.atLeast, below: b.below, amount: b.amount === null ? null : new Dec(String(b.amount)) })) });
+      fees.push({ period, pack: pack.id, bands: period.bands.map((b) => ({ over: b.over, atLeast: b.atLeast, below: b.below, amount: b.amount === null ? null : new Dec(String(b.amount)), amountCents: b.amount === null ? null : moneyCents(b.amount) })) });
     }
     for (const rule of law.chargeTaxability ?? []) chargeTaxability.set(rule.kind, { taxable: rule.taxable, citation: rule.citation, pack: pack.id });
     for (const [code, citation] of Object.entries(law.citations ?? {})) citations.set(code, { citation, pack: pack.id });
