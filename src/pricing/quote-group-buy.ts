@@ -110,7 +110,13 @@ function centsOf(money: Money): Cents {
  * quantity would cost: where flat fees make pooling dearer, the own quantity prices the line and
  * the member's quote says so. So a member's pooled total never exceeds its solo total.
  *
- * `soloTotal` is the member's lines at its own quantities plus the same shared-cost shares, so
+ * Each member's quote carries its e-waste fees and the tax at `taxRate` (none without a rate), and
+ * its `total` is that quote's total plus its shared costs. Findings: block `contract-not-in-force`
+ * (the date is outside the term and exercised renewals), block `admin-fee-billed-to-member` (a
+ * shared cost of kind `admin-fee` or `cooperative-admin-fee` when the contract's admin fee is
+ * included in its prices).
+ *
+ * `soloTotal` is the member's lines at its own quantities plus the same fees, tax rate and shared-cost shares, so
  * `savingsVsSolo` is exactly what pooling the tiers saved it. Weights that are all zero (e.g. basis
  * `amount` when every subtotal is zero) fall back to an equal split, with an info finding.
  *
