@@ -86,7 +86,7 @@ export function checkContract(context: PricingContext, input: CheckContractInput
       at = contract.priceSchedules.find((x) => x.id === at)?.basedOn;
     }
     if (problem !== undefined) {
-      findings.push({ code: 'schedule-based-on-missing', severity: 'block', message: `Schedule "${s.id}" is based on another schedule, but its basedOn ${problem}; the items it does not list have no price.`, ruleId: 'pricing.price-file', pack: PRICING_SOURCE, data: { schedule: s.id, basedOn: s.basedOn, path: `$.contract.priceSchedules[${i}].basedOn` } });
+      findings.push({ code: 'schedule-based-on-missing', severity: 'block', message: `Schedule "${s.id}": basedOn ${problem}; its unlisted items have no price.`, ruleId: 'pricing.price-file', pack: PRICING_SOURCE, data: { schedule: s.id, basedOn: s.basedOn, path: `$.contract.priceSchedules[${i}].basedOn` } });
     }
   });
   const current = pricing.schedules.filter((s) => asOf === undefined || s.effectiveTo === undefined || s.effectiveTo >= asOf);
@@ -95,11 +95,11 @@ export function checkContract(context: PricingContext, input: CheckContractInput
   for (const s of current) {
     trace.push({ step: 'schedule', id: s.id, detail: { effectiveFrom: s.effectiveFrom, effectiveTo: s.effectiveTo ?? null, items: s.items.size, ...(s.basedOn !== undefined ? { basedOn: s.basedOn } : {}) } });
     if (s.effectiveFrom < term.start || s.effectiveFrom > lastEnd) {
-      findings.push({ code: 'schedule-outside-term', severity: 'warn', message: `Schedule "${s.id}" starts ${s.effectiveFrom}, outside the contract's term (${term.start} to ${term.end}${lastEnd !== term.end ? `, renewals to ${lastEnd}` : ''}); no order can be priced under it while the contract is in force.`, ruleId: 'pricing.price-file', pack: PRICING_SOURCE, data: { schedule: s.id, effectiveFrom: s.effectiveFrom, termStart: term.start, termEnd: lastEnd } });
+      findings.push({ code: 'schedule-outside-term', severity: 'warn', message: `Schedule "${s.id}" starts ${s.effectiveFrom}, outside the term and renewals (${term.start} to ${lastEnd}).`, ruleId: 'pricing.price-file', pack: PRICING_SOURCE, data: { schedule: s.id, effectiveFrom: s.effectiveFrom, termStart: term.start, termEnd: lastEnd } });
     }
     for (const item of s.items.values()) {
       if (item.covered && item.screenSizeInches === undefined) {
-        findings.push({ code: 'covered-device-screen-size-missing', severity: 'warn', message: `Schedule "${s.id}", ${item.sku}: a covered electronic device without a screen size; its e-waste fee cannot be computed. Add coveredElectronicDevice.screenSizeInches.`, ruleId: 'pricing.price-file', pack: PRICING_SOURCE, data: { schedule: s.id, sku: item.sku } });
+        findings.push({ code: 'covered-device-screen-size-missing', severity: 'warn', message: `Schedule "${s.id}", ${item.sku}: a covered device without screenSizeInches (no e-waste fee).`, ruleId: 'pricing.price-file', pack: PRICING_SOURCE, data: { schedule: s.id, sku: item.sku } });
       }
       reportCliffs(findings, s, item);
     }
@@ -126,7 +126,7 @@ export function checkContract(context: PricingContext, input: CheckContractInput
             findings.push({
               code: 'price-increase-over-cap',
               severity: 'block',
-              message: `${item.sku}${now.length > 1 ? ` (tier ${t + 1})` : ''}: schedule "${after.id}" raises the unit price from ${was[t]!.toFixed()} to ${price.toFixed()} (${percent}), over the contract's cap of ${cap.percentPerYear} % a year over ${years} year(s) (at most ${limit.toDecimalPlaces(6).toFixed()}).`,
+              message: `${item.sku}${now.length > 1 ? ` (tier ${t + 1})` : ''}: "${after.id}" raises ${was[t]!.toFixed()} to ${price.toFixed()} (${percent}), over the cap of ${cap.percentPerYear} % a year (at most ${limit.toDecimalPlaces(6).toFixed()}).`,
               ruleId: 'pricing.price-increase-cap',
               pack: PRICING_SOURCE,
               data: { sku: item.sku, tier: t, from: before.id, to: after.id, previousPrice: was[t]!.toFixed(), price: price.toFixed(), years, capPercentPerYear: cap.percentPerYear },
@@ -152,7 +152,7 @@ function reportCliffs(findings: Finding[], schedule: PreparedSchedule, item: Pre
     findings.push({
       code: 'volume-cliff',
       severity: 'info',
-      message: `Schedule "${schedule.id}", ${item.sku}: ${qtyText(top)} units (the top of tier ${tier.index + 1}) cost ${formatCents(cents)}, but ${qtyText(cliff.quantity)} cost ${formatCents(cliff.cents)}; buyers near the tier boundary will be told to buy more.`,
+      message: `Schedule "${schedule.id}", ${item.sku}: ${qtyText(top)} units cost ${formatCents(cents)}, ${qtyText(cliff.quantity)} cost ${formatCents(cliff.cents)}.`,
       ruleId: 'pricing.volume-cliff',
       pack: PRICING_SOURCE,
       data: { schedule: schedule.id, sku: item.sku, quantity: qtyText(top), total: formatCents(cents), cheaperQuantity: qtyText(cliff.quantity), cheaperTotal: formatCents(cliff.cents) },

@@ -22,7 +22,7 @@ export function contractNotInForce(contract: Pick<Contract, 'id' | 'term'>, date
   const finding: Finding = {
     code: 'contract-not-in-force',
     severity: 'block',
-    message: `Contract "${contract.id}" is not in force on ${date} (the ${what} date): its term runs ${contract.term.start} to ${contract.term.end}${renewals.length > 0 ? `, exercised renewals ${renewals.map((r) => `${r.start} to ${r.end}`).join(', ')}` : ''}. A member may not buy under it on this date.`,
+    message: `Contract "${contract.id}" is not in force on ${date} (the ${what} date): its term runs ${contract.term.start} to ${contract.term.end}${renewals.length > 0 ? `, exercised renewals ${renewals.map((r) => `${r.start} to ${r.end}`).join(', ')}` : ''}.`,
     ruleId: 'pricing.contract-in-force',
     pack: cited?.pack ?? PRICING_SOURCE,
     data: { date, termStart: contract.term.start, termEnd: contract.term.end },

@@ -104,14 +104,14 @@ export function computeCharges(terms: readonly ChargeTerm[] | undefined, propose
     const lawRule = tables.chargeTaxability.get(p.kind);
     const taxable = term?.taxable ?? lawRule?.taxable ?? true;
     if (term?.taxable === undefined && lawRule === undefined && amount > 0) {
-      findings.push({ code: 'charge-taxability-assumed', severity: 'info', message: `Charge ${i + 1} (${p.kind}, ${formatCents(amount)}): neither the contract's term nor the law pack says whether it is taxable, so it is taxed; state "taxable" on the contract's charge term.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { charge: i, kind: p.kind } });
+      findings.push({ code: 'charge-taxability-assumed', severity: 'info', message: `Charge ${i + 1} (${p.kind}): taxed, since neither the contract nor the law pack says it is not; state "taxable" on the charge term.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { charge: i, kind: p.kind } });
     } else if (term?.taxable === undefined && lawRule !== undefined && !lawRule.taxable && amount > 0) {
-      findings.push({ code: 'charge-not-taxable', severity: 'info', message: `Charge ${i + 1} (${p.kind}) is not taxed: separately stated, it is outside the taxable base under the law pack's rule; if the vendor delivers in its own vehicles before title passes, or bills it as handling, it is taxable.`, citation: lawRule.citation, ruleId: 'pricing.charges', pack: lawRule.pack, data: { charge: i, kind: p.kind } });
+      findings.push({ code: 'charge-not-taxable', severity: 'info', message: `Charge ${i + 1} (${p.kind}) is not taxed when separately stated (the law pack's rule); handling, or delivery by the vendor before title passes, is.`, citation: lawRule.citation, ruleId: 'pricing.charges', pack: lawRule.pack, data: { charge: i, kind: p.kind } });
     }
     let allowed = true;
     let limit: Cents | undefined;
     if (terms === undefined) {
-      findings.push({ code: 'charge-terms-not-stated', severity: 'info', message: `Charge ${i + 1} (${p.kind}, ${formatCents(amount)}): the contract states no charge terms, so it cannot be checked against them.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { charge: i, kind: p.kind } });
+      findings.push({ code: 'charge-terms-not-stated', severity: 'info', message: `Charge ${i + 1} (${p.kind}): the contract states no charge terms to check it against.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { charge: i, kind: p.kind } });
     } else if (term === undefined) {
       allowed = amount === 0;
       if (!allowed) findings.push({ code: 'charge-not-allowed', severity: 'block', message: `Charge ${i + 1} (${p.kind}, ${formatCents(amount)}) is not among the contract's charge terms (${terms.map((t) => t.kind).join(', ') || 'none'}); it may not be billed.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { charge: i, kind: p.kind, amount: formatCents(amount) } });
@@ -121,8 +121,6 @@ export function computeCharges(terms: readonly ChargeTerm[] | undefined, propose
       if (!allowed) {
         const why = term.basis === 'included' ? 'the contract includes it in the prices' : `the contract allows at most ${formatCents(limit!)} (${term.basis}${term.maxAmount !== undefined ? `, capped at ${String(term.maxAmount)}` : ''})`;
         findings.push({ code: 'charge-not-allowed', severity: 'block', message: `Charge ${i + 1} (${p.kind}, ${formatCents(amount)}) is over the contract's terms: ${why}.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { charge: i, kind: p.kind, amount: formatCents(amount), basis: term.basis, maxAllowed: formatCents(limit!) } });
-      } else if (term.basis === 'actual' && amount > 0) {
-        findings.push({ code: 'charge-at-actual-cost', severity: 'info', message: `Charge ${i + 1} (${p.kind}) is billed at actual cost under the contract: keep the carrier's bill with the invoice.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { charge: i, kind: p.kind } });
       }
     }
     const charge: QuoteCharge = { kind: p.kind, amount: formatCents(amount), taxable, allowed };
@@ -164,7 +162,7 @@ export function eWasteFees(tables: PricingTables, lines: readonly { readonly sku
     if (found === null) found = feeOn(tables, state, date);
     const inches = line.item.screenSizeInches;
     if (inches === undefined) {
-      findings.push({ code: 'covered-device-screen-size-missing', severity: 'warn', message: `Line ${i + 1} (${line.sku}) is a covered electronic device without a screen size, so its e-waste fee cannot be computed; add coveredElectronicDevice.screenSizeInches to the price file.`, ruleId: 'pricing.ewaste-fee', pack: PRICING_SOURCE, data: { sku: line.sku, line: i } });
+      findings.push({ code: 'covered-device-screen-size-missing', severity: 'warn', message: `Line ${i + 1} (${line.sku}): a covered device without screenSizeInches; no e-waste fee computed.`, ruleId: 'pricing.ewaste-fee', pack: PRICING_SOURCE, data: { sku: line.sku, line: i } });
       return;
     }
     if (found === undefined) return; // no fee period for this state and date: no fee
@@ -175,7 +173,7 @@ export function eWasteFees(tables: PricingTables, lines: readonly { readonly sku
     if (band.amount === null) {
       const earlier = lastKnown === undefined ? undefined : bandOf(lastKnown.bands, inches);
       if (lastKnown === undefined || earlier?.amount == null) {
-        findings.push({ code: 'fee-figure-unknown', severity: 'warn', message: `Line ${i + 1} (${line.sku}): the e-waste fee on ${date} is not known and no earlier figure is in the packs; no fee was added.`, citation: inForce.period.citation, ruleId: inForce.period.id, pack: inForce.pack, data: { sku: line.sku, line: i } });
+        findings.push({ code: 'fee-figure-unknown', severity: 'warn', message: `Line ${i + 1} (${line.sku}): the e-waste fee on ${date} is not known; no fee added.`, citation: inForce.period.citation, ruleId: inForce.period.id, pack: inForce.pack, data: { sku: line.sku, line: i } });
         return;
       }
       band = earlier!;
@@ -185,7 +183,7 @@ export function eWasteFees(tables: PricingTables, lines: readonly { readonly sku
         findings.push({
           code: 'fee-figure-unknown',
           severity: 'warn',
-          message: `The e-waste fee in force on ${date} (${inForce.period.id}, from ${inForce.period.effectiveFrom}) is not known; the last known figures (${lastKnown.period.id}, ${lastKnown.period.effectiveFrom} to ${lastKnown.period.effectiveTo ?? 'open end'}) were used. Confirm the current amounts with CalRecycle or CDTFA.`,
+          message: `The e-waste fee on ${date} (${inForce.period.id}) is not known; the last known figures (${lastKnown.period.id}) were used. Confirm them with CalRecycle or CDTFA.`,
           citation: inForce.period.citation,
           ruleId: inForce.period.id,
           pack: inForce.pack,

@@ -196,13 +196,13 @@ function quantityFindings(findings: Finding[], i: number, line: OrderLine, item:
   if (!notWhole && !offMultiple && !belowMinimum) return;
   const data = { sku: line.sku, line: i, quantity: qtyText(q), ...(line.lineId !== undefined ? { lineId: line.lineId } : {}) };
   if (notWhole) {
-    findings.push({ code: 'quantity-not-whole', severity: 'block', message: `${lineLabel(i, line)}: ${line.sku} is sold in whole ${item.unit ?? 'unit'}s, but the line orders ${qtyText(q)}.`, ruleId: 'pricing.quantity', pack: PRICING_SOURCE, data });
+    findings.push({ code: 'quantity-not-whole', severity: 'block', message: `${lineLabel(i, line)}: ${qtyText(q)} of ${line.sku}, sold in whole units.`, ruleId: 'pricing.quantity', pack: PRICING_SOURCE, data });
   }
   if (offMultiple) {
-    findings.push({ code: 'quantity-not-order-multiple', severity: 'block', message: `${lineLabel(i, line)}: ${line.sku} is ordered in multiples of ${qtyText(multiple)}, but the line orders ${qtyText(q)}.`, ruleId: 'pricing.quantity', pack: PRICING_SOURCE, data: { ...data, orderMultiple: qtyText(multiple) } });
+    findings.push({ code: 'quantity-not-order-multiple', severity: 'block', message: `${lineLabel(i, line)}: ${qtyText(q)} of ${line.sku}, sold in multiples of ${qtyText(multiple)}.`, ruleId: 'pricing.quantity', pack: PRICING_SOURCE, data: { ...data, orderMultiple: qtyText(multiple) } });
   }
   if (belowMinimum) {
-    findings.push({ code: 'quantity-below-minimum', severity: 'block', message: `${lineLabel(i, line)}: the order has ${qtyText(skuTotal)} of ${line.sku}, below its minimum order quantity of ${qtyText(minimum)}.`, ruleId: 'pricing.quantity', pack: PRICING_SOURCE, data: { ...data, orderTotal: qtyText(skuTotal), minimumOrderQuantity: qtyText(minimum) } });
+    findings.push({ code: 'quantity-below-minimum', severity: 'block', message: `${lineLabel(i, line)}: ${qtyText(skuTotal)} of ${line.sku} in the order, below its minimum of ${qtyText(minimum)}.`, ruleId: 'pricing.quantity', pack: PRICING_SOURCE, data: { ...data, orderTotal: qtyText(skuTotal), minimumOrderQuantity: qtyText(minimum) } });
   }
 }
 
@@ -406,7 +406,7 @@ export function completeQuote(
   q.taxableAmount = formatCents(taxable);
   if (tax === undefined) {
     if (taxable > 0) {
-      q.findings.push({ code: 'tax-rate-not-given', severity: 'info', message: `No tax rate was given, so no sales tax is computed on the taxable ${formatCents(taxable)}; pass taxRate (the ship-to rate, in percent) to include it.`, ruleId: 'pricing.tax', pack: PRICING_SOURCE, data: { taxableAmount: formatCents(taxable) } });
+      q.findings.push({ code: 'tax-rate-not-given', severity: 'info', message: `No taxRate given: no sales tax computed on the taxable ${formatCents(taxable)}.`, ruleId: 'pricing.tax', pack: PRICING_SOURCE, data: { taxableAmount: formatCents(taxable) } });
     }
   } else {
     q.taxRate = options.taxRate!;
