@@ -150,15 +150,16 @@ export interface ComputedFees {
  * whose law imposes it).
  * @internal
  */
-export function eWasteFees(tables: PricingTables, lines: readonly { readonly sku: string; readonly quantity: Qty; readonly lineId?: string | undefined; readonly item: PreparedItem }[], date: string, state: string): ComputedFees {
+export function eWasteFees(tables: PricingTables, lines: readonly { readonly sku: string; readonly quantity: Qty; readonly lineId?: string | undefined; readonly item: PreparedItem; readonly index?: number }[], date: string, state: string): ComputedFees {
   const fees: QuoteFee[] = [];
   const findings: Finding[] = [];
   let cents = 0;
   let taxableCents = 0;
   let found: ReturnType<typeof feeOn> | null = null; // looked up once, on the first covered line
   const warnedUnknown = new Set<string>();
-  lines.forEach((line, i) => {
+  lines.forEach((line, position) => {
     if (!line.item.covered) return;
+    const i = line.index ?? position; // the line's position in the order
     if (found === null) found = feeOn(tables, state, date);
     const inches = line.item.screenSizeInches;
     if (inches === undefined) {

@@ -173,8 +173,8 @@ export interface PricedOrder {
   readonly soloTaxableCents: Cents;
   /** Units over all lines. */
   readonly units: Qty;
-  /** The lines with their items, for the fees. */
-  readonly lines: readonly (OrderLine & { readonly item: PreparedItem })[];
+  /** The lines of covered devices with their items and positions, for the fees. */
+  readonly lines: readonly (OrderLine & { readonly item: PreparedItem; readonly index: number })[];
 }
 
 function lineLabel(i: number, line: OrderLine): string {
@@ -232,7 +232,7 @@ export function priceOrder(
   ];
   if (memberId !== undefined) trace.push({ step: 'member', id: memberId });
   const out: QuoteLine[] = new Array<QuoteLine>(lines.length);
-  const withItems: (OrderLine & { item: PreparedItem })[] = new Array(lines.length);
+  const withItems: (OrderLine & { item: PreparedItem; index: number })[] = [];
   // The tier quantity of each sku, decided once: pooled unless that costs the order's total more.
   const tierOf = new Map<string, Qty>();
   const repeated = own.size < lines.length;
@@ -249,7 +249,8 @@ export function priceOrder(
     const q = line.quantity;
     const rule = item.rule;
     const skuTotal = own.get(line.sku)!;
-    let tierQuantity = tierOf.get(line.sku);
+    // Plain orders (each sku once, nothing pooled) need no per-sku bookkeeping.
+    let tierQuantity = repeated || pooled !== undefined ? tierOf.get(line.sku) : undefined;
     const firstOfSku = tierQuantity === undefined;
     if (tierQuantity === undefined) {
       tierQuantity = skuTotal;
@@ -269,7 +270,7 @@ export function priceOrder(
           });
         }
       }
-      tierOf.set(line.sku, tierQuantity);
+      if (repeated || pooled !== undefined) tierOf.set(line.sku, tierQuantity);
     }
     const cents = amountCents(item, q, tierQuantity, mode);
     const ownCents = tierQuantity === skuTotal ? cents : amountCents(item, q, skuTotal, mode);
@@ -343,7 +344,7 @@ export function priceOrder(
       savings = addCents(savings, listCents - cents);
     } else listTotal = undefined;
     out[i] = quoteLine;
-    withItems[i] = item.covered ? { ...line, item } : (undefined as never);
+    if (item.covered) withItems.push({ ...line, item, index: i });
   }
   const result: Quote = {
     contractId,
@@ -363,7 +364,7 @@ export function priceOrder(
     rulesVersion: context.rulesVersion,
   };
   if (listTotal !== undefined) result.listTotal = formatCents(listTotal);
-  return { quote: result, subtotalCents: subtotal, soloCents: solo, taxableCents: taxable, soloTaxableCents: soloTaxable, units, lines: withItems.filter((l) => l !== undefined) };
+  return { quote: result, subtotalCents: subtotal, soloCents: solo, taxableCents: taxable, soloTaxableCents: soloTaxable, units, lines: withItems };
 }
 
 /** The totals in cents that {@link completeQuote} adds to a priced order. @internal */
