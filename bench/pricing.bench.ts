@@ -1,6 +1,9 @@
 /**
  * Pricing throughput: quote lines per second on 20-line orders against a 4-tier volume schedule
- * (prepared and raw contract), and one group buy of 500 members × 20 lines.
+ * (prepared and raw contract): plain orders (as measured before issue #10), and orders with the
+ * features of real documents in use (a sku repeated on several lines, covered devices with the
+ * e-waste fee, vendor charges checked against the contract's terms, tax); and one group buy of
+ * 500 members × 20 lines.
  */
 import { deepStrictEqual } from 'node:assert';
 import { createPace } from '../src/index.js';
@@ -12,6 +15,8 @@ const LINES = 20;
 
 function contract(): Record<string, unknown> {
   const items = Array.from({ length: SKUS }, (_, i) => ({
+    // every fifth sku a covered display (11.6 or 23.8 inches)
+    ...(i % 5 === 0 ? { coveredElectronicDevice: { screenSizeInches: i % 10 === 0 ? 11.6 : 23.8 } } : {}),
     sku: `SKU-${String(i).padStart(4, '0')}`,
     description: `Item ${i}`,
     listPrice: `${20 + (i % 50)}.00`,
@@ -26,11 +31,24 @@ function contract(): Record<string, unknown> {
       ],
     },
   }));
-  return contractWith([
-    { id: 'fy25', effectiveFrom: '2024-07-01', effectiveTo: '2025-06-30', currency: 'USD', items },
-    { id: 'fy26', effectiveFrom: '2025-07-01', currency: 'USD', items },
-  ]);
+  return {
+    ...contractWith([
+      { id: 'fy25', effectiveFrom: '2024-07-01', effectiveTo: '2025-06-30', currency: 'USD', items },
+      { id: 'fy26', effectiveFrom: '2025-07-01', currency: 'USD', items },
+    ]),
+    charges: [
+      { kind: 'freight', basis: 'percent', percent: '6', maxAmount: '2500.00' },
+      { kind: 'installation', basis: 'per-unit', amount: '15.00', taxable: false },
+    ],
+  };
 }
+
+/** A real PO's shape: lines 10-19 repeat the skus of lines 0-9 (a second ship-to site). */
+function realOrder(seed: number): { sku: string; quantity: number; lineId: string; shipTo: string }[] {
+  const first = order(seed).slice(0, LINES / 2);
+  return [...first, ...first.map((l, j) => ({ ...l, quantity: 1 + ((seed * 7 + j * 11) % 90) }))].map((l, j) => ({ ...l, lineId: String(j + 1), shipTo: j < LINES / 2 ? 'Lincoln Middle' : 'Jefferson Elementary' }));
+}
+const CHARGES = [{ kind: 'freight' as const, amount: '850.00' }, { kind: 'installation' as const, amount: '120.00' }];
 
 function order(seed: number): { sku: string; quantity: number }[] {
   return Array.from({ length: LINES }, (_, j) => ({ sku: `SKU-${String((seed * 7 + j * 13) % SKUS).padStart(4, '0')}`, quantity: 1 + ((seed * 31 + j * 17) % 260) }));
@@ -43,10 +61,21 @@ export function run(): void {
   const orders = Array.from({ length: 64 }, (_, i) => order(i));
   const asOf = '2025-09-02';
 
-  // Same result either way, before timing anything.
-  for (const lines of orders.slice(0, 8)) deepStrictEqual(pace.quote({ contract: prepared, asOf, lines }), pace.quote({ contract: raw as never, asOf, lines }));
+  const realOrders = Array.from({ length: 64 }, (_, i) => realOrder(i));
 
-  const preparedRun = measure('quote, prepared contract', (n) => {
+  // Same result either way, before timing anything; and the real orders really use the features.
+  for (const lines of orders.slice(0, 8)) deepStrictEqual(pace.quote({ contract: prepared, asOf, lines }), pace.quote({ contract: raw as never, asOf, lines }));
+  for (const lines of realOrders.slice(0, 8)) {
+    const q = pace.quote({ contract: prepared, asOf, lines, charges: CHARGES, taxRate: '7.75' });
+    deepStrictEqual(q, pace.quote({ contract: raw as never, asOf, lines, charges: CHARGES, taxRate: '7.75' }));
+    if (q.fees.length === 0 || q.charges.length !== 2 || q.tax === '0.00' || new Set(lines.map((l) => l.sku)).size !== LINES / 2) throw new Error('the real-order benchmark does not exercise fees, charges, tax and repeated skus');
+  }
+  const realRun = measure('quote, prepared contract, real orders (repeated skus, covered devices, charges, tax)', (n) => {
+    for (let i = 0; i < n; i++) consume(pace.quote({ contract: prepared, asOf, lines: realOrders[i & 63]!, charges: CHARGES, taxRate: '7.75' }).lines.length);
+  });
+  console.log(`quote, prepared contract, real orders (10 skus on 2 lines each, covered devices, 2 charges, tax): ${formatRate(realRun.opsPerSecond * LINES)} lines/s (${formatRate(realRun.opsPerSecond)} quotes/s; range ${formatRate(realRun.min * LINES)}–${formatRate(realRun.max * LINES)})   target >= 500,000 lines/s`);
+
+  const preparedRun = measure('quote, prepared contract (plain orders, as before)', (n) => {
     for (let i = 0; i < n; i++) consume(pace.quote({ contract: prepared, asOf, lines: orders[i & 63]! }).lines.length);
   });
   const rawRun = measure('quote, raw contract', (n) => {

@@ -15,7 +15,24 @@ export type { FactDefinition } from './packs/facts.js';
 // Pricing
 export { isPreparedContract } from './contracts/prepare-contract.js';
 export type { PreparedContract } from './contracts/prepare-contract.js';
-export type { QuoteInput, QuoteLineInput, Quote, QuoteLine, QuoteTier, GraduatedSlice, PricingContext } from './pricing/quote.js';
+export type { QuoteInput, QuoteLineInput, QuoteChargeInput, Quote, QuoteLine, QuoteTier, GraduatedSlice, PricingContext, QuoteCharge, QuoteFee } from './pricing/quote.js';
+export type { CheckContractInput, ContractCheck } from './pricing/check-contract.js';
+export {
+  QuoteInputSchema,
+  QuoteLineInputSchema,
+  ChargeInputSchema,
+  GroupBuyInputSchema,
+  SharedCostInputSchema,
+  InvoiceVerificationInputSchema,
+  InvoiceLineInputSchema,
+  CheckContractInputSchema,
+} from './model/pricing-input.js';
+export { UnitPriceSchema } from './model/price-schedule.js';
+export type { UnitPrice } from './model/price-schedule.js';
+export { ChargeTermSchema, ChargeKindSchema } from './model/contract.js';
+export type { ChargeTerm, ChargeKind } from './model/contract.js';
+export { FeePeriodSchema, PricingLawSchema } from './model/rules-pack.js';
+export type { FeePeriod, PricingLaw } from './model/rules-pack.js';
 export type { GroupBuyInput, GroupBuyOrderInput, SharedCostInput, GroupBuyQuote, GroupBuyMember } from './pricing/quote-group-buy.js';
 export type { InvoiceVerificationInput, InvoiceLineInput, InvoiceVerification, InvoiceLineVerification } from './pricing/verify-invoice.js';
 

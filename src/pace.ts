@@ -11,6 +11,7 @@ import { prepareContract, type PreparedContract } from './contracts/prepare-cont
 import { quote, type Quote, type QuoteInput } from './pricing/quote.js';
 import { quoteGroupBuy, type GroupBuyInput, type GroupBuyQuote } from './pricing/quote-group-buy.js';
 import { verifyInvoice, type InvoiceVerification, type InvoiceVerificationInput } from './pricing/verify-invoice.js';
+import { checkContract, type CheckContractInput, type ContractCheck } from './pricing/check-contract.js';
 
 /** Options of {@link createPace}. */
 export interface PaceOptions {
@@ -81,6 +82,18 @@ export interface Pace {
   quoteGroupBuy(input: GroupBuyInput): GroupBuyQuote;
   /** Checks an invoice against the contract prices. */
   verifyInvoice(input: InvoiceVerificationInput): InvoiceVerification;
+  /**
+   * Checks a contract's price file before it is published: price increases over
+   * `priceIncreaseCap`, schedules outside the term, covered devices without a screen size,
+   * `basedOn` schedules that point nowhere, and volume cliffs.
+   * @example
+   * ```ts
+   * const check = pace.checkContract({ contract: vendorPriceFile });
+   * check.ok;                                  // => false
+   * check.findings.map((f) => f.code);         // => ['price-increase-over-cap']
+   * ```
+   */
+  checkContract(input: CheckContractInput): ContractCheck;
 }
 
 /**
@@ -110,5 +123,6 @@ export function createPace(options: PaceOptions = {}): Pace {
     quote: (input: QuoteInput) => quote(context, input),
     quoteGroupBuy: (input: GroupBuyInput) => quoteGroupBuy(context, input),
     verifyInvoice: (input: InvoiceVerificationInput) => verifyInvoice(context, input),
+    checkContract: (input: CheckContractInput) => checkContract(context, input),
   });
 }

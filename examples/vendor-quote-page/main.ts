@@ -1,7 +1,9 @@
 /**
  * A vendor's quoting page embedding pace-rules in the browser: members of a group order (a 1:1
- * Chromebook refresh) pool their quantities to reach a better volume tier, and shared shipping is
- * split by quantity to the cent. Bundle it with any bundler, e.g.
+ * Chromebook refresh) pool their quantities to reach a better volume tier, shared shipping is
+ * split by quantity to the cent, and each member's total carries the California e-waste fee on
+ * its Chromebooks and sales tax at the rate entered (none entered: no tax). The co-op's admin fee
+ * is in the contract prices, so it is never added to the members' totals. Bundle it with any bundler, e.g.
  * `esbuild main.ts --bundle --platform=browser --format=iife --outfile=main.js`, next to index.html.
  *
  * The page's library calls are all in `computeQuote`; the rest is DOM plumbing.
@@ -13,12 +15,14 @@ import contracts from '../data/contracts.json' with { type: 'json' };
 export interface QuoteInput {
   asOf: string;
   shipping: string;
+  /** The ship-to sales tax rate in percent; empty: no tax. */
+  taxRate: string;
   members: { name: string; quantity: string }[];
 }
 
 /** What the page shows: one row per member, the group total, and the rules version to print. */
 export interface QuoteView {
-  rows: { member: string; quantity: string; unitPrice: string; total: string; alone: string; saved: string }[];
+  rows: { member: string; quantity: string; unitPrice: string; subtotal: string; fees: string; tax: string; total: string; alone: string; saved: string }[];
   tier: string;
   total: string;
   rulesVersion: string;
@@ -36,12 +40,17 @@ export function computeQuote(input: QuoteInput): QuoteView {
     asOf: input.asOf,
     orders: input.members.map((m) => ({ memberId: m.name, lines: [{ sku: SKU, quantity: m.quantity }] })),
     sharedCosts: [{ kind: 'shipping', amount: input.shipping, basis: 'quantity' }],
+    ...(input.taxRate.trim() === '' ? {} : { taxRate: input.taxRate.trim() }),
   });
   return {
     rows: group.members.map((m) => ({
       member: m.memberId,
       quantity: String(m.quote.lines[0]!.quantity),
       unitPrice: String(m.quote.lines[0]!.unitPrice),
+      subtotal: m.quote.subtotal,
+      // one fee line per order line: this page orders one line per member
+      fees: m.quote.fees[0]?.amount ?? '0.00',
+      tax: m.quote.tax,
       total: m.total,
       alone: m.soloTotal,
       saved: m.savingsVsSolo,
@@ -59,6 +68,7 @@ function readForm(form: HTMLFormElement): QuoteInput {
   return {
     asOf: String(data.get('asOf') ?? ''),
     shipping: String(data.get('shipping') ?? ''),
+    taxRate: String(data.get('taxRate') ?? ''),
     members: names.map((name, i) => ({ name, quantity: quantities[i] ?? '0' })),
   };
 }
@@ -81,7 +91,7 @@ function render(form: HTMLFormElement): void {
     body.replaceChildren(
       ...view.rows.map((row) => {
         const tr = document.createElement('tr');
-        tr.append(cell(row.member), cell(row.quantity, 'amount'), cell(row.unitPrice, 'amount'), cell(row.total, 'amount'), cell(row.alone, 'amount'), cell(row.saved, 'amount'));
+        tr.append(cell(row.member), cell(row.quantity, 'amount'), cell(row.unitPrice, 'amount'), cell(row.subtotal, 'amount'), cell(row.fees, 'amount'), cell(row.tax, 'amount'), cell(row.total, 'amount'), cell(row.alone, 'amount'), cell(row.saved, 'amount'));
         return tr;
       }),
     );

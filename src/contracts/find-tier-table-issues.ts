@@ -1,6 +1,7 @@
 import { Dec } from '../money/decimal.js';
 import { parseDecimal } from '../money/money.js';
 import type { CodedIssue } from '../errors/coded-issues.js';
+import { describeValue } from '../errors/pace-error.js';
 import { QUANTITY_DECIMALS } from './quantity.js';
 
 function tryDecimal(value: unknown, decimals: number): Dec | undefined {
@@ -49,7 +50,7 @@ export function findTierTableIssues(tiers: unknown, path: string): CodedIssue[] 
     } else if (t['upTo'] !== undefined) {
       const bound = tryDecimal(t['upTo'], QUANTITY_DECIMALS);
       if (bound !== undefined) {
-        if (bound.lte(0)) push(`${at}.upTo`, `a tier bound must be above zero, got ${String(t['upTo'])}`);
+        if (bound.lte(0)) push(`${at}.upTo`, `a tier bound must be above zero, got ${describeValue(t['upTo'])}`);
         else if (previous !== undefined && bound.lte(previous)) {
           push(`${at}.upTo`, `tier bounds must strictly ascend: ${bound.toFixed()} is not above the bound ${previous.toFixed()} of tier ${previousIndex} (upTo is an inclusive upper bound)`);
         }
@@ -60,13 +61,13 @@ export function findTierTableIssues(tiers: unknown, path: string): CodedIssue[] 
       }
     }
     for (const field of ['unitPrice', 'flatFee'] as const) {
-      const amount = t[field] === undefined ? undefined : tryDecimal(t[field], 2);
-      if (amount?.isNegative()) push(`${at}.${field}`, `a tier's ${field === 'unitPrice' ? 'unit price' : 'flat fee'} must be zero or more, got ${String(t[field])}`);
+      const amount = t[field] === undefined ? undefined : tryDecimal(t[field], field === 'unitPrice' ? 6 : 2);
+      if (amount?.isNegative()) push(`${at}.${field}`, `a tier's ${field === 'unitPrice' ? 'unit price' : 'flat fee'} must be zero or more, got ${describeValue(t[field])}`);
     }
   });
   const last = tiers[tiers.length - 1] as Record<string, unknown> | null | undefined;
   if (typeof last === 'object' && last !== null && last['upTo'] !== null) {
-    push(path, `the top tier must be open-ended: set the last tier's upTo to null so that every quantity has a price (tier ${tiers.length - 1} ends at ${String(last['upTo'])})`);
+    push(path, `the top tier must be open-ended: set the last tier's upTo to null so that every quantity has a price (tier ${tiers.length - 1} ends at ${describeValue(last['upTo'])})`);
   }
   return issues;
 }

@@ -2,7 +2,7 @@
 // by sku, schedules ordered by date, tier tables checked. Quotes read only this.
 import type { Contract } from '../model/contract.js';
 import { Dec } from '../money/decimal.js';
-import { parseDecimal, type RoundingMode } from '../money/money.js';
+import { parseDecimal, roundMoney, type RoundingMode } from '../money/money.js';
 import { findTierTableIssues } from './find-tier-table-issues.js';
 import type { CodedIssue } from '../errors/coded-issues.js';
 import { QUANTITY_DECIMALS, normaliseQty, type Qty } from './quantity.js';
@@ -44,6 +44,17 @@ export interface PreparedItem {
   readonly unit: string | undefined;
   readonly listPrice: PreparedPrice | undefined;
   readonly rule: PreparedRule;
+  /** The item's own supply kind, or the contract's. */
+  readonly supplyKind: 'goods' | 'services' | 'public-works';
+  /** May a line order a fraction of a unit? */
+  readonly fractional: boolean;
+  readonly minimumOrderQuantity: Qty | undefined;
+  readonly orderMultiple: Qty | undefined;
+  readonly taxable: boolean;
+  /** Whether the item is a covered electronic device (the California e-waste fee applies). */
+  readonly covered: boolean;
+  /** Its screen size in inches, when it is a covered device and the size is given. */
+  readonly screenSizeInches: number | undefined;
 }
 
 /** @internal */
@@ -52,6 +63,11 @@ export interface PreparedSchedule {
   readonly effectiveFrom: string;
   readonly effectiveTo: string | undefined;
   readonly rounding: RoundingMode;
+  /** `unit`: every unit price was rounded to cents (with `rounding`) when the contract was prepared. */
+  readonly roundAt: 'line' | 'unit';
+  /** The schedule it inherits unlisted items from, when it names one. */
+  readonly basedOn: string | undefined;
+  /** Its own items and the inherited ones. */
   readonly items: ReadonlyMap<string, PreparedItem>;
 }
 
@@ -73,6 +89,9 @@ export function preparePrice(value: Dec): PreparedPrice {
 }
 
 const money = (v: unknown): Dec => parseDecimal(v, '$', 2);
+/** The most decimals a unit price carries (`"0.0089"` per copy). @internal */
+export const UNIT_PRICE_DECIMALS = 6;
+const unitPriceOf = (v: unknown): Dec => parseDecimal(v, '$', UNIT_PRICE_DECIMALS);
 
 function asArray(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [];
@@ -82,7 +101,7 @@ function asRecord(v: unknown): Record<string, unknown> | undefined {
 }
 function isNegativeMoney(v: unknown): boolean {
   try {
-    return money(v).isNegative();
+    return unitPriceOf(v).isNegative();
   } catch {
     return false;
   }
@@ -148,15 +167,17 @@ export function findPricingIssues(contract: unknown, root: string): CodedIssue[]
   return issues;
 }
 
-function prepareRule(item: Contract['priceSchedules'][number]['items'][number], listPrice: PreparedPrice | undefined): PreparedRule {
+type RawItem = Contract['priceSchedules'][number]['items'][number];
+
+function prepareRule(item: RawItem, listPrice: PreparedPrice | undefined, unit: (exact: Dec) => PreparedPrice): PreparedRule {
   const price = item.price;
   switch (price.kind) {
     case 'fixed':
-      return { kind: 'fixed', unitPrice: preparePrice(money(price.unitPrice)) };
+      return { kind: 'fixed', unitPrice: unit(unitPriceOf(price.unitPrice)) };
     case 'discount': {
       // listPrice is present: findPricingIssues refused the contract otherwise.
       const off = new Dec(price.percentOffList);
-      return { kind: 'discount', unitPrice: preparePrice(listPrice!.dec.times(new Dec(100).minus(off)).dividedBy(100)) };
+      return { kind: 'discount', unitPrice: unit(listPrice!.dec.times(new Dec(100).minus(off)).dividedBy(100)) };
     }
     case 'tiered': {
       const tiers: PreparedTier[] = [];
@@ -165,7 +186,7 @@ function prepareRule(item: Contract['priceSchedules'][number]['items'][number], 
       let baseCents: number | undefined = 0;
       price.tiers.forEach((t, index) => {
         const upTo = t.upTo === null ? null : normaliseQty(parseDecimal(t.upTo, '$', QUANTITY_DECIMALS, 'invalid-quantity'));
-        const unitPrice = preparePrice(money(t.unitPrice));
+        const unitPrice = unit(unitPriceOf(t.unitPrice));
         const flatFee = t.flatFee === undefined ? undefined : preparePrice(money(t.flatFee));
         if (flatFee) {
           base = base.plus(flatFee.dec);
@@ -191,18 +212,68 @@ function prepareRule(item: Contract['priceSchedules'][number]['items'][number], 
 }
 
 /**
+ * The raw items of each schedule with the ones it inherits (`basedOn`, followed through chains):
+ * its own items replace the inherited ones of the same sku. A `basedOn` that names no schedule, or
+ * a chain that loops, inherits nothing further (`checkContract` reports both).
+ * @internal
+ */
+export function resolveScheduleItems(schedules: readonly Contract['priceSchedules'][number][]): Map<string, RawItem>[] {
+  const byId = new Map<string, number>();
+  schedules.forEach((s, i) => {
+    if (!byId.has(s.id)) byId.set(s.id, i);
+  });
+  const resolved: (Map<string, RawItem> | undefined)[] = [];
+  const resolve = (i: number, visiting: Set<number>): Map<string, RawItem> => {
+    const done = resolved[i];
+    if (done !== undefined) return done;
+    const schedule = schedules[i]!;
+    visiting.add(i);
+    const base = schedule.basedOn === undefined ? undefined : byId.get(schedule.basedOn);
+    const items = base === undefined || visiting.has(base) ? new Map<string, RawItem>() : new Map(resolve(base, visiting));
+    for (const item of schedule.items) items.set(item.sku, item);
+    visiting.delete(i);
+    resolved[i] = items;
+    return items;
+  };
+  return schedules.map((_, i) => resolve(i, new Set()));
+}
+
+function prepareItem(item: RawItem, contractKind: Contract['supplyKind'], unit: (exact: Dec) => PreparedPrice): PreparedItem {
+  const listPrice = item.listPrice === undefined ? undefined : preparePrice(unitPriceOf(item.listPrice));
+  const supplyKind = item.supplyKind ?? contractKind;
+  const quantity = (v: number | string | undefined): Qty | undefined => (v === undefined ? undefined : normaliseQty(parseDecimal(v, '$', QUANTITY_DECIMALS, 'invalid-quantity')));
+  return {
+    sku: item.sku,
+    description: item.description,
+    unit: item.unit,
+    listPrice,
+    rule: prepareRule(item, listPrice, unit),
+    supplyKind,
+    fractional: item.fractional ?? supplyKind !== 'goods',
+    minimumOrderQuantity: quantity(item.minimumOrderQuantity),
+    orderMultiple: quantity(item.orderMultiple),
+    taxable: item.taxable ?? supplyKind === 'goods',
+    covered: item.coveredElectronicDevice !== undefined,
+    screenSizeInches: item.coveredElectronicDevice?.screenSizeInches,
+  };
+}
+
+/**
  * Builds the pricing index of a contract that passed its schema and {@link findPricingIssues}.
+ * Under `roundAt: 'unit'` every unit price (a discount's net price included) is rounded to cents
+ * here, once, with the schedule's rounding mode; the line arithmetic then multiplies exact cents.
  * @internal
  */
 export function buildPricingIndex(contract: Contract): PricingIndex {
+  const raw = resolveScheduleItems(contract.priceSchedules);
   const schedules = contract.priceSchedules
-    .map((s): PreparedSchedule => {
+    .map((s, index): PreparedSchedule => {
+      const rounding = s.rounding ?? 'half-up';
+      const roundAt = s.roundAt ?? 'line';
+      const unit = roundAt === 'unit' ? (exact: Dec): PreparedPrice => preparePrice(roundMoney(exact, rounding)) : preparePrice;
       const items = new Map<string, PreparedItem>();
-      for (const item of s.items) {
-        const listPrice = item.listPrice === undefined ? undefined : preparePrice(money(item.listPrice));
-        items.set(item.sku, { sku: item.sku, description: item.description, unit: item.unit, listPrice, rule: prepareRule(item, listPrice) });
-      }
-      return { id: s.id, effectiveFrom: s.effectiveFrom, effectiveTo: s.effectiveTo, rounding: s.rounding ?? 'half-up', items };
+      for (const [sku, item] of raw[index]!) items.set(sku, prepareItem(item, contract.supplyKind, unit));
+      return { id: s.id, effectiveFrom: s.effectiveFrom, effectiveTo: s.effectiveTo, rounding, roundAt, basedOn: s.basedOn, items };
     })
     .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
   return { schedules };

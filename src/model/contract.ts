@@ -1,10 +1,31 @@
 import * as z from 'zod/mini';
 import { MemberKindSchema } from './member.js';
-import { PriceScheduleSchema } from './price-schedule.js';
-import { CalendarDateSchema, IdSchema, MetaSchema, MoneySchema, StateCodeSchema } from './primitives.js';
+import { PriceScheduleSchema, SupplyKindSchema } from './price-schedule.js';
+import { CalendarDateSchema, IdSchema, MetaSchema, MoneySchema, PercentSchema, StateCodeSchema } from './primitives.js';
 
-export const SupplyKindSchema = z.enum(['goods', 'services', 'public-works']);
+export { SupplyKindSchema };
 export type ContractSupplyKind = z.infer<typeof SupplyKindSchema>;
+
+/** The kinds of charge a contract's terms and a vendor's quote name. */
+export const ChargeKindSchema = z.enum(['freight', 'installation', 'fuel-surcharge', 'restocking', 'other']);
+export type ChargeKind = z.infer<typeof ChargeKindSchema>;
+
+/**
+ * What the contract says about one kind of charge: `included` (in the prices: may not be billed),
+ * `flat` (at most `amount` per order), `percent` (at most `percent` of the order's subtotal),
+ * `per-unit` (at most `amount` per unit ordered), `actual` (actual cost); each capped by `maxAmount`.
+ */
+export const ChargeTermSchema = z.strictObject({
+  kind: ChargeKindSchema,
+  basis: z.enum(['included', 'flat', 'percent', 'per-unit', 'actual']),
+  amount: z.optional(MoneySchema),
+  percent: z.optional(PercentSchema),
+  maxAmount: z.optional(MoneySchema),
+  /** Is the charge subject to sales tax? Default: the law pack's rule for its kind. */
+  taxable: z.optional(z.boolean()),
+  description: z.optional(z.string()),
+});
+export type ChargeTerm = z.infer<typeof ChargeTermSchema>;
 
 export const ContractTermSchema = z.strictObject({
   start: CalendarDateSchema,
@@ -42,6 +63,12 @@ export const ContractSchema = z
     /** Dealers the vendor authorised to take orders under the contract; a PO may go to the vendor or one of them. */
     authorizedDealers: z.optional(z.array(z.strictObject({ id: IdSchema, name: z.string().check(z.minLength(1)) }))),
     priceSchedules: z.array(PriceScheduleSchema),
+    /** Which charges may be billed on top of the prices, and how much. */
+    charges: z.optional(z.array(ChargeTermSchema)),
+    /** The cooperative's administrative fee; `includedInPrice`: paid by the vendor out of the prices. */
+    adminFee: z.optional(z.strictObject({ percent: PercentSchema, includedInPrice: z.boolean() })),
+    /** The most a later schedule may raise an item's price, in percent per year. */
+    priceIncreaseCap: z.optional(z.strictObject({ percentPerYear: PercentSchema })),
     meta: z.optional(MetaSchema),
   });
 export type Contract = z.infer<typeof ContractSchema>;

@@ -65,9 +65,13 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   }
 }
 
-/** Turns zod issues into PaceError issues rooted at `root`. @internal */
-export function zodIssues(error: z.core.$ZodError, root: string, input?: unknown): PaceErrorIssue[] {
-  const out: PaceErrorIssue[] = [];
+/**
+ * Turns zod issues into PaceError issues rooted at `root`. With `codeOf`, each issue also carries
+ * the error code of its path and value (a bad quantity: `invalid-quantity`).
+ * @internal
+ */
+export function zodIssues(error: z.core.$ZodError, root: string, input?: unknown, codeOf?: (path: readonly PropertyKey[], value: unknown) => PaceErrorCode): (PaceErrorIssue & { code?: PaceErrorCode })[] {
+  const out: (PaceErrorIssue & { code?: PaceErrorCode })[] = [];
   const visit = (issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]): void => {
     for (const issue of issues) {
       const path = [...prefix, ...issue.path];
@@ -79,8 +83,14 @@ export function zodIssues(error: z.core.$ZodError, root: string, input?: unknown
           continue;
         }
       }
-      const message = messageOf(issue, issue.code === 'unrecognized_keys' ? undefined : valueAt(input, path));
-      out.push({ path: toJsonPath(path, root), message });
+      if (codeOf !== undefined && issue.code === 'unrecognized_keys') {
+        // One issue per unknown key, at its own path.
+        for (const key of issue.keys) out.push({ path: toJsonPath([...path, key], root), message: `unknown field ${JSON.stringify(key)} (check the spelling; put your own data under "meta")`, code: 'invalid-input' });
+        continue;
+      }
+      const value = issue.code === 'unrecognized_keys' ? undefined : valueAt(input, path);
+      const message = messageOf(issue, value);
+      out.push(codeOf === undefined ? { path: toJsonPath(path, root), message } : { path: toJsonPath(path, root), message, code: issue.code === 'unrecognized_keys' ? 'invalid-input' : codeOf(path, value) });
     }
   };
   visit(error.issues, []);

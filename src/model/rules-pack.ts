@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { MemberKindSchema } from './member.js';
 import { CalendarDateSchema, IdSchema, MoneySchema, StateCodeSchema } from './primitives.js';
 import { PurchaseSupplyKindSchema } from './purchase.js';
+import { ChargeKindSchema } from './contract.js';
 
 /**
  * How sure the research behind a figure is (shared/reference/legal.md): `high` = seen in the
@@ -141,6 +142,56 @@ export const ProgramSchema = z.strictObject({
 export type Program = z.infer<typeof ProgramSchema>;
 
 /**
+ * One screen-size band of a per-device fee: devices whose screen is above `over` (or at least
+ * `atLeast`) and below `below` inches. `amount` is `null` when the figure is not known.
+ */
+export const FeeBandSchema = z.strictObject({
+  over: z.optional(z.number().check(z.nonnegative())),
+  atLeast: z.optional(z.number().check(z.nonnegative())),
+  below: z.optional(z.number().check(z.positive())),
+  amount: z.union([MoneySchema, z.null()]),
+});
+
+/** One period of a fee charged per covered device (e.g. the California e-waste recycling fee). */
+export const FeePeriodSchema = z.strictObject({
+  id: IdSchema,
+  kind: z.literal('ca-ewaste-recycling-fee'),
+  title: z.optional(z.string()),
+  /** The state whose law imposes it: buyers elsewhere do not pay it. */
+  state: StateCodeSchema,
+  effectiveFrom: CalendarDateSchema,
+  effectiveTo: z.optional(CalendarDateSchema),
+  bands: z.array(FeeBandSchema).check(z.minLength(1)),
+  /** Is the fee itself subject to sales tax? */
+  taxable: z.boolean(),
+  citation: z.string().check(z.minLength(1)),
+  confidence: ConfidenceSchema,
+  sources: z.optional(z.array(IdSchema)),
+  note: z.optional(z.string()),
+});
+export type FeePeriod = z.infer<typeof FeePeriodSchema>;
+
+/** Whether a kind of charge is taxable when the contract's term does not say. */
+export const ChargeTaxabilitySchema = z.strictObject({
+  kind: ChargeKindSchema,
+  taxable: z.boolean(),
+  /** When the rule holds, in words (e.g. separately stated, by common carrier). */
+  condition: z.optional(z.string()),
+  citation: z.string().check(z.minLength(1)),
+  confidence: ConfidenceSchema,
+  sources: z.optional(z.array(IdSchema)),
+});
+
+/** The pricing law of a pack: per-device fees, the taxability of charges, and finding citations. */
+export const PricingLawSchema = z.strictObject({
+  fees: z.optional(z.array(FeePeriodSchema)),
+  chargeTaxability: z.optional(z.array(ChargeTaxabilitySchema)),
+  /** Citations of pricing findings by finding code (e.g. `contract-not-in-force`). */
+  citations: z.optional(z.record(z.string(), z.string().check(z.minLength(1)))),
+});
+export type PricingLaw = z.infer<typeof PricingLawSchema>;
+
+/**
  * A rules pack: California law, a cooperative program, or a district's own policy, as data.
  */
 export const RulesPackSchema = z
@@ -156,5 +207,7 @@ export const RulesPackSchema = z
     thresholds: z.optional(z.array(ThresholdSchema)),
     rules: z.optional(z.array(PackRuleSchema)),
     checklist: z.optional(z.array(ChecklistItemSchema)),
+    /** Fees, charge taxability and citations that pricing reads. */
+    pricing: z.optional(PricingLawSchema),
   });
 export type RulesPack = z.infer<typeof RulesPackSchema>;

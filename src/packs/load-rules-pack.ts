@@ -9,6 +9,7 @@ import { addDays } from '../dates/calendar-date.js';
 import { deepFreeze } from '../model/deep-freeze.js';
 import { RULE_LIMITS } from '../engine/limits.js';
 import { copyPackData } from './copy-pack-data.js';
+import { findPricingLawIssues } from './find-pricing-law-issues.js';
 
 /** A pack that passed validation: frozen, with its content hash. */
 export type LoadedRulesPack = Readonly<RulesPack> & {
@@ -209,6 +210,7 @@ export function loadRulesPack(json: unknown): LoadedRulesPack {
   checkIds(pack, issues);
   checkRules(pack, issues);
   checkThresholdSeries(pack, issues);
+  for (const issue of findPricingLawIssues(pack.pricing, new Set((pack.sources ?? []).map((s) => s.id)))) issues.push(issue);
   if (issues.length > 0) throw packError(`Invalid rules pack "${pack.id}"`, issues);
   // "$schema" only tells editors where the JSON Schema is; it is not content.
   const { $schema: _editorHint, ...content } = pack;

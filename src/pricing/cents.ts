@@ -3,7 +3,7 @@
 // integer arithmetic, never floating-point arithmetic on fractions of a dollar. Every operation
 // checks that it stayed in the safe range and refuses otherwise.
 import { PaceError } from '../errors/pace-error.js';
-import { ROUND_HALF_EVEN, ROUND_HALF_UP, type Dec } from '../money/decimal.js';
+import { Dec, ROUND_HALF_EVEN, ROUND_HALF_UP } from '../money/decimal.js';
 import type { RoundingMode } from '../money/money.js';
 
 /** Whole cents, a safe integer. @internal */
@@ -58,4 +58,35 @@ export function divideRounded(numerator: number, denominator: number, mode: Roun
   if (twice < denominator) return floor;
   if (twice > denominator) return floor + 1;
   return mode === 'half-even' && floor % 2 === 0 ? floor : floor + 1;
+}
+
+/**
+ * Whole cents of a money value its schema validated (a decimal string with at most two decimals,
+ * or such a number), without a Decimal: `"12.5"` → 1250.
+ * @internal
+ */
+export function moneyCents(value: number | string): Cents {
+  const text = typeof value === 'number' ? String(value) : value;
+  const negative = text.charCodeAt(0) === 45;
+  const body = negative ? text.slice(1) : text;
+  const dot = body.indexOf('.');
+  const whole = dot < 0 ? body : body.slice(0, dot);
+  const fraction = dot < 0 ? '' : body.slice(dot + 1);
+  const cents = checkedCents(Number(whole) * 100 + (fraction.length === 0 ? 0 : fraction.length === 1 ? Number(fraction) * 10 : Number(fraction)));
+  return negative ? -cents : cents;
+}
+
+/**
+ * `round(cents × percent / 100)` for a percentage its schema validated (a plain decimal string),
+ * in integer arithmetic where it stays exact, else with Decimals.
+ * @internal
+ */
+export function percentOfCents(cents: Cents, percent: string, mode: RoundingMode): Cents {
+  const dot = percent.indexOf('.');
+  const decimals = dot < 0 ? 0 : percent.length - dot - 1;
+  const scaled = Number(dot < 0 ? percent : percent.slice(0, dot) + percent.slice(dot + 1));
+  const denominator = 100 * 10 ** decimals;
+  const exact = divideRounded(cents * scaled, denominator, mode);
+  if (exact !== undefined && cents >= 0 && Number.isSafeInteger(denominator)) return exact;
+  return decToCents(new Dec(cents).times(percent).dividedBy(10_000), mode);
 }

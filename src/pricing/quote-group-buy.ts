@@ -3,20 +3,27 @@ import type { DecisionBase, Finding, TraceStep } from '../decision.js';
 import type { Contract } from '../model/contract.js';
 import type { MoneyInput } from '../model/primitives.js';
 import { allocate } from '../money/allocate.js';
-import { parseMoney, type Money } from '../money/money.js';
+import { formatMoney, type Money } from '../money/money.js';
+import { Dec } from '../money/decimal.js';
+import { GroupBuyInputSchema } from '../model/pricing-input.js';
 import { addCents, formatCents, type Cents } from './cents.js';
 import { PRICING_SOURCE } from './citations.js';
 import { throwIssues, type CodedIssue } from '../errors/coded-issues.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
 import type { PreparedItem } from '../contracts/price-index.js';
 import { addQty, qtyText, type Qty } from '../contracts/quantity.js';
-import { priceOrder, type PricingContext, type Quote, type QuoteLineInput } from './quote.js';
-import { readContract, readDate, readLines, readObject, resolveItems, scheduleInForce, type OrderLine } from './read-pricing-input.js';
+import { completeQuote, priceOrder, type Quote, type QuoteLineInput } from './quote.js';
+import { parsePricingInput, resolveItems, scheduleInForce, tierQuantitiesOf, toOrderLines, type OrderLine } from './read-pricing-input.js';
+import { pricingTables, type PricingContext } from './pricing-law.js';
+import { contractNotInForce } from './contract-in-force.js';
+
+/** Shared-cost kinds that are the cooperative's administrative fee. */
+const ADMIN_FEE_KINDS: ReadonlySet<string> = new Set(['admin-fee', 'cooperative-admin-fee']);
 
 /** One member's order in a group buy. */
 export interface GroupBuyOrderInput {
   memberId: string;
-  /** At least one line; each sku at most once. */
+  /** At least one line; a sku may be on several lines (its total selects the member's own tier). */
   lines: readonly QuoteLineInput[];
   meta?: Record<string, unknown>;
 }
@@ -38,6 +45,8 @@ export interface GroupBuyInput {
   /** At least one order; one order per member (a second order of the same member is refused). */
   orders: readonly GroupBuyOrderInput[];
   sharedCosts?: readonly SharedCostInput[];
+  /** The sales tax rate in percent, applied to every member's quote; none: no tax. */
+  taxRate?: string;
 }
 
 /** A member's part of a group buy. */
@@ -49,11 +58,11 @@ export interface GroupBuyMember {
   sharedCosts: { kind: string; amount: Money }[];
   /** `quote.subtotal`. */
   subtotal: Money;
-  /** `subtotal` plus its shared costs. */
+  /** The member's quote total (subtotal, fees and tax) plus its shared costs. */
   total: Money;
   /** What the same lines cost at the member's own quantities (no pooling). */
   soloSubtotal: Money;
-  /** `soloSubtotal` plus the same shared costs: the member's total had its units not been pooled. */
+  /** The member's total had its units not been pooled: `soloSubtotal` with the same fees, tax rate and shared costs. */
   soloTotal: Money;
   /** `soloTotal − total`: what pooling saved the member; never negative. */
   savingsVsSolo: Money;
@@ -70,18 +79,16 @@ export interface GroupBuyQuote extends DecisionBase {
   members: GroupBuyMember[];
   /** The sum of the members' subtotals. */
   subtotal: Money;
+  /** The sum of the members' quote totals (subtotals, fees and tax). */
+  quotesTotal: Money;
   /** The sum of the shared costs. */
   sharedCostsTotal: Money;
-  /** The sum of the members' totals, = `subtotal + sharedCostsTotal` exactly. */
+  /** The sum of the members' totals, = `quotesTotal + sharedCostsTotal` exactly. */
   total: Money;
   /** The sum of the members' `savingsVsSolo`. */
   savingsVsSolo: Money;
 }
 
-const ROOT_FIELDS = new Set(['contract', 'asOf', 'orders', 'sharedCosts']);
-const ORDER_FIELDS = new Set(['memberId', 'lines', 'meta']);
-const COST_FIELDS = new Set(['kind', 'amount', 'basis']);
-const BASES = new Set(['quantity', 'amount', 'equal']);
 
 /** Whole cents of a money string from `allocate`/`formatMoney` (always two decimals). */
 function centsOf(money: Money): Cents {
@@ -103,7 +110,13 @@ function centsOf(money: Money): Cents {
  * quantity would cost: where flat fees make pooling dearer, the own quantity prices the line and
  * the member's quote says so. So a member's pooled total never exceeds its solo total.
  *
- * `soloTotal` is the member's lines at its own quantities plus the same shared-cost shares, so
+ * Each member's quote carries its e-waste fees and the tax at `taxRate` (none without a rate), and
+ * its `total` is that quote's total plus its shared costs. Findings: block `contract-not-in-force`
+ * (the date is outside the term and exercised renewals), block `admin-fee-billed-to-member` (a
+ * shared cost of kind `admin-fee` or `cooperative-admin-fee` when the contract's admin fee is
+ * included in its prices).
+ *
+ * `soloTotal` is the member's lines at its own quantities plus the same fees, tax rate and shared-cost shares, so
  * `savingsVsSolo` is exactly what pooling the tiers saved it. Weights that are all zero (e.g. basis
  * `amount` when every subtotal is zero) fall back to an equal split, with an info finding.
  *
@@ -125,60 +138,23 @@ function centsOf(money: Money): Cents {
  * ```
  */
 export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): GroupBuyQuote {
+  const { input: request, contract, pricing } = parsePricingInput(GroupBuyInputSchema, input, 'Invalid group buy');
   const issues: CodedIssue[] = [];
-  const root = readObject(input, '$', ROOT_FIELDS, 'a group buy { contract, asOf, orders }', issues);
-  if (!root) throwIssues('Invalid group buy', issues);
-  const { contract, pricing } = readContract(root['contract']);
-  const asOf = readDate(root['asOf'], '$.asOf', issues);
-  const rawOrders = root['orders'];
-  const orders: { memberId: string; lines: OrderLine[] }[] = [];
-  if (!Array.isArray(rawOrders) || rawOrders.length === 0) {
-    issues.push({ code: 'invalid-input', path: '$.orders', message: 'expected a non-empty array of orders { memberId, lines }' });
-  } else {
-    const seen = new Map<string, number>();
-    rawOrders.forEach((raw: unknown, i) => {
-      const at = `$.orders[${i}]`;
-      const order = readObject(raw, at, ORDER_FIELDS, 'an order { memberId, lines }', issues);
-      if (!order) return;
-      const memberId = order['memberId'];
-      const lines = readLines(order['lines'], `${at}.lines`, issues, 'order');
-      if (typeof memberId !== 'string' || memberId.length === 0) {
-        issues.push({ code: 'invalid-input', path: `${at}.memberId`, message: 'expected a non-empty member id' });
-        return;
-      }
-      const first = seen.get(memberId);
-      if (first !== undefined) {
-        issues.push({ code: 'invalid-input', path: `${at}.memberId`, message: `member "${memberId}" already has an order at $.orders[${first}]; put all of a member's lines in one order` });
-        return;
-      }
-      seen.set(memberId, i);
-      orders.push({ memberId, lines });
-    });
-  }
-  const costs: { kind: string; amount: Money; basis: SharedCostInput['basis'] }[] = [];
-  const rawCosts = root['sharedCosts'];
-  if (rawCosts !== undefined && !Array.isArray(rawCosts)) issues.push({ code: 'invalid-input', path: '$.sharedCosts', message: 'expected an array of shared costs { kind, amount, basis }' });
-  else if (Array.isArray(rawCosts)) {
-    rawCosts.forEach((raw: unknown, i) => {
-      const at = `$.sharedCosts[${i}]`;
-      const cost = readObject(raw, at, COST_FIELDS, 'a shared cost { kind, amount, basis }', issues);
-      if (!cost) return;
-      const kind = cost['kind'];
-      const basis = cost['basis'];
-      if (typeof kind !== 'string' || kind.length === 0) issues.push({ code: 'invalid-input', path: `${at}.kind`, message: 'expected a non-empty kind such as "freight"' });
-      if (typeof basis !== 'string' || !BASES.has(basis)) issues.push({ code: 'invalid-input', path: `${at}.basis`, message: `expected "quantity", "amount" or "equal", got ${JSON.stringify(basis) ?? 'nothing'}` });
-      let amount: Money | undefined;
-      try {
-        const parsed = parseMoney(cost['amount'], `${at}.amount`);
-        if (parsed.isNegative()) issues.push({ code: 'invalid-money', path: `${at}.amount`, message: 'a shared cost must be zero or more' });
-        else amount = parsed.toFixed(2);
-      } catch (e) {
-        for (const issue of (e as { issues: readonly { path: string; message: string }[] }).issues) issues.push({ code: 'invalid-money', ...issue });
-      }
-      if (typeof kind === 'string' && kind.length > 0 && typeof basis === 'string' && BASES.has(basis) && amount !== undefined) costs.push({ kind, amount, basis: basis as SharedCostInput['basis'] });
-    });
-  }
-  if (issues.length > 0 || asOf === undefined) throwIssues('Invalid group buy', issues);
+  const asOf = request.asOf;
+  const seen = new Map<string, number>();
+  const orders: { memberId: string; lines: OrderLine[]; own: Map<string, Qty> }[] = [];
+  request.orders.forEach((order, i) => {
+    const first = seen.get(order.memberId);
+    if (first !== undefined) {
+      issues.push({ code: 'invalid-input', path: `$.orders[${i}].memberId`, message: `member "${order.memberId}" already has an order at $.orders[${first}]; put all of a member's lines in one order` });
+      return;
+    }
+    seen.set(order.memberId, i);
+    const lines = toOrderLines(order.lines, `$.orders[${i}].lines`);
+    orders.push({ memberId: order.memberId, lines, own: tierQuantitiesOf(lines, undefined, issues).own });
+  });
+  const costs = (request.sharedCosts ?? []).map((c) => ({ kind: c.kind, amount: formatMoney(new Dec(String(c.amount))), basis: c.basis }));
+  if (issues.length > 0) throwIssues('Invalid group buy', issues);
 
   const schedule = scheduleInForce(pricing, contract.id, asOf, '$.asOf');
   const items: PreparedItem[][] = orders.map((o) => resolveItems(schedule, o.lines, issues));
@@ -192,12 +168,28 @@ export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): Gr
     }
   }
   const findings: Finding[] = [];
+  const tables = pricingTables(context);
+  const notInForce = contractNotInForce(contract, asOf, tables, 'group buy');
+  if (notInForce !== undefined) findings.push(notInForce);
+  costs.forEach((cost, c) => {
+    if (contract.adminFee?.includedInPrice === true && ADMIN_FEE_KINDS.has(cost.kind)) {
+      findings.push({
+        code: 'admin-fee-billed-to-member',
+        severity: 'block',
+        message: `Shared cost "${cost.kind}" (${cost.amount}) charges the members an administrative fee, but contract "${contract.id}" includes the cooperative's ${contract.adminFee.percent} % fee in its prices (the vendor pays it); drop it from the shared costs.`,
+        ruleId: 'pricing.admin-fee',
+        pack: PRICING_SOURCE,
+        data: { sharedCost: c, kind: cost.kind, amount: cost.amount, adminFeePercent: contract.adminFee.percent },
+      });
+    }
+  });
   const trace: TraceStep[] = [{ step: 'schedule', id: schedule.id, detail: { asOf, effectiveFrom: schedule.effectiveFrom, effectiveTo: schedule.effectiveTo ?? null, rounding: schedule.rounding } }];
   // Object.fromEntries defines own properties, so even a sku named "__proto__" stays data.
   const tierQuantities: Record<string, string> = Object.fromEntries([...pooled].map(([sku, quantity]) => [sku, qtyText(quantity)]));
   for (const [sku, quantity] of pooled) trace.push({ step: 'pool', id: sku, detail: { tierQuantity: qtyText(quantity) } });
 
-  const priced = orders.map((o, i) => priceOrder(context, contract.id, schedule, asOf, o.lines, items[i]!, pooled, o.memberId));
+  const priced = orders.map((o, i) => priceOrder(context, contract.id, schedule, asOf, o.lines, items[i]!, o.own, pooled, o.memberId));
+  const completed = priced.map((p) => completeQuote(context, contract, p, { taxRate: request.taxRate, state: 'CA' }));
   const shares: Money[][] = orders.map(() => []);
   const shareCents: Cents[] = orders.map(() => 0);
   let sharedTotal = 0;
@@ -238,13 +230,15 @@ export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): Gr
   });
 
   let subtotal = 0;
+  let quotesTotal = 0;
   let total = 0;
   let savings = 0;
   const members: GroupBuyMember[] = orders.map((o, m) => {
     const p = priced[m]!;
-    const memberTotal = addCents(p.subtotalCents, shareCents[m]!);
-    const soloTotal = addCents(p.soloCents, shareCents[m]!);
+    const memberTotal = addCents(completed[m]!.totalCents, shareCents[m]!);
+    const soloTotal = addCents(completed[m]!.soloTotalCents, shareCents[m]!);
     subtotal = addCents(subtotal, p.subtotalCents);
+    quotesTotal = addCents(quotesTotal, completed[m]!.totalCents);
     total = addCents(total, memberTotal);
     savings = addCents(savings, soloTotal - memberTotal);
     return {
@@ -266,6 +260,7 @@ export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): Gr
     tierQuantities,
     members,
     subtotal: formatCents(subtotal),
+    quotesTotal: formatCents(quotesTotal),
     sharedCostsTotal: formatCents(sharedTotal),
     total: formatCents(total),
     savingsVsSolo: formatCents(savings),

@@ -1,10 +1,9 @@
 import type { CalendarDate } from '../dates/calendar-date.js';
 import type { DecisionBase, Finding, TraceStep } from '../decision.js';
-import type { Contract } from '../model/contract.js';
+import type { ChargeKind, Contract } from '../model/contract.js';
 import type { Member } from '../model/member.js';
-import { MemberSchema } from '../model/member.js';
-import { parseWith } from '../model/parse.js';
-import type { QuantityInput } from '../model/primitives.js';
+import { QuoteInputSchema } from '../model/pricing-input.js';
+import type { MoneyInput, QuantityInput } from '../model/primitives.js';
 import type { Dec } from '../money/decimal.js';
 import type { Money } from '../money/money.js';
 import { addCents, formatCents, type Cents } from './cents.js';
@@ -13,28 +12,46 @@ import { throwIssues, type CodedIssue } from '../errors/coded-issues.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
 import type { PreparedItem, PreparedSchedule, PreparedTier } from '../contracts/price-index.js';
 import { amountCents, findVolumeCliff, graduatedAverageText, selectTier, unitCents } from './price-line.js';
-import { compareQty, qtyText, qtyToDec, type Qty } from '../contracts/quantity.js';
-import { readContract, readDate, readLines, readObject, readTierQuantities, resolveItems, scheduleInForce, type OrderLine } from './read-pricing-input.js';
+import { addQty, compareQty, qtyText, qtyToDec, type Qty } from '../contracts/quantity.js';
+import { parsePricingInput, resolveItems, scheduleInForce, tierQuantitiesOf, toOrderLines, toTierQuantities, type OrderLine } from './read-pricing-input.js';
+import { computeCharges, eWasteFees, taxOf, type QuoteCharge, type QuoteFee } from './order-charges.js';
+import { pricingTables, type PricingContext } from './pricing-law.js';
+import { contractNotInForce } from './contract-in-force.js';
 
-/** What the pricing capabilities need from a {@link Pace}: the rules version they stamp on decisions. */
-export interface PricingContext {
-  readonly rulesVersion: string;
-}
+export type { PricingContext } from './pricing-law.js';
+export type { QuoteCharge, QuoteFee } from './order-charges.js';
 
 /** One line to price. */
 export interface QuoteLineInput {
   sku: string;
   /** Units, or a fractional amount such as hours (`"7.5"`): a non-negative number or decimal string. */
   quantity: QuantityInput;
+  /** Your line number, echoed on the priced line. */
+  lineId?: string;
+  /** The ship-to site, echoed on the priced line. */
+  shipTo?: string;
+  /** The account the line is charged to, echoed on the priced line. */
+  account?: string;
   /** Your own data; carried by the caller, never read. */
   meta?: Record<string, unknown>;
+}
+
+/** A charge the vendor proposes for the order. */
+export interface QuoteChargeInput {
+  kind: ChargeKind;
+  /** Zero or more. */
+  amount: MoneyInput;
+  description?: string;
 }
 
 /** The input of {@link Pace.quote}. */
 export interface QuoteInput {
   /** A raw contract, or one returned by `prepareContract` (faster, same result). */
   contract: Contract | PreparedContract;
-  /** At least one line; each sku at most once (put a sku's whole quantity on one line). */
+  /**
+   * At least one line. A sku may appear on several lines (ship-to sites, accounts): its tier
+   * quantity is the order's total of it, and every line of it is priced at that tier.
+   */
   lines: readonly QuoteLineInput[];
   /** The date whose price schedule applies. */
   asOf: CalendarDate;
@@ -42,9 +59,13 @@ export interface QuoteInput {
   member?: Member;
   /**
    * Per sku, the quantity that selects the tier when volume is pooled beyond this order (a group
-   * buy). It must be at least the line's own quantity. Entries for skus not in the order are ignored.
+   * buy). It must be at least the order's own total of the sku. Entries for skus not in the order are ignored.
    */
   tierQuantities?: Readonly<Record<string, QuantityInput>>;
+  /** The sales tax rate in percent (`"9.25"`), the ship-to rate the caller knows; none: no tax. */
+  taxRate?: string;
+  /** The vendor's proposed charges (freight, installation, ...), checked against the contract. */
+  charges?: readonly QuoteChargeInput[];
 }
 
 /** One tier of a graduated ladder as it was used. */
@@ -89,6 +110,11 @@ export interface QuoteTier {
  */
 export interface QuoteLine {
   sku: string;
+  lineId?: string;
+  shipTo?: string;
+  account?: string;
+  /** Whether sales tax applies to the line (the item's `taxable`, default: goods only). */
+  taxable: boolean;
   description: string;
   unit?: string;
   kind: 'fixed' | 'discount' | 'tiered';
@@ -122,21 +148,70 @@ export interface Quote extends DecisionBase {
   listTotal?: Money;
   /** The sum of the known line savings (`"0.00"` when none is known). */
   savings: Money;
+  /** The proposed charges, each checked against the contract. */
+  charges: QuoteCharge[];
+  /** The fees the law adds (the California e-waste fee per covered device). */
+  fees: QuoteFee[];
+  /** The base sales tax is computed on: taxable lines and charges (fees as the law pack says). */
+  taxableAmount: Money;
+  /** The tax rate used, when one was given. */
+  taxRate?: string;
+  /** `round(taxableAmount × taxRate / 100)`; `"0.00"` when no rate was given. */
+  tax: Money;
+  /** `subtotal + charges + fees + tax`, exactly. */
+  total: Money;
 }
 
 /** A quote with its totals in cents, for the group buy. @internal */
 export interface PricedOrder {
   readonly quote: Quote;
   readonly subtotalCents: Cents;
-  /** What the same lines cost with each line's tier chosen by its own quantity. */
+  /** What the same lines cost with each sku's tier chosen by the order's own total of it. */
   readonly soloCents: Cents;
+  /** The taxable part of `subtotalCents`, and of `soloCents`. */
+  readonly taxableCents: Cents;
+  readonly soloTaxableCents: Cents;
+  /** Units over all lines. */
+  readonly units: Qty;
+  /** The lines of covered devices with their items and positions, for the fees. */
+  readonly lines: readonly (OrderLine & { readonly item: PreparedItem; readonly index: number })[];
+}
+
+function lineLabel(i: number, line: OrderLine): string {
+  return `Line ${i + 1}${line.lineId !== undefined ? ` (${line.lineId})` : ''}`;
+}
+
+function isWhole(q: Qty): boolean {
+  return typeof q === 'number' || q.isInteger();
+}
+
+/** Block findings for a line's quantity against its item's units, minimum and multiple. */
+function quantityFindings(findings: Finding[], i: number, line: OrderLine, item: PreparedItem, skuTotal: Qty, firstOfSku: boolean): void {
+  const q = line.quantity;
+  const notWhole = !item.fractional && !isWhole(q);
+  const multiple = item.orderMultiple;
+  const offMultiple = multiple !== undefined && !qtyToDec(q).modulo(qtyToDec(multiple)).isZero();
+  const minimum = item.minimumOrderQuantity;
+  const belowMinimum = firstOfSku && minimum !== undefined && compareQty(skuTotal, minimum) < 0;
+  if (!notWhole && !offMultiple && !belowMinimum) return;
+  const data = { sku: line.sku, line: i, quantity: qtyText(q), ...(line.lineId !== undefined ? { lineId: line.lineId } : {}) };
+  if (notWhole) {
+    findings.push({ code: 'quantity-not-whole', severity: 'block', message: `${lineLabel(i, line)}: ${qtyText(q)} of ${line.sku}, sold in whole units.`, ruleId: 'pricing.quantity', pack: PRICING_SOURCE, data });
+  }
+  if (offMultiple) {
+    findings.push({ code: 'quantity-not-order-multiple', severity: 'block', message: `${lineLabel(i, line)}: ${qtyText(q)} of ${line.sku}, sold in multiples of ${qtyText(multiple)}.`, ruleId: 'pricing.quantity', pack: PRICING_SOURCE, data: { ...data, orderMultiple: qtyText(multiple) } });
+  }
+  if (belowMinimum) {
+    findings.push({ code: 'quantity-below-minimum', severity: 'block', message: `${lineLabel(i, line)}: ${qtyText(skuTotal)} of ${line.sku} in the order, below its minimum of ${qtyText(minimum)}.`, ruleId: 'pricing.quantity', pack: PRICING_SOURCE, data: { ...data, orderTotal: qtyText(skuTotal), minimumOrderQuantity: qtyText(minimum) } });
+  }
 }
 
 /**
- * Prices validated lines against a schedule. `tierQuantity` gives, per sku, the quantity that
- * selects the tier; a line is never priced above what its own quantity would cost (contract prices
- * are ceilings): when pooling would cost more, as flat fees can make it, the own quantity prices it
- * and an info finding says so.
+ * Prices validated lines against a schedule. `own` gives each sku's total over the lines (its tier
+ * quantity), `pooled` the pooled one where given; every line of a sku is priced at the same tier.
+ * A sku is never priced above what the order's own total would cost (contract prices are
+ * ceilings): when pooling would cost more, as flat fees can make it, the own total prices it and an
+ * info finding says so.
  * @internal
  */
 export function priceOrder(
@@ -146,18 +221,26 @@ export function priceOrder(
   asOf: CalendarDate,
   lines: readonly OrderLine[],
   items: readonly PreparedItem[],
+  own: ReadonlyMap<string, Qty>,
   pooled: ReadonlyMap<string, Qty> | undefined,
   memberId: string | undefined,
 ): PricedOrder {
   const mode = schedule.rounding;
   const findings: Finding[] = [];
   const trace: TraceStep[] = [
-    { step: 'schedule', id: schedule.id, detail: { asOf, effectiveFrom: schedule.effectiveFrom, effectiveTo: schedule.effectiveTo ?? null, rounding: mode } },
+    { step: 'schedule', id: schedule.id, detail: { asOf, effectiveFrom: schedule.effectiveFrom, effectiveTo: schedule.effectiveTo ?? null, rounding: mode, roundAt: schedule.roundAt, ...(schedule.basedOn !== undefined ? { basedOn: schedule.basedOn } : {}) } },
   ];
   if (memberId !== undefined) trace.push({ step: 'member', id: memberId });
   const out: QuoteLine[] = new Array<QuoteLine>(lines.length);
+  const withItems: (OrderLine & { item: PreparedItem; index: number })[] = [];
+  // The tier quantity of each sku, decided once: pooled unless that costs the order's total more.
+  const tierOf = new Map<string, Qty>();
+  const repeated = own.size < lines.length;
   let subtotal = 0;
   let solo = 0;
+  let taxable = 0;
+  let soloTaxable = 0;
+  let units: Qty = 0;
   let listTotal: number | undefined = 0;
   let savings = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -165,30 +248,45 @@ export function priceOrder(
     const item = items[i]!;
     const q = line.quantity;
     const rule = item.rule;
-    const pooledQuantity = pooled?.get(line.sku);
-    const ownCents = amountCents(item, q, q, mode);
-    let cents = ownCents;
-    let tierQuantity: Qty = q;
-    if (pooledQuantity !== undefined && rule.kind === 'tiered' && compareQty(pooledQuantity, q) !== 0) {
-      const pooledCents = amountCents(item, q, pooledQuantity, mode);
-      if (pooledCents <= ownCents) {
-        cents = pooledCents;
-        tierQuantity = pooledQuantity;
-      } else {
-        findings.push({
-          code: 'pooled-tier-not-better',
-          severity: 'info',
-          message: `Line ${i + 1} (${line.sku}): the pooled quantity ${qtyText(pooledQuantity)} would price it at ${formatCents(pooledCents)}, more than ${formatCents(ownCents)} at its own quantity ${qtyText(q)} (the flat fees differ); it is priced at its own quantity, since contract prices are ceilings.`,
-          ruleId: 'pricing.pooled-tier',
-          pack: PRICING_SOURCE,
-          data: { sku: line.sku, line: i, pooledQuantity: qtyText(pooledQuantity), pooledTotal: formatCents(pooledCents), quantity: qtyText(q), total: formatCents(ownCents) },
-        });
+    const skuTotal = own.get(line.sku)!;
+    // Plain orders (each sku once, nothing pooled) need no per-sku bookkeeping.
+    let tierQuantity = repeated || pooled !== undefined ? tierOf.get(line.sku) : undefined;
+    const firstOfSku = tierQuantity === undefined;
+    if (tierQuantity === undefined) {
+      tierQuantity = skuTotal;
+      const pooledQuantity = pooled?.get(line.sku);
+      if (pooledQuantity !== undefined && rule.kind === 'tiered' && compareQty(pooledQuantity, skuTotal) !== 0) {
+        const pooledCents = amountCents(item, skuTotal, pooledQuantity, mode);
+        const ownCents = amountCents(item, skuTotal, skuTotal, mode);
+        if (pooledCents <= ownCents) tierQuantity = pooledQuantity;
+        else {
+          findings.push({
+            code: 'pooled-tier-not-better',
+            severity: 'info',
+            message: `${lineLabel(i, line)} (${line.sku}): the pooled quantity ${qtyText(pooledQuantity)} would price the order's ${qtyText(skuTotal)} at ${formatCents(pooledCents)}, more than ${formatCents(ownCents)} at its own quantity (the flat fees differ); it is priced at its own quantity, since contract prices are ceilings.`,
+            ruleId: 'pricing.pooled-tier',
+            pack: PRICING_SOURCE,
+            data: { sku: line.sku, line: i, pooledQuantity: qtyText(pooledQuantity), pooledTotal: formatCents(pooledCents), quantity: qtyText(skuTotal), total: formatCents(ownCents) },
+          });
+        }
       }
+      if (repeated || pooled !== undefined) tierOf.set(line.sku, tierQuantity);
     }
+    const cents = amountCents(item, q, tierQuantity, mode);
+    const ownCents = tierQuantity === skuTotal ? cents : amountCents(item, q, skuTotal, mode);
     subtotal = addCents(subtotal, cents);
     solo = addCents(solo, ownCents);
-    const quoteLine: QuoteLine = { sku: line.sku, description: item.description, kind: rule.kind, quantity: qtyText(q), unitPrice: '', extended: formatCents(cents) };
+    if (item.taxable) {
+      taxable = addCents(taxable, cents);
+      soloTaxable = addCents(soloTaxable, ownCents);
+    }
+    units = typeof units === 'number' && typeof q === 'number' && Number.isSafeInteger(units + q) ? units + q : addQty(units, q);
+    const quoteLine: QuoteLine = { sku: line.sku, description: item.description, kind: rule.kind, quantity: qtyText(q), unitPrice: '', extended: formatCents(cents), taxable: item.taxable };
+    if (line.lineId !== undefined) quoteLine.lineId = line.lineId;
+    if (line.shipTo !== undefined) quoteLine.shipTo = line.shipTo;
+    if (line.account !== undefined) quoteLine.account = line.account;
     if (item.unit !== undefined) quoteLine.unit = item.unit;
+    if ((!item.fractional && typeof q !== 'number') || item.orderMultiple !== undefined || item.minimumOrderQuantity !== undefined) quantityFindings(findings, i, line, item, skuTotal, firstOfSku);
     switch (rule.kind) {
       case 'fixed':
       case 'discount':
@@ -197,23 +295,26 @@ export function priceOrder(
       case 'tiered': {
         const tier = selectTier(rule.tiers, tierQuantity);
         const described: QuoteTier = { index: tier.index, upTo: tier.upToText, mode: rule.mode, tierQuantity: qtyText(tierQuantity), unitPrice: tier.unitPrice.text };
+        const pooledQuantity = pooled?.get(line.sku);
         if (pooledQuantity !== undefined) described.pooledQuantity = qtyText(pooledQuantity);
         if (tier.flatFee !== undefined) described.flatFee = tier.flatFee.text;
         if (rule.mode === 'volume') {
           quoteLine.unitPrice = tier.unitPrice.text;
-          const cliff = findVolumeCliff(rule.tiers, q, tierQuantity, cents, mode);
-          if (cliff !== undefined) {
+          // Once per sku, on the order's total of it (the same as the line when the sku is on one line).
+          const skuCents = !repeated || own.get(line.sku) === q ? cents : firstOfSku ? amountCents(item, skuTotal, tierQuantity, mode) : undefined;
+          const cliff = skuCents === undefined ? undefined : findVolumeCliff(rule.tiers, skuTotal, tierQuantity, skuCents, mode);
+          if (cliff !== undefined && skuCents !== undefined) {
             findings.push({
               code: 'volume-cliff',
               severity: 'info',
-              message: `Line ${i + 1} (${line.sku}): buying ${qtyText(cliff.quantity)} instead of ${qtyText(q)} would cost ${formatCents(cliff.cents)} instead of ${formatCents(cents)}, because the tier quantity ${qtyText(cliff.tierQuantity)} reaches tier ${cliff.tier.index + 1} of the table (${cliff.tier.upToText === null ? 'the open top tier' : `up to ${cliff.tier.upToText}`}) at ${cliff.tier.unitPrice.text} a unit.`,
+              message: `${lineLabel(i, line)} (${line.sku}): buying ${qtyText(cliff.quantity)} instead of ${qtyText(skuTotal)} would cost ${formatCents(cliff.cents)} instead of ${formatCents(skuCents)}, because the tier quantity ${qtyText(cliff.tierQuantity)} reaches tier ${cliff.tier.index + 1} of the table (${cliff.tier.upToText === null ? 'the open top tier' : `up to ${cliff.tier.upToText}`}) at ${cliff.tier.unitPrice.text} a unit.`,
               ruleId: 'pricing.volume-cliff',
               pack: PRICING_SOURCE,
               data: {
                 sku: line.sku,
                 line: i,
-                quantity: qtyText(q),
-                total: formatCents(cents),
+                quantity: qtyText(skuTotal),
+                total: formatCents(skuCents),
                 cheaperQuantity: qtyText(cliff.quantity),
                 cheaperTotal: formatCents(cliff.cents),
                 tierQuantity: qtyText(cliff.tierQuantity),
@@ -243,6 +344,7 @@ export function priceOrder(
       savings = addCents(savings, listCents - cents);
     } else listTotal = undefined;
     out[i] = quoteLine;
+    if (item.covered) withItems.push({ ...line, item, index: i });
   }
   const result: Quote = {
     contractId,
@@ -252,12 +354,70 @@ export function priceOrder(
     lines: out,
     subtotal: formatCents(subtotal),
     savings: formatCents(savings),
+    charges: [],
+    fees: [],
+    taxableAmount: formatCents(taxable),
+    tax: '0.00',
+    total: formatCents(subtotal),
     findings,
     trace,
     rulesVersion: context.rulesVersion,
   };
   if (listTotal !== undefined) result.listTotal = formatCents(listTotal);
-  return { quote: result, subtotalCents: subtotal, soloCents: solo };
+  return { quote: result, subtotalCents: subtotal, soloCents: solo, taxableCents: taxable, soloTaxableCents: soloTaxable, units, lines: withItems };
+}
+
+/** The totals in cents that {@link completeQuote} adds to a priced order. @internal */
+export interface CompletedTotals {
+  readonly totalCents: Cents;
+  /** The total had every sku been priced at the order's own quantity (same charges, fees, tax rate). */
+  readonly soloTotalCents: Cents;
+}
+
+/**
+ * Adds to a priced order its charges (checked against the contract), the per-device fees and the
+ * tax at `taxRate` (none without a rate: an info finding says so), and sets `total`.
+ * @internal
+ */
+export function completeQuote(
+  context: PricingContext,
+  contract: Pick<Contract, 'charges'>,
+  priced: PricedOrder,
+  options: { taxRate?: string | undefined; charges?: readonly { kind: ChargeKind; amount: number | string; description?: string | undefined }[] | undefined; state: string },
+): CompletedTotals {
+  const q = priced.quote;
+  const tables = pricingTables(context);
+  const proposed = options.charges ?? [];
+  const charges = proposed.length === 0 && contract.charges === undefined ? undefined : computeCharges(contract.charges, proposed, { subtotalCents: priced.subtotalCents, units: priced.units }, tables);
+  const fees = priced.lines.length === 0 ? undefined : eWasteFees(tables, priced.lines, q.asOf, options.state);
+  const chargeCents = charges?.cents ?? 0;
+  const feeCents = fees?.cents ?? 0;
+  const extraTaxable = addCents(charges?.taxableCents ?? 0, fees?.taxableCents ?? 0);
+  const taxable = addCents(priced.taxableCents, extraTaxable);
+  const tax = taxOf(taxable, options.taxRate);
+  const soloTax = taxOf(addCents(priced.soloTaxableCents, extraTaxable), options.taxRate);
+  if (charges !== undefined) {
+    q.charges = charges.charges;
+    q.findings.push(...charges.findings);
+  }
+  if (fees !== undefined) {
+    q.fees = fees.fees;
+    q.findings.push(...fees.findings);
+  }
+  q.taxableAmount = formatCents(taxable);
+  if (tax === undefined) {
+    if (taxable > 0) {
+      q.findings.push({ code: 'tax-rate-not-given', severity: 'info', message: `No taxRate given: no sales tax computed on the taxable ${formatCents(taxable)}.`, ruleId: 'pricing.tax', pack: PRICING_SOURCE, data: { taxableAmount: formatCents(taxable) } });
+    }
+  } else {
+    q.taxRate = options.taxRate!;
+    q.tax = formatCents(tax);
+  }
+  const extras = addCents(addCents(chargeCents, feeCents), tax ?? 0);
+  const total = addCents(priced.subtotalCents, extras);
+  q.total = formatCents(total);
+  if (extras !== 0 || tax !== undefined) q.trace.push({ step: 'totals', id: 'order', detail: { subtotal: q.subtotal, charges: formatCents(chargeCents), fees: formatCents(feeCents), taxableAmount: q.taxableAmount, taxRate: options.taxRate ?? null, tax: q.tax, total: q.total } });
+  return { totalCents: total, soloTotalCents: addCents(addCents(priced.soloCents, addCents(chargeCents, feeCents)), soloTax ?? 0) };
 }
 
 function describeLadder(described: QuoteTier, tiers: readonly PreparedTier[], tierQuantity: Qty): void {
@@ -287,64 +447,58 @@ function exactText(amount: Dec): string {
   return amount.decimalPlaces() <= 2 ? amount.toFixed(2) : amount.toFixed();
 }
 
-const QUOTE_FIELDS = new Set(['contract', 'lines', 'asOf', 'member', 'tierQuantities']);
-
 /**
- * Prices an order under the contract's price schedule in force on `asOf`, exact to the cent.
+ * Prices an order under the contract's price schedule in force on `asOf`, exact to the cent, with
+ * its charges, fees, tax and total.
  *
  * Fixed and discount-off-list prices apply per unit; tiered prices by volume (every unit at the
  * price of the tier the tier quantity falls in, plus that tier's flat fee) or graduated (each unit
- * at the price of the tier it falls in, plus a flat fee for every tier reached). Each line is
- * rounded once, to cents, half-up unless the schedule says half-even. With `tierQuantities` the
- * pooled quantity selects the tier and the member's units carry their share by quantity of the
- * pooled price (see {@link QuoteLine}); a line is never priced above its own quantity's price.
+ * at the price of the tier it falls in, plus a flat fee for every tier reached). Unit prices may
+ * carry six decimals (`"0.0089"` a copy). Each line is rounded once, to cents, half-up unless the
+ * schedule says half-even; under `roundAt: 'unit'` the unit price is rounded to cents first. A sku
+ * on several lines is priced at the tier of the order's total of it (pooled further by
+ * `tierQuantities`; see {@link QuoteLine}); a sku is never priced above its own total's price.
  *
- * Findings (info): `volume-cliff` when buying more units, up to a higher tier, would cost less in
- * total (the cheapest such quantity is given); `pooled-tier-not-better` when pooling would cost a
- * line more than its own quantity.
+ * Then: the vendor's `charges`, each checked against the contract's terms (`allowed`); the
+ * California e-waste fee per covered device, from the law pack's dated fee table; sales tax at
+ * `taxRate` on the taxable lines and charges (no rate: no tax); `total`.
  *
- * @param context - The Pace context (its `rulesVersion` goes on the quote).
- * @param input - The contract (raw or prepared), lines, date and optional pooled quantities.
- * @returns The quote: lines, subtotal, list total and savings, findings, trace, rulesVersion.
- * @throws PaceError naming each JSON path: `invalid-input` (bad shape, a sku twice, several kinds
- *   of problem), `invalid-quantity`, `invalid-date`, `no-price-in-force`, `unknown-sku`, and the
- *   contract's own `invalid-input` / `invalid-tier-table`.
+ * Findings: block `contract-not-in-force` (the date is outside the term and exercised renewals;
+ * the lines are still priced), block `quantity-not-whole` / `quantity-not-order-multiple` /
+ * `quantity-below-minimum`, block `charge-not-allowed`, warn `fee-figure-unknown` and
+ * `covered-device-screen-size-missing`, info `volume-cliff`, `pooled-tier-not-better`,
+ * `tax-rate-not-given` and the charge notes.
+ *
+ * @param context - The Pace context (its `rulesVersion` goes on the quote; its packs give fees and citations).
+ * @param input - The contract (raw or prepared), lines, date, and optional pooled quantities, tax rate and charges.
+ * @returns The quote: lines, subtotal, charges, fees, taxable amount, tax, total, findings, trace, rulesVersion.
+ * @throws PaceError naming each JSON path: `invalid-input` (bad shape, several kinds of problem),
+ *   `invalid-quantity`, `invalid-date`, `invalid-money`, `no-price-in-force`, `unknown-sku`, and
+ *   the contract's own `invalid-input` / `invalid-tier-table`.
  * @example
  * ```ts
  * // tiers 1-5 @ 7.00, 6-10 @ 6.50, 11+ @ 6.00, volume
- * const q = pace.quote({ contract, asOf: '2025-09-01', lines: [{ sku: 'CHAIR', quantity: 11 }] });
+ * const q = pace.quote({ contract, asOf: '2025-09-01', lines: [{ sku: 'CHAIR', quantity: 11 }], taxRate: '7.25' });
  * q.lines[0].unitPrice; // => '6.00'
  * q.subtotal;           // => '66.00'
+ * q.tax;                // => '4.79'
+ * q.total;              // => '70.79'
  * ```
  */
 export function quote(context: PricingContext, input: QuoteInput): Quote {
+  const { input: request, contract, pricing } = parsePricingInput(QuoteInputSchema, input, 'Invalid quote request');
+  const lines = toOrderLines(request.lines, '$.lines');
   const issues: CodedIssue[] = [];
-  const root = readObject(input, '$', QUOTE_FIELDS, 'a quote request { contract, lines, asOf }', issues);
-  if (!root) throwIssues('Invalid quote request', issues);
-  const { contract, pricing } = readContract(root['contract']);
-  const asOf = readDate(root['asOf'], '$.asOf', issues);
-  const lines = readLines(root['lines'], '$.lines', issues, 'order');
-  const given = readTierQuantities(root['tierQuantities'], '$.tierQuantities', issues);
-  let memberId: string | undefined;
-  if (root['member'] !== undefined) {
-    try {
-      memberId = parseWith(MemberSchema, root['member'], '$.member', 'member').id;
-    } catch (e) {
-      for (const issue of (e as { issues: readonly { path: string; message: string }[] }).issues) issues.push({ code: 'invalid-input', ...issue });
-    }
-  }
-  if (given !== undefined) {
-    for (const line of lines) {
-      const entry = given.get(line.sku);
-      if (entry !== undefined && compareQty(entry.quantity, line.quantity) < 0) {
-        issues.push({ code: 'invalid-quantity', path: entry.path, message: `the tier quantity ${qtyText(entry.quantity)} of sku "${line.sku}" is smaller than the ${qtyText(line.quantity)} ordered at ${line.path}.quantity; a pooled quantity includes this order's own units` });
-      }
-    }
-  }
-  if (issues.length > 0 || asOf === undefined) throwIssues('Invalid quote request', issues);
-  const schedule = scheduleInForce(pricing, contract.id, asOf, '$.asOf');
+  const given = toTierQuantities(request.tierQuantities, '$.tierQuantities');
+  const { own } = tierQuantitiesOf(lines, given, issues);
+  if (issues.length > 0) throwIssues('Invalid quote request', issues);
+  const pooled = given === undefined ? undefined : new Map([...given].map(([sku, entry]) => [sku, entry.quantity] as const));
+  const schedule = scheduleInForce(pricing, contract.id, request.asOf, '$.asOf');
   const items = resolveItems(schedule, lines, issues);
   if (issues.length > 0) throwIssues('Unknown sku', issues);
-  const pooled = given === undefined ? undefined : new Map([...given].map(([sku, entry]) => [sku, entry.quantity] as const));
-  return priceOrder(context, contract.id, schedule, asOf, lines, items, pooled, memberId).quote;
+  const priced = priceOrder(context, contract.id, schedule, request.asOf, lines, items, own, pooled, request.member?.id);
+  const notInForce = contractNotInForce(contract, request.asOf, pricingTables(context), 'quote');
+  if (notInForce !== undefined) priced.quote.findings.unshift(notInForce);
+  completeQuote(context, contract, priced, { taxRate: request.taxRate, charges: request.charges, state: request.member?.state ?? 'CA' });
+  return priced.quote;
 }

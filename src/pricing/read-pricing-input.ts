@@ -1,16 +1,21 @@
-// Hand-written validation of the small per-call inputs of the pricing capabilities. It gives the
-// same kind of PaceError as the zod schemas (every problem at once, each with its JSON path) but
-// costs next to nothing per line, which the quoting hot path needs. Contracts themselves go
-// through the zod schema once, in prepareContract.
-import { isCalendarDate } from '../dates/calendar-date.js';
-import { PaceError } from '../errors/pace-error.js';
-import { toJsonPath } from '../model/parse.js';
-import type { Dec } from '../money/decimal.js';
-import { parseDecimal } from '../money/money.js';
-import { contractIndex, prepareContract, type PreparedContract } from '../contracts/prepare-contract.js';
-import type { CodedIssue } from '../errors/coded-issues.js';
+// Reading the pricing capabilities' inputs: validated by their schemas (src/model/pricing-input.ts),
+// then turned into the internal forms the arithmetic uses. Every problem is reported at once, each
+// with its JSON path and the code of its kind (a bad quantity: `invalid-quantity`).
+import * as z from 'zod/mini';
+import { PaceError, isPaceError, type PaceErrorCode } from '../errors/pace-error.js';
+import { zodIssues, toJsonPath } from '../model/parse.js';
+import { MemberSchema } from '../model/member.js';
+import { UnitPriceSchema } from '../model/price-schedule.js';
+import { CalendarDateSchema, MoneySchema, NonNegativeMoneySchema, QuantitySchema } from '../model/primitives.js';
+import { Dec } from '../money/decimal.js';
+import { contractIndex, isPreparedContract, prepareContract, type PreparedContract } from '../contracts/prepare-contract.js';
+import { FAIL, compileFastParse } from './fast-parse.js';
+
+/** The fast parse of each input schema, compiled from the schema on first use. */
+const fastParsers = new Map<unknown, (value: unknown) => unknown>();
+import { throwIssues, type CodedIssue } from '../errors/coded-issues.js';
 import type { PreparedItem, PreparedSchedule, PricingIndex } from '../contracts/price-index.js';
-import { addQty, compareQty, qtyText, readQty, type Qty } from '../contracts/quantity.js';
+import { addQty, compareQty, normaliseQty, qtyText, type Qty } from '../contracts/quantity.js';
 
 /** A validated input line. @internal */
 export interface OrderLine {
@@ -18,92 +23,104 @@ export interface OrderLine {
   readonly quantity: Qty;
   /** JSON path of the line, e.g. `$.lines[2]`. */
   readonly path: string;
+  readonly lineId?: string | undefined;
+  readonly shipTo?: string | undefined;
+  readonly account?: string | undefined;
   /** Billed unit price (invoices only). */
   readonly unitPrice?: Dec;
 }
 
-/** The most decimals a billed unit price may carry (invoices often bill to fractions of a cent). */
-export const BILLED_PRICE_DECIMALS = 6;
+// The error code of an issue is the code of the schema at its path: the schemas are the one list.
+const CODES = new Map<unknown, PaceErrorCode>([
+  [QuantitySchema, 'invalid-quantity'],
+  [CalendarDateSchema, 'invalid-date'],
+  [MoneySchema, 'invalid-money'],
+  [NonNegativeMoneySchema, 'invalid-money'],
+  [UnitPriceSchema, 'invalid-money'],
+]);
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'string' ? JSON.stringify(value) : typeof value;
+interface SchemaDef {
+  type: string;
+  innerType?: unknown;
+  shape?: Record<string, unknown>;
+  element?: unknown;
+  valueType?: unknown;
+}
+const defOf = (schema: unknown): SchemaDef => (schema as { _zod: { def: SchemaDef } })._zod.def;
+
+function unwrap(schema: unknown): unknown {
+  let s = schema;
+  while (defOf(s).type === 'optional') s = defOf(s).innerType;
+  return s;
 }
 
-/** Checks a value is a plain object with only the allowed keys. @internal */
-export function readObject(value: unknown, path: string, allowed: ReadonlySet<string>, what: string, issues: CodedIssue[]): Record<string, unknown> | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    issues.push({ code: 'invalid-input', path, message: `expected ${what} (an object), got ${describe(value)}` });
-    return undefined;
+/** The code of the schema found by following `path` from `root` (a member's problems stay `invalid-input`). */
+function codeAt(root: unknown, path: readonly PropertyKey[], value: unknown): PaceErrorCode {
+  if (value === undefined) return 'invalid-input'; // a required field is missing
+  let s = unwrap(root);
+  for (const key of path) {
+    if (s === MemberSchema) return 'invalid-input';
+    const def = defOf(s);
+    const next = def.type === 'object' ? (typeof key === 'string' && Object.hasOwn(def.shape!, key) ? def.shape![key] : undefined) : def.type === 'array' ? def.element : def.type === 'record' ? def.valueType : undefined;
+    if (next === undefined) return 'invalid-input';
+    s = unwrap(next);
   }
-  const record = value as Record<string, unknown>;
-  for (const key in record) {
-    if (!allowed.has(key)) issues.push({ code: 'invalid-input', path: toJsonPath([key], path), message: `unknown field ${JSON.stringify(key)} (check the spelling; put your own data under "meta")` });
-  }
-  return record;
+  return CODES.get(s) ?? 'invalid-input';
 }
-
-/** A calendar date field. @internal */
-export function readDate(value: unknown, path: string, issues: CodedIssue[]): string | undefined {
-  if (isCalendarDate(value)) return value;
-  issues.push({ code: value === undefined ? 'invalid-input' : 'invalid-date', path, message: value === undefined ? 'required: a date as YYYY-MM-DD' : `expected a real calendar date as YYYY-MM-DD, got ${describe(value)}` });
-  return undefined;
-}
-
-const LINE_FIELDS = new Set(['sku', 'quantity', 'meta']);
-const INVOICE_LINE_FIELDS = new Set(['sku', 'quantity', 'unitPrice', 'description', 'meta']);
 
 /**
- * Reads the lines of an order or invoice. An order may list a sku once: a second line of the same
- * sku is refused (it would either double-select a tier or hide a mistake; combine the lines).
- * Invoice lines may repeat a sku (split shipments); their quantities share one tier.
+ * Validates a pricing input with its schema and prepares its contract, reporting the problems of
+ * both at once (`summary` heads the message).
  * @internal
  */
-export function readLines(value: unknown, path: string, issues: CodedIssue[], kind: 'order' | 'invoice'): OrderLine[] {
-  if (!Array.isArray(value) || value.length === 0) {
-    issues.push({ code: 'invalid-input', path, message: Array.isArray(value) ? 'expected at least one line' : `expected a non-empty array of lines, got ${describe(value)}` });
-    return [];
+export function parsePricingInput<S extends z.core.$ZodType>(schema: S, value: unknown, summary: string): { input: z.output<S>; contract: PreparedContract; pricing: PricingIndex } {
+  let fast = fastParsers.get(schema);
+  if (fast === undefined) {
+    fast = compileFastParse(schema);
+    fastParsers.set(schema, fast);
   }
-  const lines: OrderLine[] = [];
-  const seen = kind === 'order' ? new Map<string, string>() : undefined;
-  for (let i = 0; i < value.length; i++) {
-    const at = `${path}[${i}]`;
-    const raw: unknown = value[i];
-    const line = readObject(raw, at, kind === 'order' ? LINE_FIELDS : INVOICE_LINE_FIELDS, 'a line { sku, quantity }', issues);
-    if (!line) continue;
-    const sku = line['sku'];
-    const okSku = typeof sku === 'string' && sku.length > 0;
-    if (!okSku) issues.push({ code: 'invalid-input', path: `${at}.sku`, message: `expected a non-empty sku, got ${describe(sku)}` });
-    const quantity = line['quantity'] === undefined ? undefined : readQty(line['quantity'], `${at}.quantity`, issues);
-    if (line['quantity'] === undefined) issues.push({ code: 'invalid-input', path: `${at}.quantity`, message: 'required: a quantity such as 12 or "7.5"' });
-    let unitPrice: Dec | undefined;
-    if (kind === 'invoice') {
-      try {
-        if (line['unitPrice'] === undefined) issues.push({ code: 'invalid-input', path: `${at}.unitPrice`, message: 'required: the billed unit price, such as "19.99"' });
-        else {
-          unitPrice = parseDecimal(line['unitPrice'], `${at}.unitPrice`, BILLED_PRICE_DECIMALS, 'invalid-money');
-          if (unitPrice.isNegative()) {
-            issues.push({ code: 'invalid-money', path: `${at}.unitPrice`, message: 'a billed unit price must be zero or more' });
-            unitPrice = undefined;
-          }
-        }
-      } catch (e) {
-        for (const issue of (e as PaceError).issues) issues.push({ code: 'invalid-money', ...issue });
-      }
-    }
-    if (!okSku || quantity === undefined || (kind === 'invoice' && unitPrice === undefined)) continue;
-    if (seen) {
-      const first = seen.get(sku);
-      if (first !== undefined) {
-        issues.push({ code: 'invalid-input', path: `${at}.sku`, message: `sku "${sku}" is already ordered at ${first}; put the whole quantity on one line` });
-        continue;
-      }
-      seen.set(sku, at);
-    }
-    lines.push(unitPrice === undefined ? { sku, quantity, path: at } : { sku, quantity, path: at, unitPrice });
+  const quick = fast(value);
+  if (quick !== FAIL) {
+    const contract = (quick as { contract: unknown }).contract;
+    if (isPreparedContract(contract)) return { input: quick as z.output<S>, contract, pricing: contractIndex(contract).pricing };
   }
-  return lines;
+  const issues: CodedIssue[] = [];
+  const result = z.safeParse(schema, value);
+  if (!result.success) {
+    for (const issue of zodIssues(result.error, '$', value, (path, v) => codeAt(schema, path, v))) issues.push({ code: issue.code ?? 'invalid-input', path: issue.path, message: issue.message });
+  }
+  let contract: PreparedContract | undefined;
+  const raw = typeof value === 'object' && value !== null ? (value as { contract?: unknown }).contract : undefined;
+  if (result.success || raw !== undefined) {
+    try {
+      contract = prepareContract(result.success ? (result.data as { contract: unknown }).contract : raw, '$.contract');
+    } catch (e) {
+      if (!isPaceError(e)) throw e;
+      for (const issue of e.issues) issues.push({ code: e.code, path: issue.path, message: issue.message });
+    }
+  }
+  if (issues.length > 0 || !result.success || contract === undefined) throwIssues(summary, issues.length > 0 ? issues : [{ code: 'invalid-input', path: '$', message: 'expected an object' }]);
+  return { input: result.data, contract, pricing: contractIndex(contract).pricing };
+}
+
+/** A validated quantity as the arithmetic's `Qty`. @internal */
+export function toQty(value: number | string): Qty {
+  return typeof value === 'number' && Number.isSafeInteger(value) ? value : normaliseQty(new Dec(String(value)));
+}
+
+/** The validated lines of an order or invoice, in the arithmetic's form. @internal */
+export function toOrderLines(lines: readonly { sku: string; quantity: number | string; lineId?: string | undefined; shipTo?: string | undefined; account?: string | undefined; unitPrice?: number | string }[], path: string): OrderLine[] {
+  const out = new Array<OrderLine>(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const line: { -readonly [K in keyof OrderLine]: OrderLine[K] } = { sku: l.sku, quantity: toQty(l.quantity), path: `${path}[${i}]` };
+    if (l.lineId !== undefined) line.lineId = l.lineId;
+    if (l.shipTo !== undefined) line.shipTo = l.shipTo;
+    if (l.account !== undefined) line.account = l.account;
+    if (l.unitPrice !== undefined) line.unitPrice = new Dec(String(l.unitPrice));
+    out[i] = line;
+  }
+  return out;
 }
 
 /** A pooled tier quantity with its path. @internal */
@@ -112,25 +129,18 @@ export interface TierQuantity {
   readonly path: string;
 }
 
-/** Reads `tierQuantities: Record<sku, quantity>`. @internal */
-export function readTierQuantities(value: unknown, path: string, issues: CodedIssue[]): Map<string, TierQuantity> | undefined {
+/** The validated `tierQuantities` by sku. @internal */
+export function toTierQuantities(value: Readonly<Record<string, number | string>> | undefined, path: string): Map<string, TierQuantity> | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    issues.push({ code: 'invalid-input', path, message: `expected an object of quantities by sku, got ${describe(value)}` });
-    return undefined;
-  }
   const out = new Map<string, TierQuantity>();
-  for (const [sku, raw] of Object.entries(value)) {
-    const at = toJsonPath([sku], path);
-    const quantity = readQty(raw, at, issues);
-    if (quantity !== undefined) out.set(sku, { quantity, path: at });
-  }
+  for (const [sku, raw] of Object.entries(value)) out.set(sku, { quantity: toQty(raw), path: toJsonPath([sku], path) });
   return out;
 }
 
 /**
- * The tier quantity of each sku of some lines: the `tierQuantities` entry when given (it must
- * cover at least the lines' own quantity of that sku), otherwise the lines' own total.
+ * The tier quantity of each sku of some lines: the lines' own total of the sku (a sku on several
+ * lines is priced at the tier of its total), or the `tierQuantities` entry when given (it must
+ * cover at least that total; a smaller one is an `invalid-quantity` issue).
  * @internal
  */
 export function tierQuantitiesOf(lines: readonly OrderLine[], given: ReadonlyMap<string, TierQuantity> | undefined, issues: CodedIssue[]): { own: Map<string, Qty>; tier: Map<string, Qty> } {
@@ -153,12 +163,6 @@ export function tierQuantitiesOf(lines: readonly OrderLine[], given: ReadonlyMap
     } else tier.set(sku, entry.quantity);
   }
   return { own, tier };
-}
-
-/** The contract and its index; a raw contract is prepared (validated) on the way. @internal */
-export function readContract(value: unknown, path = '$.contract'): { contract: PreparedContract; pricing: PricingIndex } {
-  const contract = prepareContract(value, path);
-  return { contract, pricing: contractIndex(contract).pricing };
 }
 
 function range(s: PreparedSchedule): string {

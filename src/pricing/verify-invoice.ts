@@ -1,24 +1,28 @@
 import type { CalendarDate } from '../dates/calendar-date.js';
 import type { DecisionBase, Finding, TraceStep } from '../decision.js';
 import type { Contract } from '../model/contract.js';
-import type { MoneyInput, QuantityInput } from '../model/primitives.js';
+import type { QuantityInput } from '../model/primitives.js';
+import type { UnitPrice } from '../model/price-schedule.js';
 import type { Money } from '../money/money.js';
 import { addCents, formatCents, type Cents } from './cents.js';
-import { PRICING_SOURCE, SAME_TERMS_CITATION } from './citations.js';
+import { PRICING_SOURCE } from './citations.js';
+import { InvoiceVerificationInputSchema } from '../model/pricing-input.js';
+import { pricingTables, type PricingContext } from './pricing-law.js';
+import { contractNotInForce } from './contract-in-force.js';
 import { throwIssues, type CodedIssue } from '../errors/coded-issues.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
 import { preparePrice } from '../contracts/price-index.js';
 import { amountCents, graduatedAverageText, selectTier, unitCents } from './price-line.js';
 import { compareQty, qtyText, type Qty } from '../contracts/quantity.js';
-import type { PricingContext } from './quote.js';
-import { readContract, readDate, readLines, readObject, readTierQuantities, resolveItems, scheduleInForce, tierQuantitiesOf } from './read-pricing-input.js';
+import { parsePricingInput, resolveItems, scheduleInForce, tierQuantitiesOf, toOrderLines, toTierQuantities } from './read-pricing-input.js';
 
 /** One billed line. */
 export interface InvoiceLineInput {
   sku: string;
   quantity: QuantityInput;
   /** The billed unit price: zero or more, up to six decimals (invoices may bill fractions of a cent). */
-  unitPrice: MoneyInput;
+  unitPrice: UnitPrice;
+  lineId?: string;
   description?: string;
   meta?: Record<string, unknown>;
 }
@@ -73,8 +77,6 @@ export interface InvoiceVerification extends DecisionBase {
   overchargeTotal: Money;
 }
 
-const ROOT_FIELDS = new Set(['contract', 'invoice', 'tierQuantities']);
-const INVOICE_FIELDS = new Set(['date', 'lines', 'id', 'number', 'meta']);
 
 /**
  * Checks every billed line against the contract price on the invoice date, at the pooled tier when
@@ -84,7 +86,8 @@ const INVOICE_FIELDS = new Set(['date', 'lines', 'id', 'number', 'meta']);
  * contract is allowed and noted. Invoice lines of one sku share one tier quantity (their sum, or
  * the pooled quantity), so a sku split over several lines is priced as one order.
  *
- * Findings: `invoice-overcharge` (block, citing Cal. Pub. Cont. Code § 20118: the district buys on
+ * Findings: block `contract-not-in-force` when the invoice date is outside the contract's term and
+ * exercised renewals; `invoice-overcharge` (block, citing Cal. Pub. Cont. Code § 20118: the district buys on
  * the terms available to the lead agency) for each overcharged line; `invoice-below-contract`
  * (info) for each line billed below the contract.
  *
@@ -104,22 +107,22 @@ const INVOICE_FIELDS = new Set(['date', 'lines', 'id', 'number', 'meta']);
  * ```
  */
 export function verifyInvoice(context: PricingContext, input: InvoiceVerificationInput): InvoiceVerification {
+  const { input: request, contract, pricing } = parsePricingInput(InvoiceVerificationInputSchema, input, 'Invalid invoice check');
   const issues: CodedIssue[] = [];
-  const root = readObject(input, '$', ROOT_FIELDS, 'an invoice check { contract, invoice }', issues);
-  if (!root) throwIssues('Invalid invoice check', issues);
-  const { contract, pricing } = readContract(root['contract']);
-  const invoice = readObject(root['invoice'], '$.invoice', INVOICE_FIELDS, 'an invoice { date, lines }', issues);
-  const date = invoice ? readDate(invoice['date'], '$.invoice.date', issues) : undefined;
-  const lines = invoice ? readLines(invoice['lines'], '$.invoice.lines', issues, 'invoice') : [];
-  const given = readTierQuantities(root['tierQuantities'], '$.tierQuantities', issues);
-  const { own, tier: tierQuantity } = tierQuantitiesOf(lines, given, issues);
-  if (issues.length > 0 || date === undefined) throwIssues('Invalid invoice check', issues);
+  const date = request.invoice.date;
+  const lines = toOrderLines(request.invoice.lines, '$.invoice.lines');
+  const { own, tier: tierQuantity } = tierQuantitiesOf(lines, toTierQuantities(request.tierQuantities, '$.tierQuantities'), issues);
+  if (issues.length > 0) throwIssues('Invalid invoice check', issues);
   const schedule = scheduleInForce(pricing, contract.id, date, '$.invoice.date');
   const items = resolveItems(schedule, lines, issues);
   if (issues.length > 0) throwIssues('Unknown sku', issues);
+  const tables = pricingTables(context);
+  const sameTerms = tables.citations.get('invoice-overcharge');
 
   const mode = schedule.rounding;
   const findings: Finding[] = [];
+  const notInForce = contractNotInForce(contract, date, tables, 'invoice');
+  if (notInForce !== undefined) findings.push(notInForce);
   const trace: TraceStep[] = [{ step: 'schedule', id: schedule.id, detail: { asOf: date, effectiveFrom: schedule.effectiveFrom, effectiveTo: schedule.effectiveTo ?? null, rounding: mode } }];
   let billedTotal: Cents = 0;
   let contractTotal: Cents = 0;
@@ -160,9 +163,9 @@ export function verifyInvoice(context: PricingContext, input: InvoiceVerificatio
         code: 'invoice-overcharge',
         severity: 'block',
         message: `Line ${i + 1} (${line.sku}): billed ${formatCents(billedCents)} for ${qtyText(q)} at ${billed.text}, but the contract allows ${formatCents(contractCents)} (${contractUnitPrice} a unit); overcharge ${formatCents(overcharge)}. Pay the contract price.`,
-        citation: SAME_TERMS_CITATION,
+        ...(sameTerms !== undefined ? { citation: sameTerms.citation } : {}),
         ruleId: 'pricing.invoice-within-contract',
-        pack: PRICING_SOURCE,
+        pack: sameTerms?.pack ?? PRICING_SOURCE,
         data: { ...data, overcharge: formatCents(overcharge) },
       });
     } else if (billedCents < contractCents) {

@@ -113,16 +113,17 @@ describe('the vendor quote page, bundled from the packed library', () => {
     console.info(`vendor-quote-page bundle: ${(bundleBytes / 1024).toFixed(1)} KiB minified`);
   });
 
-  it('shows the group quote at the pooled tier, shipping split to the cent, and the rules version', async () => {
+  it('shows the group quote at the pooled tier, e-waste fees, tax, shipping split to the cent, and the rules version', async () => {
     expect(await page.getAttribute('body', 'data-state')).toBe('ready');
     // 530 units pooled reach the 500-999 tier ($265.00) of the 2025-26 schedule; alone, Alder and
-    // Birch would pay $274.00 and Cedar $289.00. $250.00 shipping split by quantity, largest remainder.
+    // Birch would pay $274.00 and Cedar $289.00. The e-waste fee: $4.00 a Chromebook (the 2020-2025
+    // figure, the last known). Tax 7.75 % on the lines. $250.00 shipping split by quantity.
     expect(await table()).toEqual([
-      ['Alder USD', '300', '265.00', '79641.51', '82341.51', '2700.00'],
-      ['Birch ESD', '150', '265.00', '39820.75', '41170.75', '1350.00'],
-      ['Cedar Charter', '80', '265.00', '21237.74', '23157.74', '1920.00'],
+      ['Alder USD', '300', '265.00', '79500.00', '1200.00', '6161.25', '87002.76', '89912.01', '2909.25'],
+      ['Birch ESD', '150', '265.00', '39750.00', '600.00', '3080.63', '43501.38', '44956.00', '1454.62'],
+      ['Cedar Charter', '80', '265.00', '21200.00', '320.00', '1643.00', '23200.74', '25269.54', '2068.80'],
     ]);
-    expect(await page.textContent('#total')).toBe('140700.00');
+    expect(await page.textContent('#total')).toBe('153704.88');
     expect(await page.textContent('#tier')).toBe('530 units pooled');
     const nodeRulesVersion = project.node(['--input-type=module', '-e', "import { createPace } from 'pace-rules'; console.log(createPace().rulesVersion)"]).trim();
     expect(await page.textContent('#rules-version')).toBe(nodeRulesVersion);
@@ -136,11 +137,16 @@ describe('the vendor quote page, bundled from the packed library', () => {
     await submit();
     // 99 units pooled stay in the first tier ($289.00): pooling saves nothing here.
     expect(await table()).toEqual([
-      ['Alder USD', '40', '289.00', '11600.41', '11600.41', '0.00'],
-      ['Birch ESD', '30', '289.00', '8700.30', '8700.30', '0.00'],
-      ['Cedar Charter', '29', '289.00', '8410.29', '8410.29', '0.00'],
+      ['Alder USD', '40', '289.00', '11560.00', '160.00', '895.90', '12656.31', '12656.31', '0.00'],
+      ['Birch ESD', '30', '289.00', '8670.00', '120.00', '671.93', '9492.23', '9492.23', '0.00'],
+      ['Cedar Charter', '29', '289.00', '8381.00', '116.00', '649.53', '9175.82', '9175.82', '0.00'],
     ]);
-    expect(await page.textContent('#total')).toBe('28711.00');
+    expect(await page.textContent('#total')).toBe('31324.36');
+    // No tax rate entered: no tax (the library never guesses one).
+    await page.fill('#taxRate', '');
+    await submit();
+    expect((await table()).map((row) => row[5])).toEqual(['0.00', '0.00', '0.00']);
+    expect(await page.textContent('#total')).toBe('29107.00');
   });
 
   it('shows a PaceError code for invalid input (isPaceError works in the browser bundle)', async () => {

@@ -70,8 +70,9 @@ describe('pace-rules quote', () => {
     const { stdout } = runCli(['quote', data('group-order.json'), '--json']);
     const group = JSON.parse(stdout) as { total: string; tierQuantities: Record<string, unknown>; members: { memberId: string; total: string; savingsVsSolo: string }[] };
     expect(group.tierQuantities['CB-11']).toBe('530');
-    expect(group.total).toBe('159686.00');
-    expect(group.members.map((m) => m.savingsVsSolo)).toEqual(['2700.00', '1350.00', '1920.00']);
+    // e-waste fees on the Chromebooks and 7.75 % tax in each member's total; no admin-fee shared cost
+    expect(group.total).toBe('173746.04');
+    expect(group.members.map((m) => m.savingsVsSolo)).toEqual(['2909.25', '1454.63', '2068.80']);
   });
 });
 

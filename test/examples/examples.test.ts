@@ -32,7 +32,10 @@ describe('examples', () => {
     const out = printed(vendorQuote);
     expect(out).toContain('subtotal 135082.50, savings 26757.50, schedule 2025-26');
     expect(out).toContain('buying 100 instead of 97 would cost 27400.00 instead of 28033.00');
-    expect(out).toContain('group total 159686.00');
+    expect(out).toContain('taxable 131520.00, tax 10192.80 at 7.75 %, total 147445.30');
+    expect(out).toContain('fee ca-ewaste-recycling-fee CB-11 300 x 4.00 = 1200.00');
+    expect(out).toContain('group total 173746.04');
+    expect(out).not.toContain('cooperative-admin-fee');
     expect(out).toContain('invoice ok: false; overcharge 250.00');
   });
   it('district-policy: the local quotes requirement and the board-approval finding from the policy pack', () => {

@@ -248,7 +248,7 @@ describe('through the CLI', () => {
     expect(check.stdout).toContain('Eligibility: ELIGIBLE');
     const quote = cli(['quote', data('group-order.json'), '--json']);
     expect(quote.status).toBe(0);
-    expect((JSON.parse(quote.stdout) as { total: string }).total).toBe('159686.00');
+    expect((JSON.parse(quote.stdout) as { total: string }).total).toBe('173746.04');
     const ledger = cli(['audit-ledger', data('ledger.csv'), '--members', data('members.json'), '--contracts', data('contracts.json')]);
     expect(ledger.status).toBe(1);
     expect(ledger.stdout).toContain('PO-25-0031, PO-25-0047, PO-25-0052');

@@ -50,7 +50,7 @@ describe('quote', () => {
     const q = pace.quote({ contract: contract as never, asOf: '2025-01-15', lines: [{ sku: 'KIT', quantity: 1 }], tierQuantities: { KIT: 100 } });
     expect(q.lines[0]!.extended).toBe('10.00');
     expect(q.lines[0]!.tier).toMatchObject({ index: 0, tierQuantity: '1', pooledQuantity: '100' });
-    expect(q.findings).toMatchObject([{ code: 'pooled-tier-not-better', severity: 'info', data: { pooledTotal: '13.00', total: '10.00' } }]);
+    expect(q.findings).toMatchObject([{ code: 'pooled-tier-not-better', severity: 'info', data: { pooledTotal: '13.00', total: '10.00' } }, { code: 'tax-rate-not-given', severity: 'info' }]);
     // pooled far enough, the fee's share is small and pooling wins: 10 units alone cost 100.00
     const big = pace.quote({ contract: contract as never, asOf: '2025-01-15', lines: [{ sku: 'KIT', quantity: 10 }], tierQuantities: { KIT: 1000 } });
     expect(big.lines[0]!.extended).toBe('85.00'); // 10 × 8.00 + 500 × 10/1000
@@ -72,7 +72,7 @@ describe('quote', () => {
     const q = pace.quote({ contract: contract as never, asOf: '2025-01-15', lines: [{ sku: 'VOL', quantity: 6 }] });
     expect(q.rulesVersion).toBe(pace.rulesVersion);
     expect(q.trace).toEqual([
-      { step: 'schedule', id: 'fy25', detail: { asOf: '2025-01-15', effectiveFrom: '2024-07-01', effectiveTo: '2025-06-30', rounding: 'half-up' } },
+      { step: 'schedule', id: 'fy25', detail: { asOf: '2025-01-15', effectiveFrom: '2024-07-01', effectiveTo: '2025-06-30', rounding: 'half-up', roundAt: 'line' } },
       { step: 'tier', id: 'VOL', detail: { line: 0, mode: 'volume', tierQuantity: '6', index: 1, upTo: '10' } },
     ]);
   });

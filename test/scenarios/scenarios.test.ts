@@ -52,6 +52,8 @@ function call(capability: string, args: Record<string, unknown>): Record<string,
       return pace.quoteGroupBuy(args as never) as never;
     case 'verifyInvoice':
       return pace.verifyInvoice(args as never) as never;
+    case 'checkContract':
+      return pace.checkContract(args as never) as never;
     case 'prepareContract':
       return pace.prepareContract(args['contract']) as never;
     default:
