@@ -1,0 +1,237 @@
+// The per-row work of audit-ledger, on one chunk of the input: read the rows, validate and decide
+// each purchase (procurement method and audit checklist), and hand back compact columns. It runs
+// in a worker thread, or in the main thread for small ledgers; it keeps nothing between chunks.
+import { isPaceError, type Pace, type PreparedContract } from '../../index.js';
+import { quoted } from '../safe-text.js';
+import { CsvSyntaxError, forEachCsvRecord } from './csv.js';
+import { csvRowToPurchase, jsonToPurchase, type ColumnIndex, type RowProblem, type RowPurchase } from './rows.js';
+
+/** The input layouts audit-ledger reads. */
+export type LedgerFormat = 'csv' | 'jsonl' | 'json';
+
+/** What every chunk is decided against (built once per thread). */
+export interface LedgerSetup {
+  pace: Pace;
+  /** Member id → its position in the members file and the member. */
+  members: ReadonlyMap<string, { index: number; member: unknown }>;
+  contracts: ReadonlyMap<string, PreparedContract>;
+  format: LedgerFormat;
+  /** The CSV header's column positions (CSV only). */
+  columns?: ColumnIndex;
+}
+
+/** Row flags (bits of {@link ChunkResult.flags}). */
+export const CITES_CONTRACT = 1;
+export const NEEDED_BID = 2;
+export const MISSING_DOCUMENTS = 4;
+export const UNKNOWN_CONTRACT = 8;
+
+/** A change order as read: decided later, in order, by the thread that knows its PO's total. */
+export interface ChangeOrderRow {
+  line: number;
+  revisionOf: string;
+  purchase: Record<string, unknown>;
+  /** The change in cents (may be negative). */
+  cents: number;
+  columnOf?: (path: string) => string;
+}
+
+/** The decided rows of one chunk, as columns (lines relative to the chunk's first line, from 0). */
+export interface ChunkResult {
+  count: number;
+  lines: Int32Array;
+  ids: string[];
+  members: Int32Array;
+  /** '' when the row names no vendor. */
+  vendors: string[];
+  supplyKinds: string[];
+  dates: string[];
+  cents: Float64Array;
+  flags: Uint8Array;
+  /** Contract ids named by rows flagged UNKNOWN_CONTRACT, in row order. */
+  unknownContracts: string[];
+  /** JSON of each neededBid / missingDocuments entry (without `where`), in row order. */
+  neededBid: string[];
+  missingDocuments: string[];
+  /** Checklist item titles seen in this chunk (id → title). */
+  titles: [string, string][];
+  changes: Omit<ChangeOrderRow, 'columnOf'>[];
+  problems: RowProblem[];
+  /** A problem with the members file (not the ledger), found through a row. */
+  membersProblem?: string;
+  /** Lines the chunk spans. */
+  lineCount: number;
+}
+
+/** Integer cents of a validated money value (decimal string or safe number); no float arithmetic. */
+export function centsOf(amount: unknown): number {
+  const text = typeof amount === 'number' ? String(amount) : String(amount);
+  const negative = text.startsWith('-');
+  const body = negative || text.startsWith('+') ? text.slice(1) : text;
+  const dot = body.indexOf('.');
+  const whole = dot < 0 ? body : body.slice(0, dot);
+  const fraction = dot < 0 ? '' : body.slice(dot + 1);
+  const cents = Number(whole) * 100 + (fraction.length === 0 ? 0 : fraction.length === 1 ? Number(fraction) * 10 : Number(fraction.slice(0, 2)));
+  return negative ? -cents : cents;
+}
+
+const SIGNED_MONEY = /^[+-]?(?:0|[1-9]\d{0,14})(?:\.\d{1,2})?$/;
+
+/** Decides every row of a chunk of text (a whole number of records). */
+export function decideChunk(setup: LedgerSetup, text: string): ChunkResult {
+  const rows: { line: number; row: RowPurchase }[] = [];
+  const problems: RowProblem[] = [];
+  let lineCount = 0;
+  if (setup.format === 'csv') {
+    try {
+      forEachCsvRecord(text, (record) => {
+        const row = csvRowToPurchase(record.fields, setup.columns!, record.line, problems);
+        if (row) rows.push({ line: record.line, row });
+      });
+    } catch (e) {
+      if (!(e instanceof CsvSyntaxError)) throw e;
+      problems.push({ line: e.line, where: 'row', message: e.message });
+    }
+  } else {
+    // JSON Lines: one purchase per line (blank lines skipped); line ends LF, CRLF or CR.
+    const lines = text.split(/\r\n|\n|\r/);
+    for (let i = 0; i < lines.length; i++) {
+      let line = lines[i]!;
+      if (i === 0 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+      if (line.trim() === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (e) {
+        problems.push({ line: i, where: '$', message: `invalid JSON: ${(e as Error).message.replace(/ in JSON at position.*$/, '').slice(0, 120)}` });
+        continue;
+      }
+      const row = jsonToPurchase(value, i, '$', problems);
+      if (row) rows.push({ line: i, row });
+    }
+  }
+  lineCount = countLines(text);
+  return decideRows(setup, rows, problems, lineCount);
+}
+
+/** Decides rows already read (JSON array elements use this with their own paths). */
+export function decideRows(setup: LedgerSetup, rows: readonly { line: number; row: RowPurchase; path?: string }[], problems: RowProblem[], lineCount: number): ChunkResult {
+  const n = rows.length;
+  const result: ChunkResult = {
+    count: 0,
+    lines: new Int32Array(n),
+    ids: [],
+    members: new Int32Array(n),
+    vendors: [],
+    supplyKinds: [],
+    dates: [],
+    cents: new Float64Array(n),
+    flags: new Uint8Array(n),
+    unknownContracts: [],
+    neededBid: [],
+    missingDocuments: [],
+    titles: [],
+    changes: [],
+    problems,
+    lineCount,
+  };
+  const titles = new Map<string, string>();
+  const { pace } = setup;
+  for (const { line, row, path } of rows) {
+    const p = row.purchase;
+    const locate = (libraryPath: string): string => {
+      if (row.columnOf) return row.columnOf(libraryPath);
+      const rest = libraryPath.replace(/^\$\.purchase/, '');
+      return `${path ?? '$'}${rest}`;
+    };
+    const memberId = p['memberId'];
+    const known = typeof memberId === 'string' ? setup.members.get(memberId) : undefined;
+    if (!known) {
+      problems.push({ line, where: locate('$.purchase.memberId'), message: typeof memberId === 'string' ? `member ${quoted(memberId)} is not in the members file` : 'expected the id of a member in the members file' });
+      continue;
+    }
+    if (row.revisionOf !== undefined) {
+      // A change order: its amount is the change (it may be negative); the folded PO is decided
+      // where its running total is known.
+      const amount = p['amount'];
+      const text = typeof amount === 'number' ? String(amount) : amount;
+      if (typeof text !== 'string' || !SIGNED_MONEY.test(text)) {
+        problems.push({ line, where: locate('$.purchase.amount'), message: `expected the change in amount, a decimal with at most two places (e.g. "1250.00" or "-300.00"), got ${quoted(amount)}` });
+        continue;
+      }
+      result.changes.push({ line, revisionOf: row.revisionOf, purchase: p, cents: centsOf(text) });
+      continue;
+    }
+    const contractId = typeof p['contractId'] === 'string' ? p['contractId'] : undefined;
+    const contract = contractId !== undefined ? setup.contracts.get(contractId) : undefined;
+    let flags = contractId !== undefined ? CITES_CONTRACT : 0;
+    if (contractId !== undefined && !contract) flags |= UNKNOWN_CONTRACT;
+    const input = contract ? { member: known.member, purchase: p, contract } : { member: known.member, purchase: p };
+    let method: ReturnType<Pace['procurementMethod']>;
+    let checklist: ReturnType<Pace['auditChecklist']>;
+    try {
+      method = pace.procurementMethod(input as never);
+      checklist = pace.auditChecklist(input as never);
+    } catch (e) {
+      if (!isPaceError(e)) throw e;
+      const issues = e.issues.length > 0 ? e.issues : [{ path: '$.purchase', message: e.message }];
+      const memberIssue = issues.find((i) => i.path.startsWith('$.member'));
+      if (memberIssue) {
+        result.membersProblem = `$[${known.index}]${memberIssue.path.slice('$.member'.length)}: ${memberIssue.message}`;
+        break;
+      }
+      for (const issue of issues.slice(0, 5)) problems.push({ line, where: locate(issue.path), message: issue.message });
+      continue;
+    }
+    const i = result.count++;
+    result.lines[i] = line;
+    result.ids.push(p['id'] as string);
+    result.members[i] = known.index;
+    result.vendors.push(typeof p['vendorId'] === 'string' ? p['vendorId'] : '');
+    result.supplyKinds.push(p['supplyKind'] as string);
+    result.dates.push(p['date'] as string);
+    const cents = centsOf(p['amount']);
+    result.cents[i] = cents;
+    if (flags & UNKNOWN_CONTRACT) result.unknownContracts.push(contractId!);
+    const documents = p['documents'];
+    const hasOwnBid = Array.isArray(documents) && documents.some((d) => (d as { kind?: unknown }).kind === 'formal-bid');
+    if (method.method === 'formal-bid' && !hasOwnBid) {
+      flags |= NEEDED_BID;
+      result.neededBid.push(JSON.stringify({ purchaseId: p['id'], memberId, amount: centsText(cents), method: method.method }));
+    }
+    if (checklist.missing.length > 0) {
+      flags |= MISSING_DOCUMENTS;
+      result.missingDocuments.push(JSON.stringify({ purchaseId: p['id'], memberId, missing: checklist.missing }));
+      for (const item of checklist.items) if (item.status === 'missing' && !titles.has(item.id)) titles.set(item.id, item.title);
+    }
+    result.flags[i] = flags;
+  }
+  result.titles = [...titles];
+  return result;
+}
+
+/** "1234.50" from integer cents. */
+export function centsText(cents: number): string {
+  const negative = cents < 0;
+  const abs = negative ? -cents : cents;
+  const whole = Math.floor(abs / 100);
+  const rest = abs - whole * 100;
+  return `${negative ? '-' : ''}${whole}.${rest < 10 ? '0' : ''}${rest}`;
+}
+
+/** Lines a chunk spans (LF, CRLF or a lone CR each end one). */
+export function countLines(text: string): number {
+  let count = 0;
+  let pos = 0;
+  for (;;) {
+    const lf = text.indexOf('\n', pos);
+    if (lf < 0) break;
+    count++;
+    pos = lf + 1;
+  }
+  // Lone CRs (old Mac exports): only when the text has CRs at all.
+  if (text.indexOf('\r') >= 0) {
+    for (let k = text.indexOf('\r'); k >= 0; k = text.indexOf('\r', k + 1)) if (text.charCodeAt(k + 1) !== 10) count++;
+  }
+  return count;
+}
