@@ -6,7 +6,7 @@ import type { SplitPurchaseGroup } from '../../index.js';
 import { InputError, parseJsonText } from '../files.js';
 import { printable } from '../safe-text.js';
 import { forEachCsvRecord, lastCsvRecordEnd } from './csv.js';
-import { decideChunk, decideRows, type ChunkResult, type LedgerFormat } from './decide-rows.js';
+import { ChunkDecider, decideChunk, type ChunkResult, type LedgerFormat } from './decide-rows.js';
 import { LedgerBook, type DetailSink, type MemberSummary, type MemberYear } from './ledger-book.js';
 import { jsonToPurchase, readHeader, type RowProblem } from './rows.js';
 import { buildLedgerSetup, type LedgerFiles } from './setup.js';
@@ -64,7 +64,7 @@ export class BadRowsError extends InputError {
   }
 }
 
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 18;
 
 function formatOf(file: string, firstByte: number | undefined): LedgerFormat {
   if (/\.csv$/i.test(file)) return 'csv';
@@ -304,14 +304,12 @@ async function auditJsonDocument(options: LedgerOptions, fd: number, first: Buff
   const book = new LedgerBook(setup, memberList, options.sink, 0, (index) => `${prefix}[${index}]`, (index, field) => `${prefix}[${index}]${field ? `.${field}` : ''}`);
   const SLICE = 4096;
   for (let start = 0; start < list.length && book.problems.length < options.maxErrors; start += SLICE) {
-    const problems: RowProblem[] = [];
-    const rows = [];
+    const decider = new ChunkDecider(setup);
     for (let i = start; i < Math.min(list.length, start + SLICE); i++) {
-      const row = jsonToPurchase(list[i], i - start, `${prefix}[${i}]`, problems);
-      if (row) rows.push({ line: i - start, row, path: `${prefix}[${i}]` });
+      const row = jsonToPurchase(list[i], i - start, `${prefix}[${i}]`, decider.problems);
+      if (row) decider.decide(i - start, row, `${prefix}[${i}]`);
     }
-    const result = decideRows(setup, rows, problems, Math.min(SLICE, list.length - start));
-    takeResult(book, result, options.members);
+    takeResult(book, decider.finish(Math.min(SLICE, list.length - start)), options.members);
     options.progress?.(book.rowsRead, text.length, text.length);
   }
   return finish(options, book, true, true);

@@ -77,16 +77,15 @@ export function centsOf(amount: unknown): number {
 
 const SIGNED_MONEY = /^[+-]?(?:0|[1-9]\d{0,14})(?:\.\d{1,2})?$/;
 
-/** Decides every row of a chunk of text (a whole number of records). */
+/** Decides every row of a chunk of text (a whole number of records), each as soon as it is read. */
 export function decideChunk(setup: LedgerSetup, text: string): ChunkResult {
-  const rows: { line: number; row: RowPurchase }[] = [];
-  const problems: RowProblem[] = [];
-  let lineCount = 0;
+  const decider = new ChunkDecider(setup);
+  const problems = decider.problems;
   if (setup.format === 'csv') {
     try {
       forEachCsvRecord(text, (record) => {
         const row = csvRowToPurchase(record.fields, setup.columns!, record.line, problems);
-        if (row) rows.push({ line: record.line, row });
+        if (row) decider.decide(record.line, row);
       });
     } catch (e) {
       if (!(e instanceof CsvSyntaxError)) throw e;
@@ -103,52 +102,50 @@ export function decideChunk(setup: LedgerSetup, text: string): ChunkResult {
       try {
         value = JSON.parse(line);
       } catch (e) {
-        problems.push({ line: i, where: '$', message: `invalid JSON: ${(e as Error).message.replace(/ in JSON at position.*$/, '').slice(0, 120)}` });
+        problems.push({ line: i, where: '$', message: e instanceof RangeError ? 'the JSON is nested too deeply to read' : `invalid JSON: ${(e as Error).message.replace(/ in JSON at position.*$/s, '').slice(0, 120)}` });
         continue;
       }
       const row = jsonToPurchase(value, i, '$', problems);
-      if (row) rows.push({ line: i, row });
+      if (row) decider.decide(i, row);
     }
   }
-  lineCount = countLines(text);
-  return decideRows(setup, rows, problems, lineCount);
+  return decider.finish(countLines(text));
 }
 
-/** Decides rows already read (JSON array elements use this with their own paths). */
-export function decideRows(setup: LedgerSetup, rows: readonly { line: number; row: RowPurchase; path?: string }[], problems: RowProblem[], lineCount: number): ChunkResult {
-  const n = rows.length;
-  const result: ChunkResult = {
-    count: 0,
-    lines: new Int32Array(n),
-    ids: [],
-    members: new Int32Array(n),
-    vendors: [],
-    supplyKinds: [],
-    dates: [],
-    cents: new Float64Array(n),
-    flags: new Uint8Array(n),
-    unknownContracts: [],
-    neededBid: [],
-    missingDocuments: [],
-    titles: [],
-    changes: [],
-    problems,
-    lineCount,
-  };
-  const titles = new Map<string, string>();
-  const { pace } = setup;
-  for (const { line, row, path } of rows) {
+/**
+ * Decides rows one at a time into columns. Nothing of a row outlives its decision but a few
+ * numbers and strings, so the garbage of a decision (its trace) dies young.
+ */
+export class ChunkDecider {
+  readonly problems: RowProblem[] = [];
+  private readonly lines: number[] = [];
+  private readonly ids: string[] = [];
+  private readonly members: number[] = [];
+  private readonly vendors: string[] = [];
+  private readonly supplyKinds: string[] = [];
+  private readonly dates: string[] = [];
+  private readonly cents: number[] = [];
+  private readonly flags: number[] = [];
+  private readonly unknownContracts: string[] = [];
+  private readonly neededBid: string[] = [];
+  private readonly missingDocuments: string[] = [];
+  private readonly changes: ChunkResult['changes'] = [];
+  private readonly titles = new Map<string, string>();
+  private membersProblem: string | undefined;
+
+  constructor(private readonly setup: LedgerSetup) {}
+
+  /** Validates and decides one row (`path`: its JSON path in a JSON document). */
+  decide(line: number, row: RowPurchase, path?: string): void {
+    if (this.membersProblem !== undefined) return;
+    const { setup, problems } = this;
     const p = row.purchase;
-    const locate = (libraryPath: string): string => {
-      if (row.columnOf) return row.columnOf(libraryPath);
-      const rest = libraryPath.replace(/^\$\.purchase/, '');
-      return `${path ?? '$'}${rest}`;
-    };
+    const locate = (libraryPath: string): string => (row.columnOf ? row.columnOf(libraryPath) : `${path ?? '$'}${libraryPath.replace(/^\$\.purchase/, '')}`);
     const memberId = p['memberId'];
     const known = typeof memberId === 'string' ? setup.members.get(memberId) : undefined;
     if (!known) {
       problems.push({ line, where: locate('$.purchase.memberId'), message: typeof memberId === 'string' ? `member ${quoted(memberId)} is not in the members file` : 'expected the id of a member in the members file' });
-      continue;
+      return;
     }
     if (row.revisionOf !== undefined) {
       // A change order: its amount is the change (it may be negative); the folded PO is decided
@@ -157,10 +154,10 @@ export function decideRows(setup: LedgerSetup, rows: readonly { line: number; ro
       const text = typeof amount === 'number' ? String(amount) : amount;
       if (typeof text !== 'string' || !SIGNED_MONEY.test(text)) {
         problems.push({ line, where: locate('$.purchase.amount'), message: `expected the change in amount, a decimal with at most two places (e.g. "1250.00" or "-300.00"), got ${quoted(amount)}` });
-        continue;
+        return;
       }
-      result.changes.push({ line, revisionOf: row.revisionOf, purchase: p, cents: centsOf(text) });
-      continue;
+      this.changes.push({ line, revisionOf: row.revisionOf, purchase: p, cents: centsOf(text) });
+      return;
     }
     const contractId = typeof p['contractId'] === 'string' ? p['contractId'] : undefined;
     const contract = contractId !== undefined ? setup.contracts.get(contractId) : undefined;
@@ -170,44 +167,63 @@ export function decideRows(setup: LedgerSetup, rows: readonly { line: number; ro
     let method: ReturnType<Pace['procurementMethod']>;
     let checklist: ReturnType<Pace['auditChecklist']>;
     try {
-      method = pace.procurementMethod(input as never);
-      checklist = pace.auditChecklist(input as never);
+      method = setup.pace.procurementMethod(input as never);
+      checklist = setup.pace.auditChecklist(input as never);
     } catch (e) {
       if (!isPaceError(e)) throw e;
       const issues = e.issues.length > 0 ? e.issues : [{ path: '$.purchase', message: e.message }];
       const memberIssue = issues.find((i) => i.path.startsWith('$.member'));
       if (memberIssue) {
-        result.membersProblem = `$[${known.index}]${memberIssue.path.slice('$.member'.length)}: ${memberIssue.message}`;
-        break;
+        this.membersProblem = `$[${known.index}]${memberIssue.path.slice('$.member'.length)}: ${memberIssue.message}`;
+        return;
       }
       for (const issue of issues.slice(0, 5)) problems.push({ line, where: locate(issue.path), message: issue.message });
-      continue;
+      return;
     }
-    const i = result.count++;
-    result.lines[i] = line;
-    result.ids.push(p['id'] as string);
-    result.members[i] = known.index;
-    result.vendors.push(typeof p['vendorId'] === 'string' ? p['vendorId'] : '');
-    result.supplyKinds.push(p['supplyKind'] as string);
-    result.dates.push(p['date'] as string);
+    this.lines.push(line);
+    this.ids.push(p['id'] as string);
+    this.members.push(known.index);
+    this.vendors.push(typeof p['vendorId'] === 'string' ? p['vendorId'] : '');
+    this.supplyKinds.push(p['supplyKind'] as string);
+    this.dates.push(p['date'] as string);
     const cents = centsOf(p['amount']);
-    result.cents[i] = cents;
-    if (flags & UNKNOWN_CONTRACT) result.unknownContracts.push(contractId!);
+    this.cents.push(cents);
+    if (flags & UNKNOWN_CONTRACT) this.unknownContracts.push(contractId!);
     const documents = p['documents'];
     const hasOwnBid = Array.isArray(documents) && documents.some((d) => (d as { kind?: unknown }).kind === 'formal-bid');
     if (method.method === 'formal-bid' && !hasOwnBid) {
       flags |= NEEDED_BID;
-      result.neededBid.push(JSON.stringify({ purchaseId: p['id'], memberId, amount: centsText(cents), method: method.method }));
+      this.neededBid.push(JSON.stringify({ purchaseId: p['id'], memberId, amount: centsText(cents), method: method.method }));
     }
     if (checklist.missing.length > 0) {
       flags |= MISSING_DOCUMENTS;
-      result.missingDocuments.push(JSON.stringify({ purchaseId: p['id'], memberId, missing: checklist.missing }));
-      for (const item of checklist.items) if (item.status === 'missing' && !titles.has(item.id)) titles.set(item.id, item.title);
+      this.missingDocuments.push(JSON.stringify({ purchaseId: p['id'], memberId, missing: checklist.missing }));
+      for (const item of checklist.items) if (item.status === 'missing' && !this.titles.has(item.id)) this.titles.set(item.id, item.title);
     }
-    result.flags[i] = flags;
+    this.flags.push(flags);
   }
-  result.titles = [...titles];
-  return result;
+
+  finish(lineCount: number): ChunkResult {
+    return {
+      count: this.ids.length,
+      lines: Int32Array.from(this.lines),
+      ids: this.ids,
+      members: Int32Array.from(this.members),
+      vendors: this.vendors,
+      supplyKinds: this.supplyKinds,
+      dates: this.dates,
+      cents: Float64Array.from(this.cents),
+      flags: Uint8Array.from(this.flags),
+      unknownContracts: this.unknownContracts,
+      neededBid: this.neededBid,
+      missingDocuments: this.missingDocuments,
+      titles: [...this.titles],
+      changes: this.changes,
+      problems: this.problems,
+      ...(this.membersProblem !== undefined ? { membersProblem: this.membersProblem } : {}),
+      lineCount,
+    };
+  }
 }
 
 /** "1234.50" from integer cents. */
