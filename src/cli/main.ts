@@ -13,14 +13,14 @@ export const EXIT = { clear: 0, blocked: 1, badInput: 2, internal: 3 } as const;
 const HELP = `pace-rules: California cooperative purchasing rules (eligibility, procurement method, price, audit file)
 
 Usage:
-  pace-rules check <purchase.json> [--format text|json] [--out FILE] [--packs <a.json,b.json>]
+  pace-rules check <purchase.json> [--format text|json|html] [--out FILE] [--packs <a.json,b.json>]
       eligibility, procurement method and audit checklist for one purchase.
       The file holds { "member", "purchase", "contract"?, "asOf"? } (asOf defaults to the PO date).
   pace-rules quote <order.json> [--json] [--packs ...]
       a quote ({ "contract", "asOf", "lines", "tierQuantities"? }) or a group buy
       ({ "contract", "asOf", "orders", "sharedCosts"? }).
   pace-rules audit-ledger <purchases.csv|.jsonl|.json> --members <members.json> [--contracts <contracts.json>]
-                          [--format text|json] [--out FILE] [--max-errors N] [--window fiscal-year|<days>]
+                          [--format text|json|html] [--out FILE] [--max-errors N] [--window fiscal-year|<days>]
                           [--progress] [--jobs N] [--packs ...]
       a ledger of purchase orders, read as a stream: split purchases, missing documents,
       purchases that needed a bid. Rows with revisionOf are change orders of that PO.
@@ -30,7 +30,7 @@ Usage:
       per line in, in order: { "id", "ok": true, "result" } or { "id", "ok": false, "error" }.
 
 Options:
-  --format      text (default) or json
+  --format      text (default), json, or html (a self-contained page for auditors; needs --out)
   --json        the same as --format json
   --out FILE    write the report to FILE (only when the whole run succeeded) instead of stdout
   --max-errors  audit-ledger: report at most N bad rows, then stop (default 20)
@@ -93,6 +93,7 @@ function asObject(json: unknown, file: string): Record<string, unknown> {
 function formatOf(parsed: Parsed, allowed: readonly string[]): string {
   const format = stringFlag(parsed, '--format') ?? (parsed.flags.has('--json') ? 'json' : 'text');
   if (!allowed.includes(format)) throw new InputError(`--format: expected ${allowed.join(', ')}, got ${boundedMessage(JSON.stringify(format), 40)}`);
+  if (format === 'html' && stringFlag(parsed, '--out') === undefined) throw new InputError('--format html needs --out FILE (the report is a page to open in a browser)');
   return format;
 }
 
@@ -190,7 +191,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 async function check(parsed: Parsed, io: CliIo): Promise<number> {
   const file = requireFile(parsed, 'a purchase file');
-  const format = formatOf(parsed, ['text', 'json']);
+  const format = formatOf(parsed, ['text', 'json', 'html']);
   const input = asObject(readJson(file), file);
   const pace = paceFromPackFiles(stringFlag(parsed, '--packs'));
   const purchase = input['purchase'] as { date?: unknown } | undefined;
@@ -210,7 +211,10 @@ async function check(parsed: Parsed, io: CliIo): Promise<number> {
   const blocked = (eligibility !== undefined && !eligibility.eligible) || [eligibility?.findings ?? [], method.findings, checklist.findings].flat().some((f) => f.severity === 'block');
   const out = new Output(stringFlag(parsed, '--out'), io);
   if (format === 'json') out.write(`${JSON.stringify({ eligibility: eligibility ?? null, procurementMethod: method, auditChecklist: checklist, blocked }, null, 2)}\n`);
-  else out.write(renderCheck({ file, eligibility, method, checklist, blocked }));
+  else if (format === 'html') {
+    const { renderCheckHtml } = await import('./html/report-html.js');
+    out.write(renderCheckHtml({ file, eligibility, method, checklist, blocked, purchaseAmount: (purchase as { amount?: unknown } | undefined)?.amount }));
+  } else out.write(renderCheck({ file, eligibility, method, checklist, blocked }));
   out.commit();
   return blocked ? EXIT.blocked : EXIT.clear;
 }
@@ -239,7 +243,7 @@ async function quote(parsed: Parsed, io: CliIo): Promise<number> {
 
 async function ledger(parsed: Parsed, io: CliIo): Promise<number> {
   const file = requireFile(parsed, 'a purchases file (.csv, .jsonl or .json)');
-  const format = formatOf(parsed, ['text', 'json']);
+  const format = formatOf(parsed, ['text', 'json', 'html']);
   const members = stringFlag(parsed, '--members');
   if (members === undefined) throw new InputError('audit-ledger needs --members <members.json>');
   const windowFlag = stringFlag(parsed, '--window');
@@ -287,6 +291,9 @@ async function ledger(parsed: Parsed, io: CliIo): Promise<number> {
       out.write(`],\n  "missingDocuments": [`);
       spill.copy('missingDocuments', (s) => out.write(s));
       out.write(']\n}\n');
+    } else if (format === 'html') {
+      const { renderLedgerHtml } = await import('./html/report-html.js');
+      out.write(renderLedgerHtml(run));
     } else out.write(renderLedger(run));
     out.commit();
     return run.report.blocked ? EXIT.blocked : EXIT.clear;

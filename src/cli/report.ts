@@ -100,7 +100,7 @@ export function renderQuote(input: { file: string; quote?: Quote; group?: GroupB
 
 export function renderLedger(run: LedgerRun): string {
   const r = run.report;
-  const title = (id: string): string => `${printable(r.checklistTitles[id] ?? id)} [${printable(id)}]`;
+  const title = (id: string): string => `${printable(r.checklistItems[id]?.title ?? id)} [${printable(id)}]`;
   const out: string[] = [
     `pace-rules audit-ledger ${printable(r.file)}`,
     `rules ${printable(r.rulesVersion)}`,

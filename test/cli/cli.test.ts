@@ -220,3 +220,25 @@ describe('pace-rules batch', () => {
     expect(await inputError(['batch', '--contracts', bad])).toMatch(/bad-contracts\.json: \$\[1\]\.supplyKind: /);
   });
 });
+
+describe('--format html', () => {
+  it('writes one self-contained page: the data the charts draw, nothing loaded from elsewhere', async () => {
+    const out = join(scratch, 'report.html');
+    const { exitCode } = await runCli([...ledgerArgs, '--format', 'html', '--out', out]);
+    expect(exitCode).toBe(1);
+    const page = readFileSync(out, 'utf8');
+    expect(page).not.toMatch(/<(?:script|link|img|iframe)[^>]+(?:src|href)=/i);
+    expect(page).toContain('Chart.js v4');
+    expect(page).toMatch(/@media print/);
+    const data = JSON.parse(/<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(page)![1]!) as { charts: { memberId: string; vendors: string[]; outside: number[]; bidLimit: number }[]; timeline: { labels: string[] } };
+    const alder = data.charts.find((c) => c.memberId === 'alder-usd')!;
+    expect(alder.vendors[0]).toBe('v-oakline');
+    expect(alder.outside[0]).toBe(133600);
+    expect(alder.bidLimit).toBe(114800);
+    expect(data.timeline.labels).toEqual(['alder-usd / v-oakline / goods']);
+    expect(page).toContain('Board approval or ratification of the contract or purchase order');
+  });
+  it('needs --out', async () => {
+    expect(await inputError([...ledgerArgs, '--format', 'html'])).toMatch(/--format html needs --out FILE/);
+  });
+});

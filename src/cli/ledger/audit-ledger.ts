@@ -26,8 +26,8 @@ export interface LedgerReport {
   missingDocumentsCount: number;
   unknownContractCount: number;
   unknownContracts: { purchaseId: string; contractId: string; where: string }[];
-  /** Checklist item id → title, for the items found missing. */
-  checklistTitles: Record<string, string>;
+  /** The checklist items found missing: id → title, citation, and on how many purchases. */
+  checklistItems: Record<string, { title: string; citation: string; missingOn: number }>;
   /** True when anything needs action: a purchase that needed a bid, or split purchases. */
   blocked: boolean;
 }
@@ -239,7 +239,7 @@ function finish(options: LedgerOptions, book: LedgerBook, readToEnd: boolean, js
     missingDocumentsCount: book.missingCount,
     unknownContractCount: book.unknownContractCount,
     unknownContracts: book.unknownContracts,
-    checklistTitles: Object.fromEntries(book.titles),
+    checklistItems: Object.fromEntries(book.titles),
     blocked: book.neededBidCount > 0 || splitPurchases.length > 0,
   };
   return { report, neededBidKept: book.neededBidKept, missingKept: book.missingKept };

@@ -53,8 +53,8 @@ export interface ChunkResult {
   /** JSON of each neededBid / missingDocuments entry (without `where`), in row order. */
   neededBid: string[];
   missingDocuments: string[];
-  /** Checklist item titles seen in this chunk (id → title). */
-  titles: [string, string][];
+  /** Checklist items seen missing in this chunk: id, title, citation, and on how many rows. */
+  titles: [string, string, string, number][];
   changes: Omit<ChangeOrderRow, 'columnOf'>[];
   problems: RowProblem[];
   /** A problem with the members file (not the ledger), found through a row. */
@@ -130,7 +130,7 @@ export class ChunkDecider {
   private readonly neededBid: string[] = [];
   private readonly missingDocuments: string[] = [];
   private readonly changes: ChunkResult['changes'] = [];
-  private readonly titles = new Map<string, string>();
+  private readonly titles = new Map<string, [string, string, string, number]>();
   private membersProblem: string | undefined;
 
   constructor(private readonly setup: LedgerSetup) {}
@@ -198,7 +198,12 @@ export class ChunkDecider {
     if (checklist.missing.length > 0) {
       flags |= MISSING_DOCUMENTS;
       this.missingDocuments.push(JSON.stringify({ purchaseId: p['id'], memberId, missing: checklist.missing }));
-      for (const item of checklist.items) if (item.status === 'missing' && !this.titles.has(item.id)) this.titles.set(item.id, item.title);
+      for (const item of checklist.items) {
+        if (item.status !== 'missing') continue;
+        const seen = this.titles.get(item.id);
+        if (seen) seen[3]++;
+        else this.titles.set(item.id, [item.id, item.title, item.citation, 1]);
+      }
     }
     this.flags.push(flags);
   }
@@ -217,7 +222,7 @@ export class ChunkDecider {
       unknownContracts: this.unknownContracts,
       neededBid: this.neededBid,
       missingDocuments: this.missingDocuments,
-      titles: [...this.titles],
+      titles: [...this.titles.values()],
       changes: this.changes,
       problems: this.problems,
       ...(this.membersProblem !== undefined ? { membersProblem: this.membersProblem } : {}),

@@ -61,7 +61,8 @@ export class LedgerBook {
   private readonly spending = new Map<string, { cents: number; count: number }>();
   private readonly memberCounts: { purchases: number; cents: number; neededBid: number; missingDocuments: number; splitGroups: number }[];
   private readonly pendingChanges: ChangeOrderRow[] = [];
-  readonly titles = new Map<string, string>();
+  /** Checklist items found missing: id → title and citation. */
+  readonly titles = new Map<string, { title: string; citation: string; missingOn: number }>();
   readonly problems: RowProblem[] = [];
   readonly neededBidKept: Record<string, unknown>[] = [];
   readonly missingKept: Record<string, unknown>[] = [];
@@ -97,7 +98,11 @@ export class LedgerBook {
     const base = this.nextLine;
     this.nextLine += chunk.lineCount;
     for (const p of chunk.problems) this.problems.push({ ...p, line: base + p.line });
-    for (const [id, title] of chunk.titles) if (!this.titles.has(id)) this.titles.set(id, title);
+    for (const [id, title, citation, count] of chunk.titles) {
+      const seen = this.titles.get(id);
+      if (seen) seen.missingOn += count;
+      else this.titles.set(id, { title, citation, missingOn: count });
+    }
     let neededAt = 0;
     let missingAt = 0;
     let unknownAt = 0;
