@@ -34,7 +34,8 @@ const decoder = new TextDecoder();
 export class IdIndex {
   private readonly pages: Uint8Array[] = [];
   private used = BYTE_PAGE;
-  private readonly where = new Column(() => new Float64Array(PAGE_ROWS));
+  // Where each id's bytes start: page × 1 MB + offset (ids up to 4 GB in all).
+  private readonly where = new Column(() => new Uint32Array(PAGE_ROWS));
   private slots = new Int32Array(1 << 16).fill(-1);
   private count = 0;
   private scratch = new Uint8Array(256);

@@ -56,9 +56,13 @@ export class LedgerBook {
   private readonly line = new Column(() => new Int32Array(1 << 16));
   private readonly dates = new Interner();
   private readonly vendors = new Interner();
-  private readonly groupKeys = new Map<string, number>();
+  /** member → supply kind → vendor → group. */
+  private readonly groupIndex = new Map<number, Map<string, Map<string, number>>>();
+  /** The fiscal year (index into fiscalYears) of each interned date. */
+  private readonly fiscalYearOfDate: number[] = [];
+  private readonly fiscalYears = new Interner();
   private readonly groups: { member: number; vendor: string; supplyKind: string }[] = [];
-  private readonly spending = new Map<string, { cents: number; count: number }>();
+  private readonly spending = new Map<number, { cents: number; count: number }>();
   private readonly memberCounts: { purchases: number; cents: number; neededBid: number; missingDocuments: number; splitGroups: number }[];
   private readonly pendingChanges: ChangeOrderRow[] = [];
   /** Checklist items found missing: id → title and citation. */
@@ -128,13 +132,7 @@ export class LedgerBook {
       const member = chunk.members[i]!;
       const vendor = chunk.vendors[i]!;
       const supplyKind = chunk.supplyKinds[i]!;
-      const key = `${member}\u0000${supplyKind}\u0000${vendor}`;
-      let group = this.groupKeys.get(key);
-      if (group === undefined) {
-        group = this.groups.length;
-        this.groups.push({ member, vendor: this.vendors.values[this.vendors.intern(vendor)]!, supplyKind });
-        this.groupKeys.set(key, group);
-      }
+      const group = this.groupOf(member, supplyKind, vendor);
       const dateIndex = this.dates.intern(chunk.dates[i]!);
       if (dateIndex > 0xffff) throw new RangeError('more than 65,535 distinct PO dates');
       const cents = chunk.cents[i]!;
@@ -174,9 +172,29 @@ export class LedgerBook {
     }
   }
 
+  private groupOf(member: number, supplyKind: string, vendor: string): number {
+    let byKind = this.groupIndex.get(member);
+    if (!byKind) this.groupIndex.set(member, (byKind = new Map()));
+    let byVendor = byKind.get(supplyKind);
+    if (!byVendor) byKind.set(supplyKind, (byVendor = new Map()));
+    let group = byVendor.get(vendor);
+    if (group === undefined) {
+      group = this.groups.length;
+      const flatVendor = this.vendors.values[this.vendors.intern(vendor)]!;
+      this.groups.push({ member, vendor: flatVendor, supplyKind });
+      byVendor.set(flatVendor, group);
+    }
+    return group;
+  }
+
   private addSpending(group: number, dateIndex: number, flags: number, cents: number, count: number): void {
-    const fy = fiscalYearOf(this.dates.values[dateIndex]!).label;
-    const key = `${group}\u0000${fy}\u0000${flags & CITES_CONTRACT}`;
+    let fy = this.fiscalYearOfDate[dateIndex];
+    if (fy === undefined) {
+      fy = this.fiscalYears.intern(fiscalYearOf(this.dates.values[dateIndex]!).label);
+      this.fiscalYearOfDate[dateIndex] = fy;
+    }
+    // One number per (group, fiscal year, under a contract or not): no string built per row.
+    const key = (group * 1024 + fy) * 2 + (flags & CITES_CONTRACT ? 1 : 0);
     const entry = this.spending.get(key);
     if (entry) {
       entry.cents += cents;
@@ -302,8 +320,9 @@ export class LedgerBook {
   memberYears(): MemberYear[] {
     const years = new Map<string, MemberYear & { byVendor: Map<string, { outside: number; under: number; purchases: number }> }>();
     for (const [key, { cents, count }] of this.spending) {
-      const [group, fiscalYear, contract] = key.split('\u0000') as [string, string, string];
-      const { member, vendor } = this.groups[Number(group)]!;
+      const contract = key % 2 === 1 ? '1' : '0';
+      const fiscalYear = this.fiscalYears.values[Math.floor(key / 2) % 1024]!;
+      const { member, vendor } = this.groups[Math.floor(key / 2048)]!;
       const memberId = this.memberList[member]!.id;
       const yearKey = `${member}\u0000${fiscalYear}`;
       let year = years.get(yearKey);
