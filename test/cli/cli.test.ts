@@ -127,6 +127,15 @@ describe('bad input: one line naming the file, the line or path, and what was ex
     const member = file('member.csv', 'id,memberId,date,amount,supplyKind\nP1,nobody,2025-08-12,100.00,goods\n');
     expect(await inputError(['audit-ledger', member, '--members', data('members.json')])).toMatch(/member\.csv: line 2, column memberId: member "nobody" is not in the members file/);
   });
+  it('refuses a pack nested too deeply with a message naming the file (exit 2), never a stack trace', async () => {
+    const leaf = JSON.stringify({ fact: 'purchase.amount', operator: 'greaterThan', value: 1 });
+    const deep = `${'{"not":'.repeat(50_000)}${leaf}${'}'.repeat(50_000)}`;
+    const pack = file('deep-pack.json', `{"id":"deep","version":"1.0.0","title":"d","kind":"policy","rules":[{"id":"r","capability":"procurement","conditions":{"all":[${deep}]},"event":{"type":"finding","params":{"code":"x","severity":"warn","message":"m"}}}]}`);
+    const message = await inputError(['check', data('purchase.json'), '--packs', pack]);
+    expect(message).toMatch(/deep-pack\.json: /);
+    expect(message).not.toMatch(/\n\s+at /);
+    expect(message.length).toBeLessThan(2000);
+  });
   it('refuses unknown commands and options', async () => {
     expect(await inputError(['chek', 'x.json'])).toMatch(/unknown command "chek"/);
     expect(await inputError(['check', 'x.json', '--jsn'])).toMatch(/unknown option --jsn/);
