@@ -15,7 +15,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeLedger } from './fixtures/generate-ledger.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The repository root: this file runs from bench/ or bundled from bench/.out/. */
+function repositoryRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+const root = repositoryRoot();
 const cli = join(root, 'dist', 'cli.js');
 const data = (f: string): string => join(root, 'examples', 'data', f);
 const scratch = join(os.tmpdir(), 'pace-rules-bench');

@@ -1,6 +1,6 @@
 // Untrusted strings (member names, ids, descriptions, skus, file contents) on their way to a
-// terminal, a log or a spreadsheet: nothing in them may steer the terminal, run as a formula, or
-// flood the screen.
+// terminal or a log: nothing in them may steer the terminal or flood the screen. (The CLI writes
+// no CSV; were it to, its cells would need formula neutralising too.)
 
 // C0 controls (tab and newline included: a report line is one line), DEL, C1 controls (which
 // include the 8-bit CSI and OSC introducers), and the Unicode line and paragraph separators and
@@ -43,15 +43,4 @@ function safeJson(value: unknown): string {
 export function boundedMessage(message: string, limit = 300): string {
   const text = message.length > limit ? `${message.slice(0, limit)}… (${message.length - limit} more characters)` : message;
   return printable(text);
-}
-
-/**
- * A CSV cell a spreadsheet will not run as a formula: a cell starting with `=`, `+`, `-`, `@`,
- * tab or CR gets a leading apostrophe (the OWASP advice); then quoted when it holds a comma,
- * quote or line break.
- */
-export function csvCell(value: string): string {
-  const first = value.charCodeAt(0);
-  const neutral = first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40 || first === 0x09 || first === 0x0d ? `'${value}` : value;
-  return /[",\r\n]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
 }

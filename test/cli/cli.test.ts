@@ -208,6 +208,26 @@ describe('audit-ledger as a stream', () => {
   });
 });
 
+describe('progress', () => {
+  it('prints progress lines on stderr with --progress when stderr is not a terminal, and nothing without it', async () => {
+    let now = 0;
+    let stderr = '';
+    const io = { stdout: () => undefined, stderr: (t: string) => (stderr += t), stderrIsTTY: false, clock: () => (now += 2500) };
+    await runCliAsync([...ledgerArgs, '--progress'], io);
+    expect(stderr).toMatch(/^pace-rules: \d+ rows read \(100% of 0\.0 MB\), [\d,]+ rows\/s\npace-rules: 8 purchase orders read and decided\n$/);
+    stderr = '';
+    await runCliAsync(ledgerArgs, io);
+    expect(stderr).toBe('');
+  });
+  it('draws a bar on a terminal', async () => {
+    let now = 0;
+    let stderr = '';
+    await runCliAsync(ledgerArgs, { stdout: () => undefined, stderr: (t: string) => (stderr += t), stderrIsTTY: true, clock: () => (now += 1500) });
+    expect(stderr).toMatch(/^\r\[#{30}\] \d+ rows read \(100% of 0\.0 MB\)/);
+    expect(stderr).toMatch(/\r8 rows read\u001b\[K\n$/);
+  });
+});
+
 describe('pace-rules batch', () => {
   it('answers one line per line, in order, with good and bad lines interleaved', async () => {
     const input = require_(data('purchase.json')) as { member: unknown; purchase: Record<string, unknown> };
@@ -246,6 +266,16 @@ describe('--format html', () => {
     expect(alder.bidLimit).toBe(114800);
     expect(data.timeline.labels).toEqual(['alder-usd / v-oakline / goods']);
     expect(page).toContain('Board approval or ratification of the contract or purchase order');
+  });
+  it('check: the decisions as a page, with the checklist titles, citations and status', async () => {
+    const out = join(scratch, 'check.html');
+    expect((await runCli(['check', data('purchase.json'), '--format', 'html', '--out', out])).exitCode).toBe(0);
+    const page = readFileSync(out, 'utf8');
+    expect(page).toContain('Board approval or ratification of the contract or purchase order');
+    expect(page).toMatch(/<td class="status-missing">missing<\/td>/);
+    const data_ = JSON.parse(/<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(page)![1]!) as { thresholds: { id: string; amount: number }[]; amount: number };
+    expect(data_.thresholds).toEqual([{ id: 'ca.pcc20111a.k12.2025', amount: 114800 }]);
+    expect(data_.amount).toBe(Number((require_(data('purchase.json')) as { purchase: { amount: string } }).purchase.amount));
   });
   it('needs --out', async () => {
     expect(await inputError([...ledgerArgs, '--format', 'html'])).toMatch(/--format html needs --out FILE/);
