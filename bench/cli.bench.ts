@@ -31,7 +31,7 @@ function timed(args: readonly string[], input?: string): { seconds: number; maxR
   const wrapper = join(scratch, 'measure-rss.mjs');
   writeFileSync(wrapper, `import { writeSync } from 'node:fs';\nconst [bin, ...args] = process.argv.slice(2);\nprocess.argv = [process.argv[0], bin, ...args];\nprocess.on('exit', () => writeSync(2, '@@maxrss ' + process.resourceUsage().maxRSS + '\\n'));\nawait import(bin);\n`);
   const started = performance.now();
-  const r = spawnSync(process.execPath, [wrapper, cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, ...(input !== undefined ? { input } : {}) });
+  const r = spawnSync(process.execPath, [wrapper, cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, ...(input !== undefined ? { input } : {}) });
   const seconds = (performance.now() - started) / 1000;
   const maxRssMb = Number(/@@maxrss (\d+)/.exec(r.stderr)?.[1]) / 1024;
   if (r.status !== 0 && r.status !== 1) throw new Error(`pace-rules ${args.join(' ')} exited ${r.status}:\n${r.stderr.slice(0, 2000)}`);
@@ -53,7 +53,7 @@ export function run(): void {
   }
 
   const example = JSON.parse(readFileSync(data('purchase.json'), 'utf8')) as { member: unknown; purchase: Record<string, unknown> };
-  const requests = 50_000;
+  const requests = 20_000;
   const lines: string[] = [];
   for (let i = 0; i < requests; i++) {
     lines.push(JSON.stringify({ id: i, op: 'procurement-method', input: { member: example.member, purchase: { ...example.purchase, id: `po-${i}`, amount: `${1000 + (i % 150_000)}.00` } } }));
