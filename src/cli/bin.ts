@@ -10,10 +10,18 @@ if (isMainThread) {
   if (argv[0] === 'audit-ledger') {
     // audit-ledger runs in a thread with a bounded heap: V8 grows the main thread's heap lazily
     // (80 MB of garbage at a million rows), and a thread's heap limit makes it collect instead.
-    // Everything stays in this process, so its peak RSS is the command's.
+    // Everything stays in this process, so its peak RSS is the command's. The limit grows with
+    // the ledger: what the report itself holds grows with it (split groups list their POs).
+    const { statSync } = await import('node:fs');
+    let megabytes = 0;
+    try {
+      megabytes = argv[1] !== undefined && argv[1] !== '-' ? statSync(argv[1]).size / 2 ** 20 : 0;
+    } catch {
+      // reported when the ledger is opened
+    }
     const thread = new Worker(self, {
       workerData: { role: 'pace-rules-ledger-main', argv, stderrIsTTY: process.stderr.isTTY === true } satisfies Role,
-      resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 16 },
+      resourceLimits: { maxOldGenerationSizeMb: Math.ceil(160 + megabytes * 0.6), maxYoungGenerationSizeMb: 16 },
     });
     process.exitCode = await new Promise<number>((resolve) => {
       thread.on('message', (code: number) => resolve(code));
