@@ -1,4 +1,47 @@
 #!/usr/bin/env node
-import { main } from './main.js';
+// The `pace-rules` command. The same file is the body of audit-ledger's threads.
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
-process.exitCode = main(process.argv.slice(2));
+type Role = { role: 'pace-rules-ledger-main'; argv: string[]; stderrIsTTY: boolean } | { role: 'pace-rules-ledger-worker' };
+const self = new URL(import.meta.url);
+
+if (isMainThread) {
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'audit-ledger') {
+    // audit-ledger runs in a thread with a bounded heap: V8 grows the main thread's heap lazily
+    // (80 MB of garbage at a million rows), and a thread's heap limit makes it collect instead.
+    // Everything stays in this process, so its peak RSS is the command's. The limit grows with
+    // the ledger: what the report itself holds grows with it (split groups list their POs).
+    const { statSync } = await import('node:fs');
+    let megabytes = 0;
+    try {
+      megabytes = argv[1] !== undefined && argv[1] !== '-' ? statSync(argv[1]).size / 2 ** 20 : 0;
+    } catch {
+      // reported when the ledger is opened
+    }
+    const thread = new Worker(self, {
+      workerData: { role: 'pace-rules-ledger-main', argv, stderrIsTTY: process.stderr.isTTY === true } satisfies Role,
+      resourceLimits: { maxOldGenerationSizeMb: Math.ceil(160 + megabytes * 0.6), maxYoungGenerationSizeMb: 16 },
+    });
+    process.exitCode = await new Promise<number>((resolve) => {
+      thread.on('message', (code: number) => resolve(code));
+      thread.on('error', (e) => {
+        process.stderr.write(`pace-rules: internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+        resolve(3);
+      });
+      thread.on('exit', () => resolve(3));
+    });
+  } else {
+    const { main } = await import('./main.js');
+    process.exitCode = await main(argv, self);
+  }
+} else {
+  const data = workerData as Role | null;
+  if (data?.role === 'pace-rules-ledger-main') {
+    const { main } = await import('./main.js');
+    parentPort!.postMessage(await main(data.argv, self, data.stderrIsTTY));
+  } else if (data?.role === 'pace-rules-ledger-worker') {
+    const { serveLedgerChunks } = await import('./ledger/worker.js');
+    serveLedgerChunks(workerData as import('./ledger/pool.js').LedgerWorkerData);
+  }
+}

@@ -1,9 +1,11 @@
 // The pace-rules command: the public API on files, for systems that are not JavaScript.
-import { createPace, loadRulesPack, californiaLaw, paceProgram, isPaceError } from '../index.js';
-import type { Pace } from '../index.js';
-import { InputError, explainInputError, readJson, readLedger } from './input.js';
+import { closeSync, mkdtempSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { isPaceError, type Pace } from '../index.js';
+import { InputError, explainInputError, paceFromPackFiles, readJson } from './files.js';
 import { renderCheck, renderLedger, renderQuote } from './report.js';
-import { auditLedger, type LedgerReport } from './ledger.js';
+import { boundedMessage } from './safe-text.js';
 
 /** Exit codes: documented in docs/cli.md and `pace-rules --help`. */
 export const EXIT = { clear: 0, blocked: 1, badInput: 2, internal: 3 } as const;
@@ -11,18 +13,29 @@ export const EXIT = { clear: 0, blocked: 1, badInput: 2, internal: 3 } as const;
 const HELP = `pace-rules: California cooperative purchasing rules (eligibility, procurement method, price, audit file)
 
 Usage:
-  pace-rules check <purchase.json> [--json] [--packs <a.json,b.json>]
+  pace-rules check <purchase.json> [--format text|json|html] [--out FILE] [--packs <a.json,b.json>]
       eligibility, procurement method and audit checklist for one purchase.
       The file holds { "member", "purchase", "contract"?, "asOf"? } (asOf defaults to the PO date).
   pace-rules quote <order.json> [--json] [--packs ...]
       a quote ({ "contract", "asOf", "lines", "tierQuantities"? }) or a group buy
       ({ "contract", "asOf", "orders", "sharedCosts"? }).
-  pace-rules audit-ledger <purchases.csv|purchases.json> --members <members.json> --contracts <contracts.json>
-                          [--json] [--window fiscal-year|<days>] [--packs ...]
-      a year of purchase orders at once: split purchases, missing documents, purchases that needed a bid.
+  pace-rules audit-ledger <purchases.csv|.jsonl|.json> --members <members.json> [--contracts <contracts.json>]
+                          [--format text|json|html] [--out FILE] [--max-errors N] [--window fiscal-year|<days>]
+                          [--progress] [--jobs N] [--packs ...]
+      a ledger of purchase orders, read as a stream: split purchases, missing documents,
+      purchases that needed a bid. Rows with revisionOf are change orders of that PO.
+  pace-rules batch [--contracts <contracts.json>] [--packs ...]
+      JSON Lines on stdin: { "id", "op", "input" } with op one of check-eligibility,
+      procurement-method, audit-checklist, quote, quote-group-buy, verify-invoice; one line out
+      per line in, in order: { "id", "ok": true, "result" } or { "id", "ok": false, "error" }.
 
 Options:
-  --json        print JSON instead of a report
+  --format      text (default), json, or html (a self-contained page for auditors; needs --out)
+  --json        the same as --format json
+  --out FILE    write the report to FILE (only when the whole run succeeded) instead of stdout
+  --max-errors  audit-ledger: report at most N bad rows, then stop (default 20)
+  --progress    audit-ledger: progress lines on stderr when it is not a terminal
+  --jobs N      audit-ledger: worker threads (default for files over 8 MB: one per core but one, up to 3; 0: none)
   --packs       extra rules packs layered on the bundled California law and PACE program packs
   -h, --help    this text;  -v, --version  the version and rules version
 
@@ -36,21 +49,23 @@ interface Parsed {
   flags: Map<string, string | true>;
 }
 
+const VALUED = new Set(['--packs', '--members', '--contracts', '--window', '--format', '--out', '--max-errors', '--jobs']);
+const BOOLEAN = new Set(['--json', '--help', '--version', '--progress']);
+
 function parseArgs(argv: readonly string[]): Parsed {
   const flags = new Map<string, string | true>();
   const positional: string[] = [];
-  const valued = new Set(['--packs', '--members', '--contracts', '--window']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = eq > 0 ? arg.slice(0, eq) : arg;
-      if (valued.has(name)) {
+      if (VALUED.has(name)) {
         const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
         if (value === undefined) throw new InputError(`${name} needs a value`);
         flags.set(name, value);
-      } else if (['--json', '--help', '--version'].includes(name)) flags.set(name, true);
-      else throw new InputError(`unknown option ${name} (see pace-rules --help)`);
+      } else if (BOOLEAN.has(name)) flags.set(name, true);
+      else throw new InputError(`unknown option ${boundedMessage(name, 40)} (see pace-rules --help)`);
     } else if (arg === '-h') flags.set('--help', true);
     else if (arg === '-v') flags.set('--version', true);
     else positional.push(arg);
@@ -58,25 +73,10 @@ function parseArgs(argv: readonly string[]): Parsed {
   return { command: positional.shift(), positional, flags };
 }
 
-function buildPace(flags: Parsed['flags']): Pace {
-  const packs: unknown[] = [californiaLaw(), paceProgram()];
-  const list = flags.get('--packs');
-  if (typeof list === 'string') {
-    for (const file of list.split(',').map((f) => f.trim()).filter(Boolean)) {
-      const json = readJson(file);
-      try {
-        packs.push(loadRulesPack(json));
-      } catch (e) {
-        explainInputError(e, file);
-      }
-    }
-  }
-  try {
-    return createPace({ packs });
-  } catch (e) {
-    return explainInputError(e, typeof list === 'string' ? list : '--packs');
-  }
-}
+const stringFlag = (parsed: Parsed, name: string): string | undefined => {
+  const value = parsed.flags.get(name);
+  return typeof value === 'string' ? value : undefined;
+};
 
 function requireFile(parsed: Parsed, what: string): string {
   const file = parsed.positional[0];
@@ -90,108 +90,359 @@ function asObject(json: unknown, file: string): Record<string, unknown> {
   return json as Record<string, unknown>;
 }
 
-/** What a command produces: the whole output, written at once, and the exit code. */
-export interface CliResult {
-  stdout: string;
-  exitCode: number;
+function formatOf(parsed: Parsed, allowed: readonly string[]): string {
+  const format = stringFlag(parsed, '--format') ?? (parsed.flags.has('--json') ? 'json' : 'text');
+  if (!allowed.includes(format)) throw new InputError(`--format: expected ${allowed.join(', ')}, got ${boundedMessage(JSON.stringify(format), 40)}`);
+  if (format === 'html' && stringFlag(parsed, '--out') === undefined) throw new InputError('--format html needs --out FILE (the report is a page to open in a browser)');
+  return format;
 }
 
-/** Runs the CLI on arguments (without `node` and the script) and returns its output and exit code. */
-export function runCli(argv: readonly string[], io: { progress?: (done: number, total: number) => void } = {}): CliResult {
-  const parsed = parseArgs(argv);
-  const json = parsed.flags.has('--json');
-  if (parsed.flags.has('--version')) {
-    const pace = buildPace(parsed.flags);
-    return { stdout: `pace-rules ${PACKAGE_VERSION}\nrules ${pace.rulesVersion}\n`, exitCode: EXIT.clear };
+/** Where a command's output goes; the CLI process and the tests supply their own. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Whether stderr is a terminal (a progress bar) or not (lines with --progress). */
+  stderrIsTTY?: boolean;
+  stdin?: AsyncIterable<Buffer | string>;
+  /** The CLI's own script, which ledger worker threads run; no workers without it. */
+  workerScript?: URL;
+  /** Milliseconds, for the progress display (tests pass their own). */
+  clock?: () => number;
+}
+
+/**
+ * Output that appears only when the whole run succeeded: to `--out` through a temporary file in
+ * the same directory, renamed into place at the end; to stdout at the end.
+ */
+class Output {
+  private fd: number | undefined;
+  private temp: string | undefined;
+  private buffered: string[] = [];
+  private size = 0;
+  constructor(
+    private readonly out: string | undefined,
+    private readonly io: CliIo,
+  ) {}
+  write(text: string): void {
+    if (this.out === undefined) {
+      this.io.stdout(text);
+      return;
+    }
+    this.buffered.push(text);
+    this.size += text.length;
+    if (this.size > 1 << 20) this.flush();
   }
-  if (parsed.flags.has('--help') || parsed.command === 'help') return { stdout: `${HELP}\n`, exitCode: EXIT.clear };
-  if (parsed.command === undefined) throw new InputError('no command given; expected check, quote or audit-ledger (see pace-rules --help)');
-  switch (parsed.command) {
-    case 'check': {
-      const file = requireFile(parsed, 'a purchase file');
-      const input = asObject(readJson(file), file);
-      const pace = buildPace(parsed.flags);
-      const purchase = input['purchase'] as { date?: unknown } | undefined;
-      const asOf = input['asOf'] ?? purchase?.date;
+  private flush(): void {
+    if (this.out === undefined) return;
+    if (this.fd === undefined) {
+      this.temp = join(dirname(this.out), `.${basename(this.out)}.${process.pid}.tmp`);
       try {
-        const method = pace.procurementMethod({ member: input['member'], purchase: input['purchase'], ...(input['contract'] !== undefined ? { contract: input['contract'] } : {}) } as never);
-        const eligibility = input['contract'] !== undefined ? pace.checkEligibility({ member: input['member'], contract: input['contract'], asOf, purchase: input['purchase'] } as never) : undefined;
-        const checklist = pace.auditChecklist({ member: input['member'], purchase: input['purchase'], ...(input['contract'] !== undefined ? { contract: input['contract'] } : {}) } as never);
-        const blocked = (eligibility !== undefined && !eligibility.eligible) || [eligibility?.findings ?? [], method.findings, checklist.findings].flat().some((f) => f.severity === 'block');
-        const out = json ? `${JSON.stringify({ eligibility: eligibility ?? null, procurementMethod: method, auditChecklist: checklist, blocked }, null, 2)}\n` : renderCheck({ file, eligibility, method, checklist, blocked });
-        return { stdout: out, exitCode: blocked ? EXIT.blocked : EXIT.clear };
+        this.fd = openSync(this.temp, 'w');
       } catch (e) {
-        return explainInputError(e, file);
+        throw new InputError(`--out ${this.out}: cannot write there (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
       }
     }
-    case 'quote': {
-      const file = requireFile(parsed, 'an order file');
-      const input = asObject(readJson(file), file);
-      const pace = buildPace(parsed.flags);
-      try {
-        if (Array.isArray(input['orders'])) {
-          const group = pace.quoteGroupBuy(input as never);
-          const blocked = group.findings.some((f) => f.severity === 'block');
-          return { stdout: json ? `${JSON.stringify(group, null, 2)}\n` : renderQuote({ file, group }), exitCode: blocked ? EXIT.blocked : EXIT.clear };
-        }
-        const quote = pace.quote(input as never);
-        const blocked = quote.findings.some((f) => f.severity === 'block');
-        return { stdout: json ? `${JSON.stringify(quote, null, 2)}\n` : renderQuote({ file, quote }), exitCode: blocked ? EXIT.blocked : EXIT.clear };
-      } catch (e) {
-        return explainInputError(e, file);
-      }
-    }
-    case 'audit-ledger': {
-      const file = requireFile(parsed, 'a purchases file (.csv or .json)');
-      const membersFile = parsed.flags.get('--members');
-      const contractsFile = parsed.flags.get('--contracts');
-      if (typeof membersFile !== 'string') throw new InputError('audit-ledger needs --members <members.json>');
-      const windowFlag = parsed.flags.get('--window');
-      let window: 'fiscal-year' | { days: number } = 'fiscal-year';
-      if (typeof windowFlag === 'string' && windowFlag !== 'fiscal-year') {
-        if (!/^\d+$/.test(windowFlag)) throw new InputError(`--window: expected fiscal-year or a number of days, got ${JSON.stringify(windowFlag)}`);
-        window = { days: Number(windowFlag) };
-      }
-      const pace = buildPace(parsed.flags);
-      const rows = readLedger(file);
-      const members = readJson(membersFile);
-      const contracts = typeof contractsFile === 'string' ? readJson(contractsFile) : [];
-      const report: LedgerReport = auditLedger(pace, { file, rows, members, membersFile, contracts, contractsFile: typeof contractsFile === 'string' ? contractsFile : '--contracts', window, ...(io.progress ? { progress: io.progress } : {}) });
-      return { stdout: json ? `${JSON.stringify(report, null, 2)}\n` : renderLedger(report), exitCode: report.blocked ? EXIT.blocked : EXIT.clear };
-    }
-    default:
-      throw new InputError(`unknown command ${JSON.stringify(parsed.command)} (expected check, quote or audit-ledger; see pace-rules --help)`);
+    writeSync(this.fd, this.buffered.join(''));
+    this.buffered = [];
+    this.size = 0;
+  }
+  commit(): void {
+    if (this.out === undefined) return;
+    this.flush();
+    closeSync(this.fd!);
+    this.fd = undefined;
+    renameSync(this.temp!, this.out);
+  }
+  abandon(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    if (this.temp !== undefined) rmSync(this.temp, { force: true });
   }
 }
 
 declare const __PACKAGE_VERSION__: string | undefined;
 const PACKAGE_VERSION = typeof __PACKAGE_VERSION__ === 'string' ? __PACKAGE_VERSION__ : 'dev';
 
-/** Runs the CLI as a process: writes the output at once, prints errors on one line, sets the exit code. */
-export function main(argv: readonly string[]): number {
-  // A progress bar only on a terminal, redrawn at most once per percent so a large ledger is not
-  // slowed by a million writes to stderr.
-  let shown = -1;
-  const progress = process.stderr.isTTY
-    ? (done: number, total: number): void => {
-        const percent = Math.floor((done / total) * 100);
-        if (percent === shown && done !== total) return;
-        shown = percent;
-        const width = 30;
-        const filled = Math.round((done / total) * width);
-        process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
-      }
-    : undefined;
+/** Runs the CLI on arguments (without `node` and the script); returns the exit code. Bad input throws InputError. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed.flags.has('--version')) {
+    const pace = paceFromPackFiles(stringFlag(parsed, '--packs'));
+    io.stdout(`pace-rules ${PACKAGE_VERSION}\nrules ${pace.rulesVersion}\n`);
+    return EXIT.clear;
+  }
+  if (parsed.flags.has('--help') || parsed.command === 'help') {
+    io.stdout(`${HELP}\n`);
+    return EXIT.clear;
+  }
+  if (parsed.command === undefined) throw new InputError('no command given; expected check, quote, audit-ledger or batch (see pace-rules --help)');
+  switch (parsed.command) {
+    case 'check':
+      return check(parsed, io);
+    case 'quote':
+      return quote(parsed, io);
+    case 'audit-ledger':
+      return ledger(parsed, io);
+    case 'batch':
+      return batch(parsed, io);
+    default:
+      throw new InputError(`unknown command ${boundedMessage(JSON.stringify(parsed.command), 40)} (expected check, quote, audit-ledger or batch; see pace-rules --help)`);
+  }
+}
+
+async function check(parsed: Parsed, io: CliIo): Promise<number> {
+  const file = requireFile(parsed, 'a purchase file');
+  const format = formatOf(parsed, ['text', 'json', 'html']);
+  const input = asObject(readJson(file), file);
+  const pace = paceFromPackFiles(stringFlag(parsed, '--packs'));
+  const purchase = input['purchase'] as { date?: unknown } | undefined;
+  const asOf = input['asOf'] ?? purchase?.date;
+  let decisions: { eligibility: ReturnType<Pace['checkEligibility']> | undefined; method: ReturnType<Pace['procurementMethod']>; checklist: ReturnType<Pace['auditChecklist']> };
   try {
-    const result = runCli(argv, progress ? { progress } : {});
-    process.stdout.write(result.stdout);
-    return result.exitCode;
+    const base = { member: input['member'], purchase: input['purchase'], ...(input['contract'] !== undefined ? { contract: pace.prepareContract(input['contract']) } : {}) };
+    decisions = {
+      method: pace.procurementMethod(base as never),
+      eligibility: base.contract !== undefined ? pace.checkEligibility({ member: input['member'], contract: base.contract, asOf, purchase: input['purchase'] } as never) : undefined,
+      checklist: pace.auditChecklist(base as never),
+    };
+  } catch (e) {
+    return explainInputError(e, file);
+  }
+  const { eligibility, method, checklist } = decisions;
+  const blocked = (eligibility !== undefined && !eligibility.eligible) || [eligibility?.findings ?? [], method.findings, checklist.findings].flat().some((f) => f.severity === 'block');
+  const out = new Output(stringFlag(parsed, '--out'), io);
+  if (format === 'json') out.write(`${JSON.stringify({ eligibility: eligibility ?? null, procurementMethod: method, auditChecklist: checklist, blocked }, null, 2)}\n`);
+  else if (format === 'html') {
+    const { renderCheckHtml } = await import('./html/report-html.js');
+    out.write(renderCheckHtml({ file, eligibility, method, checklist, blocked, purchaseAmount: (purchase as { amount?: unknown } | undefined)?.amount }));
+  } else out.write(renderCheck({ file, eligibility, method, checklist, blocked }));
+  out.commit();
+  return blocked ? EXIT.blocked : EXIT.clear;
+}
+
+async function quote(parsed: Parsed, io: CliIo): Promise<number> {
+  const file = requireFile(parsed, 'an order file');
+  const json = formatOf(parsed, ['text', 'json']) === 'json';
+  const input = asObject(readJson(file), file);
+  const pace = paceFromPackFiles(stringFlag(parsed, '--packs'));
+  const out = new Output(stringFlag(parsed, '--out'), io);
+  try {
+    if (Array.isArray(input['orders'])) {
+      const group = pace.quoteGroupBuy(input as never);
+      out.write(json ? `${JSON.stringify(group, null, 2)}\n` : renderQuote({ file, group }));
+      out.commit();
+      return group.findings.some((f) => f.severity === 'block') ? EXIT.blocked : EXIT.clear;
+    }
+    const q = pace.quote(input as never);
+    out.write(json ? `${JSON.stringify(q, null, 2)}\n` : renderQuote({ file, quote: q }));
+    out.commit();
+    return q.findings.some((f) => f.severity === 'block') ? EXIT.blocked : EXIT.clear;
+  } catch (e) {
+    return explainInputError(e, file);
+  }
+}
+
+async function ledger(parsed: Parsed, io: CliIo): Promise<number> {
+  const file = requireFile(parsed, 'a purchases file (.csv, .jsonl or .json)');
+  const format = formatOf(parsed, ['text', 'json', 'html']);
+  const members = stringFlag(parsed, '--members');
+  if (members === undefined) throw new InputError('audit-ledger needs --members <members.json>');
+  const windowFlag = stringFlag(parsed, '--window');
+  let window: 'fiscal-year' | { days: number } = 'fiscal-year';
+  if (windowFlag !== undefined && windowFlag !== 'fiscal-year') {
+    if (!/^\d{1,5}$/.test(windowFlag)) throw new InputError(`--window: expected fiscal-year or a number of days, got ${boundedMessage(JSON.stringify(windowFlag), 40)}`);
+    window = { days: Number(windowFlag) };
+  }
+  const maxErrorsFlag = stringFlag(parsed, '--max-errors') ?? '20';
+  if (!/^[1-9]\d{0,6}$/.test(maxErrorsFlag)) throw new InputError(`--max-errors: expected a whole number from 1, got ${boundedMessage(JSON.stringify(maxErrorsFlag), 40)}`);
+  const jobsFlag = stringFlag(parsed, '--jobs');
+  if (jobsFlag !== undefined && !/^\d{1,2}$/.test(jobsFlag)) throw new InputError(`--jobs: expected a number of worker threads, got ${boundedMessage(JSON.stringify(jobsFlag), 40)}`);
+  const { auditLedger, BadRowsError } = await import('./ledger/audit-ledger.js');
+  const { availableParallelism } = await import('node:os');
+  let size = 0;
+  try {
+    size = statSync(file).size;
+  } catch {
+    // reported when the file is opened
+  }
+  // Workers pay for themselves from a few megabytes on (each loads the packs once). By default one
+  // core is left to the thread that reads the file and keeps the ledger: on two cores that is one
+  // worker, which also keeps a million rows within 300 MB (two workers peaked at 290-326 MB).
+  const jobs = jobsFlag !== undefined ? Number(jobsFlag) : size > 8 << 20 ? Math.max(1, Math.min(3, availableParallelism() - 1)) : 0;
+  const spill = new DetailSpill();
+  const progress = progressReporter(io, parsed.flags.has('--progress'));
+  const out = new Output(stringFlag(parsed, '--out'), io);
+  try {
+    const run = await auditLedger({
+      file,
+      packs: stringFlag(parsed, '--packs'),
+      members,
+      contracts: stringFlag(parsed, '--contracts'),
+      window,
+      maxErrors: Number(maxErrorsFlag),
+      jobs,
+      ...(io.workerScript ? { workerScript: io.workerScript } : {}),
+      sink: spill,
+      ...(progress ? { progress: progress.update } : {}),
+    });
+    progress?.done(run.report.purchaseCount);
+    if (format === 'json') {
+      const { neededBidCount, missingDocumentsCount, ...head } = run.report;
+      const text = JSON.stringify({ ...head, neededBidCount, missingDocumentsCount }, null, 2);
+      out.write(`${text.slice(0, -2)},\n  "neededBid": [`);
+      spill.copy('neededBid', (s) => out.write(s));
+      out.write(`],\n  "missingDocuments": [`);
+      spill.copy('missingDocuments', (s) => out.write(s));
+      out.write(']\n}\n');
+    } else if (format === 'html') {
+      const { renderLedgerHtml } = await import('./html/report-html.js');
+      out.write(renderLedgerHtml(run));
+    } else out.write(renderLedger(run));
+    out.commit();
+    return run.report.blocked ? EXIT.blocked : EXIT.clear;
+  } catch (e) {
+    progress?.done(undefined);
+    out.abandon();
+    if (e instanceof BadRowsError) {
+      throw new InputError(`${e.message}${e.stoppedEarly ? `\n${file}: stopped after ${e.problems.length} bad rows (--max-errors ${maxErrorsFlag}); nothing was written` : `\n${file}: ${e.problems.length} bad row${e.problems.length === 1 ? '' : 's'}; nothing was written`}`);
+    }
+    throw e;
+  } finally {
+    spill.remove();
+  }
+}
+
+/** The long detail lists of a ledger report, kept in temporary files while the ledger is read. */
+class DetailSpill {
+  private dir: string | undefined;
+  private readonly files = new Map<string, { fd: number; path: string; buffer: string[]; size: number; count: number }>();
+  private file(kind: string) {
+    let f = this.files.get(kind);
+    if (!f) {
+      this.dir ??= mkdtempSync(join(tmpdir(), 'pace-rules-ledger-'));
+      const path = join(this.dir, `${kind}.jsonl`);
+      f = { fd: openSync(path, 'w'), path, buffer: [], size: 0, count: 0 };
+      this.files.set(kind, f);
+    }
+    return f;
+  }
+  private add(kind: string, json: string): void {
+    const f = this.file(kind);
+    f.buffer.push(f.count++ === 0 ? `\n    ${json}` : `,\n    ${json}`);
+    f.size += json.length;
+    if (f.size > 1 << 20) this.flushFile(f);
+  }
+  private flushFile(f: { fd: number; buffer: string[]; size: number }): void {
+    writeSync(f.fd, f.buffer.join(''));
+    f.buffer = [];
+    f.size = 0;
+  }
+  neededBid = (json: string): void => this.add('neededBid', json);
+  missingDocuments = (json: string): void => this.add('missingDocuments', json);
+  /** Hands the kept text to `write` in pieces of about a megabyte. */
+  copy(kind: string, write: (text: string) => void): void {
+    const f = this.files.get(kind);
+    if (!f) return;
+    this.flushFile(f);
+    closeSync(f.fd);
+    f.fd = -1;
+    const fd = openSync(f.path, 'r');
+    try {
+      const buffer = Buffer.allocUnsafe(1 << 20);
+      const decoder = new TextDecoder();
+      for (let n = 0; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) write(decoder.decode(buffer.subarray(0, n), { stream: true }));
+      write(decoder.decode());
+      write('\n  ');
+    } finally {
+      closeSync(fd);
+    }
+  }
+  remove(): void {
+    for (const f of this.files.values()) if (f.fd >= 0) closeSync(f.fd);
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+
+/** A bar on a terminal from the first second; with --progress, a line every few seconds otherwise. */
+function progressReporter(io: CliIo, lines: boolean): { update: (rows: number, bytes: number, total: number) => void; done: (rows: number | undefined) => void } | undefined {
+  if (!io.stderrIsTTY && !lines) return undefined;
+  const clock = io.clock ?? (() => Date.now());
+  const started = clock();
+  let last = started - (io.stderrIsTTY ? 1000 : 0);
+  let shown = false;
+  const every = io.stderrIsTTY ? 200 : 2000;
+  const line = (rows: number, bytes: number, total: number): string => {
+    const seconds = (clock() - started) / 1000;
+    const rate = seconds > 0 ? Math.round(rows / seconds) : 0;
+    const fraction = total > 0 ? Math.min(1, bytes / total) : 0;
+    return `${rows.toLocaleString('en-US')} rows read${total > 0 ? ` (${Math.floor(fraction * 100)}% of ${(total / 1e6).toFixed(1)} MB)` : ''}, ${rate.toLocaleString('en-US')} rows/s`;
+  };
+  return {
+    update(rows, bytes, total) {
+      const now = clock();
+      if (now - last < every) return;
+      last = now;
+      shown = true;
+      if (io.stderrIsTTY) {
+        const width = 30;
+        const filled = total > 0 ? Math.round(Math.min(1, bytes / total) * width) : 0;
+        io.stderr(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${line(rows, bytes, total)}\u001b[K`);
+      } else io.stderr(`pace-rules: ${line(rows, bytes, total)}\n`);
+    },
+    done(rows) {
+      if (io.stderrIsTTY && shown) io.stderr(rows === undefined ? '\n' : `\r${`${rows.toLocaleString('en-US')} rows read`}\u001b[K\n`);
+      else if (!io.stderrIsTTY && rows !== undefined) io.stderr(`pace-rules: ${rows.toLocaleString('en-US')} purchase orders read and decided\n`);
+    },
+  };
+}
+
+async function batch(parsed: Parsed, io: CliIo): Promise<number> {
+  if (parsed.positional.length > 0) throw new InputError('batch reads requests from stdin and takes no file');
+  const { prepareContracts, serveBatch } = await import('./batch.js');
+  const pace = paceFromPackFiles(stringFlag(parsed, '--packs'));
+  const contractsFile = stringFlag(parsed, '--contracts');
+  const contracts = contractsFile !== undefined ? prepareContracts(pace, contractsFile) : new Map();
+  const stdin = io.stdin ?? (await import('node:process')).stdin;
+  await serveBatch(pace, contracts, stdin, (text) => io.stdout(text));
+  return EXIT.clear;
+}
+
+/** Runs the CLI as a process: prints errors (bounded, one per line), sets the exit code. */
+export async function main(argv: readonly string[], workerScript?: URL, stderrIsTTY = process.stderr.isTTY === true): Promise<number> {
+  const io: CliIo = {
+    stdout: (text) => writeAll(1, text),
+    stderr: (text) => writeAll(2, text),
+    stderrIsTTY,
+    ...(workerScript ? { workerScript } : {}),
+  };
+  try {
+    return await runCli(argv, io);
   } catch (e) {
     if (e instanceof InputError || isPaceError(e)) {
-      process.stderr.write(`pace-rules: ${e.message.split('\n')[0]}\n`);
+      const lines = e.message.split('\n').slice(0, 60).map((l) => `pace-rules: ${boundedMessage(l, 400)}`);
+      writeAll(2, `${lines.join('\n')}\n`);
       return EXIT.badInput;
     }
-    process.stderr.write(`pace-rules: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    if (e instanceof RangeError && /call stack/.test(e.message)) {
+      writeAll(2, 'pace-rules: the input is nested too deeply to read\n');
+      return EXIT.badInput;
+    }
+    writeAll(2, `pace-rules: internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return EXIT.internal;
+  }
+}
+
+/** A synchronous write of all of `text` (stdout may be a pipe that takes it in pieces). */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  let at = 0;
+  while (at < bytes.length) {
+    try {
+      at += writeSync(fd, bytes, at);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      if ((e as NodeJS.ErrnoException).code === 'EPIPE') return;
+      throw e;
+    }
   }
 }

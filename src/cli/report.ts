@@ -1,8 +1,7 @@
 // Plain-text reports for people; --json gives the decisions unchanged.
-import type { Finding } from '../decision.js';
-import type { Pace } from '../index.js';
-import type { LedgerReport } from './ledger.js';
-import { Dec } from '../money/decimal.js';
+import type { Finding, Pace } from '../index.js';
+import type { LedgerRun } from './ledger/audit-ledger.js';
+import { printable } from './safe-text.js';
 
 type Eligibility = ReturnType<Pace['checkEligibility']>;
 type Method = ReturnType<Pace['procurementMethod']>;
@@ -13,7 +12,7 @@ type GroupBuy = ReturnType<Pace['quoteGroupBuy']>;
 const MARK: Record<Finding['severity'], string> = { block: 'BLOCK', warn: 'WARN ', info: 'info ' };
 
 function findings(list: readonly Finding[], indent = '  '): string[] {
-  return list.map((f) => `${indent}${MARK[f.severity]} ${f.message}${f.citation ? ` (${f.citation})` : ''} [${f.code}]`);
+  return list.map((f) => `${indent}${MARK[f.severity]} ${printable(f.message)}${f.citation ? ` (${printable(f.citation)})` : ''} [${printable(f.code)}]`);
 }
 
 function table(headers: string[], rows: string[][], rightAligned: ReadonlySet<number> = new Set()): string[] {
@@ -27,27 +26,46 @@ const dollars = (m: string): string => {
   return `${m.startsWith('-') ? '-' : ''}$${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents ?? '00'}`;
 };
 
+/** A threshold in words: "$114,800.00 state bid limit (more than): applies; not exceeded". */
+function thresholdInWords(t: Method['thresholds'][number]): string {
+  const comparison = t.comparison === '>' ? 'more than' : t.comparison === '>=' ? 'at or over' : 'up to';
+  const state = !t.applies ? 'does not apply to this purchase' : t.exceeded ? `applies, and this purchase is ${t.comparison === '<=' ? 'over' : 'past'} it` : `applies; this purchase is within it`;
+  return `${t.amount === null ? 'unknown amount' : dollars(String(t.amount))} (${comparison}; ${printable(t.citation)}) [${printable(t.id)}]: ${state}`;
+}
+
 export function renderCheck(input: { file: string; eligibility: Eligibility | undefined; method: Method; checklist: Checklist; blocked: boolean }): string {
   const { eligibility, method, checklist } = input;
-  const out: string[] = [`pace-rules check ${input.file}`, `rules ${method.rulesVersion}`, ''];
+  const out: string[] = [`pace-rules check ${printable(input.file)}`, `rules ${printable(method.rulesVersion)}`, ''];
+  // The same finding can come from several decisions (a contract not in force is both an
+  // eligibility and a procurement finding): print it once, where it first appears.
+  const seen = new Set<string>();
+  const once = (list: readonly Finding[]): Finding[] =>
+    list.filter((f) => {
+      const key = `${f.severity}\u0000${f.code}\u0000${f.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   if (eligibility) {
-    out.push(`Eligibility: ${eligibility.eligible ? 'ELIGIBLE' : 'NOT ELIGIBLE'}`, ...findings(eligibility.findings), '');
+    out.push(`Eligibility: ${eligibility.eligible ? 'ELIGIBLE to use the contract' : 'NOT ELIGIBLE to use the contract'}`, ...findings(once(eligibility.findings)), '');
   } else out.push('Eligibility: no contract given', '');
   out.push(`Procurement method: ${method.method}${method.requiresFormalBid ? ' (a formal bid would be required without a usable contract)' : ''}`);
-  out.push(
-    ...table(
-      ['threshold', 'amount', 'rule', 'applies', 'exceeded', 'citation'],
-      method.thresholds.map((t) => [t.id, t.amount === null ? 'unknown' : dollars(String(t.amount)), t.comparison, t.applies ? 'yes' : 'no', t.exceeded ? 'yes' : 'no', t.citation]),
-      new Set([1]),
-    ).map((l) => `  ${l}`),
-    ...findings(method.findings),
-    '',
-  );
-  out.push(`Audit file: ${checklist.complete ? 'complete' : `${checklist.missing.length} missing`}`);
-  for (const item of checklist.items.filter((i) => i.status !== 'not-applicable')) {
-    out.push(`  [${item.status === 'on-file' ? 'x' : ' '}] ${item.id}: ${item.title} (${item.citation})`);
+  const applying = method.thresholds.filter((t) => t.applies);
+  out.push(`  Thresholds that apply (${applying.length} of ${method.thresholds.length} consulted; --json lists all):`);
+  for (const t of applying) out.push(`    ${thresholdInWords(t)}`);
+  out.push(...findings(once(method.findings)), '');
+  const required = checklist.items.filter((i) => i.status !== 'not-applicable');
+  const missingRequired = checklist.items.filter((i) => i.status === 'missing' && i.required);
+  out.push(`Audit file: ${checklist.complete ? 'complete' : `${checklist.missing.length} document${checklist.missing.length === 1 ? '' : 's'} missing`}`);
+  for (const item of required) {
+    out.push(`  [${item.status === 'on-file' ? 'x' : ' '}] ${printable(item.title)} (${printable(item.citation)}) [${printable(item.id)}]${item.status === 'missing' ? (item.required ? ' MISSING' : ' missing (recommended)') : ''}`);
   }
-  out.push(...findings(checklist.findings), '', input.blocked ? 'Result: BLOCKED (exit 1)' : 'Result: clear (exit 0)');
+  out.push(...findings(once(checklist.findings)), '');
+  if (input.blocked) out.push('Result: BLOCKED: a finding above blocks this purchase (exit 1)');
+  else {
+    out.push('Result: clear: no finding blocks this purchase (exit 0).');
+    if (missingRequired.length > 0) out.push(`        The audit file is not complete: ${missingRequired.length} required document${missingRequired.length === 1 ? '' : 's'} missing (${missingRequired.map((i) => printable(i.title)).join('; ')}); file ${missingRequired.length === 1 ? 'it' : 'them'} before the audit.`);
+  }
   return `${out.join('\n')}\n`;
 }
 
@@ -56,20 +74,20 @@ export function renderQuote(input: { file: string; quote?: Quote; group?: GroupB
   const lines = (q: Quote): string[] =>
     table(
       ['sku', 'qty', 'unit price', 'extended', 'savings'],
-      q.lines.map((l) => [l.sku, String(l.quantity), String(l.unitPrice), dollars(l.extended), l.savings !== undefined ? dollars(l.savings) : '']),
+      q.lines.map((l) => [printable(l.sku), String(l.quantity), String(l.unitPrice), dollars(l.extended), l.savings !== undefined ? dollars(l.savings) : '']),
       new Set([1, 2, 3, 4]),
     );
   if (input.quote) {
     const q = input.quote;
-    out.push(`contract ${q.contractId}, schedule ${q.priceScheduleId}, ${q.currency}`, `rules ${q.rulesVersion}`, '', ...lines(q), '', `Subtotal: ${dollars(q.subtotal)}`, `Savings off list: ${dollars(q.savings)}`, ...findings(q.findings));
+    out.push(`contract ${printable(q.contractId)}, schedule ${printable(q.priceScheduleId)}, ${q.currency}`, `rules ${q.rulesVersion}`, '', ...lines(q), '', `Subtotal: ${dollars(q.subtotal)}`, `Savings off list: ${dollars(q.savings)}`, ...findings(q.findings));
   }
   if (input.group) {
     const g = input.group;
-    out.push(`group buy, rules ${g.rulesVersion}`, '', 'Pooled tier quantities: ' + Object.entries(g.tierQuantities).map(([sku, q]) => `${sku} ${String(q)}`).join(', '), '');
+    out.push(`group buy, rules ${g.rulesVersion}`, '', 'Pooled tier quantities: ' + Object.entries(g.tierQuantities).map(([sku, q]) => `${printable(sku)} ${String(q)}`).join(', '), '');
     out.push(
       ...table(
         ['member', 'subtotal', 'shared costs', 'total', 'alone', 'saved'],
-        g.members.map((m) => [m.memberId, dollars(m.quote.subtotal), dollars(m.sharedCosts.reduce((a, c) => a.plus(String(c.amount)), new Dec(0)).toFixed(2)), dollars(m.total), dollars(m.soloTotal), dollars(m.savingsVsSolo)]),
+        g.members.map((m) => [printable(m.memberId), dollars(m.quote.subtotal), m.sharedCosts.map((c) => `${printable(c.kind)} ${dollars(String(c.amount))}`).join(', ') || '-', dollars(m.total), dollars(m.soloTotal), dollars(m.savingsVsSolo)]),
         new Set([1, 2, 3, 4, 5]),
       ),
       '',
@@ -80,33 +98,43 @@ export function renderQuote(input: { file: string; quote?: Quote; group?: GroupB
   return `${out.join('\n')}\n`;
 }
 
-export function renderLedger(r: LedgerReport): string {
-  const out: string[] = [`pace-rules audit-ledger ${r.file}`, `rules ${r.rulesVersion}`, `${r.purchaseCount} purchase orders, ${dollars(r.total)}; split window: ${r.window === 'fiscal-year' ? 'fiscal year (July 1 - June 30)' : `chained, gaps of at most ${r.window.days} days`}`, ''];
+export function renderLedger(run: LedgerRun): string {
+  const r = run.report;
+  const title = (id: string): string => `${printable(r.checklistItems[id]?.title ?? id)} [${printable(id)}]`;
+  const out: string[] = [
+    `pace-rules audit-ledger ${printable(r.file)}`,
+    `rules ${printable(r.rulesVersion)}`,
+    `${r.purchaseCount} purchase orders${r.changeOrders > 0 ? ` (and ${r.changeOrders} change orders folded into them)` : ''}, ${dollars(r.total)}; split window: ${r.window === 'fiscal-year' ? 'fiscal year (July 1 - June 30)' : `chained, gaps of at most ${r.window.days} days`}`,
+    '',
+  ];
   out.push(
     ...table(
       ['member', 'name', 'POs', 'total', 'needed bid', 'missing docs', 'split groups'],
-      r.members.map((m) => [m.memberId, m.name, String(m.purchases), dollars(m.total), String(m.neededBid), String(m.missingDocuments), String(m.splitGroups)]),
+      r.members.map((m) => [printable(m.memberId), printable(m.name), String(m.purchases), dollars(m.total), String(m.neededBid), String(m.missingDocuments), String(m.splitGroups)]),
       new Set([2, 3, 4, 5, 6]),
     ),
     '',
   );
   if (r.splitPurchases.length > 0) {
-    out.push('Possible split purchases (each under the limit, together over it):');
-    for (const g of r.splitPurchases) out.push(`  ${g.memberId} / ${g.vendorId ?? 'no vendor'} / ${g.supplyKind}: ${g.purchaseIds.join(', ')} = ${dollars(g.total)} over ${dollars(g.threshold)} (${g.from} to ${g.to}; ${g.citation})`);
+    out.push('Possible split purchases (each under the bid limit, together over it):');
+    for (const g of r.splitPurchases.slice(0, 50)) out.push(`  ${printable(g.memberId)} / ${printable(g.vendorId ?? 'no vendor')} / ${g.supplyKind}: ${g.purchaseIds.slice(0, 10).map(printable).join(', ')}${g.purchaseIds.length > 10 ? ` and ${g.purchaseIds.length - 10} more` : ''} = ${dollars(g.total)} over ${dollars(g.threshold)} (${g.from} to ${g.to}; ${printable(g.citation)})`);
+    if (r.splitPurchases.length > 50) out.push(`  ... and ${r.splitPurchases.length - 50} more groups (use --format json for all)`);
     out.push('');
   }
-  if (r.neededBid.length > 0) {
+  if (r.neededBidCount > 0) {
     out.push('Purchases that needed a formal bid (no usable cooperative contract, no bid on file):');
-    for (const p of r.neededBid) out.push(`  ${p.purchaseId} (${p.where}) ${p.memberId} ${dollars(p.amount)}`);
+    for (const p of run.neededBidKept.slice(0, 50)) out.push(`  ${printable(String(p['purchaseId']))} (${printable(String(p['where']))}) ${printable(String(p['memberId']))} ${dollars(String(p['amount']))}${p['byChangeOrder'] ? ' with its change orders' : ''}`);
+    if (r.neededBidCount > 50) out.push(`  ... and ${r.neededBidCount - 50} more (use --format json for all)`);
     out.push('');
   }
-  if (r.missingDocuments.length > 0) {
-    out.push('Missing documents:');
-    for (const p of r.missingDocuments.slice(0, 50)) out.push(`  ${p.purchaseId} (${p.where}): ${p.missing.join(', ')}`);
-    if (r.missingDocuments.length > 50) out.push(`  ... and ${r.missingDocuments.length - 50} more (use --json for all)`);
+  if (r.missingDocumentsCount > 0) {
+    out.push('Missing audit documents (these do not block; file them before the audit):');
+    for (const p of run.missingKept.slice(0, 50)) out.push(`  ${printable(String(p['purchaseId']))} (${printable(String(p['where']))}): ${(p['missing'] as string[]).map(title).join('; ')}`);
+    if (r.missingDocumentsCount > 50) out.push(`  ... and ${r.missingDocumentsCount - 50} more (use --format json for all)`);
     out.push('');
   }
-  if (r.unknownContracts.length > 0) out.push(`${r.unknownContracts.length} purchase(s) cite a contract not in the contracts file; they were checked without it.`, '');
-  out.push(r.blocked ? 'Result: needs action (exit 1)' : 'Result: clear (exit 0)');
+  if (r.unknownContractCount > 0) out.push(`${r.unknownContractCount} purchase(s) cite a contract not in the contracts file; they were checked without it.`, '');
+  if (r.blocked) out.push(`Result: needs action: ${r.neededBidCount} purchase(s) needed a formal bid, ${r.splitPurchases.length} possible split group(s) (exit 1)`);
+  else out.push(`Result: clear: no purchase needed a formal bid and no split purchases were found (exit 0)${r.missingDocumentsCount > 0 ? `; ${r.missingDocumentsCount} purchase(s) have missing audit documents (listed above)` : ''}.`);
   return `${out.join('\n')}\n`;
 }

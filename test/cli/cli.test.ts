@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
-import { InputError } from '../../src/cli/input.js';
+import { runCli as runCliAsync } from '../../src/cli/main.js';
+import { InputError } from '../../src/cli/files.js';
 
 const data = (file: string): string => join(import.meta.dirname, '..', '..', 'examples', 'data', file);
 const scratch = mkdtempSync(join(tmpdir(), 'pace-cli-'));
@@ -12,9 +12,16 @@ function file(name: string, text: string): string {
   writeFileSync(path, text);
   return path;
 }
-function inputError(argv: string[]): string {
+/** Runs the CLI in this process, collecting stdout and stderr. */
+async function runCli(argv: string[], stdin?: string): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  let stdout = '';
+  let stderr = '';
+  const exitCode = await runCliAsync(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), ...(stdin !== undefined ? { stdin: (async function* () { yield stdin; })() } : {}) });
+  return { stdout, stderr, exitCode };
+}
+async function inputError(argv: string[]): Promise<string> {
   try {
-    runCli(argv);
+    await runCli(argv);
   } catch (e) {
     if (e instanceof InputError) return e.message;
     throw e;
@@ -24,18 +31,18 @@ function inputError(argv: string[]): string {
 
 const ledgerArgs = ['audit-ledger', data('ledger.csv'), '--members', data('members.json'), '--contracts', data('contracts.json')];
 
-describe('pace-rules check', () => {
-  it('reports eligibility, the method with its thresholds, and the audit file; exit 0 when nothing blocks', () => {
-    const { stdout, exitCode } = runCli(['check', data('purchase.json')]);
+describe('pace-rules check', async () => {
+  it('reports eligibility, the method with its thresholds, and the audit file; exit 0 when nothing blocks', async () => {
+    const { stdout, exitCode } = (await runCli(['check', data('purchase.json')]));
     expect(exitCode).toBe(0);
     expect(stdout).toContain('Eligibility: ELIGIBLE');
     expect(stdout).toContain('Procurement method: none');
-    expect(stdout).toMatch(/ca\.pcc20111a\.k12\.2025\s+\$114,800\.00\s+>\s+yes\s+no/);
-    expect(stdout).toContain('[ ] board-ratification');
-    expect(stdout).toContain('Result: clear (exit 0)');
+    expect(stdout).toContain('$114,800.00 (more than; Cal. Pub. Cont. Code § 20111(a), adjusted under § 20111(e) [formerly (d)]) [ca.pcc20111a.k12.2025]: applies; this purchase is within it');
+    expect(stdout).toContain('[ ] Board approval or ratification of the contract or purchase order (and the 60-day review of delegated purchases) (Cal. Educ. Code §§ 17604, 17605 (community college districts: §§ 81655, 81656)) [board-ratification] MISSING');
+    expect(stdout).toContain('Result: clear: no finding blocks this purchase (exit 0).\n        The audit file is not complete: 5 required documents missing');
   });
-  it('prints the decisions as JSON with --json', () => {
-    const { stdout } = runCli(['check', data('purchase.json'), '--json']);
+  it('prints the decisions as JSON with --json', async () => {
+    const { stdout } = (await runCli(['check', data('purchase.json'), '--json']));
     const json = JSON.parse(stdout) as { eligibility: { eligible: boolean }; procurementMethod: { method: string }; auditChecklist: { missing: string[] }; blocked: boolean };
     expect(json.eligibility.eligible).toBe(true);
     expect(json.procurementMethod.method).toBe('none');
@@ -43,12 +50,12 @@ describe('pace-rules check', () => {
     expect(json.auditChecklist.missing).toEqual(['board-ratification', 'receiving-record', 'conflict-of-interest', 'records-retention', 'cooperative-ada-evidence']);
     expect(json.blocked).toBe(false);
   });
-  it('exits 1 when a finding blocks (a suspended member)', () => {
+  it('exits 1 when a finding blocks (a suspended member)', async () => {
     const members = JSON.parse(JSON.stringify(require_(data('members.json')))) as { id: string }[];
     const input = require_(data('purchase.json')) as Record<string, unknown>;
     const suspended = members.find((m) => m.id === 'dogwood-coe')!;
     const path = file('suspended.json', JSON.stringify({ ...input, member: suspended, purchase: { ...(input['purchase'] as object), memberId: 'dogwood-coe' } }));
-    const { stdout, exitCode } = runCli(['check', path]);
+    const { stdout, exitCode } = (await runCli(['check', path]));
     expect(exitCode).toBe(1);
     expect(stdout).toContain('Eligibility: NOT ELIGIBLE');
     expect(stdout).toContain('BLOCKED');
@@ -59,15 +66,15 @@ function require_(path: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8')) as unknown;
 }
 
-describe('pace-rules quote', () => {
-  it('prices an order line by line', () => {
-    const { stdout, exitCode } = runCli(['quote', data('order.json')]);
+describe('pace-rules quote', async () => {
+  it('prices an order line by line', async () => {
+    const { stdout, exitCode } = (await runCli(['quote', data('order.json')]));
     expect(exitCode).toBe(0);
     expect(stdout).toMatch(/CB-11\s+480\s+274\.00\s+\$131,520\.00\s+\$26,400\.00/);
     expect(stdout).toContain('Subtotal: $168,528.50');
   });
-  it('quotes a group buy when the file has orders', () => {
-    const { stdout } = runCli(['quote', data('group-order.json'), '--json']);
+  it('quotes a group buy when the file has orders', async () => {
+    const { stdout } = (await runCli(['quote', data('group-order.json'), '--json']));
     const group = JSON.parse(stdout) as { total: string; tierQuantities: Record<string, unknown>; members: { memberId: string; total: string; savingsVsSolo: string }[] };
     expect(group.tierQuantities['CB-11']).toBe('530');
     // e-waste fees on the Chromebooks and 7.75 % tax in each member's total; no admin-fee shared cost
@@ -76,9 +83,9 @@ describe('pace-rules quote', () => {
   });
 });
 
-describe('pace-rules audit-ledger', () => {
-  it('finds the split purchases, the purchases that needed a bid, and missing documents', () => {
-    const { stdout, exitCode } = runCli([...ledgerArgs, '--json']);
+describe('pace-rules audit-ledger', async () => {
+  it('finds the split purchases, the purchases that needed a bid, and missing documents', async () => {
+    const { stdout, exitCode } = (await runCli([...ledgerArgs, '--json']));
     expect(exitCode).toBe(1);
     const report = JSON.parse(stdout) as { purchaseCount: number; total: string; splitPurchases: { purchaseIds: string[]; total: string; threshold: string; citation: string }[]; neededBid: { purchaseId: string }[]; members: { memberId: string; splitGroups: number }[] };
     expect(report.purchaseCount).toBe(8);
@@ -88,47 +95,191 @@ describe('pace-rules audit-ledger', () => {
     expect(report.neededBid.map((p) => p.purchaseId)).toEqual(['PO-25-0071', 'PO-26-0019']);
     expect(report.members.find((m) => m.memberId === 'alder-usd')?.splitGroups).toBe(1);
   });
-  it('prints a summary table, and no split group with a 14-day window', () => {
-    expect(runCli(ledgerArgs).stdout).toMatch(/alder-usd\s+Alder Unified School District\s+6\s+\$498,900\.00\s+2\s+6\s+1/);
-    const chained = JSON.parse(runCli([...ledgerArgs, '--json', '--window', '14']).stdout) as { splitPurchases: unknown[] };
+  it('prints a summary table, and no split group with a 14-day window', async () => {
+    expect((await runCli(ledgerArgs)).stdout).toMatch(/alder-usd\s+Alder Unified School District\s+6\s+\$498,900\.00\s+2\s+6\s+1/);
+    const chained = JSON.parse((await runCli([...ledgerArgs, '--json', '--window', '14'])).stdout) as { splitPurchases: unknown[] };
     expect(chained.splitPurchases).toEqual([]);
   });
-  it('reads the same purchases from JSON', () => {
-    const csv = JSON.parse(runCli([...ledgerArgs, '--json']).stdout) as { splitPurchases: unknown };
+  it('reads the same purchases from JSON', async () => {
+    const csv = JSON.parse((await runCli([...ledgerArgs, '--json'])).stdout) as { splitPurchases: unknown };
     const purchases = [{ id: 'A', memberId: 'alder-usd', date: '2025-08-12', amount: '48200.00', supplyKind: 'goods', vendorId: 'v-oakline' }, { id: 'B', memberId: 'alder-usd', date: '2025-09-03', amount: '46900.00', supplyKind: 'goods', vendorId: 'v-oakline' }, { id: 'C', memberId: 'alder-usd', date: '2025-09-29', amount: '38500.00', supplyKind: 'goods', vendorId: 'v-oakline' }];
-    const json = JSON.parse(runCli(['audit-ledger', file('ledger.json', JSON.stringify(purchases)), '--members', data('members.json'), '--json']).stdout) as { splitPurchases: { purchaseIds: string[] }[] };
+    const json = JSON.parse((await runCli(['audit-ledger', file('ledger.json', JSON.stringify(purchases)), '--members', data('members.json'), '--json'])).stdout) as { splitPurchases: { purchaseIds: string[] }[] };
     expect(json.splitPurchases.map((g) => g.purchaseIds)).toEqual([['A', 'B', 'C']]);
     expect(csv.splitPurchases).toHaveLength(1);
   });
 });
 
-describe('bad input: one line naming the file, the line or path, and what was expected', () => {
-  it('names a missing file', () => {
-    expect(inputError(['check', join(scratch, 'nope.json')])).toMatch(/nope\.json: cannot read the file \(no such file\)/);
+describe('bad input: one line naming the file, the line or path, and what was expected', async () => {
+  it('names a missing file', async () => {
+    expect(await inputError(['check', join(scratch, 'nope.json')])).toMatch(/nope\.json: cannot read the file \(no such file\)/);
   });
-  it('names the line and column of invalid JSON', () => {
-    expect(inputError(['check', file('broken.json', '{\n  "member": {,\n}')])).toMatch(/broken\.json: invalid JSON at line 2, column 14/);
+  it('names the line and column of invalid JSON', async () => {
+    expect(await inputError(['check', file('broken.json', '{\n  "member": {,\n}')])).toMatch(/broken\.json: invalid JSON at line 2, column 14/);
   });
-  it('names the JSON path of an invalid field', () => {
+  it('names the JSON path of an invalid field', async () => {
     const input = require_(data('purchase.json')) as Record<string, Record<string, unknown>>;
     const bad = file('bad-amount.json', JSON.stringify({ ...input, purchase: { ...input['purchase'], amount: '41100.005' } }));
-    expect(inputError(['check', bad])).toMatch(/bad-amount\.json: \$\.purchase\.amount: /);
+    expect(await inputError(['check', bad])).toMatch(/bad-amount\.json: \$\.purchase\.amount: /);
   });
-  it('names the CSV line of a bad row, and refuses unknown columns', () => {
+  it('names the CSV line of a bad row, and refuses unknown columns', async () => {
     const csv = file('bad.csv', 'id,memberId,date,amount,supplyKind\nP1,alder-usd,2025-08-12,100.00,goods\nP2,alder-usd,2025-02-30,100.00,goods\n');
-    expect(inputError(['audit-ledger', csv, '--members', data('members.json')])).toMatch(/bad\.csv: line 3: \$\.purchase\.date: /);
+    expect(await inputError(['audit-ledger', csv, '--members', data('members.json')])).toMatch(/bad\.csv: line 3, column date: not a real calendar date\n.*bad\.csv: 1 bad row; nothing was written$/);
     const columns = file('columns.csv', 'id,memberId,date,amount,supplyKind,amont\n');
-    expect(inputError(['audit-ledger', columns, '--members', data('members.json')])).toMatch(/columns\.csv: line 1: unknown column amont/);
+    expect(await inputError(['audit-ledger', columns, '--members', data('members.json')])).toMatch(/columns\.csv: line 1: unknown column "amont"; expected columns from: id, memberId/);
     const member = file('member.csv', 'id,memberId,date,amount,supplyKind\nP1,nobody,2025-08-12,100.00,goods\n');
-    expect(inputError(['audit-ledger', member, '--members', data('members.json')])).toMatch(/member\.csv: line 2: memberId "nobody" is not in /);
+    expect(await inputError(['audit-ledger', member, '--members', data('members.json')])).toMatch(/member\.csv: line 2, column memberId: member "nobody" is not in the members file/);
   });
-  it('refuses unknown commands and options', () => {
-    expect(inputError(['chek', 'x.json'])).toMatch(/unknown command "chek"/);
-    expect(inputError(['check', 'x.json', '--jsn'])).toMatch(/unknown option --jsn/);
-    expect(inputError([])).toMatch(/no command given/);
+  it('refuses a pack nested too deeply with a message naming the file (exit 2), never a stack trace', async () => {
+    const leaf = JSON.stringify({ fact: 'purchase.amount', operator: 'greaterThan', value: 1 });
+    const deep = `${'{"not":'.repeat(50_000)}${leaf}${'}'.repeat(50_000)}`;
+    const pack = file('deep-pack.json', `{"id":"deep","version":"1.0.0","title":"d","kind":"policy","rules":[{"id":"r","capability":"procurement","conditions":{"all":[${deep}]},"event":{"type":"finding","params":{"code":"x","severity":"warn","message":"m"}}}]}`);
+    const message = await inputError(['check', data('purchase.json'), '--packs', pack]);
+    expect(message).toMatch(/deep-pack\.json: /);
+    expect(message).not.toMatch(/\n\s+at /);
+    expect(message.length).toBeLessThan(2000);
   });
-  it('prints help and the version', () => {
-    expect(runCli(['--help']).stdout).toContain('Exit codes: 0 all clear; 1 findings that block');
-    expect(runCli(['--version']).stdout).toMatch(/^pace-rules \S+\nrules california-law@/);
+  it('refuses unknown commands and options', async () => {
+    expect(await inputError(['chek', 'x.json'])).toMatch(/unknown command "chek"/);
+    expect(await inputError(['check', 'x.json', '--jsn'])).toMatch(/unknown option --jsn/);
+    expect(await inputError([])).toMatch(/no command given/);
+  });
+  it('prints help and the version', async () => {
+    expect((await runCli(['--help'])).stdout).toContain('Exit codes: 0 all clear; 1 findings that block');
+    expect((await runCli(['--version'])).stdout).toMatch(/^pace-rules \S+\nrules california-law@/);
+  });
+});
+
+describe('audit-ledger as a stream', () => {
+  const members = data('members.json');
+  const header = 'id,memberId,date,amount,supplyKind,vendorId,revisionOf\n';
+  it('reports every bad row (line, column, what was expected), exits 2, and writes nothing to --out', async () => {
+    const csv = file('several-bad.csv', `${header}P1,alder-usd,2025-08-12,100.00,goods,v1,\nP2,alder-usd,2025-02-30,100.00,goods,v1,\nP3,alder-usd,2025-08-12,12.345,goods,v1,\nP4,nobody,2025-08-12,1.00,goods,v1,\nP1,alder-usd,2025-08-13,5.00,goods,v1,\n`);
+    const out = join(scratch, 'never.json');
+    const message = await inputError(['audit-ledger', csv, '--members', members, '--format', 'json', '--out', out]);
+    const lines = message.split('\n');
+    expect(lines[0]).toMatch(/several-bad\.csv: line 3, column date: /);
+    expect(lines[1]).toMatch(/several-bad\.csv: line 4, column amount: /);
+    expect(lines[2]).toMatch(/several-bad\.csv: line 5, column memberId: member "nobody" is not in the members file/);
+    expect(lines[3]).toMatch(/several-bad\.csv: line 6, column id: purchase id "P1" is used twice \(also on line 2\)/);
+    expect(lines[4]).toMatch(/4 bad rows; nothing was written/);
+    expect(existsSync(out)).toBe(false);
+  });
+  it('stops after --max-errors bad rows', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `B${i},alder-usd,2025-13-01,1.00,goods,v1,`).join('\n');
+    const message = await inputError(['audit-ledger', file('many-bad.csv', `${header}${rows}\n`), '--members', members, '--max-errors', '3']);
+    expect(message.split('\n')).toHaveLength(4);
+    expect(message).toMatch(/stopped after 3 bad rows \(--max-errors 3\); nothing was written/);
+  });
+  it('folds change orders into their PO: never a split with it, and a PO raised over the bid limit needed a bid', async () => {
+    const csv = file('changes.csv', `${header}C1,alder-usd,2025-08-12,60000.00,goods,v9,\nC1-a,alder-usd,2025-09-01,30000.00,goods,v9,C1\nC1-b,alder-usd,2025-10-01,30000.00,goods,v9,C1\n`);
+    const out = join(scratch, 'changes.json');
+    const { exitCode } = await runCli(['audit-ledger', csv, '--members', members, '--format', 'json', '--out', out]);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { purchaseCount: number; changeOrders: number; total: string; splitPurchases: unknown[]; neededBid: { purchaseId: string; amount: string; byChangeOrder: boolean; where: string }[] };
+    expect(exitCode).toBe(1);
+    expect(report.purchaseCount).toBe(1);
+    expect(report.changeOrders).toBe(2);
+    expect(report.total).toBe('120000.00');
+    expect(report.splitPurchases).toEqual([]);
+    expect(report.neededBid).toEqual([{ where: 'line 4', purchaseId: 'C1', memberId: 'alder-usd', amount: '120000.00', method: 'formal-bid', byChangeOrder: true }]);
+  });
+  it('refuses a change order of a PO that is not in the ledger', async () => {
+    const csv = file('orphan.csv', `${header}C2-a,alder-usd,2025-09-01,100.00,goods,v9,C2\n`);
+    expect(await inputError(['audit-ledger', csv, '--members', members])).toMatch(/orphan\.csv: line 2, column revisionOf: change order of "C2", but no purchase in the ledger has that id/);
+  });
+  it('reads JSON Lines with CR-only line ends, quoted CSV header names, and a UTF-8 BOM', async () => {
+    const p = (id: string, amount: string): string => JSON.stringify({ id, memberId: 'alder-usd', date: '2025-08-12', amount, supplyKind: 'goods', vendorId: 'v1' });
+    const jsonl = await runCli(['audit-ledger', file('cr.jsonl', `\uFEFF${p('J1', '60000.00')}\r${p('J2', '60000.00')}\r`), '--members', members, '--json']);
+    expect((JSON.parse(jsonl.stdout) as { splitPurchases: { purchaseIds: string[] }[] }).splitPurchases.map((g) => g.purchaseIds)).toEqual([['J1', 'J2']]);
+    const csv = await runCli(['audit-ledger', file('quoted.csv', '\uFEFF"id","memberId","date","amount","supplyKind","vendorId"\r"Q1",alder-usd,2025-08-12,"60000.00",goods,v1\rQ2,alder-usd,2025-08-13,60000.00,goods,v1\r'), '--members', members, '--json']);
+    expect((JSON.parse(csv.stdout) as { purchaseCount: number; splitPurchases: unknown[] }).purchaseCount).toBe(2);
+    expect((JSON.parse(csv.stdout) as { splitPurchases: unknown[] }).splitPurchases).toHaveLength(1);
+    const bomJson = await runCli(['check', file('bom.json', `\uFEFF${readFileSync(data('purchase.json'), 'utf8')}`), '--json']);
+    expect(bomJson.exitCode).toBe(0);
+  });
+  it('refuses a duplicate column, and quotes at most a bounded part of a huge header', async () => {
+    expect(await inputError(['audit-ledger', file('dup.csv', 'id,memberId,date,amount,supplyKind,amount\n'), '--members', members])).toMatch(/dup\.csv: line 1: column "amount" appears twice \(columns 4 and 6\)/);
+    const huge = await inputError(['audit-ledger', file('huge.csv', `id,memberId,date,amount,supplyKind,${'x'.repeat(2_000_000)}\n`), '--members', members]);
+    expect(huge.length).toBeLessThan(600);
+    expect(huge).toMatch(/unknown column "x{40}"… \(\d+ more characters\)/);
+  });
+  it('escapes control characters of untrusted strings in the text report', async () => {
+    const csv = file('ansi.csv', `id,memberId,date,amount,supplyKind,vendorId\n"\u001b]8;;http://evil\u0007X\u001b[31m",alder-usd,2025-08-12,60000.00,goods,"=cmd|' /C calc'!A0"\nZ2,alder-usd,2025-08-13,60000.00,goods,"=cmd|' /C calc'!A0"\n`);
+    const { stdout } = await runCli(['audit-ledger', csv, '--members', members]);
+    expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    expect(stdout).toContain('\\u{1b}]8;;http://evil\\u{7}X\\u{1b}[31m');
+  });
+});
+
+describe('progress', () => {
+  it('prints progress lines on stderr with --progress when stderr is not a terminal, and nothing without it', async () => {
+    let now = 0;
+    let stderr = '';
+    const io = { stdout: () => undefined, stderr: (t: string) => (stderr += t), stderrIsTTY: false, clock: () => (now += 2500) };
+    await runCliAsync([...ledgerArgs, '--progress'], io);
+    expect(stderr).toMatch(/^pace-rules: \d+ rows read \(100% of 0\.0 MB\), [\d,]+ rows\/s\npace-rules: 8 purchase orders read and decided\n$/);
+    stderr = '';
+    await runCliAsync(ledgerArgs, io);
+    expect(stderr).toBe('');
+  });
+  it('draws a bar on a terminal', async () => {
+    let now = 0;
+    let stderr = '';
+    await runCliAsync(ledgerArgs, { stdout: () => undefined, stderr: (t: string) => (stderr += t), stderrIsTTY: true, clock: () => (now += 1500) });
+    expect(stderr).toMatch(/^\r\[#{30}\] \d+ rows read \(100% of 0\.0 MB\)/);
+    expect(stderr).toMatch(/\r8 rows read\u001b\[K\n$/);
+  });
+});
+
+describe('pace-rules batch', () => {
+  it('answers one line per line, in order, with good and bad lines interleaved', async () => {
+    const input = require_(data('purchase.json')) as { member: unknown; purchase: Record<string, unknown> };
+    const good = (id: string): string => JSON.stringify({ id, op: 'procurement-method', input: { member: input.member, purchase: input.purchase } });
+    const lines = [good('a'), 'not json', JSON.stringify({ id: 'c', op: 'procurement-method', input: { member: input.member, purchase: { ...input.purchase, amount: '1.001' } } }), JSON.stringify({ id: 'd', op: 'fly' }), good('e'), JSON.stringify({ id: 'f', op: 'quote', input: { contractId: 'nope' } })];
+    const { stdout, exitCode } = await runCli(['batch', '--contracts', data('contracts.json')], `${lines.join('\n')}\n`);
+    expect(exitCode).toBe(0);
+    const answers = stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: unknown; ok: boolean; result?: { method: string }; error?: { code: string; issues: { path: string }[] } });
+    expect(answers.map((a) => [a.id, a.ok])).toEqual([['a', true], [null, false], ['c', false], ['d', false], ['e', true], ['f', false]]);
+    expect(answers[0]!.result!.method).toBe('none');
+    expect(answers[2]!.error!.code).toBe('invalid-input');
+    expect(answers[2]!.error!.issues[0]!.path).toBe('$.input.purchase.amount');
+    expect(answers[3]!.error!.issues[0]!.path).toBe('$.op');
+    expect(answers[5]!.error!.code).toBe('unknown-reference');
+  });
+  it('names the file and JSON path of a bad contract in --contracts', async () => {
+    const contracts = require_(data('contracts.json')) as Record<string, unknown>[];
+    const bad = file('bad-contracts.json', JSON.stringify([contracts[0], { ...contracts[0], id: 'x2', supplyKind: 'spaceships' }]));
+    expect(await inputError(['batch', '--contracts', bad])).toMatch(/bad-contracts\.json: \$\[1\]\.supplyKind: /);
+  });
+});
+
+describe('--format html', () => {
+  it('writes one self-contained page: the data the charts draw, nothing loaded from elsewhere', async () => {
+    const out = join(scratch, 'report.html');
+    const { exitCode } = await runCli([...ledgerArgs, '--format', 'html', '--out', out]);
+    expect(exitCode).toBe(1);
+    const page = readFileSync(out, 'utf8');
+    expect(page).not.toMatch(/<(?:script|link|img|iframe)[^>]+(?:src|href)=/i);
+    expect(page).toContain('Chart.js v4');
+    expect(page).toMatch(/@media print/);
+    const data = JSON.parse(/<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(page)![1]!) as { charts: { memberId: string; vendors: string[]; outside: number[]; bidLimit: number }[]; timeline: { labels: string[] } };
+    const alder = data.charts.find((c) => c.memberId === 'alder-usd')!;
+    expect(alder.vendors[0]).toBe('v-oakline');
+    expect(alder.outside[0]).toBe(133600);
+    expect(alder.bidLimit).toBe(114800);
+    expect(data.timeline.labels).toEqual(['alder-usd / v-oakline / goods']);
+    expect(page).toContain('Board approval or ratification of the contract or purchase order');
+  });
+  it('check: the decisions as a page, with the checklist titles, citations and status', async () => {
+    const out = join(scratch, 'check.html');
+    expect((await runCli(['check', data('purchase.json'), '--format', 'html', '--out', out])).exitCode).toBe(0);
+    const page = readFileSync(out, 'utf8');
+    expect(page).toContain('Board approval or ratification of the contract or purchase order');
+    expect(page).toMatch(/<td class="status-missing">missing<\/td>/);
+    const data_ = JSON.parse(/<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(page)![1]!) as { thresholds: { id: string; amount: number }[]; amount: number };
+    expect(data_.thresholds).toEqual([{ id: 'ca.pcc20111a.k12.2025', amount: 114800 }]);
+    expect(data_.amount).toBe(Number((require_(data('purchase.json')) as { purchase: { amount: string } }).purchase.amount));
+  });
+  it('needs --out', async () => {
+    expect(await inputError([...ledgerArgs, '--format', 'html'])).toMatch(/--format html needs --out FILE/);
   });
 });

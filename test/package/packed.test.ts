@@ -84,7 +84,15 @@ describe('the packed tarball', () => {
     for (const f of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/testing.js', 'dist/testing.cjs', 'dist/json-rules-engine.js', 'dist/json-rules-engine.cjs', 'dist/json-rules-engine.d.ts', 'dist/json-rules-engine.d.cts', 'rules/california/law.json', 'rules/pace/program.json', 'schema/member.schema.json']) {
       expect(existsSync(join(root, f)), f).toBe(true);
     }
-    for (const f of ['src', 'test', 'tsconfig.json', 'tsup.config.ts']) expect(existsSync(join(root, f)), f).toBe(false);
+    for (const f of ['src', 'test', 'tsconfig.json', 'tsup.config.ts', 'docs/api']) expect(existsSync(join(root, f)), f).toBe(false);
+  });
+
+  it('ships docs/, so that every docs/ link of the README works from node_modules', () => {
+    const root = join(project.dir, 'node_modules', 'pace-rules');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const linked = [...new Set([...readme.matchAll(/\b(docs\/[\w.-]+\.md)\b/g)].map((m) => m[1]!))];
+    expect(linked).toContain('docs/cli.md');
+    for (const f of linked) expect(existsSync(join(root, f)), f).toBe(true);
   });
 
   it('keeps json-rules-engine and fast-check out of the core entry (ESM and CJS)', () => {

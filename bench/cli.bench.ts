@@ -1,0 +1,76 @@
+/**
+ * The `pace-rules` command end to end (the built dist/cli.js, as a batch job runs it): the
+ * streaming audit-ledger on a generated 200,000-row ledger (the size of the old figure: 9-20 s and
+ * 517 MB, everything held in memory), batch mode's procurement-method requests per second, and the
+ * start-up of `pace-rules check` against bare node. Needs `npm run build` first.
+ *
+ * Targets (issue #13): at least 150,000 ledger rows/s; at most 300 MB peak RSS for 5,000,000 rows
+ * (`PACE_BENCH_LEDGER_ROWS=5000000 npm run bench -- cli` measures that size);
+ * at least 20,000 procurement-method requests/s in batch mode; start-up well under 0.6 s.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeLedger } from './fixtures/generate-ledger.js';
+
+/** The repository root: this file runs from bench/ or bundled from bench/.out/. */
+function repositoryRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+const root = repositoryRoot();
+const cli = join(root, 'dist', 'cli.js');
+const data = (f: string): string => join(root, 'examples', 'data', f);
+const scratch = join(os.tmpdir(), 'pace-rules-bench');
+
+/** Runs node with the CLI in-process under a wrapper that reports the peak RSS (workers included). */
+function timed(args: readonly string[], input?: string): { seconds: number; maxRssMb: number; status: number | null; stdout: string } {
+  const wrapper = join(scratch, 'measure-rss.mjs');
+  writeFileSync(wrapper, `import { writeSync } from 'node:fs';\nconst [bin, ...args] = process.argv.slice(2);\nprocess.argv = [process.argv[0], bin, ...args];\nprocess.on('exit', () => writeSync(2, '@@maxrss ' + process.resourceUsage().maxRSS + '\\n'));\nawait import(bin);\n`);
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [wrapper, cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, ...(input !== undefined ? { input } : {}) });
+  const seconds = (performance.now() - started) / 1000;
+  const maxRssMb = Number(/@@maxrss (\d+)/.exec(r.stderr)?.[1]) / 1024;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`pace-rules ${args.join(' ')} exited ${r.status}:\n${r.stderr.slice(0, 2000)}`);
+  return { seconds, maxRssMb, status: r.status, stdout: r.stdout };
+}
+
+export function run(): void {
+  if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first');
+  mkdirSync(scratch, { recursive: true });
+  const rows = Number(process.env['PACE_BENCH_LEDGER_ROWS'] ?? 200_000);
+  const ledger = join(scratch, `ledger-${rows}.csv`);
+  if (!existsSync(ledger)) writeLedger(ledger, rows);
+  console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+
+  const ledgerArgs = ['audit-ledger', ledger, '--members', data('members.json'), '--contracts', data('contracts.json'), '--format', 'json', '--out', join(scratch, 'report.json')];
+  for (const jobs of ['0', '2']) {
+    const r = timed([...ledgerArgs, '--jobs', jobs]);
+    console.log(`audit-ledger ${rows.toLocaleString('en-US')} rows, --jobs ${jobs}: ${r.seconds.toFixed(1)} s, ${Math.round(rows / r.seconds).toLocaleString('en-US')} rows/s, peak RSS ${r.maxRssMb.toFixed(0)} MB (old: 200,000 rows in 9-20 s, 517 MB; target >= 150,000 rows/s, <= 300 MB at 5,000,000 rows)`);
+  }
+
+  const example = JSON.parse(readFileSync(data('purchase.json'), 'utf8')) as { member: unknown; purchase: Record<string, unknown> };
+  const requests = 20_000;
+  const lines: string[] = [];
+  for (let i = 0; i < requests; i++) {
+    lines.push(JSON.stringify({ id: i, op: 'procurement-method', input: { member: example.member, purchase: { ...example.purchase, id: `po-${i}`, amount: `${1000 + (i % 150_000)}.00` } } }));
+  }
+  const batch = timed(['batch'], `${lines.join('\n')}\n`);
+  const answered = batch.stdout.split('\n').filter((l) => l.startsWith('{"id"')).length;
+  if (answered !== requests) throw new Error(`batch answered ${answered} of ${requests} requests`);
+  console.log(`batch: ${requests.toLocaleString('en-US')} procurement-method requests in ${batch.seconds.toFixed(1)} s = ${Math.round(requests / batch.seconds).toLocaleString('en-US')} requests/s (start-up included; target >= 20,000/s)`);
+
+  const startup = (args: readonly string[]): number => {
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const t = performance.now();
+      spawnSync(process.execPath, args, { stdio: 'ignore' });
+      times.push((performance.now() - t) / 1000);
+    }
+    return times.sort((a, b) => a - b)[3]!;
+  };
+  console.log(`start-up (median of 7): pace-rules check ${startup([cli, 'check', data('purchase.json')]).toFixed(2)} s; bare node ${startup(['-e', '0']).toFixed(2)} s (before: 0.6 s against 0.14 s)`);
+}

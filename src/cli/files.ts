@@ -1,0 +1,106 @@
+// Reading the CLI's input files (JSON), building the Pace from --packs, and explaining bad input:
+// every message names the file and the line or JSON path, and quotes at most a bounded part of it.
+import { readFileSync } from 'node:fs';
+import { createPace, loadRulesPack, californiaLaw, paceProgram, isPaceError, type Pace } from '../index.js';
+import { boundedMessage, quoted } from './safe-text.js';
+
+/** A bad input file: the CLI prints its message and exits 2. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}
+
+/** The text of a file ('-' is stdin), with a UTF-8 byte order mark dropped. */
+export function readText(file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : (code ?? 'unreadable')})`);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function lineAndColumn(text: string, position: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < position && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return `line ${line}, column ${position - lineStart + 1}`;
+}
+
+/** Parses JSON text, naming the line and column of a syntax error (and quoting little of it). */
+export function parseJsonText(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    if (e instanceof RangeError) throw new InputError(`${file}: the JSON is nested too deeply to read`);
+    const message = (e as Error).message;
+    const m = /position (\d+)/.exec(message);
+    const where = m ? lineAndColumn(text, Number(m[1])) : 'end of file';
+    const what = message.replace(/ in JSON at position \d+.*$/s, '').replace(/^(Unexpected token .{1,20}?), ".*$/s, '$1');
+    throw new InputError(`${file}: invalid JSON at ${where}: ${boundedMessage(what, 120)}`);
+  }
+}
+
+/** Reads and parses a JSON file (a UTF-8 byte order mark is fine). */
+export function readJson(file: string): unknown {
+  return parseJsonText(readText(file), file);
+}
+
+/** Re-throws a PaceError about an input as an InputError naming the file and where (every issue, up to 20). */
+export function explainInputError(e: unknown, file: string, where?: string): never {
+  if (isPaceError(e)) explainIssues(e.issues.length > 0 ? e.issues : [{ path: '$', message: e.message }], file, where);
+  throw e;
+}
+
+/** Throws an InputError listing issues (up to 20), each naming the file and the JSON path. */
+export function explainIssues(issues: readonly { path: string; message: string }[], file: string, where?: string): never {
+  {
+    const lines = issues.slice(0, 20).map((i) => `${file}: ${where ? `${where}: ` : ''}${boundedMessage(i.path, 120)}: ${boundedMessage(i.message)}`);
+    if (issues.length > 20) lines.push(`${file}: … and ${issues.length - 20} more problems`);
+    throw new InputError(lines.join('\n'));
+  }
+}
+
+/** A list of records with string ids from a JSON file (an array, or `{ key: [...] }`). */
+export function listOf(json: unknown, key: string, file: string): Record<string, unknown>[] {
+  const list = Array.isArray(json) ? json : json !== null && typeof json === 'object' ? (json as Record<string, unknown>)[key] : undefined;
+  if (!Array.isArray(list)) throw new InputError(`${file}: $: expected a JSON array of ${key} (or { "${key}": [...] })`);
+  const prefix = Array.isArray(json) ? '$' : `$.${key}`;
+  const seen = new Map<string, number>();
+  list.forEach((item, i) => {
+    const id = item !== null && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
+    if (typeof id !== 'string') throw new InputError(`${file}: ${prefix}[${i}].id: expected an object with a string id`);
+    const earlier = seen.get(id);
+    if (earlier !== undefined) throw new InputError(`${file}: ${prefix}[${i}].id: id ${quoted(id)} is used twice (also ${prefix}[${earlier}])`);
+    seen.set(id, i);
+  });
+  return list as Record<string, unknown>[];
+}
+
+/** The bundled packs plus --packs files, layered; a bad pack is named by file and JSON path. */
+export function paceFromPackFiles(list: string | undefined): Pace {
+  const packs: unknown[] = [californiaLaw(), paceProgram()];
+  const files = list === undefined ? [] : list.split(',').map((f) => f.trim()).filter(Boolean);
+  for (const file of files) {
+    const json = readJson(file);
+    try {
+      packs.push(loadRulesPack(json));
+    } catch (e) {
+      if (e instanceof RangeError) throw new InputError(`${file}: the pack is nested too deeply to read (${boundedMessage(e.message, 80)})`);
+      explainInputError(e, file);
+    }
+  }
+  try {
+    return createPace({ packs });
+  } catch (e) {
+    if (e instanceof RangeError) throw new InputError(`${files.join(', ')}: the packs are nested too deeply to read (${boundedMessage(e.message, 80)})`);
+    return explainInputError(e, files.join(', ') || '--packs');
+  }
+}

@@ -1,0 +1,317 @@
+// audit-ledger as a stream: the file is read in chunks of whole records, each chunk is read,
+// validated and decided (in worker threads when there are several cores and the file is large),
+// and the results are taken in input order by a LedgerBook that keeps only compact columns.
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import type { SplitPurchaseGroup } from '../../index.js';
+import { InputError, parseJsonText } from '../files.js';
+import { printable } from '../safe-text.js';
+import { forEachCsvRecord, lastCsvRecordEnd } from './csv.js';
+import { ChunkDecider, decideChunk, type ChunkResult, type LedgerFormat } from './decide-rows.js';
+import { LedgerBook, type DetailSink, type MemberSummary, type MemberYear } from './ledger-book.js';
+import { jsonToPurchase, readHeader, type RowProblem } from './rows.js';
+import { buildLedgerSetup, type LedgerFiles } from './setup.js';
+
+/** What `pace-rules audit-ledger` reports (the JSON format; neededBid and missingDocuments may be long). */
+export interface LedgerReport {
+  file: string;
+  rulesVersion: string;
+  window: 'fiscal-year' | { days: number };
+  purchaseCount: number;
+  changeOrders: number;
+  total: string;
+  members: MemberSummary[];
+  memberYears: MemberYear[];
+  splitPurchases: SplitPurchaseGroup[];
+  neededBidCount: number;
+  missingDocumentsCount: number;
+  unknownContractCount: number;
+  unknownContracts: { purchaseId: string; contractId: string; where: string }[];
+  /** The checklist items found missing: id → title, citation, and on how many purchases. */
+  checklistItems: Record<string, { title: string; citation: string; missingOn: number }>;
+  /** True when anything needs action: a purchase that needed a bid, or split purchases. */
+  blocked: boolean;
+}
+
+/** A finished run: the report, and the first details (all of them are in the sink). */
+export interface LedgerRun {
+  report: LedgerReport;
+  neededBidKept: Record<string, unknown>[];
+  missingKept: Record<string, unknown>[];
+}
+
+export interface LedgerOptions {
+  file: string;
+  packs: string | undefined;
+  members: string;
+  contracts: string | undefined;
+  window: 'fiscal-year' | { days: number };
+  maxErrors: number;
+  /** Worker threads (0: decide in this thread). */
+  jobs: number;
+  /** The script a worker runs (the CLI's own file); no workers without it. */
+  workerScript?: URL;
+  sink: DetailSink;
+  progress?: (rows: number, bytes: number, totalBytes: number) => void;
+}
+
+/** Bad rows: every one reported (up to --max-errors), then exit 2. */
+export class BadRowsError extends InputError {
+  constructor(
+    readonly problems: readonly string[],
+    readonly stoppedEarly: boolean,
+  ) {
+    super(problems.join('\n'));
+  }
+}
+
+const CHUNK_BYTES = 1 << 18;
+
+function formatOf(file: string, firstByte: number | undefined): LedgerFormat {
+  if (/\.csv$/i.test(file)) return 'csv';
+  if (/\.(jsonl|ndjson)$/i.test(file)) return 'jsonl';
+  if (/\.json$/i.test(file)) return firstByte === 0x5b || firstByte === 0x7b ? 'json' : 'jsonl';
+  throw new InputError(`${file}: expected a .csv, .jsonl (JSON Lines) or .json ledger`);
+}
+
+/** Reads, validates and decides a ledger as a stream; throws BadRowsError when rows are bad. */
+export async function auditLedger(options: LedgerOptions): Promise<LedgerRun> {
+  const { file } = options;
+  let fd: number;
+  try {
+    fd = openSync(file === '-' ? '/dev/stdin' : file, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')})`);
+  }
+  try {
+    return await auditOpenLedger(options, fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<LedgerRun> {
+  const { file } = options;
+  let totalBytes = 0;
+  try {
+    totalBytes = statSync(file === '-' ? '/dev/stdin' : file).size;
+  } catch {
+    // stdin of unknown size
+  }
+  // The reader: whole records, in chunks of about a megabyte.
+  let pending = Buffer.alloc(0);
+  let eof = false;
+  let bytesRead = 0;
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  const fill = (): void => {
+    while (!eof && pending.length < CHUNK_BYTES) {
+      let n: number;
+      try {
+        n = readSync(fd, buffer, 0, CHUNK_BYTES, null);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+        throw new InputError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+      }
+      if (n === 0) eof = true;
+      else {
+        bytesRead += n;
+        pending = pending.length === 0 ? Buffer.from(buffer.subarray(0, n)) : Buffer.concat([pending, buffer.subarray(0, n)]);
+      }
+    }
+  };
+  fill();
+  if (pending[0] === 0xef && pending[1] === 0xbb && pending[2] === 0xbf) pending = pending.subarray(3);
+  let firstNonSpace = 0;
+  while (firstNonSpace < pending.length && (pending[firstNonSpace] === 0x20 || pending[firstNonSpace] === 0x0a || pending[firstNonSpace] === 0x0d || pending[firstNonSpace] === 0x09)) firstNonSpace++;
+  const format = formatOf(file, pending[firstNonSpace]);
+  if (format === 'json') return auditJsonDocument(options, fd, pending);
+
+  let inQuotes = false;
+  /** The next whole-records chunk, or undefined at the end. */
+  const nextChunk = (): Buffer | undefined => {
+    for (;;) {
+      fill();
+      if (pending.length === 0) return undefined;
+      if (format === 'csv') {
+        const { end, inQuotesAtEnd } = lastCsvRecordEnd(pending, inQuotes);
+        if (end > 0 || eof) {
+          const cut = end > 0 && !eof ? end : pending.length;
+          const chunk = pending.subarray(0, cut);
+          pending = pending.subarray(cut);
+          // The quote state at the cut is what it was at the end of the scan when nothing remains.
+          inQuotes = cut === chunk.length && pending.length === 0 ? inQuotesAtEnd : false;
+          return chunk;
+        }
+      } else {
+        let end = Math.max(pending.lastIndexOf(10), pending.lastIndexOf(13)) + 1;
+        if (end === pending.length && pending[end - 1] === 13 && !eof) end = Math.max(pending.lastIndexOf(10, end - 2), pending.lastIndexOf(13, end - 2)) + 1;
+        if (end > 0 || eof) {
+          const cut = end > 0 && !eof ? end : pending.length;
+          const chunk = pending.subarray(0, cut);
+          pending = pending.subarray(cut);
+          return chunk;
+        }
+      }
+      if (eof) return undefined;
+      // No record end in a megabyte and more: read on (a very long record).
+      const before = pending.length;
+      const grow = Buffer.allocUnsafe(CHUNK_BYTES);
+      const n = readSync(fd, grow, 0, CHUNK_BYTES, null);
+      if (n === 0) eof = true;
+      else {
+        bytesRead += n;
+        pending = Buffer.concat([pending, grow.subarray(0, n)]);
+      }
+      if (before > 64 * CHUNK_BYTES) throw new InputError(`${file}: a record longer than 64 MB (an unclosed quote?)`);
+    }
+  };
+
+  // The CSV header: the first record.
+  let columns: LedgerFiles['columns'];
+  let firstLine = 1;
+  if (format === 'csv') {
+    const headerBytes = firstRecordBytes(pending);
+    const headerText = headerBytes.toString('utf8');
+    let fields: string[] | undefined;
+    forEachCsvRecord(headerText.length > 1 << 16 ? headerText.slice(0, 1 << 16) : headerText, (r) => {
+      fields ??= r.fields;
+    });
+    if (!fields) throw new InputError(`${file}: line 1: expected a header row (id,memberId,date,amount,supplyKind,…)`);
+    const header = readHeader(fields);
+    if ('problem' in header) throw new InputError(`${file}: line 1: ${header.problem}`);
+    columns = header.columns;
+    firstLine = 1 + countLineEnds(headerBytes);
+    pending = pending.subarray(headerBytes.length);
+  }
+
+  const files: LedgerFiles = { packs: options.packs, members: options.members, contracts: options.contracts, format, ...(columns ? { columns } : {}) };
+  const { setup, memberList } = buildLedgerSetup(files);
+  const lineLabel = (line: number): string => `line ${line}`;
+  const book = new LedgerBook(setup, memberList, options.sink, firstLine, lineLabel, (_line, field) => (format === 'csv' ? field || 'row' : field ? `$.${field}` : '$'));
+  const stop = (): boolean => book.problems.length >= options.maxErrors;
+
+  const jobs = options.workerScript && options.jobs > 0 ? options.jobs : 0;
+  if (jobs === 0) {
+    for (let chunk = nextChunk(); chunk && !stop(); chunk = nextChunk()) {
+      const result = decideChunk(setup, chunk.toString('utf8'));
+      takeResult(book, result, options.members);
+      options.progress?.(book.rowsRead, bytesRead, totalBytes);
+    }
+  } else {
+    const { WorkerPool } = await import('./pool.js');
+    const pool = new WorkerPool(options.workerScript!, jobs, files);
+    try {
+      await pool.run(nextChunk, (result) => {
+        takeResult(book, result, options.members);
+        options.progress?.(book.rowsRead, bytesRead, totalBytes);
+      }, stop);
+    } finally {
+      await pool.close();
+    }
+  }
+  return finish(options, book, eof);
+}
+
+function takeResult(book: LedgerBook, result: ChunkResult, membersFile: string): void {
+  if (result.membersProblem) throw new InputError(`${membersFile}: ${printable(result.membersProblem)}`);
+  book.add(result);
+}
+
+function finish(options: LedgerOptions, book: LedgerBook, readToEnd: boolean, jsonDocument = false): LedgerRun {
+  if (book.problems.length < options.maxErrors) book.resolvePendingChanges();
+  if (book.problems.length > 0) {
+    const sorted = [...book.problems].sort((a, b) => a.line - b.line).slice(0, options.maxErrors);
+    const stoppedEarly = book.problems.length >= options.maxErrors && (!readToEnd || book.problems.length > options.maxErrors);
+    throw new BadRowsError(sorted.map((p) => describe(options.file, p, jsonDocument)), stoppedEarly);
+  }
+  const splitPurchases = book.findSplitPurchases(options.window);
+  const report: LedgerReport = {
+    file: options.file,
+    rulesVersion: book['setup'].pace.rulesVersion,
+    window: options.window,
+    purchaseCount: book.rowCount,
+    changeOrders: book.changeOrders,
+    total: centsTotal(book.totalCents),
+    members: book.members(),
+    memberYears: book.memberYears(),
+    splitPurchases,
+    neededBidCount: book.neededBidCount,
+    missingDocumentsCount: book.missingCount,
+    unknownContractCount: book.unknownContractCount,
+    unknownContracts: book.unknownContracts,
+    checklistItems: Object.fromEntries(book.titles),
+    blocked: book.neededBidCount > 0 || splitPurchases.length > 0,
+  };
+  return { report, neededBidKept: book.neededBidKept, missingKept: book.missingKept };
+}
+
+function centsTotal(cents: number): string {
+  if (!Number.isSafeInteger(cents)) throw new InputError('the ledger total is beyond what can be added exactly (more than 90 trillion dollars)');
+  const whole = Math.floor(Math.abs(cents) / 100);
+  const rest = Math.abs(cents) - whole * 100;
+  return `${cents < 0 ? '-' : ''}${whole}.${rest < 10 ? '0' : ''}${rest}`;
+}
+
+function describe(file: string, p: RowProblem, jsonDocument: boolean): string {
+  if (jsonDocument) return `${file}: ${printable(p.where)}: ${printable(p.message)}`;
+  const where = p.where.startsWith('$') ? `${p.where}` : p.where === 'row' ? 'the row' : `column ${p.where}`;
+  return `${file}: line ${p.line}, ${printable(where)}: ${printable(p.message)}`;
+}
+
+function firstRecordBytes(bytes: Buffer): Buffer {
+  // The header ends at the first line end outside quotes; scan at most 16 MB for it.
+  let quoted = false;
+  const limit = Math.min(bytes.length, 16 << 20);
+  for (let i = 0; i < limit; i++) {
+    const c = bytes[i]!;
+    if (c === 34) quoted = !quoted;
+    else if (!quoted && (c === 10 || c === 13)) {
+      const end = c === 13 && bytes[i + 1] === 10 ? i + 2 : i + 1;
+      return bytes.subarray(0, end);
+    }
+  }
+  return bytes.subarray(0, limit);
+}
+
+function countLineEnds(bytes: Buffer): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 10) n++;
+    else if (bytes[i] === 13 && bytes[i + 1] !== 10) n++;
+  }
+  return n;
+}
+
+/**
+ * A JSON document: an array of purchases or `{ "purchases": [...] }`. Read whole (JSON.parse), then
+ * decided in slices of the array; errors name `$[i]` (or `$.purchases[i]`) and the line.
+ */
+async function auditJsonDocument(options: LedgerOptions, fd: number, first: Buffer): Promise<LedgerRun> {
+  const { file } = options;
+  const parts: Buffer[] = [first];
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    const n = readSync(fd, buffer, 0, CHUNK_BYTES, null);
+    if (n === 0) break;
+    parts.push(buffer.subarray(0, n));
+  }
+  const text = Buffer.concat(parts).toString('utf8');
+  const json = parseJsonText(text, file);
+  const list = Array.isArray(json) ? json : json !== null && typeof json === 'object' && Array.isArray((json as { purchases?: unknown }).purchases) ? ((json as { purchases: unknown[] }).purchases) : undefined;
+  if (!list) throw new InputError(`${file}: $: expected a JSON array of purchases (or { "purchases": [...] })`);
+  const prefix = Array.isArray(json) ? '$' : '$.purchases';
+  const { setup, memberList } = buildLedgerSetup({ packs: options.packs, members: options.members, contracts: options.contracts, format: 'json' });
+  const book = new LedgerBook(setup, memberList, options.sink, 0, (index) => `${prefix}[${index}]`, (index, field) => `${prefix}[${index}]${field ? `.${field}` : ''}`);
+  const SLICE = 4096;
+  for (let start = 0; start < list.length && book.problems.length < options.maxErrors; start += SLICE) {
+    const decider = new ChunkDecider(setup);
+    for (let i = start; i < Math.min(list.length, start + SLICE); i++) {
+      const row = jsonToPurchase(list[i], i - start, `${prefix}[${i}]`, decider.problems);
+      if (row) decider.decide(i - start, row, `${prefix}[${i}]`);
+    }
+    takeResult(book, decider.finish(Math.min(SLICE, list.length - start)), options.members);
+    options.progress?.(book.rowsRead, text.length, text.length);
+  }
+  return finish(options, book, true, true);
+}
+

@@ -1,0 +1,152 @@
+// Compact per-row storage for millions of ledger rows: typed-array columns grown in fixed pages
+// (no copy of everything when they grow), and purchase ids as UTF-8 bytes with an open-addressing
+// hash index, so that five million ids cost tens of megabytes, not the hundreds that a Map of
+// strings would.
+
+const PAGE_BITS = 16;
+const PAGE_ROWS = 1 << PAGE_BITS;
+const PAGE_MASK = PAGE_ROWS - 1;
+
+type TypedArray = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array;
+
+/** A growable column of numbers in pages of 65,536 rows. */
+export class Column<T extends TypedArray> {
+  private readonly pages: T[] = [];
+  constructor(private readonly make: (length: number) => T) {}
+  get(row: number): number {
+    return this.pages[row >>> PAGE_BITS]![row & PAGE_MASK]!;
+  }
+  set(row: number, value: number): void {
+    const page = row >>> PAGE_BITS;
+    while (this.pages.length <= page) this.pages.push(this.make(PAGE_ROWS));
+    this.pages[page]![row & PAGE_MASK] = value;
+  }
+}
+
+const BYTE_PAGE = 1 << 20;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * Purchase ids by row: each id's UTF-8 bytes (after a two-byte length) in 1 MB pages, and a hash
+ * index from id to row. `add` refuses an id already present by returning the earlier row.
+ */
+export class IdIndex {
+  private readonly pages: Uint8Array[] = [];
+  private used = BYTE_PAGE;
+  // Where each id's bytes start: page × 1 MB + offset (ids up to 4 GB in all).
+  private readonly where = new Column(() => new Uint32Array(PAGE_ROWS));
+  private slots = new Int32Array(1 << 16).fill(-1);
+  private count = 0;
+  private scratch = new Uint8Array(256);
+
+  get size(): number {
+    return this.count;
+  }
+
+  private encode(id: string): number {
+    if (id.length * 3 > this.scratch.length) this.scratch = new Uint8Array(id.length * 3);
+    return encoder.encodeInto(id, this.scratch).written;
+  }
+
+  private static hash(bytes: Uint8Array, length: number): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+    return h >>> 0;
+  }
+
+  private equals(row: number, bytes: Uint8Array, length: number): boolean {
+    const at = this.where.get(row);
+    const page = this.pages[Math.floor(at / BYTE_PAGE)]!;
+    const offset = at % BYTE_PAGE;
+    if ((page[offset]! | (page[offset + 1]! << 8)) !== length) return false;
+    for (let i = 0; i < length; i++) if (page[offset + 2 + i] !== bytes[i]) return false;
+    return true;
+  }
+
+  private hashOfRow(row: number): number {
+    const at = this.where.get(row);
+    const page = this.pages[Math.floor(at / BYTE_PAGE)]!;
+    const offset = at % BYTE_PAGE;
+    const length = page[offset]! | (page[offset + 1]! << 8);
+    return IdIndex.hash(page.subarray(offset + 2, offset + 2 + length), length);
+  }
+
+  /** The row of an id, or -1. */
+  find(id: string): number {
+    const length = this.encode(id);
+    const mask = this.slots.length - 1;
+    for (let slot = IdIndex.hash(this.scratch, length) & mask; ; slot = (slot + 1) & mask) {
+      const row = this.slots[slot]!;
+      if (row < 0) return -1;
+      if (this.equals(row, this.scratch, length)) return row;
+    }
+  }
+
+  /**
+   * Adds the id of the next row (rows are numbered 0, 1, 2, … in the order added). Returns -1, or
+   * the earlier row with the same id (then nothing is added).
+   */
+  add(id: string): number {
+    const length = this.encode(id);
+    if (length > 0xffff) throw new RangeError('an id longer than 65,535 bytes');
+    const mask = this.slots.length - 1;
+    let slot = IdIndex.hash(this.scratch, length) & mask;
+    for (; ; slot = (slot + 1) & mask) {
+      const row = this.slots[slot]!;
+      if (row < 0) break;
+      if (this.equals(row, this.scratch, length)) return row;
+    }
+    if (this.used + 2 + length > BYTE_PAGE) {
+      this.pages.push(new Uint8Array(Math.max(BYTE_PAGE, 2 + length)));
+      this.used = 0;
+    }
+    const pageIndex = this.pages.length - 1;
+    const page = this.pages[pageIndex]!;
+    page[this.used] = length & 0xff;
+    page[this.used + 1] = length >>> 8;
+    page.set(this.scratch.subarray(0, length), this.used + 2);
+    const row = this.count++;
+    this.where.set(row, pageIndex * BYTE_PAGE + this.used);
+    this.used += 2 + length;
+    this.slots[slot] = row;
+    if (this.count * 4 > this.slots.length * 3) this.grow();
+    return -1;
+  }
+
+  /** The id of a row. */
+  id(row: number): string {
+    const at = this.where.get(row);
+    const page = this.pages[Math.floor(at / BYTE_PAGE)]!;
+    const offset = at % BYTE_PAGE;
+    const length = page[offset]! | (page[offset + 1]! << 8);
+    return decoder.decode(page.subarray(offset + 2, offset + 2 + length));
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    for (let row = 0; row < this.count; row++) {
+      let slot = this.hashOfRow(row) & mask;
+      while (slots[slot]! >= 0) slot = (slot + 1) & mask;
+      slots[slot] = row;
+    }
+    this.slots = slots;
+  }
+}
+
+/** A string table: each distinct string once, by number. */
+export class Interner {
+  private readonly index = new Map<string, number>();
+  readonly values: string[] = [];
+  intern(value: string): number {
+    let n = this.index.get(value);
+    if (n === undefined) {
+      n = this.values.length;
+      // A fresh flat copy: a substring would keep the whole chunk it was cut from alive.
+      this.values.push(decoder.decode(encoder.encode(value)));
+      this.index.set(this.values[n]!, n);
+    }
+    return n;
+  }
+}

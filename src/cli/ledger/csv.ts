@@ -1,0 +1,131 @@
+// RFC 4180 CSV, record by record: quoted fields (with "" for a quote, and line breaks inside
+// quotes), and line ends of any kind (CRLF, LF, or a lone CR as old spreadsheet exports write).
+
+/** One record: its fields, and the line (counted from 0 in the text given) it starts on. */
+export interface CsvRecord {
+  fields: string[];
+  line: number;
+}
+
+/** A malformed record: an unclosed quote, or text after a closing quote. */
+export class CsvSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
+
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+/**
+ * Calls `onRecord` for each record of `text` (a whole number of records). Blank lines are skipped.
+ * Fields are trimmed of spaces and tabs outside quotes.
+ */
+export function forEachCsvRecord(text: string, onRecord: (record: CsvRecord) => void): void {
+  const n = text.length;
+  let i = 0;
+  let line = 0;
+  while (i < n) {
+    const startLine = line;
+    const fields: string[] = [];
+    let blank = true;
+    for (;;) {
+      // One field.
+      let start = i;
+      while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+      let value: string;
+      if (i < n && text.charCodeAt(i) === QUOTE) {
+        blank = false;
+        i++;
+        let parts = '';
+        start = i;
+        for (;;) {
+          const q = text.indexOf('"', i);
+          if (q < 0) throw new CsvSyntaxError('a quoted field is not closed (a " is missing)', startLine);
+          for (let k = i; k < q; k++) {
+            const c = text.charCodeAt(k);
+            if (c === LF) line++;
+            else if (c === CR && text.charCodeAt(k + 1) !== LF) line++;
+          }
+          if (text.charCodeAt(q + 1) === QUOTE) {
+            parts += text.slice(start, q + 1);
+            i = q + 2;
+            start = i;
+            continue;
+          }
+          value = parts + text.slice(start, q);
+          i = q + 1;
+          break;
+        }
+        while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+        const c = i < n ? text.charCodeAt(i) : LF;
+        if (c !== COMMA && c !== LF && c !== CR) throw new CsvSyntaxError('text after the closing quote of a field (a quote inside a field is written "")', startLine);
+      } else {
+        let end = i;
+        while (end < n) {
+          const c = text.charCodeAt(end);
+          if (c === COMMA || c === LF || c === CR) break;
+          end++;
+        }
+        let trimEnd = end;
+        while (trimEnd > i && (text.charCodeAt(trimEnd - 1) === 32 || text.charCodeAt(trimEnd - 1) === 9)) trimEnd--;
+        value = text.slice(i, trimEnd);
+        if (value.length > 0) blank = false;
+        i = end;
+      }
+      fields.push(value);
+      if (i < n && text.charCodeAt(i) === COMMA) {
+        blank = false;
+        i++;
+        continue;
+      }
+      // End of record.
+      if (i < n) {
+        if (text.charCodeAt(i) === CR) i++;
+        if (i < n && text.charCodeAt(i) === LF) i++;
+        line++;
+      }
+      break;
+    }
+    if (!blank) onRecord({ fields, line: startLine });
+  }
+}
+
+/**
+ * Where the last whole record of `bytes` ends (just after its line end), given whether the bytes
+ * start inside a quoted field; -1 when no record ends in them. Also returns the quote state at the
+ * end of the bytes, for the next call. Works on UTF-8 bytes: quotes and line ends are ASCII.
+ */
+export function lastCsvRecordEnd(bytes: Uint8Array, inQuotes: boolean): { end: number; inQuotesAtEnd: boolean } {
+  // Quote parity up to each position decides whether a line end is inside a field; quotes are
+  // rare in ledgers, so hop from quote to quote.
+  let quoted = inQuotes;
+  let end = -1;
+  let pos = 0;
+  const n = bytes.length;
+  for (;;) {
+    const q = bytes.indexOf(QUOTE, pos);
+    const stop = q < 0 ? n : q;
+    if (!quoted) {
+      // The last line end before the next quote ends a record.
+      for (let k = stop - 1; k >= pos; k--) {
+        const c = bytes[k]!;
+        if (c === LF || c === CR) {
+          // A CR at the very end may be the first half of a CRLF that the next bytes complete.
+          if (c === CR && k === n - 1) continue;
+          end = k + 1;
+          break;
+        }
+      }
+    }
+    if (q < 0) break;
+    quoted = !quoted;
+    pos = q + 1;
+  }
+  return { end, inQuotesAtEnd: quoted };
+}

@@ -1,0 +1,258 @@
+// The per-row work of audit-ledger, on one chunk of the input: read the rows, validate and decide
+// each purchase (procurement method and audit checklist), and hand back compact columns. It runs
+// in a worker thread, or in the main thread for small ledgers; it keeps nothing between chunks.
+import { isPaceError, type Pace, type PreparedContract } from '../../index.js';
+import { quoted } from '../safe-text.js';
+import { CsvSyntaxError, forEachCsvRecord } from './csv.js';
+import { csvRowToPurchase, jsonToPurchase, type ColumnIndex, type RowProblem, type RowPurchase } from './rows.js';
+
+/** The input layouts audit-ledger reads. */
+export type LedgerFormat = 'csv' | 'jsonl' | 'json';
+
+/** What every chunk is decided against (built once per thread). */
+export interface LedgerSetup {
+  pace: Pace;
+  /** Member id → its position in the members file and the member. */
+  members: ReadonlyMap<string, { index: number; member: unknown }>;
+  contracts: ReadonlyMap<string, PreparedContract>;
+  format: LedgerFormat;
+  /** The CSV header's column positions (CSV only). */
+  columns?: ColumnIndex;
+}
+
+/** Row flags (bits of {@link ChunkResult.flags}). */
+export const CITES_CONTRACT = 1;
+export const NEEDED_BID = 2;
+export const MISSING_DOCUMENTS = 4;
+export const UNKNOWN_CONTRACT = 8;
+
+/** A change order as read: decided later, in order, by the thread that knows its PO's total. */
+export interface ChangeOrderRow {
+  line: number;
+  revisionOf: string;
+  purchase: Record<string, unknown>;
+  /** The change in cents (may be negative). */
+  cents: number;
+  columnOf?: (path: string) => string;
+}
+
+/** The decided rows of one chunk, as columns (lines relative to the chunk's first line, from 0). */
+export interface ChunkResult {
+  count: number;
+  lines: Int32Array;
+  ids: string[];
+  members: Int32Array;
+  /** '' when the row names no vendor. */
+  vendors: string[];
+  supplyKinds: string[];
+  dates: string[];
+  cents: Float64Array;
+  flags: Uint8Array;
+  /** Contract ids named by rows flagged UNKNOWN_CONTRACT, in row order. */
+  unknownContracts: string[];
+  /** JSON of each neededBid / missingDocuments entry (without `where`), in row order. */
+  neededBid: string[];
+  missingDocuments: string[];
+  /** Checklist items seen missing in this chunk: id, title, citation, and on how many rows. */
+  titles: [string, string, string, number][];
+  changes: Omit<ChangeOrderRow, 'columnOf'>[];
+  problems: RowProblem[];
+  /** A problem with the members file (not the ledger), found through a row. */
+  membersProblem?: string;
+  /** Lines the chunk spans. */
+  lineCount: number;
+}
+
+/** Integer cents of a validated money value (decimal string or safe number); no float arithmetic. */
+export function centsOf(amount: unknown): number {
+  const text = typeof amount === 'number' ? String(amount) : String(amount);
+  const negative = text.startsWith('-');
+  const body = negative || text.startsWith('+') ? text.slice(1) : text;
+  const dot = body.indexOf('.');
+  const whole = dot < 0 ? body : body.slice(0, dot);
+  const fraction = dot < 0 ? '' : body.slice(dot + 1);
+  const cents = Number(whole) * 100 + (fraction.length === 0 ? 0 : fraction.length === 1 ? Number(fraction) * 10 : Number(fraction.slice(0, 2)));
+  return negative ? -cents : cents;
+}
+
+const SIGNED_MONEY = /^[+-]?(?:0|[1-9]\d{0,14})(?:\.\d{1,2})?$/;
+
+/** Decides every row of a chunk of text (a whole number of records), each as soon as it is read. */
+export function decideChunk(setup: LedgerSetup, text: string): ChunkResult {
+  const decider = new ChunkDecider(setup);
+  const problems = decider.problems;
+  if (setup.format === 'csv') {
+    try {
+      forEachCsvRecord(text, (record) => {
+        const row = csvRowToPurchase(record.fields, setup.columns!, record.line, problems);
+        if (row) decider.decide(record.line, row);
+      });
+    } catch (e) {
+      if (!(e instanceof CsvSyntaxError)) throw e;
+      problems.push({ line: e.line, where: 'row', message: e.message });
+    }
+  } else {
+    // JSON Lines: one purchase per line (blank lines skipped); line ends LF, CRLF or CR.
+    const lines = text.split(/\r\n|\n|\r/);
+    for (let i = 0; i < lines.length; i++) {
+      let line = lines[i]!;
+      if (i === 0 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+      if (line.trim() === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (e) {
+        problems.push({ line: i, where: '$', message: e instanceof RangeError ? 'the JSON is nested too deeply to read' : `invalid JSON: ${(e as Error).message.replace(/ in JSON at position.*$/s, '').slice(0, 120)}` });
+        continue;
+      }
+      const row = jsonToPurchase(value, i, '$', problems);
+      if (row) decider.decide(i, row);
+    }
+  }
+  return decider.finish(countLines(text));
+}
+
+/**
+ * Decides rows one at a time into columns. Nothing of a row outlives its decision but a few
+ * numbers and strings, so the garbage of a decision (its trace) dies young.
+ */
+export class ChunkDecider {
+  readonly problems: RowProblem[] = [];
+  private readonly lines: number[] = [];
+  private readonly ids: string[] = [];
+  private readonly members: number[] = [];
+  private readonly vendors: string[] = [];
+  private readonly supplyKinds: string[] = [];
+  private readonly dates: string[] = [];
+  private readonly cents: number[] = [];
+  private readonly flags: number[] = [];
+  private readonly unknownContracts: string[] = [];
+  private readonly neededBid: string[] = [];
+  private readonly missingDocuments: string[] = [];
+  private readonly changes: ChunkResult['changes'] = [];
+  private readonly titles = new Map<string, [string, string, string, number]>();
+  private membersProblem: string | undefined;
+
+  constructor(private readonly setup: LedgerSetup) {}
+
+  /** Validates and decides one row (`path`: its JSON path in a JSON document). */
+  decide(line: number, row: RowPurchase, path?: string): void {
+    if (this.membersProblem !== undefined) return;
+    const { setup, problems } = this;
+    const p = row.purchase;
+    const locate = (libraryPath: string): string => (row.columnOf ? row.columnOf(libraryPath) : `${path ?? '$'}${libraryPath.replace(/^\$\.purchase/, '')}`);
+    const memberId = p['memberId'];
+    const known = typeof memberId === 'string' ? setup.members.get(memberId) : undefined;
+    if (!known) {
+      problems.push({ line, where: locate('$.purchase.memberId'), message: typeof memberId === 'string' ? `member ${quoted(memberId)} is not in the members file` : 'expected the id of a member in the members file' });
+      return;
+    }
+    if (row.revisionOf !== undefined) {
+      // A change order: its amount is the change (it may be negative); the folded PO is decided
+      // where its running total is known.
+      const amount = p['amount'];
+      const text = typeof amount === 'number' ? String(amount) : amount;
+      if (typeof text !== 'string' || !SIGNED_MONEY.test(text)) {
+        problems.push({ line, where: locate('$.purchase.amount'), message: `expected the change in amount, a decimal with at most two places (e.g. "1250.00" or "-300.00"), got ${quoted(amount)}` });
+        return;
+      }
+      this.changes.push({ line, revisionOf: row.revisionOf, purchase: p, cents: centsOf(text) });
+      return;
+    }
+    const contractId = typeof p['contractId'] === 'string' ? p['contractId'] : undefined;
+    const contract = contractId !== undefined ? setup.contracts.get(contractId) : undefined;
+    let flags = contractId !== undefined ? CITES_CONTRACT : 0;
+    if (contractId !== undefined && !contract) flags |= UNKNOWN_CONTRACT;
+    const input = contract ? { member: known.member, purchase: p, contract } : { member: known.member, purchase: p };
+    let method: ReturnType<Pace['procurementMethod']>;
+    let checklist: ReturnType<Pace['auditChecklist']>;
+    try {
+      method = setup.pace.procurementMethod(input as never);
+      checklist = setup.pace.auditChecklist(input as never);
+    } catch (e) {
+      if (!isPaceError(e)) throw e;
+      const issues = e.issues.length > 0 ? e.issues : [{ path: '$.purchase', message: e.message }];
+      const memberIssue = issues.find((i) => i.path.startsWith('$.member'));
+      if (memberIssue) {
+        this.membersProblem = `$[${known.index}]${memberIssue.path.slice('$.member'.length)}: ${memberIssue.message}`;
+        return;
+      }
+      for (const issue of issues.slice(0, 5)) problems.push({ line, where: locate(issue.path), message: issue.message });
+      return;
+    }
+    this.lines.push(line);
+    this.ids.push(p['id'] as string);
+    this.members.push(known.index);
+    this.vendors.push(typeof p['vendorId'] === 'string' ? p['vendorId'] : '');
+    this.supplyKinds.push(p['supplyKind'] as string);
+    this.dates.push(p['date'] as string);
+    const cents = centsOf(p['amount']);
+    this.cents.push(cents);
+    if (flags & UNKNOWN_CONTRACT) this.unknownContracts.push(contractId!);
+    const documents = p['documents'];
+    const hasOwnBid = Array.isArray(documents) && documents.some((d) => (d as { kind?: unknown }).kind === 'formal-bid');
+    if (method.method === 'formal-bid' && !hasOwnBid) {
+      flags |= NEEDED_BID;
+      this.neededBid.push(JSON.stringify({ purchaseId: p['id'], memberId, amount: centsText(cents), method: method.method }));
+    }
+    if (checklist.missing.length > 0) {
+      flags |= MISSING_DOCUMENTS;
+      this.missingDocuments.push(JSON.stringify({ purchaseId: p['id'], memberId, missing: checklist.missing }));
+      for (const item of checklist.items) {
+        if (item.status !== 'missing') continue;
+        const seen = this.titles.get(item.id);
+        if (seen) seen[3]++;
+        else this.titles.set(item.id, [item.id, item.title, item.citation, 1]);
+      }
+    }
+    this.flags.push(flags);
+  }
+
+  finish(lineCount: number): ChunkResult {
+    return {
+      count: this.ids.length,
+      lines: Int32Array.from(this.lines),
+      ids: this.ids,
+      members: Int32Array.from(this.members),
+      vendors: this.vendors,
+      supplyKinds: this.supplyKinds,
+      dates: this.dates,
+      cents: Float64Array.from(this.cents),
+      flags: Uint8Array.from(this.flags),
+      unknownContracts: this.unknownContracts,
+      neededBid: this.neededBid,
+      missingDocuments: this.missingDocuments,
+      titles: [...this.titles.values()],
+      changes: this.changes,
+      problems: this.problems,
+      ...(this.membersProblem !== undefined ? { membersProblem: this.membersProblem } : {}),
+      lineCount,
+    };
+  }
+}
+
+/** "1234.50" from integer cents. */
+export function centsText(cents: number): string {
+  const negative = cents < 0;
+  const abs = negative ? -cents : cents;
+  const whole = Math.floor(abs / 100);
+  const rest = abs - whole * 100;
+  return `${negative ? '-' : ''}${whole}.${rest < 10 ? '0' : ''}${rest}`;
+}
+
+/** Lines a chunk spans (LF, CRLF or a lone CR each end one). */
+export function countLines(text: string): number {
+  let count = 0;
+  let pos = 0;
+  for (;;) {
+    const lf = text.indexOf('\n', pos);
+    if (lf < 0) break;
+    count++;
+    pos = lf + 1;
+  }
+  // Lone CRs (old Mac exports): only when the text has CRs at all.
+  if (text.indexOf('\r') >= 0) {
+    for (let k = text.indexOf('\r'); k >= 0; k = text.indexOf('\r', k + 1)) if (text.charCodeAt(k + 1) !== 10) count++;
+  }
+  return count;
+}

@@ -1,0 +1,369 @@
+// The main thread's side of audit-ledger: it takes each decided chunk in input order, keeps only
+// what the report and split detection need (compact columns, per-member counts, spending per
+// member, fiscal year and vendor), folds change orders into their PO, and at the end runs
+// `pace.findSplitPurchases` group by group (member, vendor, supply kind) over the rows it kept.
+import { fiscalYearOf, isPaceError, type Pace, type SplitPurchaseGroup } from '../../index.js';
+import { quoted } from '../safe-text.js';
+import { Column, IdIndex, Interner } from './columns.js';
+import { CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, UNKNOWN_CONTRACT, centsOf, centsText, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
+import type { RowProblem } from './rows.js';
+
+/** Where the details (one JSON object per line) are kept while the ledger is read. */
+export interface DetailSink {
+  neededBid(json: string): void;
+  missingDocuments(json: string): void;
+}
+
+/** Spending of one member with one vendor in one fiscal year. */
+export interface VendorSpending {
+  vendorId: string;
+  /** Outside any cooperative contract (what the bid limit is about). */
+  outsideContracts: string;
+  underContracts: string;
+  purchases: number;
+}
+
+/** Per member: counts for the summary table. */
+export interface MemberSummary {
+  memberId: string;
+  name: string;
+  purchases: number;
+  total: string;
+  neededBid: number;
+  missingDocuments: number;
+  splitGroups: number;
+}
+
+/** A member's fiscal year: spending per vendor, and the state bid limit in force in it. */
+export interface MemberYear {
+  memberId: string;
+  fiscalYear: string;
+  /** The lowest state formal-bid limit for goods in force during the year (July 1 or January 1), or null when none is known. */
+  bidLimit: string | null;
+  bidLimitCitation: string | null;
+  vendors: VendorSpending[];
+}
+
+/** The first details kept in memory for the text and HTML reports (all of them go to the JSON). */
+export const DETAILS_KEPT = 200;
+
+export class LedgerBook {
+  readonly ids = new IdIndex();
+  private readonly group = new Column(() => new Int32Array(1 << 16));
+  private readonly date = new Column(() => new Uint16Array(1 << 16));
+  private readonly cents = new Column(() => new Float64Array(1 << 16));
+  private readonly flags = new Column(() => new Uint8Array(1 << 16));
+  private readonly line = new Column(() => new Int32Array(1 << 16));
+  private readonly dates = new Interner();
+  private readonly vendors = new Interner();
+  /** member → supply kind → vendor → group. */
+  private readonly groupIndex = new Map<number, Map<string, Map<string, number>>>();
+  /** The fiscal year (index into fiscalYears) of each interned date. */
+  private readonly fiscalYearOfDate: number[] = [];
+  private readonly fiscalYears = new Interner();
+  private readonly groups: { member: number; vendor: string; supplyKind: string }[] = [];
+  private readonly spending = new Map<number, { cents: number; count: number }>();
+  private readonly memberCounts: { purchases: number; cents: number; neededBid: number; missingDocuments: number; splitGroups: number }[];
+  private readonly pendingChanges: ChangeOrderRow[] = [];
+  /** Checklist items found missing: id → title and citation. */
+  readonly titles = new Map<string, { title: string; citation: string; missingOn: number }>();
+  readonly problems: RowProblem[] = [];
+  readonly neededBidKept: Record<string, unknown>[] = [];
+  readonly missingKept: Record<string, unknown>[] = [];
+  readonly unknownContracts: { purchaseId: string; contractId: string; where: string }[] = [];
+  unknownContractCount = 0;
+  neededBidCount = 0;
+  missingCount = 0;
+  changeOrders = 0;
+  totalCents = 0;
+  rowsRead = 0;
+  /** The next chunk starts on this line (from 1). */
+  private nextLine: number;
+
+  constructor(
+    private readonly setup: LedgerSetup,
+    private readonly memberList: readonly { id: string; name: string; member: unknown }[],
+    private readonly sink: DetailSink,
+    firstLine: number,
+    private readonly lineLabel: (line: number) => string,
+    /** Where a field of the row on a line is: a CSV column, or a JSON path. */
+    private readonly fieldAt: (line: number, field: string) => string,
+  ) {
+    this.memberCounts = memberList.map(() => ({ purchases: 0, cents: 0, neededBid: 0, missingDocuments: 0, splitGroups: 0 }));
+    this.nextLine = firstLine;
+  }
+
+  get rowCount(): number {
+    return this.ids.size;
+  }
+
+  /** Takes the next chunk's results (chunks must come in input order). */
+  add(chunk: ChunkResult): void {
+    const base = this.nextLine;
+    this.nextLine += chunk.lineCount;
+    for (const p of chunk.problems) this.problems.push({ ...p, line: base + p.line });
+    for (const [id, title, citation, count] of chunk.titles) {
+      const seen = this.titles.get(id);
+      if (seen) seen.missingOn += count;
+      else this.titles.set(id, { title, citation, missingOn: count });
+    }
+    let neededAt = 0;
+    let missingAt = 0;
+    let unknownAt = 0;
+    for (let i = 0; i < chunk.count; i++) {
+      const id = chunk.ids[i]!;
+      const line = base + chunk.lines[i]!;
+      const row = this.ids.size;
+      let earlier: number;
+      try {
+        earlier = this.ids.add(id);
+      } catch {
+        this.problems.push({ line, where: 'id', message: 'the id is longer than 65,535 bytes' });
+        continue;
+      }
+      const flags = chunk.flags[i]!;
+      if (earlier >= 0) {
+        this.problems.push({ line, where: this.fieldAt(line, 'id'), message: `purchase id ${quoted(id)} is used twice (also on ${this.lineLabel(this.line.get(earlier))})` });
+        if (flags & NEEDED_BID) neededAt++;
+        if (flags & MISSING_DOCUMENTS) missingAt++;
+        if (flags & UNKNOWN_CONTRACT) unknownAt++;
+        continue;
+      }
+      const member = chunk.members[i]!;
+      const vendor = chunk.vendors[i]!;
+      const supplyKind = chunk.supplyKinds[i]!;
+      const group = this.groupOf(member, supplyKind, vendor);
+      const dateIndex = this.dates.intern(chunk.dates[i]!);
+      if (dateIndex > 0xffff) throw new RangeError('more than 65,535 distinct PO dates');
+      const cents = chunk.cents[i]!;
+      this.group.set(row, group);
+      this.date.set(row, dateIndex);
+      this.cents.set(row, cents);
+      this.flags.set(row, flags);
+      this.line.set(row, line);
+      const counts = this.memberCounts[member]!;
+      counts.purchases++;
+      counts.cents += cents;
+      this.totalCents += cents;
+      this.addSpending(group, dateIndex, flags, cents, 1);
+      const where = this.lineLabel(line);
+      if (flags & NEEDED_BID) {
+        counts.neededBid++;
+        this.detail('neededBid', chunk.neededBid[neededAt++]!, where);
+      }
+      if (flags & MISSING_DOCUMENTS) {
+        counts.missingDocuments++;
+        this.detail('missingDocuments', chunk.missingDocuments[missingAt++]!, where);
+      }
+      if (flags & UNKNOWN_CONTRACT) {
+        this.unknownContractCount++;
+        const contractId = chunk.unknownContracts[unknownAt++]!;
+        if (this.unknownContracts.length < DETAILS_KEPT) this.unknownContracts.push({ purchaseId: id, contractId, where });
+      }
+    }
+    this.rowsRead += chunk.count;
+    for (const change of chunk.changes) {
+      this.changeOrders++;
+      this.rowsRead++;
+      const line = base + change.line;
+      const target = this.ids.find(change.revisionOf);
+      if (target < 0) this.pendingChanges.push({ ...change, line });
+      else this.foldChange({ ...change, line }, target);
+    }
+  }
+
+  private groupOf(member: number, supplyKind: string, vendor: string): number {
+    let byKind = this.groupIndex.get(member);
+    if (!byKind) this.groupIndex.set(member, (byKind = new Map()));
+    let byVendor = byKind.get(supplyKind);
+    if (!byVendor) byKind.set(supplyKind, (byVendor = new Map()));
+    let group = byVendor.get(vendor);
+    if (group === undefined) {
+      group = this.groups.length;
+      const flatVendor = this.vendors.values[this.vendors.intern(vendor)]!;
+      this.groups.push({ member, vendor: flatVendor, supplyKind });
+      byVendor.set(flatVendor, group);
+    }
+    return group;
+  }
+
+  private addSpending(group: number, dateIndex: number, flags: number, cents: number, count: number): void {
+    let fy = this.fiscalYearOfDate[dateIndex];
+    if (fy === undefined) {
+      fy = this.fiscalYears.intern(fiscalYearOf(this.dates.values[dateIndex]!).label);
+      this.fiscalYearOfDate[dateIndex] = fy;
+    }
+    // One number per (group, fiscal year, under a contract or not): no string built per row.
+    const key = (group * 1024 + fy) * 2 + (flags & CITES_CONTRACT ? 1 : 0);
+    const entry = this.spending.get(key);
+    if (entry) {
+      entry.cents += cents;
+      entry.count += count;
+    } else this.spending.set(key, { cents, count });
+  }
+
+  private detail(kind: 'neededBid' | 'missingDocuments', json: string, where: string): void {
+    const line = `{"where":${JSON.stringify(where)},${json.slice(1)}`;
+    if (kind === 'neededBid') {
+      this.neededBidCount++;
+      this.sink.neededBid(line);
+      if (this.neededBidKept.length < DETAILS_KEPT) this.neededBidKept.push(JSON.parse(line) as Record<string, unknown>);
+    } else {
+      this.missingCount++;
+      this.sink.missingDocuments(line);
+      if (this.missingKept.length < DETAILS_KEPT) this.missingKept.push(JSON.parse(line) as Record<string, unknown>);
+    }
+  }
+
+  /**
+   * A change order folds into its PO: the PO's amount becomes its own plus every change so far;
+   * the PO as revised is checked for the procurement method it needs (a PO raised over the bid
+   * limit by change orders needed a bid); it never forms a split group with its own PO.
+   */
+  private foldChange(change: ChangeOrderRow, target: number): void {
+    const before = this.cents.get(target);
+    const after = before + change.cents;
+    const where = this.lineLabel(change.line);
+    const amountWhere = this.fieldAt(change.line, 'amount');
+    if (after < 0) {
+      this.problems.push({ line: change.line, where: amountWhere, message: `the change orders bring PO ${quoted(change.revisionOf)} below zero (${centsText(after)})` });
+      return;
+    }
+    this.cents.set(target, after);
+    const group = this.group.get(target);
+    const flags = this.flags.get(target);
+    const memberIndex = this.groups[group]!.member;
+    const counts = this.memberCounts[memberIndex]!;
+    counts.cents += change.cents;
+    this.totalCents += change.cents;
+    this.addSpending(group, this.date.get(target), flags, change.cents, 0);
+    if (flags & NEEDED_BID) return;
+    const revised: Record<string, unknown> = { ...change.purchase, id: change.revisionOf, amount: centsText(after) };
+    const contractId = typeof revised['contractId'] === 'string' ? revised['contractId'] : undefined;
+    const contract = contractId !== undefined ? this.setup.contracts.get(contractId) : undefined;
+    const member = this.memberList[memberIndex]!.member;
+    let method: string;
+    try {
+      method = this.setup.pace.procurementMethod((contract ? { member, purchase: revised, contract } : { member, purchase: revised }) as never).method;
+    } catch (e) {
+      if (!isPaceError(e)) throw e;
+      for (const issue of e.issues.slice(0, 5)) {
+        const field = /^\$\.purchase\.?(.*)$/.exec(issue.path)?.[1] ?? '';
+        this.problems.push({ line: change.line, where: this.fieldAt(change.line, field.replace(/[[.].*$/, '')), message: issue.message });
+      }
+      return;
+    }
+    const documents = revised['documents'];
+    const hasOwnBid = Array.isArray(documents) && documents.some((d) => (d as { kind?: unknown }).kind === 'formal-bid');
+    if (method === 'formal-bid' && !hasOwnBid) {
+      this.flags.set(target, flags | NEEDED_BID);
+      counts.neededBid++;
+      this.detail('neededBid', JSON.stringify({ purchaseId: change.revisionOf, memberId: this.memberList[memberIndex]!.id, amount: centsText(after), method, byChangeOrder: true }), where);
+    }
+  }
+
+  /** Change orders whose PO came later in the file; a PO that never came is a bad row. */
+  resolvePendingChanges(): void {
+    for (const change of this.pendingChanges.splice(0)) {
+      const target = this.ids.find(change.revisionOf);
+      if (target >= 0) this.foldChange(change, target);
+      else this.problems.push({ line: change.line, where: this.fieldAt(change.line, 'revisionOf'), message: `change order of ${quoted(change.revisionOf)}, but no purchase in the ledger has that id` });
+    }
+  }
+
+  /**
+   * Split purchases: rows outside cooperative contracts, bucketed by (member, vendor, supply
+   * kind), each bucket handed to `pace.findSplitPurchases` as the purchases it needs.
+   */
+  findSplitPurchases(window: 'fiscal-year' | { days: number }): SplitPurchaseGroup[] {
+    const n = this.ids.size;
+    const groupCount = this.groups.length;
+    const sizes = new Int32Array(groupCount + 1);
+    for (let row = 0; row < n; row++) if (!(this.flags.get(row) & CITES_CONTRACT)) sizes[this.group.get(row) + 1]!++;
+    for (let g = 0; g < groupCount; g++) sizes[g + 1]! += sizes[g]!;
+    const order = new Int32Array(sizes[groupCount]!);
+    const fill = sizes.slice(0, groupCount);
+    for (let row = 0; row < n; row++) if (!(this.flags.get(row) & CITES_CONTRACT)) order[fill[this.group.get(row)]!++] = row;
+    const found: SplitPurchaseGroup[] = [];
+    for (let g = 0; g < groupCount; g++) {
+      const from = sizes[g]!;
+      const to = sizes[g + 1]!;
+      if (to - from < 2) continue;
+      const { member, vendor, supplyKind } = this.groups[g]!;
+      const memberId = this.memberList[member]!.id;
+      const purchases = [];
+      for (let k = from; k < to; k++) {
+        const row = order[k]!;
+        const purchase: Record<string, unknown> = { id: this.ids.id(row), memberId, date: this.dates.values[this.date.get(row)]!, amount: centsText(this.cents.get(row)), supplyKind };
+        if (vendor !== '') purchase['vendorId'] = vendor;
+        purchases.push(purchase);
+      }
+      for (const split of this.setup.pace.findSplitPurchases(purchases as never, { window })) {
+        found.push(split);
+        this.memberCounts[member]!.splitGroups++;
+      }
+    }
+    const text = (a: string | undefined, b: string | undefined): number => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
+    return found.sort((a, b) => text(a.memberId, b.memberId) || text(a.vendorId, b.vendorId) || text(a.supplyKind, b.supplyKind) || text(a.from, b.from));
+  }
+
+  /** Per member (those with purchases), in id order. */
+  members(): MemberSummary[] {
+    return this.memberList
+      .map((m, i) => ({ m, c: this.memberCounts[i]! }))
+      .filter(({ c }) => c.purchases > 0)
+      .map(({ m, c }) => ({ memberId: m.id, name: m.name, purchases: c.purchases, total: centsText(c.cents), neededBid: c.neededBid, missingDocuments: c.missingDocuments, splitGroups: c.splitGroups }))
+      .sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
+  }
+
+  /** Spending per member, fiscal year and vendor, with the bid limit of each member's year. */
+  memberYears(): MemberYear[] {
+    const years = new Map<string, MemberYear & { byVendor: Map<string, { outside: number; under: number; purchases: number }> }>();
+    for (const [key, { cents, count }] of this.spending) {
+      const contract = key % 2 === 1 ? '1' : '0';
+      const fiscalYear = this.fiscalYears.values[Math.floor(key / 2) % 1024]!;
+      const { member, vendor } = this.groups[Math.floor(key / 2048)]!;
+      const memberId = this.memberList[member]!.id;
+      const yearKey = `${member}\u0000${fiscalYear}`;
+      let year = years.get(yearKey);
+      if (!year) {
+        const limit = this.bidLimit(member, fiscalYear);
+        year = { memberId, fiscalYear, bidLimit: limit?.amount ?? null, bidLimitCitation: limit?.citation ?? null, vendors: [], byVendor: new Map() };
+        years.set(yearKey, year);
+      }
+      const v = year.byVendor.get(vendor) ?? { outside: 0, under: 0, purchases: 0 };
+      if (contract === '0') v.outside += cents;
+      else v.under += cents;
+      v.purchases += count;
+      year.byVendor.set(vendor, v);
+    }
+    return [...years.values()]
+      .map(({ byVendor, ...year }) => ({
+        ...year,
+        vendors: [...byVendor]
+          .sort(([a, x], [b, y]) => y.outside - x.outside || (a < b ? -1 : 1))
+          .map(([vendorId, v]) => ({ vendorId: vendorId === '' ? '(no vendor)' : vendorId, outsideContracts: centsText(v.outside), underContracts: centsText(v.under), purchases: v.purchases })),
+      }))
+      .sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : a.fiscalYear < b.fiscalYear ? -1 : 1));
+  }
+
+  /** The lowest state formal-bid limit for goods in force on July 1 or January 1 of the fiscal year. */
+  private bidLimit(member: number, fiscalYear: string): { amount: string; citation: string } | undefined {
+    const start = Number(fiscalYear.slice(0, 4));
+    let best: { amount: string; citation: string; cents: number } | undefined;
+    for (const date of [`${start}-07-01`, `${start + 1}-01-01`]) {
+      let decision: ReturnType<Pace['procurementMethod']>;
+      try {
+        decision = this.setup.pace.procurementMethod({ member: this.memberList[member]!.member, purchase: { id: 'bid-limit', memberId: this.memberList[member]!.id, date, amount: '0.00', supplyKind: 'goods' } } as never);
+      } catch {
+        return undefined;
+      }
+      for (const t of decision.thresholds) {
+        if (!t.applies || t.level !== 'state' || t.method !== 'formal-bid' || t.amount === null) continue;
+        const cents = centsOf(t.amount);
+        if (!best || cents < best.cents) best = { amount: t.amount, citation: t.citation, cents };
+      }
+    }
+    return best && { amount: best.amount, citation: best.citation };
+  }
+}

@@ -1,0 +1,100 @@
+// Worker threads for audit-ledger: each builds its own setup from the same files, decides the
+// chunks it is given, and posts back compact columns (transferred, not copied). Results are handed
+// on in input order; at most two chunks per worker are in flight, so memory stays bounded.
+import { Worker } from 'node:worker_threads';
+import { InputError } from '../files.js';
+import type { ChunkResult } from './decide-rows.js';
+import type { LedgerFiles } from './setup.js';
+
+/** What a ledger worker receives as workerData. */
+export interface LedgerWorkerData {
+  role: 'pace-rules-ledger-worker';
+  files: LedgerFiles;
+}
+
+type Reply = { seq: number; result: ChunkResult } | { seq: number; error: { name: string; message: string; stack?: string } };
+
+export class WorkerPool {
+  private readonly workers: Worker[] = [];
+
+  constructor(script: URL, size: number, files: LedgerFiles) {
+    const workerData: LedgerWorkerData = { role: 'pace-rules-ledger-worker', files };
+    // A worker keeps nothing between chunks: a small heap makes it collect early instead of
+    // growing (three isolates each growing lazily took 376 MB at a million rows).
+    const resourceLimits = { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4 };
+    for (let i = 0; i < size; i++) this.workers.push(new Worker(script, { workerData, stdout: false, stderr: false, resourceLimits }));
+  }
+
+  /** Feeds every chunk from `next` to the workers and calls `take` with each result, in order. */
+  run(next: () => Buffer | undefined, take: (result: ChunkResult) => void, stop: () => boolean): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const results = new Map<number, ChunkResult>();
+      let sent = 0;
+      let taken = 0;
+      let done = false;
+      let failed = false;
+      const inFlight = new Map<Worker, number>();
+      const fail = (e: unknown): void => {
+        if (failed) return;
+        failed = true;
+        reject(e);
+      };
+      const feed = (worker: Worker): void => {
+        while (!done && !failed && (inFlight.get(worker) ?? 0) < 2 && sent - taken < this.workers.length * 3) {
+          if (stop()) {
+            done = true;
+            break;
+          }
+          let chunk: Buffer | undefined;
+          try {
+            chunk = next();
+          } catch (e) {
+            fail(e);
+            return;
+          }
+          if (!chunk) {
+            done = true;
+            break;
+          }
+          // A copy the worker owns (the read buffer is reused).
+          const bytes = new Uint8Array(chunk.length);
+          bytes.set(chunk);
+          worker.postMessage({ seq: sent++, bytes }, [bytes.buffer]);
+          inFlight.set(worker, (inFlight.get(worker) ?? 0) + 1);
+        }
+        if (done && taken === sent) resolve();
+      };
+      for (const worker of this.workers) {
+        worker.on('message', (reply: Reply) => {
+          inFlight.set(worker, inFlight.get(worker)! - 1);
+          if ('error' in reply) {
+            const error = reply.error.name === 'InputError' ? new InputError(reply.error.message) : new Error(reply.error.message);
+            if (!(error instanceof InputError)) error.name = reply.error.name;
+            if (reply.error.stack) error.stack = reply.error.stack;
+            fail(error);
+            return;
+          }
+          results.set(reply.seq, reply.result);
+          try {
+            while (results.has(taken)) {
+              const result = results.get(taken)!;
+              results.delete(taken);
+              taken++;
+              take(result);
+            }
+          } catch (e) {
+            fail(e);
+            return;
+          }
+          for (const w of this.workers) feed(w);
+        });
+        worker.on('error', fail);
+      }
+      for (const worker of this.workers) feed(worker);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

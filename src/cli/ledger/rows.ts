@@ -1,0 +1,131 @@
+// Ledger rows as purchases: the CSV layout (docs/cli.md) and JSON purchases, each problem named by
+// line and column (CSV) or JSON path.
+import { quoted } from '../safe-text.js';
+
+/**
+ * The documented ledger CSV layout (docs/cli.md): a header row, then one purchase order per row.
+ * Required: id, memberId, date, amount, supplyKind. The others are optional; `revisionOf` marks a
+ * change order of the PO it names.
+ */
+export const LEDGER_COLUMNS = ['id', 'memberId', 'date', 'amount', 'supplyKind', 'category', 'contractId', 'vendorId', 'federalAmount', 'stateAmount', 'localAmount', 'fundingProgram', 'emergency', 'documents', 'description', 'revisionOf'] as const;
+export type LedgerColumn = (typeof LEDGER_COLUMNS)[number];
+const REQUIRED: readonly LedgerColumn[] = ['id', 'memberId', 'date', 'amount', 'supplyKind'];
+const KNOWN: ReadonlySet<string> = new Set(LEDGER_COLUMNS);
+
+/** A problem with the input, located: the message the CLI prints is `file: line N, where: message`. */
+export interface RowProblem {
+  /** Line of the input, from 1 (or relative to a chunk while in a worker). */
+  line: number;
+  /** A CSV column name, or a JSON path. */
+  where: string;
+  message: string;
+}
+
+/** The position of each known column in a CSV record (-1: absent). */
+export type ColumnIndex = Record<LedgerColumn, number> & { readonly width: number };
+
+/** Reads the header record: quoted names are fine, a duplicate, unknown or missing column is refused. */
+export function readHeader(fields: readonly string[]): { columns: ColumnIndex } | { problem: string } {
+  const columns = { ...(Object.fromEntries(LEDGER_COLUMNS.map((c) => [c, -1])) as Record<LedgerColumn, number>), width: fields.length };
+  const unknown: string[] = [];
+  for (let i = 0; i < fields.length; i++) {
+    const name = (i === 0 ? fields[i]!.replace(/^\uFEFF/, '') : fields[i]!).trim();
+    if (!KNOWN.has(name)) {
+      unknown.push(name);
+      continue;
+    }
+    const column = name as LedgerColumn;
+    if (columns[column] >= 0) return { problem: `column ${quoted(name)} appears twice (columns ${columns[column] + 1} and ${i + 1}); each column may appear once` };
+    columns[column] = i;
+  }
+  if (unknown.length > 0) {
+    const shown = unknown.slice(0, 5).map((u) => quoted(u, 40)).join(', ');
+    return { problem: `unknown column${unknown.length > 1 ? 's' : ''} ${shown}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}; expected columns from: ${LEDGER_COLUMNS.join(', ')}` };
+  }
+  const missing = REQUIRED.filter((c) => columns[c] < 0);
+  if (missing.length > 0) return { problem: `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}` };
+  return { columns };
+}
+
+/** A purchase read from a row, with what the row adds beside the library's Purchase shape. */
+export interface RowPurchase {
+  purchase: Record<string, unknown>;
+  /** The PO this row revises (a change order), if any. */
+  revisionOf: string | undefined;
+  /** Which CSV column each library path came from, for error messages (CSV only). */
+  columnOf?: (path: string) => string;
+}
+
+const FUNDING_COLUMNS = [
+  ['federalAmount', 'federal'],
+  ['stateAmount', 'state'],
+  ['localAmount', 'local'],
+] as const;
+
+/** Turns a CSV record into a purchase, or the problems of its cells. */
+export function csvRowToPurchase(fields: readonly string[], columns: ColumnIndex, line: number, problems: RowProblem[]): RowPurchase | undefined {
+  const cell = (c: LedgerColumn): string => (columns[c] >= 0 ? (fields[columns[c]] ?? '') : '');
+  const before = problems.length;
+  const purchase: Record<string, unknown> = { id: cell('id'), memberId: cell('memberId'), date: cell('date'), amount: cell('amount'), supplyKind: cell('supplyKind') };
+  for (const key of ['category', 'contractId', 'vendorId', 'description'] as const) {
+    const value = cell(key);
+    if (value) purchase[key] = value;
+  }
+  const fundingColumns: string[] = [];
+  let funding: Record<string, unknown>[] | undefined;
+  for (const [column, source] of FUNDING_COLUMNS) {
+    const amount = cell(column);
+    if (!amount) continue;
+    const program = cell('fundingProgram');
+    (funding ??= []).push(source === 'federal' && program ? { source, program, amount } : { source, amount });
+    fundingColumns.push(column);
+  }
+  if (funding) purchase['funding'] = funding;
+  const emergency = cell('emergency');
+  if (emergency) {
+    const e = emergency.toLowerCase();
+    if (e === 'true' || e === 'yes') purchase['emergency'] = true;
+    else if (e === 'false' || e === 'no') purchase['emergency'] = false;
+    else problems.push({ line, where: 'emergency', message: `expected true or false (or yes/no), got ${quoted(emergency)}` });
+  }
+  const documents = cell('documents');
+  if (documents) {
+    const list = documents.split(';').map((kind) => kind.trim()).filter((kind) => kind.length > 0);
+    if (list.length > 0) purchase['documents'] = list.map((kind) => ({ kind }));
+  }
+  if (fields.length > columns.width && fields.slice(columns.width).some((f) => f.length > 0)) {
+    problems.push({ line, where: 'row', message: `${fields.length} cells, but the header has ${columns.width} columns` });
+  }
+  const revisionOf = cell('revisionOf') || undefined;
+  if (problems.length > before) return undefined;
+  return {
+    purchase,
+    revisionOf,
+    columnOf: (path) => {
+      const m = /^\$\.purchase\.([A-Za-z]+)(?:\[(\d+)\])?/.exec(path);
+      if (!m) return 'row';
+      if (m[1] === 'funding') {
+        const column = m[2] !== undefined ? fundingColumns[Number(m[2])] : undefined;
+        return column ? (path.endsWith('.program') ? 'fundingProgram' : column) : 'federalAmount/stateAmount/localAmount';
+      }
+      return m[1]!;
+    },
+  };
+}
+
+/**
+ * Turns a parsed JSON value (one purchase) into a purchase. `revisionOf` is taken off the object:
+ * the library's Purchase does not carry it; the CLI folds change orders into their PO.
+ */
+export function jsonToPurchase(value: unknown, line: number, path: string, problems: RowProblem[]): RowPurchase | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    problems.push({ line, where: path, message: 'expected a purchase object' });
+    return undefined;
+  }
+  const { revisionOf, ...purchase } = value as Record<string, unknown>;
+  if (revisionOf !== undefined && (typeof revisionOf !== 'string' || revisionOf.length === 0)) {
+    problems.push({ line, where: `${path}.revisionOf`, message: `expected the id of the purchase this change order revises, got ${quoted(revisionOf)}` });
+    return undefined;
+  }
+  return { purchase, revisionOf };
+}

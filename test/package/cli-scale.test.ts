@@ -1,0 +1,161 @@
+/**
+ * The installed `pace-rules` command at scale and against hostile input, as a district's or a
+ * cooperative's batch job runs it: the bin of the packed tarball (test/package/packed-project.ts).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeLedger } from '../../bench/fixtures/generate-ledger.js';
+import { packedProject, repoRoot, type PackedProject } from './packed-project.js';
+
+const CHROMIUM = process.env['PACE_CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const data = (f: string): string => join(repoRoot, 'examples', 'data', f);
+
+let project: PackedProject;
+let bin: string;
+beforeAll(async () => {
+  project = await packedProject();
+  bin = join(project.dir, 'node_modules/pace-rules/dist/cli.js');
+  // Runs the installed bin in-process and reports its peak resident set (workers included) on exit.
+  project.write(
+    'measure-rss.mjs',
+    `import { writeSync } from 'node:fs';\nconst [bin, ...args] = process.argv.slice(2);\nprocess.argv = [process.argv[0], bin, ...args];\nprocess.on('exit', () => writeSync(2, '@@maxrss ' + process.resourceUsage().maxRSS + '\\n'));\nawait import(bin);\n`,
+  );
+});
+
+function cli(args: readonly string[], input?: string): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(join(project.dir, 'node_modules/.bin/pace-rules'), args, { cwd: project.dir, encoding: 'utf8', maxBuffer: 1 << 28, ...(input !== undefined ? { input } : {}) });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('audit-ledger at scale', () => {
+  it('decides a generated 1,000,000-row ledger within 300 MB peak RSS, and writes the JSON report', () => {
+    const ledger = join(project.dir, 'ledger-1m.csv');
+    if (!existsSync(ledger)) writeLedger(ledger, 1_000_000);
+    const out = join(project.dir, 'ledger-1m.json');
+    const started = Date.now();
+    const r = spawnSync(process.execPath, [join(project.dir, 'measure-rss.mjs'), bin, 'audit-ledger', ledger, '--members', data('members.json'), '--contracts', data('contracts.json'), '--format', 'json', '--out', out], { cwd: project.dir, encoding: 'utf8' });
+    const seconds = (Date.now() - started) / 1000;
+    const maxRssKb = Number(/@@maxrss (\d+)/.exec(r.stderr)?.[1]);
+    console.log(`1,000,000-row ledger: ${seconds.toFixed(1)} s wall, ${(1_000_000 / seconds).toFixed(0)} rows/s, peak RSS ${(maxRssKb / 1024).toFixed(0)} MB`);
+    expect(r.status, r.stderr).toBe(1);
+    expect(maxRssKb).toBeGreaterThan(0);
+    expect(maxRssKb / 1024).toBeLessThan(300);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { purchaseCount: number; changeOrders: number; neededBid: unknown[]; neededBidCount: number; splitPurchases: unknown[] };
+    expect(report.purchaseCount + report.changeOrders).toBe(1_000_000);
+    expect(report.neededBid).toHaveLength(report.neededBidCount);
+    expect(report.splitPurchases.length).toBeGreaterThan(0);
+  }, 600_000);
+
+  it('reports every bad row of a ledger, exits 2, and leaves no output file', () => {
+    const ledger = project.write('bad-rows.csv', 'id,memberId,date,amount,supplyKind\nA1,alder-usd,2025-08-12,10.00,goods\nA2,alder-usd,2025-02-31,10.00,goods\nA3,alder-usd,2025-08-12,ten,goods\nA4,alder-usd,2025-08-12,10.00,gods\nA1,alder-usd,2025-08-13,10.00,goods\n');
+    const out = join(project.dir, 'bad-rows-report.json');
+    const r = cli(['audit-ledger', ledger, '--members', data('members.json'), '--format', 'json', '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.slice(0, 4).map((l) => /line (\d+), column (\w+)/.exec(l)?.slice(1))).toEqual([['3', 'date'], ['4', 'amount'], ['5', 'supplyKind'], ['6', 'id']]);
+    expect(lines[4]).toMatch(/4 bad rows; nothing was written/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('escapes terminal control sequences from ledger strings, and quotes at most a bounded part of a huge header', () => {
+    const ledger = project.write('ansi.csv', 'id,memberId,date,amount,supplyKind,vendorId\n"PO\u001b]52;c;ZXZpbA==\u0007\u001b[2J",alder-usd,2025-08-12,60000.00,goods,v1\nP2,alder-usd,2025-08-13,60000.00,goods,v1\n');
+    const r = cli(['audit-ledger', ledger, '--members', data('members.json')]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(r.stdout).toContain('PO\\u{1b}]52;c;ZXZpbA==\\u{7}\\u{1b}[2J');
+    const huge = project.write('huge-header.csv', `id,memberId,date,amount,supplyKind,${'h'.repeat(20_000_000)}\n`);
+    const h = cli(['audit-ledger', huge, '--members', data('members.json')]);
+    expect(h.status).toBe(2);
+    expect(h.stderr.length).toBeLessThan(1000);
+  });
+});
+
+describe('batch', () => {
+  it('answers each request before the next is sent (a caller that waits for each answer)', async () => {
+    const purchase = JSON.parse(readFileSync(data('purchase.json'), 'utf8')) as { member: unknown; purchase: Record<string, unknown> };
+    const child = spawn(join(project.dir, 'node_modules/.bin/pace-rules'), ['batch', '--contracts', data('contracts.json')], { cwd: project.dir });
+    let buffered = '';
+    const waiting: ((line: string) => void)[] = [];
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (text: string) => {
+      buffered += text;
+      for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
+        const line = buffered.slice(0, nl);
+        buffered = buffered.slice(nl + 1);
+        waiting.shift()?.(line);
+      }
+    });
+    const ask = (request: string): Promise<{ id: unknown; ok: boolean; result?: { method?: string }; error?: { code: string } }> =>
+      new Promise((resolve) => {
+        waiting.push((line) => resolve(JSON.parse(line) as never));
+        child.stdin.write(`${request}\n`);
+      });
+    const first = await ask(JSON.stringify({ id: 1, op: 'procurement-method', input: { member: purchase.member, purchase: purchase.purchase } }));
+    expect(first).toMatchObject({ id: 1, ok: true, result: { method: 'none' } });
+    const second = await ask('{"id": 2, "op": "procurement-method", "input": {"member": {}}}');
+    expect(second).toMatchObject({ id: 2, ok: false, error: { code: 'invalid-input' } });
+    const third = await ask(JSON.stringify({ id: 3, op: 'check-eligibility', input: { member: purchase.member, contractId: 'pace-tech-2024', asOf: '2025-09-01' } }));
+    expect(third).toMatchObject({ id: 3, ok: true });
+    child.stdin.end();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+  });
+
+  it('runs the Python example of docs/cli.md, which prints what the doc says it prints', () => {
+    const doc = readFileSync(join(repoRoot, 'docs', 'cli.md'), 'utf8');
+    const python = /```python\n([\s\S]*?)```/.exec(doc)![1]!;
+    const printed = /python3 erp_batch\.py[^\n]*\n```\n\n```\n([\s\S]*?)```/.exec(doc)![1]!;
+    const script = project.write('erp_batch.py', python);
+    const r = spawnSync('python3', [script, join(project.dir, 'node_modules/.bin/pace-rules'), data('purchase.json')], { cwd: project.dir, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(printed);
+  });
+});
+
+describe('the HTML report in Chromium', () => {
+  it('renders from disk with no network request and no console error, and its charts hold the numbers of the JSON report', async () => {
+    const out = join(project.dir, 'report.html');
+    const args = ['audit-ledger', data('ledger.csv'), '--members', data('members.json'), '--contracts', data('contracts.json')];
+    expect(cli([...args, '--format', 'html', '--out', out]).status).toBe(1);
+    const json = JSON.parse(cli([...args, '--format', 'json']).stdout) as { memberYears: { memberId: string; vendors: { vendorId: string; outsideContracts: string }[]; bidLimit: string | null }[]; splitPurchases: { from: string }[] };
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+      const errors: string[] = [];
+      const requests: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('request', (r) => requests.push(r.url()));
+      const url = pathToFileURL(out).href;
+      await page.goto(url);
+      await page.waitForSelector('[data-charts-drawn]');
+      const charts = await page.evaluate(() => {
+        const w = window as unknown as { Chart: { getChart(c: HTMLCanvasElement): { data: { labels: string[]; datasets: { label: string; data: unknown[] }[] } } } };
+        return Array.from(document.querySelectorAll('canvas')).map((c) => ({ id: c.id, labels: w.Chart.getChart(c).data.labels, datasets: w.Chart.getChart(c).data.datasets.map((d) => ({ label: d.label, data: d.data })) }));
+      });
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([url]);
+      const alder = json.memberYears.find((y) => y.memberId === 'alder-usd')!;
+      const chart = charts.find((c) => c.labels[0] === alder.vendors[0]!.vendorId)!;
+      expect(chart.labels).toEqual(alder.vendors.map((v) => v.vendorId));
+      expect(chart.datasets[0]!.data).toEqual(alder.vendors.map((v) => Number(v.outsideContracts)));
+      expect(chart.datasets[2]!.label).toBe('Bid limit $114,800');
+      const timeline = charts.find((c) => c.id === 'timeline')!;
+      expect(timeline.labels).toHaveLength(json.splitPurchases.length);
+      writeFileSync(join(project.dir, 'report.png'), await page.screenshot({ fullPage: true }));
+      await page.emulateMedia({ media: 'print' });
+      const pdf = await page.pdf({ format: 'Letter' });
+      expect(pdf.length).toBeGreaterThan(10_000);
+    } finally {
+      await browser.close();
+    }
+  });
+});
