@@ -15,8 +15,11 @@ export default [
     // (about 1.4 kB) and their code. Issue #12 grew the law pack to about 11.0 kB brotli on its own
     // (measured: 6.5 kB before): the auditor's whole file (Appendix II clause by clause, public-works
     // and retention items, each with citation, description and sources) and the new figures. The
-    // bundle measured 62.6 kB after it; the budget keeps about 1.4 kB of room.
-    limit: '64 kB',
+    // bundle measured 62.6 kB after it. Issue #10 then added the pricing section of the law pack
+    // (the dated e-waste fee table, charge taxability, citations), the charge, fee and tax code,
+    // checkContract and the pricing input schemas: 71.2 kB measured with both. The budget keeps
+    // about 2.8 kB of room; the next step, if it is needed, is a separate entry for the bundled packs.
+    limit: '74 kB',
     modifyEsbuildConfig(config) {
       config.external = [];
       config.plugins = [
