@@ -2,28 +2,10 @@
 // line read in one piece of input is answered in one write, so a caller that sends one request
 // and waits gets its answer at once, and a caller that pipes a million gets them at full speed.
 import { isPaceError, type Pace, type PreparedContract } from '../index.js';
-import { InputError, explainIssues, listOf, readJson } from './files.js';
 import { boundedMessage, quoted } from './safe-text.js';
 
 const OPS = ['check-eligibility', 'procurement-method', 'audit-checklist', 'quote', 'quote-group-buy', 'verify-invoice'] as const;
 type Op = (typeof OPS)[number];
-
-/** Contracts by id from a --contracts file, prepared once; a bad one is named by file and JSON path. */
-export function prepareContracts(pace: Pace, file: string): Map<string, PreparedContract> {
-  const json = readJson(file);
-  const prefix = Array.isArray(json) ? '$' : '$.contracts';
-  const contracts = new Map<string, PreparedContract>();
-  listOf(json, 'contracts', file).forEach((c, i) => {
-    try {
-      contracts.set(c['id'] as string, pace.prepareContract(c));
-    } catch (e) {
-      if (e instanceof RangeError) throw new InputError(`${file}: ${prefix}[${i}]: the contract is nested too deeply to read`);
-      if (isPaceError(e)) explainIssues(e.issues.map((issue) => ({ path: `${prefix}[${i}]${issue.path.replace(/^\$(\.contract)?/, '')}`, message: issue.message })), file);
-      throw e;
-    }
-  });
-  return contracts;
-}
 
 interface Answer {
   id: unknown;

@@ -1,7 +1,7 @@
 // Reading the CLI's input files (JSON), building the Pace from --packs, and explaining bad input:
 // every message names the file and the line or JSON path, and quotes at most a bounded part of it.
 import { readFileSync } from 'node:fs';
-import { createPace, loadRulesPack, californiaLaw, paceProgram, isPaceError, type Pace } from '../index.js';
+import { createPace, loadRulesPack, californiaLaw, paceProgram, isPaceError, type Pace, type PreparedContract } from '../index.js';
 import { boundedMessage, quoted } from './safe-text.js';
 
 /** A bad input file: the CLI prints its message and exits 2. */
@@ -103,4 +103,21 @@ export function paceFromPackFiles(list: string | undefined): Pace {
     if (e instanceof RangeError) throw new InputError(`${files.join(', ')}: the packs are nested too deeply to read (${boundedMessage(e.message, 80)})`);
     return explainInputError(e, files.join(', ') || '--packs');
   }
+}
+
+/** Contracts by id from a --contracts file, prepared once; a bad one is named by file and JSON path. */
+export function prepareContracts(pace: Pace, file: string): Map<string, PreparedContract> {
+  const json = readJson(file);
+  const prefix = Array.isArray(json) ? '$' : '$.contracts';
+  const contracts = new Map<string, PreparedContract>();
+  listOf(json, 'contracts', file).forEach((c, i) => {
+    try {
+      contracts.set(c['id'] as string, pace.prepareContract(c));
+    } catch (e) {
+      if (e instanceof RangeError) throw new InputError(`${file}: ${prefix}[${i}]: the contract is nested too deeply to read`);
+      if (isPaceError(e)) explainIssues(e.issues.map((issue) => ({ path: `${prefix}[${i}]${issue.path.replace(/^\$(\.contract)?/, '')}`, message: issue.message })), file);
+      throw e;
+    }
+  });
+  return contracts;
 }

@@ -3,7 +3,7 @@ import { closeSync, mkdtempSync, openSync, readSync, renameSync, rmSync, statSyn
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { isPaceError, type Pace } from '../index.js';
-import { InputError, explainInputError, paceFromPackFiles, readJson } from './files.js';
+import { InputError, explainInputError, paceFromPackFiles, prepareContracts, readJson } from './files.js';
 import { renderCheck, renderLedger, renderQuote } from './report.js';
 import { boundedMessage } from './safe-text.js';
 
@@ -398,7 +398,7 @@ function progressReporter(io: CliIo, lines: boolean): { update: (rows: number, b
 
 async function batch(parsed: Parsed, io: CliIo): Promise<number> {
   if (parsed.positional.length > 0) throw new InputError('batch reads requests from stdin and takes no file');
-  const { prepareContracts, serveBatch } = await import('./batch.js');
+  const { serveBatch } = await import('./batch.js');
   const pace = paceFromPackFiles(stringFlag(parsed, '--packs'));
   const contractsFile = stringFlag(parsed, '--contracts');
   const contracts = contractsFile !== undefined ? prepareContracts(pace, contractsFile) : new Map();
