@@ -7,7 +7,8 @@ const self = new URL(import.meta.url);
 
 if (isMainThread) {
   const argv = process.argv.slice(2);
-  if (argv[0] === 'audit-ledger') {
+  // From the sources (tsx), a thread cannot load this .ts file: the command then runs in-process.
+  if (argv[0] === 'audit-ledger' && !self.pathname.endsWith('.ts')) {
     // audit-ledger runs in a thread with a bounded heap: V8 grows the main thread's heap lazily
     // (80 MB of garbage at a million rows), and a thread's heap limit makes it collect instead.
     // Everything stays in this process, so its peak RSS is the command's. The limit grows with

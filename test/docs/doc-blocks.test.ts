@@ -110,6 +110,8 @@ for (const plan of plans) {
             it(`${file}:${s.line}: $ ${s.command}`, () => {
               const r = runCommand(s.command, scratch);
               if (!r) expect.fail(`${file}:${s.line}: the test runs only pace-rules commands (pace-rules, npx pace-rules, npx tsx src/cli/bin.ts); got: ${s.command}`);
+              // Exit 3 is the CLI's internal error: a doc never shows one as an example.
+              expect(r.exitCode, `${file}:${s.line}: \`${s.command}\` failed with an internal error: ${r.output.slice(0, 300)}`).not.toBe(3);
               if (!matchesOutput(s.expected, r.output)) expect(r.output, `${file}:${s.line}: \`${s.command}\` prints something else than the doc shows (exit ${r.exitCode})`).toBe(s.expected);
               if (s.exit) expect(r.exitCode, `${file}:${s.exit.line}: \`${s.command}\` exits with another code than the doc's \`echo $?\``).toBe(s.exit.code);
             });
