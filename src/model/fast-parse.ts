@@ -87,15 +87,44 @@ const refuseAll: FastParser = () => REFUSED;
 const identity: FastParser = (value) => value;
 
 
+/** How the object parser checks one field: the common leaf kinds inline, anything else by its parser. */
+const enum FieldMode {
+  Parser,
+  Predicate,
+  Enum,
+}
+
+interface FieldCheck {
+  readonly mode: FieldMode;
+  /** Undefined is accepted (an optional field). */
+  readonly optional: boolean;
+  readonly parse: FastParser;
+  readonly predicate: ((value: unknown) => boolean) | undefined;
+  readonly options: readonly unknown[] | undefined;
+}
+
+function fieldCheck(schema: z.core.$ZodType): FieldCheck {
+  const type = defOf(schema).type;
+  // An optional field accepts undefined; so does a field of type undefined (its parser refuses the rest).
+  const optional = type === 'optional' || type === 'undefined';
+  const inner = type === 'optional' ? (defOf(schema)['innerType'] as z.core.$ZodType) : schema;
+  const predicate = predicates.get(inner);
+  const def = defOf(inner);
+  if (predicate) return { mode: FieldMode.Predicate, optional, parse: refuseAll, predicate, options: undefined };
+  if (def.type === 'enum' && def['checks'] === undefined) return { mode: FieldMode.Enum, optional, parse: refuseAll, predicate: undefined, options: Object.values(def['entries'] as Record<string, unknown>) };
+  return { mode: FieldMode.Parser, optional, parse: fastParser(inner), predicate: undefined, options: undefined };
+}
+
 function objectParser(def: Def): FastParser {
   const shape = def['shape'] as Record<string, z.core.$ZodType>;
   const catchall = def['catchall'] as z.core.$ZodType | undefined;
   // Strict objects only (unknown keys refused); a schema that strips or passes unknown keys decides itself.
   if (catchall === undefined || defOf(catchall).type !== 'never') return refuseAll;
   const keys = Object.keys(shape);
-  const fields = keys.map((k) => fastParser(shape[k]!));
-  const required = keys.map((k) => !['optional', 'undefined'].includes(defOf(shape[k]).type));
-  const requiredCount = required.filter(Boolean).length;
+  // Per field, the check: optional unwrapped here and the common leaves (a registered predicate,
+  // an enum) checked inline, so most fields cost no call through a parser closure.
+  const checks = keys.map((k) => fieldCheck(shape[k]!));
+  const requiredCount = checks.filter((c) => !c.optional).length;
   return (value) => {
     if (!isPlainObject(value)) return REFUSED;
     // One copy first, reading each of the caller's properties once (a getter too): everything
@@ -111,10 +140,34 @@ function objectParser(def: Def): FastParser {
       while (i < keys.length && keys[i] !== k) i++;
       if (i === keys.length) return REFUSED;
       const field = out[k];
-      const parsed = fields[i]!(field);
-      if (parsed === REFUSED) return REFUSED;
-      if (parsed !== field) out[k] = parsed;
-      if (required[i]) requiredSeen++;
+      const check = checks[i]!;
+      if (field === undefined) {
+        if (!check.optional) return REFUSED;
+        continue;
+      }
+      if (!check.optional) requiredSeen++;
+      switch (check.mode) {
+        case FieldMode.Predicate:
+          if (!check.predicate!(field)) return REFUSED;
+          break;
+        case FieldMode.Enum: {
+          const options = check.options!;
+          let found = false;
+          for (let j = 0; j < options.length; j++) {
+            if (options[j] === field) {
+              found = true;
+              break;
+            }
+          }
+          if (!found) return REFUSED;
+          break;
+        }
+        default: {
+          const parsed = check.parse(field);
+          if (parsed === REFUSED) return REFUSED;
+          if (parsed !== field) out[k] = parsed;
+        }
+      }
     }
     return requiredSeen === requiredCount ? out : REFUSED;
   };
