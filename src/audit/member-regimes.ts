@@ -1,0 +1,151 @@
+// Each member's own legal regime for split detection (PCC § 20116; § 22033 for CUPCCAA), and the
+// limit a purchase is judged against under it.
+import type { Finding } from '../decision.js';
+import type { Member, MemberKind } from '../model/member.js';
+import type { Purchase } from '../model/purchase.js';
+import { isCupccaaInForce } from '../compliance/derive-facts.js';
+import { regimeKindOf } from '../compliance/required-method.js';
+import { lookupThreshold, type ThresholdPeriod, type ThresholdSeries, type ThresholdTable } from '../compliance/threshold-table.js';
+
+/** The lower of two limits; at equal amounts the one that binds at the limit itself (`>=`). */
+export function lower(a: ThresholdPeriod, b: ThresholdPeriod): ThresholdPeriod {
+  if (b.amountCents! < a.amountCents!) return b;
+  if (b.amountCents! === a.amountCents! && b.comparison === '>=' && a.comparison !== '>=') return b;
+  return a;
+}
+
+/**
+ * The regime a purchase is judged under: the member kind whose limits bind it (undefined: any
+ * kind, the assumption without `members`), its CUPCCAA election on the date, and what is open
+ * about it. The finding codes are stable.
+ */
+export interface Regime {
+  readonly key: string;
+  readonly kind: MemberKind | undefined;
+  readonly cupccaa: boolean;
+  readonly memberId: string;
+  /** What is open about it; `ruleId` and `pack` default to the limit's. */
+  readonly finding: (Omit<Finding, 'ruleId' | 'pack'> & { ruleId?: string; pack?: string }) | undefined;
+  /** The limits of this regime by supply kind and day, filled by {@link Limits.on}. */
+  readonly limits: Map<string, Map<number, LimitHit | null>>;
+}
+
+/** The limit a purchase is judged against, and whether it stands in for an unknown figure. */
+export interface LimitHit {
+  readonly used: ThresholdPeriod;
+  readonly fallback: boolean;
+}
+
+export const ASSUMED: Omit<Finding, 'ruleId' | 'pack'> = {
+  code: 'member-regimes-assumed',
+  severity: 'info',
+  message: 'No members were given: the purchaser was judged as a school district or community college district that did not elect CUPCCAA. Pass options.members to judge each member by its own regime.',
+};
+
+/** The pack rule that warns of a JPA without a designated member kind, for its citation. */
+interface RegimeRule {
+  readonly id: string;
+  readonly pack: string;
+  readonly citation: string | undefined;
+}
+
+/** Regimes by member id and CUPCCAA election: one object per member, not one per purchase. */
+export class Regimes {
+  private readonly cache = new Map<string, Regime>();
+  constructor(
+    private readonly members: ReadonlyMap<string, Member> | undefined,
+    private readonly jpaRule: RegimeRule | undefined,
+  ) {}
+
+  of(memberId: string, date: string): Regime {
+    const member = this.members?.get(memberId);
+    const cupccaa = member !== undefined && isCupccaaInForce(member, date);
+    const key = cupccaa ? `${memberId}\u0000c` : memberId;
+    let regime = this.cache.get(key);
+    if (!regime) this.cache.set(key, (regime = this.build(memberId, member, cupccaa)));
+    return regime;
+  }
+
+  private build(memberId: string, member: Member | undefined, cupccaa: boolean): Regime {
+    const limits = new Map<string, Map<number, LimitHit | null>>();
+    if (this.members === undefined) return { key: '*', kind: undefined, cupccaa: false, memberId, finding: ASSUMED, limits };
+    if (member === undefined) {
+      return {
+        key: '*', kind: undefined, cupccaa: false, memberId, limits,
+        finding: { code: 'member-regime-unknown', severity: 'warn', message: `Member "${memberId}" is not among options.members: it was judged as a school district or community college district that did not elect CUPCCAA.` },
+      };
+    }
+    const { kind, unknown } = regimeKindOf(member);
+    if (!unknown) return { key: `${kind}|${cupccaa}`, kind, cupccaa, memberId, finding: undefined, limits };
+    const rule = this.jpaRule;
+    const finding: Regime['finding'] = {
+      code: 'member-regime-unknown',
+      severity: 'warn',
+      message: `Joint powers authority "${memberId}" names no designated member kind (regimeOf): it follows the restrictions of the member its agreement designates, so it was judged as a ${kind}.`,
+      ...(rule?.citation !== undefined ? { citation: rule.citation } : {}),
+      ...(rule ? { ruleId: rule.id, pack: rule.pack } : {}),
+    };
+    return { key: `${kind}|${cupccaa}`, kind, cupccaa, memberId, finding, limits };
+  }
+}
+
+/** Whether a period is a bid limit that binds a purchase of this regime and supply kind on its own. */
+function bindsAlone(p: ThresholdPeriod, regime: Regime, supplyKind: string): boolean {
+  if (p.method !== 'formal-bid' || (p.level !== 'state' && p.level !== 'local') || p.role !== 'limit') return false;
+  const a = p.appliesTo;
+  if (!a) return true;
+  if (a.federalFunds === true) return false;
+  if (a.memberIds !== undefined && !a.memberIds.includes(regime.memberId)) return false;
+  if (a.supplyKinds !== undefined && !a.supplyKinds.includes(supplyKind as Purchase['supplyKind'])) return false;
+  if (regime.kind !== undefined && a.memberKinds !== undefined && !a.memberKinds.includes(regime.kind)) return false;
+  if (a.cupccaa !== undefined && a.cupccaa !== regime.cupccaa) return false;
+  return true;
+}
+
+/** The figure of a series on a day, or the strictest known one (`fallback`) when none is known for it. */
+export function figureOn(series: ThresholdSeries, day: number): { used: ThresholdPeriod; fallback: boolean } | undefined {
+  const hit = lookupThreshold(series, day);
+  if (hit) return { used: hit.used, fallback: hit.fallback };
+  let strictest: ThresholdPeriod | undefined;
+  for (const p of series.known) if (strictest === undefined || p.amountCents! < strictest.amountCents!) strictest = p;
+  return strictest && { used: strictest, fallback: true };
+}
+
+/** Limits by regime, supply kind and day, computed once each. */
+export class Limits {
+  private readonly seriesCache = new Map<string, ThresholdSeries[]>();
+  /** Whether some limit binds named members only: only then do limits differ member by member. */
+  private readonly byMember: boolean;
+  constructor(private readonly table: ThresholdTable) {
+    this.byMember = table.series.some((s) => s.periods.some((p) => p.appliesTo?.memberIds !== undefined));
+  }
+
+  /** The lowest bid limit binding the regime and supply kind on the day, or null when none does. */
+  on(regime: Regime, supplyKind: string, day: number): LimitHit | null {
+    let byDay = regime.limits.get(supplyKind);
+    if (!byDay) regime.limits.set(supplyKind, (byDay = new Map()));
+    const cached = byDay.get(day);
+    if (cached !== undefined) return cached;
+    const seriesKey = this.byMember ? `${regime.key}|${regime.memberId}|${supplyKind}` : `${regime.key}|${supplyKind}`;
+    let series = this.seriesCache.get(seriesKey);
+    if (!series) {
+      series = this.table.series.filter((s) => s.periods.some((p) => bindsAlone(p, regime, supplyKind)));
+      this.seriesCache.set(seriesKey, series);
+    }
+    let found: LimitHit | null = null;
+    for (const s of series) {
+      const hit = figureOn(s, day);
+      // A period of the series may bind another regime (e.g. a CUPCCAA period): check the one used.
+      if (!hit || !bindsAlone(hit.used, regime, supplyKind)) continue;
+      if (found === null) found = hit;
+      else {
+        const lo = lower(found.used, hit.used);
+        found = lo === found.used ? { used: lo, fallback: found.fallback } : hit;
+      }
+    }
+    byDay.set(day, found);
+    return found;
+  }
+}
+
+/** One purchase order with its change orders folded in. */
