@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileRules, runCompiledInto } from '../../src/engine/compile-rules.js';
 import { isPaceError, type PaceError } from '../../src/errors/pace-error.js';
+import { thrownPaceError } from '../support/thrown-pace-error.js';
 
 describe('runCompiledInto (internal)', () => {
   const rules = [
@@ -26,15 +27,7 @@ describe('runCompiledInto (internal)', () => {
   });
 
   it('throws what run throws: undefined-fact naming the fact, the rule and the condition', () => {
-    const caught = (f: () => unknown): PaceError => {
-      try {
-        f();
-      } catch (e) {
-        if (isPaceError(e)) return e;
-        throw e;
-      }
-      throw new Error('expected a PaceError');
-    };
+    const caught = thrownPaceError;
     const fromRun = caught(() => compiled.run({}));
     for (const [steps, label] of [[[], 'traced'], [undefined, 'untraced']] as const) {
       const error = caught(() => runCompiledInto(compiled, {}, [], steps === undefined ? undefined : [...steps], () => undefined));
