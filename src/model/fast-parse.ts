@@ -251,14 +251,21 @@ function buildBase(def: Def): FastParser {
       };
     }
     case 'record': {
-      // Only records of string keys to unknown values (the `meta` of the models): a shallow copy.
-      if (defOf(def['keyType']).type !== 'string' || !['unknown', 'any'].includes(defOf(def['valueType']).type)) return refuseAll;
+      // Only records of string keys without checks: to unknown values (the `meta` of the models), a
+      // shallow copy; to values of another schema (pricing's `tierQuantities`), each value parsed.
+      const keyDef = defOf(def['keyType']);
+      if (keyDef.type !== 'string' || keyDef['checks'] !== undefined) return refuseAll;
+      const valueType = def['valueType'] as z.core.$ZodType;
+      const element = ['unknown', 'any'].includes(defOf(valueType).type) ? identity : fastParser(valueType);
       return (value) => {
-        if (!isPlainObject(value)) return REFUSED;
+        // A symbol key fails the schema's string key (Object.keys would skip it): the schema decides.
+        if (!isPlainObject(value) || Object.getOwnPropertySymbols(value).length > 0) return REFUSED;
         const out: Record<string, unknown> = {};
         for (const key of Object.keys(value)) {
           if (key === '__proto__') return REFUSED;
-          out[key] = value[key];
+          const parsed = element(value[key]);
+          if (parsed === REFUSED) return REFUSED;
+          out[key] = parsed;
         }
         return out;
       };

@@ -2,12 +2,13 @@
 // itself is validated (once) by prepareContract, so here it is any value.
 import * as z from 'zod/mini';
 import { ChargeKindSchema } from './contract.js';
+import { fastCheck } from './fast-parse.js';
 import { MemberSchema } from './member.js';
 import { UnitPriceSchema } from './price-schedule.js';
 import { CalendarDateSchema, IdSchema, MetaSchema, NonNegativeMoneySchema, PercentSchema, QuantitySchema } from './primitives.js';
 
 /** A caller's label for a line, site or account: any non-empty string. */
-const LabelSchema = z.string().check(z.minLength(1, 'expected a non-empty string'));
+const LabelSchema = fastCheck(z.string().check(z.minLength(1, 'expected a non-empty string')), (v) => typeof v === 'string' && v.length > 0);
 
 /** One line to price; a sku may appear on several lines (ship-to sites, accounts). */
 export const QuoteLineInputSchema = z.strictObject({

@@ -34,6 +34,28 @@ export function isMoneyText(text: string, signed: boolean): boolean {
   return true;
 }
 
+/**
+ * `/^(?:0|[1-9]\d*)(?:\.\d{1,maxDecimals})?$/` by hand: a non-negative decimal string, no sign,
+ * no leading zero, no exponent, at most `maxDecimals` decimals (`Infinity`: any number of them).
+ * @internal
+ */
+export function isDecimalText(text: string, maxDecimals: number): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  let i = 0;
+  const first = text.charCodeAt(i++);
+  if (first !== 48) {
+    if (!isDigit(first)) return false;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+  }
+  if (i === n) return true;
+  if (text.charCodeAt(i++) !== 46) return false;
+  const decimals = n - i;
+  if (decimals < 1 || decimals > maxDecimals) return false;
+  for (; i < n; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /** `/^[A-Z]{2}$/` by hand. @internal */
 export function isStateCode(v: unknown): boolean {
   if (typeof v !== 'string' || v.length !== 2) return false;
@@ -87,17 +109,22 @@ export const CalendarDateSchema = fastCheck(
 );
 
 /** A quantity: a non-negative number or decimal string (fractional quantities such as hours are exact). */
-export const QuantitySchema = z
-  .union([
+export const QuantitySchema = fastCheck(
+  z.union([
     z.string().check(z.regex(DECIMAL_STRING, 'expected a non-negative decimal string such as "12" or "7.5"')),
     z.number().check(z.refine(isSafeQuantityNumber, 'expected a finite, non-negative quantity; pass precise values as decimal strings')),
-  ]);
+  ]),
+  (v) => (typeof v === 'string' ? isDecimalText(v, Infinity) : typeof v === 'number' && isSafeQuantityNumber(v)),
+);
 
 /** A percentage as a decimal string, e.g. `"12.5"` for 12.5 %. */
-export const PercentSchema = z
-  .string()
-  .check(z.regex(DECIMAL_STRING, 'expected a percentage as a decimal string such as "12.5"'))
-  .check(z.refine((s) => Number(s) <= 100, 'a percentage cannot exceed 100'));
+export const PercentSchema = fastCheck(
+  z
+    .string()
+    .check(z.regex(DECIMAL_STRING, 'expected a percentage as a decimal string such as "12.5"'))
+    .check(z.refine((s) => Number(s) <= 100, 'a percentage cannot exceed 100')),
+  (v) => typeof v === 'string' && isDecimalText(v, Infinity) && Number(v) <= 100,
+);
 
 /** A non-empty identifier. */
 export const IdSchema = fastCheck(z.string().check(z.minLength(1, 'expected a non-empty id')), (v) => typeof v === 'string' && v.length > 0);

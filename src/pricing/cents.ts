@@ -26,14 +26,8 @@ export function addCents(a: Cents, b: Cents): Cents {
   return checkedCents(a + b);
 }
 
-/** Formats whole cents as a money string: `1999` → `"19.99"`, `-5` → `"-0.05"`. @internal */
-export function formatCents(cents: Cents): string {
-  const negative = cents < 0;
-  const abs = negative ? -cents : cents;
-  const whole = Math.floor(abs / 100);
-  const fraction = abs - whole * 100;
-  return `${negative ? '-' : ''}${whole}${fraction < 10 ? '.0' : '.'}${fraction}`;
-}
+/** The library's one cents formatter, re-exported for the pricing modules. @internal */
+export { formatCents } from '../money/format-cents.js';
 
 /** Rounds an exact amount in dollars to whole cents with the named mode. @internal */
 export function decToCents(amount: Dec, mode: RoundingMode): Cents {

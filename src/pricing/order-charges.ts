@@ -98,9 +98,18 @@ export function computeCharges(terms: readonly ChargeTerm[] | undefined, propose
   const findings: Finding[] = [];
   let cents = 0;
   let taxableCents = 0;
-  proposed.forEach((p, i) => {
+  for (let i = 0; i < proposed.length; i++) {
+    const p = proposed[i]!;
     const amount = centsOfMoney(p.amount);
-    const term = terms?.find((t) => t.kind === p.kind);
+    let term: ChargeTerm | undefined;
+    if (terms !== undefined) {
+      for (const t of terms) {
+        if (t.kind === p.kind) {
+          term = t;
+          break;
+        }
+      }
+    }
     const lawRule = tables.chargeTaxability.get(p.kind);
     const taxable = term?.taxable ?? lawRule?.taxable ?? true;
     if (term?.taxable === undefined && lawRule === undefined && amount > 0) {
@@ -129,7 +138,7 @@ export function computeCharges(terms: readonly ChargeTerm[] | undefined, propose
     charges.push(charge);
     cents = addCents(cents, amount);
     if (taxable) taxableCents = addCents(taxableCents, amount);
-  });
+  }
   return { charges, cents, taxableCents, findings };
 }
 
@@ -156,29 +165,31 @@ export function eWasteFees(tables: PricingTables, lines: readonly { readonly sku
   let cents = 0;
   let taxableCents = 0;
   let found: ReturnType<typeof feeOn> | null = null; // looked up once, on the first covered line
-  const warnedUnknown = new Set<string>();
-  lines.forEach((line, position) => {
-    if (!line.item.covered) return;
+  let warnedUnknown: Set<string> | undefined; // made when a figure is first found unknown
+  for (let position = 0; position < lines.length; position++) {
+    const line = lines[position]!;
+    if (!line.item.covered) continue;
     const i = line.index ?? position; // the line's position in the order
     if (found === null) found = feeOn(tables, state, date);
     const inches = line.item.screenSizeInches;
     if (inches === undefined) {
       findings.push({ code: 'covered-device-screen-size-missing', severity: 'warn', message: `Line ${i + 1} (${line.sku}): a covered device without screenSizeInches; no e-waste fee computed.`, ruleId: 'pricing.ewaste-fee', pack: PRICING_SOURCE, data: { sku: line.sku, line: i } });
-      return;
+      continue;
     }
-    if (found === undefined) return; // no fee period for this state and date: no fee
+    if (found === undefined) continue; // no fee period for this state and date: no fee
     const { inForce, lastKnown } = found;
     let band = bandOf(inForce.bands, inches);
-    if (band === undefined) return; // four inches or less: not a covered device
+    if (band === undefined) continue; // four inches or less: not a covered device
     let source = inForce;
     if (band.amount === null) {
       const earlier = lastKnown === undefined ? undefined : bandOf(lastKnown.bands, inches);
       if (lastKnown === undefined || earlier?.amount == null) {
         findings.push({ code: 'fee-figure-unknown', severity: 'warn', message: `Line ${i + 1} (${line.sku}): the e-waste fee on ${date} is not known; no fee added.`, citation: inForce.period.citation, ruleId: inForce.period.id, pack: inForce.pack, data: { sku: line.sku, line: i } });
-        return;
+        continue;
       }
       band = earlier!;
       source = lastKnown;
+      warnedUnknown ??= new Set<string>();
       if (!warnedUnknown.has(inForce.period.id)) {
         warnedUnknown.add(inForce.period.id);
         findings.push({
@@ -201,7 +212,7 @@ export function eWasteFees(tables: PricingTables, lines: readonly { readonly sku
     fees.push(fee);
     cents = addCents(cents, amount);
     if (inForce.period.taxable) taxableCents = addCents(taxableCents, amount);
-  });
+  }
   return { fees, cents, taxableCents, findings };
 }
 

@@ -344,7 +344,8 @@ export function priceOrder(
       savings = addCents(savings, listCents - cents);
     } else listTotal = undefined;
     out[i] = quoteLine;
-    if (item.covered) withItems.push({ ...line, item, index: i });
+    // Field by field: a spread of the line cost more than the rest of the line's pricing (profiled).
+    if (item.covered) withItems.push({ sku: line.sku, quantity: q, path: line.path, lineId: line.lineId, shipTo: line.shipTo, account: line.account, item, index: i });
   }
   const result: Quote = {
     contractId,

@@ -9,13 +9,13 @@ import { UnitPriceSchema } from '../model/price-schedule.js';
 import { CalendarDateSchema, MoneySchema, NonNegativeMoneySchema, QuantitySchema } from '../model/primitives.js';
 import { Dec } from '../money/decimal.js';
 import { contractIndex, isPreparedContract, prepareContract, type PreparedContract } from '../contracts/prepare-contract.js';
-import { FAIL, compileFastParse } from './fast-parse.js';
-
-/** The fast parse of each input schema, compiled from the schema on first use. */
-const fastParsers = new Map<unknown, (value: unknown) => unknown>();
+import { REFUSED, inputParser, type FastParser } from '../model/fast-parse.js';
 import { throwIssues, type CodedIssue } from '../errors/coded-issues.js';
 import type { PreparedItem, PreparedSchedule, PricingIndex } from '../contracts/price-index.js';
 import { addQty, compareQty, normaliseQty, qtyText, type Qty } from '../contracts/quantity.js';
+
+/** The fast parser of each input schema (the project's one, src/model/fast-parse.ts), made on first use. */
+const fastParsers = new Map<unknown, FastParser>();
 
 /** A validated input line. @internal */
 export interface OrderLine {
@@ -76,11 +76,11 @@ function codeAt(root: unknown, path: readonly PropertyKey[], value: unknown): Pa
 export function parsePricingInput<S extends z.core.$ZodType>(schema: S, value: unknown, summary: string): { input: z.output<S>; contract: PreparedContract; pricing: PricingIndex } {
   let fast = fastParsers.get(schema);
   if (fast === undefined) {
-    fast = compileFastParse(schema);
+    fast = inputParser(schema);
     fastParsers.set(schema, fast);
   }
   const quick = fast(value);
-  if (quick !== FAIL) {
+  if (quick !== REFUSED) {
     const contract = (quick as { contract: unknown }).contract;
     if (isPreparedContract(contract)) return { input: quick as z.output<S>, contract, pricing: contractIndex(contract).pricing };
   }

@@ -6,7 +6,9 @@ import { Decimal } from 'decimal.js';
 import * as z from 'zod/mini';
 import { createPace, type Quote } from '../../src/index.js';
 import { QuoteInputSchema, GroupBuyInputSchema, InvoiceVerificationInputSchema } from '../../src/model/pricing-input.js';
-import { FAIL, compileFastParse } from '../../src/pricing/fast-parse.js';
+import { REFUSED, fastChecked, inputParser } from '../../src/model/fast-parse.js';
+import { UnitPriceSchema } from '../../src/model/price-schedule.js';
+import { PercentSchema, QuantitySchema } from '../../src/model/primitives.js';
 import { arbTierTable, cents, contractWith, scheduleOf } from './fixtures.js';
 
 const pace = createPace();
@@ -134,9 +136,9 @@ describe('the fast input path, derived from the schemas', () => {
     { requiredKeys: ['contract', 'lines', 'asOf'] },
   );
   prop.prop([arbQuoteInput], { numRuns: 1000 })('accepts exactly what the schema accepts, with the same validated value, and takes the fast path for the common valid input', (input) => {
-    const fast = compileFastParse(QuoteInputSchema)(input);
+    const fast = inputParser(QuoteInputSchema)(input);
     const slow = z.safeParse(QuoteInputSchema, input);
-    if (fast === FAIL) expect(slow.success).toBe(false);
+    if (fast === REFUSED) expect(slow.success).toBe(false);
     else {
       expect(slow.success).toBe(true);
       expect(fast).toEqual(slow.data);
@@ -145,9 +147,29 @@ describe('the fast input path, derived from the schemas', () => {
   prop.prop([fc.array(fc.record({ sku: fc.constantFrom('A', 'B'), quantity: fc.nat({ max: 500 }), lineId: fc.string({ minLength: 1, maxLength: 3 }), meta: arbMeta }, { requiredKeys: ['sku', 'quantity'] }), { minLength: 1, maxLength: 5 })], { numRuns: 300 })(
     'every valid order of whole quantities (with meta) takes the fast path',
     (lines) => {
-      expect(compileFastParse(QuoteInputSchema)({ contract: prepared, asOf: '2025-09-02', lines, taxRate: '7.25' })).not.toBe(FAIL);
-      expect(compileFastParse(GroupBuyInputSchema)({ contract: prepared, asOf: '2025-09-02', orders: [{ memberId: 'm', lines }] })).not.toBe(FAIL);
-      expect(compileFastParse(InvoiceVerificationInputSchema)({ contract: prepared, invoice: { date: '2025-09-02', lines: lines.map((l) => ({ ...l, unitPrice: '1.005' })) } })).not.toBe(FAIL);
+      expect(inputParser(QuoteInputSchema)({ contract: prepared, asOf: '2025-09-02', lines, taxRate: '7.25' })).not.toBe(REFUSED);
+      expect(inputParser(GroupBuyInputSchema)({ contract: prepared, asOf: '2025-09-02', orders: [{ memberId: 'm', lines }] })).not.toBe(REFUSED);
+      expect(inputParser(InvoiceVerificationInputSchema)({ contract: prepared, invoice: { date: '2025-09-02', lines: lines.map((l) => ({ ...l, unitPrice: '1.005' })) } })).not.toBe(REFUSED);
     },
   );
+});
+
+describe('the pricing leaves checked by hand-written predicates', () => {
+  // Decimal text around the limits the schemas draw: six decimals for a unit price, none for a
+  // quantity, 100 for a percentage; and numbers whose text is in exponent notation.
+  const decimalLike = fc.oneof(
+    fc.stringMatching(/^-?\d{0,4}(?:\.\d{0,8})?$/u),
+    fc.string({ unit: fc.constantFrom('0', '1', '5', '9', '.', '-', '+', 'e', ' ', '\n'), maxLength: 12 }),
+    fc.constantFrom('', '.', '0', '00', '0.', '.5', '0.000001', '0.0000001', '1.123456', '1.1234567', '01', '100', '100.0', '100.01', '99.999999', '1e3', '١', '7.5', '0.0089'),
+    fc.constantFrom(-0, 0, 1, 2.5, 0.0089, 1.123456, 1.1234567, 1e-7, 1e21, 2 ** 53, 2 ** 53 - 1, -1, Number.NaN, Infinity, 0.1 + 0.2),
+    fc.double(),
+    fc.anything(),
+  );
+  prop('quantity, unit price and percent are registered with fastCheck', () => {
+    const registered = new Set(fastChecked.map((c) => c.schema));
+    for (const schema of [QuantitySchema, UnitPriceSchema, PercentSchema]) expect(registered.has(schema)).toBe(true);
+  });
+  prop.prop([decimalLike], { numRuns: 4000 })('each predicate accepts exactly what its schema accepts', (value) => {
+    for (const { schema, predicate } of fastChecked) expect(predicate(value)).toBe(z.safeParse(schema, value).success);
+  });
 });
