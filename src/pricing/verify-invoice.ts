@@ -190,6 +190,10 @@ export function verifyInvoice(context: PricingContext, input: InvoiceVerificatio
   billed.forEach((l, i) => {
     if (l.sign > 0 && order?.ordered.has(l.sku) !== true) base.push({ sku: l.sku, quantity: l.quantity, path: `$.invoice.lines[${i}]` });
   });
+  // A credit of a sku nothing else orders or bills: its own quantity.
+  billed.forEach((l, i) => {
+    if (l.sign < 0 && !base.some((b) => b.sku === l.sku)) base.push({ sku: l.sku, quantity: l.quantity, path: `$.invoice.lines[${i}]` });
+  });
   const issues: CodedIssue[] = [];
   const { own, tier } = tierQuantitiesOf(base, toTierQuantities(request.tierQuantities, '$.tierQuantities'), issues);
   if (issues.length > 0) throwIssues('Invalid invoice check', issues);

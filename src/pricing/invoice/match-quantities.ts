@@ -97,7 +97,9 @@ export function quantityFindings(
     const over = new Set<string>();
     for (const key of touched) {
       const sku = key.startsWith('#') ? orderedLines[Number(key.slice(1))]!.sku : key;
-      if (key.startsWith('#') && over.has(sku)) continue; // the sku as a whole is already reported
+      // A line is checked on its own only where the limits name it (receipts may count by sku alone),
+      // and not again when its sku as a whole is reported.
+      if (key.startsWith('#') && (over.has(sku) || !limits.has(key))) continue;
       const limit = limits.get(key) ?? 0;
       const total = billed.get(key)!;
       if (compareQty(total, limit) <= 0) continue;
