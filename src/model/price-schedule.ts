@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { fastCheck } from './fast-parse.js';
 import { CalendarDateSchema, IdSchema, MetaSchema, MoneySchema, PercentSchema, QuantitySchema } from './primitives.js';
 
 const UNIT_PRICE_STRING = /^(?:0|[1-9]\d*)(?:\.\d{1,6})?$/;
@@ -14,10 +15,13 @@ function isSafeUnitPriceNumber(n: number): boolean {
  * billed invoice prices; every amount computed from it (extended, charges, fees, tax, totals) is
  * Money, in cents.
  */
-export const UnitPriceSchema = z.union([
-  z.string().check(z.regex(UNIT_PRICE_STRING, 'expected a unit price of zero or more with at most six decimals, such as "0.0089" or "19.99"')),
-  z.number().check(z.refine(isSafeUnitPriceNumber, 'expected a finite unit price of zero or more with at most six decimals; pass precise values as decimal strings')),
-]);
+export const UnitPriceSchema = fastCheck(
+  z.union([
+    z.string().check(z.regex(UNIT_PRICE_STRING, 'expected a unit price of zero or more with at most six decimals, such as "0.0089" or "19.99"')),
+    z.number().check(z.refine(isSafeUnitPriceNumber, 'expected a finite unit price of zero or more with at most six decimals; pass precise values as decimal strings')),
+  ]),
+  (v) => (typeof v === 'string' ? UNIT_PRICE_STRING.test(v) : typeof v === 'number' && isSafeUnitPriceNumber(v)),
+);
 export type UnitPrice = z.infer<typeof UnitPriceSchema>;
 
 /**

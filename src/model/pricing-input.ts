@@ -1,13 +1,14 @@
 // The inputs of the pricing capabilities, as schemas: the one way they are validated. The contract
 // itself is validated (once) by prepareContract, so here it is any value.
 import * as z from 'zod/mini';
+import { fastCheck } from './fast-parse.js';
 import { ChargeKindSchema } from './contract.js';
 import { MemberSchema } from './member.js';
 import { UnitPriceSchema } from './price-schedule.js';
 import { CalendarDateSchema, IdSchema, MetaSchema, MoneySchema, NonNegativeMoneySchema, PercentSchema, QuantitySchema } from './primitives.js';
 
 /** A caller's label for a line, site or account: any non-empty string. */
-const LabelSchema = z.string().check(z.minLength(1, 'expected a non-empty string'));
+const LabelSchema = fastCheck(z.string().check(z.minLength(1, 'expected a non-empty string')), (v) => typeof v === 'string' && v.length > 0);
 
 /** One line to price; a sku may appear on several lines (ship-to sites, accounts). */
 export const QuoteLineInputSchema = z.strictObject({
@@ -69,10 +70,15 @@ export const GroupBuyInputSchema = z.strictObject({
 /**
  * An invoice line's quantity: like a quantity, or negative for a credit (a return), e.g. `-2`.
  */
-export const SignedQuantitySchema = z.union([
-  z.string().check(z.regex(/^-?(?:0|[1-9]\d*)(?:\.\d+)?$/, 'expected a decimal string such as "12", "7.5" or "-2" (a credit)')),
-  z.number().check(z.refine((n) => Number.isFinite(n) && (Number.isInteger(n) ? Number.isSafeInteger(n) : /^-?(?:0|[1-9]\d*)\.\d+$/.test(String(n))), 'expected a finite quantity; pass precise values as decimal strings')),
-]);
+const SIGNED_QUANTITY = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
+const isSignedQuantityNumber = (n: number): boolean => Number.isFinite(n) && (Number.isInteger(n) ? Number.isSafeInteger(n) : /^-?(?:0|[1-9]\d*)\.\d+$/.test(String(n)));
+export const SignedQuantitySchema = fastCheck(
+  z.union([
+    z.string().check(z.regex(SIGNED_QUANTITY, 'expected a decimal string such as "12", "7.5" or "-2" (a credit)')),
+    z.number().check(z.refine(isSignedQuantityNumber, 'expected a finite quantity; pass precise values as decimal strings')),
+  ]),
+  (v) => (typeof v === 'string' ? SIGNED_QUANTITY.test(v) : typeof v === 'number' && isSignedQuantityNumber(v)),
+);
 
 /** One billed line of an invoice; a negative quantity is a credit (a return) of a PO line. */
 export const InvoiceLineInputSchema = z.strictObject({

@@ -4,7 +4,6 @@ import type { ChargeKind, Contract } from '../model/contract.js';
 import type { MoneyInput, QuantityInput } from '../model/primitives.js';
 import type { UnitPrice } from '../model/price-schedule.js';
 import type { Money } from '../money/money.js';
-import { Dec } from '../money/decimal.js';
 import { addCents, formatCents, moneyCents, type Cents } from './cents.js';
 import { PRICING_SOURCE } from './citations.js';
 import { InvoiceVerificationInputSchema } from '../model/pricing-input.js';
@@ -18,7 +17,7 @@ import type { QuoteFee } from './order-charges.js';
 import { citerOf } from './invoice/cite.js';
 import { contractCents, priceInvoiceLines, type BilledLine, type InvoiceLineVerification } from './invoice/price-invoice-lines.js';
 import { checkInvoiceExtras, type InvoiceAmounts, type InvoiceChargeVerification } from './invoice/check-invoice-extras.js';
-import { indexOrder, poLineKey, quantityFindings, type CountedLine, type OrderIndex } from './invoice/match-quantities.js';
+import { indexOrder, isOrdered, poLineOf, quantityFindings, type CountedLine, type OrderIndex } from './invoice/match-quantities.js';
 
 export type { InvoiceLineVerification } from './invoice/price-invoice-lines.js';
 export type { InvoiceAmounts, InvoiceChargeVerification } from './invoice/check-invoice-extras.js';
@@ -121,19 +120,23 @@ export interface InvoiceVerification extends DecisionBase {
   overchargeTotal: Money;
 }
 
+/** A whole quantity in the safe range, as text. */
+const WHOLE = /^(?:0|[1-9]\d{0,14})$/;
+
 /** An invoice's lines with their quantities signed; a credit notes whether it references a line of `order`. */
 function readLines(invoice: { lines: readonly { sku: string; quantity: number | string; lineId?: string | undefined; unitPrice: number | string }[] }, order: OrderIndex | undefined): BilledLine[] {
   return invoice.lines.map((l) => {
     const text = String(l.quantity);
     const negative = text.charCodeAt(0) === 45;
-    const line = { sku: l.sku, lineId: l.lineId, quantity: toQty(negative ? text.slice(1) : l.quantity), sign: negative ? (-1 as const) : (1 as const), unitPrice: new Dec(String(l.unitPrice)) };
-    return negative ? { ...line, onOrder: order === undefined ? undefined : poLineKey(order.byLineId, order.lines, line) !== undefined || order.ordered.has(l.sku) } : line;
+    const unsigned = negative ? text.slice(1) : text;
+    const line = { sku: l.sku, lineId: l.lineId, quantity: WHOLE.test(unsigned) ? Number(unsigned) : toQty(unsigned), sign: negative ? (-1 as const) : (1 as const), unitPrice: l.unitPrice };
+    return negative ? { ...line, onOrder: order === undefined ? undefined : poLineOf(order, line) >= 0 || isOrdered(order, l.sku) } : line;
   });
 }
 
 const signed = (line: BilledLine): Qty => (line.sign > 0 ? line.quantity : typeof line.quantity === 'number' ? -line.quantity : line.quantity.negated());
 const counted = (lines: readonly BilledLine[]): CountedLine[] => lines.map((l) => ({ sku: l.sku, lineId: l.lineId, quantity: signed(l) }));
-const ordered = (lines: readonly { sku: string; quantity: number | string; lineId?: string | undefined }[]): CountedLine[] => lines.map((l) => ({ sku: l.sku, lineId: l.lineId, quantity: toQty(l.quantity) }));
+const ordered = (lines: readonly { sku: string; quantity: number | string; lineId?: string | undefined }[]): CountedLine[] => lines.map((l) => ({ sku: l.sku, lineId: l.lineId, quantity: typeof l.quantity === 'string' && WHOLE.test(l.quantity) ? Number(l.quantity) : toQty(l.quantity) }));
 
 /**
  * Matches a vendor invoice against the contract, and, when given, the purchase order, the receipts
@@ -188,7 +191,7 @@ export function verifyInvoice(context: PricingContext, input: InvoiceVerificatio
   // The quantity each sku's tier is chosen by: the PO's (skus it lacks: the invoice's own billed units).
   const base: OrderLine[] = order === undefined ? [] : order.lines.map((l, i) => ({ sku: l.sku, quantity: l.quantity, path: `$.purchaseOrder.lines[${i}]` }));
   billed.forEach((l, i) => {
-    if (l.sign > 0 && order?.ordered.has(l.sku) !== true) base.push({ sku: l.sku, quantity: l.quantity, path: `$.invoice.lines[${i}]` });
+    if (l.sign > 0 && (order === undefined || !isOrdered(order, l.sku))) base.push({ sku: l.sku, quantity: l.quantity, path: `$.invoice.lines[${i}]` });
   });
   // A credit of a sku nothing else orders or bills: its own quantity.
   billed.forEach((l, i) => {

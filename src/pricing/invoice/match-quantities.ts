@@ -12,55 +12,52 @@ export interface CountedLine {
   readonly quantity: Qty;
 }
 
-/** An ordered line of the purchase order. @internal */
-export interface OrderedLine {
-  readonly sku: string;
-  readonly lineId?: string | undefined;
-  readonly quantity: Qty;
-}
-
-/** Quantities by sku and by PO line (`#` + its position). */
-type Tally = Map<string, Qty>;
-
-function add(tally: Tally, key: string, q: Qty): void {
-  const before = tally.get(key);
-  tally.set(key, before === undefined ? q : addQty(before, q));
-}
-
-/** The PO line a line names by `lineId` (same sku), as its tally key, else `undefined` (matched by sku). @internal */
-export function poLineKey(byLineId: ReadonlyMap<string, number>, ordered: readonly OrderedLine[], line: { readonly sku: string; readonly lineId?: string | undefined }): string | undefined {
-  if (line.lineId === undefined) return undefined;
-  const at = byLineId.get(line.lineId);
-  return at !== undefined && ordered[at]!.sku === line.sku ? `#${at}` : undefined;
-}
-
-/** Tallies lines by sku and by the PO line they name. */
-function tally(lines: Iterable<CountedLine>, byLineId: ReadonlyMap<string, number>, ordered: readonly OrderedLine[]): Tally {
-  const out: Tally = new Map();
-  for (const line of lines) {
-    add(out, line.sku, line.quantity);
-    const key = poLineKey(byLineId, ordered, line);
-    if (key !== undefined) add(out, key, line.quantity);
-  }
-  return out;
+/** Quantities by sku, and by PO line (its position) for lines that name one. */
+interface Tally {
+  readonly bySku: Map<string, Qty>;
+  readonly byLine: (Qty | undefined)[];
 }
 
 /** The purchase order's lines indexed for matching. @internal */
 export interface OrderIndex {
   readonly id: string;
-  readonly lines: readonly OrderedLine[];
+  readonly lines: readonly CountedLine[];
   readonly byLineId: ReadonlyMap<string, number>;
-  /** Ordered quantity by sku and by `#` + PO line position. */
+  /** Ordered quantity by sku and by PO line. */
   readonly ordered: Tally;
 }
 
+/** The position of the PO line a line names by `lineId` (with the same sku), else -1 (matched by sku). @internal */
+export function poLineOf(order: Pick<OrderIndex, 'byLineId' | 'lines'> | undefined, line: { readonly sku: string; readonly lineId?: string | undefined }): number {
+  if (order === undefined || line.lineId === undefined) return -1;
+  const at = order.byLineId.get(line.lineId);
+  return at !== undefined && order.lines[at]!.sku === line.sku ? at : -1;
+}
+
+function tally(lines: Iterable<CountedLine>, order: Pick<OrderIndex, 'byLineId' | 'lines'> | undefined): Tally {
+  const bySku = new Map<string, Qty>();
+  const byLine: (Qty | undefined)[] = [];
+  for (const line of lines) {
+    const before = bySku.get(line.sku);
+    bySku.set(line.sku, before === undefined ? line.quantity : addQty(before, line.quantity));
+    const at = poLineOf(order, line);
+    if (at >= 0) byLine[at] = byLine[at] === undefined ? line.quantity : addQty(byLine[at]!, line.quantity);
+  }
+  return { bySku, byLine };
+}
+
 /** Indexes a purchase order's lines. @internal */
-export function indexOrder(id: string, lines: readonly OrderedLine[]): OrderIndex {
+export function indexOrder(id: string, lines: readonly CountedLine[]): OrderIndex {
   const byLineId = new Map<string, number>();
   lines.forEach((l, i) => {
     if (l.lineId !== undefined && !byLineId.has(l.lineId)) byLineId.set(l.lineId, i);
   });
-  return { id, lines, byLineId, ordered: tally(lines, byLineId, lines) };
+  return { id, lines, byLineId, ordered: tally(lines, { byLineId, lines }) };
+}
+
+/** Is a sku on the order? @internal */
+export function isOrdered(order: OrderIndex, sku: string): boolean {
+  return order.ordered.bySku.has(sku);
 }
 
 /**
@@ -68,7 +65,8 @@ export function indexOrder(id: string, lines: readonly OrderedLine[]): OrderInde
  * (credits subtract), over what was ordered (`invoice-quantity-exceeds-order`, block) and, when
  * receipts are given, over what was received (`invoice-quantity-exceeds-receipt`, block). One
  * finding per sku, or per PO line when the sku as a whole is within bounds but a line named by
- * lineId is not. `cite` gives each code's citation and pack.
+ * lineId is not (where the limits count by line: receipts may count by sku alone). `cite` gives
+ * each code's citation and pack.
  * @internal
  */
 export function quantityFindings(
@@ -76,50 +74,51 @@ export function quantityFindings(
   current: readonly CountedLine[],
   earlier: readonly CountedLine[],
   receipts: readonly CountedLine[] | undefined,
-  cite: (code: string, poLine: OrderedLine | undefined) => { citation: string; pack: string; ruleId: string },
+  cite: (code: string, poLine: CountedLine | undefined) => { citation: string; pack: string; ruleId: string },
 ): Finding[] {
-  const byLineId = order?.byLineId ?? new Map<string, number>();
-  const orderedLines = order?.lines ?? [];
   // Only the skus and PO lines this invoice bills more of can have been pushed over.
-  const touched = new Set<string>();
+  const skus = new Set<string>();
+  const poLines = new Set<number>();
   for (const line of current) {
     if (compareQty(line.quantity, 0) <= 0) continue;
-    touched.add(line.sku);
-    const key = poLineKey(byLineId, orderedLines, line);
-    if (key !== undefined) touched.add(key);
+    skus.add(line.sku);
+    const at = poLineOf(order, line);
+    if (at >= 0) poLines.add(at);
   }
-  if (touched.size === 0) return [];
-  const billed = tally([...earlier, ...current], byLineId, orderedLines);
-  const previously = earlier.length === 0 ? undefined : tally(earlier, byLineId, orderedLines);
-  const received = receipts === undefined ? undefined : tally(receipts, byLineId, orderedLines);
+  if (skus.size === 0) return [];
+  const billed = tally(earlier.length === 0 ? current : [...earlier, ...current], order);
+  const previously = earlier.length === 0 ? undefined : tally(earlier, order);
   const findings: Finding[] = [];
   const check = (code: string, limits: Tally, field: 'ordered' | 'received', advice: string): void => {
     const over = new Set<string>();
-    for (const key of touched) {
-      const sku = key.startsWith('#') ? orderedLines[Number(key.slice(1))]!.sku : key;
-      // A line is checked on its own only where the limits name it (receipts may count by sku alone),
-      // and not again when its sku as a whole is reported.
-      if (key.startsWith('#') && (over.has(sku) || !limits.has(key))) continue;
-      const limit = limits.get(key) ?? 0;
-      const total = billed.get(key)!;
-      if (compareQty(total, limit) <= 0) continue;
-      over.add(sku);
-      const poLine = key.startsWith('#') ? orderedLines[Number(key.slice(1))] : undefined;
-      const before = previously?.get(key) ?? 0;
-      const label = poLine !== undefined ? `PO line ${poLine.lineId} (${sku})` : sku;
+    const report = (sku: string, total: Qty, limit: Qty, before: Qty, poLine: CountedLine | undefined): void => {
       const { citation, pack, ruleId } = cite(code, poLine);
       findings.push({
         code,
         severity: 'block',
-        message: `${label}: ${qtyText(total)} billed${earlier.length > 0 ? ` with the earlier invoices (${qtyText(before)} before this one)` : ''}, ${qtyText(limit)} ${field}; ${advice}.`,
+        message: `${poLine !== undefined ? `PO line ${poLine.lineId} (${sku})` : sku}: ${qtyText(total)} billed${earlier.length > 0 ? ` with the earlier invoices (${qtyText(before)} before this one)` : ''}, ${qtyText(limit)} ${field}; ${advice}.`,
         citation,
         ruleId,
         pack,
         data: { sku, ...(poLine !== undefined ? { lineId: poLine.lineId } : {}), billed: qtyText(total), previouslyBilled: qtyText(before), [field]: qtyText(limit) },
       });
+    };
+    for (const sku of skus) {
+      const total = billed.bySku.get(sku)!;
+      const limit = limits.bySku.get(sku) ?? 0;
+      if (compareQty(total, limit) <= 0) continue;
+      over.add(sku);
+      report(sku, total, limit, previously?.bySku.get(sku) ?? 0, undefined);
+    }
+    for (const at of poLines) {
+      const poLine = order!.lines[at]!;
+      const limit = limits.byLine[at];
+      const total = billed.byLine[at]!;
+      if (over.has(poLine.sku) || limit === undefined || compareQty(total, limit) <= 0) continue;
+      report(poLine.sku, total, limit, previously?.byLine[at] ?? 0, poLine);
     }
   };
   if (order !== undefined) check('invoice-quantity-exceeds-order', order.ordered, 'ordered', `the excess is not on PO ${order.id}`);
-  if (received !== undefined) check('invoice-quantity-exceeds-receipt', received, 'received', 'pay for what was received');
+  if (receipts !== undefined) check('invoice-quantity-exceeds-receipt', tally(receipts, order), 'received', 'pay for what was received');
   return findings;
 }

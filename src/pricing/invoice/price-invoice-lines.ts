@@ -3,7 +3,8 @@
 import type { Finding, TraceStep } from '../../decision.js';
 import type { Money, RoundingMode } from '../../money/money.js';
 import { Dec } from '../../money/decimal.js';
-import { addCents, formatCents, type Cents } from '../cents.js';
+import { addCents, formatCents, moneyCents, type Cents } from '../cents.js';
+import { isMoneyText } from '../../model/primitives.js';
 import type { PreparedItem, PreparedSchedule } from '../../contracts/price-index.js';
 import { preparePrice } from '../../contracts/price-index.js';
 import { amountCents, graduatedAverageText, selectTier, unitCents } from '../price-line.js';
@@ -39,7 +40,8 @@ export interface BilledLine {
   readonly quantity: Qty;
   /** -1 for a credit. */
   readonly sign: 1 | -1;
-  readonly unitPrice: Dec;
+  /** The billed unit price as validated (text or number). */
+  readonly unitPrice: string | number;
   /** Does a credit reference a PO line? (`undefined`: no PO.) */
   readonly onOrder?: boolean | undefined;
 }
@@ -107,17 +109,21 @@ export function priceInvoiceLines(
   billed.forEach((line, i) => {
     const q = line.quantity;
     const sign = line.sign;
-    const price = preparePrice(line.unitPrice);
-    const billedLine = sign * unitCents(price, q, mode);
+    // Whole cents a unit times whole units (the common case) without a Decimal.
+    const text = String(line.unitPrice);
+    const unitCentsExact = typeof q === 'number' && isMoneyText(text, false) ? moneyCents(text) * q : undefined;
+    const price = unitCentsExact !== undefined && Number.isSafeInteger(unitCentsExact) ? undefined : preparePrice(new Dec(text));
+    const billedLine = sign * (price === undefined ? unitCentsExact! : unitCents(price, q, mode));
+    const billedUnitPrice = price === undefined ? formatCents(moneyCents(text)) : price.text;
     const quantity = sign < 0 ? `-${qtyText(q)}` : qtyText(q);
-    const label = `Line ${i + 1}${line.lineId !== undefined ? ` (${line.lineId})` : ''}, ${line.sku}`;
-    const data: Record<string, unknown> = { line: i, sku: line.sku, ...(line.lineId !== undefined ? { lineId: line.lineId } : {}), quantity, billedUnitPrice: price.text, billedExtended: formatCents(billedLine) };
+    const label = (): string => `Line ${i + 1}${line.lineId !== undefined ? ` (${line.lineId})` : ''}, ${line.sku}`;
+    const data = (): Record<string, unknown> => ({ line: i, sku: line.sku, ...(line.lineId !== undefined ? { lineId: line.lineId } : {}), quantity, billedUnitPrice, billedExtended: formatCents(billedLine) });
     const item = schedule.items.get(line.sku);
-    const out: InvoiceLineVerification = { sku: line.sku, quantity, billedUnitPrice: price.text, contractUnitPrice: null, billedExtended: formatCents(billedLine), contractExtended: '0.00', overcharge: '0.00', ok: false };
+    const out: InvoiceLineVerification = { sku: line.sku, quantity, billedUnitPrice, contractUnitPrice: null, billedExtended: formatCents(billedLine), contractExtended: '0.00', overcharge: '0.00', ok: false };
     if (line.lineId !== undefined) out.lineId = line.lineId;
     billedCents = addCents(billedCents, billedLine);
     if (sign < 0 && line.onOrder !== true) {
-      findings.push(invoiceFinding('invoice-credit-not-on-order', 'block', `${label}: a credit of ${quantity} that references no line of ${line.onOrder === undefined ? 'a purchase order (none was given)' : 'the purchase order'}; a return credits a PO line.`, cite('invoice-credit-not-on-order', 'prices'), data));
+      findings.push(invoiceFinding('invoice-credit-not-on-order', 'block', `${label()}: a credit of ${quantity} that references no line of ${line.onOrder === undefined ? 'a purchase order (none was given)' : 'the purchase order'}; a return credits a PO line.`, cite('invoice-credit-not-on-order', 'prices'), data()));
     }
     if (item === undefined) {
       // Nothing of it is payable under the contract.
@@ -125,7 +131,7 @@ export function priceInvoiceLines(
       overchargeCents = addCents(overchargeCents, over);
       out.overcharge = formatCents(over);
       if (unknownTaxable) billedTaxableCents = addCents(billedTaxableCents, billedLine);
-      findings.push(invoiceFinding('invoice-sku-not-on-contract', 'block', `${label}: not on price schedule "${schedule.id}" of the contract; ${formatCents(billedLine)} billed for it is not payable under the contract.`, cite('invoice-sku-not-on-contract', 'prices'), { ...data, overcharge: formatCents(over) }));
+      findings.push(invoiceFinding('invoice-sku-not-on-contract', 'block', `${label()}: not on price schedule "${schedule.id}" of the contract; ${formatCents(billedLine)} billed for it is not payable under the contract.`, cite('invoice-sku-not-on-contract', 'prices'), { ...data(), overcharge: formatCents(over) }));
       lines.push(out);
       return;
     }
@@ -151,17 +157,24 @@ export function priceInvoiceLines(
     out.overcharge = formatCents(over);
     out.ok = over === 0;
     overchargeCents = addCents(overchargeCents, over);
-    const detail = { ...data, contractUnitPrice: out.contractUnitPrice, contractExtended: out.contractExtended };
-    const what = sign < 0 ? `credited ${formatCents(-billedLine)}` : `billed ${formatCents(billedLine)}`;
-    const allows = `the contract's ${formatCents(Math.abs(expectedLine))} (${out.contractUnitPrice} a unit)`;
-    if (over > 0) {
-      findings.push(invoiceFinding('invoice-overcharge', 'block', `${label}: ${what} for ${quantity} at ${price.text}, against ${allows}; overcharge ${formatCents(over)}. Pay the contract price.`, cite('invoice-overcharge', 'prices'), { ...detail, overcharge: formatCents(over) }));
-    } else if (difference > 0) {
-      findings.push(invoiceFinding('invoice-within-tolerance', 'info', `${label}: ${what}, ${formatCents(difference)} over ${allows}, within the contract's line tolerance of ${formatCents(toleranceCents)}.`, cite('invoice-within-tolerance', 'invoice terms (lineTolerance)'), { ...detail, difference: formatCents(difference) }));
-    } else if (difference < 0) {
-      findings.push(invoiceFinding('invoice-below-contract', 'info', `${label}: ${what}, ${formatCents(-difference)} in the district's favour against ${allows}; contract prices are ceilings, so this is allowed.`, cite('invoice-overcharge', 'prices'), detail));
-    }
+    if (difference !== 0) lineFinding(findings, cite, { ...data(), contractUnitPrice: out.contractUnitPrice, contractExtended: out.contractExtended }, label(), billedLine, expectedLine, over, toleranceCents);
     lines.push(out);
   });
   return { lines, billedCents, expectedCents, billedTaxableCents, expectedTaxableCents, overchargeCents, debits, credits };
+}
+
+/** The finding of a line billed off the contract price: over it, within the tolerance, or below it. */
+function lineFinding(findings: Finding[], cite: Citer, detail: Record<string, unknown>, label: string, billedLine: Cents, expectedLine: Cents, over: Cents, toleranceCents: Cents): void {
+  const difference = billedLine - expectedLine;
+  const quantity = detail['quantity'] as string;
+  const price = detail['billedUnitPrice'] as string;
+  const what = billedLine < 0 ? `credited ${formatCents(-billedLine)}` : `billed ${formatCents(billedLine)}`;
+  const allows = `the contract's ${formatCents(Math.abs(expectedLine))} (${detail['contractUnitPrice'] as string} a unit)`;
+  if (over > 0) {
+    findings.push(invoiceFinding('invoice-overcharge', 'block', `${label}: ${what} for ${quantity} at ${price}, against ${allows}; overcharge ${formatCents(over)}. Pay the contract price.`, cite('invoice-overcharge', 'prices'), { ...detail, overcharge: formatCents(over) }));
+  } else if (difference > 0) {
+    findings.push(invoiceFinding('invoice-within-tolerance', 'info', `${label}: ${what}, ${formatCents(difference)} over ${allows}, within the contract's line tolerance of ${formatCents(toleranceCents)}.`, cite('invoice-within-tolerance', 'invoice terms (lineTolerance)'), { ...detail, difference: formatCents(difference) }));
+  } else if (difference < 0) {
+    findings.push(invoiceFinding('invoice-below-contract', 'info', `${label}: ${what}, ${formatCents(-difference)} in the district's favour against ${allows}; contract prices are ceilings, so this is allowed.`, cite('invoice-overcharge', 'prices'), detail));
+  }
 }
