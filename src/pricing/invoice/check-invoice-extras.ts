@@ -5,21 +5,13 @@ import type { Finding } from '../../decision.js';
 import type { ChargeKind, Contract } from '../../model/contract.js';
 import type { Money } from '../../money/money.js';
 import { addCents, formatCents, moneyCents, percentOfCents, type Cents } from '../cents.js';
-import { computeCharges, eWasteFees, taxOf, type OrderBasis, type QuoteFee } from '../order-charges.js';
+import { computeCharges, eWasteFees, taxOf, type OrderBasis, type QuoteCharge, type QuoteFee } from '../order-charges.js';
 import type { PricingTables } from '../pricing-law.js';
 import { citeUncited, invoiceFinding, type Citer } from './cite.js';
 import type { PricedLines } from './price-invoice-lines.js';
 
-/** A billed charge checked against the contract's terms. */
-export interface InvoiceChargeVerification {
-  kind: ChargeKind;
-  amount: Money;
-  description?: string;
-  taxable: boolean;
-  /** Whether the contract allows it at this amount (with what earlier invoices of the order billed). */
-  allowed: boolean;
-  /** What is left of the order's allowance for its kind, when the contract caps it. */
-  maxAllowed?: Money;
+/** A billed charge checked against the contract's terms (`allowed` and `maxAllowed` count what earlier invoices of the order billed). */
+export interface InvoiceChargeVerification extends QuoteCharge {
   /** The part of `amount` over the contract's terms. */
   overcharge: Money;
 }
