@@ -80,6 +80,14 @@ export function contractCents(item: PreparedItem, quantity: Qty, own: Qty, poole
   return pooledCents <= cents ? { cents: pooledCents, used: pooled } : { cents, used: own };
 }
 
+function labelOf(i: number, line: BilledLine): string {
+  return `Line ${i + 1}${line.lineId !== undefined ? ` (${line.lineId})` : ''}, ${line.sku}`;
+}
+
+function dataOf(i: number, line: BilledLine, quantity: string, billedUnitPrice: string, billedLine: Cents): Record<string, unknown> {
+  return { line: i, sku: line.sku, ...(line.lineId !== undefined ? { lineId: line.lineId } : {}), quantity, billedUnitPrice, billedExtended: formatCents(billedLine) };
+}
+
 /**
  * Prices every billed line under `schedule` at its sku's tier quantity (`own`, pooled by
  * `pooled`), pushing the line findings: block `invoice-sku-not-on-contract`, `invoice-overcharge`
@@ -116,14 +124,12 @@ export function priceInvoiceLines(
     const billedLine = sign * (price === undefined ? unitCentsExact! : unitCents(price, q, mode));
     const billedUnitPrice = price === undefined ? formatCents(moneyCents(text)) : price.text;
     const quantity = sign < 0 ? `-${qtyText(q)}` : qtyText(q);
-    const label = (): string => `Line ${i + 1}${line.lineId !== undefined ? ` (${line.lineId})` : ''}, ${line.sku}`;
-    const data = (): Record<string, unknown> => ({ line: i, sku: line.sku, ...(line.lineId !== undefined ? { lineId: line.lineId } : {}), quantity, billedUnitPrice, billedExtended: formatCents(billedLine) });
     const item = schedule.items.get(line.sku);
     const out: InvoiceLineVerification = { sku: line.sku, quantity, billedUnitPrice, contractUnitPrice: null, billedExtended: formatCents(billedLine), contractExtended: '0.00', overcharge: '0.00', ok: false };
     if (line.lineId !== undefined) out.lineId = line.lineId;
     billedCents = addCents(billedCents, billedLine);
     if (sign < 0 && line.onOrder !== true) {
-      findings.push(invoiceFinding('invoice-credit-not-on-order', 'block', `${label()}: a credit of ${quantity} that references no line of ${line.onOrder === undefined ? 'a purchase order (none was given)' : 'the purchase order'}; a return credits a PO line.`, cite('invoice-credit-not-on-order', 'prices'), data()));
+      findings.push(invoiceFinding('invoice-credit-not-on-order', 'block', `${labelOf(i, line)}: a credit of ${quantity} that references no line of ${line.onOrder === undefined ? 'a purchase order (none was given)' : 'the purchase order'}; a return credits a PO line.`, cite('invoice-credit-not-on-order', 'prices'), dataOf(i, line, quantity, billedUnitPrice, billedLine)));
     }
     if (item === undefined) {
       // Nothing of it is payable under the contract.
@@ -131,7 +137,7 @@ export function priceInvoiceLines(
       overchargeCents = addCents(overchargeCents, over);
       out.overcharge = formatCents(over);
       if (unknownTaxable) billedTaxableCents = addCents(billedTaxableCents, billedLine);
-      findings.push(invoiceFinding('invoice-sku-not-on-contract', 'block', `${label()}: not on price schedule "${schedule.id}" of the contract; ${formatCents(billedLine)} billed for it is not payable under the contract.`, cite('invoice-sku-not-on-contract', 'prices'), { ...data(), overcharge: formatCents(over) }));
+      findings.push(invoiceFinding('invoice-sku-not-on-contract', 'block', `${labelOf(i, line)}: not on price schedule "${schedule.id}" of the contract; ${formatCents(billedLine)} billed for it is not payable under the contract.`, cite('invoice-sku-not-on-contract', 'prices'), { ...dataOf(i, line, quantity, billedUnitPrice, billedLine), overcharge: formatCents(over) }));
       lines.push(out);
       return;
     }
@@ -157,7 +163,7 @@ export function priceInvoiceLines(
     out.overcharge = formatCents(over);
     out.ok = over === 0;
     overchargeCents = addCents(overchargeCents, over);
-    if (difference !== 0) lineFinding(findings, cite, { ...data(), contractUnitPrice: out.contractUnitPrice, contractExtended: out.contractExtended }, label(), billedLine, expectedLine, over, toleranceCents);
+    if (difference !== 0) lineFinding(findings, cite, { ...dataOf(i, line, quantity, billedUnitPrice, billedLine), contractUnitPrice: out.contractUnitPrice, contractExtended: out.contractExtended }, labelOf(i, line), billedLine, expectedLine, over, toleranceCents);
     lines.push(out);
   });
   return { lines, billedCents, expectedCents, billedTaxableCents, expectedTaxableCents, overchargeCents, debits, credits };
