@@ -91,9 +91,9 @@ export const InvoiceLineInputSchema = z.strictObject({
   meta: z.optional(MetaSchema),
 });
 
-/** A fee billed on an invoice: the California e-waste fee, or the cooperative's admin fee. */
+/** A fee billed on an invoice: `ca-ewaste-recycling-fee` and `admin-fee` are checked; another kind is noted, not checked. */
 export const InvoiceFeeInputSchema = z.strictObject({
-  kind: z.enum(['ca-ewaste-recycling-fee', 'admin-fee']),
+  kind: IdSchema,
   amount: MoneySchema,
   sku: z.optional(IdSchema),
   lineId: z.optional(LabelSchema),

@@ -46,8 +46,8 @@ export interface InvoiceInput {
   purchaseOrderId?: string;
   /** Freight, installation, restocking, ...; negative for a credit. */
   charges?: readonly { kind: ChargeKind; amount: MoneyInput; description?: string }[];
-  /** The e-waste fee (per covered device, may be grouped) and any admin fee billed. */
-  fees?: readonly { kind: 'ca-ewaste-recycling-fee' | 'admin-fee'; amount: MoneyInput; sku?: string; lineId?: string }[];
+  /** The e-waste fee (per covered device, may be grouped), any admin fee, and other fees (noted, not checked). */
+  fees?: readonly { kind: 'ca-ewaste-recycling-fee' | 'admin-fee' | (string & {}); amount: MoneyInput; sku?: string; lineId?: string }[];
   /** The sales tax billed. */
   tax?: MoneyInput;
   /** The total billed. */

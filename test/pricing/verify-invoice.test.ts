@@ -80,6 +80,12 @@ describe('verifyInvoice with a purchase order', () => {
     expect(under.ok).toBe(true);
   });
 
+  it('notes a fee the packs know no figure for, in both sides as billed, without refusing the invoice', () => {
+    const v = verify({ purchaseOrder: po, invoice: { date: '2025-09-20', lines: [line('CASE', 10, '12.00', '2')], fees: [{ kind: 'ca-battery-fee', amount: '1.80' }], tax: '9.90', total: '131.70' } });
+    expect(v.findings.map((f) => [f.severity, f.code, f.data?.['kind']])).toEqual([['warn', 'invoice-fee-not-checked', 'ca-battery-fee']]);
+    expect([v.billed.fees, v.expected.fees, v.billed.total, v.expected.total, v.ok]).toEqual(['1.80', '1.80', '131.70', '131.70', true]);
+  });
+
   it('prices by the invoice date when the contract says so', () => {
     const schedule = (base['priceSchedules'] as object[])[0]!;
     const raised = { ...contract, invoiceTerms: { pricesAsOf: 'invoice-date' }, priceSchedules: [{ ...schedule, effectiveTo: '2025-09-14' }, { ...schedule, id: 'fy26b', effectiveFrom: '2025-09-15' }] };

@@ -39,7 +39,7 @@ export interface CheckedExtras {
 export interface BilledExtras {
   readonly date: string;
   readonly charges?: readonly { kind: ChargeKind; amount: number | string; description?: string | undefined }[] | undefined;
-  readonly fees?: readonly { kind: 'ca-ewaste-recycling-fee' | 'admin-fee'; amount: number | string }[] | undefined;
+  readonly fees?: readonly { kind: string; amount: number | string }[] | undefined;
   readonly tax?: number | string | undefined;
   readonly total?: number | string | undefined;
 }
@@ -97,9 +97,16 @@ export function checkInvoiceExtras(
   findings.push(...citeUncited(ewaste.findings, cite('covered-device-screen-size-missing', 'price schedule (coveredElectronicDevice)')));
   let billedEwaste = 0;
   let billedAdmin = 0;
+  let billedOther = 0;
   for (const fee of invoice.fees ?? []) {
-    if (fee.kind === 'admin-fee') billedAdmin = addCents(billedAdmin, moneyCents(fee.amount));
-    else billedEwaste = addCents(billedEwaste, moneyCents(fee.amount));
+    const amount = moneyCents(fee.amount);
+    if (fee.kind === 'admin-fee') billedAdmin = addCents(billedAdmin, amount);
+    else if (fee.kind === 'ca-ewaste-recycling-fee') billedEwaste = addCents(billedEwaste, amount);
+    else {
+      // A fee the packs do not know (a battery fee, a local fee): in both sides as billed, with a note.
+      billedOther = addCents(billedOther, amount);
+      findings.push(invoiceFinding('invoice-fee-not-checked', 'warn', `A fee of kind "${fee.kind}" (${formatCents(amount)}) is billed; the packs hold no figure for it, so it is not checked.`, cite('invoice-fee-not-checked', 'fees'), { kind: fee.kind, billed: formatCents(amount) }));
+    }
   }
   const feeCite = cite('ca-ewaste-recycling-fee', 'fees');
   if (billedEwaste !== ewaste.cents) {
@@ -118,8 +125,8 @@ export function checkInvoiceExtras(
     findings.push(invoiceFinding('invoice-fee-mismatch', 'block', `An admin fee of ${formatCents(billedAdmin)} is billed, over the contract's ${admin!.percent} % of ${formatCents(lines.expectedCents)}, ${formatCents(expectedAdmin)}.`, cite('admin-fee-billed-to-member', 'adminFee'), { kind: 'admin-fee', billed: formatCents(billedAdmin), expected: formatCents(expectedAdmin) }));
     overcharge = addCents(overcharge, billedAdmin - expectedAdmin);
   }
-  const feeCents = addCents(billedEwaste, billedAdmin);
-  const expectedFeeCents = addCents(ewaste.cents, expectedAdmin);
+  const feeCents = addCents(addCents(billedEwaste, billedAdmin), billedOther);
+  const expectedFeeCents = addCents(addCents(ewaste.cents, expectedAdmin), billedOther);
   if (ewaste.taxableCents !== 0) {
     billedTaxable = addCents(billedTaxable, billedEwaste);
     expectedTaxable = addCents(expectedTaxable, ewaste.taxableCents);
