@@ -19,7 +19,10 @@ export default [
     // (the dated e-waste fee table, charge taxability, citations), the charge, fee and tax code,
     // checkContract and the pricing input schemas: 71.2 kB measured with both. The budget keeps
     // about 2.8 kB of room; the next step, if it is needed, is a separate entry for the bundled packs.
-    limit: '74 kB',
+    // Issue #11, the four-way invoice match (PO, receipts and earlier invoices, credits, charges per
+    // order, fee, admin-fee, tax and total checks, their schemas and cited findings): 71.44 kB before,
+    // 74.87 kB after (+3.4 kB, measured on the same main); the limit keeps about 2 kB of room.
+    limit: '77 kB',
     modifyEsbuildConfig(config) {
       config.external = [];
       config.plugins = [

@@ -21,6 +21,7 @@ import { deepStrictEqual } from 'node:assert';
 import { createPace } from '../src/index.js';
 import { contractWith } from '../test/pricing/fixtures.js';
 import { consume, formatRate, measure, timeOnce } from './harness.js';
+import { INVOICE_LINES, invoiceInputs } from './invoice-workload.js';
 
 /** The figures before, printed beside the new ones (wall-clock, this machine, under load). */
 const OLD_REAL = '123,000-272,000 lines/s before the throughput work';
@@ -29,7 +30,7 @@ const OLD_PLAIN = '334,000 lines/s before the throughput work, 1,240,000 before 
 const SKUS = 200;
 const LINES = 20;
 
-function contract(): Record<string, unknown> {
+export function contract(): Record<string, unknown> {
   const items = Array.from({ length: SKUS }, (_, i) => ({
     // every fifth sku a covered display (11.6 or 23.8 inches)
     ...(i % 5 === 0 ? { coveredElectronicDevice: { screenSizeInches: i % 10 === 0 ? 11.6 : 23.8 } } : {}),
@@ -99,6 +100,14 @@ export function run(): void {
   }, { targetMs: 300, warmupMs: 300 });
   console.log(`quote, prepared contract: ${formatRate(preparedRun.opsPerSecond * LINES)} lines/s (${formatRate(preparedRun.opsPerSecond)} 20-line quotes/s; range ${formatRate(preparedRun.min * LINES)}–${formatRate(preparedRun.max * LINES)})   target >= 500,000 lines/s; was ${OLD_PLAIN}`);
   console.log(`quote, raw contract (${SKUS * 2} items parsed per call): ${formatRate(rawRun.opsPerSecond * LINES)} lines/s (${formatRate(rawRun.opsPerSecond)} quotes/s)   slower by design; same result`);
+
+  // Issue #11: the invoice match, 20 lines with a PO and one receipt (instructions per invoice: see the commit that added it).
+  const invoices = invoiceInputs(pace, prepared, SKUS);
+  if (invoices.filter((input) => !pace.verifyInvoice(input).ok).length !== 16 || pace.verifyInvoice(invoices[1]!).fees.length === 0) throw new Error('the invoice benchmark does not exercise what it says');
+  const invoiceRun = measure('verifyInvoice, prepared contract, 20 lines with a PO and a receipt', (n) => {
+    for (let i = 0; i < n; i++) consume(pace.verifyInvoice(invoices[i & 63]!).lines.length);
+  });
+  console.log(`verifyInvoice, prepared contract, 20 lines with a PO, one receipt, freight, fees, tax and total: ${formatRate(invoiceRun.opsPerSecond * INVOICE_LINES)} lines/s (${formatRate(invoiceRun.opsPerSecond)} invoices/s; range ${formatRate(invoiceRun.min * INVOICE_LINES)}–${formatRate(invoiceRun.max * INVOICE_LINES)})   target >= 200,000 lines/s`);
 
   const groupOrders = Array.from({ length: 500 }, (_, m) => ({ memberId: `member-${m}`, lines: order(m) }));
   const sharedCosts = [

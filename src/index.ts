@@ -25,6 +25,11 @@ export {
   SharedCostInputSchema,
   InvoiceVerificationInputSchema,
   InvoiceLineInputSchema,
+  InvoiceInputSchema,
+  InvoiceFeeInputSchema,
+  PurchaseOrderInputSchema,
+  ReceiptInputSchema,
+  SignedQuantitySchema,
   CheckContractInputSchema,
 } from './model/pricing-input.js';
 export { UnitPriceSchema } from './model/price-schedule.js';
@@ -34,7 +39,7 @@ export type { ChargeTerm, ChargeKind } from './model/contract.js';
 export { FeePeriodSchema, PricingLawSchema } from './model/rules-pack.js';
 export type { FeePeriod, PricingLaw } from './model/rules-pack.js';
 export type { GroupBuyInput, GroupBuyOrderInput, SharedCostInput, GroupBuyQuote, GroupBuyMember } from './pricing/quote-group-buy.js';
-export type { InvoiceVerificationInput, InvoiceLineInput, InvoiceVerification, InvoiceLineVerification } from './pricing/verify-invoice.js';
+export type { InvoiceVerificationInput, InvoiceLineInput, InvoiceInput, PurchaseOrderInput, ReceiptInput, OrderedLineInput, InvoiceVerification, InvoiceLineVerification, InvoiceAmounts, InvoiceChargeVerification } from './pricing/verify-invoice.js';
 
 export { PaceError, isPaceError } from './errors/pace-error.js';
 export type { PaceErrorCode, PaceErrorIssue } from './errors/pace-error.js';

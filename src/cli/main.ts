@@ -16,6 +16,10 @@ Usage:
   pace-rules check <purchase.json> [--format text|json|html] [--out FILE] [--packs <a.json,b.json>]
       eligibility, procurement method and audit checklist for one purchase.
       The file holds { "member", "purchase", "contract"?, "asOf"? } (asOf defaults to the PO date).
+  pace-rules check-invoice <invoice.json> [--format text|json|html] [--out FILE] [--packs ...]
+      a vendor invoice matched against the contract, and the purchase order, receipts and earlier
+      invoices when the file gives them: { "contract", "invoice", "purchaseOrder"?, "receipts"?,
+      "previousInvoices"?, "tierQuantities"? }. Exit 1 when a finding blocks payment.
   pace-rules quote <order.json> [--json] [--packs ...]
       a quote ({ "contract", "asOf", "lines", "tierQuantities"? }) or a group buy
       ({ "contract", "asOf", "orders", "sharedCosts"? }).
@@ -174,10 +178,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(`${HELP}\n`);
     return EXIT.clear;
   }
-  if (parsed.command === undefined) throw new InputError('no command given; expected check, quote, audit-ledger or batch (see pace-rules --help)');
+  if (parsed.command === undefined) throw new InputError('no command given; expected check, check-invoice, quote, audit-ledger or batch (see pace-rules --help)');
   switch (parsed.command) {
     case 'check':
       return check(parsed, io);
+    case 'check-invoice':
+      return checkInvoice(parsed, io);
     case 'quote':
       return quote(parsed, io);
     case 'audit-ledger':
@@ -185,7 +191,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     case 'batch':
       return batch(parsed, io);
     default:
-      throw new InputError(`unknown command ${boundedMessage(JSON.stringify(parsed.command), 40)} (expected check, quote, audit-ledger or batch; see pace-rules --help)`);
+      throw new InputError(`unknown command ${boundedMessage(JSON.stringify(parsed.command), 40)} (expected check, check-invoice, quote, audit-ledger or batch; see pace-rules --help)`);
   }
 }
 
@@ -217,6 +223,24 @@ async function check(parsed: Parsed, io: CliIo): Promise<number> {
   } else out.write(renderCheck({ file, eligibility, method, checklist, blocked }));
   out.commit();
   return blocked ? EXIT.blocked : EXIT.clear;
+}
+
+async function checkInvoice(parsed: Parsed, io: CliIo): Promise<number> {
+  const file = requireFile(parsed, 'an invoice file');
+  const format = formatOf(parsed, ['text', 'json', 'html']);
+  const input = asObject(readJson(file), file);
+  const pace = paceFromPackFiles(stringFlag(parsed, '--packs'));
+  let v: ReturnType<Pace['verifyInvoice']>;
+  try {
+    v = pace.verifyInvoice(input as never);
+  } catch (e) {
+    return explainInputError(e, file);
+  }
+  const { renderInvoice, renderInvoiceHtml } = await import('./invoice-report.js');
+  const out = new Output(stringFlag(parsed, '--out'), io);
+  out.write(format === 'json' ? `${JSON.stringify(v, null, 2)}\n` : format === 'html' ? renderInvoiceHtml(file, v) : renderInvoice(file, v));
+  out.commit();
+  return v.ok ? EXIT.clear : EXIT.blocked;
 }
 
 async function quote(parsed: Parsed, io: CliIo): Promise<number> {

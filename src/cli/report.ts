@@ -11,17 +11,17 @@ type GroupBuy = ReturnType<Pace['quoteGroupBuy']>;
 
 const MARK: Record<Finding['severity'], string> = { block: 'BLOCK', warn: 'WARN ', info: 'info ' };
 
-function findings(list: readonly Finding[], indent = '  '): string[] {
+export function findings(list: readonly Finding[], indent = '  '): string[] {
   return list.map((f) => `${indent}${MARK[f.severity]} ${printable(f.message)}${f.citation ? ` (${printable(f.citation)})` : ''} [${printable(f.code)}]`);
 }
 
-function table(headers: string[], rows: string[][], rightAligned: ReadonlySet<number> = new Set()): string[] {
+export function table(headers: string[], rows: string[][], rightAligned: ReadonlySet<number> = new Set()): string[] {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string => cells.map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
 }
 
-const dollars = (m: string): string => {
+export const dollars = (m: string): string => {
   const [whole, cents] = m.replace('-', '').split('.');
   return `${m.startsWith('-') ? '-' : ''}$${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents ?? '00'}`;
 };

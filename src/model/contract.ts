@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { MemberKindSchema } from './member.js';
 import { PriceScheduleSchema, SupplyKindSchema } from './price-schedule.js';
-import { CalendarDateSchema, IdSchema, MetaSchema, MoneySchema, PercentSchema, StateCodeSchema } from './primitives.js';
+import { CalendarDateSchema, IdSchema, MetaSchema, MoneySchema, NonNegativeMoneySchema, PercentSchema, StateCodeSchema } from './primitives.js';
 
 export { SupplyKindSchema };
 export type ContractSupplyKind = z.infer<typeof SupplyKindSchema>;
@@ -69,6 +69,12 @@ export const ContractSchema = z
     adminFee: z.optional(z.strictObject({ percent: PercentSchema, includedInPrice: z.boolean() })),
     /** The most a later schedule may raise an item's price, in percent per year. */
     priceIncreaseCap: z.optional(z.strictObject({ percentPerYear: PercentSchema })),
+    /**
+     * How invoices are matched: `lineTolerance`, the most a line may be over the contract price
+     * and still pass (`"0.05"`: five cents, for vendors that round differently; default none);
+     * `pricesAsOf`, whose date's schedule prices a PO's invoice (default `order-date`).
+     */
+    invoiceTerms: z.optional(z.strictObject({ lineTolerance: z.optional(NonNegativeMoneySchema), pricesAsOf: z.optional(z.enum(['order-date', 'invoice-date'])) })),
     meta: z.optional(MetaSchema),
   });
 export type Contract = z.infer<typeof ContractSchema>;

@@ -44,6 +44,14 @@ export interface OrderBasis {
   readonly units: Qty;
 }
 
+/** How {@link computeCharges} reports and what it counts as already billed. @internal */
+export interface ChargeOptions {
+  /** The code of a charge over the terms (default `charge-not-allowed`). */
+  readonly code?: string;
+  /** Per kind, what earlier invoices of the same order billed: it uses up the order's allowance. */
+  readonly spent?: ReadonlyMap<ChargeKind, Cents>;
+}
+
 /** The charges of an order with their totals in cents. @internal */
 export interface ComputedCharges {
   readonly charges: QuoteCharge[];
@@ -86,16 +94,19 @@ function allowance(term: ChargeTerm, basis: OrderBasis): Cents | undefined {
 /**
  * Checks each proposed charge against the contract's `charges` terms and decides its taxability.
  * A kind the contract's terms do not list is not allowed (block `charge-not-allowed`), and neither
- * is a charge the contract includes in its prices or one above the term's allowance; a contract
- * with no `charges` terms at all leaves charges unchecked (allowed, info `charge-terms-not-stated`).
+ * is a charge the contract includes in its prices or one above the term's allowance (an allowance
+ * is per order: charges of one kind, here and in `options.spent`, share it); a contract with no `charges` terms at all leaves charges unchecked (allowed, info `charge-terms-not-stated`).
  * Taxable: the term's `taxable`, else the law pack's rule for the kind, else taxed with an info
  * finding saying so. Every proposed charge counts in the totals, allowed or not: the quote shows
  * what the vendor proposed, and the findings say what to strike.
  * @internal
  */
-export function computeCharges(terms: readonly ChargeTerm[] | undefined, proposed: readonly { kind: ChargeKind; amount: number | string; description?: string | undefined }[], basis: OrderBasis, tables: PricingTables): ComputedCharges {
+export function computeCharges(terms: readonly ChargeTerm[] | undefined, proposed: readonly { kind: ChargeKind; amount: number | string; description?: string | undefined }[], basis: OrderBasis, tables: PricingTables, options: ChargeOptions = {}): ComputedCharges {
   const charges: QuoteCharge[] = [];
   const findings: Finding[] = [];
+  const code = options.code ?? 'charge-not-allowed';
+  // What each kind has used of its allowance: earlier invoices of the order, then earlier charges here.
+  const used = new Map(options.spent);
   let cents = 0;
   let taxableCents = 0;
   for (let i = 0; i < proposed.length; i++) {
@@ -122,14 +133,17 @@ export function computeCharges(terms: readonly ChargeTerm[] | undefined, propose
     if (terms === undefined) {
       findings.push({ code: 'charge-terms-not-stated', severity: 'info', message: `Charge ${i + 1} (${p.kind}): the contract states no charge terms to check it against.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { charge: i, kind: p.kind } });
     } else if (term === undefined) {
-      allowed = amount === 0;
-      if (!allowed) findings.push({ code: 'charge-not-allowed', severity: 'block', message: `Charge ${i + 1} (${p.kind}, ${formatCents(amount)}) is not among the contract's charge terms (${terms.map((t) => t.kind).join(', ') || 'none'}); it may not be billed.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { charge: i, kind: p.kind, amount: formatCents(amount) } });
+      allowed = amount <= 0;
+      if (!allowed) findings.push({ code, severity: 'block', message: `Charge ${i + 1} (${p.kind}, ${formatCents(amount)}) is not among the contract's charge terms (${terms.map((t) => t.kind).join(', ') || 'none'}); it may not be billed.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { charge: i, kind: p.kind, amount: formatCents(amount) } });
     } else {
-      limit = allowance(term, basis);
+      const full = allowance(term, basis);
+      const before = used.get(p.kind) ?? 0;
+      used.set(p.kind, before + amount);
+      limit = full === undefined ? undefined : Math.max(0, full - before);
       allowed = limit === undefined || amount <= limit;
       if (!allowed) {
-        const why = term.basis === 'included' ? 'the contract includes it in the prices' : `the contract allows at most ${formatCents(limit!)} (${term.basis}${term.maxAmount !== undefined ? `, capped at ${String(term.maxAmount)}` : ''})`;
-        findings.push({ code: 'charge-not-allowed', severity: 'block', message: `Charge ${i + 1} (${p.kind}, ${formatCents(amount)}) is over the contract's terms: ${why}.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { charge: i, kind: p.kind, amount: formatCents(amount), basis: term.basis, maxAllowed: formatCents(limit!) } });
+        const why = term.basis === 'included' ? 'the contract includes it in the prices' : `the contract allows at most ${formatCents(full!)} (${term.basis}${term.maxAmount !== undefined ? `, capped at ${String(term.maxAmount)}` : ''})`;
+        findings.push({ code, severity: 'block', message: `Charge ${i + 1} (${p.kind}, ${formatCents(amount)}) is over the contract's terms: ${why}${before !== 0 ? `, of which ${formatCents(before)} was billed before` : ''}.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { charge: i, kind: p.kind, amount: formatCents(amount), basis: term.basis, maxAllowed: formatCents(limit!) } });
       }
     }
     const charge: QuoteCharge = { kind: p.kind, amount: formatCents(amount), taxable, allowed };

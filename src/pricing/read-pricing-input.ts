@@ -6,6 +6,7 @@ import { PaceError, isPaceError, type PaceErrorCode } from '../errors/pace-error
 import { zodIssues, toJsonPath } from '../model/parse.js';
 import { MemberSchema } from '../model/member.js';
 import { UnitPriceSchema } from '../model/price-schedule.js';
+import { SignedQuantitySchema } from '../model/pricing-input.js';
 import { CalendarDateSchema, MoneySchema, NonNegativeMoneySchema, QuantitySchema } from '../model/primitives.js';
 import { Dec } from '../money/decimal.js';
 import { contractIndex, isPreparedContract, prepareContract, type PreparedContract } from '../contracts/prepare-contract.js';
@@ -37,6 +38,7 @@ const CODES = new Map<unknown, PaceErrorCode>([
   [MoneySchema, 'invalid-money'],
   [NonNegativeMoneySchema, 'invalid-money'],
   [UnitPriceSchema, 'invalid-money'],
+  [SignedQuantitySchema, 'invalid-quantity'],
 ]);
 
 interface SchemaDef {

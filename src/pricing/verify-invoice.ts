@@ -1,101 +1,175 @@
 import type { CalendarDate } from '../dates/calendar-date.js';
 import type { DecisionBase, Finding, TraceStep } from '../decision.js';
-import type { Contract } from '../model/contract.js';
-import type { QuantityInput } from '../model/primitives.js';
+import type { ChargeKind, Contract } from '../model/contract.js';
+import type { MoneyInput, QuantityInput } from '../model/primitives.js';
 import type { UnitPrice } from '../model/price-schedule.js';
 import type { Money } from '../money/money.js';
-import { addCents, formatCents, type Cents } from './cents.js';
+import { addCents, formatCents, moneyCents, type Cents } from './cents.js';
 import { PRICING_SOURCE } from './citations.js';
 import { InvoiceVerificationInputSchema } from '../model/pricing-input.js';
 import { pricingTables, type PricingContext } from './pricing-law.js';
 import { contractNotInForce } from './contract-in-force.js';
 import { throwIssues, type CodedIssue } from '../errors/coded-issues.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
-import { preparePrice } from '../contracts/price-index.js';
-import { amountCents, graduatedAverageText, selectTier, unitCents } from './price-line.js';
-import { compareQty, qtyText, type Qty } from '../contracts/quantity.js';
-import { parsePricingInput, resolveItems, scheduleInForce, tierQuantitiesOf, toOrderLines, toTierQuantities } from './read-pricing-input.js';
+import { addQty, type Qty } from '../contracts/quantity.js';
+import { parsePricingInput, scheduleInForce, tierQuantitiesOf, toQty, toTierQuantities, type OrderLine } from './read-pricing-input.js';
+import type { QuoteFee } from './order-charges.js';
+import { citerOf } from './invoice/cite.js';
+import { contractCents, priceInvoiceLines, type BilledLine, type InvoiceLineVerification } from './invoice/price-invoice-lines.js';
+import { checkInvoiceExtras, type InvoiceAmounts, type InvoiceChargeVerification } from './invoice/check-invoice-extras.js';
+import { indexOrder, isOrdered, poLineOf, quantityFindings, type CountedLine, type OrderIndex } from './invoice/match-quantities.js';
 
-/** One billed line. */
+export type { InvoiceLineVerification } from './invoice/price-invoice-lines.js';
+export type { InvoiceAmounts, InvoiceChargeVerification } from './invoice/check-invoice-extras.js';
+
+/** One billed line; a negative quantity is a credit (a return) of a PO line. */
 export interface InvoiceLineInput {
   sku: string;
-  quantity: QuantityInput;
+  /** Units billed; negative for a credit (`-2`). */
+  quantity: QuantityInput | number | string;
   /** The billed unit price: zero or more, up to six decimals (invoices may bill fractions of a cent). */
   unitPrice: UnitPrice;
+  /** The PO line it bills: matched by this, else by sku. */
   lineId?: string;
   description?: string;
+  meta?: Record<string, unknown>;
+}
+
+/** A vendor invoice. */
+export interface InvoiceInput {
+  /** The invoice date: the contract must be in force on it; without a PO, its schedule prices the lines. */
+  date: CalendarDate;
+  /** At least one line. */
+  lines: readonly InvoiceLineInput[];
+  id?: string;
+  number?: string;
+  purchaseOrderId?: string;
+  /** Freight, installation, restocking, ...; negative for a credit. */
+  charges?: readonly { kind: ChargeKind; amount: MoneyInput; description?: string }[];
+  /** The e-waste fee (per covered device, may be grouped), any admin fee, and other fees (noted, not checked). */
+  fees?: readonly { kind: 'ca-ewaste-recycling-fee' | 'admin-fee' | (string & {}); amount: MoneyInput; sku?: string; lineId?: string }[];
+  /** The sales tax billed. */
+  tax?: MoneyInput;
+  /** The total billed. */
+  total?: MoneyInput;
+  meta?: Record<string, unknown>;
+}
+
+/** A PO or receipt line. */
+export interface OrderedLineInput {
+  sku: string;
+  quantity: QuantityInput;
+  lineId?: string;
+  meta?: Record<string, unknown>;
+}
+
+/** The purchase order an invoice bills. */
+export interface PurchaseOrderInput {
+  id: string;
+  /** The PO date: the schedule in force on it prices the invoice (unless the contract's `invoiceTerms.pricesAsOf` says `invoice-date`). */
+  date: CalendarDate;
+  lines: readonly OrderedLineInput[];
+  /** Sales tax rate in percent (`"9.25"`), the rate the invoice's tax is checked at. */
+  taxRate?: string;
+  meta?: Record<string, unknown>;
+}
+
+/** A receiving record. */
+export interface ReceiptInput {
+  date: CalendarDate;
+  id?: string;
+  lines: readonly OrderedLineInput[];
   meta?: Record<string, unknown>;
 }
 
 /** The input of {@link Pace.verifyInvoice}. */
 export interface InvoiceVerificationInput {
   contract: Contract | PreparedContract;
-  invoice: {
-    /** The invoice date: the price schedule in force on it applies. */
-    date: CalendarDate;
-    /** At least one line. A sku may appear on several lines; their quantities share one tier. */
-    lines: readonly InvoiceLineInput[];
-    id?: string;
-    number?: string;
-    meta?: Record<string, unknown>;
-  };
-  /** Per sku, a pooled quantity that selects the tier (a group buy); at least the invoice's own quantity. */
+  invoice: InvoiceInput;
+  /** The PO: prices come from its date's schedule at the tier of its quantities; quantities are checked against it. */
+  purchaseOrder?: PurchaseOrderInput;
+  /** What was received so far: billed quantities are checked against it. */
+  receipts?: readonly ReceiptInput[];
+  /** Earlier invoices against the same PO: their quantities (credits subtract) and charges count first. */
+  previousInvoices?: readonly InvoiceInput[];
+  /** Per sku, a pooled quantity that selects the tier (a group buy); at least the order's own quantity. */
   tierQuantities?: Readonly<Record<string, QuantityInput>>;
-}
-
-/** One billed line checked against the contract. */
-export interface InvoiceLineVerification {
-  sku: string;
-  quantity: string;
-  /** The billed unit price, exact. */
-  billedUnitPrice: string;
-  /** The contract's unit price for this line (graduated: the ladder's average, see `QuoteLine.unitPrice`). */
-  contractUnitPrice: string;
-  /** `round(billedUnitPrice × quantity)`. */
-  billedExtended: Money;
-  /** What the contract allows for this line, computed exactly as `quote` would. */
-  contractExtended: Money;
-  /** `billedExtended − contractExtended` when positive, else `"0.00"`: never negative. */
-  overcharge: Money;
-  /** True when the line is not overcharged (billing below contract is allowed). */
-  ok: boolean;
-  /** The tier that priced the line, for tiered skus. */
-  tier?: { index: number; upTo: string | null; tierQuantity: string };
 }
 
 /** The result of {@link Pace.verifyInvoice}. */
 export interface InvoiceVerification extends DecisionBase {
-  /** True when no line is overcharged. */
+  /** True when no finding blocks payment. */
   ok: boolean;
   contractId: string;
+  /** The schedule that priced the lines (the one in force on the PO date, with a PO). */
   priceScheduleId: string;
   date: CalendarDate;
   lines: InvoiceLineVerification[];
+  charges: InvoiceChargeVerification[];
+  /** The fees the law adds to the billed lines (the e-waste fee per covered device; credits negative). */
+  fees: QuoteFee[];
+  /** What the contract allows for what was billed. */
+  expected: InvoiceAmounts;
+  /** What the invoice bills (`total`: as stated, else the sum of its parts). */
+  billed: InvoiceAmounts;
+  /** The same as `billed.subtotal`. @deprecated since `billed`. */
   billedTotal: Money;
+  /** The same as `expected.subtotal`. @deprecated since `expected`. */
   contractTotal: Money;
-  /** The sum of the lines' overcharges. */
+  /** Every overcharge: lines, charges, fees, tax billed over the rate, and a total over its parts. */
   overchargeTotal: Money;
 }
 
+/** A whole quantity in the safe range, as text. */
+const WHOLE = /^(?:0|[1-9]\d{0,14})$/;
+
+/** An invoice's lines with their quantities signed; a credit notes whether it references a line of `order`. */
+function readLines(invoice: { lines: readonly { sku: string; quantity: number | string; lineId?: string | undefined; unitPrice: number | string }[] }, order: OrderIndex | undefined): BilledLine[] {
+  return invoice.lines.map((l) => {
+    const text = String(l.quantity);
+    const negative = text.charCodeAt(0) === 45;
+    const unsigned = negative ? text.slice(1) : text;
+    const line = { sku: l.sku, lineId: l.lineId, quantity: WHOLE.test(unsigned) ? Number(unsigned) : toQty(unsigned), sign: negative ? (-1 as const) : (1 as const), unitPrice: l.unitPrice };
+    return negative ? { ...line, onOrder: order === undefined ? undefined : poLineOf(order, line) >= 0 || isOrdered(order, l.sku) } : line;
+  });
+}
+
+const signed = (line: BilledLine): Qty => (line.sign > 0 ? line.quantity : typeof line.quantity === 'number' ? -line.quantity : line.quantity.negated());
+const counted = (lines: readonly BilledLine[]): CountedLine[] => lines.map((l) => ({ sku: l.sku, lineId: l.lineId, quantity: signed(l) }));
+const ordered = (lines: readonly { sku: string; quantity: number | string; lineId?: string | undefined }[]): CountedLine[] => lines.map((l) => ({ sku: l.sku, lineId: l.lineId, quantity: typeof l.quantity === 'string' && WHOLE.test(l.quantity) ? Number(l.quantity) : toQty(l.quantity) }));
 
 /**
- * Checks every billed line against the contract price on the invoice date, at the pooled tier when
- * `tierQuantities` is given. Contract prices are ceilings: a line is overcharged by
- * `round(billed unit price × quantity) − contract extended` when that is positive (the contract
- * extended is computed exactly as `quote` computes it, flat fees included); a line billed below the
- * contract is allowed and noted. Invoice lines of one sku share one tier quantity (their sum, or
- * the pooled quantity), so a sku split over several lines is priced as one order.
+ * Matches a vendor invoice against the contract, and, when given, the purchase order, the receipts
+ * and the earlier invoices of the same order (a four-way match), before accounts payable pays it.
  *
- * Findings: block `contract-not-in-force` when the invoice date is outside the contract's term and
- * exercised renewals; `invoice-overcharge` (block, citing Cal. Pub. Cont. Code § 20118: the district buys on
- * the terms available to the lead agency) for each overcharged line; `invoice-below-contract`
- * (info) for each line billed below the contract.
+ * Prices: with a `purchaseOrder`, every line is priced from the schedule in force on the PO date
+ * (an order is not repriced because it was invoiced after a price change; a contract's
+ * `invoiceTerms.pricesAsOf: 'invoice-date'` says otherwise) at the tier of the PO's quantity of its
+ * sku, pooled further by `tierQuantities`; without one, from the invoice date's schedule at the
+ * invoice's own quantities. Contract prices are ceilings: a line billed over the contract by more
+ * than `invoiceTerms.lineTolerance` is overcharged, one billed below it is allowed (info).
  *
- * @param context - The Pace context (its `rulesVersion` goes on the result).
- * @param input - The contract, the invoice and optional pooled tier quantities.
- * @returns Per line the billed and contract prices and the overcharge; `ok` when none is overcharged.
+ * Quantities: billed lines match PO lines by `lineId`, else by sku; cumulative with
+ * `previousInvoices` (credits subtract), more than ordered or, with `receipts`, more than received
+ * is a block finding. Charges are checked against the contract's `charges` terms, each kind's
+ * allowance per order (computed on the PO, shared with earlier invoices); the e-waste fee is
+ * recomputed per covered device; an admin fee may be billed only when the contract adds it to the
+ * prices; tax is recomputed at the PO's `taxRate` on the billed taxable base (more than a cent
+ * off: a finding); the `total` must be the sum of its parts.
+ *
+ * Findings (each cited: the law pack's citation, else the contract's terms by number): block
+ * `contract-not-in-force`, `invoice-sku-not-on-contract` (the rest is still verified),
+ * `invoice-overcharge`, `invoice-quantity-exceeds-order`, `invoice-quantity-exceeds-receipt`,
+ * `invoice-credit-not-on-order`, `invoice-charge-not-allowed`, `admin-fee-billed-to-member`;
+ * `invoice-fee-mismatch`, `invoice-tax-mismatch` and `invoice-total-mismatch` (block when billed
+ * over, warn when under); info `invoice-below-contract`, `invoice-within-tolerance`.
+ *
+ * @param context - The Pace context (its `rulesVersion` goes on the result; its packs give fees and citations).
+ * @param input - The contract, the invoice, and optionally the PO, receipts, earlier invoices and pooled tier quantities.
+ * @returns Per line the billed and contract prices and the overcharge; `expected` and `billed`
+ *   side by side; `overchargeTotal`; `ok` when no finding blocks.
  * @throws PaceError with JSON paths: `invalid-input`, `invalid-quantity`, `invalid-money`,
- *   `invalid-date`, `no-price-in-force`, `unknown-sku`.
+ *   `invalid-date`, `no-price-in-force`.
  * @example
  * ```ts
  * // contract: PAPER fixed at 4.25
@@ -108,98 +182,84 @@ export interface InvoiceVerification extends DecisionBase {
  */
 export function verifyInvoice(context: PricingContext, input: InvoiceVerificationInput): InvoiceVerification {
   const { input: request, contract, pricing } = parsePricingInput(InvoiceVerificationInputSchema, input, 'Invalid invoice check');
-  const issues: CodedIssue[] = [];
-  const date = request.invoice.date;
-  const lines = toOrderLines(request.invoice.lines, '$.invoice.lines');
-  const { own, tier: tierQuantity } = tierQuantitiesOf(lines, toTierQuantities(request.tierQuantities, '$.tierQuantities'), issues);
-  if (issues.length > 0) throwIssues('Invalid invoice check', issues);
-  const schedule = scheduleInForce(pricing, contract.id, date, '$.invoice.date');
-  const items = resolveItems(schedule, lines, issues);
-  if (issues.length > 0) throwIssues('Unknown sku', issues);
   const tables = pricingTables(context);
-  const sameTerms = tables.citations.get('invoice-overcharge');
-
-  const mode = schedule.rounding;
-  const findings: Finding[] = [];
-  const notInForce = contractNotInForce(contract, date, tables, 'invoice');
-  if (notInForce !== undefined) findings.push(notInForce);
-  const trace: TraceStep[] = [{ step: 'schedule', id: schedule.id, detail: { asOf: date, effectiveFrom: schedule.effectiveFrom, effectiveTo: schedule.effectiveTo ?? null, rounding: mode } }];
-  let billedTotal: Cents = 0;
-  let contractTotal: Cents = 0;
-  let overchargeTotal: Cents = 0;
-  const out = lines.map((line, i): InvoiceLineVerification => {
-    const item = items[i]!;
-    const q = line.quantity;
-    const ownQuantity = own.get(line.sku)!;
-    const pooledQuantity = tierQuantity.get(line.sku)!;
-    // As in quote: the pooled tier prices the line unless its own quantity would cost less.
-    let used: Qty = ownQuantity;
-    let contractCents = amountCents(item, q, ownQuantity, mode);
-    if (compareQty(pooledQuantity, ownQuantity) !== 0) {
-      const pooledCents = amountCents(item, q, pooledQuantity, mode);
-      if (pooledCents <= contractCents) {
-        contractCents = pooledCents;
-        used = pooledQuantity;
-      }
-    }
-    const billed = preparePrice(line.unitPrice!);
-    const billedCents = unitCents(billed, q, mode);
-    const overcharge = billedCents > contractCents ? billedCents - contractCents : 0;
-    billedTotal = addCents(billedTotal, billedCents);
-    contractTotal = addCents(contractTotal, contractCents);
-    overchargeTotal = addCents(overchargeTotal, overcharge);
-    const rule = item.rule;
-    let contractUnitPrice: string;
-    let tier: InvoiceLineVerification['tier'];
-    if (rule.kind === 'tiered') {
-      const t = selectTier(rule.tiers, used);
-      tier = { index: t.index, upTo: t.upToText, tierQuantity: qtyText(used) };
-      contractUnitPrice = rule.mode === 'volume' ? t.unitPrice.text : graduatedAverageText(rule.tiers, used);
-      trace.push({ step: 'tier', id: line.sku, detail: { line: i, mode: rule.mode, tierQuantity: tier.tierQuantity, index: t.index, upTo: t.upToText } });
-    } else contractUnitPrice = rule.unitPrice.text;
-    const data = { sku: line.sku, line: i, quantity: qtyText(q), billedUnitPrice: billed.text, contractUnitPrice, billedExtended: formatCents(billedCents), contractExtended: formatCents(contractCents) };
-    if (overcharge > 0) {
-      findings.push({
-        code: 'invoice-overcharge',
-        severity: 'block',
-        message: `Line ${i + 1} (${line.sku}): billed ${formatCents(billedCents)} for ${qtyText(q)} at ${billed.text}, but the contract allows ${formatCents(contractCents)} (${contractUnitPrice} a unit); overcharge ${formatCents(overcharge)}. Pay the contract price.`,
-        ...(sameTerms !== undefined ? { citation: sameTerms.citation } : {}),
-        ruleId: 'pricing.invoice-within-contract',
-        pack: sameTerms?.pack ?? PRICING_SOURCE,
-        data: { ...data, overcharge: formatCents(overcharge) },
-      });
-    } else if (billedCents < contractCents) {
-      findings.push({
-        code: 'invoice-below-contract',
-        severity: 'info',
-        message: `Line ${i + 1} (${line.sku}): billed ${formatCents(billedCents)}, below the contract's ${formatCents(contractCents)}; contract prices are ceilings, so this is allowed.`,
-        ruleId: 'pricing.invoice-within-contract',
-        pack: PRICING_SOURCE,
-        data,
-      });
-    }
-    const result: InvoiceLineVerification = {
-      sku: line.sku,
-      quantity: qtyText(q),
-      billedUnitPrice: billed.text,
-      contractUnitPrice,
-      billedExtended: formatCents(billedCents),
-      contractExtended: formatCents(contractCents),
-      overcharge: formatCents(overcharge),
-      ok: overcharge === 0,
-    };
-    if (tier !== undefined) result.tier = tier;
-    return result;
+  const cite = citerOf(tables, contract);
+  const invoice = request.invoice;
+  const po = request.purchaseOrder;
+  const order: OrderIndex | undefined = po === undefined ? undefined : indexOrder(po.id, ordered(po.lines));
+  const billed = readLines(invoice, order);
+  // The quantity each sku's tier is chosen by: the PO's (skus it lacks: the invoice's own billed units).
+  const base: OrderLine[] = order === undefined ? [] : order.lines.map((l, i) => ({ sku: l.sku, quantity: l.quantity, path: `$.purchaseOrder.lines[${i}]` }));
+  billed.forEach((l, i) => {
+    if (l.sign > 0 && (order === undefined || !isOrdered(order, l.sku))) base.push({ sku: l.sku, quantity: l.quantity, path: `$.invoice.lines[${i}]` });
   });
+  // A credit of a sku nothing else orders or bills: its own quantity.
+  billed.forEach((l, i) => {
+    if (l.sign < 0 && !base.some((b) => b.sku === l.sku)) base.push({ sku: l.sku, quantity: l.quantity, path: `$.invoice.lines[${i}]` });
+  });
+  const issues: CodedIssue[] = [];
+  const { own, tier } = tierQuantitiesOf(base, toTierQuantities(request.tierQuantities, '$.tierQuantities'), issues);
+  if (issues.length > 0) throwIssues('Invalid invoice check', issues);
+  const byOrderDate = po !== undefined && contract.invoiceTerms?.pricesAsOf !== 'invoice-date';
+  const priceDate = byOrderDate ? po.date : invoice.date;
+  const schedule = scheduleInForce(pricing, contract.id, priceDate, byOrderDate ? '$.purchaseOrder.date' : '$.invoice.date');
+
+  const findings: Finding[] = [];
+  for (const [date, what] of [[invoice.date, 'invoice'], ...(po !== undefined && po.date !== invoice.date ? [[po.date, 'purchase order']] : [])] as const) {
+    const notInForce = contractNotInForce(contract, date, tables, what);
+    if (notInForce !== undefined) findings.push(notInForce);
+  }
+  const trace: TraceStep[] = [{ step: 'schedule', id: schedule.id, detail: { asOf: priceDate, pricedBy: byOrderDate ? 'purchase-order-date' : 'invoice-date', effectiveFrom: schedule.effectiveFrom, effectiveTo: schedule.effectiveTo ?? null, rounding: schedule.rounding } }];
+  const tolerance = contract.invoiceTerms?.lineTolerance === undefined ? 0 : moneyCents(contract.invoiceTerms.lineTolerance);
+  const lines = priceInvoiceLines(schedule, billed, own, tier, tolerance, contract.supplyKind === 'goods', cite, findings, trace);
+
+  // Quantities, cumulative over the earlier invoices, against the PO and the receipts.
+  const earlier = request.previousInvoices ?? [];
+  const earlierLines = earlier.flatMap((inv) => counted(readLines(inv, undefined)));
+  const receipts = request.receipts === undefined ? undefined : request.receipts.flatMap((r) => ordered(r.lines));
+  findings.push(
+    ...quantityFindings(order, counted(billed), earlierLines, receipts, (code, poLine) => {
+      const cited = code === 'invoice-quantity-exceeds-order' ? { citation: `Purchase order ${po!.id}${poLine?.lineId !== undefined ? `, line ${poLine.lineId}` : ''}`, pack: PRICING_SOURCE } : cite(code, 'prices');
+      return { ...cited, ruleId: 'pricing.invoice-match' };
+    }),
+  );
+
+  // Charges, fees, tax and total. With a PO, a charge's allowance is the order's, shared with the earlier invoices.
+  let spent: Map<ChargeKind, Cents> | undefined;
+  if (order !== undefined && earlier.length > 0) {
+    spent = new Map();
+    for (const inv of earlier) for (const c of inv.charges ?? []) spent.set(c.kind, addCents(spent.get(c.kind) ?? 0, moneyCents(c.amount)));
+  }
+  const basis = (): { subtotalCents: Cents; units: Qty } => {
+    if (order === undefined) {
+      let units: Qty = 0;
+      for (const l of billed) if (l.sign > 0) units = addQty(units, l.quantity);
+      return { subtotalCents: lines.expectedCents, units };
+    }
+    let subtotalCents = 0;
+    let units: Qty = 0;
+    for (const l of order.lines) {
+      units = addQty(units, l.quantity);
+      const item = schedule.items.get(l.sku);
+      if (item !== undefined) subtotalCents = addCents(subtotalCents, contractCents(item, l.quantity, own.get(l.sku)!, tier.get(l.sku)!, schedule.rounding).cents);
+    }
+    return { subtotalCents, units };
+  };
+  const extras = checkInvoiceExtras(tables, contract, invoice, lines, basis, spent, po?.taxRate, cite, findings);
+  trace.push({ step: 'match', id: invoice.id ?? invoice.number ?? 'invoice', detail: { purchaseOrder: po?.id ?? null, receipts: request.receipts?.length ?? 0, previousInvoices: earlier.length, expected: extras.expected, billed: extras.billed } });
   return {
-    ok: overchargeTotal === 0,
+    ok: !findings.some((f) => f.severity === 'block'),
     contractId: contract.id,
     priceScheduleId: schedule.id,
-    date,
-    lines: out,
-    billedTotal: formatCents(billedTotal),
-    contractTotal: formatCents(contractTotal),
-    overchargeTotal: formatCents(overchargeTotal),
+    date: invoice.date,
+    lines: lines.lines,
+    charges: extras.charges,
+    fees: extras.fees,
+    expected: extras.expected,
+    billed: extras.billed,
+    billedTotal: extras.billed.subtotal,
+    contractTotal: extras.expected.subtotal,
+    overchargeTotal: formatCents(extras.overchargeCents),
     findings,
     trace,
     rulesVersion: context.rulesVersion,

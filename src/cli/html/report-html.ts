@@ -22,7 +22,7 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-function dollars(money: string): string {
+export function dollars(money: string): string {
   const negative = money.startsWith('-');
   const [whole, cents] = money.replace('-', '').split('.');
   return `${negative ? '-' : ''}$${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents ?? '00'}`;
@@ -57,7 +57,7 @@ th { background: #f3f5f7; } td.num, th.num { text-align: right; font-variant-num
 }
 `;
 
-function page(title: string, body: string, data: unknown, script: string): string {
+export function page(title: string, body: string, data: unknown, script: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -1,0 +1,169 @@
+// What an invoice bills besides its lines, each recomputed with the quote's own steps: charges
+// against the contract's terms (the order's allowance shared with earlier invoices), the e-waste fee
+// per covered device, the cooperative's admin fee, tax at the PO's rate, and the total.
+import type { Finding } from '../../decision.js';
+import type { ChargeKind, Contract } from '../../model/contract.js';
+import type { Money } from '../../money/money.js';
+import { addCents, formatCents, moneyCents, percentOfCents, type Cents } from '../cents.js';
+import { computeCharges, eWasteFees, taxOf, type OrderBasis, type QuoteCharge, type QuoteFee } from '../order-charges.js';
+import type { PricingTables } from '../pricing-law.js';
+import { citeUncited, invoiceFinding, type Citer } from './cite.js';
+import type { PricedLines } from './price-invoice-lines.js';
+
+/** A billed charge checked against the contract's terms (`allowed` and `maxAllowed` count what earlier invoices of the order billed). */
+export interface InvoiceChargeVerification extends QuoteCharge {
+  /** The part of `amount` over the contract's terms. */
+  overcharge: Money;
+}
+
+/** One side of the match: what was billed, or what the contract allows. */
+export interface InvoiceAmounts {
+  subtotal: Money;
+  charges: Money;
+  fees: Money;
+  tax: Money;
+  total: Money;
+}
+
+/** The charges, fees, tax and total checked, with both sides and the overcharges. @internal */
+export interface CheckedExtras {
+  readonly charges: InvoiceChargeVerification[];
+  /** The fees the law adds to the billed lines (credits negative). */
+  readonly fees: QuoteFee[];
+  readonly expected: InvoiceAmounts;
+  readonly billed: InvoiceAmounts;
+  readonly overchargeCents: Cents;
+}
+
+/** The billed extras of an invoice, validated. @internal */
+export interface BilledExtras {
+  readonly date: string;
+  readonly charges?: readonly { kind: ChargeKind; amount: number | string; description?: string | undefined }[] | undefined;
+  readonly fees?: readonly { kind: string; amount: number | string }[] | undefined;
+  readonly tax?: number | string | undefined;
+  readonly total?: number | string | undefined;
+}
+
+/** Sums e-waste fees of the billed lines: debits less credits, with the credits' fee lines negated. */
+function feesOf(tables: PricingTables, lines: PricedLines, date: string): { fees: QuoteFee[]; cents: Cents; taxableCents: Cents; findings: Finding[] } {
+  const debit = eWasteFees(tables, lines.debits, date, 'CA');
+  if (lines.credits.length === 0) return debit;
+  const credit = eWasteFees(tables, lines.credits, date, 'CA');
+  const negated = credit.fees.map((f) => ({ ...f, quantity: `-${f.quantity}`, amount: formatCents(-moneyCents(f.amount)) }));
+  return { fees: [...debit.fees, ...negated], cents: debit.cents - credit.cents, taxableCents: debit.taxableCents - credit.taxableCents, findings: [...debit.findings, ...credit.findings] };
+}
+
+/**
+ * Checks an invoice's charges, fees, tax and total (see {@link verifyInvoice}), pushing their
+ * findings. `basis` is the order the charge allowances are computed on (the PO, priced, or the
+ * invoice itself), `spent` what earlier invoices billed of each charge kind.
+ * @internal
+ */
+export function checkInvoiceExtras(
+  tables: PricingTables,
+  contract: Pick<Contract, 'charges' | 'adminFee'>,
+  invoice: BilledExtras,
+  lines: PricedLines,
+  basis: () => OrderBasis,
+  spent: ReadonlyMap<ChargeKind, Cents> | undefined,
+  taxRate: string | undefined,
+  cite: Citer,
+  findings: Finding[],
+): CheckedExtras {
+  let overcharge = lines.overchargeCents;
+  // Charges.
+  const billedCharges = invoice.charges ?? [];
+  const charges: InvoiceChargeVerification[] = [];
+  let chargeCents = 0;
+  let expectedChargeCents = 0;
+  let billedTaxable = lines.billedTaxableCents;
+  let expectedTaxable = lines.expectedTaxableCents;
+  if (billedCharges.length > 0) {
+    const checked = computeCharges(contract.charges, billedCharges, basis(), tables, { code: 'invoice-charge-not-allowed', ...(spent !== undefined ? { spent } : {}) });
+    findings.push(...citeUncited(checked.findings, cite('invoice-charge-not-allowed', 'charge terms')));
+    checked.charges.forEach((c) => {
+      const amount = moneyCents(c.amount);
+      const over = c.allowed ? 0 : amount - (c.maxAllowed === undefined ? 0 : moneyCents(c.maxAllowed));
+      charges.push({ ...c, overcharge: formatCents(over) });
+      overcharge = addCents(overcharge, over);
+      expectedChargeCents = addCents(expectedChargeCents, amount - over);
+      if (c.taxable) expectedTaxable = addCents(expectedTaxable, amount - over);
+    });
+    chargeCents = checked.cents;
+    billedTaxable = addCents(billedTaxable, checked.taxableCents);
+  }
+  // Fees: the e-waste fee recomputed per covered device; the admin fee against the contract's term.
+  const ewaste = feesOf(tables, lines, invoice.date);
+  findings.push(...citeUncited(ewaste.findings, cite('covered-device-screen-size-missing', 'price schedule (coveredElectronicDevice)')));
+  let billedEwaste = 0;
+  let billedAdmin = 0;
+  let billedOther = 0;
+  for (const fee of invoice.fees ?? []) {
+    const amount = moneyCents(fee.amount);
+    if (fee.kind === 'admin-fee') billedAdmin = addCents(billedAdmin, amount);
+    else if (fee.kind === 'ca-ewaste-recycling-fee') billedEwaste = addCents(billedEwaste, amount);
+    else {
+      // A fee the packs do not know (a battery fee, a local fee): in both sides as billed, with a note.
+      billedOther = addCents(billedOther, amount);
+      findings.push(invoiceFinding('invoice-fee-not-checked', 'warn', `A fee of kind "${fee.kind}" (${formatCents(amount)}) is billed; the packs hold no figure for it, so it is not checked.`, cite('invoice-fee-not-checked', 'fees'), { kind: fee.kind, billed: formatCents(amount) }));
+    }
+  }
+  const feeCite = cite('ca-ewaste-recycling-fee', 'fees');
+  if (billedEwaste !== ewaste.cents) {
+    const over = billedEwaste > ewaste.cents;
+    const message = `E-waste fees billed ${formatCents(billedEwaste)}, but the covered devices billed come to ${formatCents(ewaste.cents)} at the fee in force on ${invoice.date}${over ? '' : '; the district owes an uncollected fee directly'}.`;
+    findings.push(invoiceFinding('invoice-fee-mismatch', over ? 'block' : 'warn', message, feeCite, { kind: 'ca-ewaste-recycling-fee', billed: formatCents(billedEwaste), expected: formatCents(ewaste.cents) }));
+    if (over) overcharge = addCents(overcharge, billedEwaste - ewaste.cents);
+  }
+  const admin = contract.adminFee;
+  const expectedAdmin = admin === undefined || admin.includedInPrice ? 0 : percentOfCents(lines.expectedCents, admin.percent, 'half-up');
+  if (billedAdmin > 0 && expectedAdmin === 0) {
+    const why = admin === undefined ? 'the contract states no admin fee' : `the contract includes its ${admin.percent} % admin fee in the prices`;
+    findings.push(invoiceFinding('admin-fee-billed-to-member', 'block', `An admin fee of ${formatCents(billedAdmin)} is billed, but ${why}; the vendor pays it.`, cite('admin-fee-billed-to-member', 'adminFee'), { billed: formatCents(billedAdmin) }));
+    overcharge = addCents(overcharge, billedAdmin);
+  } else if (billedAdmin > expectedAdmin) {
+    findings.push(invoiceFinding('invoice-fee-mismatch', 'block', `An admin fee of ${formatCents(billedAdmin)} is billed, over the contract's ${admin!.percent} % of ${formatCents(lines.expectedCents)}, ${formatCents(expectedAdmin)}.`, cite('admin-fee-billed-to-member', 'adminFee'), { kind: 'admin-fee', billed: formatCents(billedAdmin), expected: formatCents(expectedAdmin) }));
+    overcharge = addCents(overcharge, billedAdmin - expectedAdmin);
+  }
+  const feeCents = addCents(addCents(billedEwaste, billedAdmin), billedOther);
+  const expectedFeeCents = addCents(addCents(ewaste.cents, expectedAdmin), billedOther);
+  if (ewaste.taxableCents !== 0) {
+    billedTaxable = addCents(billedTaxable, billedEwaste);
+    expectedTaxable = addCents(expectedTaxable, ewaste.taxableCents);
+  }
+  // Tax at the PO's rate, on the billed base (is the vendor's tax right?) and on the expected one.
+  const billedTax = invoice.tax === undefined ? 0 : moneyCents(invoice.tax);
+  const recomputed = taxOf(billedTaxable, taxRate);
+  const taxCite = cite('invoice-tax-mismatch', 'prices');
+  if (recomputed === undefined) {
+    if (billedTax !== 0) findings.push(invoiceFinding('invoice-tax-not-checked', 'info', `Tax of ${formatCents(billedTax)} is billed; no purchase order taxRate was given to check it at.`, taxCite, { billed: formatCents(billedTax) }));
+  } else if (Math.abs(billedTax - recomputed) > 1) {
+    const over = billedTax > recomputed;
+    findings.push(
+      invoiceFinding('invoice-tax-mismatch', over ? 'block' : 'warn', `Tax billed ${formatCents(billedTax)}; ${taxRate} % of the taxable ${formatCents(billedTaxable)} is ${formatCents(recomputed)}${over ? '' : '; the district may owe the difference as use tax'}.`, taxCite, {
+        billed: formatCents(billedTax),
+        expected: formatCents(recomputed),
+        taxRate,
+        taxableAmount: formatCents(billedTaxable),
+      }),
+    );
+    if (over) overcharge = addCents(overcharge, billedTax - recomputed);
+  }
+  const expectedTax = taxOf(expectedTaxable, taxRate) ?? billedTax;
+  // The total against the invoice's own parts.
+  const parts = addCents(addCents(lines.billedCents, chargeCents), addCents(feeCents, billedTax));
+  const total = invoice.total === undefined ? parts : moneyCents(invoice.total);
+  if (total !== parts) {
+    const over = total > parts;
+    findings.push(invoiceFinding('invoice-total-mismatch', over ? 'block' : 'warn', `The invoice total ${formatCents(total)} is not the sum of its parts, ${formatCents(parts)} (lines, charges, fees and tax); ${over ? 'pay the parts' : 'ask the vendor to correct it'}.`, cite('invoice-total-mismatch', 'prices'), { billed: formatCents(total), parts: formatCents(parts) }));
+    if (over) overcharge = addCents(overcharge, total - parts);
+  }
+  const side = (subtotal: Cents, c: Cents, f: Cents, t: Cents, all: Cents): InvoiceAmounts => ({ subtotal: formatCents(subtotal), charges: formatCents(c), fees: formatCents(f), tax: formatCents(t), total: formatCents(all) });
+  return {
+    charges,
+    fees: ewaste.fees,
+    billed: side(lines.billedCents, chargeCents, feeCents, billedTax, total),
+    expected: side(lines.expectedCents, expectedChargeCents, expectedFeeCents, expectedTax, addCents(addCents(lines.expectedCents, expectedChargeCents), addCents(expectedFeeCents, expectedTax))),
+    overchargeCents: overcharge,
+  };
+}

@@ -1,0 +1,154 @@
+// Invariants of the invoice match: an invoice that bills exactly the quote of its PO verifies; one
+// cent more on one line is caught on that line alone; and splitting an invoice into two partial
+// invoices (the second with the first as previousInvoices) never changes the total overcharge.
+// fast-check prints the seed and path of a failing run; replay with { seed, path } in the options.
+import { describe, expect } from 'vitest';
+import { test as prop, fc } from '@fast-check/vitest';
+import { Decimal } from 'decimal.js';
+import { createPace, type InvoiceVerificationInput, type Quote } from '../../src/index.js';
+import { arbTierTable, cents, contractWith, scheduleOf } from './fixtures.js';
+
+const pace = createPace();
+const D = Decimal.clone({ precision: 80 });
+
+/** A contract with fixed, discount, volume (no flat fees: a vendor bills a flat fee as its own line), sub-cent, covered-device and service items, and charge terms. */
+const arbContract = fc
+  .record({
+    volume: arbTierTable(),
+    subCent: fc.integer({ min: 1, max: 999_999 }),
+    rounding: fc.constantFrom<'half-up' | 'half-even'>('half-up', 'half-even'),
+    roundAt: fc.constantFrom<'line' | 'unit'>('line', 'unit'),
+    freight: fc.oneof(fc.record({ kind: fc.constant('freight'), basis: fc.constant('percent'), percent: fc.integer({ min: 0, max: 15 }).map(String) }), fc.record({ kind: fc.constant('freight'), basis: fc.constant('flat'), amount: fc.integer({ min: 0, max: 90_000 }).map(cents) }), fc.constant({ kind: 'freight', basis: 'included' })),
+    tolerance: fc.option(fc.integer({ min: 0, max: 50 }).map(cents), { nil: undefined }),
+  })
+  .map(({ volume, subCent, rounding, roundAt, freight, tolerance }) => ({
+    ...contractWith([
+      scheduleOf(
+        [
+          { sku: 'V', description: 'volume item', price: { kind: 'tiered', mode: 'volume', tiers: volume } },
+          { sku: 'COPY', description: 'per copy', price: { kind: 'fixed', unitPrice: new D(subCent).dividedBy(1_000_000).toFixed() } },
+          { sku: 'DISC', description: 'discount off list', listPrice: '19.99', price: { kind: 'discount', percentOffList: '12.5' } },
+          { sku: 'TV', description: 'display', price: { kind: 'fixed', unitPrice: '199.99' }, coveredElectronicDevice: { screenSizeInches: 23.8 } },
+          { sku: 'HOUR', description: 'service hour', supplyKind: 'services', price: { kind: 'fixed', unitPrice: '87.50' } },
+        ],
+        { rounding, roundAt },
+      ),
+    ]),
+    charges: [freight, { kind: 'installation', basis: 'per-unit', amount: '12.00', taxable: true }],
+    ...(tolerance === undefined ? {} : { invoiceTerms: { lineTolerance: tolerance } }),
+  }));
+
+/** A PO: 1-8 lines with lineIds (a sku may repeat), a tax rate or none, the vendor's proposed charges, and its date. */
+const arbOrder = fc.record({
+  lines: fc.array(fc.record({ sku: fc.constantFrom('V', 'COPY', 'DISC', 'TV', 'HOUR'), quantity: fc.oneof(fc.integer({ min: 1, max: 400 }), fc.constantFrom(1, 10, 11, 100, 101)) }), { minLength: 1, maxLength: 8 }).map((ls) => ls.map((l, i) => ({ ...l, lineId: String((i + 1) * 10) }))),
+  taxRate: fc.option(fc.integer({ min: 0, max: 1500 }).map((n) => new D(n).dividedBy(100).toFixed()), { nil: undefined }),
+  charges: fc.array(fc.record({ kind: fc.constantFrom('freight', 'installation', 'fuel-surcharge'), amount: fc.integer({ min: 0, max: 100_000 }).map(cents) }), { maxLength: 3 }),
+  date: fc.integer({ min: 0, max: 150 }).map((d) => new Date(Date.UTC(2025, 6, 1 + d)).toISOString().slice(0, 10)),
+});
+
+type Order = typeof arbOrder extends fc.Arbitrary<infer T> ? T : never;
+type Invoice = InvoiceVerificationInput['invoice'];
+
+const purchaseOrderOf = (o: Order) => ({ id: 'PO-1', date: o.date, lines: o.lines, ...(o.taxRate === undefined ? {} : { taxRate: o.taxRate }) });
+
+/** The quote of the PO with only the charges the contract allows (the vendor dropped the others). */
+function quoteOf(contract: unknown, o: Order): Quote {
+  const ask = (charges: unknown[]): Quote => pace.quote({ contract: contract as never, asOf: o.date, lines: o.lines, charges: charges as never, ...(o.taxRate === undefined ? {} : { taxRate: o.taxRate }) });
+  const first = ask(o.charges);
+  return ask(first.charges.filter((c) => c.allowed).map((c) => ({ kind: c.kind, amount: c.amount })));
+}
+
+/** The invoice that bills exactly the quote: same lines and prices, charges, fees, tax and total. */
+function invoiceOf(q: Quote, date: string): Invoice {
+  return {
+    date,
+    lines: q.lines.map((l) => ({ lineId: l.lineId!, sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })),
+    charges: q.charges.map((c) => ({ kind: c.kind, amount: c.amount })),
+    fees: q.fees.map((f) => ({ kind: f.kind, sku: f.sku, lineId: f.lineId!, amount: f.amount })),
+    ...(q.taxRate === undefined ? {} : { tax: q.tax }),
+    total: q.total,
+  };
+}
+
+const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+describe('verifyInvoice', () => {
+  prop.prop([arbContract, arbOrder, fc.integer({ min: 0, max: 20 })], { numRuns: Number(process.env["FC_NUM_RUNS"] ?? 200) })('an invoice that bills exactly the quote of its PO verifies ok, with nothing overcharged and both sides equal', (contract, order, days) => {
+    const q = quoteOf(contract, order);
+    const v = pace.verifyInvoice({ contract: contract as never, invoice: invoiceOf(q, addDays(order.date, days)), purchaseOrder: purchaseOrderOf(order) });
+    expect(v.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(v.ok).toBe(true);
+    expect(v.overchargeTotal).toBe('0.00');
+    expect(v.billed).toEqual({ subtotal: q.subtotal, charges: sum(q.charges.map((c) => c.amount)), fees: sum(q.fees.map((f) => f.amount)), tax: q.tax, total: q.total });
+    expect(v.expected).toEqual(v.billed);
+    expect(v.lines.map((l) => l.contractExtended)).toEqual(q.lines.map((l) => l.extended));
+  });
+
+  prop.prop([arbContract, arbOrder, fc.nat()], { numRuns: Number(process.env["FC_NUM_RUNS"] ?? 200) })('raising one billed unit price by a cent makes the invoice not ok, with exactly that line overcharged', (contract, order, pick) => {
+    const q = quoteOf(contract, order);
+    const invoice = invoiceOf(q, order.date);
+    const i = pick % invoice.lines.length;
+    const { total: _dropped, ...rest } = invoice; // the total would be off too; this is about the line
+    const lines = invoice.lines.map((l, k) => (k === i ? { ...l, unitPrice: new D(l.unitPrice).plus('0.01').toFixed() } : l));
+    const v = pace.verifyInvoice({ contract: contract as never, invoice: { ...rest, lines }, purchaseOrder: purchaseOrderOf(order) });
+    const tolerance = new D((contract as { invoiceTerms?: { lineTolerance: string } }).invoiceTerms?.lineTolerance ?? '0');
+    // Whole units: the line bills exactly a cent a unit more, after rounding.
+    const raised = new D(order.lines[i]!.quantity).times('0.01');
+    if (raised.gt(tolerance)) {
+      expect(v.ok).toBe(false);
+      expect(v.lines.flatMap((l, k) => (l.overcharge !== '0.00' ? [k] : []))).toEqual([i]);
+      expect(v.findings.filter((f) => f.severity === 'block').map((f) => f.code)).toEqual(['invoice-overcharge']);
+      expect(v.overchargeTotal).toBe(v.lines[i]!.overcharge);
+    } else {
+      expect(v.ok).toBe(true);
+      expect(v.overchargeTotal).toBe('0.00');
+      expect(v.findings.map((f) => f.code)).toContain('invoice-within-tolerance');
+    }
+  });
+
+  prop.prop(
+    [
+      arbContract,
+      arbOrder,
+      fc.array(fc.integer({ min: -300, max: 3000 }), { minLength: 8, maxLength: 8 }),
+      fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+      fc.array(fc.record({ kind: fc.constantFrom('freight', 'installation', 'fuel-surcharge'), amount: fc.integer({ min: 0, max: 100_000 }).map(cents) }), { maxLength: 3 }),
+      fc.boolean(),
+    ],
+    { numRuns: Number(process.env["FC_NUM_RUNS"] ?? 200) },
+  )('splitting an invoice into two partial invoices never changes the total overcharge', (contract, order, bumps, firstPart, charges, offContract) => {
+    const q = quoteOf(contract, order);
+    const taxable = new Set(['V', 'COPY', 'DISC', 'TV', 'NOT-ON-CONTRACT']);
+    // The vendor's invoice, with some prices off the contract (either way), its own charges and maybe a sku not on the contract.
+    const lines = q.lines.map((l, k) => ({ lineId: l.lineId!, sku: l.sku, quantity: l.quantity, unitPrice: D.max(0, new D(l.unitPrice).plus(new D(bumps[k]!).dividedBy(100))).toFixed() }));
+    if (offContract) lines.push({ lineId: '999', sku: 'NOT-ON-CONTRACT', quantity: '3', unitPrice: '12.34' });
+    const chargeTaxable = (kind: string): boolean => kind === 'installation' || kind === 'fuel-surcharge';
+    const rounding = (contract as unknown as { priceSchedules: { rounding: 'half-up' | 'half-even' }[] }).priceSchedules[0]!.rounding;
+    const extended = (l: (typeof lines)[number]): Decimal => new D(l.unitPrice).times(l.quantity).toDecimalPlaces(2, rounding === 'half-even' ? Decimal.ROUND_HALF_EVEN : Decimal.ROUND_HALF_UP);
+    // Each part bills its own lines' fees, and tax on its own billed base at the PO's rate, correctly.
+    const invoice = (date: string, part: typeof lines, partCharges: typeof charges): Invoice => {
+      const base = [...part.filter((l) => taxable.has(l.sku)).map(extended), ...partCharges.filter((c) => chargeTaxable(c.kind)).map((c) => new D(c.amount))].reduce((s, x) => s.plus(x), new D(0));
+      const ids = new Set(part.map((l) => l.lineId));
+      return {
+        date,
+        lines: part,
+        charges: partCharges as NonNullable<Invoice['charges']>,
+        fees: q.fees.filter((f) => ids.has(f.lineId!)).map((f) => ({ kind: f.kind, sku: f.sku, amount: f.amount })),
+        ...(order.taxRate === undefined ? {} : { tax: base.times(order.taxRate).dividedBy(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2) }),
+      };
+    };
+    const purchaseOrder = purchaseOrderOf(order);
+    const whole = pace.verifyInvoice({ contract: contract as never, invoice: invoice(addDays(order.date, 10), lines, charges), purchaseOrder });
+    const inFirst = (k: number): boolean => firstPart[k % firstPart.length]!;
+    const a = invoice(addDays(order.date, 5), lines.filter((_, k) => inFirst(k)), charges.filter((_, k) => inFirst(k + 3)));
+    const b = invoice(addDays(order.date, 10), lines.filter((_, k) => !inFirst(k)), charges.filter((_, k) => !inFirst(k + 3)));
+    if (a.lines.length === 0 || b.lines.length === 0) return;
+    const first = pace.verifyInvoice({ contract: contract as never, invoice: a, purchaseOrder });
+    const second = pace.verifyInvoice({ contract: contract as never, invoice: b, purchaseOrder, previousInvoices: [a] });
+    expect(new D(first.overchargeTotal).plus(second.overchargeTotal).toFixed(2)).toBe(whole.overchargeTotal);
+  });
+});
+
+function sum(xs: readonly string[]): string {
+  return xs.reduce((s, x) => s.plus(x), new D(0)).toFixed(2);
+}

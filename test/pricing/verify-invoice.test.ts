@@ -1,0 +1,118 @@
+// The four-way invoice match, case by case (the realistic documents are scenario files under
+// test/scenarios/pricing/invoice-*.json; the invariants are in verify-invoice.properties.test.ts).
+import { describe, expect, it } from 'vitest';
+import { createPace, type InvoiceVerificationInput } from '../../src/index.js';
+import { contractWith, scheduleOf } from './fixtures.js';
+import { thrownPaceError as errorOf } from '../support/thrown-pace-error.js';
+
+const pace = createPace();
+const base = contractWith([
+  scheduleOf([
+    { sku: 'CB', description: 'Chromebook', price: { kind: 'tiered', mode: 'volume', tiers: [{ upTo: 199, unitPrice: '300.00' }, { upTo: 499, unitPrice: '285.00' }, { upTo: null, unitPrice: '270.00' }] }, coveredElectronicDevice: { screenSizeInches: 11.6 } },
+    { sku: 'CASE', description: 'Sleeve', price: { kind: 'fixed', unitPrice: '12.00' } },
+  ]),
+]);
+const contract = { ...base, charges: [{ kind: 'freight', basis: 'included' }], adminFee: { percent: '1.5', includedInPrice: true } };
+const po = { id: 'PO-7', date: '2025-09-01', lines: [{ lineId: '1', sku: 'CB', quantity: 600 }, { lineId: '2', sku: 'CASE', quantity: 600 }], taxRate: '8.25' };
+const line = (sku: string, quantity: number | string, unitPrice: string, lineId?: string) => ({ sku, quantity, unitPrice, ...(lineId ? { lineId } : {}) });
+const verify = (input: Partial<InvoiceVerificationInput> & { invoice: InvoiceVerificationInput['invoice'] }) => pace.verifyInvoice({ contract: contract as never, ...input });
+const codes = (v: { findings: { code: string; severity: string }[] }) => v.findings.map((f) => `${f.severity} ${f.code}`);
+
+describe('verifyInvoice with a purchase order', () => {
+  it('prices 200 units of a 600-unit PO at the 600-unit tier: billed at the 200-unit tier is an overcharge', () => {
+    const v = verify({ purchaseOrder: po, invoice: { date: '2025-09-20', lines: [line('CB', 200, '285.00', '1')] } });
+    expect(v.lines[0]).toMatchObject({ contractUnitPrice: '270.00', overcharge: '3000.00', tier: { tierQuantity: '600' } });
+    expect(v.ok).toBe(false);
+    // without the PO the invoice's own 200 units choose the tier, and the same invoice passes
+    expect(verify({ invoice: { date: '2025-09-20', lines: [line('CB', 200, '285.00')] } }).lines[0]!.overcharge).toBe('0.00');
+  });
+
+  it('counts earlier invoices and credits against the ordered and received quantities', () => {
+    const earlier = [{ date: '2025-09-10', lines: [line('CB', 500, '270.00', '1')] }];
+    const over = verify({ purchaseOrder: po, previousInvoices: earlier, invoice: { date: '2025-09-20', lines: [line('CB', 150, '270.00', '1')] } });
+    expect(over.findings.find((f) => f.code === 'invoice-quantity-exceeds-order')).toMatchObject({ severity: 'block', citation: 'Purchase order PO-7', data: { sku: 'CB', billed: '650', previouslyBilled: '500', ordered: '600' } });
+    // a return of 50 on the earlier invoice brings the order back within 600
+    const withCredit = [...earlier, { date: '2025-09-15', lines: [line('CB', -50, '270.00', '1')] }];
+    expect(codes(verify({ purchaseOrder: po, previousInvoices: withCredit, invoice: { date: '2025-09-20', lines: [line('CB', 150, '270.00', '1')] } }))).not.toContain('block invoice-quantity-exceeds-order');
+    const receipts = [{ date: '2025-09-18', lines: [{ sku: 'CB', quantity: 600 }] }];
+    const notReceived = verify({ purchaseOrder: po, receipts: [{ date: '2025-09-18', lines: [{ sku: 'CB', quantity: 100 }] }], invoice: { date: '2025-09-20', lines: [line('CB', 150, '270.00', '1')] } });
+    expect(notReceived.findings.find((f) => f.code === 'invoice-quantity-exceeds-receipt')).toMatchObject({ severity: 'block', citation: 'Cal. Pub. Cont. Code § 20118', data: { billed: '150', received: '100' } });
+    expect(codes(verify({ purchaseOrder: po, receipts, invoice: { date: '2025-09-20', lines: [line('CB', 150, '270.00', '1')] } }))).not.toContain('block invoice-quantity-exceeds-receipt');
+  });
+
+  it('matches a line to its PO line by lineId, so one line over its own quantity is found although the sku is within the order', () => {
+    const twoSites = { ...po, lines: [{ lineId: 'A', sku: 'CASE', quantity: 100 }, { lineId: 'B', sku: 'CASE', quantity: 100 }] };
+    const v = verify({ purchaseOrder: twoSites, invoice: { date: '2025-09-20', lines: [line('CASE', 120, '12.00', 'A')] } });
+    expect(v.findings.filter((f) => f.code === 'invoice-quantity-exceeds-order').map((f) => f.data)).toEqual([{ sku: 'CASE', lineId: 'A', billed: '120', previouslyBilled: '0', ordered: '100' }]);
+  });
+
+  it('allows a credit only against a PO line', () => {
+    const v = verify({ purchaseOrder: po, invoice: { date: '2025-09-20', lines: [line('CASE', -2, '12.00', '2'), line('CB', -1, '270.00', '9')] } });
+    expect(codes(v)).not.toContain('block invoice-credit-not-on-order'); // line 9 is not on the PO, but its sku is
+    const noPo = verify({ invoice: { date: '2025-09-20', lines: [line('CASE', -2, '12.00')] } });
+    expect(codes(noPo)).toContain('block invoice-credit-not-on-order');
+    expect(noPo.billed.subtotal).toBe('-24.00');
+  });
+
+  it('refuses freight the contract includes, and an admin fee the contract includes in its prices', () => {
+    const v = verify({ purchaseOrder: po, invoice: { date: '2025-09-20', lines: [line('CASE', 10, '12.00', '2')], charges: [{ kind: 'freight', amount: '45.00' }], fees: [{ kind: 'admin-fee', amount: '1.80' }] } });
+    expect(v.charges).toEqual([{ kind: 'freight', amount: '45.00', taxable: false, allowed: false, maxAllowed: '0.00', overcharge: '45.00' }]);
+    expect(v.findings.find((f) => f.code === 'admin-fee-billed-to-member')).toMatchObject({ severity: 'block', citation: 'Contract PACE-24-017, adminFee' });
+    expect(v.overchargeTotal).toBe('46.80');
+    expect(v.expected).toMatchObject({ subtotal: '120.00', charges: '0.00', fees: '0.00' });
+  });
+
+  it('allows an admin fee the contract adds to the prices, up to its percent of the contract subtotal', () => {
+    const onTop = { ...contract, adminFee: { percent: '1.5', includedInPrice: false } };
+    const invoice = (amount: string) => ({ date: '2025-09-20', lines: [line('CASE', 100, '12.00', '2')], fees: [{ kind: 'admin-fee' as const, amount }] });
+    expect(pace.verifyInvoice({ contract: onTop as never, invoice: invoice('18.00') }).ok).toBe(true);
+    const over = pace.verifyInvoice({ contract: onTop as never, invoice: invoice('24.00') });
+    expect(over.findings.find((f) => f.code === 'invoice-fee-mismatch')).toMatchObject({ severity: 'block', data: { kind: 'admin-fee', billed: '24.00', expected: '18.00' } });
+    expect(over.overchargeTotal).toBe('6.00');
+  });
+
+  it('recomputes the e-waste fee per covered device: over is an overcharge, under a warning', () => {
+    const over = verify({ purchaseOrder: po, invoice: { date: '2025-09-20', lines: [line('CB', 10, '270.00', '1')], fees: [{ kind: 'ca-ewaste-recycling-fee', amount: '50.00' }] } });
+    expect(over.findings.find((f) => f.code === 'invoice-fee-mismatch')).toMatchObject({ severity: 'block', citation: 'Cal. Pub. Res. Code § 42464', data: { billed: '50.00', expected: '40.00' } });
+    expect(over.overchargeTotal).toBe('10.00');
+    const under = verify({ purchaseOrder: po, invoice: { date: '2025-09-20', lines: [line('CB', 10, '270.00', '1')], tax: '222.75' } });
+    expect(codes(under)).toEqual(['warn invoice-fee-mismatch']);
+    expect(under.ok).toBe(true);
+  });
+
+  it('notes a fee the packs know no figure for, in both sides as billed, without refusing the invoice', () => {
+    const v = verify({ purchaseOrder: po, invoice: { date: '2025-09-20', lines: [line('CASE', 10, '12.00', '2')], fees: [{ kind: 'ca-battery-fee', amount: '1.80' }], tax: '9.90', total: '131.70' } });
+    expect(v.findings.map((f) => [f.severity, f.code, f.data?.['kind']])).toEqual([['warn', 'invoice-fee-not-checked', 'ca-battery-fee']]);
+    expect([v.billed.fees, v.expected.fees, v.billed.total, v.expected.total, v.ok]).toEqual(['1.80', '1.80', '131.70', '131.70', true]);
+  });
+
+  it('prices by the invoice date when the contract says so', () => {
+    const schedule = (base['priceSchedules'] as object[])[0]!;
+    const raised = { ...contract, invoiceTerms: { pricesAsOf: 'invoice-date' }, priceSchedules: [{ ...schedule, effectiveTo: '2025-09-14' }, { ...schedule, id: 'fy26b', effectiveFrom: '2025-09-15' }] };
+    const v = pace.verifyInvoice({ contract: raised as never, purchaseOrder: po, invoice: { date: '2025-09-20', lines: [line('CASE', 1, '12.00', '2')] } });
+    expect(v.priceScheduleId).toBe('fy26b');
+  });
+});
+
+describe('verifyInvoice input', () => {
+  it('names the JSON path of each bad field, in the invoice, the PO, the receipts and the earlier invoices', () => {
+    const e = errorOf(() =>
+      verify({
+        invoice: { date: '2025-09-20', lines: [line('CB', 'ten', '270.00')] },
+        purchaseOrder: { ...po, date: '2025-02-30' },
+        receipts: [{ date: '2025-09-18', lines: [{ sku: 'CB', quantity: -1 }] }],
+        previousInvoices: [{ date: '2025-09-10', lines: [line('CB', 1, '270.001234567')] }],
+      } as never),
+    );
+    expect(e.code).toBe('invalid-input');
+    expect(e.issues.map((i) => i.path).sort()).toEqual(['$.invoice.lines[0].quantity', '$.previousInvoices[0].lines[0].unitPrice', '$.purchaseOrder.date', '$.receipts[0].lines[0].quantity']);
+  });
+
+  it('never changes the caller’s objects', () => {
+    const input = { contract, purchaseOrder: po, invoice: { date: '2025-09-20', lines: [line('CB', 200, '285.00', '1')], charges: [{ kind: 'freight' as const, amount: '45.00' }] } };
+    const copy = structuredClone(input);
+    pace.verifyInvoice(input as never);
+    expect(input).toEqual(copy);
+    expect(Object.isFrozen(input.invoice)).toBe(false);
+  });
+});
