@@ -286,9 +286,14 @@ async function ledger(parsed: Parsed, io: CliIo): Promise<number> {
     });
     progress?.done(run.report.purchaseCount);
     if (format === 'json') {
-      const { neededBidCount, missingDocumentsCount, ...head } = run.report;
-      const text = JSON.stringify({ ...head, neededBidCount, missingDocumentsCount }, null, 2);
-      out.write(`${text.slice(0, -2)},\n  "neededBid": [`);
+      // The report's JSON in its documented key order, with the long lists (split groups, the
+      // details) copied from the spill as they were written.
+      const { file: reportFile, rulesVersion, window: reportWindow, purchaseCount, changeOrders, total, members: memberSummaries, memberYears, neededBidCount, missingDocumentsCount, ...rest } = run.report;
+      const head = JSON.stringify({ file: reportFile, rulesVersion, window: reportWindow, purchaseCount, changeOrders, total, members: memberSummaries, memberYears }, null, 2);
+      out.write(`${head.slice(0, -2)},\n  "splitPurchases": [`);
+      spill.copy('splitPurchases', (s) => out.write(s));
+      const tail = JSON.stringify({ ...rest, neededBidCount, missingDocumentsCount }, null, 2);
+      out.write(`],\n${tail.slice(2, -2)},\n  "neededBid": [`);
       spill.copy('neededBid', (s) => out.write(s));
       out.write(`],\n  "missingDocuments": [`);
       spill.copy('missingDocuments', (s) => out.write(s));
@@ -337,6 +342,7 @@ class DetailSpill {
     f.size = 0;
   }
   neededBid = (json: string): void => this.add('neededBid', json);
+  splitGroup = (json: string): void => this.add('splitPurchases', json);
   missingDocuments = (json: string): void => this.add('missingDocuments', json);
   /** Hands the kept text to `write` in pieces of about a megabyte. */
   copy(kind: string, write: (text: string) => void): void {
