@@ -150,3 +150,57 @@ export class Interner {
     return n;
   }
 }
+
+/**
+ * Amounts in cents by row, four bytes each: an amount beyond ±21 million dollars is kept aside
+ * (a PO that large is rare; its cents are exact either way).
+ */
+export class CentsColumn {
+  private readonly small = new Column(() => new Int32Array(PAGE_ROWS));
+  private readonly large = new Map<number, number>();
+  private static readonly ASIDE = -0x80000000;
+  get(row: number): number {
+    const cents = this.small.get(row);
+    return cents === CentsColumn.ASIDE ? this.large.get(row)! : cents;
+  }
+  set(row: number, cents: number): void {
+    if (cents > CentsColumn.ASIDE && cents <= 0x7fffffff) {
+      this.small.set(row, cents);
+      this.large.delete(row);
+    } else {
+      this.small.set(row, CentsColumn.ASIDE);
+      this.large.set(row, cents);
+    }
+  }
+}
+
+/**
+ * The input line of each row, for rows added in order: rows mostly follow one another line by
+ * line, so only where that breaks (a change order or bad row between them, a quoted line break) a
+ * (row, line) pair is kept, and a row's line is found by binary search.
+ */
+export class LineColumn {
+  private readonly rows: number[] = [];
+  private readonly lines: number[] = [];
+  private next = -1;
+  private nextLine = -1;
+  /** Adds the line of the next row (`row` must be the row after the last one added). */
+  add(row: number, line: number): void {
+    if (row !== this.next || line !== this.nextLine) {
+      this.rows.push(row);
+      this.lines.push(line);
+    }
+    this.next = row + 1;
+    this.nextLine = line + 1;
+  }
+  get(row: number): number {
+    let lo = 0;
+    let hi = this.rows.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.rows[mid]! <= row) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.lines[lo]! + (row - this.rows[lo]!);
+  }
+}

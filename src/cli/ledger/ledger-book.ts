@@ -4,7 +4,7 @@
 // `pace.findSplitPurchases` group by group (member, vendor, supply kind) over the rows it kept.
 import { fiscalYearOf, isPaceError, type Pace, type SplitPurchaseGroup } from '../../index.js';
 import { quoted } from '../safe-text.js';
-import { Column, IdIndex, Interner } from './columns.js';
+import { CentsColumn, Column, IdIndex, Interner, LineColumn } from './columns.js';
 import { CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, UNKNOWN_CONTRACT, centsOf, centsText, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
 import type { RowProblem } from './rows.js';
 
@@ -62,9 +62,9 @@ export class LedgerBook {
   readonly ids = new IdIndex();
   private readonly group = new Column(() => new Int32Array(1 << 16));
   private readonly date = new Column(() => new Uint16Array(1 << 16));
-  private readonly cents = new Column(() => new Float64Array(1 << 16));
+  private readonly cents = new CentsColumn();
   private readonly flags = new Column(() => new Uint8Array(1 << 16));
-  private readonly line = new Column(() => new Int32Array(1 << 16));
+  private readonly line = new LineColumn();
   private readonly dates = new Interner();
   private readonly vendors = new Interner();
   /** member → supply kind → vendor → group. */
@@ -151,7 +151,7 @@ export class LedgerBook {
       this.date.set(row, dateIndex);
       this.cents.set(row, cents);
       this.flags.set(row, flags);
-      this.line.set(row, line);
+      this.line.add(row, line);
       const counts = this.memberCounts[member]!;
       counts.purchases++;
       counts.cents += cents;
