@@ -4,7 +4,7 @@
 // `pace.findSplitPurchases` group by group (member, vendor, supply kind) over the rows it kept.
 import { fiscalYearOf, isPaceError, type Pace, type SplitPurchaseGroup } from '../../index.js';
 import { quoted } from '../safe-text.js';
-import { CentsColumn, Column, IdIndex, Interner, LineColumn } from './columns.js';
+import { CentsColumn, Column, IdIndex, Interner, LineColumn, SmallIntColumn } from './columns.js';
 import { CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, UNKNOWN_CONTRACT, centsOf, centsText, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
 import type { RowProblem } from './rows.js';
 
@@ -60,7 +60,7 @@ export const DETAILS_KEPT = 200;
 
 export class LedgerBook {
   readonly ids = new IdIndex();
-  private readonly group = new Column(() => new Int32Array(1 << 16));
+  private readonly group = new SmallIntColumn();
   private readonly date = new Column(() => new Uint16Array(1 << 16));
   private readonly cents = new CentsColumn();
   private readonly flags = new Column(() => new Uint8Array(1 << 16));
@@ -290,6 +290,8 @@ export class LedgerBook {
    * {@link DETAILS_KEPT} and the counts stay in memory (a large ledger's groups list most of its POs).
    */
   findSplitPurchases(window: 'fiscal-year' | { days: number }): SplitGroups {
+    // Every row is in and every change order folded: the id lookup is no longer needed.
+    this.ids.dropIndex();
     const n = this.ids.size;
     const groupCount = this.groups.length;
     const sizes = new Int32Array(groupCount + 1);
