@@ -25,7 +25,7 @@ if (isMainThread) {
     }
     const thread = new Worker(self, {
       workerData: { role: 'pace-rules-ledger-main', argv, stderrIsTTY: process.stderr.isTTY === true } satisfies Role,
-      resourceLimits: { maxOldGenerationSizeMb: Math.ceil(128 + megabytes * 0.1), maxYoungGenerationSizeMb: 16 },
+      resourceLimits: { maxOldGenerationSizeMb: Math.ceil(64 + megabytes * 0.1), maxYoungGenerationSizeMb: 16 },
     });
     process.exitCode = await new Promise<number>((resolve) => {
       thread.on('message', (code: number) => resolve(code));
