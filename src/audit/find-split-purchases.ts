@@ -454,20 +454,49 @@ function reportSplit(window: readonly Row[], kind: 'split' | 'fiscal-year-bounda
  * rolling year (purchases at most {@link ROLLING_YEAR_DAYS} days apart) with the largest total that
  * is over its limit, reported when it holds a purchase no `split` group holds already (otherwise
  * it would only repeat them).
+ *
+ * Each rolling year starting at `s` is judged by {@link withinLowestLimit} only when it could be
+ * reported: it holds a purchase outside the split groups (what it keeps is a subset of it), and
+ * the sum of its positive amounts could be over its lowest limit and over the best total so far
+ * (what it keeps sums to no more, and is judged against a limit no lower). These checks are exact
+ * and cost O(1) each from prefix sums, so a bucket of n purchases costs O(n) when nothing is left
+ * to report, instead of O(n²) windows sliced and judged.
  */
 function reportBoundaries(rows: readonly Row[], inSplits: ReadonlySet<Row> | undefined, acrossVendors: boolean, out: SplitPurchaseGroup[]): void {
-  for (let i = 0; i < rows.length; i++) {
+  const n = rows.length;
+  // Prefix counts of purchases outside split groups, and prefix sums of positive amounts.
+  const outside = new Int32Array(n + 1);
+  const positive = new Float64Array(n + 1);
+  for (let k = 0; k < n; k++) {
+    const r = rows[k]!;
+    outside[k + 1] = outside[k]! + (inSplits !== undefined && inSplits.has(r) ? 0 : 1);
+    positive[k + 1] = positive[k]! + (r.cents > 0 ? r.cents : 0);
+  }
+  for (let i = 0; i < n; i++) {
     const fy = rows[i]!.fy;
     if (i > 0 && rows[i - 1]!.fy === fy) continue;
     // rows[i] starts fiscal year fy; rows[i..b) are in it, rows[b..) later.
     let b = i;
-    while (b < rows.length && rows[b]!.fy === fy) b++;
-    if (b >= rows.length || rows[b]!.fy !== fy + 1) continue;
+    while (b < n && rows[b]!.fy === fy) b++;
+    if (b >= n || rows[b]!.fy !== fy + 1) continue;
     let best: { kept: Row[]; limit: ThresholdPeriod; cents: number } | undefined;
+    const lowest = new LowestLimits();
+    let e = b;
+    // lowest counts the limits of rows[lo..hi).
+    let lo = i;
+    let hi = i;
     for (let s = i; s < b; s++) {
       if (rows[b]!.day - rows[s]!.day > ROLLING_YEAR_DAYS) continue;
-      let e = b;
-      while (e < rows.length && rows[e]!.day - rows[s]!.day <= ROLLING_YEAR_DAYS) e++;
+      // The rolling year of s is rows[s..e): e only moves forward as s does.
+      while (e < n && rows[e]!.day - rows[s]!.day <= ROLLING_YEAR_DAYS) e++;
+      while (hi < e) lowest.add(rows[hi++]!.limit);
+      while (lo < s) lowest.remove(rows[lo++]!.limit);
+      if (outside[e]! - outside[s]! === 0) continue;
+      const bound = positive[e]! - positive[s]!;
+      if (Number.isSafeInteger(bound)) {
+        const limit = lowest.lowest();
+        if (limit === undefined || !isExceeded(bound, limit) || (best !== undefined && bound <= best.cents)) continue;
+      }
       const within = withinLowestLimit(rows.slice(s, e));
       if (!within) continue;
       const spans = within.kept.some((r) => r.fy === fy) && within.kept.some((r) => r.fy !== fy);
@@ -477,6 +506,28 @@ function reportBoundaries(rows: readonly Row[], inSplits: ReadonlySet<Row> | und
       if (!best || cents > best.cents) best = { ...within, cents };
     }
     if (best) reportSplit(best.kept, 'fiscal-year-boundary', acrossVendors, out);
+  }
+}
+
+/**
+ * The limits of the purchases in a sliding window, counted by period, and the lowest of them (by
+ * {@link lower}; periods of equal amount and comparison are exceeded by the same amounts).
+ */
+class LowestLimits {
+  private readonly counts = new Map<ThresholdPeriod, number>();
+  add(limit: ThresholdPeriod | null): void {
+    if (limit !== null) this.counts.set(limit, (this.counts.get(limit) ?? 0) + 1);
+  }
+  remove(limit: ThresholdPeriod | null): void {
+    if (limit === null) return;
+    const left = this.counts.get(limit)! - 1;
+    if (left === 0) this.counts.delete(limit);
+    else this.counts.set(limit, left);
+  }
+  lowest(): ThresholdPeriod | undefined {
+    let low: ThresholdPeriod | undefined;
+    for (const limit of this.counts.keys()) low = low === undefined ? limit : lower(low, limit);
+    return low;
   }
 }
 

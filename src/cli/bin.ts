@@ -11,8 +11,11 @@ if (isMainThread) {
   if (argv[0] === 'audit-ledger' && !self.pathname.endsWith('.ts')) {
     // audit-ledger runs in a thread with a bounded heap: V8 grows the main thread's heap lazily
     // (80 MB of garbage at a million rows), and a thread's heap limit makes it collect instead.
-    // Everything stays in this process, so its peak RSS is the command's. The limit grows with
-    // the ledger: what the report itself holds grows with it (split groups list their POs).
+    // Everything stays in this process, so its peak RSS is the command's. The rows are kept in
+    // typed arrays outside the heap, and split groups go to a spill file as they are found, so the
+    // heap holds what grows with distinct members, vendors and supply kinds, not with rows: the
+    // limit grows only a little with the ledger (it was 160 MB + 0.6 × the file's size while the
+    // report held every split group; at 5,000,000 rows the heap then grew lazily to its limit).
     const { statSync } = await import('node:fs');
     let megabytes = 0;
     try {
@@ -22,7 +25,7 @@ if (isMainThread) {
     }
     const thread = new Worker(self, {
       workerData: { role: 'pace-rules-ledger-main', argv, stderrIsTTY: process.stderr.isTTY === true } satisfies Role,
-      resourceLimits: { maxOldGenerationSizeMb: Math.ceil(160 + megabytes * 0.6), maxYoungGenerationSizeMb: 16 },
+      resourceLimits: { maxOldGenerationSizeMb: Math.ceil(64 + megabytes * 0.1), maxYoungGenerationSizeMb: 16 },
     });
     process.exitCode = await new Promise<number>((resolve) => {
       thread.on('message', (code: number) => resolve(code));

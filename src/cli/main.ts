@@ -136,8 +136,18 @@ class Output {
     this.size += text.length;
     if (this.size > 1 << 20) this.flush();
   }
+  /** Bytes of UTF-8 text split anywhere (a copy of a spill file): to --out as they are. */
+  writeBytes(bytes: Uint8Array, decoder: TextDecoder): void {
+    if (this.out === undefined) {
+      this.io.stdout(decoder.decode(bytes, { stream: true }));
+      return;
+    }
+    this.flush();
+    writeSync(this.fd!, bytes);
+  }
   private flush(): void {
     if (this.out === undefined) return;
+    // (opens the temporary file on the first call, so writeBytes always has one)
     if (this.fd === undefined) {
       this.temp = join(dirname(this.out), `.${basename(this.out)}.${process.pid}.tmp`);
       try {
@@ -310,12 +320,17 @@ async function ledger(parsed: Parsed, io: CliIo): Promise<number> {
     });
     progress?.done(run.report.purchaseCount);
     if (format === 'json') {
-      const { neededBidCount, missingDocumentsCount, ...head } = run.report;
-      const text = JSON.stringify({ ...head, neededBidCount, missingDocumentsCount }, null, 2);
-      out.write(`${text.slice(0, -2)},\n  "neededBid": [`);
-      spill.copy('neededBid', (s) => out.write(s));
+      // The report's JSON in its documented key order, with the long lists (split groups, the
+      // details) copied from the spill as they were written.
+      const { file: reportFile, rulesVersion, window: reportWindow, purchaseCount, changeOrders, total, members: memberSummaries, memberYears, neededBidCount, missingDocumentsCount, ...rest } = run.report;
+      const head = JSON.stringify({ file: reportFile, rulesVersion, window: reportWindow, purchaseCount, changeOrders, total, members: memberSummaries, memberYears }, null, 2);
+      out.write(`${head.slice(0, -2)},\n  "splitPurchases": [`);
+      spill.copy('splitPurchases', out);
+      const tail = JSON.stringify({ ...rest, neededBidCount, missingDocumentsCount }, null, 2);
+      out.write(`],\n${tail.slice(2, -2)},\n  "neededBid": [`);
+      spill.copy('neededBid', out);
       out.write(`],\n  "missingDocuments": [`);
-      spill.copy('missingDocuments', (s) => out.write(s));
+      spill.copy('missingDocuments', out);
       out.write(']\n}\n');
     } else if (format === 'html') {
       const { renderLedgerHtml } = await import('./html/report-html.js');
@@ -361,9 +376,10 @@ class DetailSpill {
     f.size = 0;
   }
   neededBid = (json: string): void => this.add('neededBid', json);
+  splitGroup = (json: string): void => this.add('splitPurchases', json);
   missingDocuments = (json: string): void => this.add('missingDocuments', json);
-  /** Hands the kept text to `write` in pieces of about a megabyte. */
-  copy(kind: string, write: (text: string) => void): void {
+  /** Copies the kept text to the output in pieces of about a megabyte (as bytes to a file). */
+  copy(kind: string, out: Pick<Output, 'write' | 'writeBytes'>): void {
     const f = this.files.get(kind);
     if (!f) return;
     this.flushFile(f);
@@ -373,9 +389,9 @@ class DetailSpill {
     try {
       const buffer = Buffer.allocUnsafe(1 << 20);
       const decoder = new TextDecoder();
-      for (let n = 0; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) write(decoder.decode(buffer.subarray(0, n), { stream: true }));
-      write(decoder.decode());
-      write('\n  ');
+      for (let n = 0; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) out.writeBytes(buffer.subarray(0, n), decoder);
+      const rest = decoder.decode();
+      out.write(`${rest}\n  `);
     } finally {
       closeSync(fd);
     }

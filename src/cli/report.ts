@@ -115,10 +115,10 @@ export function renderLedger(run: LedgerRun): string {
     ),
     '',
   );
-  if (r.splitPurchases.length > 0) {
+  if (run.splits.count > 0) {
     out.push('Possible split purchases (each under the bid limit, together over it):');
-    for (const g of r.splitPurchases.slice(0, 50)) out.push(`  ${printable(g.memberId)} / ${printable(g.vendorId ?? 'no vendor')} / ${g.supplyKind}: ${g.purchaseIds.slice(0, 10).map(printable).join(', ')}${g.purchaseIds.length > 10 ? ` and ${g.purchaseIds.length - 10} more` : ''} = ${dollars(g.total)} over ${dollars(g.threshold)} (${g.from} to ${g.to}; ${printable(g.citation)})`);
-    if (r.splitPurchases.length > 50) out.push(`  ... and ${r.splitPurchases.length - 50} more groups (use --format json for all)`);
+    for (const g of run.splits.kept.slice(0, 50)) out.push(`  ${printable(g.memberId)} / ${printable(g.vendorId ?? 'no vendor')} / ${g.supplyKind}: ${g.purchaseIds.slice(0, 10).map(printable).join(', ')}${g.purchaseIds.length > 10 ? ` and ${g.purchaseIds.length - 10} more` : ''} = ${dollars(g.total)} over ${dollars(g.threshold)} (${g.from} to ${g.to}; ${printable(g.citation)})`);
+    if (run.splits.count > 50) out.push(`  ... and ${run.splits.count - 50} more groups (use --format json for all)`);
     out.push('');
   }
   if (r.neededBidCount > 0) {
@@ -134,7 +134,7 @@ export function renderLedger(run: LedgerRun): string {
     out.push('');
   }
   if (r.unknownContractCount > 0) out.push(`${r.unknownContractCount} purchase(s) cite a contract not in the contracts file; they were checked without it.`, '');
-  if (r.blocked) out.push(`Result: needs action: ${r.neededBidCount} purchase(s) needed a formal bid, ${r.splitPurchases.length} possible split group(s) (exit 1)`);
+  if (r.blocked) out.push(`Result: needs action: ${r.neededBidCount} purchase(s) needed a formal bid, ${run.splits.count} possible split group(s) (exit 1)`);
   else out.push(`Result: clear: no purchase needed a formal bid and no split purchases were found (exit 0)${r.missingDocumentsCount > 0 ? `; ${r.missingDocumentsCount} purchase(s) have missing audit documents (listed above)` : ''}.`);
   return `${out.join('\n')}\n`;
 }

@@ -123,12 +123,7 @@ function dayNumber(date: string): number {
 /** The audit-ledger report as a page. */
 export function renderLedgerHtml(run: LedgerRun): string {
   const r = run.report;
-  const splitsByYear = new Map<string, number>();
-  for (const g of r.splitPurchases) {
-    const start = Number(g.from.slice(0, 4)) - (Number(g.from.slice(5, 7)) < 7 ? 1 : 0);
-    const key = `${g.memberId}\u0000${start}-${String((start + 1) % 100).padStart(2, '0')}`;
-    splitsByYear.set(key, (splitsByYear.get(key) ?? 0) + 1);
-  }
+  const splitsByYear = run.splits.byMemberYear;
   const cents = (m: string): number => Number(m.replace('.', ''));
   const years = r.memberYears.map((y) => ({ y, splits: splitsByYear.get(`${y.memberId}\u0000${y.fiscalYear}`) ?? 0, spend: y.vendors.reduce((a, v) => a + cents(v.outsideContracts), 0) }));
   const charted = [...years].sort((a, b) => b.splits - a.splits || b.spend - a.spend).slice(0, CHARTED_YEARS);
@@ -163,7 +158,7 @@ ${chartedSet.has(y) ? `<div class="chart"><canvas id="${canvas}" role="img" aria
 <table><thead><tr><th>Vendor</th><th class="num">POs</th><th class="num">Outside contracts</th><th class="num">Under contracts</th><th></th></tr></thead><tbody>${rows}</tbody></table>
 ${y.vendors.length > 50 ? `<p class="meta">… and ${y.vendors.length - 50} more vendors (see the JSON report).</p>` : ''}</section>`);
   });
-  const groups = r.splitPurchases.slice(0, 60);
+  const groups = run.splits.kept.slice(0, 60);
   const timeline =
     groups.length > 0
       ? {
@@ -174,7 +169,7 @@ ${y.vendors.length > 50 ? `<p class="meta">… and ${y.vendors.length - 50} more
           max: Math.max(...groups.map((g) => dayNumber(g.to))) + 7,
         }
       : null;
-  const splitRows = r.splitPurchases
+  const splitRows = run.splits.kept
     .slice(0, 200)
     .map((g) => `<tr><td>${html(g.memberId)}</td><td>${html(g.vendorId ?? 'no vendor')}</td><td>${html(g.supplyKind)}</td><td>${html(g.from)} to ${html(g.to)}</td><td>${g.purchaseIds.slice(0, 12).map(html).join(', ')}${g.purchaseIds.length > 12 ? ` and ${g.purchaseIds.length - 12} more` : ''}</td><td class="num">${dollars(g.total)}</td><td class="num">${dollars(g.threshold)}</td><td>${html(g.citation)}</td></tr>`)
     .join('');
@@ -186,11 +181,11 @@ ${y.vendors.length > 50 ? `<p class="meta">… and ${y.vendors.length - 50} more
 <h1>Purchasing audit: ${html(r.file)}</h1>
 <p class="meta">Rules version ${html(r.rulesVersion)}. Split window: ${r.window === 'fiscal-year' ? 'fiscal year (July 1 to June 30)' : `purchases chained with gaps of at most ${r.window.days} days`}.</p>
 </header>
-<div class="verdict ${r.blocked ? 'bad' : 'ok'}">${r.blocked ? `Needs action: ${r.neededBidCount.toLocaleString('en-US')} purchase(s) needed a formal bid; ${r.splitPurchases.length} possible split group(s).` : 'No purchase needed a formal bid, and no split purchases were found.'}${r.missingDocumentsCount > 0 ? ` ${r.missingDocumentsCount.toLocaleString('en-US')} purchase(s) have missing audit documents.` : ''}</div>
+<div class="verdict ${r.blocked ? 'bad' : 'ok'}">${r.blocked ? `Needs action: ${r.neededBidCount.toLocaleString('en-US')} purchase(s) needed a formal bid; ${run.splits.count} possible split group(s).` : 'No purchase needed a formal bid, and no split purchases were found.'}${r.missingDocumentsCount > 0 ? ` ${r.missingDocumentsCount.toLocaleString('en-US')} purchase(s) have missing audit documents.` : ''}</div>
 <div class="cards">
 <div class="card"><b>${r.purchaseCount.toLocaleString('en-US')}</b>purchase orders${r.changeOrders > 0 ? ` (+${r.changeOrders.toLocaleString('en-US')} change orders)` : ''}</div>
 <div class="card"><b>${dollars(r.total)}</b>total spending</div>
-<div class="card"><b>${r.splitPurchases.length}</b>possible split groups</div>
+<div class="card"><b>${run.splits.count}</b>possible split groups</div>
 <div class="card"><b>${r.neededBidCount.toLocaleString('en-US')}</b>needed a formal bid</div>
 <div class="card"><b>${r.missingDocumentsCount.toLocaleString('en-US')}</b>with missing documents</div>
 </div>

@@ -7,7 +7,7 @@ import { InputError, parseJsonText } from '../files.js';
 import { printable } from '../safe-text.js';
 import { forEachCsvRecord, lastCsvRecordEnd } from './csv.js';
 import { ChunkDecider, decideChunk, type ChunkResult, type LedgerFormat } from './decide-rows.js';
-import { LedgerBook, type DetailSink, type MemberSummary, type MemberYear } from './ledger-book.js';
+import { LedgerBook, type DetailSink, type MemberSummary, type MemberYear, type SplitGroups } from './ledger-book.js';
 import { jsonToPurchase, readHeader, type RowProblem } from './rows.js';
 import { buildLedgerSetup, type LedgerFiles } from './setup.js';
 
@@ -32,9 +32,10 @@ export interface LedgerReport {
   blocked: boolean;
 }
 
-/** A finished run: the report, and the first details (all of them are in the sink). */
+/** A finished run: the report but its split groups, and the first details and split groups (all of them are in the sink). */
 export interface LedgerRun {
-  report: LedgerReport;
+  report: Omit<LedgerReport, 'splitPurchases'>;
+  splits: SplitGroups;
   neededBidKept: Record<string, unknown>[];
   missingKept: Record<string, unknown>[];
 }
@@ -224,8 +225,8 @@ function finish(options: LedgerOptions, book: LedgerBook, readToEnd: boolean, js
     const stoppedEarly = book.problems.length >= options.maxErrors && (!readToEnd || book.problems.length > options.maxErrors);
     throw new BadRowsError(sorted.map((p) => describe(options.file, p, jsonDocument)), stoppedEarly);
   }
-  const splitPurchases = book.findSplitPurchases(options.window);
-  const report: LedgerReport = {
+  const splits = book.findSplitPurchases(options.window);
+  const report: LedgerRun['report'] = {
     file: options.file,
     rulesVersion: book['setup'].pace.rulesVersion,
     window: options.window,
@@ -234,15 +235,14 @@ function finish(options: LedgerOptions, book: LedgerBook, readToEnd: boolean, js
     total: centsTotal(book.totalCents),
     members: book.members(),
     memberYears: book.memberYears(),
-    splitPurchases,
     neededBidCount: book.neededBidCount,
     missingDocumentsCount: book.missingCount,
     unknownContractCount: book.unknownContractCount,
     unknownContracts: book.unknownContracts,
     checklistItems: Object.fromEntries(book.titles),
-    blocked: book.neededBidCount > 0 || splitPurchases.length > 0,
+    blocked: book.neededBidCount > 0 || splits.count > 0,
   };
-  return { report, neededBidKept: book.neededBidKept, missingKept: book.missingKept };
+  return { report, splits, neededBidKept: book.neededBidKept, missingKept: book.missingKept };
 }
 
 function centsTotal(cents: number): string {

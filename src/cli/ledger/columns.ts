@@ -29,13 +29,17 @@ const decoder = new TextDecoder();
 
 /**
  * Purchase ids by row: each id's UTF-8 bytes (after a two-byte length) in 1 MB pages, and a hash
- * index from id to row. `add` refuses an id already present by returning the earlier row.
+ * index from id to row. `add` refuses an id already present by returning the earlier row. Where
+ * an id starts is kept for every 16th row only (an id is found by stepping over the ones before
+ * it in its block): a quarter of a byte a row instead of four.
  */
 export class IdIndex {
   private readonly pages: Uint8Array[] = [];
+  /** Bytes used in each full page (the last page's are `used`). */
+  private readonly pageUsed: number[] = [];
   private used = BYTE_PAGE;
-  // Where each id's bytes start: page × 1 MB + offset (ids up to 4 GB in all).
-  private readonly where = new Column(() => new Uint32Array(PAGE_ROWS));
+  // Where the id of every 16th row starts: page × 1 MB + offset (ids up to 4 GB in all).
+  private readonly blockStart = new Column(() => new Uint32Array(PAGE_ROWS));
   private slots = new Int32Array(1 << 16).fill(-1);
   private count = 0;
   private scratch = new Uint8Array(256);
@@ -55,8 +59,29 @@ export class IdIndex {
     return h >>> 0;
   }
 
+  /** A position past the bytes used in its page is the start of the next page. */
+  private settle(at: number): number {
+    const page = Math.floor(at / BYTE_PAGE);
+    const used = page === this.pages.length - 1 ? this.used : this.pageUsed[page]!;
+    return at % BYTE_PAGE >= used ? (page + 1) * BYTE_PAGE : at;
+  }
+
+  /** Where the id after the one at `at` starts. */
+  private after(at: number): number {
+    const page = this.pages[Math.floor(at / BYTE_PAGE)]!;
+    const offset = at % BYTE_PAGE;
+    return this.settle(at + 2 + (page[offset]! | (page[offset + 1]! << 8)));
+  }
+
+  /** Where the id of a row starts. */
+  private at(row: number): number {
+    let at = this.settle(this.blockStart.get(row >>> 4));
+    for (let k = row & 15; k > 0; k--) at = this.after(at);
+    return at;
+  }
+
   private equals(row: number, bytes: Uint8Array, length: number): boolean {
-    const at = this.where.get(row);
+    const at = this.at(row);
     const page = this.pages[Math.floor(at / BYTE_PAGE)]!;
     const offset = at % BYTE_PAGE;
     if ((page[offset]! | (page[offset + 1]! << 8)) !== length) return false;
@@ -64,16 +89,24 @@ export class IdIndex {
     return true;
   }
 
-  private hashOfRow(row: number): number {
-    const at = this.where.get(row);
+  private hashAt(at: number): number {
     const page = this.pages[Math.floor(at / BYTE_PAGE)]!;
     const offset = at % BYTE_PAGE;
     const length = page[offset]! | (page[offset + 1]! << 8);
     return IdIndex.hash(page.subarray(offset + 2, offset + 2 + length), length);
   }
 
+  /**
+   * Drops the hash index (a third of what the ids cost): afterwards `id(row)` still works, but
+   * `find` and `add` throw. For the end of a run, when every row is in.
+   */
+  dropIndex(): void {
+    this.slots = new Int32Array(0);
+  }
+
   /** The row of an id, or -1. */
   find(id: string): number {
+    if (this.slots.length === 0) throw new Error('IdIndex: the index was dropped');
     const length = this.encode(id);
     const mask = this.slots.length - 1;
     for (let slot = IdIndex.hash(this.scratch, length) & mask; ; slot = (slot + 1) & mask) {
@@ -88,6 +121,7 @@ export class IdIndex {
    * the earlier row with the same id (then nothing is added).
    */
   add(id: string): number {
+    if (this.slots.length === 0) throw new Error('IdIndex: the index was dropped');
     const length = this.encode(id);
     if (length > 0xffff) throw new RangeError('an id longer than 65,535 bytes');
     const mask = this.slots.length - 1;
@@ -98,7 +132,8 @@ export class IdIndex {
       if (this.equals(row, this.scratch, length)) return row;
     }
     if (this.used + 2 + length > BYTE_PAGE) {
-      this.pages.push(new Uint8Array(Math.max(BYTE_PAGE, 2 + length)));
+      if (this.pages.length > 0) this.pageUsed.push(this.used);
+      this.pages.push(new Uint8Array(BYTE_PAGE));
       this.used = 0;
     }
     const pageIndex = this.pages.length - 1;
@@ -107,7 +142,7 @@ export class IdIndex {
     page[this.used + 1] = length >>> 8;
     page.set(this.scratch.subarray(0, length), this.used + 2);
     const row = this.count++;
-    this.where.set(row, pageIndex * BYTE_PAGE + this.used);
+    if ((row & 15) === 0) this.blockStart.set(row >>> 4, pageIndex * BYTE_PAGE + this.used);
     this.used += 2 + length;
     this.slots[slot] = row;
     if (this.count * 4 > this.slots.length * 3) this.grow();
@@ -116,7 +151,7 @@ export class IdIndex {
 
   /** The id of a row. */
   id(row: number): string {
-    const at = this.where.get(row);
+    const at = this.at(row);
     const page = this.pages[Math.floor(at / BYTE_PAGE)]!;
     const offset = at % BYTE_PAGE;
     const length = page[offset]! | (page[offset + 1]! << 8);
@@ -126,10 +161,13 @@ export class IdIndex {
   private grow(): void {
     const slots = new Int32Array(this.slots.length * 2).fill(-1);
     const mask = slots.length - 1;
+    // The ids in row order, stepping from one to the next.
+    let at = this.count > 0 ? this.settle(this.blockStart.get(0)) : 0;
     for (let row = 0; row < this.count; row++) {
-      let slot = this.hashOfRow(row) & mask;
+      let slot = this.hashAt(at) & mask;
       while (slots[slot]! >= 0) slot = (slot + 1) & mask;
       slots[slot] = row;
+      if (row + 1 < this.count) at = this.after(at);
     }
     this.slots = slots;
   }
@@ -148,5 +186,80 @@ export class Interner {
       this.index.set(this.values[n]!, n);
     }
     return n;
+  }
+}
+
+/**
+ * Amounts in cents by row, four bytes each: an amount beyond ±21 million dollars is kept aside
+ * (a PO that large is rare; its cents are exact either way).
+ */
+export class CentsColumn {
+  private readonly small = new Column(() => new Int32Array(PAGE_ROWS));
+  private readonly large = new Map<number, number>();
+  private static readonly ASIDE = -0x80000000;
+  get(row: number): number {
+    const cents = this.small.get(row);
+    return cents === CentsColumn.ASIDE ? this.large.get(row)! : cents;
+  }
+  set(row: number, cents: number): void {
+    if (cents > CentsColumn.ASIDE && cents <= 0x7fffffff) {
+      this.small.set(row, cents);
+      this.large.delete(row);
+    } else {
+      this.small.set(row, CentsColumn.ASIDE);
+      this.large.set(row, cents);
+    }
+  }
+}
+
+/**
+ * The input line of each row, for rows added in order: rows mostly follow one another line by
+ * line, so only where that breaks (a change order or bad row between them, a quoted line break) a
+ * (row, line) pair is kept, and a row's line is found by binary search.
+ */
+export class LineColumn {
+  private readonly rows: number[] = [];
+  private readonly lines: number[] = [];
+  private next = -1;
+  private nextLine = -1;
+  /** Adds the line of the next row (`row` must be the row after the last one added). */
+  add(row: number, line: number): void {
+    if (row !== this.next || line !== this.nextLine) {
+      this.rows.push(row);
+      this.lines.push(line);
+    }
+    this.next = row + 1;
+    this.nextLine = line + 1;
+  }
+  get(row: number): number {
+    let lo = 0;
+    let hi = this.rows.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.rows[mid]! <= row) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.lines[lo]! + (row - this.rows[lo]!);
+  }
+}
+
+/**
+ * A column of small non-negative integers (group numbers): two bytes a row while every value fits,
+ * four from the first that does not (the pages are widened then, once).
+ */
+export class SmallIntColumn {
+  private pages: (Uint16Array | Int32Array)[] = [];
+  private wide = false;
+  get(row: number): number {
+    return this.pages[row >>> PAGE_BITS]![row & PAGE_MASK]!;
+  }
+  set(row: number, value: number): void {
+    if (!this.wide && value > 0xffff) {
+      this.pages = this.pages.map((page) => Int32Array.from(page));
+      this.wide = true;
+    }
+    const page = row >>> PAGE_BITS;
+    while (this.pages.length <= page) this.pages.push(this.wide ? new Int32Array(PAGE_ROWS) : new Uint16Array(PAGE_ROWS));
+    this.pages[page]![row & PAGE_MASK] = value;
   }
 }

@@ -4,7 +4,7 @@
 import { isPaceError, type Pace, type PreparedContract } from '../../index.js';
 import { quoted } from '../safe-text.js';
 import { CsvSyntaxError, forEachCsvRecord } from './csv.js';
-import { csvRowToPurchase, jsonToPurchase, type ColumnIndex, type RowProblem, type RowPurchase } from './rows.js';
+import { csvColumnOf, csvRowToPurchase, jsonToPurchase, type ColumnIndex, type RowProblem, type RowPurchase } from './rows.js';
 
 /** The input layouts audit-ledger reads. */
 export type LedgerFormat = 'csv' | 'jsonl' | 'json';
@@ -132,19 +132,26 @@ export class ChunkDecider {
   private readonly changes: ChunkResult['changes'] = [];
   private readonly titles = new Map<string, [string, string, string, number]>();
   private membersProblem: string | undefined;
+  /** JSON of each member id (by index) and of each list of missing items seen, built once. */
+  private readonly memberJson: string[] = [];
+  private readonly missingJson = new Map<string, { list: readonly string[]; json: string }>();
 
   constructor(private readonly setup: LedgerSetup) {}
+
+  /** Where a library path of a row's purchase is: its CSV column, or its JSON path. */
+  private static locate(row: RowPurchase, path: string | undefined, libraryPath: string): string {
+    return row.fundingColumns ? csvColumnOf(libraryPath, row.fundingColumns) : `${path ?? '$'}${libraryPath.replace(/^\$\.purchase/, '')}`;
+  }
 
   /** Validates and decides one row (`path`: its JSON path in a JSON document). */
   decide(line: number, row: RowPurchase, path?: string): void {
     if (this.membersProblem !== undefined) return;
     const { setup, problems } = this;
     const p = row.purchase;
-    const locate = (libraryPath: string): string => (row.columnOf ? row.columnOf(libraryPath) : `${path ?? '$'}${libraryPath.replace(/^\$\.purchase/, '')}`);
     const memberId = p['memberId'];
     const known = typeof memberId === 'string' ? setup.members.get(memberId) : undefined;
     if (!known) {
-      problems.push({ line, where: locate('$.purchase.memberId'), message: typeof memberId === 'string' ? `member ${quoted(memberId)} is not in the members file` : 'expected the id of a member in the members file' });
+      problems.push({ line, where: ChunkDecider.locate(row, path, '$.purchase.memberId'), message: typeof memberId === 'string' ? `member ${quoted(memberId)} is not in the members file` : 'expected the id of a member in the members file' });
       return;
     }
     if (row.revisionOf !== undefined) {
@@ -153,7 +160,7 @@ export class ChunkDecider {
       const amount = p['amount'];
       const text = typeof amount === 'number' ? String(amount) : amount;
       if (typeof text !== 'string' || !SIGNED_MONEY.test(text)) {
-        problems.push({ line, where: locate('$.purchase.amount'), message: `expected the change in amount, a decimal with at most two places (e.g. "1250.00" or "-300.00"), got ${quoted(amount)}` });
+        problems.push({ line, where: ChunkDecider.locate(row, path, '$.purchase.amount'), message: `expected the change in amount, a decimal with at most two places (e.g. "1250.00" or "-300.00"), got ${quoted(amount)}` });
         return;
       }
       this.changes.push({ line, revisionOf: row.revisionOf, purchase: p, cents: centsOf(text) });
@@ -177,7 +184,7 @@ export class ChunkDecider {
         this.membersProblem = `$[${known.index}]${memberIssue.path.slice('$.member'.length)}: ${memberIssue.message}`;
         return;
       }
-      for (const issue of issues.slice(0, 5)) problems.push({ line, where: locate(issue.path), message: issue.message });
+      for (const issue of issues.slice(0, 5)) problems.push({ line, where: ChunkDecider.locate(row, path, issue.path), message: issue.message });
       return;
     }
     this.lines.push(line);
@@ -191,13 +198,22 @@ export class ChunkDecider {
     if (flags & UNKNOWN_CONTRACT) this.unknownContracts.push(contractId!);
     const documents = p['documents'];
     const hasOwnBid = Array.isArray(documents) && documents.some((d) => (d as { kind?: unknown }).kind === 'formal-bid');
+    // The details as JSON (what JSON.stringify of { purchaseId, memberId, ... } gives), their
+    // constant parts built once.
+    const head = `{"purchaseId":${JSON.stringify(p['id'])},"memberId":${(this.memberJson[known.index] ??= JSON.stringify(memberId))}`;
     if (method.method === 'formal-bid' && !hasOwnBid) {
       flags |= NEEDED_BID;
-      this.neededBid.push(JSON.stringify({ purchaseId: p['id'], memberId, amount: centsText(cents), method: method.method }));
+      this.neededBid.push(`${head},"amount":"${centsText(cents)}","method":"formal-bid"}`);
     }
     if (checklist.missing.length > 0) {
       flags |= MISSING_DOCUMENTS;
-      this.missingDocuments.push(JSON.stringify({ purchaseId: p['id'], memberId, missing: checklist.missing }));
+      const list = checklist.missing;
+      const key = list.join('\u0000');
+      let seen = this.missingJson.get(key);
+      if (seen === undefined) this.missingJson.set(key, (seen = { list: [...list], json: JSON.stringify(list) }));
+      // The key is only a hint (an id could hold the separator): the list itself must match.
+      const same = seen.list.length === list.length && seen.list.every((id, i) => id === list[i]);
+      this.missingDocuments.push(`${head},"missing":${same ? seen.json : JSON.stringify(list)}}`);
       for (const item of checklist.items) {
         if (item.status !== 'missing') continue;
         const seen = this.titles.get(item.id);

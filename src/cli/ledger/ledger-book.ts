@@ -4,7 +4,7 @@
 // `pace.findSplitPurchases` group by group (member, vendor, supply kind) over the rows it kept.
 import { fiscalYearOf, isPaceError, type Pace, type SplitPurchaseGroup } from '../../index.js';
 import { quoted } from '../safe-text.js';
-import { Column, IdIndex, Interner } from './columns.js';
+import { CentsColumn, Column, IdIndex, Interner, LineColumn, SmallIntColumn } from './columns.js';
 import { CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, UNKNOWN_CONTRACT, centsOf, centsText, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
 import type { RowProblem } from './rows.js';
 
@@ -12,6 +12,8 @@ import type { RowProblem } from './rows.js';
 export interface DetailSink {
   neededBid(json: string): void;
   missingDocuments(json: string): void;
+  /** A split group as its JSON, indented for its place in the report's `splitPurchases` list. */
+  splitGroup(json: string): void;
 }
 
 /** Spending of one member with one vendor in one fiscal year. */
@@ -44,16 +46,25 @@ export interface MemberYear {
   vendors: VendorSpending[];
 }
 
+/** The split groups of a ledger: the first ones, how many in all, and how many per member and fiscal year. */
+export interface SplitGroups {
+  /** The first {@link DETAILS_KEPT} groups, in the report's order (all of them went to the sink). */
+  kept: SplitPurchaseGroup[];
+  count: number;
+  /** `memberId + '\u0000' + fiscal year label` (of each group's first date) → groups. */
+  byMemberYear: Map<string, number>;
+}
+
 /** The first details kept in memory for the text and HTML reports (all of them go to the JSON). */
 export const DETAILS_KEPT = 200;
 
 export class LedgerBook {
   readonly ids = new IdIndex();
-  private readonly group = new Column(() => new Int32Array(1 << 16));
+  private readonly group = new SmallIntColumn();
   private readonly date = new Column(() => new Uint16Array(1 << 16));
-  private readonly cents = new Column(() => new Float64Array(1 << 16));
+  private readonly cents = new CentsColumn();
   private readonly flags = new Column(() => new Uint8Array(1 << 16));
-  private readonly line = new Column(() => new Int32Array(1 << 16));
+  private readonly line = new LineColumn();
   private readonly dates = new Interner();
   private readonly vendors = new Interner();
   /** member → supply kind → vendor → group. */
@@ -140,7 +151,7 @@ export class LedgerBook {
       this.date.set(row, dateIndex);
       this.cents.set(row, cents);
       this.flags.set(row, flags);
-      this.line.set(row, line);
+      this.line.add(row, line);
       const counts = this.memberCounts[member]!;
       counts.purchases++;
       counts.cents += cents;
@@ -273,9 +284,14 @@ export class LedgerBook {
 
   /**
    * Split purchases: rows outside cooperative contracts, bucketed by (member, vendor, supply
-   * kind), each bucket handed to `pace.findSplitPurchases` as the purchases it needs.
+   * kind), each bucket handed to `pace.findSplitPurchases` as the purchases it needs. Buckets are
+   * taken in the report's order (member id, vendor id, supply kind; the library sorts a bucket's
+   * groups by date), and each group goes to the sink as it is found: only the first
+   * {@link DETAILS_KEPT} and the counts stay in memory (a large ledger's groups list most of its POs).
    */
-  findSplitPurchases(window: 'fiscal-year' | { days: number }): SplitPurchaseGroup[] {
+  findSplitPurchases(window: 'fiscal-year' | { days: number }): SplitGroups {
+    // Every row is in and every change order folded: the id lookup is no longer needed.
+    this.ids.dropIndex();
     const n = this.ids.size;
     const groupCount = this.groups.length;
     const sizes = new Int32Array(groupCount + 1);
@@ -284,8 +300,14 @@ export class LedgerBook {
     const order = new Int32Array(sizes[groupCount]!);
     const fill = sizes.slice(0, groupCount);
     for (let row = 0; row < n; row++) if (!(this.flags.get(row) & CITES_CONTRACT)) order[fill[this.group.get(row)]!++] = row;
-    const found: SplitPurchaseGroup[] = [];
-    for (let g = 0; g < groupCount; g++) {
+    const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+    const buckets = Array.from({ length: groupCount }, (_, g) => g).sort((a, b) => {
+      const x = this.groups[a]!;
+      const y = this.groups[b]!;
+      return text(this.memberList[x.member]!.id, this.memberList[y.member]!.id) || text(x.vendor, y.vendor) || text(x.supplyKind, y.supplyKind);
+    });
+    const found: SplitGroups = { kept: [], count: 0, byMemberYear: new Map() };
+    for (const g of buckets) {
       const from = sizes[g]!;
       const to = sizes[g + 1]!;
       if (to - from < 2) continue;
@@ -299,12 +321,15 @@ export class LedgerBook {
         purchases.push(purchase);
       }
       for (const split of this.setup.pace.findSplitPurchases(purchases as never, { window })) {
-        found.push(split);
+        found.count++;
+        if (found.kept.length < DETAILS_KEPT) found.kept.push(split);
+        const year = `${memberId}\u0000${fiscalYearOf(split.from).label}`;
+        found.byMemberYear.set(year, (found.byMemberYear.get(year) ?? 0) + 1);
+        this.sink.splitGroup(JSON.stringify(split, null, 2).replace(/\n/g, '\n    '));
         this.memberCounts[member]!.splitGroups++;
       }
     }
-    const text = (a: string | undefined, b: string | undefined): number => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
-    return found.sort((a, b) => text(a.memberId, b.memberId) || text(a.vendorId, b.vendorId) || text(a.supplyKind, b.supplyKind) || text(a.from, b.from));
+    return found;
   }
 
   /** Per member (those with purchases), in id order. */

@@ -52,8 +52,8 @@ export interface RowPurchase {
   purchase: Record<string, unknown>;
   /** The PO this row revises (a change order), if any. */
   revisionOf: string | undefined;
-  /** Which CSV column each library path came from, for error messages (CSV only). */
-  columnOf?: (path: string) => string;
+  /** CSV only: the columns the purchase's funding entries came from, in order (see {@link csvColumnOf}). */
+  fundingColumns?: readonly string[];
 }
 
 const FUNDING_COLUMNS = [
@@ -61,34 +61,52 @@ const FUNDING_COLUMNS = [
   ['stateAmount', 'state'],
   ['localAmount', 'local'],
 ] as const;
+const TEXT_COLUMNS = ['category', 'contractId', 'vendorId', 'description'] as const;
+const NO_FUNDING: readonly string[] = [];
+
+/** Which CSV column a library path (`$.purchase.amount`, `$.purchase.funding[1].amount`) came from, for error messages. */
+export function csvColumnOf(path: string, fundingColumns: readonly string[]): string {
+  const m = /^\$\.purchase\.([A-Za-z]+)(?:\[(\d+)\])?/.exec(path);
+  if (!m) return 'row';
+  if (m[1] === 'funding') {
+    const column = m[2] !== undefined ? fundingColumns[Number(m[2])] : undefined;
+    return column ? (path.endsWith('.program') ? 'fundingProgram' : column) : 'federalAmount/stateAmount/localAmount';
+  }
+  return m[1]!;
+}
+
+/** A cell of a record by column ('' when the header has no such column or the record is short). */
+function cellOf(fields: readonly string[], columns: ColumnIndex, c: LedgerColumn): string {
+  const at = columns[c];
+  return at >= 0 ? (fields[at] ?? '') : '';
+}
 
 /** Turns a CSV record into a purchase, or the problems of its cells. */
 export function csvRowToPurchase(fields: readonly string[], columns: ColumnIndex, line: number, problems: RowProblem[]): RowPurchase | undefined {
-  const cell = (c: LedgerColumn): string => (columns[c] >= 0 ? (fields[columns[c]] ?? '') : '');
   const before = problems.length;
-  const purchase: Record<string, unknown> = { id: cell('id'), memberId: cell('memberId'), date: cell('date'), amount: cell('amount'), supplyKind: cell('supplyKind') };
-  for (const key of ['category', 'contractId', 'vendorId', 'description'] as const) {
-    const value = cell(key);
+  const purchase: Record<string, unknown> = { id: cellOf(fields, columns, 'id'), memberId: cellOf(fields, columns, 'memberId'), date: cellOf(fields, columns, 'date'), amount: cellOf(fields, columns, 'amount'), supplyKind: cellOf(fields, columns, 'supplyKind') };
+  for (const key of TEXT_COLUMNS) {
+    const value = cellOf(fields, columns, key);
     if (value) purchase[key] = value;
   }
-  const fundingColumns: string[] = [];
+  let fundingColumns: string[] | undefined;
   let funding: Record<string, unknown>[] | undefined;
   for (const [column, source] of FUNDING_COLUMNS) {
-    const amount = cell(column);
+    const amount = cellOf(fields, columns, column);
     if (!amount) continue;
-    const program = cell('fundingProgram');
+    const program = cellOf(fields, columns, 'fundingProgram');
     (funding ??= []).push(source === 'federal' && program ? { source, program, amount } : { source, amount });
-    fundingColumns.push(column);
+    (fundingColumns ??= []).push(column);
   }
   if (funding) purchase['funding'] = funding;
-  const emergency = cell('emergency');
+  const emergency = cellOf(fields, columns, 'emergency');
   if (emergency) {
     const e = emergency.toLowerCase();
     if (e === 'true' || e === 'yes') purchase['emergency'] = true;
     else if (e === 'false' || e === 'no') purchase['emergency'] = false;
     else problems.push({ line, where: 'emergency', message: `expected true or false (or yes/no), got ${quoted(emergency)}` });
   }
-  const documents = cell('documents');
+  const documents = cellOf(fields, columns, 'documents');
   if (documents) {
     const list = documents.split(';').map((kind) => kind.trim()).filter((kind) => kind.length > 0);
     if (list.length > 0) purchase['documents'] = list.map((kind) => ({ kind }));
@@ -96,21 +114,9 @@ export function csvRowToPurchase(fields: readonly string[], columns: ColumnIndex
   if (fields.length > columns.width && fields.slice(columns.width).some((f) => f.length > 0)) {
     problems.push({ line, where: 'row', message: `${fields.length} cells, but the header has ${columns.width} columns` });
   }
-  const revisionOf = cell('revisionOf') || undefined;
+  const revisionOf = cellOf(fields, columns, 'revisionOf') || undefined;
   if (problems.length > before) return undefined;
-  return {
-    purchase,
-    revisionOf,
-    columnOf: (path) => {
-      const m = /^\$\.purchase\.([A-Za-z]+)(?:\[(\d+)\])?/.exec(path);
-      if (!m) return 'row';
-      if (m[1] === 'funding') {
-        const column = m[2] !== undefined ? fundingColumns[Number(m[2])] : undefined;
-        return column ? (path.endsWith('.program') ? 'fundingProgram' : column) : 'federalAmount/stateAmount/localAmount';
-      }
-      return m[1]!;
-    },
-  };
+  return { purchase, revisionOf, fundingColumns: fundingColumns ?? NO_FUNDING };
 }
 
 /**

@@ -1,0 +1,82 @@
+// The compact columns audit-ledger keeps per row, against plain arrays and maps holding the same.
+// Failing runs print their seed (fast-check's report).
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { CentsColumn, IdIndex, LineColumn, SmallIntColumn } from '../../src/cli/ledger/columns.js';
+
+describe('audit-ledger columns', () => {
+  test.prop([fc.array(fc.oneof(fc.integer({ min: -2_000_000, max: 2_000_000 }), fc.constantFrom(2 ** 31 - 1, 2 ** 31, -(2 ** 31), -(2 ** 31) + 1, 9_007_199_254_740_991)), { maxLength: 300 })])(
+    'CentsColumn gives back every amount set, also beyond four bytes and after an overwrite',
+    (amounts) => {
+      const column = new CentsColumn();
+      amounts.forEach((c, row) => column.set(row, c));
+      amounts.forEach((c, row) => expect(column.get(row)).toBe(c));
+      // Overwrite in reverse (a change order moving a PO across the four-byte range).
+      const reversed = [...amounts].reverse();
+      reversed.forEach((c, row) => column.set(row, c));
+      reversed.forEach((c, row) => expect(column.get(row)).toBe(c));
+    },
+  );
+
+  // Rows mostly on consecutive lines; a change order, a bad row or a quoted line break between them skips lines.
+  test.prop([fc.array(fc.constantFrom(1, 1, 1, 2, 5), { maxLength: 400 }), fc.integer({ min: 1, max: 5 })])('LineColumn gives the line of every row added in order', (gaps, first) => {
+    const column = new LineColumn();
+    const lines: number[] = [];
+    let line = first;
+    gaps.forEach((gap, row) => {
+      line += gap;
+      lines.push(line);
+      column.add(row, line);
+    });
+    lines.forEach((l, row) => expect(column.get(row)).toBe(l));
+  });
+
+  // Short ids (many to a page, hash index growing), and long ones (ids crossing from page to page of 1 MB within a block of 16 rows).
+  const arbIds = fc.oneof(
+    fc.array(fc.string({ unit: 'grapheme', maxLength: 12 }), { maxLength: 3000 }),
+    fc.array(fc.string({ minLength: 200, maxLength: 3000 }), { minLength: 400, maxLength: 1500 }),
+  );
+  test.prop([arbIds], { numRuns: 40 })('IdIndex finds each id, refuses a repeat with the earlier row, and gives ids back', (ids) => {
+    const index = new IdIndex();
+    const first = new Map<string, number>();
+    const rows: string[] = [];
+    for (const id of ids) {
+      const earlier = index.add(id);
+      if (first.has(id)) expect(earlier).toBe(first.get(id));
+      else {
+        expect(earlier).toBe(-1);
+        first.set(id, rows.length);
+        rows.push(id);
+      }
+    }
+    expect(index.size).toBe(rows.length);
+    rows.forEach((id, row) => {
+      expect(index.id(row)).toBe(id);
+      expect(index.find(id)).toBe(row);
+    });
+    expect(index.find('\u0000not-an-id')).toBe(-1);
+    // Without its hash index the ids are still there by row; a lookup is refused, not wrong.
+    index.dropIndex();
+    rows.forEach((id, row) => expect(index.id(row)).toBe(id));
+    expect(() => index.find(rows[0] ?? 'x')).toThrow(/dropped/);
+  });
+
+  // Page-sized runs of one value (a page is 65,536 rows), some beyond two bytes.
+  test.prop([fc.array(fc.tuple(fc.oneof(fc.nat(0xffff), fc.nat(2_000_000)), fc.integer({ min: 1, max: 40_000 })), { maxLength: 5 }), fc.nat(199_999)], { numRuns: 30 })('SmallIntColumn gives back every value, across pages and after widening', (values, at) => {
+    const column = new SmallIntColumn();
+    const model: number[] = [];
+    for (const [v, times] of values) {
+      for (let k = 0; k < times; k++) {
+        column.set(model.length, v);
+        model.push(v);
+      }
+    }
+    // An overwrite after the column may have widened.
+    if (model.length > 0) {
+      const row = at % model.length;
+      column.set(row, 70_000);
+      model[row] = 70_000;
+    }
+    expect(model.map((_, row) => column.get(row))).toEqual(model);
+  });
+});
