@@ -25,6 +25,29 @@ export function parseArgs(value: unknown, capability: string, allowed: readonly 
   throw new PaceError('invalid-input', `${capability}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
 }
 
+/**
+ * Whether a compliance decision builds its trace: `options` is undefined or `{ trace?: boolean }`
+ * (DecisionOptions); anything else throws a PaceError naming `$.options…`.
+ * @internal
+ */
+export function parseTraceOption(options: unknown, capability: string): boolean {
+  if (options === undefined) return true;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new PaceError('invalid-input', `${capability}: options must be an object { trace? }`, [{ path: '$.options', message: 'expected an object { trace?: boolean }' }]);
+  }
+  let trace: unknown;
+  let unknown: string | undefined;
+  try {
+    for (const key of Object.keys(options)) if (key !== 'trace') unknown ??= key;
+    trace = (options as Record<string, unknown>)['trace'];
+  } catch (error) {
+    throw new PaceError('invalid-input', `${capability}: the options could not be read`, [{ path: '$.options', message: 'reading the options threw' }], { cause: error });
+  }
+  if (unknown !== undefined) throw new PaceError('invalid-input', `${capability}: unknown option "${unknown}"`, [{ path: `$.options.${unknown}`, message: 'unknown option (expected trace)' }]);
+  if (trace !== undefined && typeof trace !== 'boolean') throw new PaceError('invalid-input', `${capability}: options.trace must be true or false`, [{ path: '$.options.trace', message: 'expected a boolean' }]);
+  return trace !== false;
+}
+
 const fastMember = inputParser(MemberSchema);
 const fastPurchase = inputParser(PurchaseSchema);
 

@@ -141,9 +141,9 @@ function strictestKnown(known: readonly ThresholdPeriod[]): ThresholdPeriod | un
 /** What comparing a purchase with the thresholds gives: the methods, what it found, its trace. @internal */
 export interface RequiredMethodsResult {
   readonly methods: RequiredMethods;
-  /** Figures unknown for the date, a self-certified threshold above its ceiling. */
+  /** Figures unknown for the date, a self-certified threshold above its ceiling (a fresh array). */
   readonly findings: Finding[];
-  /** One `threshold` step per comparison, in table order. */
+  /** One `threshold` step per comparison, in table order (a fresh array). */
   readonly steps: TraceStep[];
 }
 
