@@ -1,12 +1,13 @@
+// The decide pipeline the three compliance capabilities share (src/compliance/decide.ts and its
+// input parsing): the same decision for a JSON round-tripped or deep-frozen input, a PaceError
+// naming the path of every kind of bad input, and the trace option. Failing runs print their seed.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { createPace, isPaceError, type Purchase } from '../../src/index.js';
+import { arbContract, arbMember as arbPublicMember, arbMoney, arbPurchase } from '../../src/testing/index.js';
 import { arbCents, arbDate, arbMember, arbSupplyKind, centsToMoney, contract, district, federal } from './arbitraries.js';
 
 const pace = createPace();
-/** Raise locally to run the split-purchase properties on many seeds: FC_NUM_RUNS=20000. */
-const SPLIT_RUNS = Number(process.env['FC_NUM_RUNS'] ?? 100);
-const RANK = { none: 0, quotes: 1, 'informal-bid': 2, 'formal-bid': 3, 'cooperative-contract': -1 } as const;
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object') {
@@ -18,70 +19,6 @@ function deepFreeze<T>(value: T): T {
 
 const po = (date: string, cents: number, supplyKind: Purchase['supplyKind'], funding?: Purchase['funding']): Purchase => ({
   id: 'po-1', memberId: 'm-oak', date, amount: centsToMoney(cents), supplyKind, ...(funding ? { funding } : {}),
-});
-
-describe('procurementMethod invariants', () => {
-  test.prop([arbMember, arbDate, arbSupplyKind, arbCents, arbCents, fc.boolean()], { numRuns: 400 })(
-    'never gets less strict as the amount grows',
-    (member, date, kind, x, y, withFederal) => {
-      const [low, high] = x <= y ? [x, y] : [y, x];
-      const funding = withFederal ? federal('1.00') : undefined;
-      const a = pace.procurementMethod({ member, purchase: po(date, low, kind, funding) });
-      const b = pace.procurementMethod({ member, purchase: po(date, high, kind, funding) });
-      expect(RANK[b.method]).toBeGreaterThanOrEqual(RANK[a.method]);
-    },
-  );
-
-  test.prop([arbMember, arbDate, arbSupplyKind, arbCents], { numRuns: 400 })('adding federal money never makes it less strict', (member, date, kind, cents) => {
-    const without = pace.procurementMethod({ member, purchase: po(date, cents, kind) });
-    const withFederal = pace.procurementMethod({ member, purchase: po(date, cents, kind, federal(centsToMoney(cents))) });
-    expect(RANK[withFederal.method]).toBeGreaterThanOrEqual(RANK[without.method]);
-  });
-
-  it('flips exactly at the boundary: $114,800.00 none, $114,800.01 formal bid in 2025', () => {
-    expect(pace.procurementMethod({ member: district, purchase: po('2025-05-01', 11_480_000, 'goods') }).method).toBe('none');
-    expect(pace.procurementMethod({ member: district, purchase: po('2025-05-01', 11_480_001, 'goods') }).method).toBe('formal-bid');
-  });
-});
-
-const arbSplitPurchases = fc
-  .array(
-    fc.record({
-      member: fc.constantFrom('m-1', 'm-2'),
-      vendor: fc.option(fc.constantFrom('v-1', 'v-2'), { nil: undefined }),
-      kind: fc.constantFrom<Purchase['supplyKind']>('goods', 'services', 'public-works'),
-      date: arbDate,
-      cents: fc.integer({ min: 0, max: 12_000_000 }),
-      coop: fc.boolean(),
-    }),
-    { maxLength: 40 },
-  )
-  .map((rows) =>
-    rows.map((r, i): Purchase => ({
-      id: `po-${i}`, memberId: r.member, date: r.date, amount: centsToMoney(r.cents), supplyKind: r.kind,
-      ...(r.vendor ? { vendorId: r.vendor } : {}), ...(r.coop && i % 3 === 0 ? { contractId: 'c-1' } : {}),
-    })),
-  );
-
-describe('findSplitPurchases invariants', () => {
-  test.prop([arbSplitPurchases, fc.integer(), fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined })], { numRuns: Math.max(200, SPLIT_RUNS) })(
-    'the order of the purchases never changes the findings',
-    (purchases, seed, days) => {
-      const shuffled = fc.sample(fc.shuffledSubarray(purchases, { minLength: purchases.length, maxLength: purchases.length }), { seed, numRuns: 1 })[0]!;
-      const options = days === undefined ? undefined : { window: { days } };
-      expect(pace.findSplitPurchases(shuffled, options)).toEqual(pace.findSplitPurchases(purchases, options));
-    },
-  );
-
-  test.prop([arbSplitPurchases], { numRuns: SPLIT_RUNS })('every reported group: each purchase within the limit, total over it', (purchases) => {
-    for (const g of pace.findSplitPurchases(purchases)) {
-      expect(g.purchaseIds.length).toBeGreaterThan(1);
-      const cents = (m: string) => Math.round(Number(m) * 100);
-      for (const id of g.purchaseIds) expect(cents(purchases.find((p) => p.id === id)!.amount as string)).toBeLessThanOrEqual(cents(g.threshold));
-      if (g.comparison === '>=') expect(cents(g.total)).toBeGreaterThanOrEqual(cents(g.threshold));
-      else expect(cents(g.total)).toBeGreaterThan(cents(g.threshold));
-    }
-  });
 });
 
 describe('decisions are the same for a JSON round-tripped, deep-frozen input', () => {
@@ -139,6 +76,87 @@ describe('bad input of every kind is a PaceError naming the path', () => {
       expect(isPaceError(caught), String(caught)).toBe(true);
       const issues = (caught as { issues: { path: string }[] }).issues;
       expect(issues.map((i) => i.path)).toContain(path);
+    });
+  }
+});
+
+describe('{ trace: false }: the same decision without its trace', () => {
+  /** A member, a contract and one of the member's purchases under it, possibly with change orders and earlier spend. */
+  const arbDecisionInput = fc
+    .record({ member: fc.oneof(arbPublicMember({ eligible: true }), arbPublicMember()), contract: fc.oneof(arbContract({ usable: true }), arbContract()), withContract: fc.boolean(), spent: fc.option(arbMoney({ max: '200000.00' }), { nil: undefined }) })
+    .chain(({ member, contract: c, withContract, spent }) =>
+      fc
+        .record({
+          purchase: arbPurchase({ memberId: member.id, ...(withContract ? { contractId: c.id } : {}) }),
+          changeOrders: fc.array(arbMoney({ max: '90000.00' }), { maxLength: 2 }),
+        })
+        .map(({ purchase, changeOrders }) => ({
+          member,
+          contract: withContract ? c : undefined,
+          purchase,
+          spent,
+          changeOrders: changeOrders.map((amount, i): Purchase => ({ ...purchase, id: `${purchase.id}-co${i}`, amount, revisionOf: purchase.id })),
+        })),
+    );
+
+  test.prop([arbDecisionInput], { numRuns: 300 })('findings and every other field identical, trace empty', ({ member, contract: c, purchase, spent, changeOrders }) => {
+    const base = { member, purchase, ...(c ? { contract: c } : {}), ...(spent !== undefined ? { spentUnderContract: spent } : {}) };
+    const withOrders = changeOrders.length > 0 ? { ...base, changeOrders } : base;
+    const decisions: [string, (options?: { trace: boolean }) => { trace: unknown[] }][] = [
+      ['procurementMethod', (options) => pace.procurementMethod(withOrders, options)],
+      ['auditChecklist', (options) => pace.auditChecklist(withOrders, options)],
+    ];
+    if (c) decisions.push(['checkEligibility', (options) => pace.checkEligibility({ member, contract: c, asOf: purchase.date, purchase, ...(spent !== undefined ? { spentUnderContract: spent } : {}) }, options)]);
+    for (const [name, decide] of decisions) {
+      let traced: { trace: unknown[] };
+      try {
+        traced = decide();
+      } catch (error) {
+        // Input the capability refuses is refused the same way without a trace.
+        expect(isPaceError(error), name).toBe(true);
+        expect(() => decide({ trace: false }), name).toThrow((error as Error).message);
+        continue;
+      }
+      const untraced = decide({ trace: false });
+      expect(traced.trace.length, name).toBeGreaterThan(0);
+      expect(untraced, name).toStrictEqual({ ...traced, trace: [] });
+      expect(decide({ trace: true }), name).toStrictEqual(traced);
+    }
+  });
+
+  it('the fixture district: method, findings and thresholds the same, trace empty', () => {
+    const input = { member: district, purchase: { ...po('2025-03-01', 15_000_000, 'goods'), category: 'technology', contractId: contract.id }, contract };
+    const traced = pace.procurementMethod(input);
+    const untraced = pace.procurementMethod(input, { trace: false });
+    expect(untraced.method).toBe('cooperative-contract');
+    expect(untraced.trace).toEqual([]);
+    expect(traced.trace.map((s) => s.step)).toContain('threshold');
+    expect(untraced).toStrictEqual({ ...traced, trace: [] });
+  });
+
+  const bad: [string, unknown, string][] = [
+    ['null', null, '$.options'],
+    ['a boolean', false, '$.options'],
+    ['an array', [], '$.options'],
+    ['trace not a boolean', { trace: 'no' }, '$.options.trace'],
+    ['an unknown option', { traces: false }, '$.options.traces'],
+  ];
+  for (const [name, options, path] of bad) {
+    it(`bad options (${name}) are a PaceError naming ${path}`, () => {
+      for (const call of [
+        () => pace.procurementMethod({ member: district, purchase: po('2025-03-01', 100, 'goods') }, options as never),
+        () => pace.auditChecklist({ member: district, purchase: po('2025-03-01', 100, 'goods') }, options as never),
+        () => pace.checkEligibility({ member: district, contract, asOf: '2025-03-01' }, options as never),
+      ]) {
+        let caught: unknown;
+        try {
+          call();
+        } catch (error) {
+          caught = error;
+        }
+        expect(isPaceError(caught), String(caught)).toBe(true);
+        expect((caught as { issues: { path: string }[] }).issues.map((i) => i.path)).toEqual([path]);
+      }
     });
   }
 });
