@@ -136,7 +136,7 @@ export function decide(context: PaceContext, input: unknown, spec: DecisionSpec,
   const rules = spec.rules(compliance, subject);
   const withMethods = rules.readsRequiredMethods || spec.needsMethods(compliance, rules);
   const judged = spec.foldChangeOrders && subject.purchase && subject.changeOrders ? { ...subject, purchase: withChangeOrders(subject.purchase, subject.changeOrders) } : subject;
-  const { facts, required } = deriveFacts(compliance.thresholds, context.programs, judged, withMethods);
+  const { facts, required } = deriveFacts(compliance.thresholds, context.programs, judged, withMethods, trace);
   // The arrays of the threshold comparison are fresh and the decision's own: extended, not copied.
   const findings: Finding[] = required ? required.findings : [];
   let steps: TraceStep[] | undefined;
