@@ -58,8 +58,7 @@ export class RunState {
 
   /** Ends a run: the state lets go of the facts and of everything read from them. */
   clear(): void {
-    const values = this.values;
-    for (let i = 0; i < values.length; i++) values[i] = undefined;
+    this.values.fill(undefined);
     this.records = NO_RECORDS;
     this.leafResult = undefined;
     this.tracePrefix = '';
