@@ -11,7 +11,7 @@ import { Dec } from '../money/decimal.js';
 import { formatMoney } from '../money/money.js';
 import { parseWith } from '../model/parse.js';
 import { NonNegativeMoneySchema } from '../model/primitives.js';
-import { parseArgs, parseAsOf, parseContract, parseMember, parsePurchase } from './parse-input.js';
+import { parseArgs, parseAsOf, parseContract, parseMember, parsePurchase, refuseOversizedArrays } from './parse-input.js';
 import type { RequiredMethods } from './required-method.js';
 import { complianceContext, runRuleSet, type ComplianceContext, type RuleSet } from './rule-sets.js';
 
@@ -103,7 +103,8 @@ export function parseSubject(input: unknown, spec: Pick<DecisionSpec, 'capabilit
 
 function parseChangeOrders(value: unknown, purchase: Purchase): Purchase[] {
   if (!Array.isArray(value)) throw new PaceError('invalid-input', '$.changeOrders: expected an array of purchases', [{ path: '$.changeOrders', message: 'expected an array of change orders (purchases with revisionOf)' }]);
-  return value.map((raw, i) => {
+  refuseOversizedArrays(value, '$.changeOrders');
+  return Array.from(value, (raw, i) => {
     const order = parsePurchase(raw, `$.changeOrders[${i}]`);
     if (order.revisionOf !== purchase.id || order.memberId !== purchase.memberId) {
       const path = order.revisionOf !== purchase.id ? `$.changeOrders[${i}].revisionOf` : `$.changeOrders[${i}].memberId`;

@@ -1,12 +1,13 @@
 import type { CalendarDate } from '../dates/calendar-date.js';
-import { PaceError } from '../errors/pace-error.js';
+import { PaceError, isPaceError } from '../errors/pace-error.js';
 import { MemberSchema, type Member } from '../model/member.js';
 import { parseWith } from '../model/parse.js';
 import { CalendarDateSchema } from '../model/primitives.js';
 import { PurchaseSchema, type Purchase } from '../model/purchase.js';
-import { prepareContract, type PreparedContract } from '../contracts/prepare-contract.js';
+import { isPreparedContract, prepareContract, type PreparedContract } from '../contracts/prepare-contract.js';
 import { REFUSED, inputParser } from '../model/fast-parse.js';
 import { isCalendarDate } from '../dates/calendar-date.js';
+import { pathStep } from '../engine/json-data.js';
 
 /** Checks that the argument of a capability is an object with only the fields it knows. @internal */
 export function parseArgs(value: unknown, capability: string, allowed: readonly string[], requiredFields: readonly string[]): Record<string, unknown> {
@@ -32,20 +33,62 @@ export function parseArgs(value: unknown, capability: string, allowed: readonly 
  */
 export function parseTraceOption(options: unknown, capability: string): boolean {
   if (options === undefined) return true;
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new PaceError('invalid-input', `${capability}: options must be an object { trace? }`, [{ path: '$.options', message: 'expected an object { trace?: boolean }' }]);
-  }
   let trace: unknown;
   let unknown: string | undefined;
+  let isObject = false;
   try {
-    for (const key of Object.keys(options)) if (key !== 'trace') unknown ??= key;
-    trace = (options as Record<string, unknown>)['trace'];
+    isObject = options !== null && typeof options === 'object' && !Array.isArray(options);
+    if (isObject) {
+      for (const key of Object.keys(options as object)) if (key !== 'trace') unknown ??= key;
+      trace = (options as Record<string, unknown>)['trace'];
+    }
   } catch (error) {
+    // A revoked Proxy, or a trap or getter that throws.
     throw new PaceError('invalid-input', `${capability}: the options could not be read`, [{ path: '$.options', message: 'reading the options threw' }], { cause: error });
   }
-  if (unknown !== undefined) throw new PaceError('invalid-input', `${capability}: unknown option "${unknown}"`, [{ path: `$.options.${unknown}`, message: 'unknown option (expected trace)' }]);
+  if (!isObject) throw new PaceError('invalid-input', `${capability}: options must be an object { trace? }`, [{ path: '$.options', message: 'expected an object { trace?: boolean }' }]);
+  if (unknown !== undefined) throw new PaceError('invalid-input', `${capability}: unknown option ${JSON.stringify(unknown.slice(0, 40))}`, [{ path: `$.options${pathStep(unknown)}`, message: 'unknown option (expected trace)' }]);
   if (trace !== undefined && typeof trace !== 'boolean') throw new PaceError('invalid-input', `${capability}: options.trace must be true or false`, [{ path: '$.options.trace', message: 'expected a boolean' }]);
   return trace !== false;
+}
+
+/** The most elements an array of a compliance input may hold (a contract's price list included). @internal */
+export const MAX_INPUT_ARRAY_LENGTH = 1_000_000;
+/** How many values the guard below visits before it leaves the rest to the schema. */
+const GUARD_BUDGET = 200_000;
+
+/**
+ * Refuses an input holding an array longer than {@link MAX_INPUT_ARRAY_LENGTH} before a schema
+ * visits it: zod walks every index of an array, and an array of length 2^32 - 1 with no elements
+ * (a few bytes of JSON-free JavaScript) ran for minutes and out of memory. Runs only where the
+ * schema is about to run (the fast parser refuses such an array at its first hole). It visits at
+ * most a bounded number of values, reading each once; a value it cannot read is left to the schema,
+ * which reports it.
+ * @internal
+ */
+export function refuseOversizedArrays(value: unknown, root: string): void {
+  let budget = GUARD_BUDGET;
+  const stack: [unknown, string][] = [[value, root]];
+  try {
+    while (stack.length > 0 && budget > 0) {
+      const [node, path] = stack.pop()!;
+      budget--;
+      if (node === null || typeof node !== 'object') continue;
+      if (Array.isArray(node)) {
+        if (node.length > MAX_INPUT_ARRAY_LENGTH) {
+          const message = `an array of ${node.length} elements; at most ${MAX_INPUT_ARRAY_LENGTH} are read`;
+          throw new PaceError('invalid-input', `${path}: ${message}`, [{ path, message }]);
+        }
+        for (let i = Math.min(node.length, budget) - 1; i >= 0; i--) stack.push([node[i], `${path}[${i}]`]);
+      } else {
+        const keys = Object.keys(node);
+        for (let i = Math.min(keys.length, budget) - 1; i >= 0; i--) stack.push([(node as Record<string, unknown>)[keys[i]!], `${path}${pathStep(keys[i]!)}`]);
+      }
+    }
+  } catch (error) {
+    if (isPaceError(error)) throw error;
+    // A getter, a Proxy trap or a revoked Proxy: the schema reads it and reports it.
+  }
 }
 
 const fastMember = inputParser(MemberSchema);
@@ -54,17 +97,22 @@ const fastPurchase = inputParser(PurchaseSchema);
 /** A validated copy of a member (the fast parser derived from MemberSchema, else the schema). @internal */
 export function parseMember(value: unknown, root = '$.member'): Member {
   const fast = fastMember(value);
-  return fast !== REFUSED ? (fast as Member) : parseWith(MemberSchema, value, root, 'member');
+  if (fast !== REFUSED) return fast as Member;
+  refuseOversizedArrays(value, root);
+  return parseWith(MemberSchema, value, root, 'member');
 }
 
 /** A validated copy of a purchase (the fast parser derived from PurchaseSchema, else the schema). @internal */
 export function parsePurchase(value: unknown, root = '$.purchase'): Purchase {
   const fast = fastPurchase(value);
-  return fast !== REFUSED ? (fast as Purchase) : parseWith(PurchaseSchema, value, root, 'purchase');
+  if (fast !== REFUSED) return fast as Purchase;
+  refuseOversizedArrays(value, root);
+  return parseWith(PurchaseSchema, value, root, 'purchase');
 }
 
 /** @internal */
 export function parseContract(value: unknown, root = '$.contract'): PreparedContract {
+  if (!isPreparedContract(value)) refuseOversizedArrays(value, root);
   return prepareContract(value, root);
 }
 

@@ -160,3 +160,32 @@ describe('{ trace: false }: the same decision without its trace', () => {
     });
   }
 });
+
+describe('an array of length 2^32 - 1 is refused before a schema walks it', () => {
+  const huge = (): unknown[] => {
+    const a: unknown[] = [];
+    a.length = 2 ** 32 - 1;
+    return a;
+  };
+  const purchase = po('2025-04-01', 100_000, 'goods');
+  const cases: [string, () => unknown, string][] = [
+    ['in the member', () => pace.procurementMethod({ member: { ...district, boardAuthorizations: huge() }, purchase } as never), '$.member.boardAuthorizations'],
+    ['in the purchase', () => pace.auditChecklist({ member: district, purchase: { ...purchase, documents: huge() } } as never), '$.purchase.documents'],
+    ['in a raw contract', () => pace.checkEligibility({ member: district, contract: { ...contract, categories: huge() }, asOf: '2025-01-01' } as never), '$.contract.categories'],
+    ['as the change orders', () => pace.auditChecklist({ member: district, purchase, changeOrders: huge() } as never), '$.changeOrders'],
+  ];
+  for (const [name, call, path] of cases) {
+    it(`${name}: a PaceError naming ${path}, at once`, () => {
+      const started = performance.now();
+      let caught: unknown;
+      try {
+        call();
+      } catch (e) {
+        caught = e;
+      }
+      expect(isPaceError(caught), String(caught)).toBe(true);
+      expect((caught as { issues: { path: string; message: string }[] }).issues).toEqual([{ path, message: expect.stringContaining('4294967295 elements') }]);
+      expect(performance.now() - started).toBeLessThan(1_000);
+    });
+  }
+});
