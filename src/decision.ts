@@ -61,8 +61,8 @@ export interface DecisionBase {
 export interface DecisionOptions {
   /**
    * Build the trace (default `true`). With `false` the decision's `trace` is an empty array and
-   * every other field is the same; the trace is most of a decision's cost, so a batch that does
-   * not read it is about a third faster.
+   * every other field is the same. Building the trace is about a sixth of a decision's work
+   * (procurementMethod with a contract: 54,200 instructions with it, 45,600 without).
    */
   trace?: boolean;
 }

@@ -11,16 +11,31 @@ import { pathStep } from '../engine/json-data.js';
 
 /** Checks that the argument of a capability is an object with only the fields it knows. @internal */
 export function parseArgs(value: unknown, capability: string, allowed: readonly string[], requiredFields: readonly string[]): Record<string, unknown> {
+  try {
+    return checkArgs(value, capability, allowed, requiredFields);
+  } catch (error) {
+    if (isPaceError(error)) throw error;
+    // A revoked Proxy, or a trap or getter of the caller's that throws while the argument is read.
+    const message = 'could not be read (reading it threw); pass plain data';
+    throw new PaceError('invalid-input', `${capability}: the argument ${message}`, [{ path: '$', message }], { cause: error });
+  }
+}
+
+function checkArgs(value: unknown, capability: string, allowed: readonly string[], requiredFields: readonly string[]): Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new PaceError('invalid-input', `${capability} expects an object { ${allowed.join(', ')} }`, [{ path: '$', message: `expected an object with ${requiredFields.join(', ')}` }]);
   }
   const record = value as Record<string, unknown>;
   let ok = true;
   for (const k in record) if (!allowed.includes(k)) ok = false;
-  for (const f of requiredFields) if (record[f] === undefined) ok = false;
-  if (ok) return record;
+  // The fields are read once, here (a getter of the caller's is not asked twice), into the copy
+  // the capability then reads.
+  const fields: Record<string, unknown> = {};
+  for (const f of allowed) fields[f] = record[f];
+  for (const f of requiredFields) if (fields[f] === undefined) ok = false;
+  if (ok) return fields;
   const issues = [
-    ...requiredFields.filter((f) => record[f] === undefined).map((f) => ({ path: `$.${f}`, message: 'required' })),
+    ...requiredFields.filter((f) => fields[f] === undefined).map((f) => ({ path: `$.${f}`, message: 'required' })),
     ...Object.keys(record).filter((k) => !allowed.includes(k)).map((k) => ({ path: `$.${k}`, message: `unknown field "${k}" (expected ${allowed.join(', ')})` })),
   ];
   throw new PaceError('invalid-input', `${capability}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
@@ -62,8 +77,8 @@ const GUARD_BUDGET = 200_000;
  * visits it: zod walks every index of an array, and an array of length 2^32 - 1 with no elements
  * (a few bytes of JSON-free JavaScript) ran for minutes and out of memory. Runs only where the
  * schema is about to run (the fast parser refuses such an array at its first hole). It visits at
- * most a bounded number of values, reading each once; a value it cannot read is left to the schema,
- * which reports it.
+ * most a bounded number of values through their data properties (a getter is left uncalled, for
+ * the schema to read once); a value it cannot read is left to the schema, which reports it.
  * @internal
  */
 export function refuseOversizedArrays(value: unknown, root: string): void {
@@ -79,16 +94,22 @@ export function refuseOversizedArrays(value: unknown, root: string): void {
           const message = `an array of ${node.length} elements; at most ${MAX_INPUT_ARRAY_LENGTH} are read`;
           throw new PaceError('invalid-input', `${path}: ${message}`, [{ path, message }]);
         }
-        for (let i = Math.min(node.length, budget) - 1; i >= 0; i--) stack.push([node[i], `${path}[${i}]`]);
+        for (let i = Math.min(node.length, budget) - 1; i >= 0; i--) pushData(stack, node, String(i), `${path}[${i}]`);
       } else {
         const keys = Object.keys(node);
-        for (let i = Math.min(keys.length, budget) - 1; i >= 0; i--) stack.push([(node as Record<string, unknown>)[keys[i]!], `${path}${pathStep(keys[i]!)}`]);
+        for (let i = Math.min(keys.length, budget) - 1; i >= 0; i--) pushData(stack, node, keys[i]!, `${path}${pathStep(keys[i]!)}`);
       }
     }
   } catch (error) {
     if (isPaceError(error)) throw error;
     // A getter, a Proxy trap or a revoked Proxy: the schema reads it and reports it.
   }
+}
+
+/** Queues a data property's value; a getter is not called (the schema reads it, once). */
+function pushData(stack: [unknown, string][], node: object, key: string, path: string): void {
+  const descriptor = Object.getOwnPropertyDescriptor(node, key);
+  if (descriptor !== undefined && 'value' in descriptor) stack.push([descriptor.value, path]);
 }
 
 const fastMember = inputParser(MemberSchema);
@@ -98,25 +119,46 @@ const fastPurchase = inputParser(PurchaseSchema);
 export function parseMember(value: unknown, root = '$.member'): Member {
   const fast = fastMember(value);
   if (fast !== REFUSED) return fast as Member;
-  refuseOversizedArrays(value, root);
-  return parseWith(MemberSchema, value, root, 'member');
+  return readGuarded(root, 'member', () => {
+    refuseOversizedArrays(value, root);
+    return parseWith(MemberSchema, value, root, 'member');
+  });
 }
 
 /** A validated copy of a purchase (the fast parser derived from PurchaseSchema, else the schema). @internal */
 export function parsePurchase(value: unknown, root = '$.purchase'): Purchase {
   const fast = fastPurchase(value);
   if (fast !== REFUSED) return fast as Purchase;
-  refuseOversizedArrays(value, root);
-  return parseWith(PurchaseSchema, value, root, 'purchase');
+  return readGuarded(root, 'purchase', () => {
+    refuseOversizedArrays(value, root);
+    return parseWith(PurchaseSchema, value, root, 'purchase');
+  });
 }
 
 /** @internal */
 export function parseContract(value: unknown, root = '$.contract'): PreparedContract {
-  if (!isPreparedContract(value)) refuseOversizedArrays(value, root);
-  return prepareContract(value, root);
+  if (isPreparedContract(value)) return value;
+  return readGuarded(root, 'contract', () => {
+    refuseOversizedArrays(value, root);
+    return prepareContract(value, root);
+  });
+}
+
+/**
+ * Runs a schema path over the caller's value: a getter or Proxy trap that throws, or a revoked
+ * Proxy met while reading or describing the value, is a PaceError naming `root`.
+ */
+function readGuarded<T>(root: string, what: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (isPaceError(error)) throw error;
+    const message = 'could not be read (reading it threw); pass plain data';
+    throw new PaceError('invalid-input', `Invalid ${what}: ${root}: ${message}`, [{ path: root, message }], { cause: error });
+  }
 }
 
 /** @internal */
 export function parseAsOf(value: unknown, root = '$.asOf'): CalendarDate {
-  return isCalendarDate(value) ? value : parseWith(CalendarDateSchema, value, root, 'date', 'invalid-date');
+  return isCalendarDate(value) ? value : readGuarded(root, 'date', () => parseWith(CalendarDateSchema, value, root, 'date', 'invalid-date'));
 }
