@@ -43,7 +43,7 @@ export type { InvoiceVerificationInput, InvoiceLineInput, InvoiceInput, Purchase
 
 export { PaceError, isPaceError } from './errors/pace-error.js';
 export type { PaceErrorCode, PaceErrorIssue } from './errors/pace-error.js';
-export type { Finding, Severity, TraceStep, DecisionBase } from './decision.js';
+export type { Finding, Severity, TraceStep, DecisionBase, DecisionOptions } from './decision.js';
 
 export { allocate, roundToCents } from './money/index.js';
 export type { Money, RoundingMode } from './money/index.js';

@@ -1,6 +1,7 @@
 import { layerPacks } from './packs/layer-packs.js';
 import { californiaLaw, paceProgram } from './packs/bundled.js';
 import type { PaceContext } from './pace-context.js';
+import type { DecisionOptions } from './decision.js';
 import { checkEligibility, type EligibilityDecision, type EligibilityInput } from './eligibility/check-eligibility.js';
 import { procurementMethod, type ProcurementMethodDecision, type ProcurementMethodInput } from './thresholds/procurement-method.js';
 import { auditChecklist, type AuditChecklistDecision, type AuditChecklistInput } from './audit/audit-checklist.js';
@@ -46,7 +47,7 @@ export interface Pace {
    * pace.checkEligibility({ member, contract, asOf: '2025-03-01' }).eligible; // => true
    * ```
    */
-  checkEligibility(input: EligibilityInput): EligibilityDecision;
+  checkEligibility(input: EligibilityInput, options?: DecisionOptions): EligibilityDecision;
   /**
    * The procurement method a purchase needs (the strictest of state, federal and local), or
    * `cooperative-contract` when a given contract is usable for it.
@@ -55,7 +56,7 @@ export interface Pace {
    * pace.procurementMethod({ member, purchase: { ...purchase, amount: '114800.01' } }).method; // => 'formal-bid'
    * ```
    */
-  procurementMethod(input: ProcurementMethodInput): ProcurementMethodDecision;
+  procurementMethod(input: ProcurementMethodInput, options?: DecisionOptions): ProcurementMethodDecision;
   /**
    * The audit file of a purchase: required items, what is on file and what is missing.
    * @example
@@ -63,7 +64,7 @@ export interface Pace {
    * pace.auditChecklist({ member, purchase, contract }).missing; // => ['po-cites-contract', ...]
    * ```
    */
-  auditChecklist(input: AuditChecklistInput): AuditChecklistDecision;
+  auditChecklist(input: AuditChecklistInput, options?: DecisionOptions): AuditChecklistDecision;
   /**
    * Purchases that look split to stay under the bid limit (PCC § 20116).
    * @example
@@ -112,9 +113,9 @@ export function createPace(options: PaceOptions = {}): Pace {
   const context: PaceContext = layerPacks(options.packs ?? [californiaLaw(), paceProgram()]);
   complianceContext(context); // compile the compliance rules once, and report malformed findings now
   return Object.freeze({
-    checkEligibility: (input: EligibilityInput) => checkEligibility(context, input),
-    procurementMethod: (input: ProcurementMethodInput) => procurementMethod(context, input),
-    auditChecklist: (input: AuditChecklistInput) => auditChecklist(context, input),
+    checkEligibility: (input: EligibilityInput, decisionOptions?: DecisionOptions) => checkEligibility(context, input, decisionOptions),
+    procurementMethod: (input: ProcurementMethodInput, decisionOptions?: DecisionOptions) => procurementMethod(context, input, decisionOptions),
+    auditChecklist: (input: AuditChecklistInput, decisionOptions?: DecisionOptions) => auditChecklist(context, input, decisionOptions),
     findSplitPurchases: (purchases: readonly Purchase[], options?: SplitPurchaseOptions) => findSplitPurchases(context, purchases, options),
     rulesVersion: context.rulesVersion,
     packs: Object.freeze(context.packs.map((p) => Object.freeze({ id: p.id, version: p.version, title: p.title, kind: p.kind, contentHash: p.contentHash }))),

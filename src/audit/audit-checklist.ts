@@ -1,4 +1,4 @@
-import type { DecisionBase } from '../decision.js';
+import type { DecisionBase, DecisionOptions } from '../decision.js';
 import type { Contract } from '../model/contract.js';
 import type { Member } from '../model/member.js';
 import type { Purchase } from '../model/purchase.js';
@@ -6,9 +6,12 @@ import type { MoneyInput } from '../model/primitives.js';
 import type { PaceContext } from '../pace-context.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
 import { decide, type DecisionSpec } from '../compliance/decide.js';
+import { parseTraceOption } from '../compliance/parse-input.js';
 import { varyingFacts, withDecisionConstants } from '../compliance/rule-sets.js';
 import type { Facts } from '../compliance/derive-facts.js';
 import { resolvePath } from '../engine/path.js';
+import { runCompiledInto, type StepFactory } from '../engine/compile-rules.js';
+import type { ConditionTrace } from '../engine/types.js';
 
 /**
  * The input of `pace.auditChecklist`.
@@ -73,17 +76,20 @@ export interface AuditChecklistDecision extends DecisionBase {
  *
  * @param context - The layered packs.
  * @param input - `{ member, purchase, contract? }`.
+ * @param options - `{ trace: false }` leaves the trace empty (see {@link DecisionOptions}).
  * @returns The items, `complete`, `missing`, findings, trace and rules version.
  * @throws PaceError naming the path of bad input.
  * @internal
  */
-export function auditChecklist(context: PaceContext, input: unknown): AuditChecklistDecision {
-  const { compliance, subject, facts, findings, trace } = decide(context, input, AUDIT);
+export function auditChecklist(context: PaceContext, input: unknown, options?: DecisionOptions): AuditChecklistDecision {
+  const { compliance, subject, facts, findings, trace } = decide(context, input, AUDIT, parseTraceOption(options, AUDIT.capability));
   const purchase = subject.purchase!;
 
   const onFile = new Set((purchase.documents ?? []).map((d) => d.kind));
-  const run = withDecisionConstants(compliance.checklist.compiled, facts).run(varyingFacts(facts), { trace: true });
-  const fired = new Set(run.firedRuleIndexes);
+  const firedIndexes: number[] = [];
+  const steps: ItemRun[] | undefined = trace ? [] : undefined;
+  runCompiledInto(withDecisionConstants(compliance.checklist.compiled, facts), varyingFacts(facts), firedIndexes, steps, itemRun);
+  const fired = new Set(firedIndexes);
   const items: AuditChecklistItem[] = [];
   const missing: string[] = [];
   compliance.checklist.items.forEach((item, index) => {
@@ -116,12 +122,23 @@ export function auditChecklist(context: PaceContext, input: unknown): AuditCheck
     }
     items.push({ id: item.id, title: item.title, citation: item.citation, required, status, pack: item.pack, decidedBy });
   });
-  for (const step of run.trace ?? []) {
-    const item = compliance.checklist.items[step.ruleIndex]!;
-    trace.push({ step: 'checklist-item', id: item.id, pack: item.pack, passed: step.passed, conditions: step.conditions, detail: { status: items[step.ruleIndex]!.status } });
+  if (trace && steps) {
+    for (const { index, passed, conditions } of steps) {
+      const item = compliance.checklist.items[index]!;
+      trace.push({ step: 'checklist-item', id: item.id, pack: item.pack, passed, conditions, detail: { status: items[index]!.status } });
+    }
   }
-  return { items, complete: missing.length === 0, missing, findings, trace, rulesVersion: context.rulesVersion };
+  return { items, complete: missing.length === 0, missing, findings, trace: trace ?? [], rulesVersion: context.rulesVersion };
 }
+
+/** How an item's `requiredWhen` ran; its trace step is built once the item's status is known. */
+interface ItemRun {
+  readonly index: number;
+  readonly passed: boolean;
+  readonly conditions: ConditionTrace[];
+}
+
+const itemRun: StepFactory<ItemRun> = (index, passed, conditions) => ({ index, passed, conditions });
 
 const AUDIT: DecisionSpec = {
   capability: 'auditChecklist',

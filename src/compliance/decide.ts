@@ -11,7 +11,7 @@ import { Dec } from '../money/decimal.js';
 import { formatMoney } from '../money/money.js';
 import { parseWith } from '../model/parse.js';
 import { NonNegativeMoneySchema } from '../model/primitives.js';
-import { parseArgs, parseAsOf, parseContract, parseMember, parsePurchase } from './parse-input.js';
+import { parseArgs, parseAsOf, parseContract, parseMember, parsePurchase, refuseOversizedArrays } from './parse-input.js';
 import type { RequiredMethods } from './required-method.js';
 import { complianceContext, runRuleSet, type ComplianceContext, type RuleSet } from './rule-sets.js';
 
@@ -54,8 +54,8 @@ export interface ComplianceRun {
   readonly methods: RequiredMethods | undefined;
   /** Threshold findings, then the findings of the rules that fired, in firing order. */
   readonly findings: Finding[];
-  /** Threshold comparisons, the derived facts, then one step per rule. */
-  readonly trace: TraceStep[];
+  /** Threshold comparisons, the derived facts, then one step per rule; undefined without trace. */
+  readonly trace: TraceStep[] | undefined;
 }
 
 const GIVEN_FIELDS = ['member', 'contract', 'asOf', 'purchase', 'spentUnderContract'];
@@ -72,32 +72,39 @@ export function parseSubject(input: unknown, spec: Pick<DecisionSpec, 'capabilit
   const byDate = spec.asOf === 'given';
   const args = parseArgs(input, spec.capability, byDate ? GIVEN_FIELDS : PURCHASE_FIELDS, byDate ? GIVEN_REQUIRED : PURCHASE_REQUIRED);
   const member = parseMember(args['member']);
-  const parseContractArg = (): PreparedContract | undefined => (args['contract'] === undefined ? undefined : parseContract(args['contract']));
-  const parsePurchaseArg = (): Purchase | undefined => (args['purchase'] === undefined ? undefined : parsePurchase(args['purchase']));
+  const rawContract = args['contract'];
+  const rawPurchase = args['purchase'];
   // Parts are validated in the order the capability lists them, so the first error is the first part's.
-  let subject: ComplianceSubject;
+  let contract: PreparedContract | undefined;
+  let purchase: Purchase | undefined;
+  let asOf: CalendarDate;
   if (byDate) {
-    const contract = parseContractArg();
-    const asOf = parseAsOf(args['asOf']);
-    subject = { member, contract, purchase: parsePurchaseArg(), asOf };
+    contract = rawContract === undefined ? undefined : parseContract(rawContract);
+    asOf = parseAsOf(args['asOf']);
+    purchase = rawPurchase === undefined ? undefined : parsePurchase(rawPurchase);
   } else {
-    const purchase = parsePurchaseArg()!;
-    subject = { member, contract: parseContractArg(), purchase, asOf: purchase.date };
+    purchase = parsePurchase(rawPurchase);
+    contract = rawContract === undefined ? undefined : parseContract(rawContract);
+    asOf = purchase.date;
   }
-  checkReferences(subject.member, subject.contract, subject.purchase);
+  checkReferences(member, contract, purchase);
   const spent = args['spentUnderContract'];
   const changeOrders = args['changeOrders'];
-  if (spent === undefined && changeOrders === undefined) return subject;
+  if (spent === undefined && changeOrders === undefined) return { member, contract, purchase, asOf };
   return {
-    ...subject,
+    member,
+    contract,
+    purchase,
+    asOf,
     spentUnderContract: spent === undefined ? undefined : parseWith(NonNegativeMoneySchema, spent, '$.spentUnderContract', 'amount'),
-    changeOrders: changeOrders === undefined ? undefined : parseChangeOrders(changeOrders, subject.purchase!),
+    changeOrders: changeOrders === undefined ? undefined : parseChangeOrders(changeOrders, purchase!),
   };
 }
 
 function parseChangeOrders(value: unknown, purchase: Purchase): Purchase[] {
   if (!Array.isArray(value)) throw new PaceError('invalid-input', '$.changeOrders: expected an array of purchases', [{ path: '$.changeOrders', message: 'expected an array of change orders (purchases with revisionOf)' }]);
-  return value.map((raw, i) => {
+  refuseOversizedArrays(value, '$.changeOrders');
+  return Array.from(value, (raw, i) => {
     const order = parsePurchase(raw, `$.changeOrders[${i}]`);
     if (order.revisionOf !== purchase.id || order.memberId !== purchase.memberId) {
       const path = order.revisionOf !== purchase.id ? `$.changeOrders[${i}].revisionOf` : `$.changeOrders[${i}].memberId`;
@@ -120,19 +127,24 @@ export function withChangeOrders(purchase: Purchase, changeOrders: readonly Purc
 /**
  * The pipeline the three compliance capabilities share: validate the input, derive the facts
  * (with the threshold methods when needed), and run the capability's rules. Each capability then
- * reads its own outcome from the run.
+ * reads its own outcome from the run. Without `trace` no step is built and the run's trace is
+ * undefined (the decision then carries an empty one).
  * @internal
  */
-export function decide(context: PaceContext, input: unknown, spec: DecisionSpec): ComplianceRun {
+export function decide(context: PaceContext, input: unknown, spec: DecisionSpec, trace: boolean): ComplianceRun {
   const subject = parseSubject(input, spec);
   const compliance = complianceContext(context);
   const rules = spec.rules(compliance, subject);
   const withMethods = rules.readsRequiredMethods || spec.needsMethods(compliance, rules);
-  const judged = spec.foldChangeOrders && subject.purchase ? { ...subject, purchase: withChangeOrders(subject.purchase, subject.changeOrders) } : subject;
-  const { facts, required } = deriveFacts(compliance.thresholds, context.programs, judged, withMethods);
-  const findings: Finding[] = required ? [...required.findings] : [];
-  const trace: TraceStep[] = required ? [...required.steps] : [];
-  trace.push(factsStep(facts));
-  runRuleSet(rules, facts, findings, trace);
-  return { compliance, subject, facts, methods: required?.methods, findings, trace };
+  const judged = spec.foldChangeOrders && subject.purchase && subject.changeOrders ? { ...subject, purchase: withChangeOrders(subject.purchase, subject.changeOrders) } : subject;
+  const { facts, required } = deriveFacts(compliance.thresholds, context.programs, judged, withMethods, trace);
+  // The arrays of the threshold comparison are fresh and the decision's own: extended, not copied.
+  const findings: Finding[] = required ? required.findings : [];
+  let steps: TraceStep[] | undefined;
+  if (trace) {
+    steps = required ? required.steps : [];
+    steps.push(factsStep(facts));
+  }
+  runRuleSet(rules, facts, findings, steps);
+  return { compliance, subject, facts, methods: required?.methods, findings, trace: steps };
 }

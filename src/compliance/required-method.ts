@@ -141,19 +141,19 @@ function strictestKnown(known: readonly ThresholdPeriod[]): ThresholdPeriod | un
 /** What comparing a purchase with the thresholds gives: the methods, what it found, its trace. @internal */
 export interface RequiredMethodsResult {
   readonly methods: RequiredMethods;
-  /** Figures unknown for the date, a self-certified threshold above its ceiling. */
+  /** Figures unknown for the date, a self-certified threshold above its ceiling (a fresh array). */
   readonly findings: Finding[];
-  /** One `threshold` step per comparison, in table order. */
+  /** One `threshold` step per comparison, in table order (a fresh array; empty without trace). */
   readonly steps: TraceStep[];
 }
 
 /**
  * Compares a purchase with every threshold of the table in force on its date: for each level
  * (state, federal, local) the strictest method of the thresholds that apply and are exceeded,
- * and overall the strictest of the three. Pure: what it finds and traces is returned.
+ * and overall the strictest of the three. Pure: what it finds and (with `trace`) traces is returned.
  * @internal
  */
-export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubject): RequiredMethodsResult {
+export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubject, trace = true): RequiredMethodsResult {
   const findings: Finding[] = [];
   const steps: TraceStep[] = [];
   const day = toDayNumber(s.date);
@@ -256,7 +256,7 @@ export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubjec
       else out.local = stricter(out.local, period.method);
     }
     // The trace step shows the same comparison (one object, also listed in `thresholds`).
-    steps.push({ step: 'threshold', id, pack: period.pack, passed: exceeded, detail: check as unknown as Record<string, unknown> });
+    if (trace) steps.push({ step: 'threshold', id, pack: period.pack, passed: exceeded, detail: check as unknown as Record<string, unknown> });
   }
   out.overall = stricter(stricter(out.state, out.federal), out.local);
   return { methods: out, findings, steps };

@@ -1,4 +1,4 @@
-import type { DecisionBase } from '../decision.js';
+import type { DecisionBase, DecisionOptions } from '../decision.js';
 import type { CalendarDate } from '../dates/calendar-date.js';
 import type { Contract } from '../model/contract.js';
 import type { Member } from '../model/member.js';
@@ -7,6 +7,7 @@ import type { MoneyInput } from '../model/primitives.js';
 import type { PaceContext } from '../pace-context.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
 import { decide, type DecisionSpec } from '../compliance/decide.js';
+import { parseTraceOption } from '../compliance/parse-input.js';
 
 /**
  * The input of `pace.checkEligibility`.
@@ -50,14 +51,15 @@ export interface EligibilityDecision extends DecisionBase {
  *
  * @param context - The layered packs.
  * @param input - `{ member, contract, asOf, purchase? }`.
+ * @param options - `{ trace: false }` leaves the trace empty (see {@link DecisionOptions}).
  * @returns `eligible` (no blocking finding), the findings with code, citation, rule id and pack,
  *   the trace and the rules version.
  * @throws PaceError `invalid-input` / `invalid-date` naming the path of bad input.
  * @internal
  */
-export function checkEligibility(context: PaceContext, input: unknown): EligibilityDecision {
-  const { findings, trace } = decide(context, input, ELIGIBILITY);
-  return { eligible: !findings.some((f) => f.severity === 'block'), findings, trace, rulesVersion: context.rulesVersion };
+export function checkEligibility(context: PaceContext, input: unknown, options?: DecisionOptions): EligibilityDecision {
+  const { findings, trace } = decide(context, input, ELIGIBILITY, parseTraceOption(options, ELIGIBILITY.capability));
+  return { eligible: !findings.some((f) => f.severity === 'block'), findings, trace: trace ?? [], rulesVersion: context.rulesVersion };
 }
 
 const ELIGIBILITY: DecisionSpec = {

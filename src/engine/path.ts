@@ -26,6 +26,8 @@ export type PathParseResult = { ok: true; segments: readonly string[] } | { ok: 
  * ```
  */
 export function tryParsePath(path: string): PathParseResult {
+  // Called from JavaScript with anything: a non-string is refused, not a TypeError.
+  if (typeof path !== 'string') return { ok: false, message: `a path must be a string such as "$.a.b" (got ${path === null ? 'null' : typeof path})` };
   if (!path.startsWith('$')) return { ok: false, message: `path "${path}" must start with "$"` };
   const segments: string[] = [];
   let rest = path.slice(1);

@@ -3,7 +3,6 @@
 import * as z from 'zod/mini';
 import { fastCheck } from './fast-parse.js';
 import { ChargeKindSchema } from './contract.js';
-import { fastCheck } from './fast-parse.js';
 import { MemberSchema } from './member.js';
 import { UnitPriceSchema } from './price-schedule.js';
 import { CalendarDateSchema, IdSchema, MetaSchema, MoneySchema, NonNegativeMoneySchema, PercentSchema, QuantitySchema } from './primitives.js';

@@ -1,4 +1,4 @@
-import type { DecisionBase, Finding } from '../decision.js';
+import type { DecisionBase, DecisionOptions, Finding } from '../decision.js';
 import type { Contract } from '../model/contract.js';
 import type { Member } from '../model/member.js';
 import type { Purchase } from '../model/purchase.js';
@@ -6,6 +6,7 @@ import type { MoneyInput } from '../model/primitives.js';
 import type { PaceContext } from '../pace-context.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
 import { decide, withChangeOrders, type DecisionSpec } from '../compliance/decide.js';
+import { parseTraceOption } from '../compliance/parse-input.js';
 import { computeRequiredMethods, methodRank, type RequiredMethod, type RequiredMethods, type ThresholdCheck } from '../compliance/required-method.js';
 import { hasFederalFunds, isCupccaaInForce } from '../compliance/derive-facts.js';
 import { moneyToCents, type ThresholdTable } from '../compliance/threshold-table.js';
@@ -66,12 +67,13 @@ export interface ProcurementMethodDecision extends DecisionBase {
  *
  * @param context - The layered packs.
  * @param input - `{ member, purchase, contract? }`.
+ * @param options - `{ trace: false }` leaves the trace empty (see {@link DecisionOptions}).
  * @returns The method, every threshold consulted, findings, trace and rules version.
  * @throws PaceError naming the path of bad input.
  * @internal
  */
-export function procurementMethod(context: PaceContext, input: unknown): ProcurementMethodDecision {
-  const run = decide(context, input, PROCUREMENT);
+export function procurementMethod(context: PaceContext, input: unknown, options?: DecisionOptions): ProcurementMethodDecision {
+  const run = decide(context, input, PROCUREMENT, parseTraceOption(options, PROCUREMENT.capability));
   const { findings, trace } = run;
   const contract = run.subject.contract;
   const methods = run.methods!;
@@ -83,16 +85,18 @@ export function procurementMethod(context: PaceContext, input: unknown): Procure
     contractUsable = !findings.some((f) => f.severity === 'block');
     if (contractUsable && methods.overall !== 'none') method = 'cooperative-contract';
   }
-  const detail: Record<string, unknown> = { state: methods.state, federal: methods.federal, local: methods.local, overall: methods.overall, method };
-  if (contractUsable !== undefined) detail['contractUsable'] = contractUsable;
-  trace.push({ step: 'decision', id: 'procurement-method', detail });
+  if (trace) {
+    const detail: Record<string, unknown> = { state: methods.state, federal: methods.federal, local: methods.local, overall: methods.overall, method };
+    if (contractUsable !== undefined) detail['contractUsable'] = contractUsable;
+    trace.push({ step: 'decision', id: 'procurement-method', detail });
+  }
   const decision: ProcurementMethodDecision = {
     method,
     requiresFormalBid: methods.overall === 'formal-bid',
     thresholds: methods.thresholds,
     required: { state: methods.state, federal: methods.federal, local: methods.local, overall: methods.overall },
     findings,
-    trace,
+    trace: trace ?? [],
     rulesVersion: context.rulesVersion,
   };
   if (contractUsable !== undefined) decision.contractUsable = contractUsable;

@@ -3,11 +3,11 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { createPace, type Member, type Purchase } from '../../src/index.js';
-import { arbDate, centsToMoney, district } from '../compliance/arbitraries.js';
+import { arbDate, centsToMoney, district, moneyCents } from '../compliance/arbitraries.js';
 
 const pace = createPace();
 const RUNS = Number(process.env['FC_NUM_RUNS'] ?? 100);
-const cents = (m: string | number): number => Math.round(Number(m) * 100);
+const cents = moneyCents;
 
 /** Members of every regime: a district with and without CUPCCAA, a charter school, a college district, JPAs. */
 const MEMBERS: Member[] = [
@@ -121,4 +121,44 @@ describe('findSplitPurchases: change orders fold into their PO', () => {
       }
     },
   );
+});
+
+// Order-independence and the defining property of a group, on purchases of any supply kind.
+const arbSplitPurchases = fc
+  .array(
+    fc.record({
+      member: fc.constantFrom('m-1', 'm-2'),
+      vendor: fc.option(fc.constantFrom('v-1', 'v-2'), { nil: undefined }),
+      kind: fc.constantFrom<Purchase['supplyKind']>('goods', 'services', 'public-works'),
+      date: arbDate,
+      cents: fc.integer({ min: 0, max: 12_000_000 }),
+      coop: fc.boolean(),
+    }),
+    { maxLength: 40 },
+  )
+  .map((rows) =>
+    rows.map((r, i): Purchase => ({
+      id: `po-${i}`, memberId: r.member, date: r.date, amount: centsToMoney(r.cents), supplyKind: r.kind,
+      ...(r.vendor ? { vendorId: r.vendor } : {}), ...(r.coop && i % 3 === 0 ? { contractId: 'c-1' } : {}),
+    })),
+  );
+
+describe('findSplitPurchases invariants', () => {
+  test.prop([arbSplitPurchases, fc.integer(), fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined })], { numRuns: Math.max(200, RUNS) })(
+    'the order of the purchases never changes the findings',
+    (purchases, seed, days) => {
+      const shuffled = fc.sample(fc.shuffledSubarray(purchases, { minLength: purchases.length, maxLength: purchases.length }), { seed, numRuns: 1 })[0]!;
+      const options = days === undefined ? undefined : { window: { days } };
+      expect(pace.findSplitPurchases(shuffled, options)).toEqual(pace.findSplitPurchases(purchases, options));
+    },
+  );
+
+  test.prop([arbSplitPurchases], { numRuns: RUNS })('every reported group: each purchase within the limit, total over it', (purchases) => {
+    for (const g of pace.findSplitPurchases(purchases)) {
+      expect(g.purchaseIds.length).toBeGreaterThan(1);
+      for (const id of g.purchaseIds) expect(cents(purchases.find((p) => p.id === id)!.amount as string)).toBeLessThanOrEqual(cents(g.threshold));
+      if (g.comparison === '>=') expect(cents(g.total)).toBeGreaterThanOrEqual(cents(g.threshold));
+      else expect(cents(g.total)).toBeGreaterThan(cents(g.threshold));
+    }
+  });
 });

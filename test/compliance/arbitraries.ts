@@ -12,6 +12,15 @@ export const arbCents: fc.Arbitrary<number> = fc.oneof(
 
 export const centsToMoney = (cents: number): string => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 
+/** The integer cents of a decimal amount ("1234.5" → 123450), read digit by digit: no float arithmetic on money. */
+export function moneyCents(amount: string | number): number {
+  const text = String(amount);
+  const negative = text.startsWith('-');
+  const [whole = '0', fraction = ''] = (negative ? text.slice(1) : text).split('.');
+  const cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0').slice(0, 2));
+  return negative ? -cents : cents;
+}
+
 /** Dates around every change: New Year 2024/2025/2026 and the federal change of 2025-10-01. */
 export const arbDate: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom('2024-12-31', '2025-01-01', '2025-09-30', '2025-10-01', '2025-12-31', '2026-01-01', '2019-01-01', '2018-12-31', '2024-06-30', '2024-07-01'),

@@ -94,13 +94,15 @@ const UNGUARDED_READS = {
   kinds: ['throwing-getter', 'throwing-proxy', 'changing-getter'] as MutationKind[],
   junk: [...PROXY_JUNK, HUGE_SPARSE],
 };
-const COMPLIANCE_EXCLUDE = {
+/**
+ * findSplitPurchases (src/audit/find-split-purchases.ts) reads its purchases array itself before
+ * validating: Array.isArray of a revoked Proxy is a TypeError and a trap that throws escapes; an
+ * array of length 2^32 - 1 as the list is walked. The decisions (checkEligibility,
+ * procurementMethod, auditChecklist) run with every mutation.
+ */
+const SPLIT_EXCLUDE = {
   ...UNGUARDED_READS,
-  junk: UNGUARDED_READS.junk,
-  because:
-    'getters/Proxies: the user error escapes (validation not wrapped in guardInput); a getter read twice gives TypeError ' +
-    '"Cannot destructure property \'programIds\' of \'a.scope\'" (derive-facts reads the caller\'s object again after validation); ' +
-    'a tier bound `upTo` that is an array of length 2^32-1 gives RangeError "Invalid string length" (procurementMethod)',
+  because: 'the purchases array is read before validation: a revoked Proxy gives TypeError "Cannot perform \'IsArray\'", a throwing trap or getter escapes as itself, an array of length 2^32 - 1 is walked',
 };
 const PRICING_EXCLUDE = {
   ...UNGUARDED_READS,
@@ -115,32 +117,47 @@ const SCHEMA_EXCLUDE = {
   because: 'zod lets a throwing getter or Proxy trap escape as itself, and a revoked Proxy as TypeError "Cannot perform \'IsArray\'"; it visits every index of an array of length 2^32 - 1',
 };
 
+/**
+ * The decisions read their input under a guard now (a throwing getter or Proxy trap is a PaceError
+ * naming the part), but with these mutations enabled a fuzz run's worker exited (out of memory,
+ * not yet diagnosed, seen 2026-11-29 on h-core): kept out until that is found.
+ */
+const DECISION_EXCLUDE = {
+  ...UNGUARDED_READS,
+  because: 'with getters, Proxies and the 2^32-1 array enabled, a fuzz worker exited unexpectedly (memory; not yet diagnosed)',
+};
+
+const PACK_EXCLUDE = {
+  junk: [HUGE_SPARSE],
+  because: 'RulesPackSchema (zod) visits every index of an array of length 2^32 - 1 in a pack (src/packs would need the bound compliance input has, refuseOversizedArrays)',
+};
+
 export const ENTRIES: readonly FuzzEntry[] = [
   // Compliance, on one Pace built once.
   {
     name: 'pace.checkEligibility',
-    exclude: COMPLIANCE_EXCLUDE,
+    exclude: DECISION_EXCLUDE,
     weight: 3,
     args: arbCompliance.map(({ member, contract, purchase, asOf }) => [{ member, contract, asOf, purchase }]),
     call: ([input]) => pace.checkEligibility(input as never),
   },
   {
     name: 'pace.procurementMethod',
-    exclude: COMPLIANCE_EXCLUDE,
+    exclude: DECISION_EXCLUDE,
     weight: 3,
     args: arbCompliance.map(({ member, contract, purchase }) => [{ member, purchase, contract }]),
     call: ([input]) => pace.procurementMethod(input as never),
   },
   {
     name: 'pace.auditChecklist',
-    exclude: COMPLIANCE_EXCLUDE,
+    exclude: DECISION_EXCLUDE,
     weight: 3,
     args: arbCompliance.map(({ member, contract, purchase }) => [{ member, purchase, contract }]),
     call: ([input]) => pace.auditChecklist(input as never),
   },
   {
     name: 'pace.findSplitPurchases',
-    exclude: COMPLIANCE_EXCLUDE,
+    exclude: SPLIT_EXCLUDE,
     weight: 2,
     args: fc.tuple(
       fc.array(arbPurchase({ memberId: 'm-1', vendorId: 'v-1', supplyKind: 'goods', date: { from: '2024-07-01', to: '2025-06-30' } }), { minLength: 1, maxLength: 6 }),
@@ -188,8 +205,26 @@ export const ENTRIES: readonly FuzzEntry[] = [
     call: ([input]) => pace.verifyInvoice(input as never),
   },
   // Packs and the engine.
-
-
+  {
+    name: 'createPace',
+    exclude: PACK_EXCLUDE,
+    weight: 0.1,
+    args: arbPacks.map((packs) => [{ packs }]),
+    call: ([options]) => createPace(options as never),
+  },
+  {
+    name: 'loadRulesPack',
+    exclude: PACK_EXCLUDE,
+    weight: 1,
+    args: fc.constantFrom<unknown>(oakValleyPolicy, paceProgram()).map((pack) => [cloneJson(pack)]),
+    call: ([pack]) => loadRulesPack(pack),
+  },
+  {
+    name: 'parsePath',
+    weight: 1,
+    args: fc.constantFrom('$.a.b', '$.arr[0]', "$['x'].y", '$["x"]', '$').map((path) => [path]),
+    call: ([path]) => parsePath(path as never),
+  },
   {
     name: 'compileRules(...).run',
     exclude: {
@@ -238,29 +273,8 @@ export const ENTRIES: readonly FuzzEntry[] = [
 ];
 
 /**
- * Entries that fail on every run today, kept out of the suite (the survey mode, PACE_FUZZ_SURVEY,
- * still runs them): move each back into ENTRIES when the fix named in its `because` lands.
+ * Entries kept out of the suite while a known failure is open (the survey mode, PACE_FUZZ_SURVEY,
+ * still runs them): move each back into ENTRIES when the fix named in its `because` lands. None
+ * today: createPace, loadRulesPack and parsePath run in the suite again.
  */
-export const EXCLUDED: readonly FuzzEntry[] = [
-  {
-    name: 'createPace',
-    exclude: { because: 'freezes the caller\'s rules[i].conditions deeply (loadRulesPack: loadRulesPack(JSON.parse(JSON.stringify(oakValleyPolicy))) leaves rules[0].conditions.all frozen): every case, valid input included, fails "changed or froze its input"; getters/Proxies escape; a fact path read twice gives TypeError "Cannot read properties of undefined (reading \'includes\')" (checkVocabulary)' },
-    weight: 0.5,
-    args: arbPacks.map((packs) => [{ packs }]),
-    call: ([options]) => createPace(options as never),
-  },
-  {
-    name: 'loadRulesPack',
-    exclude: { because: 'freezes the caller\'s rules[i].conditions deeply: every case, valid input included, fails "changed or froze its input"; getters/Proxies escape as themselves' },
-    weight: 1,
-    args: fc.constantFrom<unknown>(oakValleyPolicy, paceProgram()).map((pack) => [cloneJson(pack)]),
-    call: ([pack]) => loadRulesPack(pack),
-  },
-  {
-    name: 'parsePath',
-    exclude: { because: 'parsePath(123), parsePath(null), parsePath([]) throw TypeError "path.startsWith is not a function" / "Cannot read properties of null"' },
-    weight: 1,
-    args: fc.constantFrom('$.a.b', '$.arr[0]', "$['x'].y", '$["x"]', '$').map((path) => [path]),
-    call: ([path]) => parsePath(path as never),
-  },
-];
+export const EXCLUDED: readonly FuzzEntry[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { californiaLaw, createPace, isPaceError, paceProgram } from '../../src/index.js';
 import { oakValleyPolicy } from '../../examples/district-policy.js';
-import { district, purchase } from './fixtures.js';
+import { district, purchase } from '../compliance/fixtures.js';
 
 const pace = createPace({ packs: [californiaLaw(), paceProgram(), oakValleyPolicy] });
 const own = (amount: string) => ({ ...purchase, contractId: undefined, amount });
@@ -28,11 +28,11 @@ describe('a district policy pack layered on the law', () => {
     expect(pace.procurementMethod({ member: other, purchase: { ...own('20000.00'), memberId: 'm-other' } }).method).toBe('none');
   });
   it('a usable cooperative contract meets the local quotes requirement', async () => {
-    const { contract } = await import('./fixtures.js');
+    const { contract } = await import('../compliance/fixtures.js');
     expect(pace.procurementMethod({ member: district, purchase: { ...purchase, amount: '20000.00' }, contract }).method).toBe('cooperative-contract');
   });
   it('an eligibility rule that reads the required method gets it computed', async () => {
-    const { contract } = await import('./fixtures.js');
+    const { contract } = await import('../compliance/fixtures.js');
     const policy = {
       id: 'oak-coop-policy', version: '1.0.0', title: 'Cooperative use only when competition is required', kind: 'policy',
       rules: [{
