@@ -1,4 +1,5 @@
 import { layerPacks } from './packs/layer-packs.js';
+import { PaceError, describeValue, guardInput } from './errors/pace-error.js';
 import { californiaLaw, paceProgram } from './packs/bundled.js';
 import type { PaceContext } from './pace-context.js';
 import type { DecisionOptions } from './decision.js';
@@ -110,7 +111,11 @@ export interface Pace {
  * ```
  */
 export function createPace(options: PaceOptions = {}): Pace {
-  const context: PaceContext = layerPacks(options.packs ?? [californiaLaw(), paceProgram()]);
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new PaceError('invalid-input', `createPace takes an options object { packs? }, not ${describeValue(options)}`, [{ path: '$', message: 'expected an object or nothing' }]);
+  }
+  const packs = guardInput(() => options.packs, '$.packs'); // read once: a getter cannot change it later
+  const context: PaceContext = layerPacks(packs ?? [californiaLaw(), paceProgram()]);
   complianceContext(context); // compile the compliance rules once, and report malformed findings now
   return Object.freeze({
     checkEligibility: (input: EligibilityInput, decisionOptions?: DecisionOptions) => checkEligibility(context, input, decisionOptions),

@@ -28,7 +28,7 @@ export function answer(pace: Pace, contracts: ReadonlyMap<string, PreparedContra
     return failure(null, 'invalid-request', `the line is not JSON: ${(e as Error).message.replace(/ in JSON at position.*$/s, '').slice(0, 80)}`, [{ path: '$', message: 'expected a JSON object { "id", "op", "input" }' }]);
   }
   if (request === null || typeof request !== 'object' || Array.isArray(request)) return failure(null, 'invalid-request', 'expected a JSON object { "id", "op", "input" }', [{ path: '$', message: 'expected an object' }]);
-  const { id, op, input } = request as { id?: unknown; op?: unknown; input?: unknown };
+  const { id, op, input, options } = request as { id?: unknown; op?: unknown; input?: unknown; options?: unknown };
   const echo = typeof id === 'string' || typeof id === 'number' ? id : null;
   if (!(OPS as readonly unknown[]).includes(op)) return failure(echo, 'invalid-request', `unknown op ${quoted(op)}; expected one of ${OPS.join(', ')}`, [{ path: '$.op', message: `expected one of ${OPS.join(', ')}` }]);
   if (input === null || typeof input !== 'object' || Array.isArray(input)) return failure(echo, 'invalid-request', 'expected "input": an object', [{ path: '$.input', message: 'expected an object' }]);
@@ -41,22 +41,24 @@ export function answer(pace: Pace, contracts: ReadonlyMap<string, PreparedContra
     args = { ...rest, contract };
   }
   try {
-    return { id: echo, ok: true, result: run(pace, op as Op, args) };
+    return { id: echo, ok: true, result: run(pace, op as Op, args, options) };
   } catch (e) {
-    if (isPaceError(e)) return failure(echo, e.code, e.message, e.issues.map((i) => ({ path: i.path.replace(/^\$/, '$.input'), message: i.message })));
+    if (isPaceError(e)) return failure(echo, e.code, e.message, e.issues.map((i) => ({ path: i.path.startsWith('$.options') ? i.path : i.path.replace(/^\$/, '$.input'), message: i.message })));
     if (e instanceof RangeError) return failure(echo, 'invalid-request', 'the input is nested too deeply to read');
     throw e;
   }
 }
 
-function run(pace: Pace, op: Op, input: Record<string, unknown>): unknown {
+// `options` (e.g. `{ "trace": false }`: the answer without its trace, much smaller to write and
+// read) goes to the three compliance decisions, which validate it; the pricing ops take none.
+function run(pace: Pace, op: Op, input: Record<string, unknown>, options: unknown): unknown {
   switch (op) {
     case 'check-eligibility':
-      return pace.checkEligibility(input as never);
+      return pace.checkEligibility(input as never, options as never);
     case 'procurement-method':
-      return pace.procurementMethod(input as never);
+      return pace.procurementMethod(input as never, options as never);
     case 'audit-checklist':
-      return pace.auditChecklist(input as never);
+      return pace.auditChecklist(input as never, options as never);
     case 'quote':
       return pace.quote(input as never);
     case 'quote-group-buy':

@@ -245,6 +245,18 @@ describe('pace-rules batch', () => {
     expect(answers[3]!.error!.issues[0]!.path).toBe('$.op');
     expect(answers[5]!.error!.code).toBe('unknown-reference');
   });
+  it('passes a request\'s options to the compliance decisions: { trace: false } drops only the trace; a bad option names $.options', async () => {
+    const input = require_(data('purchase.json')) as { member: unknown; purchase: Record<string, unknown> };
+    const request = (id: string, options?: unknown): string => JSON.stringify({ id, op: 'audit-checklist', input: { member: input.member, purchase: input.purchase }, ...(options === undefined ? {} : { options }) });
+    const { stdout, exitCode } = await runCli(['batch'], `${[request('traced'), request('bare', { trace: false }), request('bad', { trace: 'no' })].join('\n')}\n`);
+    expect(exitCode).toBe(0);
+    const [traced, bare, bad] = stdout.trim().split('\n').map((l) => JSON.parse(l) as { ok: boolean; result?: { trace: unknown[] }; error?: { issues: { path: string }[] } });
+    expect(traced!.result!.trace.length).toBeGreaterThan(0);
+    expect(bare!.result!.trace).toEqual([]);
+    expect({ ...bare!.result, trace: traced!.result!.trace }).toEqual(traced!.result);
+    expect(bad!.ok).toBe(false);
+    expect(bad!.error!.issues[0]!.path).toMatch(/^\$\.options/);
+  });
   it('names the file and JSON path of a bad contract in --contracts', async () => {
     const contracts = require_(data('contracts.json')) as Record<string, unknown>[];
     const bad = file('bad-contracts.json', JSON.stringify([contracts[0], { ...contracts[0], id: 'x2', supplyKind: 'spaceships' }]));

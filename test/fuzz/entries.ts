@@ -92,7 +92,7 @@ const HUGE_SPARSE = 'array of length 2^32 - 1';
 /** Validation reads the caller's objects outside guardInput: a throwing getter or Proxy trap escapes as itself ("e.issues is not iterable" in read-pricing-input). */
 const UNGUARDED_READS = {
   kinds: ['throwing-getter', 'throwing-proxy', 'changing-getter'] as MutationKind[],
-  junk: [...PROXY_JUNK, HUGE_SPARSE],
+  junk: [...PROXY_JUNK, HUGE_SPARSE, 'object with a throwing getter'],
 };
 /**
  * findSplitPurchases (src/audit/find-split-purchases.ts) reads its purchases array itself before

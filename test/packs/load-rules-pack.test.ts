@@ -75,6 +75,15 @@ describe('loadRulesPack', () => {
 });
 
 describe('layering packs with createPace', () => {
+  it('refuses options that are not an object, and a packs getter that throws, with a PaceError naming the path', () => {
+    for (const bad of [null, 7, 'packs', []]) {
+      const e = thrown(() => createPace(bad as never));
+      expect(e.code).toBe('invalid-input');
+      expect(e.issues[0]!.path).toBe('$');
+    }
+    const e = thrown(() => createPace(Object.defineProperty({}, 'packs', { get: () => { throw new Error('no'); }, enumerable: true }) as never));
+    expect(e.issues[0]!.path).toBe('$.packs');
+  });
   const law = { ...base, id: 'law', kind: 'law' as const, rules: [rule('shared')] };
   it('refuses a second definition of an id unless it says replace', () => {
     const e = thrown(() => createPace({ packs: [law, { ...base, id: 'district', rules: [rule('shared')] }] }));

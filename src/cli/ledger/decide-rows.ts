@@ -1,7 +1,7 @@
 // The per-row work of audit-ledger, on one chunk of the input: read the rows, validate and decide
 // each purchase (procurement method and audit checklist), and hand back compact columns. It runs
 // in a worker thread, or in the main thread for small ledgers; it keeps nothing between chunks.
-import { isPaceError, type Pace, type PreparedContract } from '../../index.js';
+import { isPaceError, type DecisionOptions, type Pace, type PreparedContract } from '../../index.js';
 import { quoted } from '../safe-text.js';
 import { CsvSyntaxError, forEachCsvRecord } from './csv.js';
 import { csvColumnOf, csvRowToPurchase, jsonToPurchase, type ColumnIndex, type RowProblem, type RowPurchase } from './rows.js';
@@ -19,6 +19,9 @@ export interface LedgerSetup {
   /** The CSV header's column positions (CSV only). */
   columns?: ColumnIndex;
 }
+
+/** A ledger reads outcomes, findings and thresholds, never traces: decisions skip building them. */
+export const NO_TRACE: DecisionOptions = Object.freeze({ trace: false });
 
 /** Row flags (bits of {@link ChunkResult.flags}). */
 export const CITES_CONTRACT = 1;
@@ -174,8 +177,8 @@ export class ChunkDecider {
     let method: ReturnType<Pace['procurementMethod']>;
     let checklist: ReturnType<Pace['auditChecklist']>;
     try {
-      method = setup.pace.procurementMethod(input as never);
-      checklist = setup.pace.auditChecklist(input as never);
+      method = setup.pace.procurementMethod(input as never, NO_TRACE);
+      checklist = setup.pace.auditChecklist(input as never, NO_TRACE);
     } catch (e) {
       if (!isPaceError(e)) throw e;
       const issues = e.issues.length > 0 ? e.issues : [{ path: '$.purchase', message: e.message }];

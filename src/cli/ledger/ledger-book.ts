@@ -5,7 +5,7 @@
 import { fiscalYearOf, isPaceError, type Pace, type SplitPurchaseGroup } from '../../index.js';
 import { quoted } from '../safe-text.js';
 import { CentsColumn, Column, IdIndex, Interner, LineColumn, SmallIntColumn } from './columns.js';
-import { CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, UNKNOWN_CONTRACT, centsOf, centsText, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
+import { CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, NO_TRACE, UNKNOWN_CONTRACT, centsOf, centsText, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
 import type { RowProblem } from './rows.js';
 
 /** Where the details (one JSON object per line) are kept while the ledger is read. */
@@ -255,7 +255,7 @@ export class LedgerBook {
     const member = this.memberList[memberIndex]!.member;
     let method: string;
     try {
-      method = this.setup.pace.procurementMethod((contract ? { member, purchase: revised, contract } : { member, purchase: revised }) as never).method;
+      method = this.setup.pace.procurementMethod((contract ? { member, purchase: revised, contract } : { member, purchase: revised }) as never, NO_TRACE).method;
     } catch (e) {
       if (!isPaceError(e)) throw e;
       for (const issue of e.issues.slice(0, 5)) {
@@ -379,7 +379,7 @@ export class LedgerBook {
     for (const date of [`${start}-07-01`, `${start + 1}-01-01`]) {
       let decision: ReturnType<Pace['procurementMethod']>;
       try {
-        decision = this.setup.pace.procurementMethod({ member: this.memberList[member]!.member, purchase: { id: 'bid-limit', memberId: this.memberList[member]!.id, date, amount: '0.00', supplyKind: 'goods' } } as never);
+        decision = this.setup.pace.procurementMethod({ member: this.memberList[member]!.member, purchase: { id: 'bid-limit', memberId: this.memberList[member]!.id, date, amount: '0.00', supplyKind: 'goods' } } as never, NO_TRACE);
       } catch {
         return undefined;
       }
