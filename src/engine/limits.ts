@@ -26,6 +26,8 @@ export const RULE_LIMITS = Object.freeze({
   maxListValues: 10_000,
   /** Nesting of arrays and objects anywhere in a pack (conditions, event params, threshold params). */
   maxDataDepth: 200,
+  /** Arrays, objects and leaves in one pack, a shared reference counted each time it is reached. */
+  maxDataValues: 2_000_000,
   /** Problems listed in one `PaceError`; the message says when more were found. */
   maxIssues: 100,
 });

@@ -10,6 +10,8 @@ export interface PackDataCopy {
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/u;
+/** Thrown inside the copy to stop it when the pack has more values than RULE_LIMITS.maxDataValues. */
+const TOO_MANY_VALUES = Symbol('too-many-values');
 
 function kindOf(value: unknown): string {
   if (typeof value === 'number') return `the number ${String(value)}`;
@@ -35,7 +37,13 @@ export function copyPackData(value: unknown): PackDataCopy {
     else unlisted++;
     return undefined;
   };
+  // The arrays and objects on the path being copied: one seen again is a cycle, refused at once
+  // (by depth alone, a cycle reached through an array of many references to it is walked
+  // exponentially often before the depth limit stops it: the fuzz ran out of memory on one).
+  const open = new Set<object>();
+  let values = 0;
   const copy = (item: unknown, depth: number): unknown => {
+    if (++values > RULE_LIMITS.maxDataValues) throw TOO_MANY_VALUES;
     switch (typeof item) {
       case 'string':
       case 'boolean':
@@ -49,8 +57,16 @@ export function copyPackData(value: unknown): PackDataCopy {
         return problem(`expected JSON data, got ${kindOf(item)}`);
     }
     if (item === null) return null;
+    if (open.has(item)) return problem('cyclic: this value contains itself');
     if (depth >= RULE_LIMITS.maxDataDepth) return problem(`nested deeper than ${RULE_LIMITS.maxDataDepth} levels (RULE_LIMITS.maxDataDepth), or cyclic`);
-    if (Array.isArray(item)) return copyArray(item, depth);
+    open.add(item);
+    try {
+      return Array.isArray(item) ? copyArray(item, depth) : copyObject(item, depth);
+    } finally {
+      open.delete(item);
+    }
+  };
+  const copyObject = (item: object, depth: number): unknown => {
     const proto: unknown = Object.getPrototypeOf(item);
     if (proto !== Object.prototype && proto !== null) return problem(`expected JSON data, got ${kindOf(item)}`);
     const out: Record<string, unknown> = {};
@@ -80,6 +96,11 @@ export function copyPackData(value: unknown): PackDataCopy {
   try {
     return { copy: copy(value, 0), issues, unlisted };
   } catch (error) {
+    if (error === TOO_MANY_VALUES) {
+      steps.length = 1;
+      problem(`more than ${RULE_LIMITS.maxDataValues} values (RULE_LIMITS.maxDataValues; shared references count each time they are reached)`);
+      return { copy: undefined, issues, unlisted };
+    }
     // A proxy trap or a getter threw while the pack was read.
     let reason = 'an exception was thrown';
     try {

@@ -1,7 +1,10 @@
-import { PaceError, formatIssues, isPaceError, type PaceErrorIssue } from '../errors/pace-error.js';
+import { PaceError, formatIssues, guardInput, isPaceError, type PaceErrorIssue } from '../errors/pace-error.js';
 import type { ChecklistItem, PackRule, Program, Threshold } from '../model/rules-pack.js';
 import { loadRulesPack, type LoadedRulesPack } from './load-rules-pack.js';
 import { sha256Hex } from './sha256.js';
+
+/** The most packs one createPace layers (law, program, a county's and a district's are four). */
+const MAX_PACKS = 1000;
 
 /** An entry of a pack with the id of the pack it came from. */
 export type FromPack<T> = T & { readonly pack: string };
@@ -53,10 +56,12 @@ function layer<T extends { id: string; replace?: boolean | undefined }>(
  * @internal
  */
 export function layerPacks(input: readonly unknown[]): LayeredPacks {
-  if (!Array.isArray(input) || input.length === 0) {
-    throw new PaceError('invalid-input', 'createPace needs at least one rules pack in "packs"', [{ path: '$.packs', message: 'expected a non-empty array of rules packs' }]);
+  // Read the caller's array once, under a guard: a throwing getter or Proxy trap is a PaceError.
+  const list = guardInput(() => (Array.isArray(input) && input.length <= MAX_PACKS ? Array.from(input) : undefined), '$.packs');
+  if (list === undefined || list.length === 0) {
+    throw new PaceError('invalid-input', `createPace needs between 1 and ${MAX_PACKS} rules packs in "packs"`, [{ path: '$.packs', message: `expected an array of 1 to ${MAX_PACKS} rules packs` }]);
   }
-  const packs = input.map((p, i) => {
+  const packs = list.map((p, i) => {
     try {
       return loadRulesPack(p);
     } catch (e) {
