@@ -58,7 +58,7 @@ export function copyPackData(value: unknown): PackDataCopy {
     }
     if (item === null) return null;
     if (open.has(item)) return problem('cyclic: this value contains itself');
-    if (depth >= RULE_LIMITS.maxDataDepth) return problem(`nested deeper than ${RULE_LIMITS.maxDataDepth} levels (RULE_LIMITS.maxDataDepth), or cyclic`);
+    if (depth >= RULE_LIMITS.maxDataDepth) return problem(`nested deeper than ${RULE_LIMITS.maxDataDepth} levels (RULE_LIMITS.maxDataDepth)`);
     open.add(item);
     try {
       return Array.isArray(item) ? copyArray(item, depth) : copyObject(item, depth);

@@ -6,7 +6,7 @@ import { allocate } from '../money/allocate.js';
 import { formatMoney, type Money } from '../money/money.js';
 import { Dec } from '../money/decimal.js';
 import { GroupBuyInputSchema } from '../model/pricing-input.js';
-import { addCents, formatCents, type Cents } from './cents.js';
+import { addCents, formatCents, moneyCents, type Cents } from './cents.js';
 import { PRICING_SOURCE } from './citations.js';
 import { throwIssues, type CodedIssue } from '../errors/coded-issues.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
@@ -91,13 +91,6 @@ export interface GroupBuyQuote extends DecisionBase {
 
 
 /** Whole cents of a money string from `allocate`/`formatMoney` (always two decimals). */
-function centsOf(money: Money): Cents {
-  const negative = money.startsWith('-');
-  const [whole = '0', fraction = '00'] = (negative ? money.slice(1) : money).split('.');
-  const cents = Number(whole) * 100 + Number(fraction);
-  return negative ? -cents : cents;
-}
-
 /**
  * Prices a group buy: the members' quantities of each sku are pooled to choose the tier, each
  * member gets its own quote at the pooled tier, and shared costs are split among the members to
@@ -219,9 +212,9 @@ export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): Gr
     const parts = allocate(cost.amount, weights);
     parts.forEach((part, m) => {
       shares[m]!.push(part);
-      shareCents[m] = addCents(shareCents[m]!, centsOf(part));
+      shareCents[m] = addCents(shareCents[m]!, moneyCents(part));
     });
-    sharedTotal = addCents(sharedTotal, centsOf(cost.amount));
+    sharedTotal = addCents(sharedTotal, moneyCents(cost.amount));
     trace.push({
       step: 'allocation',
       id: `sharedCosts[${c}]`,

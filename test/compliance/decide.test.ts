@@ -5,6 +5,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { createPace, isPaceError, type Purchase } from '../../src/index.js';
 import { arbContract, arbMember as arbPublicMember, arbMoney, arbPurchase } from '../../src/testing/index.js';
+import { thrownPaceError as thrown } from '../support/thrown-pace-error.js';
 import { arbCents, arbDate, arbMember, arbSupplyKind, centsToMoney, contract, district, federal } from './arbitraries.js';
 
 const pace = createPace();
@@ -67,15 +68,7 @@ describe('bad input of every kind is a PaceError naming the path', () => {
   ];
   for (const [name, call, path] of cases) {
     it(`${name} → ${path}`, () => {
-      let caught: unknown;
-      try {
-        call();
-      } catch (e) {
-        caught = e;
-      }
-      expect(isPaceError(caught), String(caught)).toBe(true);
-      const issues = (caught as { issues: { path: string }[] }).issues;
-      expect(issues.map((i) => i.path)).toContain(path);
+      expect(thrown(call).issues.map((i) => i.path)).toContain(path);
     });
   }
 });
@@ -148,14 +141,7 @@ describe('{ trace: false }: the same decision without its trace', () => {
         () => pace.auditChecklist({ member: district, purchase: po('2025-03-01', 100, 'goods') }, options as never),
         () => pace.checkEligibility({ member: district, contract, asOf: '2025-03-01' }, options as never),
       ]) {
-        let caught: unknown;
-        try {
-          call();
-        } catch (error) {
-          caught = error;
-        }
-        expect(isPaceError(caught), String(caught)).toBe(true);
-        expect((caught as { issues: { path: string }[] }).issues.map((i) => i.path)).toEqual([path]);
+        expect(thrown(call).issues.map((i) => i.path)).toEqual([path]);
       }
     });
   }
@@ -177,14 +163,7 @@ describe('an array of length 2^32 - 1 is refused before a schema walks it', () =
   for (const [name, call, path] of cases) {
     it(`${name}: a PaceError naming ${path}, at once`, () => {
       const started = performance.now();
-      let caught: unknown;
-      try {
-        call();
-      } catch (e) {
-        caught = e;
-      }
-      expect(isPaceError(caught), String(caught)).toBe(true);
-      expect((caught as { issues: { path: string; message: string }[] }).issues).toEqual([{ path, message: expect.stringContaining('4294967295 elements') }]);
+      expect(thrown(call).issues).toEqual([{ path, message: expect.stringContaining('4294967295 elements') }]);
       expect(performance.now() - started).toBeLessThan(1_000);
     });
   }
