@@ -8,7 +8,7 @@
  * small and leaves zod's global registry alone.
  */
 import * as z from 'zod/mini';
-import { ContractSchema, MemberSchema, PriceScheduleSchema, PurchaseSchema, RulesPackSchema, MoneySchema, CalendarDateSchema, QuantitySchema } from '../src/index.js';
+import { ContractSchema, MemberSchema, PriceScheduleSchema, PurchaseSchema, RulesPackSchema, MoneySchema, CalendarDateSchema, QuantitySchema, InvoiceInputSchema, PurchaseOrderInputSchema, ReceiptInputSchema, UnitPriceSchema, SignedQuantitySchema } from '../src/index.js';
 import { ConditionsSchema } from '../src/model/rules-pack.js';
 
 export const SCHEMAS: Record<string, z.core.$ZodType> = {
@@ -17,6 +17,11 @@ export const SCHEMAS: Record<string, z.core.$ZodType> = {
   purchase: PurchaseSchema,
   'price-schedule': PriceScheduleSchema,
   'rules-pack': RulesPackSchema,
+  // The documents of the invoice match (pace.verifyInvoice, `pace-rules check-invoice`), as an
+  // ERP in any language writes them.
+  invoice: InvoiceInputSchema,
+  'purchase-order': PurchaseOrderInputSchema,
+  receipt: ReceiptInputSchema,
 };
 
 function registry(): z.core.$ZodRegistry<{ id?: string; description?: string }> {
@@ -28,6 +33,11 @@ function registry(): z.core.$ZodRegistry<{ id?: string; description?: string }> 
   r.add(ContractSchema, { id: 'Contract', description: 'A cooperative contract with its term, eligibility and price schedules.' });
   r.add(PurchaseSchema, { id: 'Purchase', description: 'A purchase order (or a planned one) of a member.' });
   r.add(PriceScheduleSchema, { id: 'PriceSchedule', description: 'The prices of a contract in force over a date range.' });
+  r.add(UnitPriceSchema, { id: 'UnitPrice', description: 'A non-negative unit price as a decimal string with at most six decimals, e.g. "0.0089".' });
+  r.add(SignedQuantitySchema, { id: 'SignedQuantity', description: 'A quantity as a number or decimal string; negative on a credit line.' });
+  r.add(InvoiceInputSchema, { id: 'Invoice', description: "A vendor's invoice against a purchase order under a cooperative contract." });
+  r.add(PurchaseOrderInputSchema, { id: 'PurchaseOrder', description: "The member's purchase order as issued: its date, tax rate and ordered lines." });
+  r.add(ReceiptInputSchema, { id: 'Receipt', description: 'A receiving record: what arrived on a date, by PO line or sku.' });
   r.add(RulesPackSchema, { id: 'RulesPack', description: 'A pace-rules rules pack: law, program or district policy as data.' });
   r.add(ConditionsSchema, { id: 'Conditions', description: 'A json-rules-engine condition tree: { all: [...] }, { any: [...] }, { not: {...} } or a leaf { fact, operator, value, path? }.' });
   return r;
