@@ -320,7 +320,9 @@ export class LedgerBook {
         if (vendor !== '') purchase['vendorId'] = vendor;
         purchases.push(purchase);
       }
-      for (const split of this.setup.pace.findSplitPurchases(purchases as never, { window })) {
+      // The bucket's member, so that its own regime (kind, a JPA's regimeOf, its CUPCCAA
+      // election) decides the limit, as pace.findSplitPurchases(purchases, { members }) does.
+      for (const split of this.setup.pace.findSplitPurchases(purchases as never, { window, members: [this.memberList[member]!.member] as never })) {
         found.count++;
         if (found.kept.length < DETAILS_KEPT) found.kept.push(split);
         const year = `${memberId}\u0000${fiscalYearOf(split.from).label}`;
