@@ -30,8 +30,8 @@ const decoder = new TextDecoder();
 /**
  * Purchase ids by row: each id's UTF-8 bytes (after a two-byte length) in 1 MB pages, and a hash
  * index from id to row. `add` refuses an id already present by returning the earlier row. Where
- * an id starts is kept for every 16th row only (an id is found by stepping over the ones before
- * it in its block): a quarter of a byte a row instead of four.
+ * an id starts is kept for every 16th row only while rows are added (an id is found by stepping
+ * over the ones before it in its block): a quarter of a byte a row instead of four.
  */
 export class IdIndex {
   private readonly pages: Uint8Array[] = [];
@@ -41,8 +41,14 @@ export class IdIndex {
   // Where the id of every 16th row starts: page × 1 MB + offset (ids up to 4 GB in all).
   private readonly blockStart = new Column(() => new Uint32Array(PAGE_ROWS));
   private slots = new Int32Array(1 << 16).fill(-1);
+  /** The top byte of the hash of each slot's id: a probe compares ids only when it matches. */
+  private tags = new Uint8Array(1 << 16);
+  /** Where each row's id starts, once {@link freeze} has built it (the index is gone then). */
+  private starts: Uint32Array | undefined;
   private count = 0;
   private scratch = new Uint8Array(256);
+  /** Whether every id so far is ASCII (then an id's bytes are its characters). */
+  private ascii = true;
 
   get size(): number {
     return this.count;
@@ -97,23 +103,72 @@ export class IdIndex {
   }
 
   /**
-   * Drops the hash index (a third of what the ids cost): afterwards `id(row)` still works, but
+   * Drops the hash index (a third of what the ids cost) and keeps where each id starts instead (4
+   * bytes a row, so that `id(row)` in any order costs no walk): afterwards `id(row)` works, but
    * `find` and `add` throw. For the end of a run, when every row is in.
    */
-  dropIndex(): void {
+  freeze(): void {
     this.slots = new Int32Array(0);
+    this.tags = new Uint8Array(0);
+    const starts = new Uint32Array(this.count);
+    let at = this.count > 0 ? this.settle(this.blockStart.get(0)) : 0;
+    for (let row = 0; row < this.count; row++) {
+      starts[row] = at;
+      if (row + 1 < this.count) at = this.after(at);
+    }
+    this.starts = starts;
+  }
+
+  /** The hash {@link hashOf} computed last. */
+  private lastHash = 0;
+
+  /**
+   * Hashes an id (into `lastHash`). Returns -1 when it is ASCII (its bytes are its characters),
+   * else the number of its UTF-8 bytes, which are then in `scratch`.
+   */
+  private hashOf(id: string): number {
+    let h = 0x811c9dc5;
+    const n = id.length;
+    for (let i = 0; i < n; i++) {
+      const c = id.charCodeAt(i);
+      if (c >= 0x80) {
+        const length = this.encode(id);
+        this.ascii = false;
+        this.lastHash = IdIndex.hash(this.scratch, length);
+        return length;
+      }
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    this.lastHash = h >>> 0;
+    return -1;
+  }
+
+  private equalsText(row: number, id: string): boolean {
+    const at = this.at(row);
+    const page = this.pages[Math.floor(at / BYTE_PAGE)]!;
+    const offset = at % BYTE_PAGE;
+    const n = id.length;
+    if ((page[offset]! | (page[offset + 1]! << 8)) !== n) return false;
+    for (let i = 0; i < n; i++) if (page[offset + 2 + i] !== id.charCodeAt(i)) return false;
+    return true;
+  }
+
+  /** The slot of an id (where it is, or the empty slot where it would go), found by its hash. */
+  private slotOf(id: string, hash: number, length: number): number {
+    const mask = this.slots.length - 1;
+    const tag = hash >>> 24;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const row = this.slots[slot]!;
+      if (row < 0) return slot;
+      if (this.tags[slot] === tag && (length < 0 ? this.equalsText(row, id) : this.equals(row, this.scratch, length))) return slot;
+    }
   }
 
   /** The row of an id, or -1. */
   find(id: string): number {
     if (this.slots.length === 0) throw new Error('IdIndex: the index was dropped');
-    const length = this.encode(id);
-    const mask = this.slots.length - 1;
-    for (let slot = IdIndex.hash(this.scratch, length) & mask; ; slot = (slot + 1) & mask) {
-      const row = this.slots[slot]!;
-      if (row < 0) return -1;
-      if (this.equals(row, this.scratch, length)) return row;
-    }
+    const length = this.hashOf(id);
+    return this.slots[this.slotOf(id, this.lastHash, length)]!;
   }
 
   /**
@@ -122,15 +177,13 @@ export class IdIndex {
    */
   add(id: string): number {
     if (this.slots.length === 0) throw new Error('IdIndex: the index was dropped');
-    const length = this.encode(id);
+    const encoded = this.hashOf(id);
+    const hash = this.lastHash;
+    const length = encoded < 0 ? id.length : encoded;
     if (length > 0xffff) throw new RangeError('an id longer than 65,535 bytes');
-    const mask = this.slots.length - 1;
-    let slot = IdIndex.hash(this.scratch, length) & mask;
-    for (; ; slot = (slot + 1) & mask) {
-      const row = this.slots[slot]!;
-      if (row < 0) break;
-      if (this.equals(row, this.scratch, length)) return row;
-    }
+    const slot = this.slotOf(id, hash, encoded);
+    const earlier = this.slots[slot]!;
+    if (earlier >= 0) return earlier;
     if (this.used + 2 + length > BYTE_PAGE) {
       if (this.pages.length > 0) this.pageUsed.push(this.used);
       this.pages.push(new Uint8Array(BYTE_PAGE));
@@ -138,38 +191,49 @@ export class IdIndex {
     }
     const pageIndex = this.pages.length - 1;
     const page = this.pages[pageIndex]!;
-    page[this.used] = length & 0xff;
-    page[this.used + 1] = length >>> 8;
-    page.set(this.scratch.subarray(0, length), this.used + 2);
+    const at = this.used;
+    page[at] = length & 0xff;
+    page[at + 1] = length >>> 8;
+    if (encoded < 0) for (let i = 0; i < length; i++) page[at + 2 + i] = id.charCodeAt(i);
+    else page.set(this.scratch.subarray(0, length), at + 2);
     const row = this.count++;
-    if ((row & 15) === 0) this.blockStart.set(row >>> 4, pageIndex * BYTE_PAGE + this.used);
+    if ((row & 15) === 0) this.blockStart.set(row >>> 4, pageIndex * BYTE_PAGE + at);
     this.used += 2 + length;
     this.slots[slot] = row;
+    this.tags[slot] = hash >>> 24;
     if (this.count * 4 > this.slots.length * 3) this.grow();
     return -1;
   }
 
   /** The id of a row. */
   id(row: number): string {
-    const at = this.at(row);
+    const at = this.starts !== undefined ? this.starts[row]! : this.at(row);
     const page = this.pages[Math.floor(at / BYTE_PAGE)]!;
     const offset = at % BYTE_PAGE;
     const length = page[offset]! | (page[offset + 1]! << 8);
-    return decoder.decode(page.subarray(offset + 2, offset + 2 + length));
+    if (!this.ascii || length > 64) return decoder.decode(page.subarray(offset + 2, offset + 2 + length));
+    // ASCII: the bytes are the characters.
+    let text = '';
+    for (let i = 0; i < length; i++) text += String.fromCharCode(page[offset + 2 + i]!);
+    return text;
   }
 
   private grow(): void {
     const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const tags = new Uint8Array(slots.length);
     const mask = slots.length - 1;
     // The ids in row order, stepping from one to the next.
     let at = this.count > 0 ? this.settle(this.blockStart.get(0)) : 0;
     for (let row = 0; row < this.count; row++) {
-      let slot = this.hashAt(at) & mask;
+      const hash = this.hashAt(at);
+      let slot = hash & mask;
       while (slots[slot]! >= 0) slot = (slot + 1) & mask;
       slots[slot] = row;
+      tags[slot] = hash >>> 24;
       if (row + 1 < this.count) at = this.after(at);
     }
     this.slots = slots;
+    this.tags = tags;
   }
 }
 

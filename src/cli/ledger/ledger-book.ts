@@ -213,8 +213,9 @@ export class LedgerBook {
     } else this.spending.set(key, { cents, count });
   }
 
-  private detail(kind: 'neededBid' | 'missingDocuments', json: string, where: string): void {
-    const line = `{"where":${JSON.stringify(where)},${json.slice(1)}`;
+  /** A detail: `where` (a line label or JSON path: no character JSON escapes), then `rest`, its other members and closing brace. */
+  private detail(kind: 'neededBid' | 'missingDocuments', rest: string, where: string): void {
+    const line = `{"where":"${where}",${rest}`;
     if (kind === 'neededBid') {
       this.neededBidCount++;
       this.sink.neededBid(line);
@@ -269,7 +270,7 @@ export class LedgerBook {
     if (method === 'formal-bid' && !hasOwnBid) {
       this.flags.set(target, flags | NEEDED_BID);
       counts.neededBid++;
-      this.detail('neededBid', JSON.stringify({ purchaseId: change.revisionOf, memberId: this.memberList[memberIndex]!.id, amount: centsText(after), method, byChangeOrder: true }), where);
+      this.detail('neededBid', JSON.stringify({ purchaseId: change.revisionOf, memberId: this.memberList[memberIndex]!.id, amount: centsText(after), method, byChangeOrder: true }).slice(1), where);
     }
   }
 
@@ -291,7 +292,7 @@ export class LedgerBook {
    */
   findSplitPurchases(window: 'fiscal-year' | { days: number }): SplitGroups {
     // Every row is in and every change order folded: the id lookup is no longer needed.
-    this.ids.dropIndex();
+    this.ids.freeze();
     const n = this.ids.size;
     const groupCount = this.groups.length;
     const sizes = new Int32Array(groupCount + 1);
