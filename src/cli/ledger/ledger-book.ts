@@ -292,7 +292,7 @@ export class LedgerBook {
    */
   findSplitPurchases(window: 'fiscal-year' | { days: number }): SplitGroups {
     // Every row is in and every change order folded: the id lookup is no longer needed.
-    this.ids.freeze();
+    this.ids.dropIndex();
     const n = this.ids.size;
     const groupCount = this.groups.length;
     const sizes = new Int32Array(groupCount + 1);
@@ -395,3 +395,4 @@ export class LedgerBook {
     return best && { amount: best.amount, citation: best.citation };
   }
 }
+
