@@ -78,10 +78,15 @@ export function run(): void {
   for (let i = 0; i < requests; i++) {
     lines.push(JSON.stringify({ id: i, op: 'procurement-method', input: { member: example.member, purchase: { ...example.purchase, id: `po-${i}`, amount: `${1000 + (i % 150_000)}.00` } } }));
   }
-  const batch = timed(['batch'], `${lines.join('\n')}\n`);
-  const answered = batch.stdout.split('\n').filter((l) => l.startsWith('{"id"')).length;
-  if (answered !== requests) throw new Error(`batch answered ${answered} of ${requests} requests`);
-  console.log(`batch: ${requests.toLocaleString('en-US')} procurement-method requests in ${batch.seconds.toFixed(1)} s = ${Math.round(requests / batch.seconds).toLocaleString('en-US')} requests/s (start-up included; before: ${BEFORE.batch}; target >= 20,000/s)`);
+  let oneThread = '';
+  for (const jobs of ['0', '2']) {
+    const batch = timed(['batch', '--jobs', jobs], `${lines.join('\n')}\n`);
+    const answered = batch.stdout.split('\n').filter((l) => l.startsWith('{"id"')).length;
+    if (answered !== requests) throw new Error(`batch --jobs ${jobs} answered ${answered} of ${requests} requests`);
+    if (jobs === '0') oneThread = batch.stdout;
+    else if (batch.stdout !== oneThread) throw new Error('batch --jobs 2 answered other bytes than batch --jobs 0');
+    console.log(`batch --jobs ${jobs}: ${requests.toLocaleString('en-US')} procurement-method requests in ${batch.seconds.toFixed(1)} s = ${Math.round(requests / batch.seconds).toLocaleString('en-US')} requests/s, peak RSS ${batch.maxRssMb.toFixed(0)} MB (start-up included; before: ${BEFORE.batch}; target >= 20,000/s)`);
+  }
   // The same requests asking for no trace ("options": { "trace": false }): an answer is mostly its trace.
   const bare = timed(['batch'], `${lines.map((l) => `${l.slice(0, -1)},"options":{"trace":false}}`).join('\n')}\n`);
   const bareAnswered = bare.stdout.split('\n').filter((l) => l.startsWith('{"id"') && l.includes('"trace":[]')).length;
