@@ -395,4 +395,3 @@ export class LedgerBook {
     return best && { amount: best.amount, citation: best.citation };
   }
 }
-
