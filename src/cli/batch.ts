@@ -72,8 +72,14 @@ function run(pace: Pace, op: Op, input: Record<string, unknown>, options: unknow
   }
 }
 
-/** Serves requests from `input` until it ends; `write` is called once per piece of input read. */
-export async function serveBatch(pace: Pace, contracts: ReadonlyMap<string, PreparedContract>, input: AsyncIterable<Buffer | string>, write: (text: string) => Promise<void> | void): Promise<void> {
+/**
+ * Answers the request lines of one piece of input, in order: one answer line each (the text of
+ * all of them), synchronously in this thread or from worker threads.
+ */
+export type LineAnswerer = (lines: readonly string[]) => string | Promise<string>;
+
+/** The request lines of a stream: a BOM dropped, line ends LF or CRLF, blank lines skipped. */
+async function* requestLines(input: AsyncIterable<Buffer | string>): AsyncGenerator<string[]> {
   let rest = '';
   const decoder = new TextDecoder();
   let first = true;
@@ -83,14 +89,48 @@ export async function serveBatch(pace: Pace, contracts: ReadonlyMap<string, Prep
     first = false;
     const lines = text.split('\n');
     rest = lines.pop()!;
-    let out = '';
+    const requests: string[] = [];
     for (const raw of lines) {
       const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-      if (line.trim() === '') continue;
-      out += `${JSON.stringify(answer(pace, contracts, line))}\n`;
+      if (line.trim() !== '') requests.push(line);
     }
-    if (out) await write(out);
+    if (requests.length > 0) yield requests;
   }
   rest += decoder.decode();
-  if (rest.trim() !== '') await write(`${JSON.stringify(answer(pace, contracts, rest.endsWith('\r') ? rest.slice(0, -1) : rest))}\n`);
+  if (rest.trim() !== '') yield [rest.endsWith('\r') ? rest.slice(0, -1) : rest];
+}
+
+/** The answer lines of request lines, in this thread. */
+export function answerLines(pace: Pace, contracts: ReadonlyMap<string, PreparedContract>, lines: readonly string[]): string {
+  let out = '';
+  for (const line of lines) out += `${JSON.stringify(answer(pace, contracts, line))}\n`;
+  return out;
+}
+
+/** Serves requests from `input` until it ends; `write` is called once per piece of input read. */
+export async function serveBatch(pace: Pace, contracts: ReadonlyMap<string, PreparedContract>, input: AsyncIterable<Buffer | string>, write: (text: string) => Promise<void> | void): Promise<void> {
+  for await (const lines of requestLines(input)) await write(answerLines(pace, contracts, lines));
+}
+
+/**
+ * Serves requests with `answerer` (worker threads): the lines of each piece are handed on as soon
+ * as they are read, and their answers written in input order as soon as every earlier answer is
+ * out. At most `window` pieces are in flight (then reading waits), so memory stays bounded.
+ */
+export async function serveBatchConcurrently(answerer: LineAnswerer, window: number, input: AsyncIterable<Buffer | string>, write: (text: string) => Promise<void> | void): Promise<void> {
+  // Each piece's answers are written once they are in and the piece before it is written.
+  let written: Promise<void> = Promise.resolve();
+  const pending: Promise<void>[] = [];
+  for await (const lines of requestLines(input)) {
+    const answers = Promise.resolve(answerer(lines));
+    answers.catch(() => undefined); // (a failure surfaces through `written`)
+    written = written.then(() => answers).then((text) => write(text));
+    written.catch(() => undefined);
+    const done = written;
+    pending.push(done);
+    done.then(() => pending.shift(), () => undefined);
+    // Too many pieces in flight: wait for the oldest to be written (a failure throws here).
+    while (pending.length >= window) await pending[0];
+  }
+  await written;
 }

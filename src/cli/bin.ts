@@ -2,7 +2,7 @@
 // The `pace-rules` command. The same file is the body of audit-ledger's threads.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
-type Role = { role: 'pace-rules-ledger-main'; argv: string[]; stderrIsTTY: boolean } | { role: 'pace-rules-ledger-worker' };
+type Role = { role: 'pace-rules-ledger-main'; argv: string[]; stderrIsTTY: boolean } | { role: 'pace-rules-ledger-worker' } | { role: 'pace-rules-batch-worker' };
 const self = new URL(import.meta.url);
 
 if (isMainThread) {
@@ -47,5 +47,8 @@ if (isMainThread) {
   } else if (data?.role === 'pace-rules-ledger-worker') {
     const { serveLedgerChunks } = await import('./ledger/worker.js');
     serveLedgerChunks(workerData as import('./ledger/pool.js').LedgerWorkerData);
+  } else if (data?.role === 'pace-rules-batch-worker') {
+    const { serveBatchLines } = await import('./batch-pool.js');
+    serveBatchLines(workerData as import('./batch-pool.js').BatchWorkerData);
   }
 }

@@ -28,7 +28,7 @@ Usage:
                           [--progress] [--jobs N] [--packs ...]
       a ledger of purchase orders, read as a stream: split purchases, missing documents,
       purchases that needed a bid. Rows with revisionOf are change orders of that PO.
-  pace-rules batch [--contracts <contracts.json>] [--packs ...]
+  pace-rules batch [--contracts <contracts.json>] [--jobs N] [--packs ...]
       JSON Lines on stdin: { "id", "op", "input" } with op one of check-eligibility,
       procurement-method, audit-checklist, quote, quote-group-buy, verify-invoice; one line out
       per line in, in order: { "id", "ok": true, "result" } or { "id", "ok": false, "error" }.
@@ -39,7 +39,8 @@ Options:
   --out FILE    write the report to FILE (only when the whole run succeeded) instead of stdout
   --max-errors  audit-ledger: report at most N bad rows, then stop (default 20)
   --progress    audit-ledger: progress lines on stderr when it is not a terminal
-  --jobs N      audit-ledger: worker threads (default for files over 8 MB: one per core but one, up to 3; 0: none)
+  --jobs N      worker threads; audit-ledger: default for files over 8 MB one per core but one, up to 3;
+                batch: default 0 (none: answers from the main thread), N for more requests a second
   --packs       extra rules packs layered on the bundled California law and PACE program packs
   -h, --help    this text;  -v, --version  the version and rules version
 
@@ -92,6 +93,13 @@ function requireFile(parsed: Parsed, what: string): string {
 function asObject(json: unknown, file: string): Record<string, unknown> {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new InputError(`${file}: $: expected a JSON object`);
   return json as Record<string, unknown>;
+}
+
+/** The --jobs flag: a number of worker threads (undefined: not given). */
+function jobsOf(parsed: Parsed): number | undefined {
+  const flag = stringFlag(parsed, '--jobs');
+  if (flag !== undefined && !/^\d{1,2}$/.test(flag)) throw new InputError(`--jobs: expected a number of worker threads, got ${boundedMessage(JSON.stringify(flag), 40)}`);
+  return flag === undefined ? undefined : Number(flag);
 }
 
 function formatOf(parsed: Parsed, allowed: readonly string[]): string {
@@ -288,8 +296,7 @@ async function ledger(parsed: Parsed, io: CliIo): Promise<number> {
   }
   const maxErrorsFlag = stringFlag(parsed, '--max-errors') ?? '20';
   if (!/^[1-9]\d{0,6}$/.test(maxErrorsFlag)) throw new InputError(`--max-errors: expected a whole number from 1, got ${boundedMessage(JSON.stringify(maxErrorsFlag), 40)}`);
-  const jobsFlag = stringFlag(parsed, '--jobs');
-  if (jobsFlag !== undefined && !/^\d{1,2}$/.test(jobsFlag)) throw new InputError(`--jobs: expected a number of worker threads, got ${boundedMessage(JSON.stringify(jobsFlag), 40)}`);
+  const jobsFlag = jobsOf(parsed);
   const { auditLedger, BadRowsError } = await import('./ledger/audit-ledger.js');
   const { availableParallelism } = await import('node:os');
   let size = 0;
@@ -300,8 +307,10 @@ async function ledger(parsed: Parsed, io: CliIo): Promise<number> {
   }
   // Workers pay for themselves from a few megabytes on (each loads the packs once). By default one
   // core is left to the thread that reads the file and keeps the ledger: on two cores that is one
-  // worker, which also keeps a million rows within 300 MB (two workers peaked at 290-326 MB).
-  const jobs = jobsFlag !== undefined ? Number(jobsFlag) : size > 8 << 20 ? Math.max(1, Math.min(3, availableParallelism() - 1)) : 0;
+  // worker. Peak RSS of the generated ledger (bench/fixtures/generate-ledger.ts) on this 2-core
+  // machine at h-ledger: 1,000,000 rows 159 MB with no worker, 162 MB with one (the default), 193
+  // MB with two; 5,000,000 rows 284 MB with one.
+  const jobs = jobsFlag !== undefined ? jobsFlag : size > 8 << 20 ? Math.max(1, Math.min(3, availableParallelism() - 1)) : 0;
   const spill = new DetailSpill();
   const progress = progressReporter(io, parsed.flags.has('--progress'));
   const out = new Output(stringFlag(parsed, '--out'), io);
@@ -438,12 +447,25 @@ function progressReporter(io: CliIo, lines: boolean): { update: (rows: number, b
 
 async function batch(parsed: Parsed, io: CliIo): Promise<number> {
   if (parsed.positional.length > 0) throw new InputError('batch reads requests from stdin and takes no file');
-  const { serveBatch } = await import('./batch.js');
-  const pace = paceFromPackFiles(stringFlag(parsed, '--packs'));
+  const jobs = jobsOf(parsed) ?? 0;
+  const { serveBatch, serveBatchConcurrently } = await import('./batch.js');
+  const packs = stringFlag(parsed, '--packs');
+  const pace = paceFromPackFiles(packs);
   const contractsFile = stringFlag(parsed, '--contracts');
+  // (read here also with workers: a bad file is reported, by name, before any thread starts)
   const contracts = contractsFile !== undefined ? prepareContracts(pace, contractsFile) : new Map();
   const stdin = io.stdin ?? (await import('node:process')).stdin;
-  await serveBatch(pace, contracts, stdin, (text) => io.stdout(text));
+  if (jobs === 0 || !io.workerScript) {
+    await serveBatch(pace, contracts, stdin, (text) => io.stdout(text));
+    return EXIT.clear;
+  }
+  const { BatchPool } = await import('./batch-pool.js');
+  const pool = new BatchPool(io.workerScript, jobs, packs, contractsFile);
+  try {
+    await serveBatchConcurrently(pool.answer, jobs * 4, stdin, (text) => io.stdout(text));
+  } finally {
+    await pool.close();
+  }
   return EXIT.clear;
 }
 

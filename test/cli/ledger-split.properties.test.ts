@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import { createPace, type Purchase } from '../../src/index.js';
-import { arbDate, centsToMoney } from '../compliance/arbitraries.js';
+import { createPace, type Member, type Purchase } from '../../src/index.js';
+import { arbDate, centsToMoney, district } from '../compliance/arbitraries.js';
 
 const pace = createPace();
 const RUNS = Number(process.env['FC_NUM_RUNS'] ?? 60);
@@ -20,11 +20,36 @@ const arbCents = fc.oneof(fc.constantFrom(11480000, 11480001, 6000000, 2500000, 
 /** Dates over two fiscal years (2024-25 and 2025-26), so that groups form within and across July 1. */
 const arbLedgerDate = fc.oneof(fc.integer({ min: 0, max: 729 }).map((d) => new Date(Date.UTC(2024, 6, 1 + d)).toISOString().slice(0, 10)), arbDate);
 
-// Few members, vendors and kinds, so that buckets hold several purchases (a district, a
-// district in other years' limits, a charter school with no state bid limit).
+/**
+ * Four members of generated regimes: every member kind (a joint powers authority with or without
+ * its designated kind), with or without a CUPCCAA election (in force from before the ledger or
+ * from within it), so that each bucket's limit is its own member's.
+ */
+const MEMBER_IDS = ['m-0', 'm-1', 'm-2', 'm-3'] as const;
+const arbRegime = fc.record({
+  kind: fc.constantFrom<Member['kind']>('school-district', 'county-office', 'charter-school', 'community-college-district', 'joint-powers-authority', 'other-public-agency'),
+  regimeOf: fc.option(fc.constantFrom<Member['kind']>('school-district', 'county-office', 'charter-school', 'community-college-district'), { nil: undefined }),
+  cupccaa: fc.option(fc.constantFrom('2019-01-01', '2025-03-01', '2026-01-01'), { nil: undefined }),
+  optedIn: fc.boolean(),
+});
+const arbMembers = fc.tuple(arbRegime, arbRegime, arbRegime, arbRegime).map((regimes) =>
+  regimes.map(({ kind, regimeOf, cupccaa, optedIn }, i): Member => {
+    const { districtType: _type, ...base } = district;
+    return {
+      ...(kind === 'school-district' ? district : base),
+      id: MEMBER_IDS[i]!,
+      name: `Member ${i}`,
+      kind,
+      ...(kind === 'joint-powers-authority' && regimeOf !== undefined ? { regimeOf } : {}),
+      ...(cupccaa !== undefined ? { cupccaa: { optedIn, since: cupccaa } } : {}),
+    };
+  }),
+);
+
+// Few members, vendors and kinds, so that buckets hold several purchases.
 const arbRows = fc.array(
   fc.record({
-    member: fc.constantFrom('alder-usd', 'alder-usd', 'alder-usd', 'alder-usd', 'birch-esd', 'cedar-charter'),
+    member: fc.constantFrom('m-0', 'm-0', 'm-0', 'm-1', 'm-2', 'm-3'),
     vendor: fc.constantFrom('v-1', 'v-1', 'v-1', 'v-1', 'v-2', ''),
     kind: fc.constantFrom<Purchase['supplyKind']>('goods', 'goods', 'goods', 'goods', 'services', 'public-works'),
     date: arbLedgerDate,
@@ -35,9 +60,9 @@ const arbRows = fc.array(
 );
 
 describe('audit-ledger split groups', () => {
-  test.prop([arbRows, fc.option(fc.integer({ min: 1, max: 120 }), { nil: undefined })], { numRuns: RUNS })(
-    'are the groups findSplitPurchases finds on the same purchases, in the same order',
-    async (rows, days) => {
+  test.prop([arbRows, fc.option(fc.integer({ min: 1, max: 120 }), { nil: undefined }), arbMembers], { numRuns: RUNS })(
+    'are the groups findSplitPurchases finds on the same purchases with the same members, in the same order',
+    async (rows, days, members) => {
       const purchases: Purchase[] = rows.map((r, i) => ({
         id: `PO-${i}`,
         memberId: r.member,
@@ -50,12 +75,14 @@ describe('audit-ledger split groups', () => {
       const csv = ['id,memberId,date,amount,supplyKind,vendorId,contractId', ...purchases.map((p) => [p.id, p.memberId, p.date, p.amount, p.supplyKind, p.vendorId ?? '', p.contractId ?? ''].join(','))].join('\n');
       const ledger = join(scratch, 'ledger.csv');
       writeFileSync(ledger, `${csv}\n`);
+      const membersFile = join(scratch, 'members.json');
+      writeFileSync(membersFile, JSON.stringify(members));
       const out = join(scratch, 'report.json');
       const window = days === undefined ? 'fiscal-year' : String(days);
-      const code = await runCli(['audit-ledger', ledger, '--members', data('members.json'), '--contracts', data('contracts.json'), '--json', '--out', out, '--window', window], { stdout: () => {}, stderr: () => {} });
+      const code = await runCli(['audit-ledger', ledger, '--members', membersFile, '--contracts', data('contracts.json'), '--json', '--out', out, '--window', window], { stdout: () => {}, stderr: () => {} });
       expect([0, 1]).toContain(code);
       const report = JSON.parse(readFileSync(out, 'utf8')) as { splitPurchases: unknown[] };
-      const expected = pace.findSplitPurchases(purchases, days === undefined ? {} : { window: { days } });
+      const expected = pace.findSplitPurchases(purchases, { members, ...(days === undefined ? {} : { window: { days } }) });
       expect(report.splitPurchases).toEqual(JSON.parse(JSON.stringify(expected)));
     },
   );

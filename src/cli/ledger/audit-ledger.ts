@@ -174,8 +174,8 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
     const headerBytes = firstRecordBytes(pending);
     const headerText = headerBytes.toString('utf8');
     let fields: string[] | undefined;
-    forEachCsvRecord(headerText.length > 1 << 16 ? headerText.slice(0, 1 << 16) : headerText, (r) => {
-      fields ??= r.fields;
+    forEachCsvRecord(headerText.length > 1 << 16 ? headerText.slice(0, 1 << 16) : headerText, (record) => {
+      fields ??= record.slice();
     });
     if (!fields) throw new InputError(`${file}: line 1: expected a header row (id,memberId,date,amount,supplyKind,…)`);
     const header = readHeader(fields);

@@ -28,10 +28,15 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /**
- * Purchase ids by row: each id's UTF-8 bytes (after a two-byte length) in 1 MB pages, and a hash
- * index from id to row. `add` refuses an id already present by returning the earlier row. Where
- * an id starts is kept for every 16th row only (an id is found by stepping over the ones before
- * it in its block): a quarter of a byte a row instead of four.
+ * Purchase ids by row, in 1 MB pages, and a hash index from id to row. Ids are front-coded: each
+ * is stored as how many of its first UTF-8 bytes it shares with the id before it (ledgers number
+ * their POs, so most share all but the last few) and the bytes after those, except every 16th,
+ * which is stored whole; where those start is kept, so an id is rebuilt from the start of its
+ * block of 16. `add` refuses an id already present by returning the earlier row; the index keeps
+ * a byte of each id's hash beside its row, so a probe rebuilds an id only when that byte matches.
+ *
+ * An entry: the shared length (a byte, at most 255), the length of the rest (a byte; 255: two more
+ * bytes hold it), the rest.
  */
 export class IdIndex {
   private readonly pages: Uint8Array[] = [];
@@ -41,22 +46,54 @@ export class IdIndex {
   // Where the id of every 16th row starts: page × 1 MB + offset (ids up to 4 GB in all).
   private readonly blockStart = new Column(() => new Uint32Array(PAGE_ROWS));
   private slots = new Int32Array(1 << 16).fill(-1);
+  /** The top byte of the hash of each slot's id. */
+  private tags = new Uint8Array(1 << 16);
   private count = 0;
-  private scratch = new Uint8Array(256);
+  /** The UTF-8 bytes of the id being added or looked up, their hash, and whether they are ASCII. */
+  private key = new Uint8Array(256);
+  private keyLength = 0;
+  private keyHash = 0;
+  private keyAscii = true;
+  /** The bytes of the last id added: the next one is stored as what it shares with them. */
+  private last = new Uint8Array(256);
+  private lastLength = 0;
+  /** An id rebuilt from its block. */
+  private read = new Uint8Array(256);
+  private readLength = 0;
+  /** Whether every id added is ASCII (then an id's bytes are its characters). */
+  private ascii = true;
 
   get size(): number {
     return this.count;
-  }
-
-  private encode(id: string): number {
-    if (id.length * 3 > this.scratch.length) this.scratch = new Uint8Array(id.length * 3);
-    return encoder.encodeInto(id, this.scratch).written;
   }
 
   private static hash(bytes: Uint8Array, length: number): number {
     let h = 0x811c9dc5;
     for (let i = 0; i < length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
     return h >>> 0;
+  }
+
+  /** Puts an id's UTF-8 bytes in `key` (characters as bytes when it is ASCII) and hashes them. */
+  private setKey(id: string): void {
+    const n = id.length;
+    if (this.key.length < n) this.key = new Uint8Array(Math.max(n, this.key.length * 2));
+    const key = this.key;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < n; i++) {
+      const c = id.charCodeAt(i);
+      if (c >= 0x80) {
+        if (this.key.length < n * 3) this.key = new Uint8Array(n * 3);
+        this.keyLength = encoder.encodeInto(id, this.key).written;
+        this.keyHash = IdIndex.hash(this.key, this.keyLength);
+        this.keyAscii = false;
+        return;
+      }
+      key[i] = c;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    this.keyLength = n;
+    this.keyHash = h >>> 0;
+    this.keyAscii = true;
   }
 
   /** A position past the bytes used in its page is the start of the next page. */
@@ -66,54 +103,71 @@ export class IdIndex {
     return at % BYTE_PAGE >= used ? (page + 1) * BYTE_PAGE : at;
   }
 
-  /** Where the id after the one at `at` starts. */
-  private after(at: number): number {
+  /** Applies the entry at `at` to `read` (the id before it there); returns where the next entry starts. */
+  private step(at: number): number {
     const page = this.pages[Math.floor(at / BYTE_PAGE)]!;
     const offset = at % BYTE_PAGE;
-    return this.settle(at + 2 + (page[offset]! | (page[offset + 1]! << 8)));
+    const shared = page[offset]!;
+    let rest = page[offset + 1]!;
+    let from = offset + 2;
+    if (rest === 255) {
+      rest = page[from]! | (page[from + 1]! << 8);
+      from += 2;
+    }
+    const length = shared + rest;
+    if (this.read.length < length) {
+      const grown = new Uint8Array(Math.max(length, this.read.length * 2));
+      grown.set(this.read.subarray(0, shared));
+      this.read = grown;
+    }
+    const read = this.read;
+    if (rest <= 16) for (let i = 0; i < rest; i++) read[shared + i] = page[from + i]!;
+    else read.set(page.subarray(from, from + rest), shared);
+    this.readLength = length;
+    return this.settle(at + (from - offset) + rest);
   }
 
-  /** Where the id of a row starts. */
-  private at(row: number): number {
+  /** Rebuilds the id of a row in `read`. */
+  private load(row: number): void {
     let at = this.settle(this.blockStart.get(row >>> 4));
-    for (let k = row & 15; k > 0; k--) at = this.after(at);
-    return at;
+    for (let k = row & 15; k >= 0; k--) at = this.step(at);
   }
 
-  private equals(row: number, bytes: Uint8Array, length: number): boolean {
-    const at = this.at(row);
-    const page = this.pages[Math.floor(at / BYTE_PAGE)]!;
-    const offset = at % BYTE_PAGE;
-    if ((page[offset]! | (page[offset + 1]! << 8)) !== length) return false;
-    for (let i = 0; i < length; i++) if (page[offset + 2 + i] !== bytes[i]) return false;
+  /** Whether a row's id is the one in `key`. */
+  private equalsKey(row: number): boolean {
+    this.load(row);
+    const n = this.keyLength;
+    if (this.readLength !== n) return false;
+    const read = this.read;
+    const key = this.key;
+    for (let i = 0; i < n; i++) if (read[i] !== key[i]) return false;
     return true;
   }
 
-  private hashAt(at: number): number {
-    const page = this.pages[Math.floor(at / BYTE_PAGE)]!;
-    const offset = at % BYTE_PAGE;
-    const length = page[offset]! | (page[offset + 1]! << 8);
-    return IdIndex.hash(page.subarray(offset + 2, offset + 2 + length), length);
+  /** The slot of the id in `key`: where it is, or the empty slot where it would go. */
+  private slotOfKey(): number {
+    const mask = this.slots.length - 1;
+    const tag = this.keyHash >>> 24;
+    for (let slot = this.keyHash & mask; ; slot = (slot + 1) & mask) {
+      const row = this.slots[slot]!;
+      if (row < 0 || (this.tags[slot] === tag && this.equalsKey(row))) return slot;
+    }
   }
 
   /**
-   * Drops the hash index (a third of what the ids cost): afterwards `id(row)` still works, but
-   * `find` and `add` throw. For the end of a run, when every row is in.
+   * Drops the hash index (the larger part of what the ids cost): afterwards `id(row)` still
+   * works, but `find` and `add` throw. For the end of a run, when every row is in.
    */
   dropIndex(): void {
     this.slots = new Int32Array(0);
+    this.tags = new Uint8Array(0);
   }
 
   /** The row of an id, or -1. */
   find(id: string): number {
     if (this.slots.length === 0) throw new Error('IdIndex: the index was dropped');
-    const length = this.encode(id);
-    const mask = this.slots.length - 1;
-    for (let slot = IdIndex.hash(this.scratch, length) & mask; ; slot = (slot + 1) & mask) {
-      const row = this.slots[slot]!;
-      if (row < 0) return -1;
-      if (this.equals(row, this.scratch, length)) return row;
-    }
+    this.setKey(id);
+    return this.slots[this.slotOfKey()]!;
   }
 
   /**
@@ -122,54 +176,81 @@ export class IdIndex {
    */
   add(id: string): number {
     if (this.slots.length === 0) throw new Error('IdIndex: the index was dropped');
-    const length = this.encode(id);
+    this.setKey(id);
+    const length = this.keyLength;
     if (length > 0xffff) throw new RangeError('an id longer than 65,535 bytes');
-    const mask = this.slots.length - 1;
-    let slot = IdIndex.hash(this.scratch, length) & mask;
-    for (; ; slot = (slot + 1) & mask) {
-      const row = this.slots[slot]!;
-      if (row < 0) break;
-      if (this.equals(row, this.scratch, length)) return row;
+    const slot = this.slotOfKey();
+    const earlier = this.slots[slot]!;
+    if (earlier >= 0) return earlier;
+    const row = this.count++;
+    const key = this.key;
+    let shared = 0;
+    if ((row & 15) !== 0) {
+      const last = this.last;
+      const most = Math.min(255, this.lastLength, length);
+      while (shared < most && last[shared] === key[shared]) shared++;
     }
-    if (this.used + 2 + length > BYTE_PAGE) {
+    const rest = length - shared;
+    const size = (rest >= 255 ? 4 : 2) + rest;
+    if (this.used + size > BYTE_PAGE) {
       if (this.pages.length > 0) this.pageUsed.push(this.used);
       this.pages.push(new Uint8Array(BYTE_PAGE));
       this.used = 0;
     }
     const pageIndex = this.pages.length - 1;
     const page = this.pages[pageIndex]!;
-    page[this.used] = length & 0xff;
-    page[this.used + 1] = length >>> 8;
-    page.set(this.scratch.subarray(0, length), this.used + 2);
-    const row = this.count++;
-    if ((row & 15) === 0) this.blockStart.set(row >>> 4, pageIndex * BYTE_PAGE + this.used);
-    this.used += 2 + length;
+    const at = this.used;
+    page[at] = shared;
+    let to = at + 2;
+    if (rest >= 255) {
+      page[at + 1] = 255;
+      page[to] = rest & 0xff;
+      page[to + 1] = rest >>> 8;
+      to += 2;
+    } else page[at + 1] = rest;
+    if (rest <= 16) for (let i = 0; i < rest; i++) page[to + i] = key[shared + i]!;
+    else page.set(key.subarray(shared, length), to);
+    if ((row & 15) === 0) this.blockStart.set(row >>> 4, pageIndex * BYTE_PAGE + at);
+    this.used += size;
+    if (!this.keyAscii) this.ascii = false;
+    // The key becomes the last id (the buffers trade places).
+    this.key = this.last;
+    this.last = key;
+    this.lastLength = length;
     this.slots[slot] = row;
+    this.tags[slot] = this.keyHash >>> 24;
     if (this.count * 4 > this.slots.length * 3) this.grow();
     return -1;
   }
 
   /** The id of a row. */
   id(row: number): string {
-    const at = this.at(row);
-    const page = this.pages[Math.floor(at / BYTE_PAGE)]!;
-    const offset = at % BYTE_PAGE;
-    const length = page[offset]! | (page[offset + 1]! << 8);
-    return decoder.decode(page.subarray(offset + 2, offset + 2 + length));
+    this.load(row);
+    const n = this.readLength;
+    const read = this.read;
+    if (!this.ascii || n > 64) return decoder.decode(read.subarray(0, n));
+    // ASCII: the bytes are the characters.
+    let text = '';
+    for (let i = 0; i < n; i++) text += String.fromCharCode(read[i]!);
+    return text;
   }
 
   private grow(): void {
     const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const tags = new Uint8Array(slots.length);
     const mask = slots.length - 1;
-    // The ids in row order, stepping from one to the next.
-    let at = this.count > 0 ? this.settle(this.blockStart.get(0)) : 0;
+    // The ids in row order, each rebuilt from the one before it.
+    let at = this.settle(this.blockStart.get(0));
     for (let row = 0; row < this.count; row++) {
-      let slot = this.hashAt(at) & mask;
+      at = this.step(at);
+      const hash = IdIndex.hash(this.read, this.readLength);
+      let slot = hash & mask;
       while (slots[slot]! >= 0) slot = (slot + 1) & mask;
       slots[slot] = row;
-      if (row + 1 < this.count) at = this.after(at);
+      tags[slot] = hash >>> 24;
     }
     this.slots = slots;
+    this.tags = tags;
   }
 }
 

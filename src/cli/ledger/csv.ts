@@ -1,12 +1,6 @@
 // RFC 4180 CSV, record by record: quoted fields (with "" for a quote, and line breaks inside
 // quotes), and line ends of any kind (CRLF, LF, or a lone CR as old spreadsheet exports write).
 
-/** One record: its fields, and the line (counted from 0 in the text given) it starts on. */
-export interface CsvRecord {
-  fields: string[];
-  line: number;
-}
-
 /** A malformed record: an unclosed quote, or text after a closing quote. */
 export class CsvSyntaxError extends Error {
   constructor(
@@ -23,16 +17,19 @@ const LF = 10;
 const CR = 13;
 
 /**
- * Calls `onRecord` for each record of `text` (a whole number of records). Blank lines are skipped.
- * Fields are trimmed of spaces and tabs outside quotes.
+ * Calls `onRecord` for each record of `text` (a whole number of records) with its fields and the
+ * line it starts on. Blank lines are skipped. Fields are trimmed of spaces and tabs outside quotes.
+ * The fields array is the same one for every record (no array per row): it is valid only during
+ * the call; copy it to keep it.
  */
-export function forEachCsvRecord(text: string, onRecord: (record: CsvRecord) => void): void {
+export function forEachCsvRecord(text: string, onRecord: (fields: string[], line: number) => void): void {
   const n = text.length;
   let i = 0;
   let line = 0;
+  const fields: string[] = [];
   while (i < n) {
     const startLine = line;
-    const fields: string[] = [];
+    fields.length = 0;
     let blank = true;
     for (;;) {
       // One field.
@@ -92,7 +89,7 @@ export function forEachCsvRecord(text: string, onRecord: (record: CsvRecord) => 
       }
       break;
     }
-    if (!blank) onRecord({ fields, line: startLine });
+    if (!blank) onRecord(fields, startLine);
   }
 }
 

@@ -53,7 +53,7 @@ export interface ChunkResult {
   flags: Uint8Array;
   /** Contract ids named by rows flagged UNKNOWN_CONTRACT, in row order. */
   unknownContracts: string[];
-  /** JSON of each neededBid / missingDocuments entry (without `where`), in row order. */
+  /** JSON of each neededBid / missingDocuments entry without its opening brace and `where` (the ledger puts it first), in row order. */
   neededBid: string[];
   missingDocuments: string[];
   /** Checklist items seen missing in this chunk: id, title, citation, and on how many rows. */
@@ -66,15 +66,34 @@ export interface ChunkResult {
   lineCount: number;
 }
 
-/** Integer cents of a validated money value (decimal string or safe number); no float arithmetic. */
+/** A list of missing checklist items, as a node of the trie of the lists a chunk has seen. */
+interface MissingList {
+  next: Map<string, MissingList> | undefined;
+  /** JSON of the list that ends here (undefined: no row's list ended here yet). */
+  json: string | undefined;
+  /** The chunk's title entries of the list's items, each counted once per row with the list. */
+  titles: [string, string, string, number][];
+}
+
+/**
+ * Integer cents of a validated money value (a decimal string with at most two places and an
+ * optional sign, or a safe number that prints as one), read digit by digit: no float arithmetic.
+ */
 export function centsOf(amount: unknown): number {
-  const text = typeof amount === 'number' ? String(amount) : String(amount);
-  const negative = text.startsWith('-');
-  const body = negative || text.startsWith('+') ? text.slice(1) : text;
-  const dot = body.indexOf('.');
-  const whole = dot < 0 ? body : body.slice(0, dot);
-  const fraction = dot < 0 ? '' : body.slice(dot + 1);
-  const cents = Number(whole) * 100 + (fraction.length === 0 ? 0 : fraction.length === 1 ? Number(fraction) * 10 : Number(fraction.slice(0, 2)));
+  const text = typeof amount === 'string' ? amount : String(amount);
+  const n = text.length;
+  const first = text.charCodeAt(0);
+  const negative = first === 45;
+  let i = negative || first === 43 ? 1 : 0;
+  let whole = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) break;
+    whole = whole * 10 + (c - 48);
+  }
+  let cents = whole * 100;
+  if (i + 1 < n) cents += (text.charCodeAt(i + 1) - 48) * 10;
+  if (i + 2 < n) cents += text.charCodeAt(i + 2) - 48;
   return negative ? -cents : cents;
 }
 
@@ -86,9 +105,10 @@ export function decideChunk(setup: LedgerSetup, text: string): ChunkResult {
   const problems = decider.problems;
   if (setup.format === 'csv') {
     try {
-      forEachCsvRecord(text, (record) => {
-        const row = csvRowToPurchase(record.fields, setup.columns!, record.line, problems);
-        if (row) decider.decide(record.line, row);
+      const columns = setup.columns!;
+      forEachCsvRecord(text, (fields, line) => {
+        const row = csvRowToPurchase(fields, columns, line, problems);
+        if (row) decider.decide(line, row);
       });
     } catch (e) {
       if (!(e instanceof CsvSyntaxError)) throw e;
@@ -135,9 +155,10 @@ export class ChunkDecider {
   private readonly changes: ChunkResult['changes'] = [];
   private readonly titles = new Map<string, [string, string, string, number]>();
   private membersProblem: string | undefined;
-  /** JSON of each member id (by index) and of each list of missing items seen, built once. */
+  /** JSON of each member id (by index), built once. */
   private readonly memberJson: string[] = [];
-  private readonly missingJson = new Map<string, { list: readonly string[]; json: string }>();
+  /** The lists of missing checklist items seen, as a trie by item id (no key string built per row). */
+  private readonly missingRoot: MissingList = { next: undefined, json: undefined, titles: [] };
 
   constructor(private readonly setup: LedgerSetup) {}
 
@@ -201,30 +222,44 @@ export class ChunkDecider {
     if (flags & UNKNOWN_CONTRACT) this.unknownContracts.push(contractId!);
     const documents = p['documents'];
     const hasOwnBid = Array.isArray(documents) && documents.some((d) => (d as { kind?: unknown }).kind === 'formal-bid');
-    // The details as JSON (what JSON.stringify of { purchaseId, memberId, ... } gives), their
-    // constant parts built once.
-    const head = `{"purchaseId":${JSON.stringify(p['id'])},"memberId":${(this.memberJson[known.index] ??= JSON.stringify(memberId))}`;
+    // The details as JSON (what JSON.stringify of { purchaseId, memberId, ... } gives, without the
+    // opening brace: the ledger puts `where` first), their constant parts built once.
+    const head = `"purchaseId":${JSON.stringify(p['id'])},"memberId":${(this.memberJson[known.index] ??= JSON.stringify(memberId))}`;
     if (method.method === 'formal-bid' && !hasOwnBid) {
       flags |= NEEDED_BID;
       this.neededBid.push(`${head},"amount":"${centsText(cents)}","method":"formal-bid"}`);
     }
     if (checklist.missing.length > 0) {
       flags |= MISSING_DOCUMENTS;
-      const list = checklist.missing;
-      const key = list.join('\u0000');
-      let seen = this.missingJson.get(key);
-      if (seen === undefined) this.missingJson.set(key, (seen = { list: [...list], json: JSON.stringify(list) }));
-      // The key is only a hint (an id could hold the separator): the list itself must match.
-      const same = seen.list.length === list.length && seen.list.every((id, i) => id === list[i]);
-      this.missingDocuments.push(`${head},"missing":${same ? seen.json : JSON.stringify(list)}}`);
-      for (const item of checklist.items) {
-        if (item.status !== 'missing') continue;
-        const seen = this.titles.get(item.id);
-        if (seen) seen[3]++;
-        else this.titles.set(item.id, [item.id, item.title, item.citation, 1]);
-      }
+      const seen = this.missingList(checklist);
+      this.missingDocuments.push(`${head},"missing":${seen.json}}`);
+      for (const entry of seen.titles) entry[3]++;
     }
     this.flags.push(flags);
+  }
+
+  /**
+   * The node of a row's list of missing items (the same list, the same node). A list seen for the
+   * first time gets its JSON, and the title entries of its items (added in the order items are
+   * first found missing, as the report lists them).
+   */
+  private missingList(checklist: ReturnType<Pace['auditChecklist']>): MissingList {
+    let node = this.missingRoot;
+    for (const id of checklist.missing) {
+      let next = node.next?.get(id);
+      if (next === undefined) (node.next ??= new Map()).set(id, (next = { next: undefined, json: undefined, titles: [] }));
+      node = next;
+    }
+    if (node.json === undefined) {
+      node.json = JSON.stringify(checklist.missing);
+      for (const item of checklist.items) {
+        if (item.status !== 'missing') continue;
+        let entry = this.titles.get(item.id);
+        if (!entry) this.titles.set(item.id, (entry = [item.id, item.title, item.citation, 0]));
+        node.titles.push(entry);
+      }
+    }
+    return node;
   }
 
   finish(lineCount: number): ChunkResult {

@@ -213,8 +213,9 @@ export class LedgerBook {
     } else this.spending.set(key, { cents, count });
   }
 
-  private detail(kind: 'neededBid' | 'missingDocuments', json: string, where: string): void {
-    const line = `{"where":${JSON.stringify(where)},${json.slice(1)}`;
+  /** A detail: `where` (a line label or JSON path: no character JSON escapes), then `rest`, its other members and closing brace. */
+  private detail(kind: 'neededBid' | 'missingDocuments', rest: string, where: string): void {
+    const line = `{"where":"${where}",${rest}`;
     if (kind === 'neededBid') {
       this.neededBidCount++;
       this.sink.neededBid(line);
@@ -269,7 +270,7 @@ export class LedgerBook {
     if (method === 'formal-bid' && !hasOwnBid) {
       this.flags.set(target, flags | NEEDED_BID);
       counts.neededBid++;
-      this.detail('neededBid', JSON.stringify({ purchaseId: change.revisionOf, memberId: this.memberList[memberIndex]!.id, amount: centsText(after), method, byChangeOrder: true }), where);
+      this.detail('neededBid', JSON.stringify({ purchaseId: change.revisionOf, memberId: this.memberList[memberIndex]!.id, amount: centsText(after), method, byChangeOrder: true }).slice(1), where);
     }
   }
 
@@ -320,7 +321,9 @@ export class LedgerBook {
         if (vendor !== '') purchase['vendorId'] = vendor;
         purchases.push(purchase);
       }
-      for (const split of this.setup.pace.findSplitPurchases(purchases as never, { window })) {
+      // The bucket's member, so that its own regime (kind, a JPA's regimeOf, its CUPCCAA
+      // election) decides the limit, as pace.findSplitPurchases(purchases, { members }) does.
+      for (const split of this.setup.pace.findSplitPurchases(purchases as never, { window, members: [this.memberList[member]!.member] as never })) {
         found.count++;
         if (found.kept.length < DETAILS_KEPT) found.kept.push(split);
         const year = `${memberId}\u0000${fiscalYearOf(split.from).label}`;

@@ -56,12 +56,6 @@ export interface RowPurchase {
   fundingColumns?: readonly string[];
 }
 
-const FUNDING_COLUMNS = [
-  ['federalAmount', 'federal'],
-  ['stateAmount', 'state'],
-  ['localAmount', 'local'],
-] as const;
-const TEXT_COLUMNS = ['category', 'contractId', 'vendorId', 'description'] as const;
 const NO_FUNDING: readonly string[] = [];
 
 /** Which CSV column a library path (`$.purchase.amount`, `$.purchase.funding[1].amount`) came from, for error messages. */
@@ -75,48 +69,84 @@ export function csvColumnOf(path: string, fundingColumns: readonly string[]): st
   return m[1]!;
 }
 
-/** A cell of a record by column ('' when the header has no such column or the record is short). */
-function cellOf(fields: readonly string[], columns: ColumnIndex, c: LedgerColumn): string {
-  const at = columns[c];
-  return at >= 0 ? (fields[at] ?? '') : '';
+/** A cell of a record at a column position ('' when the header has no such column or the record is short). */
+function cellAt(fields: readonly string[], at: number): string {
+  return at >= 0 && at < fields.length ? fields[at]! : '';
 }
 
-/** Turns a CSV record into a purchase, or the problems of its cells. */
+/**
+ * Turns a CSV record into a purchase, or the problems of its cells. Each optional column is read
+ * by its position, in a fixed order (the purchase's keys: id, memberId, date, amount, supplyKind,
+ * category, contractId, vendorId, description, funding, emergency, documents).
+ */
 export function csvRowToPurchase(fields: readonly string[], columns: ColumnIndex, line: number, problems: RowProblem[]): RowPurchase | undefined {
   const before = problems.length;
-  const purchase: Record<string, unknown> = { id: cellOf(fields, columns, 'id'), memberId: cellOf(fields, columns, 'memberId'), date: cellOf(fields, columns, 'date'), amount: cellOf(fields, columns, 'amount'), supplyKind: cellOf(fields, columns, 'supplyKind') };
-  for (const key of TEXT_COLUMNS) {
-    const value = cellOf(fields, columns, key);
-    if (value) purchase[key] = value;
-  }
+  const purchase: Record<string, unknown> = { id: cellAt(fields, columns.id), memberId: cellAt(fields, columns.memberId), date: cellAt(fields, columns.date), amount: cellAt(fields, columns.amount), supplyKind: cellAt(fields, columns.supplyKind) };
+  const category = cellAt(fields, columns.category);
+  if (category) purchase['category'] = category;
+  const contractId = cellAt(fields, columns.contractId);
+  if (contractId) purchase['contractId'] = contractId;
+  const vendorId = cellAt(fields, columns.vendorId);
+  if (vendorId) purchase['vendorId'] = vendorId;
+  const description = cellAt(fields, columns.description);
+  if (description) purchase['description'] = description;
   let fundingColumns: string[] | undefined;
   let funding: Record<string, unknown>[] | undefined;
-  for (const [column, source] of FUNDING_COLUMNS) {
-    const amount = cellOf(fields, columns, column);
-    if (!amount) continue;
-    const program = cellOf(fields, columns, 'fundingProgram');
-    (funding ??= []).push(source === 'federal' && program ? { source, program, amount } : { source, amount });
-    (fundingColumns ??= []).push(column);
+  const federal = cellAt(fields, columns.federalAmount);
+  const state = cellAt(fields, columns.stateAmount);
+  const local = cellAt(fields, columns.localAmount);
+  if (federal || state || local) {
+    funding = [];
+    fundingColumns = [];
+    if (federal) {
+      const program = cellAt(fields, columns.fundingProgram);
+      funding.push(program ? { source: 'federal', program, amount: federal } : { source: 'federal', amount: federal });
+      fundingColumns.push('federalAmount');
+    }
+    if (state) {
+      funding.push({ source: 'state', amount: state });
+      fundingColumns.push('stateAmount');
+    }
+    if (local) {
+      funding.push({ source: 'local', amount: local });
+      fundingColumns.push('localAmount');
+    }
+    purchase['funding'] = funding;
   }
-  if (funding) purchase['funding'] = funding;
-  const emergency = cellOf(fields, columns, 'emergency');
+  const emergency = cellAt(fields, columns.emergency);
   if (emergency) {
     const e = emergency.toLowerCase();
     if (e === 'true' || e === 'yes') purchase['emergency'] = true;
     else if (e === 'false' || e === 'no') purchase['emergency'] = false;
     else problems.push({ line, where: 'emergency', message: `expected true or false (or yes/no), got ${quoted(emergency)}` });
   }
-  const documents = cellOf(fields, columns, 'documents');
+  const documents = cellAt(fields, columns.documents);
   if (documents) {
-    const list = documents.split(';').map((kind) => kind.trim()).filter((kind) => kind.length > 0);
-    if (list.length > 0) purchase['documents'] = list.map((kind) => ({ kind }));
+    // "kind;kind": each kind trimmed, empty ones skipped.
+    let list: { kind: string }[] | undefined;
+    for (let from = 0; from <= documents.length; ) {
+      let to = documents.indexOf(';', from);
+      if (to < 0) to = documents.length;
+      let a = from;
+      let b = to;
+      while (a < b && isSpace(documents.charCodeAt(a))) a++;
+      while (b > a && isSpace(documents.charCodeAt(b - 1))) b--;
+      if (b > a) (list ??= []).push({ kind: documents.slice(a, b) });
+      from = to + 1;
+    }
+    if (list) purchase['documents'] = list;
   }
   if (fields.length > columns.width && fields.slice(columns.width).some((f) => f.length > 0)) {
     problems.push({ line, where: 'row', message: `${fields.length} cells, but the header has ${columns.width} columns` });
   }
-  const revisionOf = cellOf(fields, columns, 'revisionOf') || undefined;
+  const revisionOf = cellAt(fields, columns.revisionOf) || undefined;
   if (problems.length > before) return undefined;
   return { purchase, revisionOf, fundingColumns: fundingColumns ?? NO_FUNDING };
+}
+
+/** What String.prototype.trim removes (whitespace and line terminators), for the documents cell. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**

@@ -1,0 +1,92 @@
+// Worker threads for `pace-rules batch --jobs N`: each thread builds its own Pace and contracts
+// from the same files and answers the request lines it is given; the main thread reads stdin,
+// hands each piece's lines on at once (split between the threads), and writes the answers in
+// input order (serveBatchConcurrently).
+import { parentPort, Worker } from 'node:worker_threads';
+import { answerLines } from './batch.js';
+import { paceFromPackFiles, prepareContracts } from './files.js';
+
+/** What a batch worker receives as workerData. */
+export interface BatchWorkerData {
+  role: 'pace-rules-batch-worker';
+  packs: string | undefined;
+  contracts: string | undefined;
+}
+
+type Reply = { seq: number; text: string } | { seq: number; error: { name: string; message: string; stack?: string } };
+
+/** Batch worker threads, answering request lines in parts. */
+export class BatchPool {
+  private readonly workers: Worker[] = [];
+  private readonly waiting = new Map<number, { resolve: (text: string) => void; reject: (e: unknown) => void }>();
+  private seq = 0;
+  private turn = 0;
+  private failure: unknown;
+
+  constructor(script: URL, size: number, packs: string | undefined, contracts: string | undefined) {
+    const workerData: BatchWorkerData = { role: 'pace-rules-batch-worker', packs, contracts };
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(script, { workerData, stdout: false, stderr: false });
+      worker.on('message', (reply: Reply) => {
+        const waiter = this.waiting.get(reply.seq);
+        if (!waiter) return;
+        this.waiting.delete(reply.seq);
+        if ('text' in reply) waiter.resolve(reply.text);
+        else {
+          const error = new Error(reply.error.message);
+          error.name = reply.error.name;
+          if (reply.error.stack) error.stack = reply.error.stack;
+          waiter.reject(error);
+        }
+      });
+      worker.on('error', (e) => this.fail(e));
+      worker.on('exit', (code) => this.fail(new Error(`a batch worker thread exited (code ${code})`)));
+      this.workers.push(worker);
+    }
+  }
+
+  private fail(e: unknown): void {
+    this.failure ??= e;
+    for (const waiter of this.waiting.values()) waiter.reject(this.failure);
+    this.waiting.clear();
+  }
+
+  /** The answers of request lines, in order: the lines are split in contiguous parts between the threads. */
+  answer = (lines: readonly string[]): Promise<string> => {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    const parts = Math.min(this.workers.length, lines.length);
+    const size = Math.ceil(lines.length / parts);
+    const answers: Promise<string>[] = [];
+    for (let from = 0; from < lines.length; from += size) answers.push(this.send(lines.slice(from, from + size)));
+    return answers.length === 1 ? answers[0]! : Promise.all(answers).then((texts) => texts.join(''));
+  };
+
+  private send(lines: string[]): Promise<string> {
+    const seq = this.seq++;
+    const worker = this.workers[this.turn++ % this.workers.length]!;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(seq, { resolve, reject });
+      worker.postMessage({ seq, lines });
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const worker of this.workers) worker.removeAllListeners('exit');
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** The body of a batch worker thread: answers the lines it is given until it is terminated. */
+export function serveBatchLines(data: BatchWorkerData): void {
+  const port = parentPort!;
+  const pace = paceFromPackFiles(data.packs);
+  const contracts = data.contracts !== undefined ? prepareContracts(pace, data.contracts) : new Map();
+  port.on('message', ({ seq, lines }: { seq: number; lines: string[] }) => {
+    try {
+      port.postMessage({ seq, text: answerLines(pace, contracts, lines) });
+    } catch (e) {
+      const error = e as Error;
+      port.postMessage({ seq, error: { name: error?.name ?? 'Error', message: error?.message ?? String(e), stack: error?.stack } });
+    }
+  });
+}
