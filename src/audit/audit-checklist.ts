@@ -5,7 +5,7 @@ import type { Purchase } from '../model/purchase.js';
 import type { MoneyInput } from '../model/primitives.js';
 import type { PaceContext } from '../pace-context.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
-import { decide, type DecisionSpec } from '../compliance/decide.js';
+import { decide, type ComplianceRun, type DecisionSpec } from '../compliance/decide.js';
 import { parseTraceOption } from '../compliance/parse-input.js';
 import { varyingFacts, withDecisionConstants } from '../compliance/rule-sets.js';
 import type { Facts } from '../compliance/derive-facts.js';
@@ -82,7 +82,12 @@ export interface AuditChecklistDecision extends DecisionBase {
  * @internal
  */
 export function auditChecklist(context: PaceContext, input: unknown, options?: DecisionOptions): AuditChecklistDecision {
-  const { compliance, subject, facts, findings, trace } = decide(context, input, AUDIT, parseTraceOption(options, AUDIT.capability));
+  return auditChecklistOf(context, decide(context, input, AUDIT, parseTraceOption(options, AUDIT.capability)));
+}
+
+/** The audit checklist decision of a run of {@link AUDIT}. @internal */
+export function auditChecklistOf(context: PaceContext, run: ComplianceRun): AuditChecklistDecision {
+  const { compliance, subject, facts, findings, trace } = run;
   const purchase = subject.purchase!;
 
   const onFile = new Set((purchase.documents ?? []).map((d) => d.kind));
@@ -140,7 +145,8 @@ interface ItemRun {
 
 const itemRun: StepFactory<ItemRun> = (index, passed, conditions) => ({ index, passed, conditions });
 
-const AUDIT: DecisionSpec = {
+/** What auditChecklist asks of the compliance pipeline. @internal */
+export const AUDIT: DecisionSpec = {
   capability: 'auditChecklist',
   asOf: 'purchase-date',
   rules: (compliance) => compliance.audit,
