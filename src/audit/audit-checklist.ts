@@ -125,7 +125,7 @@ export function auditChecklistOf(context: PaceContext, run: ComplianceRun): Audi
       }
       if (status === 'missing') {
         missing.push(item.id);
-        findings.push({ code: 'checklist-item-missing', severity: 'warn', message: `Missing from the audit file: ${item.title}.`, citation: item.citation, ruleId: item.id, pack: item.pack });
+        findings.push({ code: 'checklist-item-missing', severity: 'warn', message: compliance.checklist.missingMessages[index]!, citation: item.citation, ruleId: item.id, pack: item.pack });
       }
     }
     items.push({ id: item.id, title: item.title, citation: item.citation, required: required[index]!, status, pack: item.pack, decidedBy });

@@ -51,6 +51,8 @@ export interface ChecklistSet {
   readonly readsRequiredMethods: boolean;
   /** Per item, the parsed path of its `decidedBy` fact (undefined when documents decide it). */
   readonly decidedByPaths: readonly (readonly string[] | undefined)[];
+  /** Per item, the message of its `checklist-item-missing` finding (built once, not per decision). */
+  readonly missingMessages: readonly string[];
 }
 
 /** Everything the compliance capabilities compile once per `createPace`. @internal */
@@ -118,6 +120,7 @@ export function complianceContext(context: PaceContext): ComplianceContext {
     compiled: compileRules(items.map((item) => ({ name: item.id, conditions: item.requiredWhen, event: { type: item.id } })) as never),
     readsRequiredMethods: readsRequiredMethods(items.map((i) => i.requiredWhen)),
     decidedByPaths: items.map((i) => (i.decidedBy ? parsePath(i.decidedBy.path) : undefined)),
+    missingMessages: items.map((i) => `Missing from the audit file: ${i.title}.`),
   };
   found = Object.freeze({ eligibility, procurement, usability, audit, checklist, thresholds: buildThresholdTable(context.thresholds) });
   cache.set(context, found);
