@@ -6,7 +6,7 @@ import type { Purchase } from '../model/purchase.js';
 import type { MoneyInput } from '../model/primitives.js';
 import type { PaceContext } from '../pace-context.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
-import { deriveShared, parseSubject, runDecision, type DecisionSpec } from '../compliance/decide.js';
+import { deriveShared, leadingRulesRun, parseSubject, runDecision, type ComplianceRun, type DecisionSpec } from '../compliance/decide.js';
 import { parseTraceOption } from '../compliance/parse-input.js';
 import { complianceContext } from '../compliance/rule-sets.js';
 import { ELIGIBILITY, eligibilityOf, type EligibilityDecision } from '../eligibility/check-eligibility.js';
@@ -64,7 +64,10 @@ const PURCHASE_CHECK: Pick<DecisionSpec, 'capability' | 'asOf'> = { capability: 
  * Each part is deep-equal to the separate call's answer, trace included; the input is validated
  * once, and the facts and the threshold comparison are derived once and shared by the parts that
  * would derive the same ones (the audit file of a purchase with change orders, judged at its
- * changed amount, and eligibility on another `asOf` derive their own).
+ * changed amount, and eligibility on another `asOf` derive their own). With a contract, the
+ * method's run already runs the eligibility rules (whether the contract is usable), and the
+ * eligibility decision is read off it when the packs' eligibility rules allow (see
+ * leadingRulesRun in compliance/decide.ts).
  *
  * @param context - The layered packs.
  * @param input - `{ member, purchase, contract?, asOf?, spentUnderContract?, changeOrders? }`.
@@ -78,11 +81,17 @@ export function checkPurchase(context: PaceContext, input: unknown, options?: De
   const subject = parseSubject(input, PURCHASE_CHECK);
   const compliance = complianceContext(context);
   const shared = deriveShared(context, compliance, subject, trace);
-  const procurementMethod = procurementMethodOf(context, runDecision(context, compliance, subject, PROCUREMENT, trace, shared));
+  const methodRun = runDecision(context, compliance, subject, PROCUREMENT, trace, shared, subject.contract !== undefined);
+  // Eligibility is read off the method's run before procurementMethodOf extends its arrays.
+  let eligibilityRun: ComplianceRun | undefined;
+  if (subject.contract !== undefined) {
+    const asOf = subject.eligibilityAsOf ?? subject.asOf;
+    // On another date than the purchase's, the facts differ (membership, term, authorizations): derived anew.
+    if (asOf !== subject.asOf) eligibilityRun = runDecision(context, compliance, { ...subject, asOf }, ELIGIBILITY, trace, undefined);
+    else eligibilityRun = leadingRulesRun(methodRun, trace) ?? runDecision(context, compliance, subject, ELIGIBILITY, trace, shared);
+  }
+  const procurementMethod = procurementMethodOf(context, methodRun);
   const auditChecklist = auditChecklistOf(context, runDecision(context, compliance, subject, AUDIT, trace, shared));
-  if (subject.contract === undefined) return { procurementMethod, auditChecklist };
-  const asOf = subject.eligibilityAsOf ?? subject.asOf;
-  // On another date than the purchase's, the facts differ (membership, term, authorizations): derived anew.
-  const eligibilityRun = asOf === subject.asOf ? runDecision(context, compliance, subject, ELIGIBILITY, trace, shared) : runDecision(context, compliance, { ...subject, asOf }, ELIGIBILITY, trace, undefined);
+  if (eligibilityRun === undefined) return { procurementMethod, auditChecklist };
   return { eligibility: eligibilityOf(context, eligibilityRun), procurementMethod, auditChecklist };
 }

@@ -13,7 +13,8 @@ import { parseWith } from '../model/parse.js';
 import { NonNegativeMoneySchema } from '../model/primitives.js';
 import { parseArgs, parseAsOf, parseContract, parseMember, parsePurchase, refuseOversizedArrays } from './parse-input.js';
 import type { RequiredMethods, RequiredMethodsResult } from './required-method.js';
-import { complianceContext, runRuleSet, type ComplianceContext, type RuleSet } from './rule-sets.js';
+import { complianceContext, pushFindings, runRuleSet, type ComplianceContext, type RuleSet } from './rule-sets.js';
+import { evaluationOrder } from '../engine/compile-rules.js';
 
 /** The validated input of a compliance decision. @internal */
 export interface ComplianceSubject {
@@ -61,6 +62,8 @@ export interface ComplianceRun {
   readonly findings: Finding[];
   /** Threshold comparisons, the derived facts, then one step per rule; undefined without trace. */
   readonly trace: TraceStep[] | undefined;
+  /** With `keepRuleRun`: the rule set run, the rules that fired and the rule steps (see {@link leadingRulesRun}). */
+  readonly ruleRun?: { readonly rules: RuleSet; readonly fired: readonly number[]; readonly steps: readonly TraceStep[] | undefined };
 }
 
 const GIVEN_FIELDS = ['member', 'contract', 'asOf', 'purchase', 'spentUnderContract'];
@@ -153,7 +156,7 @@ export function decide(context: PaceContext, input: unknown, spec: DecisionSpec,
  * purchase then parse, derive and compare the thresholds once).
  * @internal
  */
-export function runDecision(context: PaceContext, compliance: ComplianceContext, subject: ComplianceSubject, spec: DecisionSpec, trace: boolean, shared: DerivedFacts | undefined): ComplianceRun {
+export function runDecision(context: PaceContext, compliance: ComplianceContext, subject: ComplianceSubject, spec: DecisionSpec, trace: boolean, shared: DerivedFacts | undefined, keepRuleRun = false): ComplianceRun {
   const rules = spec.rules(compliance, subject);
   const withMethods = rules.readsRequiredMethods || spec.needsMethods(compliance, rules);
   const folds = spec.foldChangeOrders === true && subject.purchase !== undefined && subject.changeOrders !== undefined && subject.changeOrders.length > 0;
@@ -176,8 +179,36 @@ export function runDecision(context: PaceContext, compliance: ComplianceContext,
     steps = required ? required.steps : [];
     steps.push(factsStep(facts));
   }
-  runRuleSet(rules, facts, findings, steps);
-  return { compliance, subject, facts, methods: required?.methods, findings, trace: steps };
+  const ruleStepsFrom = steps?.length ?? 0;
+  const fired = runRuleSet(rules, facts, findings, steps);
+  const run: ComplianceRun = { compliance, subject, facts, methods: required?.methods, findings, trace: steps };
+  return keepRuleRun ? { ...run, ruleRun: { rules, fired, steps: steps?.slice(ruleStepsFrom) } } : run;
+}
+
+/**
+ * The eligibility run of a subject read off its usability run (eligibility and procurement rules
+ * in one run, procurementMethod's with a contract), when that is exactly what running the
+ * eligibility rules would give: the eligibility rules are the usability set's first rules, run in
+ * the same order on the same facts but for the purchase's method fields, which the eligibility
+ * rules then must not read (neither by path nor by reading a fact whole). Undefined otherwise.
+ * Its findings are fresh objects; its rule steps are the usability run's own step objects.
+ * @internal
+ */
+export function leadingRulesRun(run: ComplianceRun, trace: boolean): ComplianceRun | undefined {
+  const { compliance, ruleRun } = run;
+  const subset = compliance.eligibility;
+  if (ruleRun === undefined || ruleRun.rules !== compliance.usability || subset.readsRequiredMethods || subset.readsWholeFacts) return undefined;
+  const limit = subset.rules.length;
+  const findings: Finding[] = [];
+  pushFindings(subset, ruleRun.fired, limit, findings);
+  const facts = withoutMethods(run.facts);
+  let steps: TraceStep[] | undefined;
+  if (trace && ruleRun.steps !== undefined) {
+    steps = [factsStep(facts)];
+    const order = evaluationOrder(ruleRun.rules.compiled);
+    for (let k = 0; k < order.length; k++) if (order[k]! < limit) steps.push(ruleRun.steps[k]!);
+  }
+  return { compliance, subject: run.subject, facts, methods: undefined, findings, trace: steps };
 }
 
 /**

@@ -2,7 +2,7 @@
 // included, over pace-rules/testing's generators. Failing runs print their seed.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { createPace, isPaceError, type Purchase } from '../../src/index.js';
+import { californiaLaw, createPace, isPaceError, paceProgram, type Purchase } from '../../src/index.js';
 import { arbCalendarDate, arbContract, arbMember, arbMoney, arbPurchase } from '../../src/testing/index.js';
 import { thrownPaceError as thrown } from '../support/thrown-pace-error.js';
 import { contract, district, purchase } from '../compliance/fixtures.js';
@@ -120,6 +120,36 @@ describe('checkPurchase: one call, the answers of the separate calls', () => {
   for (const [name, input, options, path] of bad) {
     it(`bad input (${name}) is a PaceError naming ${path}`, () => {
       expect(thrown(() => pace.checkPurchase(input as never, options as never)).issues.map((i) => i.path)).toContain(path);
+    });
+  }
+});
+
+describe('checkPurchase with packs whose eligibility rules read the methods or a fact whole', () => {
+  // Eligibility is read off the method's run only when the eligibility rules cannot see the
+  // method fields; these policies see them (by path, and by reading the purchase whole), so
+  // eligibility is decided on its own, and must still equal checkEligibility's answer.
+  const policy = (id: string, condition: Record<string, unknown>) => ({
+    id, version: '1.0.0', title: id, kind: 'policy',
+    rules: [{ id: `${id}.rule`, capability: 'eligibility', citation: 'Oak Valley USD BP 3300', conditions: { all: [condition] },
+      event: { type: 'finding', params: { code: `${id}-finding`, severity: 'info', message: 'A policy finding.' } } }],
+  });
+  const packs: [string, Record<string, unknown>][] = [
+    ['reads-method', { fact: 'purchase', path: '$.competitionRequired', operator: 'equal', value: false }],
+    ['reads-whole-purchase', { fact: 'purchase', operator: 'notEqual', value: null }],
+  ];
+  for (const [name, condition] of packs) {
+    const p = createPace({ packs: [californiaLaw(), paceProgram(), policy(name, condition)] });
+    test.prop([arbCents, fc.boolean()], { numRuns: 40 })(`${name}: each part deep-equal to its own call`, (cents, trace) => {
+      const input = { member: district, purchase: { ...purchase, amount: centsToMoney(cents) }, contract };
+      const got = p.checkPurchase(input, { trace });
+      expect(got).toStrictEqual({
+        eligibility: p.checkEligibility({ member: district, contract, asOf: input.purchase.date, purchase: input.purchase }, { trace }),
+        procurementMethod: p.procurementMethod(input, { trace }),
+        auditChecklist: p.auditChecklist(input, { trace }),
+      });
+      // The policy's rule ran and saw the purchase: always for the whole purchase, exactly when no competition is required for the method.
+      const fires = name === 'reads-whole-purchase' || got.procurementMethod.required.overall === 'none';
+      expect(got.eligibility?.findings.some((f) => f.code === `${name}-finding`)).toBe(fires);
     });
   }
 });
