@@ -201,14 +201,15 @@ export function leadingRulesRun(run: ComplianceRun, trace: boolean): ComplianceR
   const limit = subset.rules.length;
   const findings: Finding[] = [];
   pushFindings(subset, ruleRun.fired, limit, findings);
-  const facts = withoutMethods(run.facts);
   let steps: TraceStep[] | undefined;
   if (trace && ruleRun.steps !== undefined) {
-    steps = [factsStep(facts)];
+    // The facts step shows the facts as checkEligibility derives them (no method fields); the
+    // rules read the same values at their paths. Without trace nothing reads them.
+    steps = [factsStep(withoutMethods(run.facts))];
     const order = evaluationOrder(ruleRun.rules.compiled);
     for (let k = 0; k < order.length; k++) if (order[k]! < limit) steps.push(ruleRun.steps[k]!);
   }
-  return { compliance, subject: run.subject, facts, methods: undefined, findings, trace: steps };
+  return { compliance, subject: run.subject, facts: run.facts, methods: undefined, findings, trace: steps };
 }
 
 /**
