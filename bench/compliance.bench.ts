@@ -70,6 +70,7 @@ export function run(): void {
     return n / ((used.user + used.system) / 1e6);
   };
   console.log(`per CPU-second of this process: checkEligibility ${formatRate(cpuRate(() => pace.checkEligibility(eligibilityInput).trace.length, 300_000))}, procurementMethod ${formatRate(cpuRate(() => pace.procurementMethod(methodInput).trace.length, 300_000))} decisions/s (load average ${os.loadavg()[0]!.toFixed(2)} on ${os.cpus().length} CPUs)`);
+  console.log(`per CPU-second of this process, no trace: procurementMethod + auditChecklist ${formatRate(cpuRate(() => pace.procurementMethod(methodInput, off).findings.length + pace.auditChecklist(methodInput, off).items.length, 200_000))}, checkPurchase ${formatRate(cpuRate(() => pace.checkPurchase(methodInput, off).auditChecklist.items.length, 200_000))} purchases/s`);
 
   const purchases = generatePurchases(1_000_000);
   let groups = 0;
