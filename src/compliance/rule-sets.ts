@@ -32,9 +32,6 @@ export interface RuleSet {
   readonly readsRequiredMethods: boolean;
   /** The trace step of a rule, by rule index. */
   readonly makeStep: StepFactory<TraceStep>;
-  /** Each rule's id and pack, by rule index (plain arrays of strings: see buildRuleSet). */
-  readonly ids: readonly string[];
-  readonly packs: readonly string[];
   /** Whether a condition reads a fact whole (without a path), not only values at paths in it. */
   readonly readsWholeFacts: boolean;
 }
@@ -110,14 +107,12 @@ function buildRuleSet(context: PaceContext, capabilities: readonly PackRule['cap
     return { code: String(code), severity: severity as Severity, message: String(message), citation: citation as string | undefined };
   });
   const compiled = compileRules(rules.map((r) => ({ name: r.id, conditions: r.conditions, event: r.event, ...(r.priority !== undefined ? { priority: r.priority } : {}) })) as never);
-  // A decision reads each rule's id and pack for its trace step and findings. The rules are objects
-  // of many shapes (with and without priority, citation, description...), so reading them per
-  // decision is a megamorphic load; these arrays are read with one element load each.
-  const ids = rules.map((r) => r.id);
-  const packs = rules.map((r) => r.pack);
-  const makeStep: StepFactory<TraceStep> = (index, passed, conditions) => ({ step: 'rule', id: ids[index]!, pack: packs[index]!, passed, conditions });
+  const makeStep: StepFactory<TraceStep> = (index, passed, conditions) => {
+    const rule = rules[index]!;
+    return { step: 'rule', id: rule.id, pack: rule.pack, passed, conditions };
+  };
   const conditions = rules.map((r) => r.conditions);
-  return { rules, templates, compiled, readsRequiredMethods: readsRequiredMethods(conditions), makeStep, ids, packs, readsWholeFacts: readsWholeFacts(conditions) };
+  return { rules, templates, compiled, readsRequiredMethods: readsRequiredMethods(conditions), makeStep, readsWholeFacts: readsWholeFacts(conditions) };
 }
 
 /**
@@ -193,7 +188,8 @@ export function pushFindings(set: RuleSet, fired: readonly number[], limit: numb
     const index = fired[i]!;
     const template = set.templates[index];
     if (!template || index >= limit) continue;
-    const finding: Finding = { code: template.code, severity: template.severity, message: template.message, ruleId: set.ids[index]!, pack: set.packs[index]! };
+    const rule = set.rules[index]!;
+    const finding: Finding = { code: template.code, severity: template.severity, message: template.message, ruleId: rule.id, pack: rule.pack };
     if (template.citation !== undefined) finding.citation = template.citation;
     findings.push(finding);
   }
