@@ -1,6 +1,7 @@
 /**
  * Compliance benchmarks: checkEligibility and procurementMethod with trace on a prepared contract
- * (target >= 200,000 decisions/s each), findSplitPurchases on 1,000,000 generated purchases
+ * (target >= 200,000 decisions/s each), the procurement method and audit file of a purchase without
+ * trace as two calls and as one checkPurchase (the ledger's per-row work), findSplitPurchases on 1,000,000 generated purchases
  * (target under 3 s).
  */
 import os from 'node:os';
@@ -51,6 +52,16 @@ export function run(): void {
     for (let i = 0; i < n; i++) consume(pace.procurementMethod(noContract).thresholds.length);
   });
   for (const r of [e, m, m2]) console.log(`${r.name}: ${formatRate(r.opsPerSecond)} decisions/s (min ${formatRate(r.min)}, max ${formatRate(r.max)}; target >= 200,000)`);
+  // A ledger row: the procurement method and the audit file, without trace, as two calls and as
+  // one checkPurchase (which parses the input and derives the facts and thresholds once).
+  const off = { trace: false };
+  const pair = measure('procurementMethod + auditChecklist (no trace, prepared contract)', (n) => {
+    for (let i = 0; i < n; i++) consume(pace.procurementMethod(methodInput, off).findings.length + pace.auditChecklist(methodInput, off).items.length);
+  });
+  const combined = measure('checkPurchase (no trace, prepared contract)', (n) => {
+    for (let i = 0; i < n; i++) consume(pace.checkPurchase(methodInput, off).auditChecklist.items.length);
+  });
+  for (const r of [pair, combined]) console.log(`${r.name}: ${formatRate(r.opsPerSecond)} purchases/s (min ${formatRate(r.min)}, max ${formatRate(r.max)})`);
   // Wall time suffers when other processes share the CPU; CPU time of this process shows the cost itself.
   const cpuRate = (run: () => unknown, n: number): number => {
     const before = process.cpuUsage();
@@ -59,6 +70,7 @@ export function run(): void {
     return n / ((used.user + used.system) / 1e6);
   };
   console.log(`per CPU-second of this process: checkEligibility ${formatRate(cpuRate(() => pace.checkEligibility(eligibilityInput).trace.length, 300_000))}, procurementMethod ${formatRate(cpuRate(() => pace.procurementMethod(methodInput).trace.length, 300_000))} decisions/s (load average ${os.loadavg()[0]!.toFixed(2)} on ${os.cpus().length} CPUs)`);
+  console.log(`per CPU-second of this process, no trace: procurementMethod + auditChecklist ${formatRate(cpuRate(() => pace.procurementMethod(methodInput, off).findings.length + pace.auditChecklist(methodInput, off).items.length, 200_000))}, checkPurchase ${formatRate(cpuRate(() => pace.checkPurchase(methodInput, off).auditChecklist.items.length, 200_000))} purchases/s`);
 
   const purchases = generatePurchases(1_000_000);
   let groups = 0;

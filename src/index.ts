@@ -5,6 +5,7 @@ export type { EligibilityInput, EligibilityDecision } from './eligibility/check-
 export type { ProcurementMethodInput, ProcurementMethodDecision, ProcurementMethod } from './thresholds/procurement-method.js';
 export type { ThresholdCheck, RequiredMethod } from './compliance/required-method.js';
 export type { AuditChecklistInput, AuditChecklistDecision, AuditChecklistItem } from './audit/audit-checklist.js';
+export type { CheckPurchaseInput, PurchaseCheck } from './check-purchase/check-purchase.js';
 export type { SplitPurchaseOptions, SplitPurchaseGroup, SplitPurchaseGroupKind } from './audit/find-split-purchases.js';
 export { californiaLaw, paceProgram } from './packs/bundled.js';
 export { loadRulesPack } from './packs/load-rules-pack.js';

@@ -6,6 +6,7 @@ import type { DecisionOptions } from './decision.js';
 import { checkEligibility, type EligibilityDecision, type EligibilityInput } from './eligibility/check-eligibility.js';
 import { procurementMethod, type ProcurementMethodDecision, type ProcurementMethodInput } from './thresholds/procurement-method.js';
 import { auditChecklist, type AuditChecklistDecision, type AuditChecklistInput } from './audit/audit-checklist.js';
+import { checkPurchase, type CheckPurchaseInput, type PurchaseCheck } from './check-purchase/check-purchase.js';
 import { findSplitPurchases, type SplitPurchaseGroup, type SplitPurchaseOptions } from './audit/find-split-purchases.js';
 import { complianceContext } from './compliance/rule-sets.js';
 import type { Purchase } from './model/purchase.js';
@@ -67,6 +68,19 @@ export interface Pace {
    */
   auditChecklist(input: AuditChecklistInput, options?: DecisionOptions): AuditChecklistDecision;
   /**
+   * Eligibility (when a contract is given), procurement method and audit file of one purchase in
+   * one call: the input is validated, and the facts and thresholds derived, once. Each part is
+   * exactly the separate call's answer (eligibility on `asOf`, default the purchase's date).
+   * @example
+   * ```ts
+   * const d = pace.checkPurchase({ member, purchase, contract }, { trace: false });
+   * d.eligibility?.eligible;    // => true
+   * d.procurementMethod.method; // => 'cooperative-contract'
+   * d.auditChecklist.missing;   // => ['po-cites-contract', ...]
+   * ```
+   */
+  checkPurchase(input: CheckPurchaseInput, options?: DecisionOptions): PurchaseCheck;
+  /**
    * Purchases that look split to stay under the bid limit (PCC § 20116).
    * @example
    * ```ts
@@ -121,6 +135,7 @@ export function createPace(options: PaceOptions = {}): Pace {
     checkEligibility: (input: EligibilityInput, decisionOptions?: DecisionOptions) => checkEligibility(context, input, decisionOptions),
     procurementMethod: (input: ProcurementMethodInput, decisionOptions?: DecisionOptions) => procurementMethod(context, input, decisionOptions),
     auditChecklist: (input: AuditChecklistInput, decisionOptions?: DecisionOptions) => auditChecklist(context, input, decisionOptions),
+    checkPurchase: (input: CheckPurchaseInput, decisionOptions?: DecisionOptions) => checkPurchase(context, input, decisionOptions),
     findSplitPurchases: (purchases: readonly Purchase[], options?: SplitPurchaseOptions) => findSplitPurchases(context, purchases, options),
     rulesVersion: context.rulesVersion,
     packs: Object.freeze(context.packs.map((p) => Object.freeze({ id: p.id, version: p.version, title: p.title, kind: p.kind, contentHash: p.contentHash }))),

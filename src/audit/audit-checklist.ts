@@ -5,7 +5,7 @@ import type { Purchase } from '../model/purchase.js';
 import type { MoneyInput } from '../model/primitives.js';
 import type { PaceContext } from '../pace-context.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
-import { decide, type DecisionSpec } from '../compliance/decide.js';
+import { decide, type ComplianceRun, type DecisionSpec } from '../compliance/decide.js';
 import { parseTraceOption } from '../compliance/parse-input.js';
 import { varyingFacts, withDecisionConstants } from '../compliance/rule-sets.js';
 import type { Facts } from '../compliance/derive-facts.js';
@@ -82,27 +82,35 @@ export interface AuditChecklistDecision extends DecisionBase {
  * @internal
  */
 export function auditChecklist(context: PaceContext, input: unknown, options?: DecisionOptions): AuditChecklistDecision {
-  const { compliance, subject, facts, findings, trace } = decide(context, input, AUDIT, parseTraceOption(options, AUDIT.capability));
+  return auditChecklistOf(context, decide(context, input, AUDIT, parseTraceOption(options, AUDIT.capability)));
+}
+
+/** The audit checklist decision of a run of {@link AUDIT}. @internal */
+export function auditChecklistOf(context: PaceContext, run: ComplianceRun): AuditChecklistDecision {
+  const { compliance, subject, facts, findings, trace } = run;
   const purchase = subject.purchase!;
 
-  const onFile = new Set((purchase.documents ?? []).map((d) => d.kind));
+  const documents = purchase.documents ?? [];
   const firedIndexes: number[] = [];
   const steps: ItemRun[] | undefined = trace ? [] : undefined;
   runCompiledInto(withDecisionConstants(compliance.checklist.compiled, facts), varyingFacts(facts), firedIndexes, steps, itemRun);
-  const fired = new Set(firedIndexes);
+  const itemList = compliance.checklist.items;
+  // Plain arrays and loops, not Sets: a purchase lists a few documents and a few dozen items.
+  const required: boolean[] = new Array<boolean>(itemList.length).fill(false);
+  for (let i = 0; i < firedIndexes.length; i++) required[firedIndexes[i]!] = true;
   const items: AuditChecklistItem[] = [];
   const missing: string[] = [];
-  compliance.checklist.items.forEach((item, index) => {
-    const required = fired.has(index);
+  for (let index = 0; index < itemList.length; index++) {
+    const item = itemList[index]!;
     let status: AuditChecklistItem['status'] = 'not-applicable';
     let decidedBy: AuditChecklistItem['decidedBy'] = 'documents';
-    if (required) {
+    if (required[index]) {
       if (item.decidedBy) {
         decidedBy = 'data';
         const fact = Object.hasOwn(facts, item.decidedBy.fact) ? facts[item.decidedBy.fact as keyof Facts] : undefined;
         const value = resolvePath(fact, compliance.checklist.decidedByPaths[index]!) === true;
         status = value ? 'on-file' : 'missing';
-        if (!value && onFile.has(item.id)) {
+        if (!value && listsDocument(documents, item.id)) {
           findings.push({
             code: 'document-contradicts-data',
             severity: 'warn',
@@ -113,15 +121,15 @@ export function auditChecklist(context: PaceContext, input: unknown, options?: D
           });
         }
       } else {
-        status = onFile.has(item.id) ? 'on-file' : 'missing';
+        status = listsDocument(documents, item.id) ? 'on-file' : 'missing';
       }
       if (status === 'missing') {
         missing.push(item.id);
-        findings.push({ code: 'checklist-item-missing', severity: 'warn', message: `Missing from the audit file: ${item.title}.`, citation: item.citation, ruleId: item.id, pack: item.pack });
+        findings.push({ code: 'checklist-item-missing', severity: 'warn', message: compliance.checklist.missingMessages[index]!, citation: item.citation, ruleId: item.id, pack: item.pack });
       }
     }
-    items.push({ id: item.id, title: item.title, citation: item.citation, required, status, pack: item.pack, decidedBy });
-  });
+    items.push({ id: item.id, title: item.title, citation: item.citation, required: required[index]!, status, pack: item.pack, decidedBy });
+  }
   if (trace && steps) {
     for (const { index, passed, conditions } of steps) {
       const item = compliance.checklist.items[index]!;
@@ -129,6 +137,12 @@ export function auditChecklist(context: PaceContext, input: unknown, options?: D
     }
   }
   return { items, complete: missing.length === 0, missing, findings, trace: trace ?? [], rulesVersion: context.rulesVersion };
+}
+
+/** Whether the purchase's documents list a document of this kind. */
+function listsDocument(documents: readonly { kind: string }[], kind: string): boolean {
+  for (let i = 0; i < documents.length; i++) if (documents[i]!.kind === kind) return true;
+  return false;
 }
 
 /** How an item's `requiredWhen` ran; its trace step is built once the item's status is known. */
@@ -140,7 +154,8 @@ interface ItemRun {
 
 const itemRun: StepFactory<ItemRun> = (index, passed, conditions) => ({ index, passed, conditions });
 
-const AUDIT: DecisionSpec = {
+/** What auditChecklist asks of the compliance pipeline. @internal */
+export const AUDIT: DecisionSpec = {
   capability: 'auditChecklist',
   asOf: 'purchase-date',
   rules: (compliance) => compliance.audit,

@@ -4,7 +4,7 @@ import type { PreparedContract } from '../contracts/prepare-contract.js';
 import type { Member } from '../model/member.js';
 import type { Purchase } from '../model/purchase.js';
 import type { PaceContext } from '../pace-context.js';
-import { checkReferences, deriveFacts, type Facts } from './derive-facts.js';
+import { checkReferences, deriveFacts, withoutMethods, type DerivedFacts, type Facts } from './derive-facts.js';
 import { factsStep } from './facts-step.js';
 import { PaceError } from '../errors/pace-error.js';
 import { Dec } from '../money/decimal.js';
@@ -12,8 +12,9 @@ import { formatMoney } from '../money/money.js';
 import { parseWith } from '../model/parse.js';
 import { NonNegativeMoneySchema } from '../model/primitives.js';
 import { parseArgs, parseAsOf, parseContract, parseMember, parsePurchase, refuseOversizedArrays } from './parse-input.js';
-import type { RequiredMethods } from './required-method.js';
-import { complianceContext, runRuleSet, type ComplianceContext, type RuleSet } from './rule-sets.js';
+import type { RequiredMethods, RequiredMethodsResult } from './required-method.js';
+import { complianceContext, pushFindings, runRuleSet, type ComplianceContext, type RuleSet } from './rule-sets.js';
+import { evaluationOrder } from '../engine/compile-rules.js';
 
 /** The validated input of a compliance decision. @internal */
 export interface ComplianceSubject {
@@ -25,6 +26,8 @@ export interface ComplianceSubject {
   readonly spentUnderContract?: string | number | undefined;
   /** Change orders of the purchase (each `revisionOf` it), in the order given. */
   readonly changeOrders?: readonly Purchase[] | undefined;
+  /** checkPurchase: the date its eligibility is judged on, when the caller gave one. */
+  readonly eligibilityAsOf?: CalendarDate | undefined;
 }
 
 /**
@@ -35,8 +38,11 @@ export interface ComplianceSubject {
 export interface DecisionSpec {
   /** The capability's name, for messages (`checkEligibility`). */
   readonly capability: string;
-  /** `asOf` given by the caller (eligibility), or the purchase's PO date (method, audit file). */
-  readonly asOf: 'given' | 'purchase-date';
+  /**
+   * `asOf` given by the caller (eligibility), or the purchase's PO date (method, audit file), or
+   * the PO date with an optional `asOf` for eligibility (checkPurchase).
+   */
+  readonly asOf: 'given' | 'purchase-date' | 'purchase-date-or-given';
   /** The rules to run for this subject. */
   readonly rules: (compliance: ComplianceContext, subject: ComplianceSubject) => RuleSet;
   /** Whether the required methods are needed beyond what the rules read (procurementMethod reports them). */
@@ -56,12 +62,15 @@ export interface ComplianceRun {
   readonly findings: Finding[];
   /** Threshold comparisons, the derived facts, then one step per rule; undefined without trace. */
   readonly trace: TraceStep[] | undefined;
+  /** With `keepRuleRun`: the rule set run, the rules that fired and the rule steps (see {@link leadingRulesRun}). */
+  readonly ruleRun?: { readonly rules: RuleSet; readonly fired: readonly number[]; readonly steps: readonly TraceStep[] | undefined };
 }
 
 const GIVEN_FIELDS = ['member', 'contract', 'asOf', 'purchase', 'spentUnderContract'];
 const GIVEN_REQUIRED = ['member', 'contract', 'asOf'];
 const PURCHASE_FIELDS = ['member', 'purchase', 'contract', 'spentUnderContract', 'changeOrders'];
 const PURCHASE_REQUIRED = ['member', 'purchase'];
+const PURCHASE_CHECK_FIELDS = ['member', 'purchase', 'contract', 'asOf', 'spentUnderContract', 'changeOrders'];
 
 /**
  * Validates a compliance capability's argument (every part, and that the purchase belongs to the
@@ -70,7 +79,8 @@ const PURCHASE_REQUIRED = ['member', 'purchase'];
  */
 export function parseSubject(input: unknown, spec: Pick<DecisionSpec, 'capability' | 'asOf'>): ComplianceSubject {
   const byDate = spec.asOf === 'given';
-  const args = parseArgs(input, spec.capability, byDate ? GIVEN_FIELDS : PURCHASE_FIELDS, byDate ? GIVEN_REQUIRED : PURCHASE_REQUIRED);
+  const fields = byDate ? GIVEN_FIELDS : spec.asOf === 'purchase-date' ? PURCHASE_FIELDS : PURCHASE_CHECK_FIELDS;
+  const args = parseArgs(input, spec.capability, fields, byDate ? GIVEN_REQUIRED : PURCHASE_REQUIRED);
   const member = parseMember(args['member']);
   const rawContract = args['contract'];
   const rawPurchase = args['purchase'];
@@ -78,6 +88,7 @@ export function parseSubject(input: unknown, spec: Pick<DecisionSpec, 'capabilit
   let contract: PreparedContract | undefined;
   let purchase: Purchase | undefined;
   let asOf: CalendarDate;
+  let eligibilityAsOf: CalendarDate | undefined;
   if (byDate) {
     contract = rawContract === undefined ? undefined : parseContract(rawContract);
     asOf = parseAsOf(args['asOf']);
@@ -86,16 +97,18 @@ export function parseSubject(input: unknown, spec: Pick<DecisionSpec, 'capabilit
     purchase = parsePurchase(rawPurchase);
     contract = rawContract === undefined ? undefined : parseContract(rawContract);
     asOf = purchase.date;
+    if (args['asOf'] !== undefined) eligibilityAsOf = parseAsOf(args['asOf']);
   }
   checkReferences(member, contract, purchase);
   const spent = args['spentUnderContract'];
   const changeOrders = args['changeOrders'];
-  if (spent === undefined && changeOrders === undefined) return { member, contract, purchase, asOf };
+  if (spent === undefined && changeOrders === undefined && eligibilityAsOf === undefined) return { member, contract, purchase, asOf };
   return {
     member,
     contract,
     purchase,
     asOf,
+    eligibilityAsOf,
     spentUnderContract: spent === undefined ? undefined : parseWith(NonNegativeMoneySchema, spent, '$.spentUnderContract', 'amount'),
     changeOrders: changeOrders === undefined ? undefined : parseChangeOrders(changeOrders, purchase!),
   };
@@ -133,11 +146,32 @@ export function withChangeOrders(purchase: Purchase, changeOrders: readonly Purc
  */
 export function decide(context: PaceContext, input: unknown, spec: DecisionSpec, trace: boolean): ComplianceRun {
   const subject = parseSubject(input, spec);
-  const compliance = complianceContext(context);
+  return runDecision(context, complianceContext(context), subject, spec, trace, undefined);
+}
+
+/**
+ * Runs a capability's rules on a validated subject (see {@link decide}). `shared`: facts already
+ * derived for the same subject and date with the threshold methods (by {@link deriveShared}), which
+ * this run reuses where they are exactly what it would derive itself (several decisions of one
+ * purchase then parse, derive and compare the thresholds once).
+ * @internal
+ */
+export function runDecision(context: PaceContext, compliance: ComplianceContext, subject: ComplianceSubject, spec: DecisionSpec, trace: boolean, shared: DerivedFacts | undefined, keepRuleRun = false): ComplianceRun {
   const rules = spec.rules(compliance, subject);
   const withMethods = rules.readsRequiredMethods || spec.needsMethods(compliance, rules);
-  const judged = spec.foldChangeOrders && subject.purchase && subject.changeOrders ? { ...subject, purchase: withChangeOrders(subject.purchase, subject.changeOrders) } : subject;
-  const { facts, required } = deriveFacts(compliance.thresholds, context.programs, judged, withMethods, trace);
+  const folds = spec.foldChangeOrders === true && subject.purchase !== undefined && subject.changeOrders !== undefined && subject.changeOrders.length > 0;
+  let facts: Facts;
+  let required: RequiredMethodsResult | undefined;
+  if (shared !== undefined && !folds) {
+    // The same subject: the facts are those derived with the methods, or without them (the
+    // purchase fact then holds no method, as deriveFacts gives it). The arrays of the threshold
+    // comparison are each decision's own.
+    facts = withMethods ? shared.facts : withoutMethods(shared.facts);
+    required = withMethods && shared.required ? { methods: shared.required.methods, findings: shared.required.findings.slice(), steps: shared.required.steps.slice() } : undefined;
+  } else {
+    const judged = folds ? { ...subject, purchase: withChangeOrders(subject.purchase!, subject.changeOrders) } : subject;
+    ({ facts, required } = deriveFacts(compliance.thresholds, context.programs, judged, withMethods, trace));
+  }
   // The arrays of the threshold comparison are fresh and the decision's own: extended, not copied.
   const findings: Finding[] = required ? required.findings : [];
   let steps: TraceStep[] | undefined;
@@ -145,6 +179,44 @@ export function decide(context: PaceContext, input: unknown, spec: DecisionSpec,
     steps = required ? required.steps : [];
     steps.push(factsStep(facts));
   }
-  runRuleSet(rules, facts, findings, steps);
-  return { compliance, subject, facts, methods: required?.methods, findings, trace: steps };
+  const ruleStepsFrom = steps?.length ?? 0;
+  const fired = runRuleSet(rules, facts, findings, steps);
+  const run: ComplianceRun = { compliance, subject, facts, methods: required?.methods, findings, trace: steps };
+  return keepRuleRun ? { ...run, ruleRun: { rules, fired, steps: steps?.slice(ruleStepsFrom) } } : run;
+}
+
+/**
+ * The eligibility run of a subject read off its usability run (eligibility and procurement rules
+ * in one run, procurementMethod's with a contract), when that is exactly what running the
+ * eligibility rules would give: the eligibility rules are the usability set's first rules, run in
+ * the same order on the same facts but for the purchase's method fields, which the eligibility
+ * rules then must not read (neither by path nor by reading a fact whole). Undefined otherwise.
+ * Its findings are fresh objects; its rule steps are the usability run's own step objects.
+ * @internal
+ */
+export function leadingRulesRun(run: ComplianceRun, trace: boolean): ComplianceRun | undefined {
+  const { compliance, ruleRun } = run;
+  const subset = compliance.eligibility;
+  if (ruleRun === undefined || ruleRun.rules !== compliance.usability || subset.readsRequiredMethods || subset.readsWholeFacts) return undefined;
+  const limit = subset.rules.length;
+  const findings: Finding[] = [];
+  pushFindings(subset, ruleRun.fired, limit, findings);
+  let steps: TraceStep[] | undefined;
+  if (trace && ruleRun.steps !== undefined) {
+    // The facts step shows the facts as checkEligibility derives them (no method fields); the
+    // rules read the same values at their paths. Without trace nothing reads them.
+    steps = [factsStep(withoutMethods(run.facts))];
+    const order = evaluationOrder(ruleRun.rules.compiled);
+    for (let k = 0; k < order.length; k++) if (order[k]! < limit) steps.push(ruleRun.steps[k]!);
+  }
+  return { compliance, subject: run.subject, facts: run.facts, methods: undefined, findings, trace: steps };
+}
+
+/**
+ * The facts of a subject with the threshold methods, derived once for several decisions of it
+ * (see {@link runDecision}'s `shared`).
+ * @internal
+ */
+export function deriveShared(context: PaceContext, compliance: ComplianceContext, subject: ComplianceSubject, trace: boolean): DerivedFacts {
+  return deriveFacts(compliance.thresholds, context.programs, subject, true, trace);
 }

@@ -267,3 +267,14 @@ export function deriveFacts(
   const facts: Facts = { member: memberFact, contract: contractFact as Record<string, unknown>, purchase: purchaseFact, program: (program ?? NO_PROGRAM) as Record<string, unknown>, asOf };
   return { facts, required };
 }
+
+/**
+ * The facts as {@link deriveFacts} gives them without the methods: the purchase fact holds no
+ * method (the same keys, undefined). The member, contract and program facts are shared.
+ * @internal
+ */
+export function withoutMethods(facts: Facts): Facts {
+  const purchase = facts.purchase;
+  if (purchase['given'] !== true || purchase['requiredMethod'] === undefined) return facts;
+  return { ...facts, purchase: { ...purchase, requiredMethod: undefined, stateMethod: undefined, federalMethod: undefined, localMethod: undefined, competitionRequired: undefined } };
+}

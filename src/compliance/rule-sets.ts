@@ -32,9 +32,8 @@ export interface RuleSet {
   readonly readsRequiredMethods: boolean;
   /** The trace step of a rule, by rule index. */
   readonly makeStep: StepFactory<TraceStep>;
-  /** Each rule's id and pack, by rule index (plain arrays of strings: see buildRuleSet). */
-  readonly ids: readonly string[];
-  readonly packs: readonly string[];
+  /** Whether a condition reads a fact whole (without a path), not only values at paths in it. */
+  readonly readsWholeFacts: boolean;
 }
 
 const METHOD_FACT_PATHS = /"\$\.(?:requiredMethod|stateMethod|federalMethod|localMethod|competitionRequired)"/;
@@ -44,6 +43,23 @@ export function readsRequiredMethods(conditions: readonly unknown[]): boolean {
   return conditions.some((c) => METHOD_FACT_PATHS.test(JSON.stringify(c)));
 }
 
+/** Whether conditions read a fact whole: a condition or fact reference without a path (or `$`). @internal */
+export function readsWholeFacts(conditions: readonly unknown[]): boolean {
+  let whole = false;
+  JSON.stringify(conditions, (_key, value: unknown) => {
+    if (value !== null && typeof value === 'object' && Object.hasOwn(value, 'fact')) {
+      const path = (value as { path?: unknown }).path;
+      try {
+        if (path === undefined || typeof path !== 'string' || parsePath(path).length === 0) whole = true;
+      } catch {
+        whole = true;
+      }
+    }
+    return value;
+  });
+  return whole;
+}
+
 /** Checklist items with their `requiredWhen` compiled as one rule each. @internal */
 export interface ChecklistSet {
   readonly items: readonly FromPack<ChecklistItem>[];
@@ -51,6 +67,8 @@ export interface ChecklistSet {
   readonly readsRequiredMethods: boolean;
   /** Per item, the parsed path of its `decidedBy` fact (undefined when documents decide it). */
   readonly decidedByPaths: readonly (readonly string[] | undefined)[];
+  /** Per item, the message of its `checklist-item-missing` finding (built once, not per decision). */
+  readonly missingMessages: readonly string[];
 }
 
 /** Everything the compliance capabilities compile once per `createPace`. @internal */
@@ -89,13 +107,12 @@ function buildRuleSet(context: PaceContext, capabilities: readonly PackRule['cap
     return { code: String(code), severity: severity as Severity, message: String(message), citation: citation as string | undefined };
   });
   const compiled = compileRules(rules.map((r) => ({ name: r.id, conditions: r.conditions, event: r.event, ...(r.priority !== undefined ? { priority: r.priority } : {}) })) as never);
-  // A decision reads each rule's id and pack for its trace step and findings. The rules are objects
-  // of many shapes (with and without priority, citation, description...), so reading them per
-  // decision is a megamorphic load; these arrays are read with one element load each.
-  const ids = rules.map((r) => r.id);
-  const packs = rules.map((r) => r.pack);
-  const makeStep: StepFactory<TraceStep> = (index, passed, conditions) => ({ step: 'rule', id: ids[index]!, pack: packs[index]!, passed, conditions });
-  return { rules, templates, compiled, readsRequiredMethods: readsRequiredMethods(rules.map((r) => r.conditions)), makeStep, ids, packs };
+  const makeStep: StepFactory<TraceStep> = (index, passed, conditions) => {
+    const rule = rules[index]!;
+    return { step: 'rule', id: rule.id, pack: rule.pack, passed, conditions };
+  };
+  const conditions = rules.map((r) => r.conditions);
+  return { rules, templates, compiled, readsRequiredMethods: readsRequiredMethods(conditions), makeStep, readsWholeFacts: readsWholeFacts(conditions) };
 }
 
 /**
@@ -118,7 +135,10 @@ export function complianceContext(context: PaceContext): ComplianceContext {
     compiled: compileRules(items.map((item) => ({ name: item.id, conditions: item.requiredWhen, event: { type: item.id } })) as never),
     readsRequiredMethods: readsRequiredMethods(items.map((i) => i.requiredWhen)),
     decidedByPaths: items.map((i) => (i.decidedBy ? parsePath(i.decidedBy.path) : undefined)),
+    missingMessages: items.map((i) => `Missing from the audit file: ${i.title}.`),
   };
+  // decide.ts's leadingRulesRun reads eligibility off a usability run: its rules come first there.
+  if (!eligibility.rules.every((rule, i) => usability.rules[i] === rule)) throw new Error('internal: the usability rules must begin with the eligibility rules');
   found = Object.freeze({ eligibility, procurement, usability, audit, checklist, thresholds: buildThresholdTable(context.thresholds) });
   cache.set(context, found);
   return found;
@@ -151,17 +171,25 @@ export function varyingFacts(facts: Facts): Record<string, unknown> {
 /**
  * Runs a rule set: findings of the rules that fired (in firing order) and, when asked, a trace
  * step per rule (in evaluation order) with the leaf conditions evaluated. The steps are built
- * straight from the run, without the events and per-rule records `run` would return.
+ * straight from the run, without the events and per-rule records `run` would return. Returns the
+ * indexes of the rules that fired, in firing order.
  * @internal
  */
-export function runRuleSet(set: RuleSet, facts: Facts, findings: Finding[], trace: TraceStep[] | undefined): void {
+export function runRuleSet(set: RuleSet, facts: Facts, findings: Finding[], trace: TraceStep[] | undefined): readonly number[] {
   const fired: number[] = [];
   runCompiledInto(withDecisionConstants(set.compiled, facts), varyingFacts(facts), fired, trace, set.makeStep);
+  pushFindings(set, fired, set.rules.length, findings);
+  return fired;
+}
+
+/** The findings of the fired rules (firing order) whose index is below `limit`, pushed on `findings`. @internal */
+export function pushFindings(set: RuleSet, fired: readonly number[], limit: number, findings: Finding[]): void {
   for (let i = 0; i < fired.length; i++) {
     const index = fired[i]!;
     const template = set.templates[index];
-    if (!template) continue;
-    const finding: Finding = { code: template.code, severity: template.severity, message: template.message, ruleId: set.ids[index]!, pack: set.packs[index]! };
+    if (!template || index >= limit) continue;
+    const rule = set.rules[index]!;
+    const finding: Finding = { code: template.code, severity: template.severity, message: template.message, ruleId: rule.id, pack: rule.pack };
     if (template.citation !== undefined) finding.citation = template.citation;
     findings.push(finding);
   }

@@ -6,7 +6,7 @@ import type { Purchase } from '../model/purchase.js';
 import type { MoneyInput } from '../model/primitives.js';
 import type { PaceContext } from '../pace-context.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
-import { decide, type DecisionSpec } from '../compliance/decide.js';
+import { decide, type ComplianceRun, type DecisionSpec } from '../compliance/decide.js';
 import { parseTraceOption } from '../compliance/parse-input.js';
 
 /**
@@ -58,11 +58,17 @@ export interface EligibilityDecision extends DecisionBase {
  * @internal
  */
 export function checkEligibility(context: PaceContext, input: unknown, options?: DecisionOptions): EligibilityDecision {
-  const { findings, trace } = decide(context, input, ELIGIBILITY, parseTraceOption(options, ELIGIBILITY.capability));
+  return eligibilityOf(context, decide(context, input, ELIGIBILITY, parseTraceOption(options, ELIGIBILITY.capability)));
+}
+
+/** The eligibility decision of a run of {@link ELIGIBILITY}. @internal */
+export function eligibilityOf(context: PaceContext, run: ComplianceRun): EligibilityDecision {
+  const { findings, trace } = run;
   return { eligible: !findings.some((f) => f.severity === 'block'), findings, trace: trace ?? [], rulesVersion: context.rulesVersion };
 }
 
-const ELIGIBILITY: DecisionSpec = {
+/** What checkEligibility asks of the compliance pipeline. @internal */
+export const ELIGIBILITY: DecisionSpec = {
   capability: 'checkEligibility',
   asOf: 'given',
   rules: (compliance) => compliance.eligibility,

@@ -40,6 +40,8 @@ class RuleProgram {
   private shared: RunState | undefined;
   private sharedInUse = false;
   private readonly absent: unknown;
+  /** The rule indexes in evaluation order, built when first asked for. */
+  order: readonly number[] | undefined;
 
   constructor(
     readonly runnable: readonly RunnableRule[],
@@ -183,6 +185,8 @@ type InternalRun = <S>(facts: Readonly<Record<string, unknown>>, fired: number[]
 
 /** The fast entry of each CompiledRules object this module built (library objects only). */
 const internalRuns = new WeakMap<CompiledRules, InternalRun>();
+/** The rule indexes of each CompiledRules object in evaluation order (one array per program). */
+const evaluationOrders = new WeakMap<CompiledRules, readonly number[]>();
 
 /** The public face of a program with one binding of facts. */
 function publish(program: RuleProgram, binding: FactBinding): CompiledRules {
@@ -193,6 +197,7 @@ function publish(program: RuleProgram, binding: FactBinding): CompiledRules {
       publish(program, bindConstantFacts(binding, program.factSlots, program.pathSlots, constants)),
   });
   internalRuns.set(compiled, (facts, fired, steps, makeStep) => program.runInto(facts, binding, fired, steps, makeStep));
+  evaluationOrders.set(compiled, (program.order ??= Object.freeze(program.runnable.map((r) => r.rule.index))));
   return compiled;
 }
 
@@ -264,4 +269,15 @@ export function runCompiledInto<S>(compiled: CompiledRules, facts: Readonly<Reco
   const run = internalRuns.get(compiled);
   if (run === undefined) throw new PaceError('invalid-input', 'runCompiledInto expects rules compiled by compileRules', [{ path: '$', message: 'not compiled by compileRules' }]);
   run(facts, fired, steps, makeStep);
+}
+
+/**
+ * The index of each rule of compiled rules in the order a run evaluates them (priority, highest
+ * first, then rule order): a traced run's steps, and its fired rules, come in this order.
+ * @internal
+ */
+export function evaluationOrder(compiled: CompiledRules): readonly number[] {
+  const order = evaluationOrders.get(compiled);
+  if (order === undefined) throw new PaceError('invalid-input', 'evaluationOrder expects rules compiled by compileRules', [{ path: '$', message: 'not compiled by compileRules' }]);
+  return order;
 }

@@ -5,7 +5,7 @@ import type { Purchase } from '../model/purchase.js';
 import type { MoneyInput } from '../model/primitives.js';
 import type { PaceContext } from '../pace-context.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
-import { decide, withChangeOrders, type DecisionSpec } from '../compliance/decide.js';
+import { decide, withChangeOrders, type ComplianceRun, type DecisionSpec } from '../compliance/decide.js';
 import { parseTraceOption } from '../compliance/parse-input.js';
 import { computeRequiredMethods, methodRank, type RequiredMethod, type RequiredMethods, type ThresholdCheck } from '../compliance/required-method.js';
 import { hasFederalFunds, isCupccaaInForce } from '../compliance/derive-facts.js';
@@ -73,7 +73,11 @@ export interface ProcurementMethodDecision extends DecisionBase {
  * @internal
  */
 export function procurementMethod(context: PaceContext, input: unknown, options?: DecisionOptions): ProcurementMethodDecision {
-  const run = decide(context, input, PROCUREMENT, parseTraceOption(options, PROCUREMENT.capability));
+  return procurementMethodOf(context, decide(context, input, PROCUREMENT, parseTraceOption(options, PROCUREMENT.capability)));
+}
+
+/** The procurement method decision of a run of {@link PROCUREMENT}. @internal */
+export function procurementMethodOf(context: PaceContext, run: ComplianceRun): ProcurementMethodDecision {
   const { findings, trace } = run;
   const contract = run.subject.contract;
   const methods = run.methods!;
@@ -103,7 +107,8 @@ export function procurementMethod(context: PaceContext, input: unknown, options?
   return decision;
 }
 
-const PROCUREMENT: DecisionSpec = {
+/** What procurementMethod asks of the compliance pipeline. @internal */
+export const PROCUREMENT: DecisionSpec = {
   capability: 'procurementMethod',
   asOf: 'purchase-date',
   // With a contract: eligibility and procurement rules in one run decide whether it is usable.
