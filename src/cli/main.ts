@@ -219,15 +219,11 @@ async function check(parsed: Parsed, io: CliIo): Promise<number> {
   const input = asObject(readJson(file), file);
   const pace = paceFromPackFiles(stringFlag(parsed, '--packs'));
   const purchase = input['purchase'] as { date?: unknown } | undefined;
-  const asOf = input['asOf'] ?? purchase?.date;
   let decisions: { eligibility: ReturnType<Pace['checkEligibility']> | undefined; method: ReturnType<Pace['procurementMethod']>; checklist: ReturnType<Pace['auditChecklist']> };
   try {
-    const base = { member: input['member'], purchase: input['purchase'], ...(input['contract'] !== undefined ? { contract: pace.prepareContract(input['contract']) } : {}) };
-    decisions = {
-      method: pace.procurementMethod(base as never),
-      eligibility: base.contract !== undefined ? pace.checkEligibility({ member: input['member'], contract: base.contract, asOf, purchase: input['purchase'] } as never) : undefined,
-      checklist: pace.auditChecklist(base as never),
-    };
+    const contract = input['contract'] !== undefined ? { contract: pace.prepareContract(input['contract']) } : {};
+    const decided = pace.checkPurchase({ member: input['member'], purchase: input['purchase'], ...contract, ...(input['asOf'] !== undefined ? { asOf: input['asOf'] } : {}) } as never);
+    decisions = { eligibility: decided.eligibility, method: decided.procurementMethod, checklist: decided.auditChecklist };
   } catch (e) {
     return explainInputError(e, file);
   }

@@ -198,8 +198,11 @@ export class ChunkDecider {
     let method: ReturnType<Pace['procurementMethod']>;
     let checklist: ReturnType<Pace['auditChecklist']>;
     try {
-      method = setup.pace.procurementMethod(input as never, NO_TRACE);
-      checklist = setup.pace.auditChecklist(input as never, NO_TRACE);
+      // One call for both: the input is parsed and its facts derived once (its eligibility part,
+      // present with a contract, is not read here).
+      const decided = setup.pace.checkPurchase(input as never, NO_TRACE);
+      method = decided.procurementMethod;
+      checklist = decided.auditChecklist;
     } catch (e) {
       if (!isPaceError(e)) throw e;
       const issues = e.issues.length > 0 ? e.issues : [{ path: '$.purchase', message: e.message }];
