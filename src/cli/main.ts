@@ -221,8 +221,9 @@ async function check(parsed: Parsed, io: CliIo): Promise<number> {
   const purchase = input['purchase'] as { date?: unknown } | undefined;
   let decisions: { eligibility: ReturnType<Pace['checkEligibility']> | undefined; method: ReturnType<Pace['procurementMethod']>; checklist: ReturnType<Pace['auditChecklist']> };
   try {
-    const contract = input['contract'] !== undefined ? { contract: pace.prepareContract(input['contract']) } : {};
-    const decided = pace.checkPurchase({ member: input['member'], purchase: input['purchase'], ...contract, ...(input['asOf'] !== undefined ? { asOf: input['asOf'] } : {}) } as never);
+    // The contract as given (checkPurchase prepares it): its problems are named under $.contract.
+    const optional = { ...(input['contract'] !== undefined ? { contract: input['contract'] } : {}), ...(input['asOf'] !== undefined ? { asOf: input['asOf'] } : {}) };
+    const decided = pace.checkPurchase({ member: input['member'], purchase: input['purchase'], ...optional } as never);
     decisions = { eligibility: decided.eligibility, method: decided.procurementMethod, checklist: decided.auditChecklist };
   } catch (e) {
     return explainInputError(e, file);

@@ -121,6 +121,11 @@ describe('bad input: one line naming the file, the line or path, and what was ex
     const bad = file('bad-amount.json', JSON.stringify({ ...input, purchase: { ...input['purchase'], amount: '41100.005' } }));
     expect(await inputError(['check', bad])).toMatch(/bad-amount\.json: \$\.purchase\.amount: /);
   });
+  it("names a bad contract's field under $.contract", async () => {
+    const input = require_(data('purchase.json')) as Record<string, Record<string, unknown>>;
+    const bad = file('bad-contract.json', JSON.stringify({ ...input, contract: { ...input['contract'], id: 5 } }));
+    expect(await inputError(['check', bad])).toMatch(/bad-contract\.json: \$\.contract\.id: expected string/);
+  });
   it('names the CSV line of a bad row, and refuses unknown columns', async () => {
     const csv = file('bad.csv', 'id,memberId,date,amount,supplyKind\nP1,alder-usd,2025-08-12,100.00,goods\nP2,alder-usd,2025-02-30,100.00,goods\n');
     expect(await inputError(['audit-ledger', csv, '--members', data('members.json')])).toMatch(/bad\.csv: line 3, column date: not a real calendar date\n.*bad\.csv: 1 bad row; nothing was written$/);
