@@ -4,7 +4,7 @@
 import { isPaceError, type Pace, type PreparedContract } from '../index.js';
 import { boundedMessage, quoted } from './safe-text.js';
 
-const OPS = ['check-eligibility', 'procurement-method', 'audit-checklist', 'quote', 'quote-group-buy', 'verify-invoice'] as const;
+const OPS = ['check-eligibility', 'procurement-method', 'audit-checklist', 'check-purchase', 'quote', 'quote-group-buy', 'verify-invoice'] as const;
 type Op = (typeof OPS)[number];
 
 interface Answer {
@@ -50,7 +50,7 @@ export function answer(pace: Pace, contracts: ReadonlyMap<string, PreparedContra
 }
 
 // `options` (e.g. `{ "trace": false }`: the answer without its trace, much smaller to write and
-// read) goes to the three compliance decisions, which validate it; the pricing ops take none.
+// read) goes to the compliance decisions, which validate it; the pricing ops take none.
 function run(pace: Pace, op: Op, input: Record<string, unknown>, options: unknown): unknown {
   switch (op) {
     case 'check-eligibility':
@@ -59,6 +59,8 @@ function run(pace: Pace, op: Op, input: Record<string, unknown>, options: unknow
       return pace.procurementMethod(input as never, options as never);
     case 'audit-checklist':
       return pace.auditChecklist(input as never, options as never);
+    case 'check-purchase':
+      return pace.checkPurchase(input as never, options as never);
     case 'quote':
       return pace.quote(input as never);
     case 'quote-group-buy':

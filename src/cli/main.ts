@@ -30,7 +30,8 @@ Usage:
       purchases that needed a bid. Rows with revisionOf are change orders of that PO.
   pace-rules batch [--contracts <contracts.json>] [--jobs N] [--packs ...]
       JSON Lines on stdin: { "id", "op", "input" } with op one of check-eligibility,
-      procurement-method, audit-checklist, quote, quote-group-buy, verify-invoice; one line out
+      procurement-method, audit-checklist, check-purchase, quote, quote-group-buy,
+      verify-invoice; one line out
       per line in, in order: { "id", "ok": true, "result" } or { "id", "ok": false, "error" }.
 
 Options:

@@ -262,6 +262,18 @@ describe('pace-rules batch', () => {
     expect(bad!.ok).toBe(false);
     expect(bad!.error!.issues[0]!.path).toMatch(/^\$\.options/);
   });
+  it('answers check-purchase with the three decisions pace-rules check prints, each as its own op answers it', async () => {
+    const input = require_(data('purchase.json')) as { member: unknown; purchase: Record<string, unknown>; contract: unknown };
+    const request = (id: string, op: string): string => JSON.stringify({ id, op, input: op === 'check-eligibility' ? { member: input.member, purchase: input.purchase, contract: input.contract, asOf: input.purchase['date'] } : input });
+    const ops = ['check-purchase', 'check-eligibility', 'procurement-method', 'audit-checklist'];
+    const { stdout, exitCode } = await runCli(['batch'], `${ops.map((op) => request(op, op)).join('\n')}\n`);
+    expect(exitCode).toBe(0);
+    const [all, eligibility, method, checklist] = stdout.trim().split('\n').map((l) => JSON.parse(l) as { ok: boolean; result: Record<string, unknown> });
+    expect(all!.ok).toBe(true);
+    expect(all!.result).toEqual({ eligibility: eligibility!.result, procurementMethod: method!.result, auditChecklist: checklist!.result });
+    const checked = JSON.parse((await runCli(['check', data('purchase.json'), '--json'])).stdout) as Record<string, unknown>;
+    expect(all!.result['procurementMethod']).toEqual(checked['procurementMethod']);
+  });
   it('names the file and JSON path of a bad contract in --contracts', async () => {
     const contracts = require_(data('contracts.json')) as Record<string, unknown>[];
     const bad = file('bad-contracts.json', JSON.stringify([contracts[0], { ...contracts[0], id: 'x2', supplyKind: 'spaceships' }]));
