@@ -5,8 +5,9 @@
 //
 // Runs: 20,000 cases in all by default, shared by the entries' weights; PACE_FUZZ_RUNS=200000 for
 // a longer run, PACE_FUZZ_SEED=<seed> to replay one (the seed of a failing run is printed).
-// PACE_FUZZ_SURVEY=<cases per entry> runs every entry without its exclusions and prints each kind
-// of failure once, with a small reproducing input, instead of stopping at the first.
+// PACE_FUZZ_SURVEY=<cases per entry> runs every entry without its exclusions (except junk that takes
+// the worker down) and prints each kind of failure once, with a small reproducing input, instead of
+// stopping at the first.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { isPaceError } from '../../src/index.js';
@@ -94,7 +95,7 @@ describe.runIf(SURVEY > 0)('fuzz survey: every kind of failure, once each', () =
     const lines: string[] = [];
     for (const entry of [...ENTRIES, ...EXCLUDED]) {
       const seen = new Map<string, string>();
-      const cases = fc.sample(fc.tuple(entry.args, arbMutation()), { numRuns: SURVEY, ...(SEED === undefined ? {} : { seed: SEED }) });
+      const cases = fc.sample(fc.tuple(entry.args, arbMutation({ junk: entry.exclude?.crashes ?? [] })), { numRuns: SURVEY, ...(SEED === undefined ? {} : { seed: SEED }) });
       for (const [valid, mutation] of cases) {
         const failure = check(entry, valid, [mutation]);
         if (failure === undefined) continue;

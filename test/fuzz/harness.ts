@@ -13,7 +13,8 @@ export class PlantedError extends Error {
 // Proxies the harness built: the snapshot names them without looking inside (their traps throw).
 const proxies = new WeakSet<object>();
 
-function register<T extends object>(proxy: T): T {
+/** Marks a Proxy as the harness's (or a test's): snapshots name it without calling its traps. */
+export function register<T extends object>(proxy: T): T {
   proxies.add(proxy);
   return proxy;
 }
