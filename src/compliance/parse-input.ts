@@ -12,7 +12,6 @@ import { readInput } from '../model/read-input.js';
 
 // The slow path of each part (its fast parser refused it) reads the caller's value once into a
 // private copy under a guard (src/model/read-input.ts), and the schema validates that copy.
-export { MAX_INPUT_ARRAY_LENGTH, refuseOversizedArrays } from '../model/read-input.js';
 
 /** Checks that the argument of a capability is an object with only the fields it knows. @internal */
 export function parseArgs(value: unknown, capability: string, allowed: readonly string[], requiredFields: readonly string[]): Record<string, unknown> {
