@@ -69,6 +69,25 @@ const arbCompliance = fc.oneof(
   fc.record({ member: arbMember(), contract: arbContract(), purchase: arbPurchase(), asOf: arbCalendarDate() }),
 );
 
+/**
+ * The purchase-date decisions (procurementMethod, auditChecklist) also take the member's earlier
+ * spend under the contract and the purchase's change orders: the fixture with both, besides the
+ * inputs above.
+ */
+const arbWithChangeOrders = fc.oneof(
+  { weight: 3, arbitrary: arbCompliance.map(({ member, contract, purchase }): Record<string, unknown> => ({ member, purchase, contract })) },
+  {
+    weight: 1,
+    arbitrary: fc.array(fc.constantFrom('1500.00', '200.00', '75000.00'), { minLength: 1, maxLength: 3 }).map((amounts): Record<string, unknown> => ({
+      member: fixtureMember,
+      purchase: fixturePurchase,
+      contract: fixtureContract,
+      spentUnderContract: '12000.00',
+      changeOrders: amounts.map((amount, i) => ({ ...fixturePurchase, id: `co-${i + 1}`, revisionOf: fixturePurchase.id, date: '2025-04-01', amount })),
+    })),
+  },
+);
+
 /** A contract with its first schedule's skus ordered at a date the schedule is in force. */
 const arbOrder = arbContract().chain((contract) => {
   const skus = (contract.priceSchedules[0]?.items ?? []).map((item) => item.sku);
@@ -113,13 +132,13 @@ export const ENTRIES: readonly FuzzEntry[] = [
   {
     name: 'pace.procurementMethod',
     weight: 3,
-    args: arbCompliance.map(({ member, contract, purchase }) => [{ member, purchase, contract }]),
+    args: arbWithChangeOrders.map((input) => [input]),
     call: ([input]) => pace.procurementMethod(input as never),
   },
   {
     name: 'pace.auditChecklist',
     weight: 3,
-    args: arbCompliance.map(({ member, contract, purchase }) => [{ member, purchase, contract }]),
+    args: arbWithChangeOrders.map((input) => [input]),
     call: ([input]) => pace.auditChecklist(input as never),
   },
   {

@@ -63,6 +63,14 @@ describe('the compliance decisions read a part the fast parser refused once, int
       expect(refused(trapped, call).paths).toEqual(['$.member']);
     });
   }
+  it('changeOrders: a revoked Proxy, a throwing trap and a throwing element getter are PaceErrors (Array.isArray of a revoked Proxy was a TypeError; the fuzz now generates change orders)', () => {
+    const order = { ...purchase, id: 'co-1', revisionOf: purchase.id, amount: '100.00' };
+    for (const call of [(input: unknown) => pace.auditChecklist(input as never), (input: unknown) => pace.procurementMethod(input as never)]) {
+      expect(refused({ member: district, purchase, changeOrders: revoked() }, call).paths).toEqual(['$.changeOrders']);
+      expect(refused({ member: district, purchase, changeOrders: throwingProxy([order], { get: () => { throw new Error('trap'); } }) }, call).paths).toEqual(['$.changeOrders']);
+      expect(refused({ member: district, purchase, changeOrders: throwingGetter([order, order], '1') }, call).paths).toEqual(['$.changeOrders[1]']);
+    }
+  });
   it('a revoked Proxy as asOf is a PaceError naming $.asOf (describing the value no longer throws)', () => {
     expect(refused({ member: district, contract, asOf: revoked() }, (input) => pace.checkEligibility(input as never)).paths).toEqual(['$.asOf']);
   });
