@@ -159,6 +159,13 @@ export function arbMutation(exclude: { kinds?: readonly MutationKind[]; junk?: r
 
 const junkByName = new Map(JUNK.map(([name, make]) => [name, make]));
 
+/** A fresh junk value by its name in {@link JUNK} (a Proxy registered for snapshots). */
+export function junk(name: string): unknown {
+  const make = junkByName.get(name);
+  if (make === undefined) throw new Error(`no junk named ${name}`);
+  return make();
+}
+
 /**
  * Applies mutations in place to `args` (a fresh copy of valid arguments) and says what was done.
  * The argument list itself is not the caller's input: an argument may be replaced (by junk, a

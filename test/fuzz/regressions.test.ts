@@ -7,20 +7,12 @@ import { oakValleyPolicy } from '../../examples/district-policy.js';
 import { contract, district, purchase } from '../compliance/fixtures.js';
 import { thrownPaceError as thrown } from '../support/thrown-pace-error.js';
 import { contractWith, scheduleOf } from '../pricing/fixtures.js';
-import { cloneJson, register, snapshot } from './harness.js';
+import { cloneJson, junk, register, snapshot } from './harness.js';
 
 const pace = createPace();
 
-const huge = (): unknown[] => {
-  const a: unknown[] = [];
-  a.length = 2 ** 32 - 1;
-  return a;
-};
-const revoked = (): object => {
-  const { proxy, revoke } = Proxy.revocable({}, {});
-  revoke();
-  return register(proxy);
-};
+const huge = (): unknown[] => junk('array of length 2^32 - 1') as unknown[];
+const revoked = (): object => junk('revoked Proxy') as object;
 const throwingProxy = <T extends object>(target: T, traps: ProxyHandler<T>): T => register(new Proxy(target, traps));
 const throwingGetter = <T extends object>(target: T, key: string): T =>
   Object.defineProperty(target, key, { enumerable: true, configurable: true, get: () => { throw new Error(`planted: ${key}`); } });

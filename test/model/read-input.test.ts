@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_INPUT_ARRAY_LENGTH, readInput, readList } from '../../src/model/read-input.js';
 import { thrownPaceError as thrown } from '../support/thrown-pace-error.js';
+import { junk } from '../fuzz/harness.js';
 
-const huge = (): unknown[] => {
-  const a: unknown[] = [];
-  a.length = 2 ** 32 - 1;
-  return a;
-};
-const revoked = (): object => {
-  const { proxy, revoke } = Proxy.revocable({}, {});
-  revoke();
-  return proxy;
-};
+const huge = (): unknown[] => junk('array of length 2^32 - 1') as unknown[];
+const revoked = (): object => junk('revoked Proxy') as object;
 
 describe('readInput: the caller\'s value read once, under a guard, into a private copy', () => {
   it('copies arrays and plain objects (holes, shared references, cycles and an own __proto__ key kept), never returning the caller\'s objects', () => {
