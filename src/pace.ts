@@ -125,7 +125,8 @@ export interface Pace {
  * ```
  */
 export function createPace(options: PaceOptions = {}): Pace {
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+  // Array.isArray throws on a revoked Proxy: asked under the guard (fuzz seed 1676662046).
+  if (!guardInput(() => options !== null && typeof options === 'object' && !Array.isArray(options), '$')) {
     throw new PaceError('invalid-input', `createPace takes an options object { packs? }, not ${describeValue(options)}`, [{ path: '$', message: 'expected an object or nothing' }]);
   }
   const packs = guardInput(() => options.packs, '$.packs'); // read once: a getter cannot change it later

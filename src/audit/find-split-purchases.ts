@@ -11,6 +11,7 @@ import type { Member } from '../model/member.js';
 import type { Purchase } from '../model/purchase.js';
 import type { PaceContext } from '../pace-context.js';
 import { parsePurchase } from '../compliance/parse-input.js';
+import { readInput, readList } from '../model/read-input.js';
 import { complianceContext } from '../compliance/rule-sets.js';
 import { isExceeded, moneyToCents, type ThresholdPeriod, type ThresholdTable } from '../compliance/threshold-table.js';
 
@@ -121,11 +122,15 @@ interface Row {
  * @returns The groups, sorted by member, vendor, supply kind, first date and kind.
  * @internal
  */
-export function findSplitPurchases(context: PaceContext, purchases: unknown, options?: unknown): SplitPurchaseGroup[] {
-  if (!Array.isArray(purchases)) {
+export function findSplitPurchases(context: PaceContext, input: unknown, options?: unknown): SplitPurchaseGroup[] {
+  // The list is read once, under a guard (a getter or Proxy trap that throws is a PaceError naming
+  // it, a list over MAX_INPUT_ARRAY_LENGTH is refused before it is walked); each purchase is then
+  // read once by its parser. The options are read once into a private copy.
+  const purchases = readList(input, '$.purchases', 'purchases');
+  if (purchases === undefined) {
     throw new PaceError('invalid-input', 'findSplitPurchases expects an array of purchases', [{ path: '$.purchases', message: 'expected an array of purchases' }]);
   }
-  const parsedOptions = parseSplitPurchaseOptions(options);
+  const parsedOptions = parseSplitPurchaseOptions(readInput(options, '$.options', 'options'));
   const { days: windowDays, members, acrossVendors } = parsedOptions;
   const table = complianceContext(context).thresholds;
   const limits = new Limits(table);

@@ -11,7 +11,8 @@ import { Dec } from '../money/decimal.js';
 import { formatMoney } from '../money/money.js';
 import { parseWith } from '../model/parse.js';
 import { NonNegativeMoneySchema } from '../model/primitives.js';
-import { parseArgs, parseAsOf, parseContract, parseMember, parsePurchase, refuseOversizedArrays } from './parse-input.js';
+import { parseArgs, parseAsOf, parseContract, parseMember, parsePurchase } from './parse-input.js';
+import { readList } from '../model/read-input.js';
 import type { RequiredMethods, RequiredMethodsResult } from './required-method.js';
 import { complianceContext, pushFindings, runRuleSet, type ComplianceContext, type RuleSet } from './rule-sets.js';
 import { evaluationOrder } from '../engine/compile-rules.js';
@@ -115,9 +116,10 @@ export function parseSubject(input: unknown, spec: Pick<DecisionSpec, 'capabilit
 }
 
 function parseChangeOrders(value: unknown, purchase: Purchase): Purchase[] {
-  if (!Array.isArray(value)) throw new PaceError('invalid-input', '$.changeOrders: expected an array of purchases', [{ path: '$.changeOrders', message: 'expected an array of change orders (purchases with revisionOf)' }]);
-  refuseOversizedArrays(value, '$.changeOrders');
-  return Array.from(value, (raw, i) => {
+  // Read once under a guard: a revoked Proxy or a throwing trap is a PaceError, an over-long list is refused unwalked.
+  const list = readList(value, '$.changeOrders', 'change orders');
+  if (list === undefined) throw new PaceError('invalid-input', '$.changeOrders: expected an array of purchases', [{ path: '$.changeOrders', message: 'expected an array of change orders (purchases with revisionOf)' }]);
+  return list.map((raw, i) => {
     const order = parsePurchase(raw, `$.changeOrders[${i}]`);
     if (order.revisionOf !== purchase.id || order.memberId !== purchase.memberId) {
       const path = order.revisionOf !== purchase.id ? `$.changeOrders[${i}].revisionOf` : `$.changeOrders[${i}].memberId`;

@@ -8,6 +8,10 @@ import { isPreparedContract, prepareContract, type PreparedContract } from '../c
 import { REFUSED, inputParser } from '../model/fast-parse.js';
 import { isCalendarDate } from '../dates/calendar-date.js';
 import { pathStep } from '../engine/json-data.js';
+import { readInput } from '../model/read-input.js';
+
+// The slow path of each part (its fast parser refused it) reads the caller's value once into a
+// private copy under a guard (src/model/read-input.ts), and the schema validates that copy.
 
 /** Checks that the argument of a capability is an object with only the fields it knows. @internal */
 export function parseArgs(value: unknown, capability: string, allowed: readonly string[], requiredFields: readonly string[]): Record<string, unknown> {
@@ -67,51 +71,6 @@ export function parseTraceOption(options: unknown, capability: string): boolean 
   return trace !== false;
 }
 
-/** The most elements an array of a compliance input may hold (a contract's price list included). @internal */
-export const MAX_INPUT_ARRAY_LENGTH = 1_000_000;
-/** How many values the guard below visits before it leaves the rest to the schema. */
-const GUARD_BUDGET = 200_000;
-
-/**
- * Refuses an input holding an array longer than {@link MAX_INPUT_ARRAY_LENGTH} before a schema
- * visits it: zod walks every index of an array, and an array of length 2^32 - 1 with no elements
- * (a few bytes of JSON-free JavaScript) ran for minutes and out of memory. Runs only where the
- * schema is about to run (the fast parser refuses such an array at its first hole). It visits at
- * most a bounded number of values through their data properties (a getter is left uncalled, for
- * the schema to read once); a value it cannot read is left to the schema, which reports it.
- * @internal
- */
-export function refuseOversizedArrays(value: unknown, root: string): void {
-  let budget = GUARD_BUDGET;
-  const stack: [unknown, string][] = [[value, root]];
-  try {
-    while (stack.length > 0 && budget > 0) {
-      const [node, path] = stack.pop()!;
-      budget--;
-      if (node === null || typeof node !== 'object') continue;
-      if (Array.isArray(node)) {
-        if (node.length > MAX_INPUT_ARRAY_LENGTH) {
-          const message = `an array of ${node.length} elements; at most ${MAX_INPUT_ARRAY_LENGTH} are read`;
-          throw new PaceError('invalid-input', `${path}: ${message}`, [{ path, message }]);
-        }
-        for (let i = Math.min(node.length, budget) - 1; i >= 0; i--) pushData(stack, node, String(i), `${path}[${i}]`);
-      } else {
-        const keys = Object.keys(node);
-        for (let i = Math.min(keys.length, budget) - 1; i >= 0; i--) pushData(stack, node, keys[i]!, `${path}${pathStep(keys[i]!)}`);
-      }
-    }
-  } catch (error) {
-    if (isPaceError(error)) throw error;
-    // A getter, a Proxy trap or a revoked Proxy: the schema reads it and reports it.
-  }
-}
-
-/** Queues a data property's value; a getter is not called (the schema reads it, once). */
-function pushData(stack: [unknown, string][], node: object, key: string, path: string): void {
-  const descriptor = Object.getOwnPropertyDescriptor(node, key);
-  if (descriptor !== undefined && 'value' in descriptor) stack.push([descriptor.value, path]);
-}
-
 const fastMember = inputParser(MemberSchema);
 const fastPurchase = inputParser(PurchaseSchema);
 
@@ -119,46 +78,23 @@ const fastPurchase = inputParser(PurchaseSchema);
 export function parseMember(value: unknown, root = '$.member'): Member {
   const fast = fastMember(value);
   if (fast !== REFUSED) return fast as Member;
-  return readGuarded(root, 'member', () => {
-    refuseOversizedArrays(value, root);
-    return parseWith(MemberSchema, value, root, 'member');
-  });
+  return parseWith(MemberSchema, readInput(value, root, 'member'), root, 'member');
 }
 
 /** A validated copy of a purchase (the fast parser derived from PurchaseSchema, else the schema). @internal */
 export function parsePurchase(value: unknown, root = '$.purchase'): Purchase {
   const fast = fastPurchase(value);
   if (fast !== REFUSED) return fast as Purchase;
-  return readGuarded(root, 'purchase', () => {
-    refuseOversizedArrays(value, root);
-    return parseWith(PurchaseSchema, value, root, 'purchase');
-  });
+  return parseWith(PurchaseSchema, readInput(value, root, 'purchase'), root, 'purchase');
 }
 
 /** @internal */
 export function parseContract(value: unknown, root = '$.contract'): PreparedContract {
   if (isPreparedContract(value)) return value;
-  return readGuarded(root, 'contract', () => {
-    refuseOversizedArrays(value, root);
-    return prepareContract(value, root);
-  });
-}
-
-/**
- * Runs a schema path over the caller's value: a getter or Proxy trap that throws, or a revoked
- * Proxy met while reading or describing the value, is a PaceError naming `root`.
- */
-function readGuarded<T>(root: string, what: string, read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (isPaceError(error)) throw error;
-    const message = 'could not be read (reading it threw); pass plain data';
-    throw new PaceError('invalid-input', `Invalid ${what}: ${root}: ${message}`, [{ path: root, message }], { cause: error });
-  }
+  return prepareContract(value, root);
 }
 
 /** @internal */
 export function parseAsOf(value: unknown, root = '$.asOf'): CalendarDate {
-  return isCalendarDate(value) ? value : readGuarded(root, 'date', () => parseWith(CalendarDateSchema, value, root, 'date', 'invalid-date'));
+  return isCalendarDate(value) ? value : parseWith(CalendarDateSchema, value, root, 'date', 'invalid-date');
 }

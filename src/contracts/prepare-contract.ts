@@ -1,5 +1,6 @@
 import { ContractSchema, type Contract } from '../model/contract.js';
-import { zodIssues } from '../model/parse.js';
+import { safeParseGuarded, zodIssues } from '../model/parse.js';
+import { readInput } from '../model/read-input.js';
 import { throwIssues, type CodedIssue } from '../errors/coded-issues.js';
 import { buildPricingIndex, findPricingIssues, type PricingIndex } from './price-index.js';
 import { deepFreeze } from '../model/deep-freeze.js';
@@ -63,7 +64,17 @@ export function contractIndex(contract: PreparedContract): ContractIndex {
  */
 export function prepareContract(input: unknown, root = '$.contract'): PreparedContract {
   if (isPreparedContract(input)) return input;
-  const parsed = ContractSchema.safeParse(input);
+  return prepareCopy(readInput(input, root, 'contract'), root);
+}
+
+/**
+ * Prepares a contract from a private copy of the caller's (from {@link readInput}): the schema
+ * validates the copy, and everything after reads only the copy and the schema's output, so the
+ * caller's getters are not asked again.
+ * @internal
+ */
+export function prepareCopy(input: unknown, root: string): PreparedContract {
+  const parsed = safeParseGuarded(ContractSchema, input, root, 'contract');
   const issues: CodedIssue[] = parsed.success ? [] : zodIssues(parsed.error, root, input).map((i) => ({ ...i, code: 'invalid-input' as const }));
   if (parsed.success) {
     const c = parsed.data;
@@ -77,7 +88,12 @@ export function prepareContract(input: unknown, root = '$.contract'): PreparedCo
       }
     });
   }
-  issues.push(...findPricingIssues(input, root));
+  try {
+    issues.push(...findPricingIssues(input, root));
+  } catch {
+    // Only an object the copy kept as it is can throw here (a prototype getter of the caller's).
+    issues.push({ code: 'invalid-input', path: root, message: 'could not be read (reading it threw); pass plain data' });
+  }
   if (issues.length > 0 || !parsed.success) throwIssues('Invalid contract', issues);
   const contract = deepFreeze(parsed.data);
   indexes.set(contract, { contract, pricing: buildPricingIndex(contract) });

@@ -20,7 +20,16 @@ export function toJsonPath(segments: readonly PropertyKey[], root = '$'): string
 
 const DEFAULT_MESSAGE = 'Invalid input';
 
+/** What a value is, for a message; total (a revoked Proxy is described, not thrown on). */
 function describeValue(value: unknown): string {
+  try {
+    return describeReadable(value);
+  } catch {
+    return 'a value that could not be read';
+  }
+}
+
+function describeReadable(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return value.length > 40 ? 'a string' : JSON.stringify(value);
@@ -107,16 +116,30 @@ function deepest(issues: readonly z.core.$ZodIssue[]): number {
  * @internal
  */
 export function parseWith<S extends z.core.$ZodType>(schema: S, value: unknown, root: string, what: string, code: PaceErrorCode = 'invalid-input'): z.output<S> {
-  let result: ReturnType<typeof z.safeParse<S>>;
-  try {
-    result = z.safeParse(schema, value);
-  } catch (error) {
-    // A getter or proxy of the caller's that throws while being read: the value cannot be validated.
-    const message = `could not be read (${error instanceof Error ? error.name : 'a thrown value'} while reading it); pass plain data`;
-    throw new PaceError(code, `Invalid ${what}: ${root}: ${message}`, [{ path: root, message }]);
-  }
+  const result = safeParseGuarded(schema, value, root, what, code);
   if (result.success) return result.data;
   const issues = zodIssues(result.error, root, value);
   if (issues.length === 0) issues.push({ path: root, message: `not a valid ${what}` });
   throw new PaceError(code, formatIssues(`Invalid ${what}`, issues), issues);
+}
+
+/**
+ * zod's safeParse, with a throw while reading the value (a getter or Proxy trap of the caller's, a
+ * revoked Proxy; on a copy from readInput, only one inside an object kept as it is, such as a class
+ * instance's prototype getter) turned into a PaceError naming `root`.
+ * @internal
+ */
+export function safeParseGuarded<S extends z.core.$ZodType>(schema: S, value: unknown, root: string, what: string, code: PaceErrorCode = 'invalid-input'): ReturnType<typeof z.safeParse<S>> {
+  try {
+    return z.safeParse(schema, value);
+  } catch (error) {
+    let name = 'a thrown value';
+    try {
+      if (error instanceof Error) name = String(error.name);
+    } catch {
+      // even the error could not be read: keep the generic name
+    }
+    const message = `could not be read (${name} while reading it); pass plain data`;
+    throw new PaceError(code, `Invalid ${what}: ${root}: ${message}`, [{ path: root, message }], { cause: error });
+  }
 }

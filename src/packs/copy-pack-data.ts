@@ -81,6 +81,12 @@ export function copyPackData(value: unknown): PackDataCopy {
     return out;
   };
   const copyArray = (item: readonly unknown[], depth: number): unknown[] => {
+    // Every element is a value (a hole a problem): an array longer than the values left is refused
+    // before its indexes are walked (one of length 2^32 - 1 with no elements ran for minutes).
+    if (item.length > RULE_LIMITS.maxDataValues - values) {
+      problem(`an array of ${item.length} elements; a pack holds at most ${RULE_LIMITS.maxDataValues} values (RULE_LIMITS.maxDataValues)`);
+      return [];
+    }
     const out = new Array<unknown>(item.length);
     for (let i = 0; i < item.length; i++) {
       if (!Object.hasOwn(item, i)) {

@@ -3,13 +3,14 @@
 // with its JSON path and the code of its kind (a bad quantity: `invalid-quantity`).
 import * as z from 'zod/mini';
 import { PaceError, isPaceError, type PaceErrorCode } from '../errors/pace-error.js';
-import { zodIssues, toJsonPath } from '../model/parse.js';
+import { safeParseGuarded, zodIssues, toJsonPath } from '../model/parse.js';
+import { readInput } from '../model/read-input.js';
 import { MemberSchema } from '../model/member.js';
 import { UnitPriceSchema } from '../model/price-schedule.js';
 import { SignedQuantitySchema } from '../model/pricing-input.js';
 import { CalendarDateSchema, MoneySchema, NonNegativeMoneySchema, QuantitySchema } from '../model/primitives.js';
 import { Dec } from '../money/decimal.js';
-import { contractIndex, isPreparedContract, prepareContract, type PreparedContract } from '../contracts/prepare-contract.js';
+import { contractIndex, isPreparedContract, prepareCopy, type PreparedContract } from '../contracts/prepare-contract.js';
 import { REFUSED, inputParser, type FastParser } from '../model/fast-parse.js';
 import { throwIssues, type CodedIssue } from '../errors/coded-issues.js';
 import type { PreparedItem, PreparedSchedule, PricingIndex } from '../contracts/price-index.js';
@@ -86,16 +87,21 @@ export function parsePricingInput<S extends z.core.$ZodType>(schema: S, value: u
     const contract = (quick as { contract: unknown }).contract;
     if (isPreparedContract(contract)) return { input: quick as z.output<S>, contract, pricing: contractIndex(contract).pricing };
   }
+  // The schema path: the caller's input is read once, under a guard, into a private copy (a
+  // prepared contract kept as it is); the schema and the contract's preparation read only the copy.
+  const data = readInput(value, '$', 'input', isPreparedContract);
   const issues: CodedIssue[] = [];
-  const result = z.safeParse(schema, value);
+  const result = safeParseGuarded(schema, data, '$', 'input');
   if (!result.success) {
-    for (const issue of zodIssues(result.error, '$', value, (path, v) => codeAt(schema, path, v))) issues.push({ code: issue.code ?? 'invalid-input', path: issue.path, message: issue.message });
+    for (const issue of zodIssues(result.error, '$', data, (path, v) => codeAt(schema, path, v))) issues.push({ code: issue.code ?? 'invalid-input', path: issue.path, message: issue.message });
   }
   let contract: PreparedContract | undefined;
-  const raw = typeof value === 'object' && value !== null ? (value as { contract?: unknown }).contract : undefined;
+  // An own property of the copy: plain data the copy defined (an inherited one is not read).
+  const raw = typeof data === 'object' && data !== null && Object.hasOwn(data, 'contract') ? (data as { contract?: unknown }).contract : undefined;
   if (result.success || raw !== undefined) {
     try {
-      contract = prepareContract(result.success ? (result.data as { contract: unknown }).contract : raw, '$.contract');
+      const copy = result.success ? (result.data as { contract: unknown }).contract : raw;
+      contract = isPreparedContract(copy) ? copy : prepareCopy(copy, '$.contract');
     } catch (e) {
       if (!isPaceError(e)) throw e;
       for (const issue of e.issues) issues.push({ code: e.code, path: issue.path, message: issue.message });

@@ -50,7 +50,13 @@ export interface FuzzEntry {
    * Mutations left out while a known failure outside the fuzzed code is open: each with the
    * failure it shows, so the integrator re-enables it when the fix lands.
    */
-  readonly exclude?: { readonly kinds?: readonly MutationKind[]; readonly junk?: readonly string[]; readonly because: string };
+  readonly exclude?: {
+    readonly kinds?: readonly MutationKind[];
+    readonly junk?: readonly string[];
+    readonly because: string;
+    /** Junk left out of the survey too: it takes the worker down (out of memory) instead of failing. */
+    readonly crashes?: readonly string[];
+  };
 }
 
 const pace = createPace();
@@ -61,6 +67,25 @@ const arbCompliance = fc.oneof(
   fc.constant({ member: fixtureMember, contract: fixtureContract, purchase: fixturePurchase, asOf: '2025-03-01' }),
   fc.record({ member: arbMember({ eligible: true }), contract: arbContract({ usable: true }), purchase: arbPurchase(), asOf: arbCalendarDate() }),
   fc.record({ member: arbMember(), contract: arbContract(), purchase: arbPurchase(), asOf: arbCalendarDate() }),
+);
+
+/**
+ * The purchase-date decisions (procurementMethod, auditChecklist) also take the member's earlier
+ * spend under the contract and the purchase's change orders: the fixture with both, besides the
+ * inputs above.
+ */
+const arbWithChangeOrders = fc.oneof(
+  { weight: 3, arbitrary: arbCompliance.map(({ member, contract, purchase }): Record<string, unknown> => ({ member, purchase, contract })) },
+  {
+    weight: 1,
+    arbitrary: fc.array(fc.constantFrom('1500.00', '200.00', '75000.00'), { minLength: 1, maxLength: 3 }).map((amounts): Record<string, unknown> => ({
+      member: fixtureMember,
+      purchase: fixturePurchase,
+      contract: fixtureContract,
+      spentUnderContract: '12000.00',
+      changeOrders: amounts.map((amount, i) => ({ ...fixturePurchase, id: `co-${i + 1}`, revisionOf: fixturePurchase.id, date: '2025-04-01', amount })),
+    })),
+  },
 );
 
 /** A contract with its first schedule's skus ordered at a date the schedule is in force. */
@@ -80,84 +105,44 @@ const arbPacks = fc.constantFrom(
 
 const isZodError = (e: unknown): boolean => e instanceof z.core.$ZodError;
 
-// Known failures outside src/dates, src/money, src/errors (issue #9), seen on branch h-harden.
-// Each exclusion names the failure; remove it when the fix lands, and the suite checks it again.
-const PROXY_JUNK = ['Proxy whose traps throw', 'array Proxy whose traps throw', 'revoked Proxy'];
 /**
- * An array of length 2^32 - 1 with no elements: zod visits every index (prepareContract with
- * `categories` set to one runs for minutes and runs out of memory), and
- * pace.findSplitPurchases(that array) throws RangeError after 14 s.
+ * The one exclusion left: the exported schemas are zod schemas that users call directly, and zod's
+ * own `parse` reads the value as it is, by design, without a guard. Seen (seed 340798849, and again
+ * on h-harden): a throwing getter or Proxy trap escapes as itself and a revoked Proxy as TypeError
+ * "Cannot perform 'IsArray'" (zod/v4/core/schemas.js reads `input[key]` and calls Array.isArray);
+ * an array of length 2^32 - 1 is walked index by index into a result of that length until the heap
+ * runs out. The library's own capabilities never hand the caller's value to zod: they validate a
+ * copy read once under a guard (src/model/read-input.ts), and run with every mutation.
  */
-const HUGE_SPARSE = 'array of length 2^32 - 1';
-/** Validation reads the caller's objects outside guardInput: a throwing getter or Proxy trap escapes as itself ("e.issues is not iterable" in read-pricing-input). */
-const UNGUARDED_READS = {
+const ZOD_OWN_PARSE = {
   kinds: ['throwing-getter', 'throwing-proxy', 'changing-getter'] as MutationKind[],
-  junk: [...PROXY_JUNK, HUGE_SPARSE, 'object with a throwing getter'],
-};
-/**
- * findSplitPurchases (src/audit/find-split-purchases.ts) reads its purchases array itself before
- * validating: Array.isArray of a revoked Proxy is a TypeError and a trap that throws escapes; an
- * array of length 2^32 - 1 as the list is walked. The decisions (checkEligibility,
- * procurementMethod, auditChecklist) run with every mutation.
- */
-const SPLIT_EXCLUDE = {
-  ...UNGUARDED_READS,
-  because: 'the purchases array is read before validation: a revoked Proxy gives TypeError "Cannot perform \'IsArray\'", a throwing trap or getter escapes as itself, an array of length 2^32 - 1 is walked',
-};
-const PRICING_EXCLUDE = {
-  ...UNGUARDED_READS,
-  junk: [...UNGUARDED_READS.junk, 'array nested 10,000 deep', 'object nested 10,000 deep', 'null-prototype object'],
-  because:
-    'getters/Proxies: the user error escapes, or TypeError "e.issues is not iterable" (src/pricing/read-pricing-input.ts readLines); ' +
-    'a tier `upTo` nested 10,000 deep gives RangeError "Maximum call stack size exceeded" (pace.quote); ' +
-    'a tier `upTo` that is Object.create(null) gives TypeError "Cannot convert object to primitive value" (pace.verifyInvoice)',
-};
-const SCHEMA_EXCLUDE = {
-  ...UNGUARDED_READS,
-  because: 'zod lets a throwing getter or Proxy trap escape as itself, and a revoked Proxy as TypeError "Cannot perform \'IsArray\'"; it visits every index of an array of length 2^32 - 1',
-};
-
-/**
- * The decisions read their input under a guard now (a throwing getter or Proxy trap is a PaceError
- * naming the part), but with these mutations enabled a fuzz run's worker exited (out of memory,
- * not yet diagnosed, seen 2026-11-29 on h-core): kept out until that is found.
- */
-const DECISION_EXCLUDE = {
-  ...UNGUARDED_READS,
-  because: 'with getters, Proxies and the 2^32-1 array enabled, a fuzz worker exited unexpectedly (memory; not yet diagnosed)',
-};
-
-const PACK_EXCLUDE = {
-  junk: [HUGE_SPARSE],
-  because: 'RulesPackSchema (zod) visits every index of an array of length 2^32 - 1 in a pack (src/packs would need the bound compliance input has, refuseOversizedArrays)',
+  junk: ['Proxy whose traps throw', 'array Proxy whose traps throw', 'revoked Proxy', 'array of length 2^32 - 1', 'object with a throwing getter'],
+  because: 'zod\'s own parse (the schemas users call directly) lets a throwing getter or Proxy trap escape as itself, and visits every index of an array of length 2^32 - 1',
+  crashes: ['array of length 2^32 - 1'],
 };
 
 export const ENTRIES: readonly FuzzEntry[] = [
   // Compliance, on one Pace built once.
   {
     name: 'pace.checkEligibility',
-    exclude: DECISION_EXCLUDE,
     weight: 3,
     args: arbCompliance.map(({ member, contract, purchase, asOf }) => [{ member, contract, asOf, purchase }]),
     call: ([input]) => pace.checkEligibility(input as never),
   },
   {
     name: 'pace.procurementMethod',
-    exclude: DECISION_EXCLUDE,
     weight: 3,
-    args: arbCompliance.map(({ member, contract, purchase }) => [{ member, purchase, contract }]),
+    args: arbWithChangeOrders.map((input) => [input]),
     call: ([input]) => pace.procurementMethod(input as never),
   },
   {
     name: 'pace.auditChecklist',
-    exclude: DECISION_EXCLUDE,
     weight: 3,
-    args: arbCompliance.map(({ member, contract, purchase }) => [{ member, purchase, contract }]),
+    args: arbWithChangeOrders.map((input) => [input]),
     call: ([input]) => pace.auditChecklist(input as never),
   },
   {
     name: 'pace.findSplitPurchases',
-    exclude: SPLIT_EXCLUDE,
     weight: 2,
     args: fc.tuple(
       fc.array(arbPurchase({ memberId: 'm-1', vendorId: 'v-1', supplyKind: 'goods', date: { from: '2024-07-01', to: '2025-06-30' } }), { minLength: 1, maxLength: 6 }),
@@ -168,21 +153,18 @@ export const ENTRIES: readonly FuzzEntry[] = [
   // Pricing.
   {
     name: 'pace.prepareContract',
-    exclude: PRICING_EXCLUDE,
     weight: 1,
     args: arbContract().map((contract) => [contract]),
     call: ([contract]) => pace.prepareContract(contract),
   },
   {
     name: 'pace.quote',
-    exclude: PRICING_EXCLUDE,
     weight: 2,
     args: arbOrder.map((order) => [order]),
     call: ([input]) => pace.quote(input as never),
   },
   {
     name: 'pace.quoteGroupBuy',
-    exclude: PRICING_EXCLUDE,
     weight: 1,
     args: arbOrder.map(({ contract, lines, asOf }) => [
       {
@@ -199,7 +181,6 @@ export const ENTRIES: readonly FuzzEntry[] = [
   },
   {
     name: 'pace.verifyInvoice',
-    exclude: PRICING_EXCLUDE,
     weight: 1,
     args: arbOrder.map(({ contract, lines, asOf }) => [{ contract, invoice: { date: asOf, lines: lines.map((l) => ({ ...l, unitPrice: '10.00' })) } }]),
     call: ([input]) => pace.verifyInvoice(input as never),
@@ -207,14 +188,12 @@ export const ENTRIES: readonly FuzzEntry[] = [
   // Packs and the engine.
   {
     name: 'createPace',
-    exclude: PACK_EXCLUDE,
     weight: 0.1,
     args: arbPacks.map((packs) => [{ packs }]),
     call: ([options]) => createPace(options as never),
   },
   {
     name: 'loadRulesPack',
-    exclude: PACK_EXCLUDE,
     weight: 1,
     args: fc.constantFrom<unknown>(oakValleyPolicy, paceProgram()).map((pack) => [cloneJson(pack)]),
     call: ([pack]) => loadRulesPack(pack),
@@ -227,15 +206,11 @@ export const ENTRIES: readonly FuzzEntry[] = [
   },
   {
     name: 'compileRules(...).run',
-    exclude: {
-      ...UNGUARDED_READS,
-      junk: [...UNGUARDED_READS.junk, 'object nested 10,000 deep', 'array nested 10,000 deep', 'cyclic object', 'cyclic array', 'object with a throwing getter', 'BigInt'],
-      because:
-        'getters/Proxies escape as themselves; conditions nested 10,000 deep give RangeError "Maximum call stack size exceeded"; ' +
-        'an event `type` that is a cyclic object gives TypeError "Converting circular structure to JSON" at compile, ' +
-        'and one with a throwing getter lets the getter\'s error escape (the event is JSON.stringify-ed); ' +
-        '`conditions: 10n` gives TypeError "Do not know how to serialize a BigInt" (JSON.stringify in an error message)',
-    },
+    // Open (src/engine, not fixed here): fuzz seed 488350308, case 690 of this entry, "the container
+    // of list has an unknown key holding array of length 2^32 - 1" runs for minutes (the run's worker
+    // never returned; two random runs of the suite timed out on it). Re-enable when the engine
+    // refuses such an array before walking it.
+    exclude: { junk: ['array of length 2^32 - 1'], crashes: ['array of length 2^32 - 1'], because: 'an array of length 2^32 - 1 in the facts or rules is walked for minutes (seed 488350308)' },
     weight: 2,
     args: fc.tuple(ruleSet({ custom: false }), arbFacts, fc.constantFrom<unknown>(undefined, { allowUndefinedFacts: true })).map(([rules, facts, options]) => [rules, facts, options]),
     call: ([rules, facts, options]) => compileRules(rules as never, options as never).run(facts as never),
@@ -265,11 +240,11 @@ export const ENTRIES: readonly FuzzEntry[] = [
   { name: 'isPaceError', weight: 0.5, args: fc.constant([{ code: 'invalid-input', message: 'x' }]), call: ([e]) => isPaceError(e) },
   { name: 'factVocabulary', weight: 0.2, args: fc.constant([]), call: () => factVocabulary() },
   // The schemas: zod's own parse, which throws a ZodError (not a PaceError) by design.
-  { name: 'MemberSchema.parse', weight: 1, args: arbMember().map((m) => [m]), call: ([m]) => MemberSchema.parse(m), allowed: isZodError, exclude: SCHEMA_EXCLUDE },
-  { name: 'ContractSchema.parse', weight: 1, args: arbContract().map((c) => [c]), call: ([c]) => ContractSchema.parse(c), allowed: isZodError, exclude: SCHEMA_EXCLUDE },
-  { name: 'PurchaseSchema.parse', weight: 1, args: arbPurchase().map((p) => [p]), call: ([p]) => PurchaseSchema.parse(p), allowed: isZodError, exclude: SCHEMA_EXCLUDE },
-  { name: 'PriceScheduleSchema.parse', weight: 1, args: arbPriceSchedule().map((s) => [s]), call: ([s]) => PriceScheduleSchema.parse(s), allowed: isZodError, exclude: SCHEMA_EXCLUDE },
-  { name: 'RulesPackSchema.parse', weight: 0.5, args: fc.constant([cloneJson(oakValleyPolicy)]), call: ([p]) => RulesPackSchema.parse(p), allowed: isZodError, exclude: SCHEMA_EXCLUDE },
+  { name: 'MemberSchema.parse', weight: 1, args: arbMember().map((m) => [m]), call: ([m]) => MemberSchema.parse(m), allowed: isZodError, exclude: ZOD_OWN_PARSE },
+  { name: 'ContractSchema.parse', weight: 1, args: arbContract().map((c) => [c]), call: ([c]) => ContractSchema.parse(c), allowed: isZodError, exclude: ZOD_OWN_PARSE },
+  { name: 'PurchaseSchema.parse', weight: 1, args: arbPurchase().map((p) => [p]), call: ([p]) => PurchaseSchema.parse(p), allowed: isZodError, exclude: ZOD_OWN_PARSE },
+  { name: 'PriceScheduleSchema.parse', weight: 1, args: arbPriceSchedule().map((s) => [s]), call: ([s]) => PriceScheduleSchema.parse(s), allowed: isZodError, exclude: ZOD_OWN_PARSE },
+  { name: 'RulesPackSchema.parse', weight: 0.5, args: fc.constant([cloneJson(oakValleyPolicy)]), call: ([p]) => RulesPackSchema.parse(p), allowed: isZodError, exclude: ZOD_OWN_PARSE },
 ];
 
 /**

@@ -13,7 +13,8 @@ export class PlantedError extends Error {
 // Proxies the harness built: the snapshot names them without looking inside (their traps throw).
 const proxies = new WeakSet<object>();
 
-function register<T extends object>(proxy: T): T {
+/** Marks a Proxy as the harness's (or a test's): snapshots name it without calling its traps. */
+export function register<T extends object>(proxy: T): T {
   proxies.add(proxy);
   return proxy;
 }
@@ -157,6 +158,13 @@ export function arbMutation(exclude: { kinds?: readonly MutationKind[]; junk?: r
 }
 
 const junkByName = new Map(JUNK.map(([name, make]) => [name, make]));
+
+/** A fresh junk value by its name in {@link JUNK} (a Proxy registered for snapshots). */
+export function junk(name: string): unknown {
+  const make = junkByName.get(name);
+  if (make === undefined) throw new Error(`no junk named ${name}`);
+  return make();
+}
 
 /**
  * Applies mutations in place to `args` (a fresh copy of valid arguments) and says what was done.
