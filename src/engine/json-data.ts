@@ -11,9 +11,18 @@ export const hasDefined = (value: object, key: string): boolean => Object.hasOwn
 export const isThenable = (value: unknown): boolean =>
   (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 
-/** JSON data (what event params may contain), at most `maxDepth` arrays and objects deep. @internal */
-export function isJsonData(value: unknown, maxDepth: number): boolean {
-  if (maxDepth < 0) return false;
+/**
+ * JSON data (what event params may contain), at most `maxDepth` arrays and objects deep and at
+ * most `maxValues` values (arrays, objects and leaves; an array's length counts in full before
+ * its elements are walked, so a sparse array of length 2^32 - 1 is refused at once). @internal
+ */
+export function isJsonData(value: unknown, maxDepth: number, maxValues: number): boolean {
+  const budget = { left: maxValues };
+  return isJsonDataWithin(value, maxDepth, budget);
+}
+
+function isJsonDataWithin(value: unknown, maxDepth: number, budget: { left: number }): boolean {
+  if (maxDepth < 0 || --budget.left < 0) return false;
   if (value === null || value === undefined) return true;
   switch (typeof value) {
     case 'string':
@@ -21,8 +30,11 @@ export function isJsonData(value: unknown, maxDepth: number): boolean {
     case 'boolean':
       return true;
     case 'object':
-      if (Array.isArray(value)) return value.every((item) => isJsonData(item, maxDepth - 1));
-      return isPlainObject(value) && Object.values(value).every((item) => isJsonData(item, maxDepth - 1));
+      if (Array.isArray(value)) {
+        if (value.length > budget.left) return false;
+        return value.every((item) => isJsonDataWithin(item, maxDepth - 1, budget));
+      }
+      return isPlainObject(value) && Object.values(value).every((item) => isJsonDataWithin(item, maxDepth - 1, budget));
     default:
       return false;
   }

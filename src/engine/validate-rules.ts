@@ -59,8 +59,8 @@ function validateEvent(raw: Record<string, unknown>, path: string, validator: Co
   }
   const params = event['params'];
   if (params === undefined || params === null) return { type, params: undefined };
-  if (!isPlainObject(params) || !isJsonData(params, MAX_PARAMS_DEPTH)) {
-    validator.issue('invalid-rule', `${path}.event.params`, `event params must be a plain object of JSON data, at most ${MAX_PARAMS_DEPTH} levels deep`);
+  if (!isPlainObject(params) || !isJsonData(params, MAX_PARAMS_DEPTH, RULE_LIMITS.maxDataValues)) {
+    validator.issue('invalid-rule', `${path}.event.params`, `event params must be a plain object of JSON data, at most ${MAX_PARAMS_DEPTH} levels deep and ${RULE_LIMITS.maxDataValues.toLocaleString('en-US')} values`);
     return undefined;
   }
   return { type, params: copyJson(params) };

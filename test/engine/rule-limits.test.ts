@@ -130,6 +130,13 @@ describe('sizes', () => {
     const e = refusal([rule({ all: [{ fact: 'f', operator: 'notIn', value: list(RULE_LIMITS.maxListValues + 1) }] })]);
     expect(e.issues.map((i) => i.path)).toEqual(['$[0].conditions.all[0].value']);
   });
+  it('refuses event params over maxDataValues values at once, even a sparse array of length 2^32 - 1 (fuzz seed 488350308 walked it for minutes)', () => {
+    const withParams = (params: unknown) => [{ conditions: { all: [leaf()] }, event: { type: 'hit', params } }];
+    expect(cpuMs(() => expect(refusal(withParams({ list: new Array(2 ** 32 - 1) })).issues.map((i) => i.path)).toEqual(['$[0].event.params']))).toBeLessThan(1000);
+    expect(refusal(withParams({ list: Array.from({ length: RULE_LIMITS.maxDataValues }, () => 0) })).issues.map((i) => i.path)).toEqual(['$[0].event.params']);
+    const list = Array.from({ length: 1000 }, (_, i) => i);
+    expect(compileRules(withParams({ list }) as JsonRulesEngineRule[]).run({ f: 1 }).events).toEqual([{ type: 'hit', params: { list } }]);
+  });
   it('lists at most maxIssues problems and says how many there were', () => {
     const e = refusal(Array.from({ length: 1000 }, () => ({ conditions: { all: [] } })));
     expect(e.issues).toHaveLength(RULE_LIMITS.maxIssues);

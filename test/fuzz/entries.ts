@@ -206,11 +206,6 @@ export const ENTRIES: readonly FuzzEntry[] = [
   },
   {
     name: 'compileRules(...).run',
-    // Open (src/engine, not fixed here): fuzz seed 488350308, case 690 of this entry, "the container
-    // of list has an unknown key holding array of length 2^32 - 1" runs for minutes (the run's worker
-    // never returned; two random runs of the suite timed out on it). Re-enable when the engine
-    // refuses such an array before walking it.
-    exclude: { junk: ['array of length 2^32 - 1'], crashes: ['array of length 2^32 - 1'], because: 'an array of length 2^32 - 1 in the facts or rules is walked for minutes (seed 488350308)' },
     weight: 2,
     args: fc.tuple(ruleSet({ custom: false }), arbFacts, fc.constantFrom<unknown>(undefined, { allowUndefinedFacts: true })).map(([rules, facts, options]) => [rules, facts, options]),
     call: ([rules, facts, options]) => compileRules(rules as never, options as never).run(facts as never),
