@@ -5,7 +5,7 @@
 // (fast-check's report); FC_NUM_RUNS raises the number of runs locally.
 import { fc, test } from '@fast-check/vitest';
 import { afterEach, describe, expect } from 'vitest';
-import { useKeptSums } from '../../src/audit/find-split-purchases.js';
+import { useKeptSums } from '../../src/audit/split-boundaries.js';
 import { createPace, type Member, type Purchase } from '../../src/index.js';
 import { centsToMoney, district } from '../compliance/arbitraries.js';
 

@@ -1,0 +1,218 @@
+// The groups findSplitPurchases reports and how a window of purchases becomes one: which
+// purchases a group keeps (those within the lowest limit among them), its total, its findings.
+import type { Finding } from '../decision.js';
+import { formatCents } from '../money/format-cents.js';
+import { Dec } from '../money/decimal.js';
+import { formatMoney } from '../money/money.js';
+import type { Purchase } from '../model/purchase.js';
+import { lower, type Regime } from './member-regimes.js';
+import { isExceeded, type ThresholdPeriod } from '../compliance/threshold-table.js';
+
+/**
+ * What a group reports: `split` (purchases that together pass the bid limit each stays under),
+ * `fiscal-year-boundary` (the same, but just across July 1: a warning), `federal-micro-purchase`
+ * (federal-money purchases from one vendor, each a micro-purchase, together over the threshold:
+ * a warning) or `change-orders` (a PO whose change orders carry it over the limit it was under).
+ */
+export type SplitPurchaseGroupKind = 'split' | 'fiscal-year-boundary' | 'federal-micro-purchase' | 'change-orders';
+
+/**
+ * A group of purchases that look split to stay under the bid limit.
+ * @example
+ * ```ts
+ * const [g] = pace.findSplitPurchases(purchases);
+ * g?.total;     // => '120000.00'
+ * g?.threshold; // => '114800.00'
+ * g?.limitId;   // => 'ca.pcc20111a.k12'
+ * ```
+ */
+export interface SplitPurchaseGroup {
+  kind: SplitPurchaseGroupKind;
+  memberId: string;
+  /** The vendor, when every purchase of the group has the same one. */
+  vendorId?: string;
+  /** The category the group was formed on (with `acrossVendors`). */
+  category?: string;
+  supplyKind: Purchase['supplyKind'];
+  /** In date order (then id); a PO's change orders follow it. */
+  purchaseIds: string[];
+  /** Their total, e.g. `"120000.00"` (change orders included). */
+  total: string;
+  /** The limit the group is judged against: the lowest in force on the purchases' dates. */
+  threshold: string;
+  citation: string;
+  /** First and last purchase dates. */
+  from: string;
+  to: string;
+  /** The threshold period used, e.g. `ca.pcc20111a.k12.2025`. */
+  thresholdId: string;
+  /** The series of that period (the limit), e.g. `ca.pcc20111a.k12`. */
+  limitId: string;
+  /** The comparison of that limit (`>`: over it; `>=`: at or over it). */
+  comparison: '>' | '>=' | '<=';
+  /** What the group means, and what the regimes or figures behind it leave open. */
+  findings: Finding[];
+}
+
+/** Twelve months less a day: purchases at most this many days apart fit in one rolling year. */
+export const ROLLING_YEAR_DAYS = 364;
+
+export interface Row {
+  readonly purchase: Purchase;
+  readonly day: number;
+  /** The year its fiscal year starts in (2024 for FY 2024-25). */
+  readonly fy: number;
+  /** The PO's own amount and, folded, with its change orders. */
+  readonly ownCents: number;
+  cents: number;
+  changeOrders: readonly Purchase[];
+  limit: ThresholdPeriod | null;
+  limitFallback: boolean;
+  regime: Regime;
+}
+
+/**
+ * The purchases of a window that are within the limit the group is judged against: the lowest
+ * limit of the purchases kept, dropping any purchase over it until none is (dropping one can only
+ * raise the lowest limit, so this ends). Null when fewer than two remain.
+ */
+export function withinLowestLimit(rows: readonly Row[]): { kept: Row[]; limit: ThresholdPeriod } | null {
+  let kept = rows.filter((r) => r.limit !== null);
+  for (;;) {
+    if (kept.length < 2) return null;
+    let limit = kept[0]!.limit!;
+    for (const r of kept) limit = lower(limit, r.limit!);
+    const next = kept.filter((r) => !isExceeded(r.cents, limit));
+    if (next.length === kept.length) return { kept, limit };
+    kept = next;
+  }
+}
+
+/** Whether the rows together pass the lowest limit among them: else no group of them can. */
+export function couldBeOver(rows: readonly Row[]): boolean {
+  let lowest: ThresholdPeriod | undefined;
+  for (const r of rows) if (r.limit !== null) lowest = lowest === undefined ? r.limit : lower(lowest, r.limit);
+  return lowest !== undefined && isOver(sumCents(rows), lowest);
+}
+
+export function sumCents(rows: readonly Row[]): number {
+  let total = 0;
+  for (const r of rows) total += r.cents;
+  return total;
+}
+
+/** The exact total of rows (with their change orders) as money text. */
+export function totalText(rows: readonly Row[], cents: number): string {
+  if (Number.isSafeInteger(cents)) return formatCents(cents);
+  let sum = new Dec(0);
+  for (const r of rows) {
+    sum = sum.plus(String(r.purchase.amount));
+    for (const c of r.changeOrders) sum = sum.plus(String(c.amount));
+  }
+  return formatMoney(sum);
+}
+
+export function isOver(cents: number, limit: ThresholdPeriod): boolean {
+  // Beyond exact float range a total is certainly over any limit.
+  return !Number.isSafeInteger(cents) || isExceeded(cents, limit);
+}
+
+export function citationOf(limit: ThresholdPeriod): string {
+  // The anti-splitting section the pack names for this limit, then the limit's own citation.
+  const splitting = limit.params?.['splittingCitation'];
+  if (typeof splitting !== 'string' || limit.citation.startsWith(splitting)) return limit.citation;
+  return `${splitting}; limit: ${limit.citation}`;
+}
+
+export function groupOf(kind: SplitPurchaseGroupKind, rows: readonly Row[], limit: ThresholdPeriod, cents: number, acrossVendors: boolean): SplitPurchaseGroup {
+  const first = rows[0]!.purchase;
+  let last = first.date;
+  for (const r of rows) {
+    if (r.purchase.date > last) last = r.purchase.date;
+    for (const c of r.changeOrders) if (c.date > last) last = c.date;
+  }
+  const group: SplitPurchaseGroup = {
+    kind,
+    memberId: first.memberId,
+    supplyKind: first.supplyKind,
+    purchaseIds: rows.flatMap((r) => [r.purchase.id, ...r.changeOrders.map((c) => c.id)]),
+    total: totalText(rows, cents),
+    threshold: limit.amount!,
+    citation: citationOf(limit),
+    from: first.date,
+    to: last,
+    thresholdId: limit.id,
+    limitId: limit.series,
+    comparison: limit.comparison,
+    findings: [],
+  };
+  if (first.vendorId !== undefined && rows.every((r) => r.purchase.vendorId === first.vendorId)) group.vendorId = first.vendorId;
+  if (acrossVendors && first.category !== undefined) group.category = first.category;
+  return group;
+}
+
+/** The findings every group of state limits carries: open regimes and unknown figures. */
+export function regimeAndFigureFindings(rows: readonly Row[], limit: ThresholdPeriod, group: SplitPurchaseGroup): void {
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const f = r.regime.finding;
+    if (f && !seen.has(f.code)) {
+      seen.add(f.code);
+      group.findings.push({ ...f, ruleId: f.ruleId ?? limit.id, pack: f.pack ?? limit.pack });
+    }
+  }
+  if (limit.confidence === 'low' || limit.confidence === 'unknown') {
+    group.findings.push({
+      code: 'threshold-confidence-low',
+      severity: 'warn',
+      message: `The limit the group was judged against (${limit.amount}, ${limit.id}) is known only with ${limit.confidence} confidence; verify it before relying on the group.`,
+      citation: limit.citation,
+      ruleId: limit.id,
+      pack: limit.pack,
+    });
+  }
+  const unknown = rows.filter((r) => r.limitFallback).map((r) => r.purchase.date);
+  if (unknown.length > 0) {
+    group.findings.push({
+      code: 'threshold-figure-unknown',
+      severity: 'warn',
+      message: `The limit in force on ${unknown.join(', ')} is not known: the group was judged against ${limit.amount} (${limit.id}), the strictest known figure that stands in for it. Check the figure for that period.`,
+      citation: limit.citation,
+      ruleId: limit.series,
+      pack: limit.pack,
+      data: { dates: unknown },
+    });
+  }
+}
+
+/** Reports the window as a group when it is one; returns the purchases of the group. */
+export function reportSplit(window: readonly Row[], kind: 'split' | 'fiscal-year-boundary', acrossVendors: boolean, out: SplitPurchaseGroup[]): readonly Row[] | undefined {
+  const within = withinLowestLimit(window);
+  if (!within) return undefined;
+  const cents = sumCents(within.kept);
+  if (!isOver(cents, within.limit)) return undefined;
+  const group = groupOf(kind, within.kept, within.limit, cents, acrossVendors);
+  const { limit } = within;
+  group.findings.push(
+    kind === 'split'
+      ? {
+          code: 'split-purchase',
+          severity: 'block',
+          message: `${within.kept.length} purchases, each within the limit, total ${group.total}: over the limit of ${limit.amount}. Splitting a purchase to evade competitive bidding is unlawful.`,
+          citation: group.citation,
+          ruleId: limit.id,
+          pack: limit.pack,
+        }
+      : {
+          code: 'split-purchase-across-fiscal-years',
+          severity: 'warn',
+          message: `${within.kept.length} purchases across July 1, within twelve months of each other, total ${group.total}: over the limit of ${limit.amount}. Within one fiscal year they would be a split; check that they are separate needs.`,
+          citation: group.citation,
+          ruleId: limit.id,
+          pack: limit.pack,
+        },
+  );
+  regimeAndFigureFindings(within.kept, limit, group);
+  out.push(group);
+  return within.kept;
+}
