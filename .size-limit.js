@@ -22,7 +22,11 @@ export default [
     // Issue #11, the four-way invoice match (PO, receipts and earlier invoices, credits, charges per
     // order, fee, admin-fee, tax and total checks, their schemas and cited findings): 71.44 kB before,
     // 74.87 kB after (+3.4 kB, measured on the same main); the limit keeps about 2 kB of room.
-    limit: '77 kB',
+    // Then pace.checkPurchase (one call for the three decisions on a purchase) and the guarded
+    // one-time read of every input into a private copy (#9's hardening): 75.58 kB -> 76.98 kB; and
+    // findSplitPurchases split into three modules (the same code; esbuild orders it differently):
+    // 77.08 kB. The limit keeps about 2 kB of room again.
+    limit: '79 kB',
     modifyEsbuildConfig(config) {
       config.external = [];
       config.plugins = [
