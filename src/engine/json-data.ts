@@ -11,36 +11,55 @@ export const hasDefined = (value: object, key: string): boolean => Object.hasOwn
 export const isThenable = (value: unknown): boolean =>
   (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 
+/** What {@link readJsonData} answers for data it refuses. @internal */
+export const NOT_JSON_DATA: unique symbol = Symbol('not JSON data');
+
 /**
- * JSON data (what event params may contain), at most `maxDepth` arrays and objects deep and at
- * most `maxValues` values (arrays, objects and leaves; an array's length counts in full before
- * its elements are walked, so a sparse array of length 2^32 - 1 is refused at once). @internal
+ * A private copy of JSON data (what event params may contain), at most `maxDepth` arrays and
+ * objects deep and at most `maxValues` values (arrays, objects and leaves; an array's length counts
+ * in full before its elements are walked, so a sparse array of length 2^32 - 1 is refused at once),
+ * or {@link NOT_JSON_DATA}. Each property is read once, and the copy is what was read: a getter that
+ * answers a valid value when checked and another when copied cannot slip past the check. @internal
  */
-export function isJsonData(value: unknown, maxDepth: number, maxValues: number): boolean {
-  const budget = { left: maxValues };
-  return isJsonDataWithin(value, maxDepth, budget);
+export function readJsonData(value: unknown, maxDepth: number, maxValues: number): unknown {
+  return readJsonDataWithin(value, maxDepth, { left: maxValues });
 }
 
-function isJsonDataWithin(value: unknown, maxDepth: number, budget: { left: number }): boolean {
-  if (maxDepth < 0 || --budget.left < 0) return false;
-  if (value === null || value === undefined) return true;
+function readJsonDataWithin(value: unknown, maxDepth: number, budget: { left: number }): unknown {
+  if (maxDepth < 0 || --budget.left < 0) return NOT_JSON_DATA;
+  if (value === null || value === undefined) return value;
   switch (typeof value) {
     case 'string':
     case 'number':
     case 'boolean':
-      return true;
-    case 'object':
+      return value;
+    case 'object': {
       if (Array.isArray(value)) {
-        if (value.length > budget.left) return false;
-        return value.every((item) => isJsonDataWithin(item, maxDepth - 1, budget));
+        const length = value.length;
+        if (length > budget.left) return NOT_JSON_DATA;
+        const out: unknown[] = new Array<unknown>(length);
+        for (let i = 0; i < length; i++) {
+          const item = readJsonDataWithin(value[i], maxDepth - 1, budget);
+          if (item === NOT_JSON_DATA) return NOT_JSON_DATA;
+          out[i] = item;
+        }
+        return out;
       }
-      return isPlainObject(value) && Object.values(value).every((item) => isJsonDataWithin(item, maxDepth - 1, budget));
+      if (!isPlainObject(value)) return NOT_JSON_DATA;
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(value)) {
+        const item = readJsonDataWithin((value as Record<string, unknown>)[key], maxDepth - 1, budget);
+        if (item === NOT_JSON_DATA) return NOT_JSON_DATA;
+        out[key] = item;
+      }
+      return out;
+    }
     default:
-      return false;
+      return NOT_JSON_DATA;
   }
 }
 
-/** A deep copy of JSON data already checked by {@link isJsonData} (events, conditions). @internal */
+/** A deep copy of JSON data the library already holds (a copy made by {@link readJsonData}, a pack's rules). @internal */
 export function copyJson<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(copyJson) as T;

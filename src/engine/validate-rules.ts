@@ -2,7 +2,7 @@
 import { PaceError, formatIssues } from '../errors/pace-error.js';
 import type { PaceErrorCode } from '../errors/pace-error.js';
 import type { ValidatedRule } from './condition-tree.js';
-import { copyJson, describeValue, hasDefined, isJsonData, isPlainObject, isRecord, pathStep } from './json-data.js';
+import { describeValue, hasDefined, isPlainObject, isRecord, NOT_JSON_DATA, pathStep, readJsonData } from './json-data.js';
 import { RULE_LIMITS } from './limits.js';
 import { OperandSlots } from './operand-slots.js';
 import type { CompileRulesOptions } from './types.js';
@@ -59,11 +59,13 @@ function validateEvent(raw: Record<string, unknown>, path: string, validator: Co
   }
   const params = event['params'];
   if (params === undefined || params === null) return { type, params: undefined };
-  if (!isPlainObject(params) || !isJsonData(params, MAX_PARAMS_DEPTH, RULE_LIMITS.maxDataValues)) {
+  // Checked and copied in one read (a getter is read once: the copy is what was checked).
+  const copy = isPlainObject(params) ? readJsonData(params, MAX_PARAMS_DEPTH, RULE_LIMITS.maxDataValues) : NOT_JSON_DATA;
+  if (copy === NOT_JSON_DATA) {
     validator.issue('invalid-rule', `${path}.event.params`, `event params must be a plain object of JSON data, at most ${MAX_PARAMS_DEPTH} levels deep and ${RULE_LIMITS.maxDataValues.toLocaleString('en-US')} values`);
     return undefined;
   }
-  return { type, params: copyJson(params) };
+  return { type, params: copy as Record<string, unknown> };
 }
 
 function validateRule(raw: unknown, index: number, validator: ConditionValidator): ValidatedRule | undefined {

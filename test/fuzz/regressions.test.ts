@@ -2,7 +2,7 @@
 // PaceError naming the part now, at once, with the caller's input unchanged. The fuzz seed is given
 // where a seed found it (replay: PACE_FUZZ_SEED=<seed> npx vitest run --project unit test/fuzz -t <name>).
 import { describe, expect, it } from 'vitest';
-import { createPace, loadRulesPack } from '../../src/index.js';
+import { compileRules, createPace, loadRulesPack } from '../../src/index.js';
 import { oakValleyPolicy } from '../../examples/district-policy.js';
 import { contract, district, purchase } from '../compliance/fixtures.js';
 import { thrownPaceError as thrown } from '../support/thrown-pace-error.js';
@@ -141,5 +141,20 @@ describe('packs refuse an array of length 2^32 - 1 before walking it', () => {
   });
   it('createPace(revoked Proxy) is a PaceError naming $ (fuzz seed 1676662046: TypeError "Cannot perform \'IsArray\'")', () => {
     expect(refused(revoked(), (o) => createPace(o as never)).paths).toEqual(['$']);
+  });
+});
+
+describe('compileRules reads event params once', () => {
+  const ruleWith = (params: object) => [{ conditions: { all: [{ fact: 'f', operator: 'equal', value: 1 }] }, event: { type: 'hit', params } }];
+  it('a param getter that answers 1, then an array of length 2^32 - 1, is copied as read (fuzz seed -2002121010 hung: checked, then read again to copy)', () => {
+    const rules = ruleWith(changingGetter({ list: [2] }, 'k', 1, huge));
+    const started = performance.now();
+    const events = compileRules(rules as never).run({ f: 1 }).events;
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(events).toEqual([{ type: 'hit', params: { k: 1, list: [2] } }]);
+  });
+  it('a param getter that answers the huge array first is refused at once, naming the params', () => {
+    const rules = ruleWith(changingGetter({}, 'k', huge(), () => 1));
+    expect(refused(rules, (r) => compileRules(r as never)).paths).toEqual(['$[0].event.params']);
   });
 });
