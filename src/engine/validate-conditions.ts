@@ -231,12 +231,16 @@ export class ConditionValidator {
       this.issue('invalid-rule', `${path}.value`, `"${listOperator}" needs an array value (json-rules-engine would test a substring of a string, or throw on anything else), got ${describeValue(value)}`);
       return undefined;
     }
-    if (value.length > RULE_LIMITS.maxListValues) {
-      this.issue('invalid-rule', `${path}.value`, `"${listOperator}" lists ${value.length} values; at most ${RULE_LIMITS.maxListValues} are accepted (RULE_LIMITS.maxListValues)`);
+    // The length is read once: a Proxy answering another length on a second read cannot make the copy walk more.
+    const length = value.length;
+    if (length > RULE_LIMITS.maxListValues) {
+      this.issue('invalid-rule', `${path}.value`, `"${listOperator}" lists ${length} values; at most ${RULE_LIMITS.maxListValues} are accepted (RULE_LIMITS.maxListValues)`);
       return undefined;
     }
     // A copy the caller cannot change (the memo of identical leaves compares its elements).
-    return { right: undefined, literal: Object.freeze(value.slice()) };
+    const copy: unknown[] = new Array<unknown>(length);
+    for (let i = 0; i < length; i++) copy[i] = value[i];
+    return { right: undefined, literal: Object.freeze(copy) };
   }
 
   /** Whether a leaf has a non-empty string `fact`, a string `operator` and a `value` (each missing one is reported). */

@@ -158,3 +158,16 @@ describe('compileRules reads event params once', () => {
     expect(refused(rules, (r) => compileRules(r as never)).paths).toEqual(['$[0].event.params']);
   });
 });
+
+describe('compileRules reads a list value once', () => {
+  it('a Proxy list that answers length 2 when checked and 2^32 - 1 when copied is copied as checked', () => {
+    let reads = 0;
+    const list = new Proxy([1, 2], { get: (target, key, receiver) => (key === 'length' ? (++reads === 1 ? 2 : 2 ** 32 - 1) : Reflect.get(target, key, receiver)) });
+    const rules = [{ conditions: { all: [{ fact: 'f', operator: 'in', value: list }] }, event: { type: 'hit' } }];
+    const started = performance.now();
+    const compiled = compileRules(rules as never);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(compiled.run({ f: 2 }).events).toEqual([{ type: 'hit' }]);
+    expect(compiled.run({ f: 3 }).events).toEqual([]);
+  });
+});
