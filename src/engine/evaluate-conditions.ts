@@ -17,7 +17,8 @@ import {
   REFERENCE,
 } from './lower-to-cells.js';
 import type { Cell } from './lower-to-cells.js';
-import { isNumericFact } from './operators.js';
+import { isNumericFact, ListTooLong } from './operators.js';
+import { RULE_LIMITS } from './limits.js';
 import { resolvePath } from './path.js';
 import { MISSING } from './run-state.js';
 import type { RunState } from './run-state.js';
@@ -28,9 +29,9 @@ import type { RunState } from './run-state.js';
  */
 export class LeafFailure {
   constructor(
-    readonly reason: 'undefined-fact' | 'promise' | 'operator-threw',
+    readonly reason: 'undefined-fact' | 'promise' | 'operator-threw' | 'list-too-long',
     readonly leaf: LeafNode,
-    /** The absent fact, for 'undefined-fact'; what the operator threw, for 'operator-threw'. */
+    /** The absent fact, for 'undefined-fact'; what the operator threw, for 'operator-threw'; the array's length, for 'list-too-long'. */
     readonly detail: unknown,
   ) {}
 }
@@ -79,11 +80,23 @@ function applyGeneric(cell: Cell, a: unknown, b: unknown): unknown {
     r = cell.evaluate!(a, b);
   } catch (error) {
     // A PaceError (from a run nested in the operator) or a failure of a nested leaf passes through.
+    if (error instanceof ListTooLong) throw new LeafFailure('list-too-long', cell.leaf!, error.length);
     throw error instanceof LeafFailure || isPaceError(error) ? error : new LeafFailure('operator-threw', cell.leaf!, error);
   }
   // json-rules-engine would await a promise returned by a custom operator; we refuse it.
   if (cell.rawResult && typeof r !== 'boolean' && isThenable(r)) throw new LeafFailure('promise', cell.leaf!, undefined);
   return r;
+}
+
+/**
+ * What `in` / `notIn` search or `contains` / `doesNotContain` walk (a literal list is bounded when
+ * compiled; an array from the facts is refused beyond RULE_LIMITS.maxFactListValues). A string
+ * (`in` against a fact that is a string tests a substring, as json-rules-engine does) or anything
+ * else passes as it is.
+ */
+function walked(cell: Cell, list: unknown): unknown[] {
+  if (Array.isArray(list) && list.length > RULE_LIMITS.maxFactListValues) throw new LeafFailure('list-too-long', cell.leaf!, list.length);
+  return list as unknown[];
 }
 
 /** The operator of a leaf applied to its operands (the built-ins inlined, as in operators.ts). @internal */
@@ -94,13 +107,13 @@ export function apply(cell: Cell, a: unknown, b: unknown): unknown {
     case 1:
       return a !== b;
     case 2:
-      return (b as unknown[]).indexOf(a) > -1;
+      return walked(cell, b).indexOf(a) > -1;
     case 3:
-      return (b as unknown[]).indexOf(a) === -1;
+      return walked(cell, b).indexOf(a) === -1;
     case 4:
-      return Array.isArray(a) && a.indexOf(b) > -1;
+      return Array.isArray(a) && walked(cell, a).indexOf(b) > -1;
     case 5:
-      return Array.isArray(a) && a.indexOf(b) === -1;
+      return Array.isArray(a) && walked(cell, a).indexOf(b) === -1;
     case 6:
       return isNumericFact(a) && (a as number) < (b as number);
     case 7:

@@ -24,6 +24,13 @@ export const RULE_LIMITS = Object.freeze({
   maxLeavesPerCondition: 100_000,
   /** Elements of the array value of an `in` / `notIn` condition. */
   maxListValues: 10_000,
+  /**
+   * Elements of an array from the facts that an operator walks (`contains`, `doesNotContain`,
+   * `in` / `notIn` against a fact, the `someFact` / `everyFact` / `someValue` / `everyValue`
+   * decorators). A longer one fails the run with a PaceError naming the leaf instead of walking
+   * it: a sparse array of length 2^32 - 1 would take minutes.
+   */
+  maxFactListValues: 1_000_000,
   /** Nesting of arrays and objects anywhere in a pack (conditions, event params, threshold params). */
   maxDataDepth: 200,
   /** Arrays, objects and leaves in one pack, a shared reference counted each time it is reached. */

@@ -7,6 +7,7 @@
  * validator fails the result is `false` (so `contains` and `doesNotContain` are BOTH false on a
  * non-array fact, and the numeric operators are false on a fact `parseFloat` cannot read).
  */
+import { RULE_LIMITS } from './limits.js';
 
 /** The ten built-in operator names. */
 export type BuiltInOperatorName =
@@ -26,6 +27,20 @@ export type OperatorEvaluate = (factValue: unknown, value: unknown) => unknown;
 
 interface Indexable {
   indexOf(searchElement: unknown): number;
+}
+
+/**
+ * Thrown when an operator would walk an array from the facts longer than
+ * `RULE_LIMITS.maxFactListValues`; the run names the leaf (run-errors.ts). @internal
+ */
+export class ListTooLong {
+  constructor(readonly length: number) {}
+}
+
+/** An array an operator is about to walk, refused when it is longer than the limit. @internal */
+export function walkable(list: unknown[]): unknown[] {
+  if (list.length > RULE_LIMITS.maxFactListValues) throw new ListTooLong(list.length);
+  return list;
 }
 
 /**
@@ -95,10 +110,11 @@ interface Decorator {
 }
 
 const DECORATORS: ReadonlyMap<string, Decorator> = new Map<string, Decorator>([
-  ['someFact', { validator: Array.isArray, callback: (f, v, next) => (f as unknown[]).some((fv) => next(fv, v)) }],
-  ['someValue', { validator: undefined, callback: (f, v, next) => (v as unknown[]).some((jv) => next(f, jv)) }],
-  ['everyFact', { validator: Array.isArray, callback: (f, v, next) => (f as unknown[]).every((fv) => next(fv, v)) }],
-  ['everyValue', { validator: undefined, callback: (f, v, next) => (v as unknown[]).every((jv) => next(f, jv)) }],
+  // (A value that is not an array makes someValue / everyValue throw, as in json-rules-engine.)
+  ['someFact', { validator: Array.isArray, callback: (f, v, next) => walkable(f as unknown[]).some((fv) => next(fv, v)) }],
+  ['someValue', { validator: undefined, callback: (f, v, next) => (Array.isArray(v) ? walkable(v) : (v as unknown[])).some((jv) => next(f, jv)) }],
+  ['everyFact', { validator: Array.isArray, callback: (f, v, next) => walkable(f as unknown[]).every((fv) => next(fv, v)) }],
+  ['everyValue', { validator: undefined, callback: (f, v, next) => (Array.isArray(v) ? walkable(v) : (v as unknown[])).every((jv) => next(f, jv)) }],
   ['swap', { validator: undefined, callback: (f, v, next) => next(v, f) }],
   ['not', { validator: undefined, callback: (f, v, next) => !next(f, v) }],
 ]);

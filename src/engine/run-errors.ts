@@ -3,6 +3,7 @@ import { PaceError, isPaceError } from '../errors/pace-error.js';
 import type { ValidatedRule } from './condition-tree.js';
 import { LeafFailure } from './evaluate-conditions.js';
 import { pathStep } from './json-data.js';
+import { RULE_LIMITS } from './limits.js';
 
 const messageOf = (error: unknown): string => {
   try {
@@ -46,6 +47,11 @@ export function runFailure(error: unknown, rule: ValidatedRule | undefined): Pac
       const thrown = messageOf(error.detail);
       const message = `evaluating rule ${label} failed: operator "${leaf.operator}" at ${leaf.sourcePath} threw: ${thrown}`;
       return new PaceError('invalid-input', message, [{ path: `${leaf.sourcePath}.operator`, message: `threw: ${thrown}` }], { cause: error.detail });
+    }
+    case 'list-too-long': {
+      const length = error.detail as number;
+      const message = `evaluating rule ${label} failed: operator "${leaf.operator}" at ${leaf.sourcePath} would walk an array of ${length} elements from the facts; at most ${RULE_LIMITS.maxFactListValues.toLocaleString('en-US')} are walked (RULE_LIMITS.maxFactListValues)`;
+      return new PaceError('invalid-input', message, [{ path: leaf.sourcePath, message: `operator "${leaf.operator}" got an array of ${length} elements from the facts (at most ${RULE_LIMITS.maxFactListValues.toLocaleString('en-US')})` }]);
     }
     default: {
       const unexpected: never = error.reason;

@@ -207,3 +207,40 @@ describe('run-time failures are PaceErrors with a path', () => {
     expect([e.code, e.issues.map((i) => i.path)]).toEqual(['invalid-input', ['$[0].conditions']]);
   });
 });
+
+describe('arrays from the facts an operator walks (RULE_LIMITS.maxFactListValues)', () => {
+  // Fuzz seed -99805927: a fact array of length 2^32 - 1 under `contains` walked every index for minutes.
+  const huge = (): unknown[] => new Array<unknown>(2 ** 32 - 1);
+  const cases: [string, unknown, Record<string, unknown>][] = [
+    ['contains', 1, { f: huge() }],
+    ['doesNotContain', 1, { f: huge() }],
+    ['in', { fact: 'g' }, { f: 1, g: huge() }],
+    ['notIn', { fact: 'g' }, { f: 1, g: huge() }],
+    ['someFact:equal', 1, { f: huge() }],
+    ['everyFact:equal', 1, { f: huge() }],
+    ['someValue:equal', { fact: 'g' }, { f: 1, g: huge() }],
+    ['everyValue:equal', { fact: 'g' }, { f: 1, g: huge() }],
+  ];
+  for (const [operator, value, facts] of cases) {
+    it(`${operator}: a PaceError naming the condition, at once`, () => {
+      const compiled = compileRules([rule({ all: [{ fact: 'f', operator, value }] })]);
+      let error: unknown;
+      const ms = cpuMs(() => {
+        try {
+          compiled.run(facts);
+        } catch (e) {
+          error = e;
+        }
+      });
+      expect(ms).toBeLessThan(1000);
+      expect(isPaceError(error), String(error)).toBe(true);
+      expect((error as PaceError).issues.map((i) => i.path)).toEqual(['$[0].conditions.all[0]']);
+      expect((error as PaceError).message).toMatch(/4294967295 elements.*maxFactListValues/);
+    });
+  }
+  it('an array at the limit is walked as json-rules-engine walks it', () => {
+    const list = Array.from({ length: RULE_LIMITS.maxFactListValues }, (_, i) => i);
+    expect(compileRules([rule({ all: [{ fact: 'f', operator: 'contains', value: RULE_LIMITS.maxFactListValues - 1 }] })]).run({ f: list }).events).toHaveLength(1);
+    expect(compileRules([rule({ all: [{ fact: 'f', operator: 'in', value: { fact: 'g' } }] })]).run({ f: 5, g: list }).events).toHaveLength(1);
+  });
+});
