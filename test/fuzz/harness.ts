@@ -171,6 +171,14 @@ export function junk(name: string): unknown {
  * The argument list itself is not the caller's input: an argument may be replaced (by junk, a
  * Proxy, ...), but not turned into a getter of the argument list.
  */
+/**
+ * Sets a data property, whatever was there: an assignment would throw on a getter without a
+ * setter that an earlier mutation planted on the same key (fuzz seed 360890027).
+ */
+function put(container: Record<PropertyKey, unknown>, key: PropertyKey, value: unknown): void {
+  Object.defineProperty(container, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
 export function mutate(args: unknown[], mutations: readonly Mutation[]): string[] {
   const done: string[] = [];
   for (const m of mutations) {
@@ -178,7 +186,9 @@ export function mutate(args: unknown[], mutations: readonly Mutation[]): string[
     if (places.length === 0) break;
     const { container, key } = places[m.at % places.length]!;
     const makeJunk = junkByName.get(m.junk)!;
-    const original = container[key];
+    // Read without running a getter an earlier mutation planted on the same key.
+    const descriptor = Object.getOwnPropertyDescriptor(container, key);
+    const original = descriptor !== undefined && 'value' in descriptor ? descriptor.value : undefined;
     const atRoot = (container as unknown) === args;
     const where = atRoot ? `argument ${String(key)}` : String(key);
     const kind = atRoot && (m.kind === 'throwing-getter' || m.kind === 'changing-getter' || m.kind === 'freeze' || m.kind === 'symbol-and-proto-keys' || m.kind === 'unknown-key') ? 'junk' : m.kind;
@@ -186,7 +196,7 @@ export function mutate(args: unknown[], mutations: readonly Mutation[]): string[
     if (!Object.isExtensible(container) || proxies.has(container) || (original !== null && typeof original === 'object' && proxies.has(original))) continue;
     switch (kind) {
       case 'junk':
-        container[key] = makeJunk();
+        put(container, key, makeJunk());
         done.push(`${where} := ${m.junk}`);
         break;
       case 'delete':
@@ -214,26 +224,26 @@ export function mutate(args: unknown[], mutations: readonly Mutation[]): string[
         done.push(`the container of ${where} has a Symbol key and an own __proto__ key`);
         break;
       case 'throwing-proxy':
-        container[key] = register(new Proxy(original !== null && typeof original === 'object' ? original : {}, throwingTraps));
+        put(container, key, register(new Proxy(original !== null && typeof original === 'object' ? original : {}, throwingTraps)));
         done.push(`${where} wrapped in a Proxy whose traps throw`);
         break;
       case 'type-change':
-        container[key] = typeof original === 'string' ? Number(original) : typeof original === 'number' || typeof original === 'boolean' ? String(original) : [original];
+        put(container, key, typeof original === 'string' ? Number(original) : typeof original === 'number' || typeof original === 'boolean' ? String(original) : [original]);
         done.push(`${where} changed type`);
         break;
       case 'unknown-key':
-        container['unexpected'] = makeJunk();
+        put(container, 'unexpected', makeJunk());
         done.push(`the container of ${where} has an unknown key holding ${m.junk}`);
         break;
       case 'inherited-keys': {
         const child = Object.create({ inherited: makeJunk(), [String(key)]: original }) as Record<string, unknown>;
         if (original !== null && typeof original === 'object') Object.defineProperties(child, Object.getOwnPropertyDescriptors(original));
-        container[key] = child;
+        put(container, key, child);
         done.push(`${where} has inherited enumerable keys`);
         break;
       }
       case 'many-copies':
-        container[key] = Array.from({ length: 300 }, () => original);
+        put(container, key, Array.from({ length: 300 }, () => original));
         done.push(`${where} := 300 copies of itself`);
         break;
       default: {
