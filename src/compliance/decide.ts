@@ -11,7 +11,7 @@ import { Dec } from '../money/decimal.js';
 import { formatMoney } from '../money/money.js';
 import { parseWith } from '../model/parse.js';
 import { NonNegativeMoneySchema } from '../model/primitives.js';
-import { parseArgs, parseAsOf, parseContract, parseMember, parsePurchase } from './parse-input.js';
+import { argumentShape, parseArgs, parseAsOf, parseContract, parseMember, parsePurchase } from './parse-input.js';
 import { readList } from '../model/read-input.js';
 import type { RequiredMethods, RequiredMethodsResult } from './required-method.js';
 import { complianceContext, pushFindings, runRuleSet, type ComplianceContext, type RuleSet } from './rule-sets.js';
@@ -67,11 +67,19 @@ export interface ComplianceRun {
   readonly ruleRun?: { readonly rules: RuleSet; readonly fired: readonly number[]; readonly steps: readonly TraceStep[] | undefined };
 }
 
-const GIVEN_FIELDS = ['member', 'contract', 'asOf', 'purchase', 'spentUnderContract'];
-const GIVEN_REQUIRED = ['member', 'contract', 'asOf'];
-const PURCHASE_FIELDS = ['member', 'purchase', 'contract', 'spentUnderContract', 'changeOrders'];
-const PURCHASE_REQUIRED = ['member', 'purchase'];
-const PURCHASE_CHECK_FIELDS = ['member', 'purchase', 'contract', 'asOf', 'spentUnderContract', 'changeOrders'];
+// The argument of each kind of capability; the order of the fields is the order they are read in.
+const GIVEN_ARGS = argumentShape(
+  (r) => ({ member: r['member'], contract: r['contract'], asOf: r['asOf'], purchase: r['purchase'], spentUnderContract: r['spentUnderContract'] }),
+  ['member', 'contract', 'asOf'],
+);
+const PURCHASE_ARGS = argumentShape(
+  (r) => ({ member: r['member'], purchase: r['purchase'], contract: r['contract'], spentUnderContract: r['spentUnderContract'], changeOrders: r['changeOrders'] }),
+  ['member', 'purchase'],
+);
+const PURCHASE_CHECK_ARGS = argumentShape(
+  (r) => ({ member: r['member'], purchase: r['purchase'], contract: r['contract'], asOf: r['asOf'], spentUnderContract: r['spentUnderContract'], changeOrders: r['changeOrders'] }),
+  ['member', 'purchase'],
+);
 
 /**
  * Validates a compliance capability's argument (every part, and that the purchase belongs to the
@@ -80,8 +88,7 @@ const PURCHASE_CHECK_FIELDS = ['member', 'purchase', 'contract', 'asOf', 'spentU
  */
 export function parseSubject(input: unknown, spec: Pick<DecisionSpec, 'capability' | 'asOf'>): ComplianceSubject {
   const byDate = spec.asOf === 'given';
-  const fields = byDate ? GIVEN_FIELDS : spec.asOf === 'purchase-date' ? PURCHASE_FIELDS : PURCHASE_CHECK_FIELDS;
-  const args = parseArgs(input, spec.capability, fields, byDate ? GIVEN_REQUIRED : PURCHASE_REQUIRED);
+  const args = parseArgs(input, spec.capability, byDate ? GIVEN_ARGS : spec.asOf === 'purchase-date' ? PURCHASE_ARGS : PURCHASE_CHECK_ARGS);
   const member = parseMember(args['member']);
   const rawContract = args['contract'];
   const rawPurchase = args['purchase'];

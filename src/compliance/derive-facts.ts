@@ -76,10 +76,11 @@ const NO_PROGRAM: Readonly<Record<string, unknown>> = Object.freeze({});
 const contractFacts = new WeakMap<object, Map<string, Record<string, unknown>>>();
 
 function contractFactOf(contract: Contract, program: Program | undefined, asOf: CalendarDate): Record<string, unknown> {
-  const cacheable = isPreparedContract(contract);
-  let byDate = cacheable ? contractFacts.get(contract) : undefined;
+  // Only prepared contracts are kept, so a contract found here is one (asked only on a miss).
+  let byDate = contractFacts.get(contract);
   const cached = byDate?.get(asOf);
   if (cached && cached['program'] === program) return cached;
+  const cacheable = byDate !== undefined || isPreparedContract(contract);
   const term = isContractInForce(contract, asOf);
   const fact: Record<string, unknown> = Object.assign({}, contract, {
     given: true,

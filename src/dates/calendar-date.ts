@@ -85,8 +85,10 @@ function daysInMonth(year: number, month: number): number {
 export function isPlainDateText(v: string): boolean {
   const f = digitFields(v);
   if (f < FIRST_YEAR * 10_000 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
-  const y = Math.floor(f / 10_000);
-  const m = Math.floor(f / 100) % 100;
+  // f is a non-negative integer below 10^8: integer division and remainder (Math.floor(f / 100) % 100
+  // on doubles compiled to a floating-point remainder call, a tenth of a member's fast parse).
+  const y = (f / 10_000) | 0;
+  const m = ((f / 100) | 0) % 100;
   const d = f % 100;
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
