@@ -47,16 +47,35 @@ const cli = join(root, 'dist', 'cli.js');
 const data = (f: string): string => join(root, 'examples', 'data', f);
 const scratch = join(os.tmpdir(), 'pace-rules-bench');
 
-/** Runs node with the CLI in-process under a wrapper that reports the peak RSS (workers included). */
-function timed(args: readonly string[], input?: string): { seconds: number; maxRssMb: number; status: number | null; stdout: string } {
+/**
+ * Runs node with the CLI in-process under a wrapper that reports the peak RSS (workers included).
+ * stdout is kept as bytes: decoded into one string here, batch's 175 MB of answers (20,000
+ * requests) kept this process busy 1.4-2.9 s beyond the command's own lifetime (0.3-0.4 s as
+ * bytes; load 5-12): that was most of the "fixed cost of about 1 s" a batch run seemed to have,
+ * and it is the bench's own work, not the command's.
+ */
+function timed(args: readonly string[], input?: string): { seconds: number; maxRssMb: number; status: number | null; stdout: Buffer } {
   const wrapper = join(scratch, 'measure-rss.mjs');
   writeFileSync(wrapper, `import { writeSync } from 'node:fs';\nconst [bin, ...args] = process.argv.slice(2);\nprocess.argv = [process.argv[0], bin, ...args];\nprocess.on('exit', () => writeSync(2, '@@maxrss ' + process.resourceUsage().maxRSS + '\\n'));\nawait import(bin);\n`);
   const started = performance.now();
-  const r = spawnSync(process.execPath, [wrapper, cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, ...(input !== undefined ? { input } : {}) });
+  const r = spawnSync(process.execPath, [wrapper, cli, ...args], { maxBuffer: 1 << 30, ...(input !== undefined ? { input } : {}) });
   const seconds = (performance.now() - started) / 1000;
-  const maxRssMb = Number(/@@maxrss (\d+)/.exec(r.stderr)?.[1]) / 1024;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`pace-rules ${args.join(' ')} exited ${r.status}:\n${r.stderr.slice(0, 2000)}`);
+  const stderr = r.stderr.toString('utf8');
+  const maxRssMb = Number(/@@maxrss (\d+)/.exec(stderr)?.[1]) / 1024;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`pace-rules ${args.join(' ')} exited ${r.status}:\n${stderr.slice(0, 2000)}`);
   return { seconds, maxRssMb, status: r.status, stdout: r.stdout };
+}
+
+/** How many lines of `output` start with `start` and contain `inside` (no decoding of the whole output). */
+function countLines(output: Buffer, start: string, inside = ''): number {
+  let count = 0;
+  for (let at = 0; at < output.length; ) {
+    const end = output.indexOf(10, at);
+    const next = end < 0 ? output.length : end + 1;
+    if (output.subarray(at, at + start.length).toString('utf8') === start && (inside === '' || output.subarray(at, next).includes(inside))) count++;
+    at = next;
+  }
+  return count;
 }
 
 /** Measured before the speed and memory work (main at eba18fb), printed beside each figure. */
@@ -89,18 +108,18 @@ export function run(): void {
   for (let i = 0; i < requests; i++) {
     lines.push(JSON.stringify({ id: i, op: 'procurement-method', input: { member: example.member, purchase: { ...example.purchase, id: `po-${i}`, amount: `${1000 + (i % 150_000)}.00` } } }));
   }
-  let oneThread = '';
+  let oneThread: Buffer | undefined;
   for (const jobs of ['0', '2']) {
     const batch = timed(['batch', '--jobs', jobs], `${lines.join('\n')}\n`);
-    const answered = batch.stdout.split('\n').filter((l) => l.startsWith('{"id"')).length;
+    const answered = countLines(batch.stdout, '{"id"');
     if (answered !== requests) throw new Error(`batch --jobs ${jobs} answered ${answered} of ${requests} requests`);
     if (jobs === '0') oneThread = batch.stdout;
-    else if (batch.stdout !== oneThread) throw new Error('batch --jobs 2 answered other bytes than batch --jobs 0');
+    else if (!oneThread || !batch.stdout.equals(oneThread)) throw new Error('batch --jobs 2 answered other bytes than batch --jobs 0');
     console.log(`batch --jobs ${jobs}: ${requests.toLocaleString('en-US')} procurement-method requests in ${batch.seconds.toFixed(1)} s = ${Math.round(requests / batch.seconds).toLocaleString('en-US')} requests/s, peak RSS ${batch.maxRssMb.toFixed(0)} MB (start-up included; before: ${BEFORE.batch}; target >= 20,000/s)`);
   }
   // The same requests asking for no trace ("options": { "trace": false }): an answer is mostly its trace.
   const bare = timed(['batch'], `${lines.map((l) => `${l.slice(0, -1)},"options":{"trace":false}}`).join('\n')}\n`);
-  const bareAnswered = bare.stdout.split('\n').filter((l) => l.startsWith('{"id"') && l.includes('"trace":[]')).length;
+  const bareAnswered = countLines(bare.stdout, '{"id"', '"trace":[]');
   if (bareAnswered !== requests) throw new Error(`batch without traces answered ${bareAnswered} of ${requests} requests without a trace`);
   console.log(`batch, "options": { "trace": false }: ${requests.toLocaleString('en-US')} procurement-method requests in ${bare.seconds.toFixed(1)} s = ${Math.round(requests / bare.seconds).toLocaleString('en-US')} requests/s (start-up included; target >= 20,000/s)`);
 

@@ -78,7 +78,7 @@ function run(pace: Pace, op: Op, input: Record<string, unknown>, options: unknow
  * Answers the request lines of one piece of input, in order: one answer line each (the text of
  * all of them), synchronously in this thread or from worker threads.
  */
-export type LineAnswerer = (lines: readonly string[]) => string | Promise<string>;
+export type LineAnswerer = (lines: readonly string[]) => string | Uint8Array | Promise<string | Uint8Array>;
 
 /** The request lines of a stream: a BOM dropped, line ends LF or CRLF, blank lines skipped. */
 async function* requestLines(input: AsyncIterable<Buffer | string>): AsyncGenerator<string[]> {
@@ -119,7 +119,7 @@ export async function serveBatch(pace: Pace, contracts: ReadonlyMap<string, Prep
  * as they are read, and their answers written in input order as soon as every earlier answer is
  * out. At most `window` pieces are in flight (then reading waits), so memory stays bounded.
  */
-export async function serveBatchConcurrently(answerer: LineAnswerer, window: number, input: AsyncIterable<Buffer | string>, write: (text: string) => Promise<void> | void): Promise<void> {
+export async function serveBatchConcurrently(answerer: LineAnswerer, window: number, input: AsyncIterable<Buffer | string>, write: (answers: string | Uint8Array) => Promise<void> | void): Promise<void> {
   // Each piece's answers are written once they are in and the piece before it is written.
   let written: Promise<void> = Promise.resolve();
   const pending: Promise<void>[] = [];

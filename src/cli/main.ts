@@ -113,6 +113,8 @@ function formatOf(parsed: Parsed, allowed: readonly string[]): string {
 /** Where a command's output goes; the CLI process and the tests supply their own. */
 export interface CliIo {
   stdout(text: string): void;
+  /** UTF-8 bytes to stdout as they are (batch's threads encode their answers); else decoded to stdout(). */
+  stdoutBytes?(bytes: Uint8Array): void;
   stderr(text: string): void;
   /** Whether stderr is a terminal (a progress bar) or not (lines with --progress). */
   stderrIsTTY?: boolean;
@@ -460,7 +462,13 @@ async function batch(parsed: Parsed, io: CliIo): Promise<number> {
   const { BatchPool } = await import('./batch-pool.js');
   const pool = new BatchPool(io.workerScript, jobs, packs, contractsFile);
   try {
-    await serveBatchConcurrently(pool.answer, jobs * 4, stdin, (text) => io.stdout(text));
+    const decoder = new TextDecoder();
+    const write = (answers: string | Uint8Array): void => {
+      if (typeof answers === 'string') io.stdout(answers);
+      else if (io.stdoutBytes) io.stdoutBytes(answers);
+      else io.stdout(decoder.decode(answers, { stream: true }));
+    };
+    await serveBatchConcurrently(pool.answer, jobs * 4, stdin, write);
   } finally {
     await pool.close();
   }
@@ -471,6 +479,7 @@ async function batch(parsed: Parsed, io: CliIo): Promise<number> {
 export async function main(argv: readonly string[], workerScript?: URL, stderrIsTTY = process.stderr.isTTY === true): Promise<number> {
   const io: CliIo = {
     stdout: (text) => writeAll(1, text),
+    stdoutBytes: (bytes) => writeAll(1, bytes),
     stderr: (text) => writeAll(2, text),
     stderrIsTTY,
     ...(workerScript ? { workerScript } : {}),
@@ -493,8 +502,8 @@ export async function main(argv: readonly string[], workerScript?: URL, stderrIs
 }
 
 /** A synchronous write of all of `text` (stdout may be a pipe that takes it in pieces). */
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text);
+function writeAll(fd: number, output: string | Uint8Array): void {
+  const bytes = typeof output === 'string' ? Buffer.from(output) : output;
   let at = 0;
   while (at < bytes.length) {
     try {

@@ -45,10 +45,16 @@ export interface ChunkResult {
   lines: Int32Array;
   ids: string[];
   members: Int32Array;
-  /** '' when the row names no vendor. */
-  vendors: string[];
-  supplyKinds: string[];
-  dates: string[];
+  /**
+   * Each row's (member, supply kind, vendor) as an index into `groupKeys`, and its date as an
+   * index into `dateValues`: the chunk's few distinct values cross to the main thread once each,
+   * not once a row (the main thread then reads an array where it hashed three strings a row).
+   */
+  groups: Int32Array;
+  /** member index, supply kind, vendor ('' when the row names no vendor), in order of first row. */
+  groupKeys: [number, string, string][];
+  dates: Int32Array;
+  dateValues: string[];
   cents: Float64Array;
   flags: Uint8Array;
   /** Contract ids named by rows flagged UNKNOWN_CONTRACT, in row order. */
@@ -144,9 +150,13 @@ export class ChunkDecider {
   private readonly lines: number[] = [];
   private readonly ids: string[] = [];
   private readonly members: number[] = [];
-  private readonly vendors: string[] = [];
-  private readonly supplyKinds: string[] = [];
-  private readonly dates: string[] = [];
+  private readonly groups: number[] = [];
+  private readonly groupKeys: [number, string, string][] = [];
+  /** member → supply kind → vendor → index into groupKeys. */
+  private readonly groupIndex = new Map<number, Map<string, Map<string, number>>>();
+  private readonly dates: number[] = [];
+  private readonly dateIndex = new Map<string, number>();
+  private readonly dateValues: string[] = [];
   private readonly cents: number[] = [];
   private readonly flags: number[] = [];
   private readonly unknownContracts: string[] = [];
@@ -217,9 +227,14 @@ export class ChunkDecider {
     this.lines.push(line);
     this.ids.push(p['id'] as string);
     this.members.push(known.index);
-    this.vendors.push(typeof p['vendorId'] === 'string' ? p['vendorId'] : '');
-    this.supplyKinds.push(p['supplyKind'] as string);
-    this.dates.push(p['date'] as string);
+    this.groups.push(this.groupOf(known.index, p['supplyKind'] as string, typeof p['vendorId'] === 'string' ? p['vendorId'] : ''));
+    const date = p['date'] as string;
+    let dateAt = this.dateIndex.get(date);
+    if (dateAt === undefined) {
+      dateAt = this.dateValues.push(date) - 1;
+      this.dateIndex.set(date, dateAt);
+    }
+    this.dates.push(dateAt);
     const cents = centsOf(p['amount']);
     this.cents.push(cents);
     if (flags & UNKNOWN_CONTRACT) this.unknownContracts.push(contractId!);
@@ -239,6 +254,19 @@ export class ChunkDecider {
       for (const entry of seen.titles) entry[3]++;
     }
     this.flags.push(flags);
+  }
+
+  private groupOf(member: number, supplyKind: string, vendor: string): number {
+    let byKind = this.groupIndex.get(member);
+    if (!byKind) this.groupIndex.set(member, (byKind = new Map()));
+    let byVendor = byKind.get(supplyKind);
+    if (!byVendor) byKind.set(supplyKind, (byVendor = new Map()));
+    let group = byVendor.get(vendor);
+    if (group === undefined) {
+      group = this.groupKeys.push([member, supplyKind, vendor]) - 1;
+      byVendor.set(vendor, group);
+    }
+    return group;
   }
 
   /**
@@ -271,9 +299,10 @@ export class ChunkDecider {
       lines: Int32Array.from(this.lines),
       ids: this.ids,
       members: Int32Array.from(this.members),
-      vendors: this.vendors,
-      supplyKinds: this.supplyKinds,
-      dates: this.dates,
+      groups: Int32Array.from(this.groups),
+      groupKeys: this.groupKeys,
+      dates: Int32Array.from(this.dates),
+      dateValues: this.dateValues,
       cents: Float64Array.from(this.cents),
       flags: Uint8Array.from(this.flags),
       unknownContracts: this.unknownContracts,

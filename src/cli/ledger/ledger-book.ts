@@ -121,6 +121,10 @@ export class LedgerBook {
     let neededAt = 0;
     let missingAt = 0;
     let unknownAt = 0;
+    // The chunk's groups and dates, each found in the book when a row first uses it (so the book
+    // numbers them in row order, as when it looked up every row).
+    const groupOfKey = new Int32Array(chunk.groupKeys.length).fill(-1);
+    const dateOfValue = new Int32Array(chunk.dateValues.length).fill(-1);
     for (let i = 0; i < chunk.count; i++) {
       const id = chunk.ids[i]!;
       const line = base + chunk.lines[i]!;
@@ -141,11 +145,17 @@ export class LedgerBook {
         continue;
       }
       const member = chunk.members[i]!;
-      const vendor = chunk.vendors[i]!;
-      const supplyKind = chunk.supplyKinds[i]!;
-      const group = this.groupOf(member, supplyKind, vendor);
-      const dateIndex = this.dates.intern(chunk.dates[i]!);
-      if (dateIndex > 0xffff) throw new RangeError('more than 65,535 distinct PO dates');
+      const key = chunk.groups[i]!;
+      let group = groupOfKey[key]!;
+      if (group < 0) {
+        const [keyMember, supplyKind, vendor] = chunk.groupKeys[key]!;
+        group = groupOfKey[key] = this.groupOf(keyMember, supplyKind, vendor);
+      }
+      let dateIndex = dateOfValue[chunk.dates[i]!]!;
+      if (dateIndex < 0) {
+        dateIndex = dateOfValue[chunk.dates[i]!] = this.dates.intern(chunk.dateValues[chunk.dates[i]!]!);
+        if (dateIndex > 0xffff) throw new RangeError('more than 65,535 distinct PO dates');
+      }
       const cents = chunk.cents[i]!;
       this.group.set(row, group);
       this.date.set(row, dateIndex);
@@ -157,7 +167,8 @@ export class LedgerBook {
       counts.cents += cents;
       this.totalCents += cents;
       this.addSpending(group, dateIndex, flags, cents, 1);
-      const where = this.lineLabel(line);
+      // (a row's label only for the rows with details: most have none)
+      const where = flags & (NEEDED_BID | MISSING_DOCUMENTS | UNKNOWN_CONTRACT) ? this.lineLabel(line) : '';
       if (flags & NEEDED_BID) {
         counts.neededBid++;
         this.detail('neededBid', chunk.neededBid[neededAt++]!, where);
