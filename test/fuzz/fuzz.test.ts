@@ -21,6 +21,8 @@ const SEED = process.env['PACE_FUZZ_SEED'] === undefined ? (Math.random() * 2 **
 console.log(`fuzz seed ${SEED} (replay: PACE_FUZZ_SEED=${SEED} npx vitest run --project unit test/fuzz -t <name>)`);
 const SURVEY = Number(process.env['PACE_FUZZ_SURVEY'] ?? 0);
 const MAX_CALL_MS = 1_000;
+// The suite's 60 s per test is for the default 20,000 cases; a longer run (PACE_FUZZ_RUNS) gets proportionally longer.
+const ENTRY_TIMEOUT_MS = Math.max(60_000, Math.ceil(TOTAL_RUNS / 20_000) * 60_000);
 
 const totalWeight = ENTRIES.reduce((sum, e) => sum + e.weight, 0);
 const runsOf = (weight: number): number => Math.max(50, Math.ceil((TOTAL_RUNS * weight) / totalWeight));
@@ -89,7 +91,7 @@ describe.skipIf(SURVEY > 0)('fuzz: only PaceError escapes, inputs and built-ins 
     test.prop([entry.args, mutations], { numRuns: runsOf(entry.weight), seed: SEED })(entry.name, (valid, applied) => {
       const failure = check(entry, valid, applied);
       if (failure !== undefined) expect.fail(`${failure.context} ${failure.what}\n${failure.stack ?? ''}`);
-    });
+    }, ENTRY_TIMEOUT_MS);
   }
 });
 
