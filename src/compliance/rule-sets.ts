@@ -1,5 +1,5 @@
 import type { Finding, Severity, TraceStep } from '../decision.js';
-import { compileRules, compiledRunner, type InternalRun, type StepFactory } from '../engine/compile-rules.js';
+import { compileRules, runCompiledInto, type StepFactory } from '../engine/compile-rules.js';
 import type { CompiledRules } from '../engine/types.js';
 import { parsePath } from '../engine/path.js';
 import { PaceError, formatIssues, type PaceErrorIssue } from '../errors/pace-error.js';
@@ -107,11 +107,10 @@ function buildRuleSet(context: PaceContext, capabilities: readonly PackRule['cap
     return { code: String(code), severity: severity as Severity, message: String(message), citation: citation as string | undefined };
   });
   const compiled = compileRules(rules.map((r) => ({ name: r.id, conditions: r.conditions, event: r.event, ...(r.priority !== undefined ? { priority: r.priority } : {}) })) as never);
-  // Each rule's id and pack in arrays of strings: the pack rules themselves come in many shapes
-  // (optional fields), so reading them off the rule in every step was a megamorphic load.
-  const ids = rules.map((r) => r.id);
-  const packs = rules.map((r) => r.pack);
-  const makeStep: StepFactory<TraceStep> = (index, passed, conditions) => ({ step: 'rule', id: ids[index]!, pack: packs[index]!, passed, conditions });
+  const makeStep: StepFactory<TraceStep> = (index, passed, conditions) => {
+    const rule = rules[index]!;
+    return { step: 'rule', id: rule.id, pack: rule.pack, passed, conditions };
+  };
   const conditions = rules.map((r) => r.conditions);
   return { rules, templates, compiled, readsRequiredMethods: readsRequiredMethods(conditions), makeStep, readsWholeFacts: readsWholeFacts(conditions) };
 }
@@ -150,31 +149,18 @@ export function complianceContext(context: PaceContext): ComplianceContext {
 // come from the bound packs): they are bound to the compiled rules as constant facts once, so the
 // paths the rules read from them are not resolved again on every run. Keyed weakly by the
 // library's own contract fact, never by an object of the caller's.
-const constantBindings = new WeakMap<object, Map<CompiledRules, BoundRules>>();
-
-/** Compiled rules with a decision's constant facts bound, and the function that runs them. */
-interface BoundRules {
-  readonly compiled: CompiledRules;
-  readonly run: InternalRun;
-}
-
-function boundRules(compiled: CompiledRules, facts: Facts): BoundRules {
-  let byRules = constantBindings.get(facts.contract);
-  if (!byRules) constantBindings.set(facts.contract, (byRules = new Map()));
-  let bound = byRules.get(compiled);
-  if (!bound) {
-    const withConstants = compiled.withConstantFacts({ contract: facts.contract, program: facts.program });
-    byRules.set(compiled, (bound = { compiled: withConstants, run: compiledRunner(withConstants) }));
-  }
-  return bound;
-}
+const constantBindings = new WeakMap<object, Map<CompiledRules, CompiledRules>>();
 
 /**
  * The compiled rules with the decision's constant facts (contract, program) bound.
  * @internal
  */
 export function withDecisionConstants(compiled: CompiledRules, facts: Facts): CompiledRules {
-  return boundRules(compiled, facts).compiled;
+  let byRules = constantBindings.get(facts.contract);
+  if (!byRules) constantBindings.set(facts.contract, (byRules = new Map()));
+  let bound = byRules.get(compiled);
+  if (!bound) byRules.set(compiled, (bound = compiled.withConstantFacts({ contract: facts.contract, program: facts.program })));
+  return bound;
 }
 
 /** The facts that vary from decision to decision: what is left once contract and program are bound. @internal */
@@ -191,7 +177,7 @@ export function varyingFacts(facts: Facts): Record<string, unknown> {
  */
 export function runRuleSet(set: RuleSet, facts: Facts, findings: Finding[], trace: TraceStep[] | undefined): readonly number[] {
   const fired: number[] = [];
-  boundRules(set.compiled, facts).run(varyingFacts(facts), fired, trace, set.makeStep);
+  runCompiledInto(withDecisionConstants(set.compiled, facts), varyingFacts(facts), fired, trace, set.makeStep);
   pushFindings(set, fired, set.rules.length, findings);
   return fired;
 }

@@ -181,8 +181,7 @@ class RuleProgram {
   }
 }
 
-/** Runs compiled rules as {@link runCompiledInto} does, without looking the rules up. @internal */
-export type InternalRun = <S>(facts: Readonly<Record<string, unknown>>, fired: number[], steps: S[] | undefined, makeStep: StepFactory<S>) => void;
+type InternalRun = <S>(facts: Readonly<Record<string, unknown>>, fired: number[], steps: S[] | undefined, makeStep: StepFactory<S>) => void;
 
 /** The fast entry of each CompiledRules object this module built (library objects only). */
 const internalRuns = new WeakMap<CompiledRules, InternalRun>();
@@ -267,19 +266,9 @@ export function compileRules(rules: readonly JsonRulesEngineRule[], options: Com
  * @internal
  */
 export function runCompiledInto<S>(compiled: CompiledRules, facts: Readonly<Record<string, unknown>>, fired: number[], steps: S[] | undefined, makeStep: StepFactory<S>): void {
-  compiledRunner(compiled)(facts, fired, steps, makeStep);
-}
-
-/**
- * The function {@link runCompiledInto} calls for `compiled`, for a caller that keeps it beside the
- * rules and runs them many times (one lookup saved per run).
- * @throws PaceError `invalid-input` for rules not compiled by compileRules.
- * @internal
- */
-export function compiledRunner(compiled: CompiledRules): InternalRun {
   const run = internalRuns.get(compiled);
   if (run === undefined) throw new PaceError('invalid-input', 'runCompiledInto expects rules compiled by compileRules', [{ path: '$', message: 'not compiled by compileRules' }]);
-  return run;
+  run(facts, fired, steps, makeStep);
 }
 
 /**
