@@ -254,6 +254,22 @@ export class IdIndex {
   }
 }
 
+/** Numbers kept by (member, supply kind, vendor): the ledger's spending groups. */
+export class GroupIndex {
+  /** member → supply kind → vendor → number. */
+  private readonly byMember = new Map<number, Map<string, Map<string, number>>>();
+  get(member: number, supplyKind: string, vendor: string): number | undefined {
+    return this.byMember.get(member)?.get(supplyKind)?.get(vendor);
+  }
+  set(member: number, supplyKind: string, vendor: string, value: number): void {
+    let byKind = this.byMember.get(member);
+    if (!byKind) this.byMember.set(member, (byKind = new Map()));
+    let byVendor = byKind.get(supplyKind);
+    if (!byVendor) byKind.set(supplyKind, (byVendor = new Map()));
+    byVendor.set(vendor, value);
+  }
+}
+
 /** A string table: each distinct string once, by number. */
 export class Interner {
   private readonly index = new Map<string, number>();

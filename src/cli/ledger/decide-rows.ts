@@ -3,6 +3,7 @@
 // in a worker thread, or in the main thread for small ledgers; it keeps nothing between chunks.
 import { isPaceError, type DecisionOptions, type Pace, type PreparedContract } from '../../index.js';
 import { quoted } from '../safe-text.js';
+import { GroupIndex } from './columns.js';
 import { CsvSyntaxError, forEachCsvRecord } from './csv.js';
 import { csvColumnOf, csvRowToPurchase, jsonToPurchase, type ColumnIndex, type RowProblem, type RowPurchase } from './rows.js';
 
@@ -152,8 +153,8 @@ export class ChunkDecider {
   private readonly members: number[] = [];
   private readonly groups: number[] = [];
   private readonly groupKeys: [number, string, string][] = [];
-  /** member → supply kind → vendor → index into groupKeys. */
-  private readonly groupIndex = new Map<number, Map<string, Map<string, number>>>();
+  /** (member, supply kind, vendor) → index into groupKeys. */
+  private readonly groupIndex = new GroupIndex();
   private readonly dates: number[] = [];
   private readonly dateIndex = new Map<string, number>();
   private readonly dateValues: string[] = [];
@@ -257,14 +258,10 @@ export class ChunkDecider {
   }
 
   private groupOf(member: number, supplyKind: string, vendor: string): number {
-    let byKind = this.groupIndex.get(member);
-    if (!byKind) this.groupIndex.set(member, (byKind = new Map()));
-    let byVendor = byKind.get(supplyKind);
-    if (!byVendor) byKind.set(supplyKind, (byVendor = new Map()));
-    let group = byVendor.get(vendor);
+    let group = this.groupIndex.get(member, supplyKind, vendor);
     if (group === undefined) {
       group = this.groupKeys.push([member, supplyKind, vendor]) - 1;
-      byVendor.set(vendor, group);
+      this.groupIndex.set(member, supplyKind, vendor, group);
     }
     return group;
   }

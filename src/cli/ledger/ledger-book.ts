@@ -4,7 +4,7 @@
 // `pace.findSplitPurchases` group by group (member, vendor, supply kind) over the rows it kept.
 import { fiscalYearOf, isPaceError, type Pace, type SplitPurchaseGroup } from '../../index.js';
 import { quoted } from '../safe-text.js';
-import { CentsColumn, Column, IdIndex, Interner, LineColumn, SmallIntColumn } from './columns.js';
+import { CentsColumn, Column, GroupIndex, IdIndex, Interner, LineColumn, SmallIntColumn } from './columns.js';
 import { CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, NO_TRACE, UNKNOWN_CONTRACT, centsOf, centsText, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
 import type { RowProblem } from './rows.js';
 
@@ -67,8 +67,8 @@ export class LedgerBook {
   private readonly line = new LineColumn();
   private readonly dates = new Interner();
   private readonly vendors = new Interner();
-  /** member → supply kind → vendor → group. */
-  private readonly groupIndex = new Map<number, Map<string, Map<string, number>>>();
+  /** (member, supply kind, vendor) → group. */
+  private readonly groupIndex = new GroupIndex();
   /** The fiscal year (index into fiscalYears) of each interned date. */
   private readonly fiscalYearOfDate: number[] = [];
   private readonly fiscalYears = new Interner();
@@ -195,16 +195,12 @@ export class LedgerBook {
   }
 
   private groupOf(member: number, supplyKind: string, vendor: string): number {
-    let byKind = this.groupIndex.get(member);
-    if (!byKind) this.groupIndex.set(member, (byKind = new Map()));
-    let byVendor = byKind.get(supplyKind);
-    if (!byVendor) byKind.set(supplyKind, (byVendor = new Map()));
-    let group = byVendor.get(vendor);
+    let group = this.groupIndex.get(member, supplyKind, vendor);
     if (group === undefined) {
       group = this.groups.length;
       const flatVendor = this.vendors.values[this.vendors.intern(vendor)]!;
       this.groups.push({ member, vendor: flatVendor, supplyKind });
-      byVendor.set(flatVendor, group);
+      this.groupIndex.set(member, supplyKind, flatVendor, group);
     }
     return group;
   }
