@@ -35,16 +35,23 @@ export function hasFederalFunds(purchase: Purchase): boolean {
   return purchase.funding?.some((f) => f.source === 'federal') ?? false;
 }
 
-function isContractInForce(contract: Contract, date: CalendarDate): { inForce: boolean; byUnexercisedRenewal: boolean } {
-  if (contract.term.start <= date && date <= contract.term.end) return { inForce: true, byUnexercisedRenewal: false };
-  let byUnexercisedRenewal = false;
+/** Where a date falls in a contract's term: in force, outside, or only in a renewal option not exercised. */
+const enum TermStatus {
+  InForce,
+  Outside,
+  InUnexercisedRenewal,
+}
+
+function termStatus(contract: Contract, date: CalendarDate): TermStatus {
+  if (contract.term.start <= date && date <= contract.term.end) return TermStatus.InForce;
+  let status = TermStatus.Outside;
   for (const r of contract.term.renewals ?? []) {
     if (r.start <= date && date <= r.end) {
-      if (r.exercised) return { inForce: true, byUnexercisedRenewal: false };
-      byUnexercisedRenewal = true;
+      if (r.exercised) return TermStatus.InForce;
+      status = TermStatus.InUnexercisedRenewal;
     }
   }
-  return { inForce: false, byUnexercisedRenewal };
+  return status;
 }
 
 function boardAuthorization(member: Member, contract: Contract | undefined, program: Program | undefined, category: string | undefined, date: CalendarDate) {
@@ -69,37 +76,49 @@ const NO_CONTRACT: Readonly<Record<string, unknown>> = Object.freeze({ given: fa
 /** The program fact of a decision without a known program: one object, so it can be bound as constant. */
 const NO_PROGRAM: Readonly<Record<string, unknown>> = Object.freeze({});
 
-// The contract fact depends only on the contract, its program and the date. For a prepared
-// contract (frozen by the library, and never changed) it is kept per date beside the contract,
-// weakly, so repeated decisions do not copy the contract again. A raw contract is parsed afresh
-// for each decision anyway, and its fact is built afresh.
-const contractFacts = new WeakMap<object, Map<string, Record<string, unknown>>>();
+// The contract fact depends only on the contract, its program and where the date falls in the
+// contract's term (in force, outside, in an unexercised renewal), not on the date itself. For a
+// prepared contract (frozen by the library, and never changed) the facts are kept beside the
+// contract, weakly, one per program and term status: decisions on any date reuse one of a few
+// frozen facts (and the rules bound to it as constants, see rule-sets.ts), where keeping them per
+// date rebuilt both for most rows of a ledger spanning more dates than the cache held. A raw
+// contract is parsed afresh for each decision anyway, and its fact is built afresh.
+interface KeptContractFact {
+  readonly program: Program | undefined;
+  readonly status: TermStatus;
+  readonly fact: Record<string, unknown>;
+}
+const contractFacts = new WeakMap<object, KeptContractFact[]>();
+/** Facts kept per contract at most (three term statuses for each of a few programs; the oldest goes first). */
+const KEPT_FACTS_PER_CONTRACT = 12;
 
 function contractFactOf(contract: Contract, program: Program | undefined, asOf: CalendarDate): Record<string, unknown> {
+  const status = termStatus(contract, asOf);
   // Only prepared contracts are kept, so a contract found here is one (asked only on a miss).
-  let byDate = contractFacts.get(contract);
-  const cached = byDate?.get(asOf);
-  if (cached && cached['program'] === program) return cached;
-  const cacheable = byDate !== undefined || isPreparedContract(contract);
-  const term = isContractInForce(contract, asOf);
+  let kept = contractFacts.get(contract);
+  if (kept !== undefined) {
+    for (let i = 0; i < kept.length; i++) {
+      const k = kept[i]!;
+      if (k.status === status && k.program === program) return k.fact;
+    }
+  }
+  const cacheable = kept !== undefined || isPreparedContract(contract);
   const fact: Record<string, unknown> = Object.assign({}, contract, {
     given: true,
     programKnown: program !== undefined,
-    inForce: term.inForce,
-    inForceByUnexercisedRenewal: term.byUnexercisedRenewal,
+    inForce: status === TermStatus.InForce,
+    inForceByUnexercisedRenewal: status === TermStatus.InUnexercisedRenewal,
     states: contract.eligibleStates ?? ['CA'],
     categoriesInProgram: program === undefined || contract.categories.every((c) => program.categories.some((pc) => pc.id === c)),
     competitivelySolicited: contract.solicitation.kind !== 'other',
     fullTermMonths: fullTermMonths(contract),
   });
   if (cacheable) {
-    // Frozen so that no rule engine or caller can change a fact another decision will read; the
-    // program it was derived with is kept beside it (non-enumerable) to check the cache hit.
-    Object.defineProperty(fact, 'program', { value: program, enumerable: false });
+    // Frozen so that no rule engine or caller can change a fact another decision will read.
     deepFreezeShallowArrays(fact);
-    if (!byDate) contractFacts.set(contract, (byDate = new Map()));
-    if (byDate.size >= 366) byDate.clear();
-    byDate.set(asOf, fact);
+    if (!kept) contractFacts.set(contract, (kept = []));
+    if (kept.length >= KEPT_FACTS_PER_CONTRACT) kept.shift();
+    kept.push({ program, status, fact });
   }
   return fact;
 }

@@ -1,4 +1,6 @@
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/dates/calendar-date.js';
 import { deriveFacts } from '../../src/compliance/derive-facts.js';
 import { complianceContext } from '../../src/compliance/rule-sets.js';
 import { MemberSchema, PurchaseSchema, type Member, type Purchase } from '../../src/index.js';
@@ -54,5 +56,34 @@ describe('deriveFacts', () => {
     expect(bare.member['membership']).toBeUndefined();
     expect(bare.member['isMemberOfProgram']).toBe(false);
     expect(JSON.parse(JSON.stringify(bare.member))).toEqual({ id: 'm', name: 'M', kind: 'charter-school', state: 'CA', isMemberOfProgram: false, membershipInForce: false, feesPaid: false, averageDailyAttendanceGiven: false, regime: 'charter-school', regimeKnown: true, cupccaaInForce: false, boardAuthorization: { required: false, coversContract: false, coversCategory: false } });
+  });
+});
+
+// A prepared contract's fact is kept per program and term status (in force, outside, in an
+// unexercised renewal), not per date: a ledger's decisions on hundreds of dates share a few facts
+// (and the rules bound to them). The kept facts must be exactly what a raw contract, derived
+// afresh (it is not kept), gives on each date, in whatever order the dates come.
+describe('the contract fact of a prepared contract, on every date of six years', () => {
+  const prepared = prepareContract(contract);
+  const days: string[] = [];
+  for (let d = '2023-01-01'; d <= '2028-12-31'; d = addDays(d, 1)) days.push(d);
+  test.prop([fc.shuffledSubarray(days, { minLength: 400, maxLength: 800 })], { numRuns: 5 })('equals the raw contract\'s, shared across dates of one term status', (dates) => {
+    const byStatus = new Map<string, object>();
+    for (const asOf of dates) {
+      const subject = { member: district, purchase: { ...purchase, date: asOf }, asOf };
+      const kept = deriveFacts(table, context.programs, { ...subject, contract: prepared }, false, false).facts.contract;
+      const fresh = deriveFacts(table, context.programs, { ...subject, contract: structuredClone(contract) as never }, false, false).facts.contract;
+      expect(kept, asOf).toEqual(fresh);
+      expect(Object.isFrozen(kept)).toBe(true);
+      const status = `${String(kept['inForce'])}/${String(kept['inForceByUnexercisedRenewal'])}`;
+      const first = byStatus.get(status);
+      if (first === undefined) byStatus.set(status, kept);
+      else expect(kept, asOf).toBe(first);
+    }
+  });
+  it('has the three term statuses of the fixture on the expected dates', () => {
+    const at = (asOf: string) => deriveFacts(table, context.programs, { member: district, contract: prepared, purchase: { ...purchase, date: asOf }, asOf }, false, false).facts.contract;
+    expect([at('2024-06-30')['inForce'], at('2024-07-01')['inForce'], at('2026-06-30')['inForce'], at('2026-07-01')['inForce'], at('2027-07-01')['inForce']]).toEqual([false, true, true, false, false]);
+    expect([at('2026-07-01')['inForceByUnexercisedRenewal'], at('2027-06-30')['inForceByUnexercisedRenewal'], at('2027-07-01')['inForceByUnexercisedRenewal']]).toEqual([true, true, false]);
   });
 });
