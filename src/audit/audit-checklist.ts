@@ -95,16 +95,22 @@ export function auditChecklistOf(context: PaceContext, run: ComplianceRun): Audi
   const steps: ItemRun[] | undefined = trace ? [] : undefined;
   runCompiledInto(withDecisionConstants(compliance.checklist.compiled, facts), varyingFacts(facts), firedIndexes, steps, itemRun);
   const itemList = compliance.checklist.items;
-  // Plain arrays and loops, not Sets: a purchase lists a few documents and a few dozen items.
-  const required: boolean[] = new Array<boolean>(itemList.length).fill(false);
-  for (let i = 0; i < firedIndexes.length; i++) required[firedIndexes[i]!] = true;
-  const items: AuditChecklistItem[] = [];
+  const count = itemList.length;
+  // Plain arrays and loops, not Sets: a purchase lists a few documents and a few dozen items. The
+  // items are stored by index into an array of their number, and `required` is a byte array: the
+  // optimizing compiler inlines both, where `items.push` and reads of a filled boolean array
+  // went through the generic builtins on every item (measured with callgrind: about 7,500 of a
+  // checkPurchase's 73,000 instructions, without trace).
+  const required = new Uint8Array(count);
+  for (let i = 0; i < firedIndexes.length; i++) required[firedIndexes[i]!] = 1;
+  const items = new Array<AuditChecklistItem>(count);
   const missing: string[] = [];
-  for (let index = 0; index < itemList.length; index++) {
+  for (let index = 0; index < count; index++) {
     const item = itemList[index]!;
     let status: AuditChecklistItem['status'] = 'not-applicable';
     let decidedBy: AuditChecklistItem['decidedBy'] = 'documents';
-    if (required[index]) {
+    const isRequired = required[index] === 1;
+    if (isRequired) {
       if (item.decidedBy) {
         decidedBy = 'data';
         const fact = Object.hasOwn(facts, item.decidedBy.fact) ? facts[item.decidedBy.fact as keyof Facts] : undefined;
@@ -128,7 +134,7 @@ export function auditChecklistOf(context: PaceContext, run: ComplianceRun): Audi
         findings.push({ code: 'checklist-item-missing', severity: 'warn', message: compliance.checklist.missingMessages[index]!, citation: item.citation, ruleId: item.id, pack: item.pack });
       }
     }
-    items.push({ id: item.id, title: item.title, citation: item.citation, required: required[index]!, status, pack: item.pack, decidedBy });
+    items[index] = { id: item.id, title: item.title, citation: item.citation, required: isRequired, status, pack: item.pack, decidedBy };
   }
   if (trace && steps) {
     for (const { index, passed, conditions } of steps) {
