@@ -53,6 +53,8 @@ export interface LedgerOptions {
   workerScript?: URL;
   sink: DetailSink;
   progress?: (rows: number, bytes: number, totalBytes: number) => void;
+  /** The size the input is read in, in bytes (tests: the report must not depend on it). */
+  chunkBytes?: number;
 }
 
 /** Bad rows: every one reported (up to --max-errors), then exit 2. */
@@ -65,7 +67,9 @@ export class BadRowsError extends InputError {
   }
 }
 
-const CHUNK_BYTES = 1 << 18;
+const DEFAULT_CHUNK_BYTES = 1 << 18;
+/** The longest record read (a longer one is most likely an unclosed quote). */
+const MAX_RECORD_BYTES = 64 << 20;
 
 function formatOf(file: string, firstByte: number | undefined): LedgerFormat {
   if (/\.csv$/i.test(file)) return 'csv';
@@ -93,13 +97,14 @@ export async function auditLedger(options: LedgerOptions): Promise<LedgerRun> {
 
 async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<LedgerRun> {
   const { file } = options;
+  const CHUNK_BYTES = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   let totalBytes = 0;
   try {
     totalBytes = statSync(file === '-' ? '/dev/stdin' : file).size;
   } catch {
     // stdin of unknown size
   }
-  // The reader: whole records, in chunks of about a megabyte.
+  // The reader: whole records, in chunks of about CHUNK_BYTES.
   let pending = Buffer.alloc(0);
   let eof = false;
   let bytesRead = 0;
@@ -154,7 +159,7 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
         }
       }
       if (eof) return undefined;
-      // No record end in a megabyte and more: read on (a very long record).
+      // No record end in a chunk and more: read on (a very long record).
       const before = pending.length;
       const grow = Buffer.allocUnsafe(CHUNK_BYTES);
       const n = readSync(fd, grow, 0, CHUNK_BYTES, null);
@@ -163,7 +168,7 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
         bytesRead += n;
         pending = Buffer.concat([pending, grow.subarray(0, n)]);
       }
-      if (before > 64 * CHUNK_BYTES) throw new InputError(`${file}: a record longer than 64 MB (an unclosed quote?)`);
+      if (before > MAX_RECORD_BYTES) throw new InputError(`${file}: a record longer than 64 MB (an unclosed quote?)`);
     }
   };
 
@@ -290,8 +295,8 @@ async function auditJsonDocument(options: LedgerOptions, fd: number, first: Buff
   const { file } = options;
   const parts: Buffer[] = [first];
   for (;;) {
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    const n = readSync(fd, buffer, 0, CHUNK_BYTES, null);
+    const buffer = Buffer.allocUnsafe(DEFAULT_CHUNK_BYTES);
+    const n = readSync(fd, buffer, 0, DEFAULT_CHUNK_BYTES, null);
     if (n === 0) break;
     parts.push(buffer.subarray(0, n));
   }

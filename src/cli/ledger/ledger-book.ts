@@ -125,9 +125,15 @@ export class LedgerBook {
     // numbers them in row order, as when it looked up every row).
     const groupOfKey = new Int32Array(chunk.groupKeys.length).fill(-1);
     const dateOfValue = new Int32Array(chunk.dateValues.length).fill(-1);
+    // Change orders are taken in line order among the rows (a change order before its PO is
+    // pending until the end, wherever the chunks were cut): the report does not depend on where
+    // the input was cut into chunks.
+    const changes = chunk.changes;
+    let changeAt = 0;
     for (let i = 0; i < chunk.count; i++) {
       const id = chunk.ids[i]!;
       const line = base + chunk.lines[i]!;
+      while (changeAt < changes.length && base + changes[changeAt]!.line < line) this.takeChange(changes[changeAt++]!, base);
       const row = this.ids.size;
       let earlier: number;
       try {
@@ -184,14 +190,17 @@ export class LedgerBook {
       }
     }
     this.rowsRead += chunk.count;
-    for (const change of chunk.changes) {
-      this.changeOrders++;
-      this.rowsRead++;
-      const line = base + change.line;
-      const target = this.ids.find(change.revisionOf);
-      if (target < 0) this.pendingChanges.push({ ...change, line });
-      else this.foldChange({ ...change, line }, target);
-    }
+    while (changeAt < changes.length) this.takeChange(changes[changeAt++]!, base);
+  }
+
+  /** A change order of a chunk starting on line `base`: folded into its PO, or pending until the PO is read. */
+  private takeChange(change: ChunkResult['changes'][number], base: number): void {
+    this.changeOrders++;
+    this.rowsRead++;
+    const line = base + change.line;
+    const target = this.ids.find(change.revisionOf);
+    if (target < 0) this.pendingChanges.push({ ...change, line });
+    else this.foldChange({ ...change, line }, target);
   }
 
   private groupOf(member: number, supplyKind: string, vendor: string): number {

@@ -1,0 +1,71 @@
+// audit-ledger reads its input in chunks (256 KB); the report must not depend on where the chunks
+// are cut. Change orders made it depend on it: a chunk's change orders were taken after all of its
+// rows, so a PO needing a bid because of a change order was listed at the end of the change
+// order's chunk, and a change order before its PO was folded at once within a chunk but only at
+// the end across chunks. Failing runs print their seed (fast-check's report).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { auditLedger, BadRowsError } from '../../src/cli/ledger/audit-ledger.js';
+import type { DetailSink } from '../../src/cli/ledger/ledger-book.js';
+import { centsToMoney } from '../compliance/arbitraries.js';
+
+const RUNS = Number(process.env['FC_NUM_RUNS'] ?? 40);
+const members = join(import.meta.dirname, '..', '..', 'examples', 'data', 'members.json');
+const scratch = mkdtempSync(join(tmpdir(), 'pace-ledger-chunks-'));
+
+const arbRow = fc.record({
+  member: fc.constantFrom('alder-usd', 'birch-esd', 'cedar-charter'),
+  vendor: fc.constantFrom('v-1', 'v-1', 'v-2'),
+  kind: fc.constantFrom('goods', 'goods', 'services'),
+  day: fc.integer({ min: 0, max: 500 }),
+  cents: fc.oneof(fc.integer({ min: 1_000_000, max: 11_000_000 }), fc.constant(11_480_000), fc.integer({ min: 11_480_001, max: 30_000_000 })),
+  // A change order: of which PO (by its position among the rows, possibly a later one), and by how much.
+  change: fc.option(fc.record({ of: fc.nat(), cents: fc.integer({ min: -1_000_000, max: 6_000_000 }) }), { freq: 3 }),
+});
+
+function ledgerCsv(rows: fc.RecordValue<typeof arbRow>[]): string {
+  let out = 'id,memberId,date,amount,supplyKind,vendorId,revisionOf\n';
+  const orders = rows.flatMap((r, i) => (r.change ? [] : [i]));
+  rows.forEach((r, i) => {
+    const date = new Date(Date.UTC(2024, 6, 1 + r.day)).toISOString().slice(0, 10);
+    if (r.change && orders.length > 0) {
+      // Of a PO earlier or later in the file.
+      const of = orders[r.change.of % orders.length]!;
+      const target = rows[of]!;
+      const sign = r.change.cents < 0 ? '-' : '';
+      out += `CO-${i},${target.member},${date},${sign}${centsToMoney(Math.abs(r.change.cents))},${target.kind},${target.vendor},PO-${of}\n`;
+    } else out += `PO-${i},${r.member},${date},${centsToMoney(r.cents)},${r.kind},${r.vendor},\n`;
+  });
+  return out;
+}
+
+/** The report, every detail written to the sink, or the bad rows: what a run's output is made of. */
+async function run(file: string, chunkBytes: number | undefined): Promise<string> {
+  const written: string[] = [];
+  const sink: DetailSink = {
+    neededBid: (json) => written.push(`neededBid ${json}`),
+    missingDocuments: (json) => written.push(`missingDocuments ${json}`),
+    splitGroup: (json) => written.push(`split ${json}`),
+  };
+  try {
+    const result = await auditLedger({ file, packs: undefined, members, contracts: undefined, window: 'fiscal-year', maxErrors: 20, jobs: 0, sink, ...(chunkBytes !== undefined ? { chunkBytes } : {}) });
+    return JSON.stringify({ report: result.report, written });
+  } catch (e) {
+    if (e instanceof BadRowsError) return JSON.stringify({ problems: e.problems, stoppedEarly: e.stoppedEarly });
+    throw e;
+  }
+}
+
+describe('audit-ledger: the report does not depend on where the input is cut into chunks', () => {
+  let n = 0;
+  test.prop([fc.array(arbRow, { minLength: 2, maxLength: 60 })], { numRuns: RUNS })('chunks of 64 bytes, 1 KB and the default give the same report', async (rows) => {
+    const file = join(scratch, `ledger-${n++}.csv`);
+    writeFileSync(file, ledgerCsv(rows));
+    const whole = await run(file, undefined);
+    expect(await run(file, 64)).toBe(whole);
+    expect(await run(file, 1024)).toBe(whole);
+  });
+});
