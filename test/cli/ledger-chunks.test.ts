@@ -26,7 +26,9 @@ const arbRow = fc.record({
   change: fc.option(fc.record({ of: fc.nat(), cents: fc.integer({ min: -1_000_000, max: 6_000_000 }) }), { freq: 3 }),
 });
 
-function ledgerCsv(rows: fc.RecordValue<typeof arbRow>[]): string {
+type Row = typeof arbRow extends fc.Arbitrary<infer T> ? T : never;
+
+function ledgerCsv(rows: Row[]): string {
   let out = 'id,memberId,date,amount,supplyKind,vendorId,revisionOf\n';
   const orders = rows.flatMap((r, i) => (r.change ? [] : [i]));
   rows.forEach((r, i) => {
