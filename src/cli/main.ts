@@ -359,30 +359,64 @@ async function ledger(parsed: Parsed, io: CliIo): Promise<number> {
   }
 }
 
+/** A detail list's temporary file and the bytes not yet written to it. */
+interface SpillFile {
+  fd: number;
+  path: string;
+  bytes: Buffer;
+  used: number;
+  /** Details not yet encoded, and their length in characters. */
+  pending: string[];
+  pendingLength: number;
+  count: number;
+}
+
+const SPILL_BUFFER_BYTES = 1 << 20;
+const SPILL_STRING_LENGTH = 1 << 14;
+
 /** The long detail lists of a ledger report, kept in temporary files while the ledger is read. */
 class DetailSpill {
   private dir: string | undefined;
-  private readonly files = new Map<string, { fd: number; path: string; buffer: string[]; size: number; count: number }>();
-  private file(kind: string) {
+  private readonly files = new Map<string, SpillFile>();
+  private file(kind: string): SpillFile {
     let f = this.files.get(kind);
     if (!f) {
       this.dir ??= mkdtempSync(join(tmpdir(), 'pace-rules-ledger-'));
       const path = join(this.dir, `${kind}.jsonl`);
-      f = { fd: openSync(path, 'w'), path, buffer: [], size: 0, count: 0 };
+      f = { fd: openSync(path, 'w'), path, bytes: Buffer.allocUnsafe(SPILL_BUFFER_BYTES), used: 0, pending: [], pendingLength: 0, count: 0 };
       this.files.set(kind, f);
     }
     return f;
   }
+  // Details are gathered as strings only briefly (about 16,000 characters, a few dozen rows), then
+  // encoded into the file's byte buffer, so that their strings die young: kept as strings until a
+  // megabyte had gathered, nearly every detail of a ledger (one or two per row) outlived several
+  // scavenges and was promoted, and the old generation filled with them. (Encoding each detail on
+  // its own costs a call into the runtime per detail.)
   private add(kind: string, json: string): void {
     const f = this.file(kind);
-    f.buffer.push(f.count++ === 0 ? `\n    ${json}` : `,\n    ${json}`);
-    f.size += json.length;
-    if (f.size > 1 << 20) this.flushFile(f);
+    f.pending.push(f.count++ === 0 ? `\n    ${json}` : `,\n    ${json}`);
+    f.pendingLength += json.length + 6;
+    if (f.pendingLength > SPILL_STRING_LENGTH) this.encode(f);
   }
-  private flushFile(f: { fd: number; buffer: string[]; size: number }): void {
-    writeSync(f.fd, f.buffer.join(''));
-    f.buffer = [];
-    f.size = 0;
+  /** Moves the gathered strings into the byte buffer (writing it to the file first when they would not fit). */
+  private encode(f: SpillFile): void {
+    if (f.pending.length === 0) return;
+    const text = f.pending.join('');
+    f.pending = [];
+    f.pendingLength = 0;
+    // At most 3 bytes per UTF-16 code unit.
+    if (f.used + 3 * text.length > f.bytes.length) this.writeOut(f);
+    if (3 * text.length > f.bytes.length) writeSync(f.fd, text);
+    else f.used += f.bytes.write(text, f.used);
+  }
+  private writeOut(f: SpillFile): void {
+    for (let at = 0; at < f.used; ) at += writeSync(f.fd, f.bytes, at, f.used - at);
+    f.used = 0;
+  }
+  private flushFile(f: SpillFile): void {
+    this.encode(f);
+    this.writeOut(f);
   }
   neededBid = (json: string): void => this.add('neededBid', json);
   splitGroup = (json: string): void => this.add('splitPurchases', json);
