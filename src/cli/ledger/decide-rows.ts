@@ -60,9 +60,14 @@ export interface ChunkResult {
   flags: Uint8Array;
   /** Contract ids named by rows flagged UNKNOWN_CONTRACT, in row order. */
   unknownContracts: string[];
-  /** JSON of each neededBid / missingDocuments entry without its opening brace and `where` (the ledger puts it first), in row order. */
-  neededBid: string[];
-  missingDocuments: string[];
+  /**
+   * JSON of each distinct list of missing checklist items, and for each row flagged
+   * MISSING_DOCUMENTS (in row order) the index of its list. The details themselves are built
+   * where they are written: built here, one string a row lived until the chunk was taken and was
+   * promoted to the old generation (about 600 bytes a row).
+   */
+  missingLists: string[];
+  missingListOf: Int32Array;
   /** Checklist items seen missing in this chunk: id, title, citation, and on how many rows. */
   titles: [string, string, string, number][];
   changes: Omit<ChangeOrderRow, 'columnOf'>[];
@@ -76,8 +81,8 @@ export interface ChunkResult {
 /** A list of missing checklist items, as a node of the trie of the lists a chunk has seen. */
 interface MissingList {
   next: Map<string, MissingList> | undefined;
-  /** JSON of the list that ends here (undefined: no row's list ended here yet). */
-  json: string | undefined;
+  /** The index of the list that ends here in the chunk's `missingLists` (-1: no row's list ended here yet). */
+  at: number;
   /** The chunk's title entries of the list's items, each counted once per row with the list. */
   titles: [string, string, string, number][];
 }
@@ -161,15 +166,13 @@ export class ChunkDecider {
   private readonly cents: number[] = [];
   private readonly flags: number[] = [];
   private readonly unknownContracts: string[] = [];
-  private readonly neededBid: string[] = [];
-  private readonly missingDocuments: string[] = [];
+  private readonly missingLists: string[] = [];
+  private readonly missingListOf: number[] = [];
   private readonly changes: ChunkResult['changes'] = [];
   private readonly titles = new Map<string, [string, string, string, number]>();
   private membersProblem: string | undefined;
-  /** JSON of each member id (by index), built once. */
-  private readonly memberJson: string[] = [];
   /** The lists of missing checklist items seen, as a trie by item id (no key string built per row). */
-  private readonly missingRoot: MissingList = { next: undefined, json: undefined, titles: [] };
+  private readonly missingRoot: MissingList = { next: undefined, at: -1, titles: [] };
 
   constructor(private readonly setup: LedgerSetup) {}
 
@@ -241,17 +244,11 @@ export class ChunkDecider {
     if (flags & UNKNOWN_CONTRACT) this.unknownContracts.push(contractId!);
     const documents = p['documents'];
     const hasOwnBid = Array.isArray(documents) && documents.some((d) => (d as { kind?: unknown }).kind === 'formal-bid');
-    // The details as JSON (what JSON.stringify of { purchaseId, memberId, ... } gives, without the
-    // opening brace: the ledger puts `where` first), their constant parts built once.
-    const head = `"purchaseId":${JSON.stringify(p['id'])},"memberId":${(this.memberJson[known.index] ??= JSON.stringify(memberId))}`;
-    if (method.method === 'formal-bid' && !hasOwnBid) {
-      flags |= NEEDED_BID;
-      this.neededBid.push(`${head},"amount":"${centsText(cents)}","method":"formal-bid"}`);
-    }
+    if (method.method === 'formal-bid' && !hasOwnBid) flags |= NEEDED_BID;
     if (checklist.missing.length > 0) {
       flags |= MISSING_DOCUMENTS;
       const seen = this.missingList(checklist);
-      this.missingDocuments.push(`${head},"missing":${seen.json}}`);
+      this.missingListOf.push(seen.at);
       for (const entry of seen.titles) entry[3]++;
     }
     this.flags.push(flags);
@@ -275,11 +272,11 @@ export class ChunkDecider {
     let node = this.missingRoot;
     for (const id of checklist.missing) {
       let next = node.next?.get(id);
-      if (next === undefined) (node.next ??= new Map()).set(id, (next = { next: undefined, json: undefined, titles: [] }));
+      if (next === undefined) (node.next ??= new Map()).set(id, (next = { next: undefined, at: -1, titles: [] }));
       node = next;
     }
-    if (node.json === undefined) {
-      node.json = JSON.stringify(checklist.missing);
+    if (node.at < 0) {
+      node.at = this.missingLists.push(JSON.stringify(checklist.missing)) - 1;
       for (const item of checklist.items) {
         if (item.status !== 'missing') continue;
         let entry = this.titles.get(item.id);
@@ -303,8 +300,8 @@ export class ChunkDecider {
       cents: Float64Array.from(this.cents),
       flags: Uint8Array.from(this.flags),
       unknownContracts: this.unknownContracts,
-      neededBid: this.neededBid,
-      missingDocuments: this.missingDocuments,
+      missingLists: this.missingLists,
+      missingListOf: Int32Array.from(this.missingListOf),
       titles: [...this.titles.values()],
       changes: this.changes,
       problems: this.problems,

@@ -76,6 +76,8 @@ export class LedgerBook {
   private readonly spending = new Map<number, { cents: number; count: number }>();
   private readonly memberCounts: { purchases: number; cents: number; neededBid: number; missingDocuments: number; splitGroups: number }[];
   private readonly pendingChanges: ChangeOrderRow[] = [];
+  /** JSON of each member id (by index), built once. */
+  private readonly memberJson: string[] = [];
   /** Checklist items found missing: id → title and citation. */
   readonly titles = new Map<string, { title: string; citation: string; missingOn: number }>();
   readonly problems: RowProblem[] = [];
@@ -118,7 +120,6 @@ export class LedgerBook {
       if (seen) seen.missingOn += count;
       else this.titles.set(id, { title, citation, missingOn: count });
     }
-    let neededAt = 0;
     let missingAt = 0;
     let unknownAt = 0;
     // The chunk's groups and dates, each found in the book when a row first uses it (so the book
@@ -145,7 +146,6 @@ export class LedgerBook {
       const flags = chunk.flags[i]!;
       if (earlier >= 0) {
         this.problems.push({ line, where: this.fieldAt(line, 'id'), message: `purchase id ${quoted(id)} is used twice (also on ${this.lineLabel(this.line.get(earlier))})` });
-        if (flags & NEEDED_BID) neededAt++;
         if (flags & MISSING_DOCUMENTS) missingAt++;
         if (flags & UNKNOWN_CONTRACT) unknownAt++;
         continue;
@@ -175,13 +175,15 @@ export class LedgerBook {
       this.addSpending(group, dateIndex, flags, cents, 1);
       // (a row's label only for the rows with details: most have none)
       const where = flags & (NEEDED_BID | MISSING_DOCUMENTS | UNKNOWN_CONTRACT) ? this.lineLabel(line) : '';
+      // The details as JSON (what JSON.stringify of { purchaseId, memberId, ... } gives, without
+      // the opening brace: `detail` puts `where` first), built as they are written.
       if (flags & NEEDED_BID) {
         counts.neededBid++;
-        this.detail('neededBid', chunk.neededBid[neededAt++]!, where);
+        this.detail('neededBid', `${this.detailHead(id, member)},"amount":"${centsText(cents)}","method":"formal-bid"}`, where);
       }
       if (flags & MISSING_DOCUMENTS) {
         counts.missingDocuments++;
-        this.detail('missingDocuments', chunk.missingDocuments[missingAt++]!, where);
+        this.detail('missingDocuments', `${this.detailHead(id, member)},"missing":${chunk.missingLists[chunk.missingListOf[missingAt++]!]!}}`, where);
       }
       if (flags & UNKNOWN_CONTRACT) {
         this.unknownContractCount++;
@@ -227,6 +229,11 @@ export class LedgerBook {
       entry.cents += cents;
       entry.count += count;
     } else this.spending.set(key, { cents, count });
+  }
+
+  /** `"purchaseId":…,"memberId":…` of a detail (each member id's JSON built once). */
+  private detailHead(purchaseId: string, member: number): string {
+    return `"purchaseId":${JSON.stringify(purchaseId)},"memberId":${(this.memberJson[member] ??= JSON.stringify(this.memberList[member]!.id))}`;
   }
 
   /** A detail: `where` (a line label or JSON path: no character JSON escapes), then `rest`, its other members and closing brace. */

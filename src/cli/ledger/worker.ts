@@ -13,7 +13,7 @@ export function serveLedgerChunks(data: LedgerWorkerData): void {
     try {
       setup ??= buildLedgerSetup(data.files).setup;
       const result: ChunkResult = decideChunk(setup, decoder.decode(bytes));
-      port.postMessage({ seq, result }, [result.lines.buffer, result.members.buffer, result.groups.buffer, result.dates.buffer, result.cents.buffer, result.flags.buffer] as ArrayBuffer[]);
+      port.postMessage({ seq, result }, [result.lines.buffer, result.members.buffer, result.groups.buffer, result.dates.buffer, result.cents.buffer, result.flags.buffer, result.missingListOf.buffer] as ArrayBuffer[]);
     } catch (e) {
       const error = e as Error;
       port.postMessage({ seq, error: { name: error?.name ?? 'Error', message: error?.message ?? String(e), stack: error?.stack } });
