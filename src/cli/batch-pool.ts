@@ -4,6 +4,7 @@
 // input order (serveBatchConcurrently).
 import { parentPort, Worker } from 'node:worker_threads';
 import { answerLines } from './batch.js';
+import { AnswerEncoder } from './batch-json.js';
 import { paceFromPackFiles, prepareContracts } from './files.js';
 
 /** What a batch worker receives as workerData. */
@@ -87,10 +88,10 @@ export function serveBatchLines(data: BatchWorkerData): void {
   // The answers go back encoded, their buffer transferred: the main thread then only writes them
   // (copying 8.8 KB strings through the port and encoding them there took as much of its time as
   // the answering left to it).
-  const encoder = new TextEncoder();
+  const encoder = new AnswerEncoder();
   port.on('message', ({ seq, lines }: { seq: number; lines: string[] }) => {
     try {
-      const bytes = encoder.encode(answerLines(pace, contracts, lines));
+      const bytes = answerLines(pace, contracts, lines, encoder);
       port.postMessage({ seq, bytes }, [bytes.buffer as ArrayBuffer]);
     } catch (e) {
       const error = e as Error;

@@ -2,6 +2,7 @@
 // line read in one piece of input is answered in one write, so a caller that sends one request
 // and waits gets its answer at once, and a caller that pipes a million gets them at full speed.
 import { isPaceError, type Pace, type PreparedContract } from '../index.js';
+import type { AnswerEncoder } from './batch-json.js';
 import { boundedMessage, quoted } from './safe-text.js';
 
 const OPS = ['check-eligibility', 'procurement-method', 'audit-checklist', 'check-purchase', 'quote', 'quote-group-buy', 'verify-invoice'] as const;
@@ -102,16 +103,20 @@ async function* requestLines(input: AsyncIterable<Buffer | string>): AsyncGenera
   if (rest.trim() !== '') yield [rest.endsWith('\r') ? rest.slice(0, -1) : rest];
 }
 
-/** The answer lines of request lines, in this thread. */
-export function answerLines(pace: Pace, contracts: ReadonlyMap<string, PreparedContract>, lines: readonly string[]): string {
-  let out = '';
-  for (const line of lines) out += `${JSON.stringify(answer(pace, contracts, line))}\n`;
-  return out;
+/**
+ * The answer lines of request lines, in this thread, as UTF-8: `JSON.stringify(answer)` and a
+ * line end each (the encoder reuses the bytes of what the answer before had in common with it).
+ */
+export function answerLines(pace: Pace, contracts: ReadonlyMap<string, PreparedContract>, lines: readonly string[], encoder: AnswerEncoder): Uint8Array {
+  for (const line of lines) encoder.add(answer(pace, contracts, line));
+  return encoder.take();
 }
 
 /** Serves requests from `input` until it ends; `write` is called once per piece of input read. */
-export async function serveBatch(pace: Pace, contracts: ReadonlyMap<string, PreparedContract>, input: AsyncIterable<Buffer | string>, write: (text: string) => Promise<void> | void): Promise<void> {
-  for await (const lines of requestLines(input)) await write(answerLines(pace, contracts, lines));
+export async function serveBatch(pace: Pace, contracts: ReadonlyMap<string, PreparedContract>, input: AsyncIterable<Buffer | string>, write: (answers: Uint8Array) => Promise<void> | void): Promise<void> {
+  const { AnswerEncoder } = await import('./batch-json.js');
+  const encoder = new AnswerEncoder();
+  for await (const lines of requestLines(input)) await write(answerLines(pace, contracts, lines, encoder));
 }
 
 /**

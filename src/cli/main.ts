@@ -455,19 +455,19 @@ async function batch(parsed: Parsed, io: CliIo): Promise<number> {
   // (read here also with workers: a bad file is reported, by name, before any thread starts)
   const contracts = contractsFile !== undefined ? prepareContracts(pace, contractsFile) : new Map();
   const stdin = io.stdin ?? (await import('node:process')).stdin;
+  const decoder = new TextDecoder();
+  const write = (answers: string | Uint8Array): void => {
+    if (typeof answers === 'string') io.stdout(answers);
+    else if (io.stdoutBytes) io.stdoutBytes(answers);
+    else io.stdout(decoder.decode(answers, { stream: true }));
+  };
   if (jobs === 0 || !io.workerScript) {
-    await serveBatch(pace, contracts, stdin, (text) => io.stdout(text));
+    await serveBatch(pace, contracts, stdin, write);
     return EXIT.clear;
   }
   const { BatchPool } = await import('./batch-pool.js');
   const pool = new BatchPool(io.workerScript, jobs, packs, contractsFile);
   try {
-    const decoder = new TextDecoder();
-    const write = (answers: string | Uint8Array): void => {
-      if (typeof answers === 'string') io.stdout(answers);
-      else if (io.stdoutBytes) io.stdoutBytes(answers);
-      else io.stdout(decoder.decode(answers, { stream: true }));
-    };
     await serveBatchConcurrently(pool.answer, jobs * 4, stdin, write);
   } finally {
     await pool.close();
