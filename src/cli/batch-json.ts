@@ -101,12 +101,22 @@ const FALSE = utf8('false');
 const NULL = utf8('null');
 const COMMA = 0x2c;
 
+/**
+ * Whether Object.prototype and Array.prototype have neither an enumerable property (for-in would
+ * walk it) nor a toJSON (JSON.stringify would call it).
+ */
+function prototypesArePlain(): boolean {
+  for (const _ in Object.prototype) return false;
+  return !('toJSON' in Array.prototype);
+}
+
 /** Writes answers as JSON lines; one per thread (it keeps the last answer's positions). */
 export class AnswerEncoder {
   private root = new Position();
   private positions = 0;
-  private out = new Uint8Array(1 << 16);
+  private out: Uint8Array<ArrayBufferLike> = new Uint8Array(1 << 16);
   private size = 0;
+  private readonly spare: Uint8Array<ArrayBufferLike>[] = [];
 
   /** Appends `JSON.stringify(answer) + '\n'` as UTF-8. */
   add(answer: object): void {
@@ -116,6 +126,7 @@ export class AnswerEncoder {
     }
     let bytes: Uint8Array;
     try {
+      if (!prototypesArePlain()) throw STRINGIFY;
       this.encode(answer, this.root, 0);
       bytes = this.root.bytes;
     } catch (e) {
@@ -131,11 +142,22 @@ export class AnswerEncoder {
     this.out[this.size++] = 0x0a;
   }
 
-  /** The bytes added since the last take (a copy of their own, which may be transferred). */
+  /**
+   * The bytes added since the last take, in a buffer the encoder no longer writes to (it may be
+   * transferred to another thread). Give the buffer back when it has been written.
+   */
   take(): Uint8Array {
-    const taken = this.out.slice(0, this.size);
+    const taken = this.out.subarray(0, this.size);
+    // A fresh buffer of a piece's size (hundreds of KB) costs page faults or zeroing every time;
+    // one given back does not.
+    this.out = this.spare.pop() ?? new Uint8Array(this.out.length);
     this.size = 0;
     return taken;
+  }
+
+  /** A buffer that `take` returned, written and no longer used, for the encoder to write into again. */
+  give(buffer: ArrayBufferLike): void {
+    if (this.spare.length < 4 && buffer.byteLength >= this.out.length) this.spare.push(new Uint8Array(buffer));
   }
 
   private reserve(more: number): void {
@@ -156,33 +178,26 @@ export class AnswerEncoder {
 
   /** Brings `at` up to date with `value` (bumping its version if its bytes change). */
   private encode(value: unknown, at: Position, depth: number): void {
-    switch (typeof value) {
-      case 'string':
-      case 'number':
-        if (value === at.value && at.keys === undefined && at.length === -1 && !at.omitted) return;
-        this.leaf(at, typeof value === 'string' ? quote(value) : Number.isFinite(value) ? String(value) : 'null', value);
-        return;
-      case 'boolean':
-        this.constant(at, value ? TRUE : FALSE);
-        return;
-      case 'undefined':
-      case 'function':
-      case 'symbol':
-        if (!at.omitted) {
-          at.omitted = true;
-          at.value = undefined;
-          at.keys = undefined;
-          at.length = -1;
-          at.version++;
-        }
-        return;
-      case 'object':
-        if (value === null) this.constant(at, NULL);
-        else if (Array.isArray(value)) this.array(value, at, depth);
-        else this.object(value, at, depth);
-        return;
-      default:
-        throw STRINGIFY; // a bigint: JSON.stringify decides (it throws)
+    if (typeof value === 'string') {
+      if (value !== at.value || at.keys !== undefined || at.length !== -1 || at.omitted) this.leaf(at, quote(value), value);
+    } else if (typeof value === 'object') {
+      if (value === null) this.constant(at, NULL);
+      else if (Array.isArray(value)) this.array(value, at, depth);
+      else this.object(value, at, depth);
+    } else if (typeof value === 'boolean') {
+      this.constant(at, value ? TRUE : FALSE);
+    } else if (typeof value === 'number') {
+      if (value !== at.value || at.keys !== undefined || at.length !== -1 || at.omitted) this.leaf(at, Number.isFinite(value) ? String(value) : 'null', value);
+    } else if (typeof value === 'undefined' || typeof value === 'function' || typeof value === 'symbol') {
+      if (!at.omitted) {
+        at.omitted = true;
+        at.value = undefined;
+        at.keys = undefined;
+        at.length = -1;
+        at.version++;
+      }
+    } else {
+      throw STRINGIFY; // a bigint: JSON.stringify decides (it throws)
     }
   }
 
@@ -251,55 +266,61 @@ export class AnswerEncoder {
 
   private object(value: object, at: Position, depth: number): void {
     const proto = Object.getPrototypeOf(value);
-    if ((proto !== Object.prototype && proto !== null) || 'toJSON' in value) throw STRINGIFY;
+    if (proto !== Object.prototype && proto !== null) throw STRINGIFY;
+    if (depth >= MAX_DEPTH) return this.whole(value, at);
     const o = value as Record<string, unknown>;
-    const keys = Object.keys(o);
-    const values = Object.values(o);
-    const n = keys.length;
-    if (depth >= MAX_DEPTH || n > MAX_WIDTH) return this.whole(value, at);
-    let same = at.keys !== undefined && at.keys.length === n && !at.omitted;
-    if (same) {
-      const known = at.keys!;
-      for (let i = 0; i < n; i++) {
-        if (known[i] !== keys[i]) {
-          same = false;
-          break;
-        }
-      }
-    }
-    if (!same) {
-      at.keys = keys;
-      at.length = -1;
-      at.keyBytes = keys.map((k) => utf8(`${quote(k)}:`));
-      at.seen = new Array<number>(n).fill(-1);
-    }
+    // for-in walks the own enumerable keys in Object.keys' order here (add() checked that
+    // Object.prototype has no enumerable property), and reads each value without a lookup.
+    let keys = at.keys;
+    let keysChanged = keys === undefined || at.omitted;
+    if (keys === undefined) keys = [];
+    let same = !keysChanged;
     const seen = at.seen;
-    const keyBytes = at.keyBytes;
-    let size = 2;
-    let shown = 0;
-    for (let i = 0; i < n; i++) {
-      const child = this.child(at, i);
-      this.encode(values[i], child, depth + 1);
-      if (!child.omitted) {
-        size += keyBytes[i]!.length + child.bytes.length;
-        shown++;
+    let i = 0;
+    for (const key in o) {
+      if (i === MAX_WIDTH) return this.whole(value, at);
+      if (keys[i] !== key) {
+        keys[i] = key;
+        keysChanged = true;
       }
+      const child = this.child(at, i);
+      this.encode(o[key], child, depth + 1);
       if (seen[i] !== child.version) {
         seen[i] = child.version;
         same = false;
       }
+      i++;
     }
-    if (same) return;
-    if (shown > 1) size += shown - 1;
+    if (keys.length !== i) {
+      keys.length = i;
+      keysChanged = true;
+    }
+    if (keysChanged) {
+      // An own toJSON is enumerable here (plain data): JSON.stringify calls it.
+      if (keys.includes('toJSON')) throw STRINGIFY;
+      at.keys = keys;
+      at.length = -1;
+      at.keyBytes = keys.map((k) => utf8(`${quote(k)}:`));
+      seen.length = i;
+    } else if (same) return;
+    const n = i;
+    const children = at.children;
+    const keyBytes = at.keyBytes;
+    let size = 2;
+    for (let j = 0; j < n; j++) {
+      const child = children[j]!;
+      if (!child.omitted) size += keyBytes[j]!.length + child.bytes.length + 1;
+    }
+    if (size > 2) size--; // one comma fewer than parts
     const bytes = this.buffer(at, size);
     bytes[0] = 0x7b;
     let pos = 1;
-    for (let i = 0; i < n; i++) {
-      const child = at.children[i]!;
+    for (let j = 0; j < n; j++) {
+      const child = children[j]!;
       if (child.omitted) continue;
       if (pos > 1) bytes[pos++] = COMMA;
-      bytes.set(keyBytes[i]!, pos);
-      pos += keyBytes[i]!.length;
+      bytes.set(keyBytes[j]!, pos);
+      pos += keyBytes[j]!.length;
       bytes.set(child.bytes, pos);
       pos += child.bytes.length;
     }

@@ -76,10 +76,10 @@ function run(pace: Pace, op: Op, input: Record<string, unknown>, options: unknow
 }
 
 /**
- * Answers the request lines of one piece of input, in order: one answer line each (the text of
- * all of them), synchronously in this thread or from worker threads.
+ * Answers the request lines of one piece of input, in order: one answer line each, as UTF-8 bytes
+ * in parts, from worker threads.
  */
-export type LineAnswerer = (lines: readonly string[]) => string | Uint8Array | Promise<string | Uint8Array>;
+export type LineAnswerer = (lines: readonly string[]) => Promise<Uint8Array[]>;
 
 /** The request lines of a stream: a BOM dropped, line ends LF or CRLF, blank lines skipped. */
 async function* requestLines(input: AsyncIterable<Buffer | string>): AsyncGenerator<string[]> {
@@ -112,11 +112,18 @@ export function answerLines(pace: Pace, contracts: ReadonlyMap<string, PreparedC
   return encoder.take();
 }
 
-/** Serves requests from `input` until it ends; `write` is called once per piece of input read. */
+/**
+ * Serves requests from `input` until it ends; `write` is called once per piece of input read, and
+ * the bytes it is given are written into again once it has returned (or its promise resolved).
+ */
 export async function serveBatch(pace: Pace, contracts: ReadonlyMap<string, PreparedContract>, input: AsyncIterable<Buffer | string>, write: (answers: Uint8Array) => Promise<void> | void): Promise<void> {
   const { AnswerEncoder } = await import('./batch-json.js');
   const encoder = new AnswerEncoder();
-  for await (const lines of requestLines(input)) await write(answerLines(pace, contracts, lines, encoder));
+  for await (const lines of requestLines(input)) {
+    const answers = answerLines(pace, contracts, lines, encoder);
+    await write(answers);
+    encoder.give(answers.buffer); // (written: the encoder may write into it again)
+  }
 }
 
 /**
@@ -124,12 +131,12 @@ export async function serveBatch(pace: Pace, contracts: ReadonlyMap<string, Prep
  * as they are read, and their answers written in input order as soon as every earlier answer is
  * out. At most `window` pieces are in flight (then reading waits), so memory stays bounded.
  */
-export async function serveBatchConcurrently(answerer: LineAnswerer, window: number, input: AsyncIterable<Buffer | string>, write: (answers: string | Uint8Array) => Promise<void> | void): Promise<void> {
+export async function serveBatchConcurrently(answerer: LineAnswerer, window: number, input: AsyncIterable<Buffer | string>, write: (answers: Uint8Array[]) => Promise<void> | void): Promise<void> {
   // Each piece's answers are written once they are in and the piece before it is written.
   let written: Promise<void> = Promise.resolve();
   const pending: Promise<void>[] = [];
   for await (const lines of requestLines(input)) {
-    const answers = Promise.resolve(answerer(lines));
+    const answers = answerer(lines);
     answers.catch(() => undefined); // (a failure surfaces through `written`)
     written = written.then(() => answers).then((text) => write(text));
     written.catch(() => undefined);

@@ -456,9 +456,8 @@ async function batch(parsed: Parsed, io: CliIo): Promise<number> {
   const contracts = contractsFile !== undefined ? prepareContracts(pace, contractsFile) : new Map();
   const stdin = io.stdin ?? (await import('node:process')).stdin;
   const decoder = new TextDecoder();
-  const write = (answers: string | Uint8Array): void => {
-    if (typeof answers === 'string') io.stdout(answers);
-    else if (io.stdoutBytes) io.stdoutBytes(answers);
+  const write = (answers: Uint8Array): void => {
+    if (io.stdoutBytes) io.stdoutBytes(answers);
     else io.stdout(decoder.decode(answers, { stream: true }));
   };
   if (jobs === 0 || !io.workerScript) {
@@ -468,7 +467,12 @@ async function batch(parsed: Parsed, io: CliIo): Promise<number> {
   const { BatchPool } = await import('./batch-pool.js');
   const pool = new BatchPool(io.workerScript, jobs, packs, contractsFile);
   try {
-    await serveBatchConcurrently(pool.answer, jobs * 4, stdin, write);
+    await serveBatchConcurrently(pool.answer, jobs * 4, stdin, (parts) => {
+      for (const part of parts) {
+        write(part);
+        pool.recycle(part);
+      }
+    });
   } finally {
     await pool.close();
   }

@@ -103,6 +103,26 @@ describe('batch answer encoder', () => {
     expect(encoded(encoder, values).equals(expected(values))).toBe(true);
   });
 
+  it('hands every answer to JSON.stringify while a prototype has an enumerable property or a toJSON', () => {
+    const values = [{ a: 1, b: [1, { c: 'x' }] }, { a: 2, b: [1, { c: 'x' }] }];
+    const changes: [object, string, PropertyDescriptor][] = [
+      [Object.prototype, 'extra', { value: 1, enumerable: true, configurable: true, writable: true }],
+      [Object.prototype, 'toJSON', { value: () => 'object', configurable: true, writable: true }],
+      [Array.prototype, 'toJSON', { value: () => 'array', configurable: true, writable: true }],
+    ];
+    for (const [proto, key, descriptor] of changes) {
+      const encoder = new AnswerEncoder();
+      expect(encoded(encoder, values).equals(expected(values))).toBe(true); // (positions known)
+      Object.defineProperty(proto, key, descriptor);
+      try {
+        expect(encoded(encoder, values).equals(expected(values))).toBe(true);
+      } finally {
+        delete (proto as Record<string, unknown>)[key];
+      }
+      expect(encoded(encoder, values).equals(expected(values))).toBe(true);
+    }
+  });
+
   it('writes deep, wide and large answers (beyond what it keeps) as JSON.stringify does', () => {
     let deep: unknown = 'leaf';
     for (let i = 0; i < 40; i++) deep = i % 2 === 0 ? { [`k${i}`]: deep, n: i } : [deep, i];
