@@ -36,7 +36,10 @@ const EMPTY = new Uint8Array(0);
 
 /** One position of the answer tree: its last value's text as UTF-8 bytes. */
 class Position {
-  /** The last primitive value (string or number) whose bytes `bytes` are. */
+  /**
+   * The leaf value (string, number, boolean or null) whose text `bytes` are, while the position is
+   * that leaf; undefined otherwise.
+   */
   value: unknown = undefined;
   /** Bytes of the last value's JSON text; `omitted` when the value has no text (undefined). */
   bytes: Uint8Array = EMPTY;
@@ -181,11 +184,11 @@ export class AnswerEncoder {
     if (typeof value === 'string') {
       if (value !== at.value || at.keys !== undefined || at.length !== -1 || at.omitted) this.leaf(at, quote(value), value);
     } else if (typeof value === 'object') {
-      if (value === null) this.constant(at, NULL);
+      if (value === null) this.constant(at, NULL, null);
       else if (Array.isArray(value)) this.array(value, at, depth);
       else this.object(value, at, depth);
     } else if (typeof value === 'boolean') {
-      this.constant(at, value ? TRUE : FALSE);
+      this.constant(at, value ? TRUE : FALSE, value);
     } else if (typeof value === 'number') {
       if (value !== at.value || at.keys !== undefined || at.length !== -1 || at.omitted) this.leaf(at, Number.isFinite(value) ? String(value) : 'null', value);
     } else if (typeof value === 'undefined' || typeof value === 'function' || typeof value === 'symbol') {
@@ -212,11 +215,11 @@ export class AnswerEncoder {
     at.version++;
   }
 
-  private constant(at: Position, bytes: Uint8Array): void {
+  private constant(at: Position, bytes: Uint8Array, value: boolean | null): void {
     if (at.bytes === bytes && !at.omitted) return;
     at.bytes = bytes;
     at.owned = false;
-    at.value = undefined;
+    at.value = value;
     at.omitted = false;
     at.keys = undefined;
     at.length = -1;
@@ -242,7 +245,9 @@ export class AnswerEncoder {
     let size = n === 0 ? 2 : n + 1; // brackets and commas
     for (let i = 0; i < n; i++) {
       const child = this.child(at, i);
-      this.encode(value[i], child, depth + 1);
+      const item = value[i];
+      // (a position holds `value` only while it is that leaf: then its bytes are up to date)
+      if (item !== child.value || item === undefined) this.encode(item, child, depth + 1);
       size += child.omitted ? 4 : child.bytes.length;
       if (seen[i] !== child.version) {
         seen[i] = child.version;
@@ -284,7 +289,8 @@ export class AnswerEncoder {
         keysChanged = true;
       }
       const child = this.child(at, i);
-      this.encode(o[key], child, depth + 1);
+      const item = o[key];
+      if (item !== child.value || item === undefined) this.encode(item, child, depth + 1);
       if (seen[i] !== child.version) {
         seen[i] = child.version;
         same = false;
