@@ -133,9 +133,10 @@ export class AnswerEncoder {
       this.encode(answer, this.root, 0);
       bytes = this.root.bytes;
     } catch (e) {
-      if (e !== STRINGIFY) throw e;
+      // The positions may be half updated (keys rewritten, bytes not): none is kept.
       this.root = new Position();
       this.positions = 0;
+      if (e !== STRINGIFY) throw e;
       // (JSON.stringify writes no lone surrogate, so these are the bytes of its text)
       bytes = Buffer.from(JSON.stringify(answer), 'utf8');
     }
@@ -143,6 +144,11 @@ export class AnswerEncoder {
     this.out.set(bytes, this.size);
     this.size += bytes.length;
     this.out[this.size++] = 0x0a;
+  }
+
+  /** Drops the bytes added since the last take (the answers of a piece that failed). */
+  discard(): void {
+    this.size = 0;
   }
 
   /**

@@ -108,7 +108,12 @@ async function* requestLines(input: AsyncIterable<Buffer | string>): AsyncGenera
  * line end each (the encoder reuses the bytes of what the answer before had in common with it).
  */
 export function answerLines(pace: Pace, contracts: ReadonlyMap<string, PreparedContract>, lines: readonly string[], encoder: AnswerEncoder): Uint8Array {
-  for (const line of lines) encoder.add(answer(pace, contracts, line));
+  try {
+    for (const line of lines) encoder.add(answer(pace, contracts, line));
+  } catch (e) {
+    encoder.discard(); // (an internal error: none of this piece's answers is written)
+    throw e;
+  }
   return encoder.take();
 }
 

@@ -123,6 +123,25 @@ describe('batch answer encoder', () => {
     }
   });
 
+  it('keeps no half-updated position when an answer throws part way (a getter that throws)', () => {
+    const encoder = new AnswerEncoder();
+    const before = { x: { a: 1, b: 2, c: 3 } };
+    expect(encoded(encoder, [before]).equals(expected([before]))).toBe(true);
+    const throwing = {
+      x: {
+        p: 1,
+        q: 2,
+        get r(): number {
+          throw new Error('boom');
+        },
+      },
+    };
+    expect(() => encoder.add(throwing)).toThrow('boom');
+    encoder.discard();
+    const after = { x: { p: 1, q: 2, r: 3 } };
+    expect(encoded(encoder, [after]).equals(expected([after]))).toBe(true);
+  });
+
   it('writes deep, wide and large answers (beyond what it keeps) as JSON.stringify does', () => {
     let deep: unknown = 'leaf';
     for (let i = 0; i < 40; i++) deep = i % 2 === 0 ? { [`k${i}`]: deep, n: i } : [deep, i];
