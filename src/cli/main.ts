@@ -450,22 +450,26 @@ async function batch(parsed: Parsed, io: CliIo): Promise<number> {
   const jobs = jobsOf(parsed) ?? 0;
   const { serveBatch, serveBatchConcurrently } = await import('./batch.js');
   const packs = stringFlag(parsed, '--packs');
-  const pace = paceFromPackFiles(packs);
   const contractsFile = stringFlag(parsed, '--contracts');
-  // (read here also with workers: a bad file is reported, by name, before any thread starts)
-  const contracts = contractsFile !== undefined ? prepareContracts(pace, contractsFile) : new Map();
+  const workerScript = jobs > 0 ? io.workerScript : undefined;
+  const threads = workerScript !== undefined;
+  // Files given are read here also with workers: a bad one is reported, by name, before any thread
+  // starts. The bundled packs alone need no check, and then only the threads load them (measured:
+  // --jobs 2 on 2,000 requests 0.81-0.94 -> 0.71-0.76 s, on 20,000 about 0.12 s less).
+  const pace = threads && packs === undefined && contractsFile === undefined ? undefined : paceFromPackFiles(packs);
+  const contracts = pace !== undefined && contractsFile !== undefined ? prepareContracts(pace, contractsFile) : new Map();
   const stdin = io.stdin ?? (await import('node:process')).stdin;
   const decoder = new TextDecoder();
   const write = (answers: Uint8Array): void => {
     if (io.stdoutBytes) io.stdoutBytes(answers);
     else io.stdout(decoder.decode(answers, { stream: true }));
   };
-  if (jobs === 0 || !io.workerScript) {
-    await serveBatch(pace, contracts, stdin, write);
+  if (!threads) {
+    await serveBatch(pace ?? paceFromPackFiles(packs), contracts, stdin, write);
     return EXIT.clear;
   }
   const { BatchPool } = await import('./batch-pool.js');
-  const pool = new BatchPool(io.workerScript, jobs, packs, contractsFile);
+  const pool = new BatchPool(workerScript, jobs, packs, contractsFile);
   try {
     await serveBatchConcurrently(pool.answer, jobs * 4, stdin, (parts) => {
       for (const part of parts) {
