@@ -4,6 +4,7 @@
 // input order (serveBatchConcurrently).
 import { parentPort, Worker } from 'node:worker_threads';
 import { answerLines } from './batch.js';
+import { AnswerEncoder } from './batch-json.js';
 import { paceFromPackFiles, prepareContracts } from './files.js';
 
 /** What a batch worker receives as workerData. */
@@ -19,6 +20,7 @@ type Reply = { seq: number; bytes: Uint8Array } | { seq: number; error: { name: 
 export class BatchPool {
   private readonly workers: Worker[] = [];
   private readonly waiting = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (e: unknown) => void }>();
+  private readonly owners = new Map<ArrayBufferLike, Worker>();
   private seq = 0;
   private turn = 0;
   private failure: unknown;
@@ -52,23 +54,37 @@ export class BatchPool {
   }
 
   /**
-   * The answers of request lines, in order, as UTF-8 bytes: the lines are split in contiguous parts
-   * between the threads.
+   * The answers of request lines, in order, as UTF-8 bytes in parts: the lines are split in
+   * contiguous parts between the threads. Give each part back (`recycle`) once it is written.
    */
-  answer = (lines: readonly string[]): Promise<Uint8Array> => {
+  answer = (lines: readonly string[]): Promise<Uint8Array[]> => {
     if (this.failure !== undefined) return Promise.reject(this.failure);
     const parts = Math.min(this.workers.length, lines.length);
     const size = Math.ceil(lines.length / parts);
     const answers: Promise<Uint8Array>[] = [];
     for (let from = 0; from < lines.length; from += size) answers.push(this.send(lines.slice(from, from + size)));
-    return answers.length === 1 ? answers[0]! : Promise.all(answers).then((parts) => Buffer.concat(parts));
+    return Promise.all(answers);
   };
+
+  /** Hands a written part's buffer back to the thread that filled it, to write into again. */
+  recycle(part: Uint8Array): void {
+    const worker = this.owners.get(part.buffer);
+    if (worker === undefined) return;
+    this.owners.delete(part.buffer);
+    if (this.failure === undefined) worker.postMessage({ recycle: part.buffer }, [part.buffer as ArrayBuffer]);
+  }
 
   private send(lines: string[]): Promise<Uint8Array> {
     const seq = this.seq++;
     const worker = this.workers[this.turn++ % this.workers.length]!;
     return new Promise((resolve, reject) => {
-      this.waiting.set(seq, { resolve, reject });
+      this.waiting.set(seq, {
+        resolve: (bytes) => {
+          this.owners.set(bytes.buffer, worker);
+          resolve(bytes);
+        },
+        reject,
+      });
       worker.postMessage({ seq, lines });
     });
   }
@@ -87,10 +103,15 @@ export function serveBatchLines(data: BatchWorkerData): void {
   // The answers go back encoded, their buffer transferred: the main thread then only writes them
   // (copying 8.8 KB strings through the port and encoding them there took as much of its time as
   // the answering left to it).
-  const encoder = new TextEncoder();
-  port.on('message', ({ seq, lines }: { seq: number; lines: string[] }) => {
+  const encoder = new AnswerEncoder();
+  port.on('message', (message: { seq: number; lines: string[] } | { recycle: ArrayBuffer }) => {
+    if ('recycle' in message) {
+      encoder.give(message.recycle);
+      return;
+    }
+    const { seq, lines } = message;
     try {
-      const bytes = encoder.encode(answerLines(pace, contracts, lines));
+      const bytes = answerLines(pace, contracts, lines, encoder);
       port.postMessage({ seq, bytes }, [bytes.buffer as ArrayBuffer]);
     } catch (e) {
       const error = e as Error;

@@ -2,6 +2,7 @@
 // line read in one piece of input is answered in one write, so a caller that sends one request
 // and waits gets its answer at once, and a caller that pipes a million gets them at full speed.
 import { isPaceError, type Pace, type PreparedContract } from '../index.js';
+import type { AnswerEncoder } from './batch-json.js';
 import { boundedMessage, quoted } from './safe-text.js';
 
 const OPS = ['check-eligibility', 'procurement-method', 'audit-checklist', 'check-purchase', 'quote', 'quote-group-buy', 'verify-invoice'] as const;
@@ -75,10 +76,10 @@ function run(pace: Pace, op: Op, input: Record<string, unknown>, options: unknow
 }
 
 /**
- * Answers the request lines of one piece of input, in order: one answer line each (the text of
- * all of them), synchronously in this thread or from worker threads.
+ * Answers the request lines of one piece of input, in order: one answer line each, as UTF-8 bytes
+ * in parts, from worker threads.
  */
-export type LineAnswerer = (lines: readonly string[]) => string | Uint8Array | Promise<string | Uint8Array>;
+export type LineAnswerer = (lines: readonly string[]) => Promise<Uint8Array[]>;
 
 /** The request lines of a stream: a BOM dropped, line ends LF or CRLF, blank lines skipped. */
 async function* requestLines(input: AsyncIterable<Buffer | string>): AsyncGenerator<string[]> {
@@ -102,16 +103,32 @@ async function* requestLines(input: AsyncIterable<Buffer | string>): AsyncGenera
   if (rest.trim() !== '') yield [rest.endsWith('\r') ? rest.slice(0, -1) : rest];
 }
 
-/** The answer lines of request lines, in this thread. */
-export function answerLines(pace: Pace, contracts: ReadonlyMap<string, PreparedContract>, lines: readonly string[]): string {
-  let out = '';
-  for (const line of lines) out += `${JSON.stringify(answer(pace, contracts, line))}\n`;
-  return out;
+/**
+ * The answer lines of request lines, in this thread, as UTF-8: `JSON.stringify(answer)` and a
+ * line end each (the encoder reuses the bytes of what the answer before had in common with it).
+ */
+export function answerLines(pace: Pace, contracts: ReadonlyMap<string, PreparedContract>, lines: readonly string[], encoder: AnswerEncoder): Uint8Array {
+  try {
+    for (const line of lines) encoder.add(answer(pace, contracts, line));
+  } catch (e) {
+    encoder.discard(); // (an internal error: none of this piece's answers is written)
+    throw e;
+  }
+  return encoder.take();
 }
 
-/** Serves requests from `input` until it ends; `write` is called once per piece of input read. */
-export async function serveBatch(pace: Pace, contracts: ReadonlyMap<string, PreparedContract>, input: AsyncIterable<Buffer | string>, write: (text: string) => Promise<void> | void): Promise<void> {
-  for await (const lines of requestLines(input)) await write(answerLines(pace, contracts, lines));
+/**
+ * Serves requests from `input` until it ends; `write` is called once per piece of input read, and
+ * the bytes it is given are written into again once it has returned (or its promise resolved).
+ */
+export async function serveBatch(pace: Pace, contracts: ReadonlyMap<string, PreparedContract>, input: AsyncIterable<Buffer | string>, write: (answers: Uint8Array) => Promise<void> | void): Promise<void> {
+  const { AnswerEncoder } = await import('./batch-json.js');
+  const encoder = new AnswerEncoder();
+  for await (const lines of requestLines(input)) {
+    const answers = answerLines(pace, contracts, lines, encoder);
+    await write(answers);
+    encoder.give(answers.buffer); // (written: the encoder may write into it again)
+  }
 }
 
 /**
@@ -119,12 +136,12 @@ export async function serveBatch(pace: Pace, contracts: ReadonlyMap<string, Prep
  * as they are read, and their answers written in input order as soon as every earlier answer is
  * out. At most `window` pieces are in flight (then reading waits), so memory stays bounded.
  */
-export async function serveBatchConcurrently(answerer: LineAnswerer, window: number, input: AsyncIterable<Buffer | string>, write: (answers: string | Uint8Array) => Promise<void> | void): Promise<void> {
+export async function serveBatchConcurrently(answerer: LineAnswerer, window: number, input: AsyncIterable<Buffer | string>, write: (answers: Uint8Array[]) => Promise<void> | void): Promise<void> {
   // Each piece's answers are written once they are in and the piece before it is written.
   let written: Promise<void> = Promise.resolve();
   const pending: Promise<void>[] = [];
   for await (const lines of requestLines(input)) {
-    const answers = Promise.resolve(answerer(lines));
+    const answers = answerer(lines);
     answers.catch(() => undefined); // (a failure surfaces through `written`)
     written = written.then(() => answers).then((text) => write(text));
     written.catch(() => undefined);

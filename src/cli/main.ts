@@ -115,6 +115,12 @@ export interface CliIo {
   stdout(text: string): void;
   /** UTF-8 bytes to stdout as they are (batch's threads encode their answers); else decoded to stdout(). */
   stdoutBytes?(bytes: Uint8Array): void;
+  /**
+   * Makes a pipe on stdout blocking: a write to a full pipe then waits in the kernel for the reader
+   * instead of retrying at once (batch writes 176 MB for 20,000 traced answers; the retrying took
+   * the CPU from the reader and from batch's threads).
+   */
+  blockingStdout?(): void;
   stderr(text: string): void;
   /** Whether stderr is a terminal (a progress bar) or not (lines with --progress). */
   stderrIsTTY?: boolean;
@@ -484,25 +490,34 @@ async function batch(parsed: Parsed, io: CliIo): Promise<number> {
   const jobs = jobsOf(parsed) ?? 0;
   const { serveBatch, serveBatchConcurrently } = await import('./batch.js');
   const packs = stringFlag(parsed, '--packs');
-  const pace = paceFromPackFiles(packs);
   const contractsFile = stringFlag(parsed, '--contracts');
-  // (read here also with workers: a bad file is reported, by name, before any thread starts)
-  const contracts = contractsFile !== undefined ? prepareContracts(pace, contractsFile) : new Map();
+  const workerScript = jobs > 0 ? io.workerScript : undefined;
+  const threads = workerScript !== undefined;
+  // Files given are read here also with workers: a bad one is reported, by name, before any thread
+  // starts. The bundled packs alone need no check, and then only the threads load them (measured:
+  // --jobs 2 on 2,000 requests 0.81-0.94 -> 0.71-0.76 s, on 20,000 about 0.12 s less).
+  const pace = threads && packs === undefined && contractsFile === undefined ? undefined : paceFromPackFiles(packs);
+  const contracts = pace !== undefined && contractsFile !== undefined ? prepareContracts(pace, contractsFile) : new Map();
   const stdin = io.stdin ?? (await import('node:process')).stdin;
-  if (jobs === 0 || !io.workerScript) {
-    await serveBatch(pace, contracts, stdin, (text) => io.stdout(text));
+  io.blockingStdout?.();
+  const decoder = new TextDecoder();
+  const write = (answers: Uint8Array): void => {
+    if (io.stdoutBytes) io.stdoutBytes(answers);
+    else io.stdout(decoder.decode(answers, { stream: true }));
+  };
+  if (!threads) {
+    await serveBatch(pace ?? paceFromPackFiles(packs), contracts, stdin, write);
     return EXIT.clear;
   }
   const { BatchPool } = await import('./batch-pool.js');
-  const pool = new BatchPool(io.workerScript, jobs, packs, contractsFile);
+  const pool = new BatchPool(workerScript, jobs, packs, contractsFile);
   try {
-    const decoder = new TextDecoder();
-    const write = (answers: string | Uint8Array): void => {
-      if (typeof answers === 'string') io.stdout(answers);
-      else if (io.stdoutBytes) io.stdoutBytes(answers);
-      else io.stdout(decoder.decode(answers, { stream: true }));
-    };
-    await serveBatchConcurrently(pool.answer, jobs * 4, stdin, write);
+    await serveBatchConcurrently(pool.answer, jobs * 4, stdin, (parts) => {
+      for (const part of parts) {
+        write(part);
+        pool.recycle(part);
+      }
+    });
   } finally {
     await pool.close();
   }
@@ -514,6 +529,10 @@ export async function main(argv: readonly string[], workerScript?: URL, stderrIs
   const io: CliIo = {
     stdout: (text) => writeAll(1, text),
     stdoutBytes: (bytes) => writeAll(1, bytes),
+    blockingStdout: () => {
+      // (a terminal is written synchronously already; a file has no handle)
+      if (!process.stdout.isTTY) (process.stdout as unknown as { _handle?: { setBlocking?(blocking: boolean): number } })._handle?.setBlocking?.(true);
+    },
     stderr: (text) => writeAll(2, text),
     stderrIsTTY,
     ...(workerScript ? { workerScript } : {}),
