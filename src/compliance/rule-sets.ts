@@ -145,10 +145,10 @@ export function complianceContext(context: PaceContext): ComplianceContext {
 }
 
 // The contract and program facts stay the same from decision to decision on one prepared contract
-// and date (derive-facts keeps one frozen contract fact per contract and date, and the programs
-// come from the bound packs): they are bound to the compiled rules as constant facts once, so the
-// paths the rules read from them are not resolved again on every run. Keyed weakly by the
-// library's own contract fact, never by an object of the caller's.
+// (derive-facts keeps one frozen contract fact per contract, program and term status, whatever the
+// date, and the programs come from the bound packs): they are bound to the compiled rules as
+// constant facts once, so the paths the rules read from them are not resolved again on every run.
+// Keyed weakly by the library's own contract fact, never by an object of the caller's.
 const constantBindings = new WeakMap<object, Map<CompiledRules, CompiledRules>>();
 
 /**
