@@ -111,6 +111,11 @@ export function centsOf(amount: unknown): number {
 
 const SIGNED_MONEY = /^[+-]?(?:0|[1-9]\d{0,14})(?:\.\d{1,2})?$/;
 
+/** Whether a purchase needed a bid it does not have: its method is a formal bid and its documents list none. */
+export function neededBid(method: string, documents: unknown): boolean {
+  return method === 'formal-bid' && !(Array.isArray(documents) && documents.some((d) => (d as { kind?: unknown }).kind === 'formal-bid'));
+}
+
 /** Decides every row of a chunk of text (a whole number of records), each as soon as it is read. */
 export function decideChunk(setup: LedgerSetup, text: string): ChunkResult {
   const decider = new ChunkDecider(setup);
@@ -242,9 +247,7 @@ export class ChunkDecider {
     const cents = centsOf(p['amount']);
     this.cents.push(cents);
     if (flags & UNKNOWN_CONTRACT) this.unknownContracts.push(contractId!);
-    const documents = p['documents'];
-    const hasOwnBid = Array.isArray(documents) && documents.some((d) => (d as { kind?: unknown }).kind === 'formal-bid');
-    if (method.method === 'formal-bid' && !hasOwnBid) flags |= NEEDED_BID;
+    if (neededBid(method.method, p['documents'])) flags |= NEEDED_BID;
     if (checklist.missing.length > 0) {
       flags |= MISSING_DOCUMENTS;
       const seen = this.missingList(checklist);

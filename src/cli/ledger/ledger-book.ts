@@ -5,7 +5,7 @@
 import { fiscalYearOf, isPaceError, type Pace, type SplitPurchaseGroup } from '../../index.js';
 import { quoted } from '../safe-text.js';
 import { CentsColumn, Column, GroupIndex, IdIndex, Interner, LineColumn, SmallIntColumn } from './columns.js';
-import { CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, NO_TRACE, UNKNOWN_CONTRACT, centsOf, centsText, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
+import { CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, NO_TRACE, UNKNOWN_CONTRACT, centsOf, centsText, neededBid, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
 import type { RowProblem } from './rows.js';
 
 /** Where the details (one JSON object per line) are kept while the ledger is read. */
@@ -136,6 +136,10 @@ export class LedgerBook {
       const line = base + chunk.lines[i]!;
       while (changeAt < changes.length && base + changes[changeAt]!.line < line) this.takeChange(changes[changeAt++]!, base);
       const row = this.ids.size;
+      const flags = chunk.flags[i]!;
+      // This row's entries in the chunk's per-flag lists (taken even when the row is refused below).
+      const missingList = flags & MISSING_DOCUMENTS ? chunk.missingListOf[missingAt++]! : -1;
+      const unknownContract = flags & UNKNOWN_CONTRACT ? chunk.unknownContracts[unknownAt++]! : undefined;
       let earlier: number;
       try {
         earlier = this.ids.add(id);
@@ -143,11 +147,8 @@ export class LedgerBook {
         this.problems.push({ line, where: 'id', message: 'the id is longer than 65,535 bytes' });
         continue;
       }
-      const flags = chunk.flags[i]!;
       if (earlier >= 0) {
         this.problems.push({ line, where: this.fieldAt(line, 'id'), message: `purchase id ${quoted(id)} is used twice (also on ${this.lineLabel(this.line.get(earlier))})` });
-        if (flags & MISSING_DOCUMENTS) missingAt++;
-        if (flags & UNKNOWN_CONTRACT) unknownAt++;
         continue;
       }
       const member = chunk.members[i]!;
@@ -173,22 +174,23 @@ export class LedgerBook {
       counts.cents += cents;
       this.totalCents += cents;
       this.addSpending(group, dateIndex, flags, cents, 1);
-      // (a row's label only for the rows with details: most have none)
-      const where = flags & (NEEDED_BID | MISSING_DOCUMENTS | UNKNOWN_CONTRACT) ? this.lineLabel(line) : '';
-      // The details as JSON (what JSON.stringify of { purchaseId, memberId, ... } gives, without
-      // the opening brace: `detail` puts `where` first), built as they are written.
+      if (!(flags & (NEEDED_BID | MISSING_DOCUMENTS | UNKNOWN_CONTRACT))) continue;
+      // The row's details (most rows have none). As JSON, what JSON.stringify of { purchaseId,
+      // memberId, ... } gives without the opening brace (`detail` puts `where` first), built as
+      // they are written.
+      const where = this.lineLabel(line);
+      const head = `"purchaseId":${JSON.stringify(id)},"memberId":${(this.memberJson[member] ??= JSON.stringify(this.memberList[member]!.id))}`;
       if (flags & NEEDED_BID) {
         counts.neededBid++;
-        this.detail('neededBid', `${this.detailHead(id, member)},"amount":"${centsText(cents)}","method":"formal-bid"}`, where);
+        this.detail('neededBid', `${head},"amount":"${centsText(cents)}","method":"formal-bid"}`, where);
       }
       if (flags & MISSING_DOCUMENTS) {
         counts.missingDocuments++;
-        this.detail('missingDocuments', `${this.detailHead(id, member)},"missing":${chunk.missingLists[chunk.missingListOf[missingAt++]!]!}}`, where);
+        this.detail('missingDocuments', `${head},"missing":${chunk.missingLists[missingList]!}}`, where);
       }
-      if (flags & UNKNOWN_CONTRACT) {
+      if (unknownContract !== undefined) {
         this.unknownContractCount++;
-        const contractId = chunk.unknownContracts[unknownAt++]!;
-        if (this.unknownContracts.length < DETAILS_KEPT) this.unknownContracts.push({ purchaseId: id, contractId, where });
+        if (this.unknownContracts.length < DETAILS_KEPT) this.unknownContracts.push({ purchaseId: id, contractId: unknownContract, where });
       }
     }
     this.rowsRead += chunk.count;
@@ -229,11 +231,6 @@ export class LedgerBook {
       entry.cents += cents;
       entry.count += count;
     } else this.spending.set(key, { cents, count });
-  }
-
-  /** `"purchaseId":…,"memberId":…` of a detail (each member id's JSON built once). */
-  private detailHead(purchaseId: string, member: number): string {
-    return `"purchaseId":${JSON.stringify(purchaseId)},"memberId":${(this.memberJson[member] ??= JSON.stringify(this.memberList[member]!.id))}`;
   }
 
   /** A detail: `where` (a line label or JSON path: no character JSON escapes), then `rest`, its other members and closing brace. */
@@ -288,9 +285,7 @@ export class LedgerBook {
       }
       return;
     }
-    const documents = revised['documents'];
-    const hasOwnBid = Array.isArray(documents) && documents.some((d) => (d as { kind?: unknown }).kind === 'formal-bid');
-    if (method === 'formal-bid' && !hasOwnBid) {
+    if (neededBid(method, revised['documents'])) {
       this.flags.set(target, flags | NEEDED_BID);
       counts.neededBid++;
       this.detail('neededBid', JSON.stringify({ purchaseId: change.revisionOf, memberId: this.memberList[memberIndex]!.id, amount: centsText(after), method, byChangeOrder: true }).slice(1), where);
