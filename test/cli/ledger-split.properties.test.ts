@@ -16,7 +16,14 @@ const data = (f: string): string => join(import.meta.dirname, '..', '..', 'examp
 const scratch = mkdtempSync(join(tmpdir(), 'pace-ledger-split-'));
 
 /** Amounts near the limits a group is judged against, and mostly a fraction of the $114,800 bid limit. */
-const arbCents = fc.oneof(fc.constantFrom(11480000, 11480001, 6000000, 2500000, 5740000), fc.integer({ min: 1_000_000, max: 9_000_000 }), fc.integer({ min: 0, max: 15_000_000 }));
+const arbCents = fc.oneof(
+  fc.constantFrom(11480000, 11480001, 6000000, 2500000, 5740000),
+  fc.integer({ min: 1_000_000, max: 9_000_000 }),
+  fc.integer({ min: 0, max: 15_000_000 }),
+  // Around the federal micro-purchase thresholds ($10,000 to 2025-09-30, then $15,000).
+  fc.constantFrom(1_000_000, 1_000_001, 1_500_000, 1_500_001),
+  fc.integer({ min: 200_000, max: 1_600_000 }),
+);
 /** Dates over two fiscal years (2024-25 and 2025-26), so that groups form within and across July 1. */
 const arbLedgerDate = fc.oneof(fc.integer({ min: 0, max: 729 }).map((d) => new Date(Date.UTC(2024, 6, 1 + d)).toISOString().slice(0, 10)), arbDate);
 
@@ -55,6 +62,8 @@ const arbRows = fc.array(
     date: arbLedgerDate,
     cents: arbCents,
     underContract: fc.integer({ min: 0, max: 9 }),
+    /** Paid with federal money: its split check includes the micro-purchase groups (2 CFR 200.320). */
+    federal: fc.constantFrom(false, false, true),
   }),
   { minLength: 2, maxLength: 60, size: 'max' },
 );
@@ -71,8 +80,9 @@ describe('audit-ledger split groups', () => {
         supplyKind: r.kind,
         ...(r.vendor ? { vendorId: r.vendor } : {}),
         ...(r.underContract === 0 ? { contractId: 'pace-tech-2024' } : {}),
+        ...(r.federal ? { funding: [{ source: 'federal' as const, amount: centsToMoney(r.cents) }] } : {}),
       }));
-      const csv = ['id,memberId,date,amount,supplyKind,vendorId,contractId', ...purchases.map((p) => [p.id, p.memberId, p.date, p.amount, p.supplyKind, p.vendorId ?? '', p.contractId ?? ''].join(','))].join('\n');
+      const csv = ['id,memberId,date,amount,supplyKind,vendorId,contractId,federalAmount', ...purchases.map((p) => [p.id, p.memberId, p.date, p.amount, p.supplyKind, p.vendorId ?? '', p.contractId ?? '', p.funding?.[0]?.amount ?? ''].join(','))].join('\n');
       const ledger = join(scratch, 'ledger.csv');
       writeFileSync(ledger, `${csv}\n`);
       const membersFile = join(scratch, 'members.json');
@@ -86,4 +96,24 @@ describe('audit-ledger split groups', () => {
       expect(report.splitPurchases).toEqual(JSON.parse(JSON.stringify(expected)));
     },
   );
+});
+
+test('federal money: purchases from one vendor, each a micro-purchase, together over the threshold, are a group', async () => {
+  // Three $6,000 purchases of federal money from one vendor in September 2024 (threshold $10,000),
+  // of two supply kinds, and a fourth without federal money that stays out of the group.
+  const rows = [
+    ['PO-F1', '2024-09-03', '6000.00', 'goods', '6000.00'],
+    ['PO-F2', '2024-09-10', '6000.00', 'services', '6000.00'],
+    ['PO-F3', '2024-09-17', '6000.00', 'goods', '6000.00'],
+    ['PO-L1', '2024-09-20', '6000.00', 'goods', ''],
+  ];
+  const ledger = join(scratch, 'federal.csv');
+  writeFileSync(ledger, `id,memberId,date,amount,supplyKind,vendorId,federalAmount\n${rows.map(([id, date, amount, kind, federal]) => `${id},alder-usd,${date},${amount},${kind},v-1,${federal}`).join('\n')}\n`);
+  const out = join(scratch, 'federal.json');
+  let text = '';
+  await runCli(['audit-ledger', ledger, '--members', data('members.json'), '--json', '--out', out], { stdout: () => {}, stderr: () => {} });
+  await runCli(['audit-ledger', ledger, '--members', data('members.json')], { stdout: (s) => (text += s), stderr: () => {} });
+  const groups = (JSON.parse(readFileSync(out, 'utf8')) as { splitPurchases: { kind: string; purchaseIds: string[]; total: string; threshold: string }[] }).splitPurchases;
+  expect(groups.map((g) => [g.kind, g.purchaseIds, g.total, g.threshold])).toEqual([['federal-micro-purchase', ['PO-F1', 'PO-F2', 'PO-F3'], '18000.00', '10000.00']]);
+  expect(text).toContain('alder-usd / v-1 / goods (federal money, each a micro-purchase): PO-F1, PO-F2, PO-F3 = $18,000.00 over $10,000.00');
 });

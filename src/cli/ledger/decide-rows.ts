@@ -29,6 +29,15 @@ export const CITES_CONTRACT = 1;
 export const NEEDED_BID = 2;
 export const MISSING_DOCUMENTS = 4;
 export const UNKNOWN_CONTRACT = 8;
+/** A funding line of the purchase is federal (its split check includes 2 CFR 200.320's micro-purchases). */
+export const FEDERAL_MONEY = 16;
+
+/** Whether a validated purchase's funding lists federal money. */
+function hasFederalMoney(funding: unknown): boolean {
+  if (!Array.isArray(funding)) return false;
+  for (const f of funding) if ((f as { source?: unknown }).source === 'federal') return true;
+  return false;
+}
 
 /** A change order as read: decided later, in order, by the thread that knows its PO's total. */
 export interface ChangeOrderRow {
@@ -248,6 +257,7 @@ export class ChunkDecider {
     this.cents.push(cents);
     if (flags & UNKNOWN_CONTRACT) this.unknownContracts.push(contractId!);
     if (neededBid(method.method, p['documents'])) flags |= NEEDED_BID;
+    if (hasFederalMoney(p['funding'])) flags |= FEDERAL_MONEY;
     if (checklist.missing.length > 0) {
       flags |= MISSING_DOCUMENTS;
       const seen = this.missingList(checklist);

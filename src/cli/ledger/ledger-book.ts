@@ -1,11 +1,11 @@
 // The main thread's side of audit-ledger: it takes each decided chunk in input order, keeps only
 // what the report and split detection need (compact columns, per-member counts, spending per
 // member, fiscal year and vendor), folds change orders into their PO, and at the end runs
-// `pace.findSplitPurchases` group by group (member, vendor, supply kind) over the rows it kept.
+// `pace.findSplitPurchases` bucket by bucket (member, vendor) over the rows it kept.
 import { fiscalYearOf, isPaceError, type Pace, type SplitPurchaseGroup } from '../../index.js';
 import { quoted } from '../safe-text.js';
 import { CentsColumn, Column, GroupIndex, IdIndex, Interner, LineColumn, SmallIntColumn } from './columns.js';
-import { CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, NO_TRACE, UNKNOWN_CONTRACT, centsOf, centsText, neededBid, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
+import { CITES_CONTRACT, FEDERAL_MONEY, MISSING_DOCUMENTS, NEEDED_BID, NO_TRACE, UNKNOWN_CONTRACT, centsOf, centsText, neededBid, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
 import type { RowProblem } from './rows.js';
 
 /** Where the details (one JSON object per line) are kept while the ledger is read. */
@@ -302,41 +302,58 @@ export class LedgerBook {
   }
 
   /**
-   * Split purchases: rows outside cooperative contracts, bucketed by (member, vendor, supply
-   * kind), each bucket handed to `pace.findSplitPurchases` as the purchases it needs. Buckets are
-   * taken in the report's order (member id, vendor id, supply kind; the library sorts a bucket's
-   * groups by date), and each group goes to the sink as it is found: only the first
+   * Split purchases: rows outside cooperative contracts, bucketed by (member, vendor), each bucket
+   * handed to `pace.findSplitPurchases` as the purchases it needs (a row with federal money with a
+   * federal funding line, so that 2 CFR 200.320's micro-purchase groups are found too: they span
+   * supply kinds). The library buckets by member and vendor (and then supply kind) itself, so a
+   * bucket's groups are exactly those it finds on the whole ledger for that member and vendor, in
+   * its order. Buckets are taken in the report's order (member id, then vendor id, no vendor
+   * first), and each group goes to the sink as it is found: only the first
    * {@link DETAILS_KEPT} and the counts stay in memory (a large ledger's groups list most of its POs).
    */
   findSplitPurchases(window: 'fiscal-year' | { days: number }): SplitGroups {
     // Every row is in and every change order folded: the id lookup is no longer needed.
     this.ids.dropIndex();
     const n = this.ids.size;
-    const groupCount = this.groups.length;
-    const sizes = new Int32Array(groupCount + 1);
-    for (let row = 0; row < n; row++) if (!(this.flags.get(row) & CITES_CONTRACT)) sizes[this.group.get(row) + 1]!++;
-    for (let g = 0; g < groupCount; g++) sizes[g + 1]! += sizes[g]!;
-    const order = new Int32Array(sizes[groupCount]!);
-    const fill = sizes.slice(0, groupCount);
-    for (let row = 0; row < n; row++) if (!(this.flags.get(row) & CITES_CONTRACT)) order[fill[this.group.get(row)]!++] = row;
+    // Each (member, supply kind, vendor) group's bucket: its (member, vendor).
+    const bucketKeys: { member: number; vendor: string }[] = [];
+    const bucketIndex = new Map<string, number>();
+    const bucketOf = this.groups.map(({ member, vendor }) => {
+      const key = `${member}\u0000${vendor}`;
+      let b = bucketIndex.get(key);
+      if (b === undefined) {
+        b = bucketKeys.push({ member, vendor }) - 1;
+        bucketIndex.set(key, b);
+      }
+      return b;
+    });
+    const bucketCount = bucketKeys.length;
+    const sizes = new Int32Array(bucketCount + 1);
+    for (let row = 0; row < n; row++) if (!(this.flags.get(row) & CITES_CONTRACT)) sizes[bucketOf[this.group.get(row)]! + 1]!++;
+    for (let b = 0; b < bucketCount; b++) sizes[b + 1]! += sizes[b]!;
+    const order = new Int32Array(sizes[bucketCount]!);
+    const fill = sizes.slice(0, bucketCount);
+    for (let row = 0; row < n; row++) if (!(this.flags.get(row) & CITES_CONTRACT)) order[fill[bucketOf[this.group.get(row)]!]!++] = row;
     const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-    const buckets = Array.from({ length: groupCount }, (_, g) => g).sort((a, b) => {
-      const x = this.groups[a]!;
-      const y = this.groups[b]!;
-      return text(this.memberList[x.member]!.id, this.memberList[y.member]!.id) || text(x.vendor, y.vendor) || text(x.supplyKind, y.supplyKind);
+    const buckets = Array.from({ length: bucketCount }, (_, b) => b).sort((a, b) => {
+      const x = bucketKeys[a]!;
+      const y = bucketKeys[b]!;
+      return text(this.memberList[x.member]!.id, this.memberList[y.member]!.id) || text(x.vendor, y.vendor);
     });
     const found: SplitGroups = { kept: [], count: 0, byMemberYear: new Map() };
-    for (const g of buckets) {
-      const from = sizes[g]!;
-      const to = sizes[g + 1]!;
+    for (const b of buckets) {
+      const from = sizes[b]!;
+      const to = sizes[b + 1]!;
       if (to - from < 2) continue;
-      const { member, vendor, supplyKind } = this.groups[g]!;
+      const { member, vendor } = bucketKeys[b]!;
       const memberId = this.memberList[member]!.id;
       const purchases = [];
       for (let k = from; k < to; k++) {
         const row = order[k]!;
-        const purchase: Record<string, unknown> = { id: this.ids.id(row), memberId, date: this.dates.values[this.date.get(row)]!, amount: centsText(this.cents.get(row)), supplyKind };
+        const amount = centsText(this.cents.get(row));
+        const purchase: Record<string, unknown> = { id: this.ids.id(row), memberId, date: this.dates.values[this.date.get(row)]!, amount, supplyKind: this.groups[this.group.get(row)]!.supplyKind };
         if (vendor !== '') purchase['vendorId'] = vendor;
+        if (this.flags.get(row) & FEDERAL_MONEY) purchase['funding'] = [{ source: 'federal', amount }];
         purchases.push(purchase);
       }
       // The bucket's member, so that its own regime (kind, a JPA's regimeOf, its CUPCCAA
