@@ -5,6 +5,7 @@ import type { Purchase } from '../model/purchase.js';
 import type { Program } from '../model/rules-pack.js';
 import { PaceError } from '../errors/pace-error.js';
 import { isPreparedContract } from '../contracts/prepare-contract.js';
+import { termStatus, type TermStatus } from '../contracts/term-status.js';
 import { addMonths } from '../dates/calendar-date.js';
 import { computeRequiredMethods, regimeKindOf, type RequiredMethodsResult } from './required-method.js';
 import { moneyToCents, type ThresholdTable } from './threshold-table.js';
@@ -33,25 +34,6 @@ export function isCupccaaInForce(member: Member, date: CalendarDate): boolean {
 /** Whether any funding line of the purchase is federal. @internal */
 export function hasFederalFunds(purchase: Purchase): boolean {
   return purchase.funding?.some((f) => f.source === 'federal') ?? false;
-}
-
-/** Where a date falls in a contract's term: in force, outside, or only in a renewal option not exercised. */
-const enum TermStatus {
-  InForce,
-  Outside,
-  InUnexercisedRenewal,
-}
-
-function termStatus(contract: Contract, date: CalendarDate): TermStatus {
-  if (contract.term.start <= date && date <= contract.term.end) return TermStatus.InForce;
-  let status = TermStatus.Outside;
-  for (const r of contract.term.renewals ?? []) {
-    if (r.start <= date && date <= r.end) {
-      if (r.exercised) return TermStatus.InForce;
-      status = TermStatus.InUnexercisedRenewal;
-    }
-  }
-  return status;
 }
 
 function boardAuthorization(member: Member, contract: Contract | undefined, program: Program | undefined, category: string | undefined, date: CalendarDate) {
@@ -106,8 +88,8 @@ function contractFactOf(contract: Contract, program: Program | undefined, asOf: 
   const fact: Record<string, unknown> = Object.assign({}, contract, {
     given: true,
     programKnown: program !== undefined,
-    inForce: status === TermStatus.InForce,
-    inForceByUnexercisedRenewal: status === TermStatus.InUnexercisedRenewal,
+    inForce: status === 'in-force',
+    inForceByUnexercisedRenewal: status === 'unexercised-renewal',
     states: contract.eligibleStates ?? ['CA'],
     categoriesInProgram: program === undefined || contract.categories.every((c) => program.categories.some((pc) => pc.id === c)),
     competitivelySolicited: contract.solicitation.kind !== 'other',

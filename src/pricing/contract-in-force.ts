@@ -1,13 +1,12 @@
 import type { Finding } from '../decision.js';
+import { termStatus } from '../contracts/term-status.js';
 import type { Contract } from '../model/contract.js';
 import { PRICING_SOURCE } from './citations.js';
 import type { PricingTables } from './pricing-law.js';
 
 /** Whether the contract's term, or one of its exercised renewals, covers the date. @internal */
 export function isContractInForce(contract: Pick<Contract, 'term'>, date: string): boolean {
-  const term = contract.term;
-  if (term.start <= date && date <= term.end) return true;
-  return (term.renewals ?? []).some((r) => r.exercised && r.start <= date && date <= r.end);
+  return termStatus(contract, date) === 'in-force';
 }
 
 /**

@@ -97,23 +97,23 @@ export async function auditLedger(options: LedgerOptions): Promise<LedgerRun> {
 
 async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<LedgerRun> {
   const { file } = options;
-  const CHUNK_BYTES = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   let totalBytes = 0;
   try {
     totalBytes = statSync(file === '-' ? '/dev/stdin' : file).size;
   } catch {
     // stdin of unknown size
   }
-  // The reader: whole records, in chunks of about CHUNK_BYTES.
+  // The reader: whole records, in chunks of about chunkBytes.
   let pending = Buffer.alloc(0);
   let eof = false;
   let bytesRead = 0;
-  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  const buffer = Buffer.allocUnsafe(chunkBytes);
   const fill = (): void => {
-    while (!eof && pending.length < CHUNK_BYTES) {
+    while (!eof && pending.length < chunkBytes) {
       let n: number;
       try {
-        n = readSync(fd, buffer, 0, CHUNK_BYTES, null);
+        n = readSync(fd, buffer, 0, chunkBytes, null);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
         throw new InputError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'unreadable'})`);
@@ -161,14 +161,14 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
       if (eof) return undefined;
       // No record end in a chunk and more: read on (a very long record).
       const before = pending.length;
-      const grow = Buffer.allocUnsafe(CHUNK_BYTES);
-      const n = readSync(fd, grow, 0, CHUNK_BYTES, null);
+      const grow = Buffer.allocUnsafe(chunkBytes);
+      const n = readSync(fd, grow, 0, chunkBytes, null);
       if (n === 0) eof = true;
       else {
         bytesRead += n;
         pending = Buffer.concat([pending, grow.subarray(0, n)]);
       }
-      if (before > MAX_RECORD_BYTES) throw new InputError(`${file}: a record longer than 64 MB (an unclosed quote?)`);
+      if (before > MAX_RECORD_BYTES) throw new InputError(`${file}: a record longer than ${MAX_RECORD_BYTES >> 20} MB (an unclosed quote?)`);
     }
   };
 
