@@ -6,6 +6,7 @@ export type { ProcurementMethodInput, ProcurementMethodDecision, ProcurementMeth
 export type { ThresholdCheck, RequiredMethod } from './compliance/required-method.js';
 export type { AuditChecklistInput, AuditChecklistDecision, AuditChecklistItem } from './audit/audit-checklist.js';
 export type { CheckPurchaseInput, PurchaseCheck } from './check-purchase/check-purchase.js';
+export type { PurchaseClassifier, PurchaseClassifierInput } from './compliance/purchase-classes.js';
 export type { SplitPurchaseOptions, SplitPurchaseGroup, SplitPurchaseGroupKind } from './audit/find-split-purchases.js';
 export { californiaLaw, paceProgram } from './packs/bundled.js';
 export { loadRulesPack } from './packs/load-rules-pack.js';

@@ -7,6 +7,7 @@ import { checkEligibility, type EligibilityDecision, type EligibilityInput } fro
 import { procurementMethod, type ProcurementMethodDecision, type ProcurementMethodInput } from './thresholds/procurement-method.js';
 import { auditChecklist, type AuditChecklistDecision, type AuditChecklistInput } from './audit/audit-checklist.js';
 import { checkPurchase, type CheckPurchaseInput, type PurchaseCheck } from './check-purchase/check-purchase.js';
+import { purchaseClassifier, type PurchaseClassifier, type PurchaseClassifierInput } from './compliance/purchase-classes.js';
 import { findSplitPurchases, type SplitPurchaseGroup, type SplitPurchaseOptions } from './audit/find-split-purchases.js';
 import { complianceContext } from './compliance/rule-sets.js';
 import type { Purchase } from './model/purchase.js';
@@ -81,6 +82,24 @@ export interface Pace {
    */
   checkPurchase(input: CheckPurchaseInput, options?: DecisionOptions): PurchaseCheck;
   /**
+   * Classes of one member's purchases (under one contract) that get the same decisions: for a
+   * ledger of many purchases, decide one purchase of each class and reuse its outcomes. Two
+   * purchases with the same class get the same outcomes from `checkPurchase` (and the single
+   * calls) with this member and contract, without `spentUnderContract` or `changeOrders`: method,
+   * `requiresFormalBid`, thresholds' `applies` and `exceeded`, eligibility, checklist items'
+   * `required` and `status`, `missing`, and findings by code. Messages, traces and fields that
+   * quote the purchase itself (its id, date, amount) may differ. A class is undefined for a purchase
+   * that is not valid or not the member's (a decision on it throws), or when the packs read
+   * purchases in a way classes cannot follow. A purchase's date and amounts enter its class only
+   * through where they fall among the dates and amounts of the packs, the member and the contract.
+   * @example
+   * ```ts
+   * const classOf = pace.purchaseClassifier({ member });
+   * classOf({ ...purchase, id: 'po-2', amount: '120.00' }) === classOf({ ...purchase, id: 'po-3', amount: '130.00' }); // => true
+   * ```
+   */
+  purchaseClassifier(input: PurchaseClassifierInput): PurchaseClassifier;
+  /**
    * Purchases that look split to stay under the bid limit (PCC § 20116).
    * @example
    * ```ts
@@ -138,6 +157,7 @@ export function createPace(options: PaceOptions = {}): Pace {
     auditChecklist: (input: AuditChecklistInput, decisionOptions?: DecisionOptions) => auditChecklist(context, input, decisionOptions),
     checkPurchase: (input: CheckPurchaseInput, decisionOptions?: DecisionOptions) => checkPurchase(context, input, decisionOptions),
     findSplitPurchases: (purchases: readonly Purchase[], options?: SplitPurchaseOptions) => findSplitPurchases(context, purchases, options),
+    purchaseClassifier: (input: PurchaseClassifierInput) => purchaseClassifier(context, input),
     rulesVersion: context.rulesVersion,
     packs: Object.freeze(context.packs.map((p) => Object.freeze({ id: p.id, version: p.version, title: p.title, kind: p.kind, contentHash: p.contentHash }))),
     // Pricing

@@ -55,6 +55,8 @@ export interface LedgerOptions {
   progress?: (rows: number, bytes: number, totalBytes: number) => void;
   /** The size the input is read in, in bytes (tests: the report must not depend on it). */
   chunkBytes?: number;
+  /** Reuse a decision for rows of one purchase class (default true; tests: the report must not depend on it). */
+  reuseDecisions?: boolean;
 }
 
 /** Bad rows: every one reported (up to --max-errors), then exit 2. */
@@ -190,7 +192,7 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
     pending = pending.subarray(headerBytes.length);
   }
 
-  const files: LedgerFiles = { packs: options.packs, members: options.members, contracts: options.contracts, format, ...(columns ? { columns } : {}) };
+  const files: LedgerFiles = { packs: options.packs, members: options.members, contracts: options.contracts, format, reuseDecisions: options.reuseDecisions ?? true, ...(columns ? { columns } : {}) };
   const { setup, memberList } = buildLedgerSetup(files);
   const lineLabel = (line: number): string => `line ${line}`;
   const book = new LedgerBook(setup, memberList, options.sink, firstLine, lineLabel, (_line, field) => (format === 'csv' ? field || 'row' : field ? `$.${field}` : '$'));
@@ -305,7 +307,7 @@ async function auditJsonDocument(options: LedgerOptions, fd: number, first: Buff
   const list = Array.isArray(json) ? json : json !== null && typeof json === 'object' && Array.isArray((json as { purchases?: unknown }).purchases) ? ((json as { purchases: unknown[] }).purchases) : undefined;
   if (!list) throw new InputError(`${file}: $: expected a JSON array of purchases (or { "purchases": [...] })`);
   const prefix = Array.isArray(json) ? '$' : '$.purchases';
-  const { setup, memberList } = buildLedgerSetup({ packs: options.packs, members: options.members, contracts: options.contracts, format: 'json' });
+  const { setup, memberList } = buildLedgerSetup({ packs: options.packs, members: options.members, contracts: options.contracts, format: 'json', reuseDecisions: options.reuseDecisions ?? true });
   const book = new LedgerBook(setup, memberList, options.sink, 0, (index) => `${prefix}[${index}]`, (index, field) => `${prefix}[${index}]${field ? `.${field}` : ''}`);
   const SLICE = 4096;
   for (let start = 0; start < list.length && book.problems.length < options.maxErrors; start += SLICE) {

@@ -1,7 +1,7 @@
 // The per-row work of audit-ledger, on one chunk of the input: read the rows, validate and decide
 // each purchase (procurement method and audit checklist), and hand back compact columns. It runs
 // in a worker thread, or in the main thread for small ledgers; it keeps nothing between chunks.
-import { isPaceError, type DecisionOptions, type Pace, type PreparedContract } from '../../index.js';
+import { isPaceError, type DecisionOptions, type Pace, type PreparedContract, type PurchaseClassifier } from '../../index.js';
 import { quoted } from '../safe-text.js';
 import { GroupIndex } from './columns.js';
 import { CsvSyntaxError, forEachCsvRecord } from './csv.js';
@@ -19,6 +19,71 @@ export interface LedgerSetup {
   format: LedgerFormat;
   /** The CSV header's column positions (CSV only). */
   columns?: ColumnIndex;
+  /** Decisions kept for reuse across the thread's chunks (undefined: every row is decided). */
+  reuse?: DecisionReuse;
+}
+
+/** What the ledger reads of a decision. */
+interface Decided {
+  readonly method: string;
+  readonly missing: readonly string[];
+  /** The missing items' id, title and citation, in checklist order. */
+  readonly missingItems: readonly (readonly [string, string, string])[];
+}
+
+/** Decisions kept at most per thread; past it the kept ones are dropped and kept anew. */
+const MAX_KEPT_DECISIONS = 50_000;
+
+/**
+ * Decisions reused across rows: rows of one member (under one contract) whose purchases have the
+ * same class (pace.purchaseClassifier: the same fields where a decision reads them, the date and
+ * amounts falling alike among the figures and dates of the packs, the member and the contract)
+ * get the same outcomes, so one decision serves them all. In a ledger most rows share a class with
+ * an earlier row (the bench ledger: 94% of its rows).
+ */
+export class DecisionReuse {
+  private readonly classifiers = new Map<string, PurchaseClassifier>();
+  private readonly kept = new Map<string, Decided>();
+  /** One decision per distinct outcome (method and missing items). */
+  private readonly outcomes = new Map<string, Decided>();
+
+  constructor(private readonly pace: Pace) {}
+
+  /** The class of a purchase of a member under a contract (undefined: decide it). */
+  classOf(memberIndex: number, member: unknown, contractId: string | undefined, contract: PreparedContract | undefined, purchase: unknown): string | undefined {
+    const scope = contract === undefined ? `${memberIndex}` : `${memberIndex}\u0000${contractId!}`;
+    let classify = this.classifiers.get(scope);
+    if (classify === undefined) {
+      try {
+        classify = this.pace.purchaseClassifier(contract === undefined ? { member: member as never } : { member: member as never, contract });
+      } catch (e) {
+        if (!isPaceError(e)) throw e;
+        // A bad member: the row's decision reports it.
+        classify = () => undefined;
+      }
+      this.classifiers.set(scope, classify);
+    }
+    const key = classify(purchase);
+    return key === undefined ? undefined : `${scope}\u0001${key}`;
+  }
+
+  get(key: string): Decided | undefined {
+    return this.kept.get(key);
+  }
+
+  /**
+   * Keeps a decision for its class, and returns the one kept for the same outcome: the thousands of
+   * classes of a ledger share a few dozen outcomes, and one object each keeps the kept decisions to
+   * a few megabytes (the threads' heaps are small, see bin.ts and pool.ts).
+   */
+  keep(key: string, decided: Decided): Decided {
+    const signature = `${decided.method}\u0000${decided.missing.join('\u0000')}`;
+    let shared = this.outcomes.get(signature);
+    if (shared === undefined) this.outcomes.set(signature, (shared = decided));
+    if (this.kept.size >= MAX_KEPT_DECISIONS) this.kept.clear();
+    this.kept.set(key, shared);
+    return shared;
+  }
 }
 
 /** A ledger reads outcomes, findings and thresholds, never traces: decisions skip building them. */
@@ -222,25 +287,13 @@ export class ChunkDecider {
     const contract = contractId !== undefined ? setup.contracts.get(contractId) : undefined;
     let flags = contractId !== undefined ? CITES_CONTRACT : 0;
     if (contractId !== undefined && !contract) flags |= UNKNOWN_CONTRACT;
-    const input = contract ? { member: known.member, purchase: p, contract } : { member: known.member, purchase: p };
-    let method: ReturnType<Pace['procurementMethod']>;
-    let checklist: ReturnType<Pace['auditChecklist']>;
-    try {
-      // One call for both: the input is parsed and its facts derived once (its eligibility part,
-      // present with a contract, is not read here).
-      const decided = setup.pace.checkPurchase(input as never, NO_TRACE);
-      method = decided.procurementMethod;
-      checklist = decided.auditChecklist;
-    } catch (e) {
-      if (!isPaceError(e)) throw e;
-      const issues = e.issues.length > 0 ? e.issues : [{ path: '$.purchase', message: e.message }];
-      const memberIssue = issues.find((i) => i.path.startsWith('$.member'));
-      if (memberIssue) {
-        this.membersProblem = `$[${known.index}]${memberIssue.path.slice('$.member'.length)}: ${memberIssue.message}`;
-        return;
-      }
-      for (const issue of issues.slice(0, 5)) problems.push({ line, where: ChunkDecider.locate(row, path, issue.path), message: issue.message });
-      return;
+    const reuse = setup.reuse;
+    const key = reuse?.classOf(known.index, known.member, contractId, contract, p);
+    let decided = key === undefined ? undefined : reuse!.get(key);
+    if (decided === undefined) {
+      decided = this.decideAnew(line, row, path, known, contract);
+      if (decided === undefined) return;
+      if (key !== undefined) decided = reuse!.keep(key, decided);
     }
     this.lines.push(line);
     this.ids.push(p['id'] as string);
@@ -256,15 +309,40 @@ export class ChunkDecider {
     const cents = centsOf(p['amount']);
     this.cents.push(cents);
     if (flags & UNKNOWN_CONTRACT) this.unknownContracts.push(contractId!);
-    if (neededBid(method.method, p['documents'])) flags |= NEEDED_BID;
+    if (neededBid(decided.method, p['documents'])) flags |= NEEDED_BID;
     if (hasFederalMoney(p['funding'])) flags |= FEDERAL_MONEY;
-    if (checklist.missing.length > 0) {
+    if (decided.missing.length > 0) {
       flags |= MISSING_DOCUMENTS;
-      const seen = this.missingList(checklist);
+      const seen = this.missingList(decided);
       this.missingListOf.push(seen.at);
       for (const entry of seen.titles) entry[3]++;
     }
     this.flags.push(flags);
+  }
+
+  /** Decides a row's purchase (undefined: it was refused, and the problem is recorded). */
+  private decideAnew(line: number, row: RowPurchase, path: string | undefined, known: { index: number; member: unknown }, contract: PreparedContract | undefined): Decided | undefined {
+    const p = row.purchase;
+    const input = contract ? { member: known.member, purchase: p, contract } : { member: known.member, purchase: p };
+    try {
+      // One call for both: the input is parsed and its facts derived once (its eligibility part,
+      // present with a contract, is not read here).
+      const decided = this.setup.pace.checkPurchase(input as never, NO_TRACE);
+      const checklist = decided.auditChecklist;
+      const missingItems: [string, string, string][] = [];
+      for (const item of checklist.items) if (item.status === 'missing') missingItems.push([item.id, item.title, item.citation]);
+      return { method: decided.procurementMethod.method, missing: checklist.missing, missingItems };
+    } catch (e) {
+      if (!isPaceError(e)) throw e;
+      const issues = e.issues.length > 0 ? e.issues : [{ path: '$.purchase', message: e.message }];
+      const memberIssue = issues.find((i) => i.path.startsWith('$.member'));
+      if (memberIssue) {
+        this.membersProblem = `$[${known.index}]${memberIssue.path.slice('$.member'.length)}: ${memberIssue.message}`;
+        return undefined;
+      }
+      for (const issue of issues.slice(0, 5)) this.problems.push({ line, where: ChunkDecider.locate(row, path, issue.path), message: issue.message });
+      return undefined;
+    }
   }
 
   private groupOf(member: number, supplyKind: string, vendor: string): number {
@@ -281,19 +359,18 @@ export class ChunkDecider {
    * first time gets its JSON, and the title entries of its items (added in the order items are
    * first found missing, as the report lists them).
    */
-  private missingList(checklist: ReturnType<Pace['auditChecklist']>): MissingList {
+  private missingList(decided: Decided): MissingList {
     let node = this.missingRoot;
-    for (const id of checklist.missing) {
+    for (const id of decided.missing) {
       let next = node.next?.get(id);
       if (next === undefined) (node.next ??= new Map()).set(id, (next = { next: undefined, at: -1, titles: [] }));
       node = next;
     }
     if (node.at < 0) {
-      node.at = this.missingLists.push(JSON.stringify(checklist.missing)) - 1;
-      for (const item of checklist.items) {
-        if (item.status !== 'missing') continue;
-        let entry = this.titles.get(item.id);
-        if (!entry) this.titles.set(item.id, (entry = [item.id, item.title, item.citation, 0]));
+      node.at = this.missingLists.push(JSON.stringify(decided.missing)) - 1;
+      for (const [id, title, citation] of decided.missingItems) {
+        let entry = this.titles.get(id);
+        if (!entry) this.titles.set(id, (entry = [id, title, citation, 0]));
         node.titles.push(entry);
       }
     }

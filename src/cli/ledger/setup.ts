@@ -1,7 +1,7 @@
 // What audit-ledger decides against, built the same way in the main thread and in each worker.
 import type { PreparedContract } from '../../index.js';
 import { listOf, paceFromPackFiles, prepareContracts, readJson } from '../files.js';
-import type { LedgerFormat, LedgerSetup } from './decide-rows.js';
+import { DecisionReuse, type LedgerFormat, type LedgerSetup } from './decide-rows.js';
 import type { ColumnIndex } from './rows.js';
 
 /** The files and options a ledger run reads (plain data: it is posted to the workers). */
@@ -11,6 +11,8 @@ export interface LedgerFiles {
   contracts: string | undefined;
   format: LedgerFormat;
   columns?: ColumnIndex;
+  /** Reuse one decision for the rows of a purchase class (see DecisionReuse). */
+  reuseDecisions: boolean;
 }
 
 export interface BuiltSetup {
@@ -24,6 +26,7 @@ export function buildLedgerSetup(files: LedgerFiles): BuiltSetup {
   const memberList = memberRecords.map((m) => ({ id: m['id'] as string, name: typeof m['name'] === 'string' ? m['name'] : (m['id'] as string), member: m }));
   const members = new Map(memberList.map((m, index) => [m.id, { index, member: m.member }]));
   const contracts = files.contracts === undefined ? new Map<string, PreparedContract>() : prepareContracts(pace, files.contracts);
-  return { setup: { pace, members, contracts, format: files.format, ...(files.columns ? { columns: files.columns } : {}) }, memberList };
+  const setup: LedgerSetup = { pace, members, contracts, format: files.format, ...(files.columns ? { columns: files.columns } : {}), ...(files.reuseDecisions ? { reuse: new DecisionReuse(pace) } : {}) };
+  return { setup, memberList };
 }
 

@@ -1,0 +1,161 @@
+// pace.purchaseClassifier (src/compliance/purchase-classes.ts): purchases of one member with the
+// same class get the same outcomes. Each run builds a member, maybe a contract, and a few dozen
+// purchases that differ in what classes abstract (date, amount, funding amounts, vendor, id,
+// description), with dates and amounts on, just before and just after every date and amount of
+// the packs, the member and the contract, and at random; then every two purchases with one class
+// must decide alike. Failing runs print their seed.
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createPace, type Contract, type Member, type Purchase, type PurchaseCheck } from '../../src/index.js';
+import { addDays, addMonths } from '../../src/dates/calendar-date.js';
+import { arbContract, arbMember } from '../../src/testing/index.js';
+import { BOUNDARY_DOLLARS, arbMember as arbDistrict, centsToMoney, contract as fixtureContract } from './arbitraries.js';
+
+const pace = createPace();
+
+/** Every calendar date and decimal amount in some JSON, found by walking it. */
+function datesAndCents(root: unknown): { dates: string[]; cents: number[] } {
+  const dates = new Set<string>();
+  const cents = new Set<number>();
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') {
+      if (/^\d{4}-\d{2}-\d{2}$/.test(v)) dates.add(v);
+      else if (/^\d{1,9}(\.\d{1,2})?$/.test(v)) cents.add(Math.round(Number(v) * 100));
+    } else if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1e12) {
+      cents.add(v);
+      cents.add(v * 100);
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (v !== null && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(root);
+  return { dates: [...dates], cents: [...cents] };
+}
+
+const packs = datesAndCents([JSON.parse(readFileSync(new URL('../../rules/california/law.json', import.meta.url), 'utf8')), JSON.parse(readFileSync(new URL('../../rules/pace/program.json', import.meta.url), 'utf8'))]);
+const CHECKLIST_IDS: string[] = JSON.parse(readFileSync(new URL('../../rules/california/law.json', import.meta.url), 'utf8')).checklist.map((i: { id: string }) => i.id);
+
+/** What classes promise to keep: outcomes, not messages or echoes of the purchase. */
+function outcomes(d: PurchaseCheck): unknown {
+  const codes = (f: readonly { code: string }[]) => f.map((x) => x.code);
+  return {
+    eligible: d.eligibility?.eligible,
+    eligibilityFindings: d.eligibility ? codes(d.eligibility.findings) : undefined,
+    method: d.procurementMethod.method,
+    requiresFormalBid: d.procurementMethod.requiresFormalBid,
+    thresholds: d.procurementMethod.thresholds.map((t) => [t.id, t.amount, t.applies, t.exceeded]),
+    methodFindings: codes(d.procurementMethod.findings),
+    items: d.auditChecklist.items.map((i) => [i.id, i.required, i.status]),
+    missing: d.auditChecklist.missing,
+    complete: d.auditChecklist.complete,
+    auditFindings: codes(d.auditChecklist.findings),
+  };
+}
+
+/** One purchase's variable part: what a class abstracts or leaves out. */
+interface Variant {
+  date: number;
+  dayShift: number;
+  amount: number;
+  centShift: number;
+  federalShare: number;
+  addsUp: boolean;
+  vendor: number;
+  description: boolean;
+}
+
+const arbVariant: fc.Arbitrary<Variant> = fc.record({
+  date: fc.nat(),
+  dayShift: fc.oneof({ arbitrary: fc.constantFrom(-1, 0, 1), weight: 2 }, { arbitrary: fc.integer({ min: -40, max: 40 }), weight: 2 }, { arbitrary: fc.integer({ min: -400, max: 400 }), weight: 1 }),
+  amount: fc.nat(),
+  centShift: fc.oneof({ arbitrary: fc.constantFrom(-1, 0, 1), weight: 2 }, { arbitrary: fc.integer({ min: -2000, max: 2000 }), weight: 2 }),
+  federalShare: fc.oneof({ arbitrary: fc.constantFrom(100, 60), weight: 4 }, { arbitrary: fc.integer({ min: 1, max: 100 }), weight: 1 }),
+  addsUp: fc.oneof({ arbitrary: fc.constant(true), weight: 9 }, { arbitrary: fc.constant(false), weight: 1 }),
+  vendor: fc.oneof({ arbitrary: fc.nat(1), weight: 4 }, { arbitrary: fc.nat(3), weight: 1 }),
+  description: fc.boolean(),
+});
+
+const arbWorld = fc.record({
+  member: fc.oneof(arbMember({ eligible: true }), arbMember(), arbDistrict),
+  contract: fc.option(fc.oneof(fc.constant(fixtureContract), arbContract({ usable: true }), arbContract()), { nil: undefined }),
+  prepared: fc.boolean(),
+  supplyKind: fc.constantFrom<Purchase['supplyKind']>('goods', 'services', 'public-works', 'professional-services'),
+  category: fc.option(fc.constantFrom('technology', 'furniture', 'food-service', 'facilities'), { nil: undefined }),
+  documents: fc.option(fc.subarray([...CHECKLIST_IDS, 'quotes', 'formal-bid']), { nil: undefined }),
+  funding: fc.constantFrom('none', 'federal', 'local'),
+  emergency: fc.option(fc.boolean(), { nil: undefined }),
+  variants: fc.array(arbVariant, { minLength: 30, maxLength: 60 }),
+  // A few dates and amounts per world, each purchase near one of them: purchases share classes.
+  datePicks: fc.array(fc.nat(), { minLength: 3, maxLength: 3 }),
+  amountPicks: fc.array(fc.nat(), { minLength: 3, maxLength: 3 }),
+  randomDays: fc.array(fc.integer({ min: 0, max: 365 * 10 }), { minLength: 5, maxLength: 5 }),
+  randomCents: fc.array(fc.integer({ min: 0, max: 40_000_000 }), { minLength: 5, maxLength: 5 }),
+});
+
+let comparedPairs = 0;
+let unclassed = 0;
+
+type World = typeof arbWorld extends fc.Arbitrary<infer W> ? W : never;
+
+function purchasesOf(world: World): Purchase[] {
+  const member = world.member as Member;
+  const contract = world.contract as Contract | undefined;
+  const own = datesAndCents([member, contract ?? null]);
+  const dates = [...packs.dates, ...own.dates, ...world.randomDays.map((d) => addDays('2018-01-01', d)), ...own.dates.map((d) => addMonths(d, 12))];
+  const cents = [...BOUNDARY_DOLLARS.map((d) => d * 100), ...own.cents, ...packs.cents.filter((c) => c < 100_000_000), ...world.randomCents];
+  const vendors = [undefined, contract?.vendor.id ?? 'v-1', contract?.authorizedDealers?.[0]?.id ?? 'v-2', 'v-other'];
+  return world.variants.map((v, i) => {
+    const amount = Math.max(0, cents[world.amountPicks[v.amount % 3]! % cents.length]! + v.centShift);
+    const p: Purchase = {
+      id: `po-${i}`,
+      memberId: member.id,
+      date: addDays(dates[world.datePicks[v.date % 3]! % dates.length]!, v.dayShift),
+      amount: centsToMoney(amount),
+      supplyKind: world.supplyKind,
+    };
+    if (world.category !== undefined) p.category = world.category;
+    if (contract) p.contractId = contract.id;
+    const vendor = vendors[v.vendor];
+    if (vendor !== undefined) p.vendorId = vendor;
+    if (v.description) p.description = `Order ${i}`;
+    if (world.emergency !== undefined) p.emergency = world.emergency;
+    if (world.documents !== undefined) p.documents = world.documents.map((kind) => ({ kind }));
+    if (world.funding !== 'none') {
+      const first = Math.floor((amount * v.federalShare) / 100);
+      const rest = amount - first + (v.addsUp ? 0 : 100);
+      p.funding = [{ source: world.funding === 'federal' ? 'federal' : 'local', program: 'Title I', amount: centsToMoney(first) }];
+      if (rest > 0) p.funding.push({ source: 'state', amount: centsToMoney(rest) });
+    }
+    return p;
+  });
+}
+
+describe('pace.purchaseClassifier', () => {
+  test.prop([arbWorld], { numRuns: 150 })('purchases of one class get the same outcomes', (world) => {
+    const member = world.member as Member;
+    const contract = world.contract === undefined ? undefined : world.prepared ? pace.prepareContract(world.contract) : (world.contract as Contract);
+    const classOf = pace.purchaseClassifier(contract ? { member, contract } : { member });
+    const first = new Map<string, { purchase: Purchase; outcome: unknown }>();
+    for (const purchase of purchasesOf(world)) {
+      const key = classOf(purchase);
+      if (key === undefined) {
+        unclassed++;
+        continue;
+      }
+      const outcome = outcomes(pace.checkPurchase(contract ? { member, purchase, contract } : { member, purchase }, { trace: false }));
+      const seen = first.get(key);
+      if (!seen) first.set(key, { purchase, outcome });
+      else {
+        comparedPairs++;
+        // On failure: the two purchases, then the outcomes that differ.
+        expect({ purchase, outcome }, `same class as ${JSON.stringify(seen.purchase)}`).toEqual({ purchase, outcome: seen.outcome });
+      }
+    }
+  });
+
+  it('compared many purchases of one class (the property above is not vacuous)', () => {
+    // The property runs first (vitest runs a file's tests in order).
+    expect(comparedPairs).toBeGreaterThan(500);
+    expect(unclassed).toBe(0);
+  });
+});

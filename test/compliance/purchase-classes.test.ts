@@ -1,0 +1,106 @@
+// pace.purchaseClassifier on fixed cases: what a class keeps and what it leaves out, bad input,
+// and packs whose rules read the purchase beyond its derived facts.
+import { describe, expect, it } from 'vitest';
+import { californiaLaw, createPace, paceProgram, type Purchase } from '../../src/index.js';
+import { thrownPaceError as thrown } from '../support/thrown-pace-error.js';
+import { contract, district, purchase } from './fixtures.js';
+
+const pace = createPace();
+const noContract: Purchase = { id: 'po-7', memberId: 'm-oak', date: '2025-03-03', amount: '4200.00', supplyKind: 'goods', vendorId: 'v-1', description: 'Chairs, room 12' };
+
+describe('pace.purchaseClassifier', () => {
+  const classOf = pace.purchaseClassifier({ member: district });
+
+  it('leaves out the id, the description and (without a contract) the vendor', () => {
+    const key = classOf(noContract);
+    expect(key).toBeTypeOf('string');
+    expect(classOf({ ...noContract, id: 'po-8', description: 'Desks', vendorId: 'v-2' })).toBe(key);
+    expect(classOf({ ...noContract, vendorId: undefined })).toBe(key);
+  });
+
+  it('keeps the vendor under a contract (whether it is the contract vendor or a dealer decides eligibility)', () => {
+    const underContract = pace.purchaseClassifier({ member: district, contract });
+    expect(underContract(purchase)).not.toBe(underContract({ ...purchase, vendorId: 'v-other' }));
+    expect(underContract({ ...purchase, id: 'po-2', amount: '50100.00' })).toBe(underContract({ ...purchase, amount: '50200.00' }));
+  });
+
+  it('puts amounts on either side of a figure, and on it, in different classes', () => {
+    // $10,000: the federal micro-purchase threshold and the quote threshold of the packs (on 2025-03-03).
+    const at = (amount: string) => classOf({ ...noContract, amount });
+    expect(at('4200.00')).toBe(at('9999.99'));
+    expect(at('9999.99')).not.toBe(at('10000.00'));
+    expect(at('10000.00')).not.toBe(at('10000.01'));
+    // The 2025 bid limit, $114,800 (PCC § 20111; comparison ">").
+    expect(at('114800.00')).not.toBe(at('114800.01'));
+    expect(at('114800.01')).toBe(at('114900.00'));
+  });
+
+  it('puts dates on either side of a change in different classes', () => {
+    const on = (date: string) => classOf({ ...noContract, date });
+    expect(on('2025-03-03')).toBe(on('2025-03-20'));
+    expect(on('2024-12-31')).not.toBe(on('2025-01-01'));
+  });
+
+  it('keeps whether funding lines add up, and the federal share where it falls', () => {
+    const funded = (lines: Purchase['funding']) => classOf({ ...noContract, funding: lines });
+    const addsUp = funded([{ source: 'federal', program: 'Title I', amount: '4200.00' }]);
+    expect(funded([{ source: 'federal', program: 'Title I', amount: '4100.00' }])).not.toBe(addsUp);
+    expect(funded([{ source: 'local', amount: '4200.00' }])).not.toBe(addsUp);
+    expect(classOf({ ...noContract, amount: '4300.00', funding: [{ source: 'federal', program: 'Title I', amount: '4300.00' }] })).toBe(addsUp);
+  });
+
+  it('has no class for a purchase a decision would refuse', () => {
+    expect(classOf({ ...noContract, amount: '12.345' })).toBeUndefined();
+    expect(classOf({ ...noContract, date: '2025-02-30' })).toBeUndefined();
+    expect(classOf({ ...noContract, memberId: 'm-other' })).toBeUndefined();
+    expect(classOf('not a purchase')).toBeUndefined();
+    expect(pace.purchaseClassifier({ member: district, contract })({ ...purchase, contractId: 'c-other' })).toBeUndefined();
+  });
+
+  it('refuses a bad member or contract, naming the path', () => {
+    expect(thrown(() => pace.purchaseClassifier({ member: { ...district, kind: 'school' } } as never)).issues[0]?.path).toBe('$.member.kind');
+    expect(thrown(() => pace.purchaseClassifier({ member: district, contract: { ...contract, term: null } })).issues[0]?.path).toBe('$.contract.term');
+    expect(thrown(() => pace.purchaseClassifier({ member: district, asOf: '2025-01-01' } as never)).issues[0]?.path).toBe('$.asOf');
+  });
+});
+
+describe('pace.purchaseClassifier under packs that read the purchase by path', () => {
+  const policy = (condition: Record<string, unknown>) =>
+    createPace({
+      packs: [
+        californiaLaw(),
+        paceProgram(),
+        { id: 'oak-policy', version: '1.0.0', title: 'Oak Valley USD policy', kind: 'policy',
+          rules: [{ id: 'oak.rule', capability: 'procurement', citation: 'Oak Valley USD BP 3300', conditions: { all: [condition] },
+            event: { type: 'finding', params: { code: 'oak-finding', severity: 'info', message: 'A policy finding.' } } }] },
+      ],
+    });
+
+  it('keeps the description when a rule reads it', () => {
+    const p = policy({ fact: 'purchase', path: '$.description', operator: 'equal', value: 'Chairs, room 12' });
+    const classOf = p.purchaseClassifier({ member: district });
+    expect(classOf({ ...noContract, description: 'Desks' })).not.toBe(classOf(noContract));
+    const codes = (description: string) => p.procurementMethod({ member: district, purchase: { ...noContract, description } }).findings.map((f) => f.code);
+    expect(codes('Chairs, room 12')).toContain('oak-finding');
+    expect(codes('Desks')).not.toContain('oak-finding');
+  });
+
+  it('keeps the amount as written when a rule reads the text (strings compare by character, not by value)', () => {
+    const p = policy({ fact: 'purchase', path: '$.amount', operator: 'lessThan', value: '5000.00' });
+    const classOf = p.purchaseClassifier({ member: district });
+    // "999.00" < "5000.00" as text, but not "1000.00": each a class of its own.
+    expect(classOf({ ...noContract, amount: '999.00' })).not.toBe(classOf({ ...noContract, amount: '1000.00' }));
+  });
+
+  it('classes a literal a rule compares the date with, date-like or not', () => {
+    const p = policy({ fact: 'purchase', path: '$.date', operator: 'greaterThanInclusive', value: '2025-03-10' });
+    const classOf = p.purchaseClassifier({ member: district });
+    expect(classOf({ ...noContract, date: '2025-03-09' })).not.toBe(classOf({ ...noContract, date: '2025-03-10' }));
+  });
+
+  it('has no classes when a rule reads the purchase whole or compares it with another fact', () => {
+    // (A substring test, "in" with a string value, is refused when the pack is loaded.)
+    expect(policy({ fact: 'purchase', operator: 'notEqual', value: null }).purchaseClassifier({ member: district })(noContract)).toBeUndefined();
+    expect(policy({ fact: 'purchase', path: '$.amountCents', operator: 'greaterThan', value: { fact: 'member', path: '$.averageDailyAttendance' } }).purchaseClassifier({ member: district })(noContract)).toBeUndefined();
+  });
+});
