@@ -111,7 +111,9 @@ function readPacks(context: PaceContext): PackReading {
   }
   const dates = new Set<string>();
   const cents = new Set<number>();
-  collect([context.rules, context.thresholds, context.checklist, [...context.programs.values()]], dates, cents);
+  // The figures and their periods; the rules' and checklist's dates and amounts are the literals
+  // their conditions compare the purchase and the date with (collected above).
+  collect(context.thresholds, dates, cents);
   collect(literals, dates, cents, true);
   const lapseMonths = new Set<number>();
   for (const t of context.thresholds) {
@@ -215,7 +217,10 @@ export function purchaseClassifier(context: PaceContext, input: unknown): Purcha
   const dateSet = new Set(packs.dates);
   const centSet = new Set(packs.cents);
   const own = new Set<string>();
-  collect([member, contract ?? null], own, centSet);
+  // The member's dates and amounts (its membership, board authorizations, CUPCCAA election and
+  // self-certified threshold) and the contract's that a decision compares a purchase with: its
+  // term and renewals, and its cap per member (not its price schedules: compliance reads none).
+  collect([member, contract === undefined ? null : [contract.term, contract.maxAmountPerMember ?? null]], own, centSet);
   for (const d of own) {
     dateSet.add(d);
     // A self-certification lapses a number of months after the date it was made.

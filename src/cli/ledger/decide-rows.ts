@@ -24,51 +24,57 @@ export interface LedgerSetup {
 }
 
 /** What the ledger reads of a decision. */
-interface Decided {
+export interface Decided {
   readonly method: string;
   readonly missing: readonly string[];
   /** The missing items' id, title and citation, in checklist order. */
   readonly missingItems: readonly (readonly [string, string, string])[];
+  /** The node of `missing` in the trie of the chunk that last used this decision (see ChunkDecider.missingList). */
+  node?: { readonly chunk: object; readonly node: MissingList };
 }
 
 /** Decisions kept at most per thread; past it the kept ones are dropped and kept anew. */
 const MAX_KEPT_DECISIONS = 50_000;
 
+/** The purchases of one member under one contract (or none): their classifier and the decisions kept by class. */
+interface Scope {
+  readonly classify: PurchaseClassifier;
+  readonly kept: Map<string, Decided>;
+}
+
 /**
  * Decisions reused across rows: rows of one member (under one contract) whose purchases have the
  * same class (pace.purchaseClassifier: the same fields where a decision reads them, the date and
  * amounts falling alike among the figures and dates of the packs, the member and the contract)
- * get the same outcomes, so one decision serves them all. In a ledger most rows share a class with
- * an earlier row (the bench ledger: 94% of its rows).
+ * get the same outcomes, so one decision serves them all. On the bench ledger 89% of the rows
+ * reuse an earlier row's decision.
  */
 export class DecisionReuse {
-  private readonly classifiers = new Map<string, PurchaseClassifier>();
-  private readonly kept = new Map<string, Decided>();
+  /** By member index, then by contract id ('' without a contract). */
+  private readonly scopes: (Map<string, Scope> | undefined)[] = [];
+  private keptCount = 0;
   /** One decision per distinct outcome (method and missing items). */
   private readonly outcomes = new Map<string, Decided>();
 
   constructor(private readonly pace: Pace) {}
 
-  /** The class of a purchase of a member under a contract (undefined: decide it). */
-  classOf(memberIndex: number, member: unknown, contractId: string | undefined, contract: PreparedContract | undefined, purchase: unknown): string | undefined {
-    const scope = contract === undefined ? `${memberIndex}` : `${memberIndex}\u0000${contractId!}`;
-    let classify = this.classifiers.get(scope);
-    if (classify === undefined) {
+  /** The decisions kept for a member's purchases under a contract (or none). */
+  scope(memberIndex: number, member: unknown, contractId: string | undefined, contract: PreparedContract | undefined): Scope {
+    const byContract = (this.scopes[memberIndex] ??= new Map());
+    const name = contract === undefined ? '' : contractId!;
+    let scope = byContract.get(name);
+    if (scope === undefined) {
+      let classify: PurchaseClassifier;
       try {
         classify = this.pace.purchaseClassifier(contract === undefined ? { member: member as never } : { member: member as never, contract });
       } catch (e) {
         if (!isPaceError(e)) throw e;
-        // A bad member: the row's decision reports it.
+        // A bad member: each row's decision reports it.
         classify = () => undefined;
       }
-      this.classifiers.set(scope, classify);
+      byContract.set(name, (scope = { classify, kept: new Map() }));
     }
-    const key = classify(purchase);
-    return key === undefined ? undefined : `${scope}\u0001${key}`;
-  }
-
-  get(key: string): Decided | undefined {
-    return this.kept.get(key);
+    return scope;
   }
 
   /**
@@ -76,12 +82,16 @@ export class DecisionReuse {
    * classes of a ledger share a few dozen outcomes, and one object each keeps the kept decisions to
    * a few megabytes (the threads' heaps are small, see bin.ts and pool.ts).
    */
-  keep(key: string, decided: Decided): Decided {
+  keep(scope: Scope, key: string, decided: Decided): Decided {
     const signature = `${decided.method}\u0000${decided.missing.join('\u0000')}`;
     let shared = this.outcomes.get(signature);
     if (shared === undefined) this.outcomes.set(signature, (shared = decided));
-    if (this.kept.size >= MAX_KEPT_DECISIONS) this.kept.clear();
-    this.kept.set(key, shared);
+    if (this.keptCount >= MAX_KEPT_DECISIONS) {
+      for (const byContract of this.scopes) for (const s of byContract?.values() ?? []) s.kept.clear();
+      this.keptCount = 0;
+    }
+    scope.kept.set(key, shared);
+    this.keptCount++;
     return shared;
   }
 }
@@ -288,12 +298,13 @@ export class ChunkDecider {
     let flags = contractId !== undefined ? CITES_CONTRACT : 0;
     if (contractId !== undefined && !contract) flags |= UNKNOWN_CONTRACT;
     const reuse = setup.reuse;
-    const key = reuse?.classOf(known.index, known.member, contractId, contract, p);
-    let decided = key === undefined ? undefined : reuse!.get(key);
+    const scope = reuse?.scope(known.index, known.member, contractId, contract);
+    const key = scope?.classify(p);
+    let decided = key === undefined ? undefined : scope!.kept.get(key);
     if (decided === undefined) {
       decided = this.decideAnew(line, row, path, known, contract);
       if (decided === undefined) return;
-      if (key !== undefined) decided = reuse!.keep(key, decided);
+      if (key !== undefined) decided = reuse!.keep(scope!, key, decided);
     }
     this.lines.push(line);
     this.ids.push(p['id'] as string);
@@ -360,6 +371,15 @@ export class ChunkDecider {
    * first found missing, as the report lists them).
    */
   private missingList(decided: Decided): MissingList {
+    // A decision reused by many rows of the chunk finds its node once.
+    const cached = decided.node;
+    if (cached !== undefined && cached.chunk === this) return cached.node;
+    const node = this.findMissingList(decided);
+    decided.node = { chunk: this, node };
+    return node;
+  }
+
+  private findMissingList(decided: Decided): MissingList {
     let node = this.missingRoot;
     for (const id of decided.missing) {
       let next = node.next?.get(id);
