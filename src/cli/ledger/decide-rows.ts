@@ -29,8 +29,11 @@ export interface Decided {
   readonly missing: readonly string[];
   /** The missing items' id, title and citation, in checklist order. */
   readonly missingItems: readonly (readonly [string, string, string])[];
-  /** The node of `missing` in the trie of the chunk that last used this decision (see ChunkDecider.missingList). */
-  node?: { readonly chunk: object; readonly node: MissingList };
+  /**
+   * The node of `missing` in the trie of the chunk deciding now (see ChunkDecider.missingList);
+   * cleared when the chunk is finished, so that no decision keeps an old chunk's trie alive.
+   */
+  node: MissingList | undefined;
 }
 
 /** Decisions kept at most per thread; past it the kept ones are dropped and kept anew. */
@@ -262,6 +265,8 @@ export class ChunkDecider {
   private membersProblem: string | undefined;
   /** The lists of missing checklist items seen, as a trie by item id (no key string built per row). */
   private readonly missingRoot: MissingList = { next: undefined, at: -1, titles: [] };
+  /** Decisions whose `node` this chunk set (cleared by finish). */
+  private readonly noted: Decided[] = [];
 
   constructor(private readonly setup: LedgerSetup) {}
 
@@ -342,7 +347,7 @@ export class ChunkDecider {
       const checklist = decided.auditChecklist;
       const missingItems: [string, string, string][] = [];
       for (const item of checklist.items) if (item.status === 'missing') missingItems.push([item.id, item.title, item.citation]);
-      return { method: decided.procurementMethod.method, missing: checklist.missing, missingItems };
+      return { method: decided.procurementMethod.method, missing: checklist.missing, missingItems, node: undefined };
     } catch (e) {
       if (!isPaceError(e)) throw e;
       const issues = e.issues.length > 0 ? e.issues : [{ path: '$.purchase', message: e.message }];
@@ -372,10 +377,10 @@ export class ChunkDecider {
    */
   private missingList(decided: Decided): MissingList {
     // A decision reused by many rows of the chunk finds its node once.
-    const cached = decided.node;
-    if (cached !== undefined && cached.chunk === this) return cached.node;
+    if (decided.node !== undefined) return decided.node;
     const node = this.findMissingList(decided);
-    decided.node = { chunk: this, node };
+    decided.node = node;
+    this.noted.push(decided);
     return node;
   }
 
@@ -398,6 +403,8 @@ export class ChunkDecider {
   }
 
   finish(lineCount: number): ChunkResult {
+    for (const decided of this.noted) decided.node = undefined;
+    this.noted.length = 0;
     return {
       count: this.ids.length,
       lines: Int32Array.from(this.lines),
