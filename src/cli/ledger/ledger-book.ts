@@ -351,10 +351,17 @@ export class LedgerBook {
       for (let k = from; k < to; k++) {
         const row = order[k]!;
         const amount = centsText(this.cents.get(row));
-        const purchase: Record<string, unknown> = { id: this.ids.id(row), memberId, date: this.dates.values[this.date.get(row)]!, amount, supplyKind: this.groups[this.group.get(row)]!.supplyKind };
-        if (vendor !== '') purchase['vendorId'] = vendor;
-        if (this.flags.get(row) & FEDERAL_MONEY) purchase['funding'] = [{ source: 'federal', amount }];
-        purchases.push(purchase);
+        // One literal with every key (undefined where absent, which the library reads as absent):
+        // purchases of one hidden class, where adding keys to some took two.
+        purchases.push({
+          id: this.ids.id(row),
+          memberId,
+          date: this.dates.values[this.date.get(row)]!,
+          amount,
+          supplyKind: this.groups[this.group.get(row)]!.supplyKind,
+          vendorId: vendor === '' ? undefined : vendor,
+          funding: this.flags.get(row) & FEDERAL_MONEY ? [{ source: 'federal', amount }] : undefined,
+        });
       }
       // The bucket's member, so that its own regime (kind, a JPA's regimeOf, its CUPCCAA
       // election) decides the limit, as pace.findSplitPurchases(purchases, { members }) does.
