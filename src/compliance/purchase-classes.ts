@@ -125,42 +125,26 @@ function readPacks(context: PaceContext): PackReading {
   return found;
 }
 
-const MONEY_TEXT = /^[+-]?\d{1,15}(?:\.\d{1,6})?$/;
-/** Values walked at most, so that a pathological contract cannot stall a classifier. */
-const MAX_VALUES = 1_000_000;
+const NUMBER_TEXT = /^[+-]?\d{1,15}(?:\.\d+)?$/;
+const MONEY_TEXT = /^[+-]?\d{1,15}(?:\.\d{1,2})?$/;
 
 /**
  * Every calendar date and every amount (numbers both as cents and as dollars; decimal strings as
- * dollars) anywhere in plain data: more boundaries than a decision compares with only make more,
- * smaller classes.
+ * dollars and as the number JavaScript reads when it compares them with one) in validated data
+ * (trees, no cycles): more boundaries than a decision compares with only make more, smaller classes.
  */
 function collect(root: unknown, dates: Set<string>, cents: Set<number>, everyString = false): void {
   const stack: unknown[] = [root];
-  const seen = new Set<object>();
-  let budget = MAX_VALUES;
-  while (stack.length > 0 && budget-- > 0) {
+  while (stack.length > 0) {
     const v = stack.pop();
     if (typeof v === 'string') {
       if (everyString || isCalendarDate(v)) dates.add(v);
-      if (MONEY_TEXT.test(v)) {
-        // As dollars, and as the number JavaScript reads it as when compared with one.
-        cents.add(moneyToCents(v));
-        cents.add(Number(v));
-        const [whole, fraction = ''] = v.replace(/^[+-]/, '').split('.');
-        // Sub-cent amounts (unit prices) fall between two cents: both bound a class.
-        if (fraction.length > 2) cents.add(moneyToCents(`${v.startsWith('-') ? '-' : ''}${whole}.${fraction.slice(0, 2)}`) + (v.startsWith('-') ? -1 : 1));
-      }
+      if (NUMBER_TEXT.test(v)) cents.add(Number(v));
+      if (MONEY_TEXT.test(v)) cents.add(moneyToCents(v));
     } else if (typeof v === 'number') {
-      if (Number.isFinite(v)) {
-        cents.add(v);
-        cents.add(v * 100);
-      }
-    } else if (v !== null && typeof v === 'object') {
-      if (seen.has(v)) continue;
-      seen.add(v);
-      if (Array.isArray(v)) for (const x of v) stack.push(x);
-      else if (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null) for (const key of Object.keys(v)) stack.push((v as Record<string, unknown>)[key]);
-    }
+      if (Number.isFinite(v)) cents.add(v).add(v * 100);
+    } else if (Array.isArray(v)) stack.push(...v);
+    else if (v !== null && typeof v === 'object') stack.push(...Object.values(v));
   }
 }
 
@@ -228,10 +212,10 @@ export function purchaseClassifier(context: PaceContext, input: unknown): Purcha
   const dateSet = new Set(packs.dates);
   const centSet = new Set(packs.cents);
   const own = new Set<string>();
-  // The member's dates and amounts (its membership, board authorizations, CUPCCAA election and
-  // self-certified threshold) and the contract's that a decision compares a purchase with: its
-  // term and renewals, and its cap per member (not its price schedules: compliance reads none).
-  collect([member, contract === undefined ? null : [contract.term, contract.maxAmountPerMember ?? null]], own, centSet);
+  // The member's and the contract's dates and amounts that a decision compares a purchase with
+  // (derive-facts.ts, required-method.ts): the membership, board authorizations, CUPCCAA election
+  // and self-certified threshold; the contract's term with its renewals, and its cap per member.
+  collect([member.membership, member.boardAuthorizations, member.cupccaa, member.federalMicroPurchaseThreshold, contract?.term, contract?.maxAmountPerMember], own, centSet);
   for (const d of own) {
     dateSet.add(d);
     // A self-certification lapses a number of months after the date it was made.

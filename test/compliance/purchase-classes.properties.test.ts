@@ -79,7 +79,11 @@ const arbWorld = fc.record({
   member: fc.oneof(arbMember({ eligible: true }), arbMember(), arbDistrict),
   contract: fc.option(fc.oneof(fc.constant(fixtureContract), arbContract({ usable: true }), arbContract()), { nil: undefined }),
   prepared: fc.boolean(),
-  supplyKind: fc.constantFrom<Purchase['supplyKind']>('goods', 'services', 'public-works', 'professional-services'),
+  // A CUPCCAA election in force from any day of 2023-2026 (public projects change thresholds on it).
+  cupccaaFrom: fc.option(fc.integer({ min: 0, max: 365 * 4 }).map((d) => addDays('2023-01-01', d)), { nil: undefined, freq: 3 }),
+  // A cap per member at any amount (the generated contracts' caps are figures of the packs too).
+  cap: fc.option(fc.integer({ min: 100_000, max: 30_000_000 }).map(centsToMoney), { nil: undefined }),
+  supplyKind: fc.constantFrom<Purchase['supplyKind']>('goods', 'services', 'public-works', 'public-works', 'professional-services'),
   category: fc.option(fc.constantFrom('technology', 'furniture', 'food-service', 'facilities'), { nil: undefined }),
   documents: fc.option(fc.subarray([...CHECKLIST_IDS, 'quotes', 'formal-bid']), { nil: undefined }),
   funding: fc.constantFrom('none', 'federal', 'local'),
@@ -97,12 +101,20 @@ let unclassed = 0;
 
 type World = typeof arbWorld extends fc.Arbitrary<infer W> ? W : never;
 
-function purchasesOf(world: World): Purchase[] {
+/** The world's member, with its CUPCCAA election when the world gives one. */
+function memberOf(world: World): Member {
   const member = world.member as Member;
-  const contract = world.contract as Contract | undefined;
+  return world.cupccaaFrom === undefined ? member : { ...member, cupccaa: { optedIn: true, since: world.cupccaaFrom } };
+}
+
+function purchasesOf(world: World): Purchase[] {
+  const member = memberOf(world);
+  const contract = world.contract === undefined ? undefined : { ...(world.contract as Contract), ...(world.cap !== undefined ? { maxAmountPerMember: world.cap } : {}) };
   const own = datesAndCents([member, contract ?? null]);
-  const dates = [...packs.dates, ...own.dates, ...world.randomDays.map((d) => addDays('2018-01-01', d)), ...own.dates.map((d) => addMonths(d, 12))];
-  const cents = [...BOUNDARY_DOLLARS.map((d) => d * 100), ...own.cents, ...packs.cents.filter((c) => c < 100_000_000), ...world.randomCents];
+  // The member's and the contract's own dates and amounts weigh more: few, and each the edge of something.
+  const ownDates = [...own.dates, ...own.dates.map((d) => addMonths(d, 12))];
+  const dates = [...packs.dates, ...ownDates, ...ownDates, ...ownDates, ...world.randomDays.map((d) => addDays('2018-01-01', d))];
+  const cents = [...BOUNDARY_DOLLARS.map((d) => d * 100), ...own.cents, ...own.cents, ...own.cents, ...packs.cents.filter((c) => c < 100_000_000), ...world.randomCents];
   const vendors = [undefined, contract?.vendor.id ?? 'v-1', contract?.authorizedDealers?.[0]?.id ?? 'v-2', 'v-other'];
   return world.variants.map((v, i) => {
     const amount = Math.max(0, cents[world.amountPicks[v.amount % 3]! % cents.length]! + v.centShift);
@@ -131,9 +143,10 @@ function purchasesOf(world: World): Purchase[] {
 }
 
 describe('pace.purchaseClassifier', () => {
-  test.prop([arbWorld], { numRuns: 150 })('purchases of one class get the same outcomes', (world) => {
-    const member = world.member as Member;
-    const contract = world.contract === undefined ? undefined : world.prepared ? pace.prepareContract(world.contract) : (world.contract as Contract);
+  test.prop([arbWorld], { numRuns: Number(process.env['FC_NUM_RUNS'] ?? 150) })('purchases of one class get the same outcomes', (world) => {
+    const member = memberOf(world);
+    const raw = world.contract === undefined ? undefined : world.cap === undefined ? (world.contract as Contract) : { ...(world.contract as Contract), maxAmountPerMember: world.cap };
+    const contract = raw === undefined ? undefined : world.prepared ? pace.prepareContract(raw) : raw;
     const classOf = pace.purchaseClassifier(contract ? { member, contract } : { member });
     const first = new Map<string, { purchase: Purchase; outcome: unknown }>();
     for (const purchase of purchasesOf(world)) {

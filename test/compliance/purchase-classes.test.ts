@@ -41,6 +41,16 @@ describe('pace.purchaseClassifier', () => {
     expect(on('2024-12-31')).not.toBe(on('2025-01-01'));
   });
 
+  it("puts a public project's dates on either side of the member's CUPCCAA election in different classes", () => {
+    // Before 2025-03-01 a $100,000 public project needs a formal bid (PCC § 20111(b)); from then on,
+    // informal bidding under CUPCCAA (PCC § 22032(b)).
+    const elected = pace.purchaseClassifier({ member: { ...district, cupccaa: { optedIn: true, since: '2025-03-01' } } });
+    const project = (date: string) => ({ ...noContract, date, amount: '100000.00', supplyKind: 'public-works' as const });
+    expect(elected(project('2025-02-27'))).not.toBe(elected(project('2025-03-02')));
+    const method = (date: string) => pace.procurementMethod({ member: { ...district, cupccaa: { optedIn: true, since: '2025-03-01' } }, purchase: project(date) }).method;
+    expect([method('2025-02-27'), method('2025-03-02')]).toEqual(['formal-bid', 'informal-bid']);
+  });
+
   it('keeps whether funding lines add up, and the federal share where it falls', () => {
     const funded = (lines: Purchase['funding']) => classOf({ ...noContract, funding: lines });
     const addsUp = funded([{ source: 'federal', program: 'Title I', amount: '4200.00' }]);
