@@ -29,6 +29,12 @@
  * of the 8.8 KB answer was 285,000 and JSON.parse of the request 61,000 (258,000 without the
  * trace); `batch --jobs 2` spreads them over two cores.
  *
+ * Session 9 (pace.purchaseClassifier, decisions reused across rows of a class): callgrind over the
+ * whole 200,000-row run, --jobs 0, --single-threaded (start-up, split check and report included):
+ * 147,583 instructions a row at 233ccfc, 104,376 with reuse (b86cec7; 89% of the rows reuse a
+ * decision); the later commits (no string key per row, class keys that keep no CSV chunk alive, one
+ * hidden class for the split check's purchases) were measured with profiles and wall clock.
+ *
  * h-batch (callgrind, answerLines on the bench's requests in pieces of 64 after a 6,000-request
  * warm-up; per request = (I(4,096) - I(2,048)) / 2,048): a traced request (JSON.parse, the
  * decision, the answer line in UTF-8) cost 382,450 instructions on main at 78dd790, of which
@@ -103,8 +109,8 @@ function countLines(output: Buffer, start: string, inside = ''): number {
 
 /** Measured before the speed and memory work (main at eba18fb), printed beside each figure. */
 const BEFORE = {
-  ledgerJobs0: '14,126 rows/s, 178 MB',
-  ledgerJobs2: '18,236 rows/s, 184 MB',
+  ledgerJobs0: '14,126 rows/s, 178 MB; 61,700-64,300 rows/s, 115 MB at 233ccfc (session 8), before decisions were reused across rows',
+  ledgerJobs2: '18,236 rows/s, 184 MB; 54,600-61,500 rows/s, 157 MB at 233ccfc',
   ledger1m: '300 MB at 1,000,000 rows (default jobs)',
   ledger5m: '687 MB at 5,000,000 rows',
   batch: '7,910 requests/s; main at 78dd790, before the answer encoder: 11,400-13,300 requests/s',
