@@ -2,6 +2,7 @@
 // each purchase (procurement method and audit checklist), and hand back compact columns. It runs
 // in a worker thread, or in the main thread for small ledgers; it keeps nothing between chunks.
 import { isPaceError, type DecisionOptions, type Pace, type PreparedContract, type PurchaseClassifier } from '../../index.js';
+import { getHeapStatistics } from 'node:v8';
 import { quoted } from '../safe-text.js';
 import { GroupIndex } from './columns.js';
 import { CsvSyntaxError, forEachCsvRecord } from './csv.js';
@@ -36,8 +37,15 @@ export interface Decided {
   node: MissingList | undefined;
 }
 
-/** Decisions kept at most per thread; past it the kept ones are dropped and kept anew. */
-const MAX_KEPT_DECISIONS = 50_000;
+/**
+ * Decisions kept at most per thread: a quarter of the thread's heap at about 200 bytes a class
+ * (measured: 21,000 classes took 4 MB). Past it the kept ones are dropped and kept anew. The
+ * bench's generator gives 21,000 classes in 200,000 rows and 55,000 in 1,000,000; audit-ledger's
+ * threads have 32 MB (workers) and 64 MB and more (the ledger's own thread), see bin.ts and pool.ts.
+ */
+function keptDecisionsLimit(): number {
+  return Math.max(10_000, Math.floor((getHeapStatistics().heap_size_limit * 0.25) / 200));
+}
 
 /** The purchases of one member under one contract (or none): their classifier and the decisions kept by class. */
 interface Scope {
@@ -56,6 +64,7 @@ export class DecisionReuse {
   /** By member index, then by contract id ('' without a contract). */
   private readonly scopes: (Map<string, Scope> | undefined)[] = [];
   private keptCount = 0;
+  private readonly limit = keptDecisionsLimit();
   /** One decision per distinct outcome (method and missing items). */
   private readonly outcomes = new Map<string, Decided>();
 
@@ -89,7 +98,7 @@ export class DecisionReuse {
     const signature = `${decided.method}\u0000${decided.missing.join('\u0000')}`;
     let shared = this.outcomes.get(signature);
     if (shared === undefined) this.outcomes.set(signature, (shared = decided));
-    if (this.keptCount >= MAX_KEPT_DECISIONS) {
+    if (this.keptCount >= this.limit) {
       for (const byContract of this.scopes) for (const s of byContract?.values() ?? []) s.kept.clear();
       this.keptCount = 0;
     }
