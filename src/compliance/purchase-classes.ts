@@ -152,19 +152,8 @@ function sortedNumbers(values: Iterable<number>): Float64Array {
   return Float64Array.from(new Set(values)).sort();
 }
 
-/** Where a number falls among sorted boundaries: 2i below the i-th, 2i+1 on it. */
-function numberClass(x: number, bounds: Float64Array): number {
-  let lo = 0;
-  let hi = bounds.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (bounds[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return 2 * lo + (lo < bounds.length && bounds[lo] === x ? 1 : 0);
-}
-
-function stringClass(x: string, bounds: readonly string[]): number {
+/** Where a date or an amount falls among sorted boundaries: 2i below the i-th, 2i+1 on it. */
+function classAmong<T extends number | string>(x: T, bounds: ArrayLike<T>): number {
   let lo = 0;
   let hi = bounds.length;
   while (lo < hi) {
@@ -244,7 +233,7 @@ export function purchaseClassifier(context: PaceContext, input: unknown): Purcha
     if (purchase.memberId !== member.id) return undefined;
     if (contract !== undefined && purchase.contractId !== undefined && purchase.contractId !== contract.id) return undefined;
     const amount = moneyToCents(purchase.amount);
-    let key = `${stringClass(purchase.date, dates)},${numberClass(amount, cents)};`;
+    let key = `${classAmong(purchase.date, dates)},${classAmong(amount, cents)};`;
     key += part(purchase.supplyKind) + part(purchase.category) + part(purchase.contractId) + part(purchase.revisionOf);
     key += purchase.emergency === undefined ? '-;' : purchase.emergency ? 't;' : 'f;';
     key += part(purchase.publicWorks?.kind);
@@ -260,9 +249,9 @@ export function purchaseClassifier(context: PaceContext, input: unknown): Purcha
         const c = moneyToCents(f.amount);
         sum += c;
         if (f.source === 'federal') federal += c;
-        key += `${f.source[0]}${numberClass(c, cents)}` + part(f.program);
+        key += `${f.source[0]}${classAmong(c, cents)}` + part(f.program);
       }
-      key += `]${sum === amount ? 1 : 0},${numberClass(federal, cents)};`;
+      key += `]${sum === amount ? 1 : 0},${classAmong(federal, cents)};`;
     }
     if (readsVendor) key += part(purchase.vendorId);
     if (readsAmountText) key += part(`${typeof purchase.amount}:${purchase.amount}`);

@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { auditLedger, BadRowsError } from '../../src/cli/ledger/audit-ledger.js';
-import type { DetailSink } from '../../src/cli/ledger/ledger-book.js';
+import { ledgerOutput } from '../support/ledger-output.js';
 import { centsToMoney } from '../compliance/arbitraries.js';
 
 const RUNS = Number(process.env['FC_NUM_RUNS'] ?? 40);
@@ -44,21 +43,9 @@ function ledgerCsv(rows: Row[]): string {
   return out;
 }
 
-/** The report, every detail written to the sink, or the bad rows: what a run's output is made of. */
+/** A run with chunks of `chunkBytes` (default: the CLI's). */
 async function run(file: string, chunkBytes: number | undefined): Promise<string> {
-  const written: string[] = [];
-  const sink: DetailSink = {
-    neededBid: (json) => written.push(`neededBid ${json}`),
-    missingDocuments: (json) => written.push(`missingDocuments ${json}`),
-    splitGroup: (json) => written.push(`split ${json}`),
-  };
-  try {
-    const result = await auditLedger({ file, packs: undefined, members, contracts: undefined, window: 'fiscal-year', maxErrors: 20, jobs: 0, sink, ...(chunkBytes !== undefined ? { chunkBytes } : {}) });
-    return JSON.stringify({ report: result.report, written });
-  } catch (e) {
-    if (e instanceof BadRowsError) return JSON.stringify({ problems: e.problems, stoppedEarly: e.stoppedEarly });
-    throw e;
-  }
+  return ledgerOutput({ file, packs: undefined, members, contracts: undefined, window: 'fiscal-year', maxErrors: 20, jobs: 0, ...(chunkBytes !== undefined ? { chunkBytes } : {}) });
 }
 
 describe('audit-ledger: the report does not depend on where the input is cut into chunks', () => {

@@ -10,8 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { auditLedger, BadRowsError } from '../../src/cli/ledger/audit-ledger.js';
-import type { DetailSink } from '../../src/cli/ledger/ledger-book.js';
+import { ledgerOutput } from '../support/ledger-output.js';
 import { addDays } from '../../src/dates/calendar-date.js';
 import { arbMember } from '../../src/testing/index.js';
 import { centsToMoney } from '../compliance/arbitraries.js';
@@ -90,20 +89,9 @@ function ledgerCsv(ledger: Ledger, memberIds: string[]): string {
   return out;
 }
 
+/** A run deciding every row, or reusing decisions across rows of a class. */
 async function run(file: string, members: string, reuseDecisions: boolean): Promise<string> {
-  const written: string[] = [];
-  const sink: DetailSink = {
-    neededBid: (json) => written.push(`neededBid ${json}`),
-    missingDocuments: (json) => written.push(`missingDocuments ${json}`),
-    splitGroup: (json) => written.push(`split ${json}`),
-  };
-  try {
-    const result = await auditLedger({ file, packs: undefined, members, contracts, window: 'fiscal-year', maxErrors: 1000, jobs: 0, sink, reuseDecisions });
-    return JSON.stringify({ report: result.report, written });
-  } catch (e) {
-    if (e instanceof BadRowsError) return JSON.stringify({ problems: e.problems, stoppedEarly: e.stoppedEarly });
-    throw e;
-  }
+  return ledgerOutput({ file, packs: undefined, members, contracts, window: 'fiscal-year', maxErrors: 1000, jobs: 0, reuseDecisions });
 }
 
 describe('audit-ledger: reusing decisions across rows of a class changes nothing', () => {
