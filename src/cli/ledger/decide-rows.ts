@@ -50,7 +50,9 @@ function keptDecisionsLimit(): number {
 /** The purchases of one member under one contract (or none): their classifier and the decisions kept by class. */
 interface Scope {
   readonly classify: PurchaseClassifier;
-  readonly kept: Map<string, Decided>;
+  /** Decisions kept since the last turn of generations, and those kept in the generation before. */
+  kept: Map<string, Decided>;
+  older: Map<string, Decided>;
 }
 
 /**
@@ -84,7 +86,7 @@ export class DecisionReuse {
         // A bad member: each row's decision reports it.
         classify = () => undefined;
       }
-      byContract.set(name, (scope = { classify, kept: new Map() }));
+      byContract.set(name, (scope = { classify, kept: new Map(), older: new Map() }));
     }
     return scope;
   }
@@ -98,14 +100,37 @@ export class DecisionReuse {
     const signature = `${decided.method}\u0000${decided.missing.join('\u0000')}`;
     let shared = this.outcomes.get(signature);
     if (shared === undefined) this.outcomes.set(signature, (shared = decided));
-    if (this.keptCount >= this.limit) {
-      for (const byContract of this.scopes) for (const s of byContract?.values() ?? []) s.kept.clear();
-      this.keptCount = 0;
-    }
-    scope.kept.set(key, shared);
-    this.keptCount++;
+    this.add(scope, key, shared);
     return shared;
   }
+
+  /** The decision kept for a class (one kept a generation ago moves to the current one). */
+  get(scope: Scope, key: string): Decided | undefined {
+    const decided = scope.kept.get(key);
+    if (decided !== undefined) return decided;
+    const older = scope.older.get(key);
+    if (older !== undefined) this.add(scope, key, older);
+    return older;
+  }
+
+  // Two generations: when the current one holds half the limit, it becomes the older one and the
+  // one before is dropped. Classes still in use move up when they are next used, so a ledger with
+  // more classes than the limit keeps deciding the few it uses most (dropping all of them at the
+  // limit decided the bench's 1,000,000-row ledger's classes again and again).
+  private add(scope: Scope, key: string, decided: Decided): void {
+    if (this.keptCount >= this.limit / 2) {
+      for (const byContract of this.scopes) {
+        for (const s of byContract?.values() ?? []) {
+          s.older = s.kept;
+          s.kept = new Map();
+        }
+      }
+      this.keptCount = 0;
+    }
+    scope.kept.set(key, decided);
+    this.keptCount++;
+  }
+
 }
 
 /** A ledger reads outcomes, findings and thresholds, never traces: decisions skip building them. */
@@ -314,7 +339,7 @@ export class ChunkDecider {
     const reuse = setup.reuse;
     const scope = reuse?.scope(known.index, known.member, contractId, contract);
     const key = scope?.classify(p);
-    let decided = key === undefined ? undefined : scope!.kept.get(key);
+    let decided = key === undefined ? undefined : reuse!.get(scope!, key);
     if (decided === undefined) {
       decided = this.decideAnew(line, row, path, known, contract);
       if (decided === undefined) return;
