@@ -85,9 +85,9 @@ export interface Pace {
    * Classes of one member's purchases (under one contract) that get the same decisions: for a
    * ledger of many purchases, decide one purchase of each class and reuse its outcomes. Two
    * purchases with the same class get the same outcomes from `checkPurchase` (and the single
-   * calls) with this member and contract, without `spentUnderContract` or `changeOrders`: method,
-   * `requiresFormalBid`, thresholds' `applies` and `exceeded`, eligibility, checklist items'
-   * `required` and `status`, `missing`, and findings by code. Messages, traces and fields that
+   * calls) with this member and contract, without `spentUnderContract`, `changeOrders` or an
+   * `asOf` of its own: method, `requiresFormalBid`, thresholds' `applies` and `exceeded`,
+   * eligibility, checklist items' `required` and `status`, `missing`, and findings by code. Messages, traces and fields that
    * quote the purchase itself (its id, date, amount) may differ. A class is undefined for a purchase
    * that is not valid or not the member's (a decision on it throws), or when the packs read
    * purchases in a way classes cannot follow. A purchase's date and amounts enter its class only
