@@ -187,8 +187,8 @@ const CLASSIFIER_ARGS = argumentShape((r) => ({ member: r['member'], contract: r
  * Two purchases of the member with the same class get the same outcomes from `checkPurchase`,
  * `procurementMethod`, `auditChecklist` and `checkEligibility` on the purchase's date, given the
  * member and the contract and neither `spentUnderContract`, `changeOrders` nor an `asOf` of its
- * own: the same method, `requiresFormalBid`, thresholds (`applies`, `exceeded`), eligibility, checklist items (`required`,
- * `status`), `missing`, and findings by code. Messages, traces and fields that quote the purchase
+ * own: the same method, `requiresFormalBid`, thresholds (`applies`, `exceeded`), eligibility,
+ * checklist items (`required`, `status`), `missing`, and findings by code. Messages, traces and fields that quote the purchase
  * (its id, date or amount) may differ.
  * @internal
  */
