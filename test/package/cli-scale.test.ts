@@ -55,6 +55,23 @@ describe('audit-ledger at scale', () => {
     expect(report.splitPurchases.length).toBeGreaterThan(0);
   }, 600_000);
 
+  it('writes the same report with worker threads as in one thread (each thread reuses its own decisions)', () => {
+    // 30,000 rows are about eight chunks: both workers of --jobs 2 decide some, and each keeps the
+    // decisions of the classes it saw, as the ledger's own thread does with --jobs 0.
+    const ledger = join(project.dir, 'ledger-30k.csv');
+    if (!existsSync(ledger)) writeLedger(ledger, 30_000);
+    const report = (jobs: string): string => {
+      const out = join(project.dir, `ledger-30k-jobs-${jobs}.json`);
+      const r = cli(['audit-ledger', ledger, '--members', data('members.json'), '--contracts', data('contracts.json'), '--format', 'json', '--out', out, '--jobs', jobs]);
+      expect(r.status, r.stderr).toBe(1);
+      return readFileSync(out, 'utf8');
+    };
+    const one = report('0');
+    expect(JSON.parse(one).purchaseCount).toBeGreaterThan(29_000);
+    expect(report('2')).toBe(one);
+    expect(report('1')).toBe(one);
+  }, 120_000);
+
   it('reports every bad row of a ledger, exits 2, and leaves no output file', () => {
     const ledger = project.write('bad-rows.csv', 'id,memberId,date,amount,supplyKind\nA1,alder-usd,2025-08-12,10.00,goods\nA2,alder-usd,2025-02-31,10.00,goods\nA3,alder-usd,2025-08-12,ten,goods\nA4,alder-usd,2025-08-12,10.00,gods\nA1,alder-usd,2025-08-13,10.00,goods\n');
     const out = join(project.dir, 'bad-rows-report.json');
