@@ -43,9 +43,9 @@ interface PackReading {
   readonly unclassable: string | undefined;
   /** Purchase fields a condition reads by path (their first step), besides the derived facts. */
   readonly fields: ReadonlySet<string>;
-  /** Every calendar date in the packs' data (figures' periods, rule literals, …). */
+  /** The dates of the thresholds (their periods) and every literal the purchase or the date is compared with. */
   readonly dates: readonly string[];
-  /** Every amount in the packs' data, in cents (each number also read as dollars). */
+  /** The amounts of the thresholds and of those literals, in cents (each number also read as dollars). */
   readonly cents: readonly number[];
   /** The months after which a self-certification lapses (threshold params `validForMonths`). */
   readonly lapseMonths: readonly number[];
