@@ -11,10 +11,11 @@
 //
 // Where the platform allows code generation (zod's `z.config({ jitless: true })`, a
 // Content-Security-Policy without 'unsafe-eval' or node's --disallow-code-generation-from-strings
-// turns it off: see codeGenerationAllowed), an object schema's parser is generated as the source of one function (generateObjectParser below):
-// V8 then keeps inline caches per schema, where the closures of one function literal share theirs
-// and see every object shape of every schema (measured with callgrind: a member's fast parse 6,837
-// instructions with closures, 3,468 generated; a purchase's 2,958 and 2,163). Only the library's
+// turns it off: see codeGenerationAllowed), an object schema's parser is generated as the source
+// of one function (generateObjectParser below): V8 then keeps inline caches per schema, where the
+// closures of one function literal share theirs and see every object shape of every schema
+// (measured with callgrind: a member's fast parse 6,837 instructions with closures, 3,468
+// generated; a purchase's 2,958 and 2,163). Only the library's
 // own schemas are spelled into that source (keys and enum values as JSON literals); a caller's data
 // never is. Without code generation the same checks run as closures, with the same results (the
 // agreement tests run on both).

@@ -19,8 +19,9 @@ export class WorkerPool {
 
   constructor(script: URL, size: number, files: LedgerFiles) {
     const workerData: LedgerWorkerData = { role: 'pace-rules-ledger-worker', files };
-    // A worker keeps nothing between chunks: a small heap makes it collect early instead of
-    // growing (three isolates each growing lazily took 376 MB at a million rows).
+    // A worker keeps little between chunks (the decisions it reuses, a quarter of its heap at
+    // most): a small heap makes it collect early instead of growing (three isolates each growing
+    // lazily took 376 MB at a million rows).
     const resourceLimits = { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4 };
     for (let i = 0; i < size; i++) this.workers.push(new Worker(script, { workerData, stdout: false, stderr: false, resourceLimits }));
   }
