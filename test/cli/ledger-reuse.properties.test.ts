@@ -109,7 +109,6 @@ describe('audit-ledger: reusing decisions across rows of a class changes nothing
       const reused = await run(file, membersFile, true);
       expect(reused).toBe(await run(file, membersFile, false));
       expect(reused).toContain('"report"');
-      if (process.env['SHOW']) console.log(reused.slice(0, 1500));
     },
   );
 });
