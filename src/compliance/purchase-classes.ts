@@ -15,12 +15,13 @@ import type { Member } from '../model/member.js';
 import type { Purchase } from '../model/purchase.js';
 import type { PaceContext } from '../pace-context.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
-import { addMonths, isCalendarDate } from '../dates/calendar-date.js';
+import { addMonths, isCalendarDate, toDayNumber } from '../dates/calendar-date.js';
 import { parsePath } from '../engine/path.js';
 import { isBuiltInOperator } from '../engine/operators.js';
 import { isPaceError } from '../errors/pace-error.js';
 import { argumentShape, parseArgs, parseContract, parseMember, parsePurchase } from './parse-input.js';
-import { moneyToCents } from './threshold-table.js';
+import { lookupThreshold, moneyToCents, type ThresholdTable } from './threshold-table.js';
+import { complianceContext } from './rule-sets.js';
 
 /** The argument of `pace.purchaseClassifier`. */
 export interface PurchaseClassifierInput {
@@ -45,7 +46,11 @@ interface PackReading {
   readonly fields: ReadonlySet<string>;
   /** The dates of the thresholds (their periods) and every literal the purchase or the date is compared with. */
   readonly dates: readonly string[];
-  /** The amounts of the thresholds and of those literals, in cents (each number also read as dollars). */
+  /**
+   * The amounts of those literals and of the thresholds but their figures, in cents (each number
+   * also read as dollars). The figures bound a purchase's amount only on the days they are used
+   * (see figuresOn).
+   */
   readonly cents: readonly number[];
   /** The months after which a self-certification lapses (threshold params `validForMonths`). */
   readonly lapseMonths: readonly number[];
@@ -111,9 +116,10 @@ function readPacks(context: PaceContext): PackReading {
   }
   const dates = new Set<string>();
   const cents = new Set<number>();
-  // The figures and their periods; the rules' and checklist's dates and amounts are the literals
-  // their conditions compare the purchase and the date with (collected above).
-  collect(context.thresholds, dates, cents);
+  // The thresholds' periods and parameters, and apart their figures; the rules' and checklist's
+  // dates and amounts are the literals their conditions compare the purchase and the date with
+  // (collected above).
+  for (const { amount: _figure, ...rest } of context.thresholds) collect(rest, dates, cents);
   collect(literals, dates, cents, true);
   const lapseMonths = new Set<number>();
   for (const t of context.thresholds) {
@@ -150,6 +156,28 @@ function collect(root: unknown, dates: Set<string>, cents: Set<number>, everyStr
 
 function sortedNumbers(values: Iterable<number>): Float64Array {
   return Float64Array.from(new Set(values)).sort();
+}
+
+/**
+ * The amounts a purchase's amount is compared with on a day: `others`, and the figures the
+ * thresholds use on that day (required-method.ts): each series' period in force, the latest known
+ * figure standing in for an unknown or lapsed one, and before a series' first known figure every
+ * known one (the strictest stands in). A series' lookup changes only on its periods' dates, which
+ * bound the date classes, so these are the same on every day of a date class: a figure of another
+ * year no longer splits the amounts of a date (with the vendor's part below, the bench ledger's
+ * 20,979 classes became 3,837).
+ */
+function figuresOn(table: ThresholdTable, day: number, others: ReadonlySet<number>): Float64Array {
+  const on = new Set(others);
+  for (const series of table.series) {
+    const hit = lookupThreshold(series, day);
+    if (hit === undefined) for (const p of series.known) on.add(p.amountCents!);
+    else {
+      on.add(hit.used.amountCents!);
+      if (hit.inForce?.amountCents != null) on.add(hit.inForce.amountCents);
+    }
+  }
+  return sortedNumbers(on);
 }
 
 /** Where a date or an amount falls among sorted boundaries: 2i below the i-th, 2i+1 on it. */
@@ -211,14 +239,20 @@ export function purchaseClassifier(context: PaceContext, input: unknown): Purcha
     for (const m of packs.lapseMonths) dateSet.add(addMonths(d as CalendarDate, m));
   }
   const dates = [...dateSet].sort();
-  const cents = sortedNumbers(centSet);
+  // The purchase's amount is bounded by the figures of its date (figuresOn, by date class); the
+  // funding lines' amounts by every figure.
+  const table = complianceContext(context).thresholds;
+  const cents = sortedNumbers([...centSet, ...table.series.flatMap((s) => s.known.map((p) => p.amountCents!))]);
+  const amountBounds: Float64Array[] = [];
   const fields = packs.fields;
   // Fields a decision reads only through derived facts, unless a rule reads them by path: the
-  // id, description and meta never; the vendor only as `vendorAuthorized`, with a contract.
+  // id, description and meta never; the vendor only as `vendorAuthorized` (derive-facts.ts), with
+  // a contract: whether it is the contract's vendor or an authorized dealer.
   const readsId = fields.has('id');
   const readsDescription = fields.has('description');
   const readsMeta = fields.has('meta');
-  const readsVendor = contract !== undefined || fields.has('vendorId');
+  const readsVendor = fields.has('vendorId');
+  const authorized = new Set(contract === undefined ? [] : [contract.vendor.id, ...(contract.authorizedDealers ?? []).map((d) => d.id)]);
   // Read by path, the amount (a string, compared as one) and the funding lines are kept whole.
   const readsAmountText = fields.has('amount');
   const readsFundingLines = fields.has('funding');
@@ -233,7 +267,9 @@ export function purchaseClassifier(context: PaceContext, input: unknown): Purcha
     if (purchase.memberId !== member.id) return undefined;
     if (contract !== undefined && purchase.contractId !== undefined && purchase.contractId !== contract.id) return undefined;
     const amount = moneyToCents(purchase.amount);
-    let key = `${classAmong(purchase.date, dates)},${classAmong(amount, cents)};`;
+    const dateClass = classAmong(purchase.date, dates);
+    const bounds = (amountBounds[dateClass] ??= figuresOn(table, toDayNumber(purchase.date), centSet));
+    let key = `${dateClass},${classAmong(amount, bounds)};`;
     key += part(purchase.supplyKind) + part(purchase.category) + part(purchase.contractId) + part(purchase.revisionOf);
     key += purchase.emergency === undefined ? '-;' : purchase.emergency ? 't;' : 'f;';
     key += part(purchase.publicWorks?.kind);
@@ -254,6 +290,7 @@ export function purchaseClassifier(context: PaceContext, input: unknown): Purcha
       key += `]${sum === amount ? 1 : 0},${classAmong(federal, cents)};`;
     }
     if (readsVendor) key += part(purchase.vendorId);
+    else if (contract !== undefined) key += purchase.vendorId === undefined ? '-;' : authorized.has(purchase.vendorId) ? 'a;' : 'u;';
     if (readsAmountText) key += part(`${typeof purchase.amount}:${purchase.amount}`);
     if (readsId) key += part(purchase.id);
     if (readsDescription) key += part(purchase.description);

@@ -18,9 +18,16 @@ describe('pace.purchaseClassifier', () => {
     expect(classOf({ ...noContract, vendorId: undefined })).toBe(key);
   });
 
-  it('keeps the vendor under a contract (whether it is the contract vendor or a dealer decides eligibility)', () => {
+  it('keeps whether the vendor is the contract vendor or a dealer under a contract (it decides eligibility)', () => {
     const underContract = pace.purchaseClassifier({ member: district, contract });
     expect(underContract(purchase)).not.toBe(underContract({ ...purchase, vendorId: 'v-other' }));
+    expect(underContract({ ...purchase, vendorId: 'v-other' })).toBe(underContract({ ...purchase, vendorId: 'v-unknown' }));
+    expect(underContract({ ...purchase, vendorId: undefined })).not.toBe(underContract(purchase));
+    const withDealer = { ...contract, authorizedDealers: [{ id: 'v-dealer', name: 'Valley School Supply' }] };
+    const dealers = pace.purchaseClassifier({ member: district, contract: withDealer });
+    expect(dealers({ ...purchase, vendorId: 'v-dealer' })).toBe(dealers(purchase));
+    const eligible = (vendorId: string) => pace.checkEligibility({ member: district, contract: withDealer, purchase: { ...purchase, vendorId }, asOf: purchase.date }).eligible;
+    expect([eligible('v-dealer'), eligible('v-acme'), eligible('v-other')]).toEqual([true, true, false]);
     expect(underContract({ ...purchase, id: 'po-2', amount: '50100.00' })).toBe(underContract({ ...purchase, amount: '50200.00' }));
   });
 
@@ -33,6 +40,28 @@ describe('pace.purchaseClassifier', () => {
     // The 2025 bid limit, $114,800 (PCC § 20111; comparison ">").
     expect(at('114800.00')).not.toBe(at('114800.01'));
     expect(at('114800.01')).toBe(at('114900.00'));
+  });
+
+  it("leaves out the figures of other years: an amount is classed among the figures used on the purchase's date", () => {
+    // $114,500, the 2024 bid limit, is no boundary in 2025 ($114,800 is).
+    const at = (amount: string) => classOf({ ...noContract, amount });
+    expect(at('114499.99')).toBe(at('114500.01'));
+    const method = (amount: string) => pace.procurementMethod({ member: district, purchase: { ...noContract, amount } }).method;
+    expect(method('114499.99')).toBe(method('114500.01'));
+    expect(classOf({ ...noContract, date: '2024-03-03', amount: '114499.99' })).not.toBe(classOf({ ...noContract, date: '2024-03-03', amount: '114500.01' }));
+  });
+
+  it("before a series' first known figure, classes amounts among all of its figures (the strictest stands in)", () => {
+    // A local limit known only from 2030 on: in 2025 its strictest figure, $40,000, is used.
+    const figure = (year: number, amount: string) => ({
+      id: `oak.limit.${year}`, series: 'oak.limit', title: 'Oak Valley USD formal bid limit', amount, comparison: '>', effectiveFrom: `${year}-01-01`, effectiveTo: `${year}-12-31`,
+      citation: 'Oak Valley USD BP 3311', confidence: 'high', sources: ['board-policy'], level: 'local', method: 'formal-bid',
+    });
+    const local = createPace({ packs: [californiaLaw(), paceProgram(), { id: 'oak-policy', version: '1.0.0', title: 'Oak Valley USD policy', kind: 'policy', sources: [{ id: 'board-policy', title: 'Oak Valley USD Board Policy 3311' }], thresholds: [figure(2030, '50000.00'), figure(2031, '40000.00')] } as never] });
+    const at = (amount: string) => local.purchaseClassifier({ member: district })({ ...noContract, amount });
+    const method = (amount: string) => local.procurementMethod({ member: district, purchase: { ...noContract, amount } }).method;
+    expect([method('40000.00'), method('40000.01')]).toEqual(['none', 'formal-bid']);
+    expect(at('40000.00')).not.toBe(at('40000.01'));
   });
 
   it('puts dates on either side of a change in different classes', () => {
