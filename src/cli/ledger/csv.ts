@@ -27,10 +27,45 @@ export function forEachCsvRecord(text: string, onRecord: (fields: string[], line
   let i = 0;
   let line = 0;
   const fields: string[] = [];
+  // The next line feed, carriage return, quote and comma at or after i (n: none), found by
+  // indexOf (a native scan) and looked for again only once passed.
+  let nextLf = -1;
+  let nextCr = -1;
+  let nextQuote = -1;
+  let nextComma = -1;
   while (i < n) {
     const startLine = line;
     fields.length = 0;
     let blank = true;
+    if (nextLf < i) nextLf = indexOrEnd(text, '\n', i);
+    if (nextCr < i) nextCr = indexOrEnd(text, '\r', i);
+    if (nextQuote < i) nextQuote = indexOrEnd(text, '"', i);
+    const lineEnd = nextLf < nextCr ? nextLf : nextCr;
+    if (nextQuote >= lineEnd) {
+      // A record without quotes (most are): its fields are what lies between its commas, trimmed.
+      for (let start = i; ; ) {
+        if (nextComma < start) nextComma = indexOrEnd(text, ',', start);
+        let comma = nextComma;
+        if (comma >= lineEnd) comma = lineEnd;
+        else blank = false;
+        let a = start;
+        let b = comma;
+        while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
+        while (b > a && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
+        if (b > a) blank = false;
+        fields.push(text.slice(a, b));
+        if (comma === lineEnd) break;
+        start = comma + 1;
+      }
+      i = lineEnd;
+      if (i < n) {
+        if (text.charCodeAt(i) === CR) i++;
+        if (i < n && text.charCodeAt(i) === LF) i++;
+        line++;
+      }
+      if (!blank) onRecord(fields, startLine);
+      continue;
+    }
     for (;;) {
       // One field.
       let start = i;
@@ -91,6 +126,11 @@ export function forEachCsvRecord(text: string, onRecord: (fields: string[], line
     }
     if (!blank) onRecord(fields, startLine);
   }
+}
+
+function indexOrEnd(text: string, search: string, from: number): number {
+  const at = text.indexOf(search, from);
+  return at < 0 ? text.length : at;
 }
 
 /**
