@@ -2,7 +2,7 @@ import { toDayNumber } from '../dates/calendar-date.js';
 import { fiscalStartYearOf } from '../dates/fiscal-year.js';
 import { PaceError } from '../errors/pace-error.js';
 import { parseSplitPurchaseOptions } from './split-purchase-options.js';
-import { ASSUMED, Limits, Regimes, figureOn, lower, type Regime } from './member-regimes.js';
+import { ASSUMED, Regimes, figureOn, limitsOf, lower, type Regime } from './member-regimes.js';
 import { formatCents } from '../money/format-cents.js';
 import type { Member } from '../model/member.js';
 import type { Purchase } from '../model/purchase.js';
@@ -75,7 +75,7 @@ export function findSplitPurchases(context: PaceContext, input: unknown, options
   const parsedOptions = parseSplitPurchaseOptions(readInput(options, '$.options', 'options'));
   const { days: windowDays, members, acrossVendors } = parsedOptions;
   const table = complianceContext(context).thresholds;
-  const limits = new Limits(table);
+  const limits = limitsOf(table);
   const rule = context.rules.find((r) => r.event.params?.['code'] === 'member-regime-unknown');
   const regimes = new Regimes(members, rule && { id: rule.id, pack: rule.pack, citation: rule.citation });
 

@@ -111,9 +111,18 @@ export function figureOn(series: ThresholdSeries, day: number): { used: Threshol
   return strictest && { used: strictest, fallback: true };
 }
 
-/** Limits by regime, supply kind and day, computed once each. */
+/** Days a regime's limits are kept for at most per supply kind (then they are found again). */
+const MAX_DAYS_KEPT = 20_000;
+
+/**
+ * Limits by regime, supply kind and day, computed once each. One per threshold table (see
+ * {@link limitsOf}): a caller that checks a ledger bucket by bucket (audit-ledger) finds each
+ * day's limits once, not once per call.
+ */
 export class Limits {
   private readonly seriesCache = new Map<string, ThresholdSeries[]>();
+  /** The limits by day, by the regime's key (and member, when limits bind named members) and supply kind. */
+  private readonly byDayCache = new Map<string, Map<number, LimitHit | null>>();
   /** Whether some limit binds named members only: only then do limits differ member by member. */
   private readonly byMember: boolean;
   constructor(private readonly table: ThresholdTable) {
@@ -123,9 +132,16 @@ export class Limits {
   /** The lowest bid limit binding the regime and supply kind on the day, or null when none does. */
   on(regime: Regime, supplyKind: string, day: number): LimitHit | null {
     let byDay = regime.limits.get(supplyKind);
-    if (!byDay) regime.limits.set(supplyKind, (byDay = new Map()));
+    if (!byDay) {
+      // What bindsAlone reads of a regime is in its key (and its member id): regimes of one key share their limits.
+      const key = this.byMember ? `${regime.key}|${regime.memberId}|${supplyKind}` : `${regime.key}|${supplyKind}`;
+      byDay = this.byDayCache.get(key);
+      if (!byDay) this.byDayCache.set(key, (byDay = new Map()));
+      regime.limits.set(supplyKind, byDay);
+    }
     const cached = byDay.get(day);
     if (cached !== undefined) return cached;
+    if (byDay.size >= MAX_DAYS_KEPT) byDay.clear();
     const seriesKey = this.byMember ? `${regime.key}|${regime.memberId}|${supplyKind}` : `${regime.key}|${supplyKind}`;
     let series = this.seriesCache.get(seriesKey);
     if (!series) {
@@ -149,3 +165,12 @@ export class Limits {
 }
 
 /** One purchase order with its change orders folded in. */
+
+const limitsByTable = new WeakMap<ThresholdTable, Limits>();
+
+/** The limits of a threshold table, one object per table. */
+export function limitsOf(table: ThresholdTable): Limits {
+  let limits = limitsByTable.get(table);
+  if (!limits) limitsByTable.set(table, (limits = new Limits(table)));
+  return limits;
+}

@@ -56,6 +56,11 @@ function ownLowestLimit(member: Member, purchase: Purchase): number | undefined 
   return limits.length === 0 ? undefined : Math.min(...limits);
 }
 
+/** Rows on a few days (before and after a CUPCCAA election, across July 1): members share days. */
+const arbRowsOnFewDays = arbRows.filter((rows) => rows.length >= 8).chain((rows) =>
+  fc.array(fc.constantFrom('2024-09-03', '2025-03-03', '2025-07-01'), { minLength: rows.length, maxLength: rows.length }).map((days) => rows.map((r, i) => ({ ...r, date: days[i]! }))),
+);
+
 describe('findSplitPurchases: each member is judged by its own regime', () => {
   test.prop([arbRows, fc.boolean()], { numRuns: RUNS })('a group never uses a limit lower than the member\'s own regime on its dates', (rows, acrossVendors) => {
     const purchases = toPurchases(rows);
@@ -71,6 +76,21 @@ describe('findSplitPurchases: each member is judged by its own regime', () => {
       for (const id of g.purchaseIds) expect(cents(byId.get(id)!.amount)).toBeLessThanOrEqual(cents(g.threshold));
     }
   });
+
+  test.prop([arbRows, arbRowsOnFewDays, fc.shuffledSubarray(MEMBERS.map((m) => m.id), { minLength: MEMBERS.length })], { numRuns: RUNS })(
+    "one pace's groups are each member's own: they depend neither on other members' purchases nor on earlier calls (the limits it keeps by regime and day)",
+    (earlier, rows, ids) => {
+      // The same member ids under other regimes in the later call.
+      const renamed = MEMBERS.map((m, i) => ({ ...m, id: ids[i]! }));
+      const shared = createPace();
+      shared.findSplitPurchases(toPurchases(earlier), { members: MEMBERS });
+      const purchases = toPurchases(rows);
+      const alone = [...new Set(purchases.map((p) => p.memberId))]
+        .sort()
+        .flatMap((id) => createPace().findSplitPurchases(purchases.filter((p) => p.memberId === id), { members: renamed }));
+      expect(shared.findSplitPurchases(purchases, { members: renamed })).toEqual(alone);
+    },
+  );
 
   test.prop([arbRows], { numRuns: RUNS })('with the members given, no group says its regime was assumed or unknown', (rows) => {
     for (const g of pace.findSplitPurchases(toPurchases(rows), { members: MEMBERS })) {
