@@ -20,9 +20,10 @@ const CR = 13;
  * Calls `onRecord` for each record of `text` (a whole number of records) with its fields and the
  * line it starts on. Blank lines are skipped. Fields are trimmed of spaces and tabs outside quotes.
  * The fields array is the same one for every record (no array per row): it is valid only during
- * the call; copy it to keep it.
+ * the call; copy it to keep it. `characterByCharacter` reads records without quotes as quoted ones
+ * are read (tests: the two ways agree).
  */
-export function forEachCsvRecord(text: string, onRecord: (fields: string[], line: number) => void): void {
+export function forEachCsvRecord(text: string, onRecord: (fields: string[], line: number) => void, characterByCharacter = false): void {
   const n = text.length;
   let i = 0;
   let line = 0;
@@ -41,7 +42,7 @@ export function forEachCsvRecord(text: string, onRecord: (fields: string[], line
     if (nextCr < i) nextCr = indexOrEnd(text, '\r', i);
     if (nextQuote < i) nextQuote = indexOrEnd(text, '"', i);
     const lineEnd = nextLf < nextCr ? nextLf : nextCr;
-    if (nextQuote >= lineEnd) {
+    if (nextQuote >= lineEnd && !characterByCharacter) {
       // A record without quotes (most are): its fields are what lies between its commas, trimmed.
       for (let start = i; ; ) {
         if (nextComma < start) nextComma = indexOrEnd(text, ',', start);
