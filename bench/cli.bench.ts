@@ -35,6 +35,16 @@
  * decision); the later commits (no string key per row, class keys that keep no CSV chunk alive, one
  * hidden class for the split check's purchases) were measured with profiles and wall clock.
  *
+ * Session 10, the same callgrind run: 92,025 instructions a row at 6ab7281 (classes leave
+ * out other years' figures and a contract's vendor but for whether it is authorized: 3,837 classes,
+ * 98% of rows reuse a decision), 81,911 with a smaller inlining budget (0e0e832; optimizing compiles
+ * were a quarter of the instructions). Repeated identical runs differ by about 2% (81,011-83,237),
+ * so the later commits (ids from blocks of 8, CSV records without quotes split by indexOf, a pace's
+ * limits kept across findSplitPurchases calls) were measured in-process and by phase timings. With
+ * two cores the run is bound by CPU, not by how the work is spread: the main thread deciding chunks
+ * beside one worker, or the split check's batches on the workers, did not shorten it (see the
+ * closing notes of issue #13).
+ *
  * h-batch (callgrind, answerLines on the bench's requests in pieces of 64 after a 6,000-request
  * warm-up; per request = (I(4,096) - I(2,048)) / 2,048): a traced request (JSON.parse, the
  * decision, the answer line in UTF-8) cost 382,450 instructions on main at 78dd790, of which
@@ -109,8 +119,8 @@ function countLines(output: Buffer, start: string, inside = ''): number {
 
 /** Measured before the speed and memory work (main at eba18fb), printed beside each figure. */
 const BEFORE = {
-  ledgerJobs0: '14,126 rows/s, 178 MB; 61,700-64,300 rows/s, 115 MB at 233ccfc (session 8), before decisions were reused across rows',
-  ledgerJobs2: '18,236 rows/s, 184 MB; 54,600-61,500 rows/s, 157 MB at 233ccfc',
+  ledgerJobs0: '14,126 rows/s, 178 MB; 61,700-64,300 rows/s, 115 MB at 233ccfc (session 8), before decisions were reused across rows; 77,600-93,700 rows/s, 122 MB at 07ebd6e (session 9)',
+  ledgerJobs2: '18,236 rows/s, 184 MB; 54,600-61,500 rows/s, 157 MB at 233ccfc; 64,700-76,700 rows/s, 163 MB at 07ebd6e',
   ledger1m: '300 MB at 1,000,000 rows (default jobs)',
   ledger5m: '687 MB at 5,000,000 rows',
   batch: '7,910 requests/s; main at 78dd790, before the answer encoder: 11,400-13,300 requests/s',
