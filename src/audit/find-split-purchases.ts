@@ -2,7 +2,7 @@ import { toDayNumber } from '../dates/calendar-date.js';
 import { fiscalStartYearOf } from '../dates/fiscal-year.js';
 import { PaceError } from '../errors/pace-error.js';
 import { parseSplitPurchaseOptions } from './split-purchase-options.js';
-import { ASSUMED, Regimes, figureOn, limitsOf, lower, type Regime } from './member-regimes.js';
+import { ASSUMED, Regimes, limitsOf, lower, type Regime } from './member-regimes.js';
 import { formatCents } from '../money/format-cents.js';
 import type { Member } from '../model/member.js';
 import type { Purchase } from '../model/purchase.js';
@@ -12,7 +12,7 @@ import { readInput, readList } from '../model/read-input.js';
 import { complianceContext } from '../compliance/rule-sets.js';
 import { reportBoundaries } from './split-boundaries.js';
 import { citationOf, couldBeOver, groupOf, isOver, regimeAndFigureFindings, reportSplit, sumCents, type Row, type SplitPurchaseGroup, type SplitPurchaseGroupKind } from './split-groups.js';
-import { isExceeded, moneyToCents, type ThresholdPeriod, type ThresholdTable } from '../compliance/threshold-table.js';
+import { figureOn, isExceeded, moneyToCents, type ThresholdPeriod, type ThresholdTable } from '../compliance/threshold-table.js';
 
 // The groups' shapes and how a window becomes a group are in split-groups.ts; the windows across
 // July 1 in split-boundaries.ts.

@@ -5,7 +5,7 @@ import type { Member, MemberKind } from '../model/member.js';
 import type { Purchase } from '../model/purchase.js';
 import { isCupccaaInForce } from '../compliance/derive-facts.js';
 import { regimeKindOf } from '../compliance/required-method.js';
-import { lookupThreshold, type ThresholdPeriod, type ThresholdSeries, type ThresholdTable } from '../compliance/threshold-table.js';
+import { figureOn, type ThresholdPeriod, type ThresholdSeries, type ThresholdTable } from '../compliance/threshold-table.js';
 
 /** The lower of two limits; at equal amounts the one that binds at the limit itself (`>=`). */
 export function lower(a: ThresholdPeriod, b: ThresholdPeriod): ThresholdPeriod {
@@ -102,15 +102,6 @@ function bindsAlone(p: ThresholdPeriod, regime: Regime, supplyKind: string): boo
   return true;
 }
 
-/** The figure of a series on a day, or the strictest known one (`fallback`) when none is known for it. */
-export function figureOn(series: ThresholdSeries, day: number): { used: ThresholdPeriod; fallback: boolean } | undefined {
-  const hit = lookupThreshold(series, day);
-  if (hit) return { used: hit.used, fallback: hit.fallback };
-  let strictest: ThresholdPeriod | undefined;
-  for (const p of series.known) if (strictest === undefined || p.amountCents! < strictest.amountCents!) strictest = p;
-  return strictest && { used: strictest, fallback: true };
-}
-
 /** Days a regime's limits are kept for at most per supply kind (then they are found again). */
 const MAX_DAYS_KEPT = 20_000;
 
@@ -129,12 +120,16 @@ export class Limits {
     this.byMember = table.series.some((s) => s.periods.some((p) => p.appliesTo?.memberIds !== undefined));
   }
 
+  /** What bindsAlone reads of a regime and supply kind: regimes of one key share their limits. */
+  private keyOf(regime: Regime, supplyKind: string): string {
+    return this.byMember ? `${regime.key}|${regime.memberId}|${supplyKind}` : `${regime.key}|${supplyKind}`;
+  }
+
   /** The lowest bid limit binding the regime and supply kind on the day, or null when none does. */
   on(regime: Regime, supplyKind: string, day: number): LimitHit | null {
     let byDay = regime.limits.get(supplyKind);
     if (!byDay) {
-      // What bindsAlone reads of a regime is in its key (and its member id): regimes of one key share their limits.
-      const key = this.byMember ? `${regime.key}|${regime.memberId}|${supplyKind}` : `${regime.key}|${supplyKind}`;
+      const key = this.keyOf(regime, supplyKind);
       byDay = this.byDayCache.get(key);
       if (!byDay) this.byDayCache.set(key, (byDay = new Map()));
       regime.limits.set(supplyKind, byDay);
@@ -142,11 +137,11 @@ export class Limits {
     const cached = byDay.get(day);
     if (cached !== undefined) return cached;
     if (byDay.size >= MAX_DAYS_KEPT) byDay.clear();
-    const seriesKey = this.byMember ? `${regime.key}|${regime.memberId}|${supplyKind}` : `${regime.key}|${supplyKind}`;
-    let series = this.seriesCache.get(seriesKey);
+    const key = this.keyOf(regime, supplyKind);
+    let series = this.seriesCache.get(key);
     if (!series) {
       series = this.table.series.filter((s) => s.periods.some((p) => bindsAlone(p, regime, supplyKind)));
-      this.seriesCache.set(seriesKey, series);
+      this.seriesCache.set(key, series);
     }
     let found: LimitHit | null = null;
     for (const s of series) {
@@ -163,8 +158,6 @@ export class Limits {
     return found;
   }
 }
-
-/** One purchase order with its change orders folded in. */
 
 const limitsByTable = new WeakMap<ThresholdTable, Limits>();
 

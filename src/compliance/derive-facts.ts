@@ -36,6 +36,14 @@ export function hasFederalFunds(purchase: Purchase): boolean {
   return purchase.funding?.some((f) => f.source === 'federal') ?? false;
 }
 
+/**
+ * The `vendorAuthorized` fact: whether the vendor is the contract's or one of its authorized
+ * dealers; undefined without a contract or a vendor. @internal
+ */
+export function isVendorAuthorized(contract: Contract | undefined, vendorId: string | undefined): boolean | undefined {
+  return contract === undefined || vendorId === undefined ? undefined : vendorId === contract.vendor.id || (contract.authorizedDealers?.some((d) => d.id === vendorId) ?? false);
+}
+
 function boardAuthorization(member: Member, contract: Contract | undefined, program: Program | undefined, category: string | undefined, date: CalendarDate) {
   const required = program !== undefined && includes(program.boardAuthorizationRequiredFor, member.kind);
   let coversContract = false;
@@ -262,7 +270,7 @@ export function deriveFacts(
       localMethod: required?.methods.local,
       competitionRequired: required === undefined ? undefined : required.methods.overall !== 'none',
       exceedsMaxAmountPerMember: exceedsMaxAmountPerMember(contract, cents, input.spentUnderContract),
-      vendorAuthorized: contract === undefined || purchase.vendorId === undefined ? undefined : purchase.vendorId === contract.vendor.id || (contract.authorizedDealers?.some((d) => d.id === purchase.vendorId) ?? false),
+      vendorAuthorized: isVendorAuthorized(contract, purchase.vendorId),
       fundingAddsUp: fundingAddsUp(purchase.funding, cents),
     };
   }

@@ -20,7 +20,8 @@ import { parsePath } from '../engine/path.js';
 import { isBuiltInOperator } from '../engine/operators.js';
 import { isPaceError } from '../errors/pace-error.js';
 import { argumentShape, parseArgs, parseContract, parseMember, parsePurchase } from './parse-input.js';
-import { lookupThreshold, moneyToCents, type ThresholdTable } from './threshold-table.js';
+import { figureOn, moneyToCents, type ThresholdTable } from './threshold-table.js';
+import { isVendorAuthorized } from './derive-facts.js';
 import { complianceContext } from './rule-sets.js';
 
 /** The argument of `pace.purchaseClassifier`. */
@@ -159,23 +160,19 @@ function sortedNumbers(values: Iterable<number>): Float64Array {
 }
 
 /**
- * The amounts a purchase's amount is compared with on a day: `others`, and the figures the
- * thresholds use on that day (required-method.ts): each series' period in force, the latest known
- * figure standing in for an unknown or lapsed one, and before a series' first known figure every
- * known one (the strictest stands in). A series' lookup changes only on its periods' dates, which
- * bound the date classes, so these are the same on every day of a date class: a figure of another
+ * The amounts a purchase's amount is compared with on a day: `others`, and the figure each series
+ * uses on that day (figureOn, as required-method.ts compares them): the period in force, the latest
+ * known figure standing in for an unknown or lapsed one, and before a series' first known figure
+ * the strictest. A series' figure changes only on its periods' dates, which bound the date
+ * classes, so these are the same on every day of a date class: a figure of another
  * year no longer splits the amounts of a date (with the vendor's part below, the bench ledger's
  * 20,979 classes became 3,837).
  */
 function figuresOn(table: ThresholdTable, day: number, others: ReadonlySet<number>): Float64Array {
   const on = new Set(others);
   for (const series of table.series) {
-    const hit = lookupThreshold(series, day);
-    if (hit === undefined) for (const p of series.known) on.add(p.amountCents!);
-    else {
-      on.add(hit.used.amountCents!);
-      if (hit.inForce?.amountCents != null) on.add(hit.inForce.amountCents);
-    }
+    const figure = figureOn(series, day);
+    if (figure !== undefined) on.add(figure.used.amountCents!);
   }
   return sortedNumbers(on);
 }
@@ -252,7 +249,6 @@ export function purchaseClassifier(context: PaceContext, input: unknown): Purcha
   const readsDescription = fields.has('description');
   const readsMeta = fields.has('meta');
   const readsVendor = fields.has('vendorId');
-  const authorized = new Set(contract === undefined ? [] : [contract.vendor.id, ...(contract.authorizedDealers ?? []).map((d) => d.id)]);
   // Read by path, the amount (a string, compared as one) and the funding lines are kept whole.
   const readsAmountText = fields.has('amount');
   const readsFundingLines = fields.has('funding');
@@ -290,7 +286,10 @@ export function purchaseClassifier(context: PaceContext, input: unknown): Purcha
       key += `]${sum === amount ? 1 : 0},${classAmong(federal, cents)};`;
     }
     if (readsVendor) key += part(purchase.vendorId);
-    else if (contract !== undefined) key += purchase.vendorId === undefined ? '-;' : authorized.has(purchase.vendorId) ? 'a;' : 'u;';
+    else if (contract !== undefined) {
+      const authorized = isVendorAuthorized(contract, purchase.vendorId);
+      key += authorized === undefined ? '-;' : authorized ? 'a;' : 'u;';
+    }
     if (readsAmountText) key += part(`${typeof purchase.amount}:${purchase.amount}`);
     if (readsId) key += part(purchase.id);
     if (readsDescription) key += part(purchase.description);

@@ -7,7 +7,7 @@ import { Dec } from '../money/decimal.js';
 import type { Member } from '../model/member.js';
 import type { ProcurementMethodName } from '../model/rules-pack.js';
 import type { Purchase } from '../model/purchase.js';
-import { isExceeded, kindBit, lookupAllThresholds, moneyToCents, type ThresholdPeriod, type ThresholdTable } from './threshold-table.js';
+import { isExceeded, kindBit, lookupAllThresholds, moneyToCents, strictestKnown, type ThresholdPeriod, type ThresholdTable } from './threshold-table.js';
 
 /**
  * A procurement method the law can require, least to most strict.
@@ -129,13 +129,6 @@ export function regimeKindOf(member: Member): { kind: Member['kind']; unknown: b
   if (member.kind !== 'joint-powers-authority') return { kind: member.kind, unknown: false };
   if (member.regimeOf !== undefined && member.regimeOf !== 'joint-powers-authority') return { kind: member.regimeOf, unknown: false };
   return { kind: 'school-district', unknown: true };
-}
-
-/** The strictest of known figures: the lowest (every comparison is exceeded above its figure). */
-function strictestKnown(known: readonly ThresholdPeriod[]): ThresholdPeriod | undefined {
-  let strictest: ThresholdPeriod | undefined;
-  for (const p of known) if (strictest === undefined || p.amountCents! < strictest.amountCents!) strictest = p;
-  return strictest;
 }
 
 /** What comparing a purchase with the thresholds gives: the methods, what it found, its trace. @internal */

@@ -170,6 +170,24 @@ export function lookupThreshold(series: ThresholdSeries, day: number): Threshold
   return { used: latest, inForce, fallback: true };
 }
 
+/** The strictest of known figures: the lowest (every comparison is exceeded above its figure). @internal */
+export function strictestKnown(known: readonly ThresholdPeriod[]): ThresholdPeriod | undefined {
+  let strictest: ThresholdPeriod | undefined;
+  for (const p of known) if (strictest === undefined || p.amountCents! < strictest.amountCents!) strictest = p;
+  return strictest;
+}
+
+/**
+ * The figure of a series on a day, or the strictest known one (`fallback`) when none is known for
+ * it: what a decision compares a purchase with (required-method.ts). @internal
+ */
+export function figureOn(series: ThresholdSeries, day: number): { used: ThresholdPeriod; fallback: boolean } | undefined {
+  const hit = lookupThreshold(series, day);
+  if (hit) return { used: hit.used, fallback: hit.fallback };
+  const strictest = strictestKnown(series.known);
+  return strictest && { used: strictest, fallback: true };
+}
+
 /**
  * The lookup of every series of the table (in table order) for a day, cached: most decisions
  * fall on a few thousand distinct dates.

@@ -51,7 +51,7 @@ describe('pace.purchaseClassifier', () => {
     expect(classOf({ ...noContract, date: '2024-03-03', amount: '114499.99' })).not.toBe(classOf({ ...noContract, date: '2024-03-03', amount: '114500.01' }));
   });
 
-  it("before a series' first known figure, classes amounts among all of its figures (the strictest stands in)", () => {
+  it("before a series' first known figure, classes amounts at its strictest figure (which stands in)", () => {
     // A local limit known only from 2030 on: in 2025 its strictest figure, $40,000, is used.
     const figure = (year: number, amount: string) => ({
       id: `oak.limit.${year}`, series: 'oak.limit', title: 'Oak Valley USD formal bid limit', amount, comparison: '>', effectiveFrom: `${year}-01-01`, effectiveTo: `${year}-12-31`,

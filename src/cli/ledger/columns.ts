@@ -33,10 +33,11 @@ const decoder = new TextDecoder();
 /**
  * Purchase ids by row, in 1 MB pages, and a hash index from id to row. Ids are front-coded: each
  * is stored as how many of its first UTF-8 bytes it shares with the id before it (ledgers number
- * their POs, so most share all but the last few) and the bytes after those, except every 16th,
+ * their POs, so most share all but the last few) and the bytes after those, except every 8th,
  * which is stored whole; where those start is kept, so an id is rebuilt from the start of its
- * block of 8 (blocks of 16 took twice the steps: rebuilding ids was 14% of the split check). `add` refuses an id already present by returning the earlier row; the index keeps
- * a byte of each id's hash beside its row, so a probe rebuilds an id only when that byte matches.
+ * block of 8 (blocks of 16 took twice the steps: rebuilding ids was 14% of the split check).
+ * `add` refuses an id already present by returning the earlier row; the index keeps a byte of each
+ * id's hash beside its row, so a probe rebuilds an id only when that byte matches.
  *
  * An entry: the shared length (a byte, at most 255), the length of the rest (a byte; 255: two more
  * bytes hold it), the rest.
