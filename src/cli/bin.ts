@@ -15,21 +15,30 @@ if (isMainThread) {
   if (!process.execArgv.some((a) => a.startsWith('--max-inlined-bytecode-size-cumulative'))) setFlagsFromString('--max-inlined-bytecode-size-cumulative=230');
   const argv = process.argv.slice(2);
   // From the sources (tsx), a thread cannot load this .ts file: the command then runs in-process.
+  // audit-ledger on a large ledger runs in a thread with a bounded heap: V8 grows the main
+  // thread's heap lazily (80 MB of garbage at a million rows), and a thread's heap limit makes it
+  // collect instead. Everything stays in this process, so its peak RSS is the command's. The rows
+  // are kept in typed arrays outside the heap, and split groups go to a spill file as they are
+  // found, so the heap holds what grows with distinct members, vendors and supply kinds, not with
+  // rows: the limit grows only a little with the ledger (it was 160 MB + 0.6 × the file's size
+  // while the report held every split group; at 5,000,000 rows the heap then grew lazily to its
+  // limit). A file under IN_PROCESS_MB runs here, on the main thread: the thread costs 75-95 ms
+  // (starting it and loading this file again), and the heap such a file lets grow is small (peak
+  // RSS 140-148 MB for the bench's 200,000 rows, 14 MB, against 119-122 MB in a thread). Standard
+  // input, of unknown size, takes the thread.
+  const IN_PROCESS_MB = 32;
+  let megabytes: number | undefined;
   if (argv[0] === 'audit-ledger' && !self.pathname.endsWith('.ts')) {
-    // audit-ledger runs in a thread with a bounded heap: V8 grows the main thread's heap lazily
-    // (80 MB of garbage at a million rows), and a thread's heap limit makes it collect instead.
-    // Everything stays in this process, so its peak RSS is the command's. The rows are kept in
-    // typed arrays outside the heap, and split groups go to a spill file as they are found, so the
-    // heap holds what grows with distinct members, vendors and supply kinds, not with rows: the
-    // limit grows only a little with the ledger (it was 160 MB + 0.6 × the file's size while the
-    // report held every split group; at 5,000,000 rows the heap then grew lazily to its limit).
     const { statSync } = await import('node:fs');
-    let megabytes = 0;
     try {
-      megabytes = argv[1] !== undefined && argv[1] !== '-' ? statSync(argv[1]).size / 2 ** 20 : 0;
+      const stat = argv[1] !== undefined && argv[1] !== '-' ? statSync(argv[1]) : undefined;
+      megabytes = stat?.isFile() && stat.size < IN_PROCESS_MB * 2 ** 20 ? undefined : (stat?.size ?? 0) / 2 ** 20;
     } catch {
       // reported when the ledger is opened
+      megabytes = undefined;
     }
+  }
+  if (megabytes !== undefined) {
     const thread = new Worker(self, {
       workerData: { role: 'pace-rules-ledger-main', argv, stderrIsTTY: process.stderr.isTTY === true } satisfies Role,
       resourceLimits: { maxOldGenerationSizeMb: Math.ceil(64 + megabytes * 0.1), maxYoungGenerationSizeMb: 16 },
