@@ -151,7 +151,7 @@ export function createPace(options: PaceOptions = {}): Pace {
   const packs = guardInput(() => options.packs, '$.packs'); // read once: a getter cannot change it later
   const context: PaceContext = layerPacks(packs ?? [californiaLaw(), paceProgram()]);
   complianceContext(context); // compile the compliance rules once, and report malformed findings now
-  return Object.freeze({
+  const pace: Pace = Object.freeze({
     checkEligibility: (input: EligibilityInput, decisionOptions?: DecisionOptions) => checkEligibility(context, input, decisionOptions),
     procurementMethod: (input: ProcurementMethodInput, decisionOptions?: DecisionOptions) => procurementMethod(context, input, decisionOptions),
     auditChecklist: (input: AuditChecklistInput, decisionOptions?: DecisionOptions) => auditChecklist(context, input, decisionOptions),
@@ -167,4 +167,18 @@ export function createPace(options: PaceOptions = {}): Pace {
     verifyInvoice: (input: InvoiceVerificationInput) => verifyInvoice(context, input),
     checkContract: (input: CheckContractInput) => checkContract(context, input),
   });
+  contexts.set(pace, context);
+  return pace;
+}
+
+/** The layered packs behind each Pace that createPace built. */
+const contexts = new WeakMap<Pace, PaceContext>();
+
+/**
+ * The layered packs behind a Pace from {@link createPace}: for the command's calls of the library's
+ * inner functions (audit-ledger's split check, on rows it validated when it read them).
+ * @internal
+ */
+export function paceContextOf(pace: Pace): PaceContext | undefined {
+  return contexts.get(pace);
 }

@@ -1,7 +1,7 @@
 import { toDayNumber } from '../dates/calendar-date.js';
 import { fiscalStartYearOf } from '../dates/fiscal-year.js';
 import { PaceError } from '../errors/pace-error.js';
-import { parseSplitPurchaseOptions } from './split-purchase-options.js';
+import { parseSplitPurchaseOptions, type ParsedOptions } from './split-purchase-options.js';
 import { ASSUMED, Regimes, limitsOf, lower, type Regime } from './member-regimes.js';
 import { formatCents } from '../money/format-cents.js';
 import type { Member } from '../model/member.js';
@@ -73,21 +73,32 @@ export function findSplitPurchases(context: PaceContext, input: unknown, options
     throw new PaceError('invalid-input', 'findSplitPurchases expects an array of purchases', [{ path: '$.purchases', message: 'expected an array of purchases' }]);
   }
   const parsedOptions = parseSplitPurchaseOptions(readInput(options, '$.options', 'options'));
-  const { days: windowDays, members, acrossVendors } = parsedOptions;
+  const n = purchases.length;
+  const parsed: Purchase[] = new Array<Purchase>(n);
+  for (let i = 0; i < n; i++) parsed[i] = parsePurchase(purchases[i], `$.purchases[${i}]`);
+  return findSplitGroups(context, parsed, parsedOptions);
+}
+
+/**
+ * {@link findSplitPurchases} on purchases and options already validated: for a caller whose
+ * purchases were each validated when it read them (audit-ledger's rows, rebuilt from the columns it
+ * keeps), which would otherwise pay for every purchase being validated again.
+ * @internal
+ */
+export function findSplitGroups(context: PaceContext, parsed: readonly Purchase[], options: ParsedOptions): SplitPurchaseGroup[] {
+  const { days: windowDays, members, acrossVendors } = options;
   const table = complianceContext(context).thresholds;
   const limits = limitsOf(table);
   const rule = context.rules.find((r) => r.event.params?.['code'] === 'member-regime-unknown');
   const regimes = new Regimes(members, rule && { id: rule.id, pack: rule.pack, citation: rule.citation });
 
-  const n = purchases.length;
-  const parsed: Purchase[] = new Array<Purchase>(n);
-  // The ids change orders name, and where each first occurs: only those are looked up.
+  const n = parsed.length;
   let revised: Set<string> | undefined;
   for (let i = 0; i < n; i++) {
-    const p = parsePurchase(purchases[i], `$.purchases[${i}]`);
-    parsed[i] = p;
+    const p = parsed[i]!;
     if (p.revisionOf !== undefined) (revised ??= new Set()).add(p.revisionOf);
   }
+  // The ids change orders name, and where each first occurs: only those are looked up.
   const firstById = new Map<string, number>();
   if (revised) {
     for (let i = 0; i < n; i++) if (revised.has(parsed[i]!.id) && !firstById.has(parsed[i]!.id)) firstById.set(parsed[i]!.id, i);

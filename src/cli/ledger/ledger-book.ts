@@ -7,6 +7,10 @@ import { quoted } from '../safe-text.js';
 import { CentsColumn, Column, GroupIndex, IdIndex, Interner, LineColumn, SmallIntColumn } from './columns.js';
 import { CITES_CONTRACT, FEDERAL_MONEY, MISSING_DOCUMENTS, NEEDED_BID, NO_TRACE, UNKNOWN_CONTRACT, centsOf, centsText, neededBid, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
 import type { RowProblem } from './rows.js';
+import { paceContextOf } from '../../pace.js';
+import { findSplitGroups } from '../../audit/find-split-purchases.js';
+import { parseSplitPurchaseOptions, type ParsedOptions } from '../../audit/split-purchase-options.js';
+import type { Purchase } from '../../model/purchase.js';
 
 /** Where the details (one JSON object per line) are kept while the ledger is read. */
 export interface DetailSink {
@@ -341,6 +345,9 @@ export class LedgerBook {
       return text(this.memberList[x.member]!.id, this.memberList[y.member]!.id) || text(x.vendor, y.vendor);
     });
     const found: SplitGroups = { kept: [], count: 0, byMemberYear: new Map() };
+    const context = paceContextOf(this.setup.pace);
+    if (context === undefined) throw new Error('the ledger\'s Pace was not built by createPace');
+    const optionsOf: ParsedOptions[] = [];
     for (const b of buckets) {
       const from = sizes[b]!;
       const to = sizes[b + 1]!;
@@ -365,7 +372,10 @@ export class LedgerBook {
       }
       // The bucket's member, so that its own regime (kind, a JPA's regimeOf, its CUPCCAA
       // election) decides the limit, as pace.findSplitPurchases(purchases, { members }) does.
-      for (const split of this.setup.pace.findSplitPurchases(purchases as never, { window, members: [this.memberList[member]!.member] as never })) {
+      // The purchases are rebuilt from rows validated when they were read: they are not
+      // validated again (findSplitGroups is findSplitPurchases after its validation).
+      const options = (optionsOf[member] ??= parseSplitPurchaseOptions({ window, members: [this.memberList[member]!.member] }));
+      for (const split of findSplitGroups(context, purchases as Purchase[], options)) {
         found.count++;
         if (found.kept.length < DETAILS_KEPT) found.kept.push(split);
         const year = `${memberId}\u0000${fiscalYearOf(split.from).label}`;
