@@ -174,14 +174,20 @@ export function findSplitGroups(context: PaceContext, parsed: readonly Purchase[
     else byKind.set(p.supplyKind, [i]);
   }
 
-  const rowAt = (i: number): Row => rows[i]!;
+  // Lists of rows are built by push, so that every list the group finders see is a packed array
+  // (Array.prototype.map's are holey: a second kind of array at each of their sites).
+  const rowsAt = (list: readonly number[]): Row[] => {
+    const out: Row[] = [];
+    for (const i of list) out.push(rows[i]!);
+    return out;
+  };
   const byDateThenId = (a: number, b: number): number => rows[a]!.day - rows[b]!.day || compareText(rows[a]!.purchase.id, rows[b]!.purchase.id);
   for (const byKey of buckets.values()) {
     for (const byKind of byKey.values()) {
       for (const list of byKind.values()) {
         if (list.length < 2) continue;
         list.sort(byDateThenId);
-        const rowsOf = list.map(rowAt);
+        const rowsOf = rowsAt(list);
         // No window of the bucket can pass the lowest limit of its purchases when all of them together do not.
         if (!couldBeOver(rowsOf)) continue;
         let inSplits: Set<Row> | undefined;
@@ -196,7 +202,7 @@ export function findSplitGroups(context: PaceContext, parsed: readonly Purchase[
     for (const list of byVendor.values()) {
       if (list.length < 2) continue;
       list.sort(byDateThenId);
-      const rowsOf = list.map(rowAt);
+      const rowsOf = rowsAt(list);
       for (const [start, end] of windows(rowsOf, windowDays)) {
         if (end - start > 1) reportFederal(rowsOf.slice(start, end), table, out);
       }

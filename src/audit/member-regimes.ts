@@ -70,9 +70,11 @@ export class Regimes {
     const limits = new Map<string, Map<number, LimitHit | null>>();
     if (this.members === undefined) return { key: '*', kind: undefined, cupccaa: false, memberId, finding: ASSUMED, limits };
     if (member === undefined) {
+      // (keys in the order of the other regimes: one hidden class for all of them)
       return {
-        key: '*', kind: undefined, cupccaa: false, memberId, limits,
+        key: '*', kind: undefined, cupccaa: false, memberId,
         finding: { code: 'member-regime-unknown', severity: 'warn', message: `Member "${memberId}" is not among options.members: it was judged as a school district or community college district that did not elect CUPCCAA.` },
+        limits,
       };
     }
     const { kind, unknown } = regimeKindOf(member);

@@ -124,6 +124,16 @@ export function citationOf(limit: ThresholdPeriod): string {
   return `${splitting}; limit: ${limit.citation}`;
 }
 
+/** The ids of rows, each followed by its change orders'. */
+function idsOf(rows: readonly Row[]): string[] {
+  const ids: string[] = [];
+  for (const r of rows) {
+    ids.push(r.purchase.id);
+    for (const c of r.changeOrders) ids.push(c.id);
+  }
+  return ids;
+}
+
 export function groupOf(kind: SplitPurchaseGroupKind, rows: readonly Row[], limit: ThresholdPeriod, cents: number, acrossVendors: boolean): SplitPurchaseGroup {
   const first = rows[0]!.purchase;
   let last = first.date;
@@ -135,7 +145,7 @@ export function groupOf(kind: SplitPurchaseGroupKind, rows: readonly Row[], limi
     kind,
     memberId: first.memberId,
     supplyKind: first.supplyKind,
-    purchaseIds: rows.flatMap((r) => [r.purchase.id, ...r.changeOrders.map((c) => c.id)]),
+    purchaseIds: idsOf(rows),
     total: totalText(rows, cents),
     threshold: limit.amount!,
     citation: citationOf(limit),

@@ -318,6 +318,40 @@ export class LedgerBook {
   findSplitPurchases(window: 'fiscal-year' | { days: number }): SplitGroups {
     // Every row is in and every change order folded: the id lookup is no longer needed.
     this.ids.dropIndex();
+    const { bucketKeys, sizes, order, buckets } = this.buckets();
+    const found: SplitGroups = { kept: [], count: 0, byMemberYear: new Map() };
+    const context = paceContextOf(this.setup.pace);
+    if (context === undefined) throw new Error('the ledger\'s Pace was not built by createPace');
+    const optionsOf = new Map<number, ParsedOptions>();
+    for (const b of buckets) {
+      const from = sizes[b]!;
+      const to = sizes[b + 1]!;
+      if (to - from < 2) continue;
+      const { member, vendor } = bucketKeys[b]!;
+      const memberId = this.memberList[member]!.id;
+      // The bucket's member, so that its own regime (kind, a JPA's regimeOf, its CUPCCAA
+      // election) decides the limit, as pace.findSplitPurchases(purchases, { members }) does.
+      // The purchases are rebuilt from rows validated when they were read: they are not
+      // validated again (findSplitGroups is findSplitPurchases after its validation).
+      let options = optionsOf.get(member);
+      if (options === undefined) optionsOf.set(member, (options = parseSplitPurchaseOptions({ window, members: [this.memberList[member]!.member] })));
+      for (const split of findSplitGroups(context, this.purchasesOf(order.subarray(from, to), memberId, vendor), options)) {
+        found.count++;
+        if (found.kept.length < DETAILS_KEPT) found.kept.push(split);
+        const year = `${memberId}\u0000${fiscalYearOf(split.from).label}`;
+        found.byMemberYear.set(year, (found.byMemberYear.get(year) ?? 0) + 1);
+        this.sink.splitGroup(JSON.stringify(split, null, 2).replace(/\n/g, '\n    '));
+        this.memberCounts[member]!.splitGroups++;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The rows outside contracts by bucket (member, vendor): `order` lists each bucket's rows, in row
+   * order, from `sizes[b]` to `sizes[b + 1]`; `buckets` are in the report's order.
+   */
+  private buckets(): { bucketKeys: { member: number; vendor: string }[]; sizes: Int32Array; order: Int32Array; buckets: number[] } {
     const n = this.ids.size;
     // Each (member, supply kind, vendor) group's bucket: its (member, vendor).
     const bucketKeys: { member: number; vendor: string }[] = [];
@@ -344,47 +378,32 @@ export class LedgerBook {
       const y = bucketKeys[b]!;
       return text(this.memberList[x.member]!.id, this.memberList[y.member]!.id) || text(x.vendor, y.vendor);
     });
-    const found: SplitGroups = { kept: [], count: 0, byMemberYear: new Map() };
-    const context = paceContextOf(this.setup.pace);
-    if (context === undefined) throw new Error('the ledger\'s Pace was not built by createPace');
-    const optionsOf: ParsedOptions[] = [];
-    for (const b of buckets) {
-      const from = sizes[b]!;
-      const to = sizes[b + 1]!;
-      if (to - from < 2) continue;
-      const { member, vendor } = bucketKeys[b]!;
-      const memberId = this.memberList[member]!.id;
-      const purchases = [];
-      for (let k = from; k < to; k++) {
-        const row = order[k]!;
-        const amount = centsText(this.cents.get(row));
-        // One literal with every key (undefined where absent, which the library reads as absent):
-        // purchases of one hidden class, where adding keys to some took two.
-        purchases.push({
-          id: this.ids.id(row),
-          memberId,
-          date: this.dates.values[this.date.get(row)]!,
-          amount,
-          supplyKind: this.groups[this.group.get(row)]!.supplyKind,
-          vendorId: vendor === '' ? undefined : vendor,
-          funding: this.flags.get(row) & FEDERAL_MONEY ? [{ source: 'federal', amount }] : undefined,
-        });
-      }
-      // The bucket's member, so that its own regime (kind, a JPA's regimeOf, its CUPCCAA
-      // election) decides the limit, as pace.findSplitPurchases(purchases, { members }) does.
-      // The purchases are rebuilt from rows validated when they were read: they are not
-      // validated again (findSplitGroups is findSplitPurchases after its validation).
-      const options = (optionsOf[member] ??= parseSplitPurchaseOptions({ window, members: [this.memberList[member]!.member] }));
-      for (const split of findSplitGroups(context, purchases as Purchase[], options)) {
-        found.count++;
-        if (found.kept.length < DETAILS_KEPT) found.kept.push(split);
-        const year = `${memberId}\u0000${fiscalYearOf(split.from).label}`;
-        found.byMemberYear.set(year, (found.byMemberYear.get(year) ?? 0) + 1);
-        this.sink.splitGroup(JSON.stringify(split, null, 2).replace(/\n/g, '\n    '));
-        this.memberCounts[member]!.splitGroups++;
-      }
+    return { bucketKeys, sizes, order, buckets };
+  }
+
+  /**
+   * The purchases of rows of one bucket, rebuilt from the columns (a method of its own: called once
+   * a bucket, it is optimized as a function, not only by replacing a running loop).
+   */
+  private purchasesOf(rows: Int32Array, memberId: string, vendor: string): Purchase[] {
+    const purchases: Purchase[] = [];
+    const vendorId = vendor === '' ? undefined : vendor;
+    for (let k = 0; k < rows.length; k++) {
+      const row = rows[k]!;
+      const amount = centsText(this.cents.get(row));
+      // One literal with every key (undefined where absent, which the library reads as absent):
+      // purchases of one hidden class, where adding keys to some took two.
+      purchases.push({
+        id: this.ids.id(row),
+        memberId,
+        date: this.dates.values[this.date.get(row)]!,
+        amount,
+        supplyKind: this.groups[this.group.get(row)]!.supplyKind,
+        vendorId,
+        funding: this.flags.get(row) & FEDERAL_MONEY ? [{ source: 'federal', amount }] : undefined,
+      } as Purchase);
     }
-    return found;
+    return purchases;
   }
 
   /** Per member (those with purchases), in id order. */
