@@ -45,6 +45,14 @@
  * beside one worker, or the split check's batches on the workers, did not shorten it (see the
  * closing notes of issue #13).
  *
+ * Session 11: a ledger under 32 MB runs on the main thread, not in a thread of its own (starting the
+ * thread and loading the bundle again cost 75-95 ms a run; a 10-row ledger exits after 187-251 ms
+ * against 261-312); callgrind, the same run: 73,797 instructions a row in-process at a156d62 (81,234
+ * in the thread), 71,116 with the split check not validating the rows again (89e5b0a). One process
+ * deciding the ledger twice takes 1.85-2.08 s the first time and 1.27-1.45 s the second: a
+ * quarter of a run is code still cold (the split check, run once at the end, most of all; fewer
+ * deoptimizations in it took its phase from a median of 459 to 409 ms, 9474d04).
+ *
  * h-batch (callgrind, answerLines on the bench's requests in pieces of 64 after a 6,000-request
  * warm-up; per request = (I(4,096) - I(2,048)) / 2,048): a traced request (JSON.parse, the
  * decision, the answer line in UTF-8) cost 382,450 instructions on main at 78dd790, of which
@@ -119,8 +127,8 @@ function countLines(output: Buffer, start: string, inside = ''): number {
 
 /** Measured before the speed and memory work (main at eba18fb), printed beside each figure. */
 const BEFORE = {
-  ledgerJobs0: '14,126 rows/s, 178 MB; 61,700-64,300 rows/s, 115 MB at 233ccfc (session 8), before decisions were reused across rows; 77,600-93,700 rows/s, 122 MB at 07ebd6e (session 9)',
-  ledgerJobs2: '18,236 rows/s, 184 MB; 54,600-61,500 rows/s, 157 MB at 233ccfc; 64,700-76,700 rows/s, 163 MB at 07ebd6e',
+  ledgerJobs0: '14,126 rows/s, 178 MB; 61,700-64,300 rows/s, 115 MB at 233ccfc (session 8), before decisions were reused across rows; 77,600-93,700 rows/s, 122 MB at 07ebd6e (session 9); 97,700-104,900 rows/s, 117 MB at e00f2ef (session 10)',
+  ledgerJobs2: '18,236 rows/s, 184 MB; 54,600-61,500 rows/s, 157 MB at 233ccfc; 64,700-76,700 rows/s, 163 MB at 07ebd6e; 93,300-102,500 rows/s, 155-162 MB at e00f2ef',
   ledger1m: '300 MB at 1,000,000 rows (default jobs)',
   ledger5m: '687 MB at 5,000,000 rows',
   batch: '7,910 requests/s; main at 78dd790, before the answer encoder: 11,400-13,300 requests/s',
