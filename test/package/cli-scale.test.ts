@@ -55,6 +55,33 @@ describe('audit-ledger at scale', () => {
     expect(report.splitPurchases.length).toBeGreaterThan(0);
   }, 600_000);
 
+  it('reads a JSON document ledger over 32 MB whole, as the docs say, instead of running out of memory', () => {
+    // A JSON document is parsed whole: in the ledger's thread, whose heap is bounded for a stream,
+    // a 30 MB one ended in "internal error" (the thread ran out of memory). It runs on the main thread.
+    const csv = join(project.dir, 'ledger-doc.csv');
+    writeLedger(csv, 260_000);
+    const [head, ...rows] = readFileSync(csv, 'utf8').trimEnd().split('\n');
+    const keys = head!.split(',');
+    const purchases = rows.map((row) => {
+      const cells = row.split(',');
+      const purchase: Record<string, unknown> = {};
+      keys.forEach((key, i) => {
+        if (cells[i] === '') return;
+        purchase[key] = key === 'documents' ? cells[i]!.split(';').map((kind) => ({ kind })) : cells[i];
+      });
+      return JSON.stringify(purchase);
+    });
+    const ledger = join(project.dir, 'ledger-doc.json');
+    writeFileSync(ledger, `[\n${purchases.join(',\n')}\n]\n`);
+    expect(readFileSync(ledger).length).toBeGreaterThan(32 * 2 ** 20);
+    const out = join(project.dir, 'ledger-doc-report.json');
+    const r = cli(['audit-ledger', ledger, '--members', data('members.json'), '--contracts', data('contracts.json'), '--format', 'json', '--out', out]);
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.status, r.stderr).toBe(1);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { purchaseCount: number; changeOrders: number };
+    expect(report.purchaseCount + report.changeOrders).toBe(260_000);
+  }, 120_000);
+
   it('writes the same report with worker threads as in one thread (each thread reuses its own decisions)', () => {
     // 30,000 rows are about eight chunks: both workers of --jobs 2 decide some, and each keeps the
     // decisions of the classes it saw, as the ledger's own thread does with --jobs 0.

@@ -7,6 +7,7 @@ import { InputError, parseJsonText } from '../files.js';
 import { printable } from '../safe-text.js';
 import { forEachCsvRecord, lastCsvRecordEnd } from './csv.js';
 import { ChunkDecider, decideChunk, type ChunkResult, type LedgerFormat } from './decide-rows.js';
+import { ledgerFormatOf, textStart } from './ledger-format.js';
 import { LedgerBook, type DetailSink, type MemberSummary, type MemberYear, type SplitGroups } from './ledger-book.js';
 import { jsonToPurchase, readHeader, type RowProblem } from './rows.js';
 import { buildLedgerSetup, type LedgerFiles } from './setup.js';
@@ -74,10 +75,9 @@ const DEFAULT_CHUNK_BYTES = 1 << 18;
 const MAX_RECORD_BYTES = 64 << 20;
 
 function formatOf(file: string, firstByte: number | undefined): LedgerFormat {
-  if (/\.csv$/i.test(file)) return 'csv';
-  if (/\.(jsonl|ndjson)$/i.test(file)) return 'jsonl';
-  if (/\.json$/i.test(file)) return firstByte === 0x5b || firstByte === 0x7b ? 'json' : 'jsonl';
-  throw new InputError(`${file}: expected a .csv, .jsonl (JSON Lines) or .json ledger`);
+  const format = ledgerFormatOf(file, firstByte);
+  if (format === undefined) throw new InputError(`${file}: expected a .csv, .jsonl (JSON Lines) or .json ledger`);
+  return format;
 }
 
 /** Reads, validates and decides a ledger as a stream; throws BadRowsError when rows are bad. */
@@ -129,9 +129,7 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
   };
   fill();
   if (pending[0] === 0xef && pending[1] === 0xbb && pending[2] === 0xbf) pending = pending.subarray(3);
-  let firstNonSpace = 0;
-  while (firstNonSpace < pending.length && (pending[firstNonSpace] === 0x20 || pending[firstNonSpace] === 0x0a || pending[firstNonSpace] === 0x0d || pending[firstNonSpace] === 0x09)) firstNonSpace++;
-  const format = formatOf(file, pending[firstNonSpace]);
+  const format = formatOf(file, pending[textStart(pending)]);
   if (format === 'json') return auditJsonDocument(options, fd, pending);
 
   let inQuotes = false;
