@@ -134,6 +134,15 @@ describe('bad input: one line naming the file, the line or path, and what was ex
     const member = file('member.csv', 'id,memberId,date,amount,supplyKind\nP1,nobody,2025-08-12,100.00,goods\n');
     expect(await inputError(['audit-ledger', member, '--members', data('members.json')])).toMatch(/member\.csv: line 2, column memberId: member "nobody" is not in the members file/);
   });
+  it('says that one purchase a line in a .json file is JSON Lines, and not for any other bad JSON', async () => {
+    const line = (id: string): string => JSON.stringify({ id, memberId: 'alder-usd', date: '2025-08-12', amount: '100.00', supplyKind: 'goods' });
+    const lines = file('lines.json', `\uFEFF${line('P1')}\r\n${line('P2')}\n`);
+    expect(await inputError(['audit-ledger', lines, '--members', data('members.json')])).toMatch(/lines\.json: invalid JSON at line 2, column 1: .*\(one purchase a line is JSON Lines: name the file \.jsonl\)$/);
+    const broken = file('broken-ledger.json', `[${line('P1')},\n{"id": }]\n`);
+    expect(await inputError(['audit-ledger', broken, '--members', data('members.json')])).not.toMatch(/JSON Lines/);
+    const two = file('two-arrays.json', `[${line('P1')}]\n[${line('P2')}]\n`);
+    expect(await inputError(['audit-ledger', two, '--members', data('members.json')])).not.toMatch(/JSON Lines/);
+  });
   it('refuses a pack nested too deeply with a message naming the file (exit 2), never a stack trace', async () => {
     const leaf = JSON.stringify({ fact: 'purchase.amount', operator: 'greaterThan', value: 1 });
     const deep = `${'{"not":'.repeat(50_000)}${leaf}${'}'.repeat(50_000)}`;

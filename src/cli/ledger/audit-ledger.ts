@@ -291,6 +291,19 @@ function countLineEnds(bytes: Buffer): number {
  * A JSON document: an array of purchases or `{ "purchases": [...] }`. Read whole (JSON.parse), then
  * decided in slices of the array; errors name `$[i]` (or `$.purchases[i]`) and the line.
  */
+/** Whether a text that is not one JSON document starts with a line that is one object, then another line opening an object. */
+function looksLikeJsonLines(text: string): boolean {
+  const start = text.search(/[^\s\uFEFF]/);
+  const end = start < 0 ? -1 : text.indexOf('\n', start);
+  if (end < 0 || end - start > 1 << 20 || text[start] !== '{') return false;
+  try {
+    const first = JSON.parse(text.slice(start, end)) as unknown;
+    return first !== null && typeof first === 'object' && !Array.isArray(first) && /^\s*\{/.test(text.slice(end + 1, end + 1 + (1 << 10)));
+  } catch {
+    return false;
+  }
+}
+
 async function auditJsonDocument(options: LedgerOptions, fd: number, first: Buffer): Promise<LedgerRun> {
   const { file } = options;
   const parts: Buffer[] = [first];
@@ -301,7 +314,14 @@ async function auditJsonDocument(options: LedgerOptions, fd: number, first: Buff
     parts.push(buffer.subarray(0, n));
   }
   const text = Buffer.concat(parts).toString('utf8');
-  const json = parseJsonText(text, file);
+  let json: unknown;
+  try {
+    json = parseJsonText(text, file);
+  } catch (e) {
+    // One object a line is JSON Lines, which a .json name does not announce: say so.
+    if (e instanceof InputError && looksLikeJsonLines(text)) throw new InputError(`${e.message} (one purchase a line is JSON Lines: name the file .jsonl)`);
+    throw e;
+  }
   const list = Array.isArray(json) ? json : json !== null && typeof json === 'object' && Array.isArray((json as { purchases?: unknown }).purchases) ? ((json as { purchases: unknown[] }).purchases) : undefined;
   if (!list) throw new InputError(`${file}: $: expected a JSON array of purchases (or { "purchases": [...] })`);
   const prefix = Array.isArray(json) ? '$' : '$.purchases';
