@@ -117,7 +117,7 @@ export function renderLedger(run: LedgerRun): string {
   );
   if (run.splits.count > 0) {
     out.push('Possible split purchases (each under the bid limit, together over it):');
-    for (const g of run.splits.kept.slice(0, 50)) out.push(`  ${printable(g.memberId)} / ${printable(g.vendorId ?? 'no vendor')} / ${g.supplyKind}${g.kind === 'federal-micro-purchase' ? ' (federal money, each a micro-purchase)' : ''}: ${g.purchaseIds.slice(0, 10).map(printable).join(', ')}${g.purchaseIds.length > 10 ? ` and ${g.purchaseIds.length - 10} more` : ''} = ${dollars(g.total)} over ${dollars(g.threshold)} (${g.from} to ${g.to}; ${printable(g.citation)})`);
+    for (const g of run.splits.kept.slice(0, 50)) out.push(`  ${printable(g.memberId)} / ${printable(g.vendorId ?? 'no vendor')} / ${g.supplyKind}${g.kind === 'federal-micro-purchase' ? ' (federal money, each a micro-purchase)' : ''}: ${g.purchaseIds.slice(0, 10).map(printable).join(', ')}${g.purchaseIdCount > 10 ? ` and ${g.purchaseIdCount - 10} more` : ''} = ${dollars(g.total)} over ${dollars(g.threshold)} (${g.from} to ${g.to}; ${printable(g.citation)})`);
     if (run.splits.count > 50) out.push(`  ... and ${run.splits.count - 50} more groups (use --format json for all)`);
     out.push('');
   }

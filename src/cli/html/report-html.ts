@@ -3,6 +3,7 @@
 // beside it, so a printout or a screen reader loses nothing.
 import type { Pace } from '../../index.js';
 import type { LedgerRun } from '../ledger/audit-ledger.js';
+import { KEPT_GROUP_IDS } from '../ledger/ledger-book.js';
 import { chartJsSource } from './chart-source.js';
 
 type Eligibility = ReturnType<Pace['checkEligibility']>;
@@ -171,7 +172,7 @@ ${y.vendors.length > 50 ? `<p class="meta">… and ${y.vendors.length - 50} more
       : null;
   const splitRows = run.splits.kept
     .slice(0, 200)
-    .map((g) => `<tr><td>${html(g.memberId)}</td><td>${html(g.vendorId ?? 'no vendor')}</td><td>${html(g.supplyKind)}</td><td>${html(g.from)} to ${html(g.to)}</td><td>${g.purchaseIds.slice(0, 12).map(html).join(', ')}${g.purchaseIds.length > 12 ? ` and ${g.purchaseIds.length - 12} more` : ''}</td><td class="num">${dollars(g.total)}</td><td class="num">${dollars(g.threshold)}</td><td>${html(g.citation)}</td></tr>`)
+    .map((g) => `<tr><td>${html(g.memberId)}</td><td>${html(g.vendorId ?? 'no vendor')}</td><td>${html(g.supplyKind)}</td><td>${html(g.from)} to ${html(g.to)}</td><td>${g.purchaseIds.slice(0, KEPT_GROUP_IDS).map(html).join(', ')}${g.purchaseIdCount > KEPT_GROUP_IDS ? ` and ${g.purchaseIdCount - KEPT_GROUP_IDS} more` : ''}</td><td class="num">${dollars(g.total)}</td><td class="num">${dollars(g.threshold)}</td><td>${html(g.citation)}</td></tr>`)
     .join('');
   const checklistRows = Object.entries(r.checklistItems)
     .sort((a, b) => b[1].missingOn - a[1].missingOn)
