@@ -51,7 +51,11 @@
  * in the thread), 71,116 with the split check not validating the rows again (89e5b0a). One process
  * deciding the ledger twice takes 1.85-2.08 s the first time and 1.27-1.45 s the second: a
  * quarter of a run is code still cold (the split check, run once at the end, most of all; fewer
- * deoptimizations in it took its phase from a median of 459 to 409 ms, 9474d04).
+ * deoptimizations in it took its phase from a median of 459 to 409 ms, 9474d04). At 5,000,000 rows
+ * (default jobs) the split check was 15.5 s of a 38.4 s run, 5.1 s of it collecting garbage while
+ * the first 200 groups were kept whole (about 1,200,000 ids); keeping their first 12 ids: 36.5 s,
+ * 246 MB peak RSS (66404ac). Sharing the split check's buckets with the idle worker (1:1 and 2:1)
+ * left the phase at 1.9-2.2 s of a 1,000,000-row run: two cores were busy either way.
  *
  * h-batch (callgrind, answerLines on the bench's requests in pieces of 64 after a 6,000-request
  * warm-up; per request = (I(4,096) - I(2,048)) / 2,048): a traced request (JSON.parse, the
