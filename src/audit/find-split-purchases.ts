@@ -10,6 +10,7 @@ import type { PaceContext } from '../pace-context.js';
 import { parsePurchase } from '../compliance/parse-input.js';
 import { readInput, readList } from '../model/read-input.js';
 import { complianceContext } from '../compliance/rule-sets.js';
+import { hasFederalFunds } from '../compliance/derive-facts.js';
 import { reportBoundaries } from './split-boundaries.js';
 import { citationOf, couldBeOver, groupOf, isOver, regimeAndFigureFindings, reportSplit, sumCents, type Row, type SplitPurchaseGroup, type SplitPurchaseGroupKind } from './split-groups.js';
 import { figureOn, isExceeded, moneyToCents, type ThresholdPeriod, type ThresholdTable } from '../compliance/threshold-table.js';
@@ -154,7 +155,7 @@ export function findSplitGroups(context: PaceContext, parsed: readonly Purchase[
     const p = row.purchase;
     if (!SPLIT_KINDS.has(p.supplyKind)) continue;
     row.regime = regimes.of(p.memberId, p.date);
-    if (p.vendorId !== undefined && hasFederalMoney(p)) pushTo(federalBuckets, p.memberId, p.vendorId, i);
+    if (p.vendorId !== undefined && hasFederalFunds(p)) pushTo(federalBuckets, p.memberId, p.vendorId, i);
     const hit = limits.on(row.regime, p.supplyKind, row.day);
     if (hit === null) continue;
     row.limit = hit.used;
@@ -214,10 +215,6 @@ export function findSplitGroups(context: PaceContext, parsed: readonly Purchase[
 
 const ASSUMED_REGIME: Regime = { key: '*', kind: undefined, cupccaa: false, memberId: '', finding: ASSUMED, limits: new Map() };
 const NO_CHANGE_ORDERS: readonly Purchase[] = [];
-
-function hasFederalMoney(p: Purchase): boolean {
-  return p.funding?.some((f) => f.source === 'federal') ?? false;
-}
 
 function pushTo(map: Map<string, Map<string | undefined, number[]>>, a: string, b: string | undefined, i: number): void {
   let inner = map.get(a);

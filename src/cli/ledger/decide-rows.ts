@@ -5,6 +5,8 @@
 import { isPaceError, type DecisionOptions, type Pace, type PreparedContract, type PurchaseClassifier } from '../../index.js';
 import { getHeapStatistics } from 'node:v8';
 import { quoted } from '../safe-text.js';
+import { hasFederalFunds } from '../../compliance/derive-facts.js';
+import type { Purchase } from '../../model/purchase.js';
 import { GroupIndex } from './columns.js';
 import { CsvSyntaxError, forEachCsvRecord } from './csv.js';
 import { csvColumnOf, csvRowToPurchase, jsonToPurchase, type ColumnIndex, type RowProblem, type RowPurchase } from './rows.js';
@@ -145,13 +147,6 @@ export const MISSING_DOCUMENTS = 4;
 export const UNKNOWN_CONTRACT = 8;
 /** A funding line of the purchase is federal (its split check includes 2 CFR 200.320's micro-purchases). */
 export const FEDERAL_MONEY = 16;
-
-/** Whether a validated purchase's funding lists federal money. */
-function hasFederalMoney(funding: unknown): boolean {
-  if (!Array.isArray(funding)) return false;
-  for (const f of funding) if ((f as { source?: unknown }).source === 'federal') return true;
-  return false;
-}
 
 /** A change order as read: decided later, in order, by the thread that knows its PO's total. */
 export interface ChangeOrderRow {
@@ -362,7 +357,8 @@ export class ChunkDecider {
     this.cents.push(cents);
     if (flags & UNKNOWN_CONTRACT) this.unknownContracts.push(contractId!);
     if (neededBid(decided.method, p['documents'])) flags |= NEEDED_BID;
-    if (hasFederalMoney(p['funding'])) flags |= FEDERAL_MONEY;
+    // (the purchase was validated: its funding lines are the library's)
+    if (hasFederalFunds(p as unknown as Purchase)) flags |= FEDERAL_MONEY;
     if (decided.missing.length > 0) {
       flags |= MISSING_DOCUMENTS;
       const seen = this.missingList(decided);
