@@ -26,8 +26,8 @@ export interface Regime {
   readonly memberId: string;
   /** What is open about it; `ruleId` and `pack` default to the limit's. */
   readonly finding: (Omit<Finding, 'ruleId' | 'pack'> & { ruleId?: string; pack?: string }) | undefined;
-  /** The limits of this regime by supply kind and day, filled by {@link Limits.on}. */
-  readonly limits: Map<string, Map<number, LimitHit | null>>;
+  /** The limits of this regime by supply kind (and day), filled by {@link Limits.on}. */
+  readonly limits: Map<string, KeyLimits>;
 }
 
 /** The limit a purchase is judged against, and whether it stands in for an unknown figure. */
@@ -67,7 +67,7 @@ export class Regimes {
   }
 
   private build(memberId: string, member: Member | undefined, cupccaa: boolean): Regime {
-    const limits = new Map<string, Map<number, LimitHit | null>>();
+    const limits = new Map<string, KeyLimits>();
     if (this.members === undefined) return { key: '*', kind: undefined, cupccaa: false, memberId, finding: ASSUMED, limits };
     if (member === undefined) {
       // (keys in the order of the other regimes: one hidden class for all of them)
@@ -104,6 +104,12 @@ function bindsAlone(p: ThresholdPeriod, regime: Regime, supplyKind: string): boo
   return true;
 }
 
+/** The series that can bind a regime key and supply kind, and the limits found by day. */
+interface KeyLimits {
+  readonly series: readonly ThresholdSeries[];
+  readonly byDay: Map<number, LimitHit | null>;
+}
+
 /** Days a regime's limits are kept for at most per supply kind (then they are found again). */
 const MAX_DAYS_KEPT = 20_000;
 
@@ -113,38 +119,28 @@ const MAX_DAYS_KEPT = 20_000;
  * day's limits once, not once per call.
  */
 export class Limits {
-  private readonly seriesCache = new Map<string, ThresholdSeries[]>();
-  /** The limits by day, by the regime's key (and member, when limits bind named members) and supply kind. */
-  private readonly byDayCache = new Map<string, Map<number, LimitHit | null>>();
+  /** By the regime's key (and member, when limits bind named members) and supply kind. */
+  private readonly byKey = new Map<string, KeyLimits>();
   /** Whether some limit binds named members only: only then do limits differ member by member. */
   private readonly byMember: boolean;
   constructor(private readonly table: ThresholdTable) {
     this.byMember = table.series.some((s) => s.periods.some((p) => p.appliesTo?.memberIds !== undefined));
   }
 
-  /** What bindsAlone reads of a regime and supply kind: regimes of one key share their limits. */
-  private keyOf(regime: Regime, supplyKind: string): string {
-    return this.byMember ? `${regime.key}|${regime.memberId}|${supplyKind}` : `${regime.key}|${supplyKind}`;
-  }
-
   /** The lowest bid limit binding the regime and supply kind on the day, or null when none does. */
   on(regime: Regime, supplyKind: string, day: number): LimitHit | null {
-    let byDay = regime.limits.get(supplyKind);
-    if (!byDay) {
-      const key = this.keyOf(regime, supplyKind);
-      byDay = this.byDayCache.get(key);
-      if (!byDay) this.byDayCache.set(key, (byDay = new Map()));
-      regime.limits.set(supplyKind, byDay);
+    let limits = regime.limits.get(supplyKind);
+    if (!limits) {
+      // What bindsAlone reads of a regime and supply kind: regimes of one key share their limits.
+      const key = this.byMember ? `${regime.key}|${regime.memberId}|${supplyKind}` : `${regime.key}|${supplyKind}`;
+      limits = this.byKey.get(key);
+      if (!limits) this.byKey.set(key, (limits = { series: this.table.series.filter((s) => s.periods.some((p) => bindsAlone(p, regime, supplyKind))), byDay: new Map() }));
+      regime.limits.set(supplyKind, limits);
     }
+    const { series, byDay } = limits;
     const cached = byDay.get(day);
     if (cached !== undefined) return cached;
     if (byDay.size >= MAX_DAYS_KEPT) byDay.clear();
-    const key = this.keyOf(regime, supplyKind);
-    let series = this.seriesCache.get(key);
-    if (!series) {
-      series = this.table.series.filter((s) => s.periods.some((p) => bindsAlone(p, regime, supplyKind)));
-      this.seriesCache.set(key, series);
-    }
     let found: LimitHit | null = null;
     for (const s of series) {
       const hit = figureOn(s, day);

@@ -6,8 +6,8 @@ import type { SplitPurchaseGroup } from '../../index.js';
 import { InputError, parseJsonText } from '../files.js';
 import { printable } from '../safe-text.js';
 import { forEachCsvRecord, lastCsvRecordEnd } from './csv.js';
-import { ChunkDecider, decideChunk, type ChunkResult, type LedgerFormat } from './decide-rows.js';
-import { ledgerFormatOf, textStart } from './ledger-format.js';
+import { ChunkDecider, decideChunk, type ChunkResult } from './decide-rows.js';
+import { ledgerFormatOf, textStart, type LedgerFormat } from './ledger-format.js';
 import { LedgerBook, type DetailSink, type MemberSummary, type MemberYear, type SplitGroups } from './ledger-book.js';
 import { jsonToPurchase, readHeader, type RowProblem } from './rows.js';
 import { buildLedgerSetup, type LedgerFiles } from './setup.js';
@@ -287,10 +287,6 @@ function countLineEnds(bytes: Buffer): number {
   return n;
 }
 
-/**
- * A JSON document: an array of purchases or `{ "purchases": [...] }`. Read whole (JSON.parse), then
- * decided in slices of the array; errors name `$[i]` (or `$.purchases[i]`) and the line.
- */
 /** Whether a text that is not one JSON document starts with a line that is one object, then another line opening an object. */
 function looksLikeJsonLines(text: string): boolean {
   const start = text.search(/[^\s\uFEFF]/);
@@ -304,6 +300,10 @@ function looksLikeJsonLines(text: string): boolean {
   }
 }
 
+/**
+ * A JSON document: an array of purchases or `{ "purchases": [...] }`. Read whole (JSON.parse), then
+ * decided in slices of the array; errors name `$[i]` (or `$.purchases[i]`) and the line.
+ */
 async function auditJsonDocument(options: LedgerOptions, fd: number, first: Buffer): Promise<LedgerRun> {
   const { file } = options;
   const parts: Buffer[] = [first];

@@ -11,8 +11,6 @@ import { GroupIndex } from './columns.js';
 import { CsvSyntaxError, forEachCsvRecord } from './csv.js';
 import { csvColumnOf, csvRowToPurchase, jsonToPurchase, type ColumnIndex, type RowProblem, type RowPurchase } from './rows.js';
 
-/** The input layouts audit-ledger reads. */
-export type { LedgerFormat } from './ledger-format.js';
 import type { LedgerFormat } from './ledger-format.js';
 
 /** What every chunk is decided against (built once per thread). */
