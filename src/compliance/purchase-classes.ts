@@ -208,6 +208,194 @@ function part(s: string | undefined): string {
 const CLASSIFIER_ARGS = argumentShape((r) => ({ member: r['member'], contract: r['contract'] }), ['member']);
 
 /**
+ * A node of a classifier's trie of key parts (all but the date and the amount): purchases with the
+ * same parts reach the same node, which holds their text. A row then costs a few lookups of its own
+ * field values, where building, copying and hashing its key string cost about a tenth of
+ * audit-ledger's run (200,000 rows).
+ */
+interface ClassNode {
+  /** Unique among the classifier's nodes (also across a reset of its trie). */
+  readonly id: number;
+  /** The key's parts after the date and the amount, as `part` and the literals below write them. */
+  readonly rest: string;
+  /** The child for an absent value. */
+  none: ClassNode | undefined;
+  next: Map<string, ClassNode> | undefined;
+}
+
+/** Nodes a classifier's trie holds before it starts anew (only values that differ on nearly every row, such as documents quoting a file number, fill it). */
+const MAX_CLASS_NODES = 1 << 14;
+
+/**
+ * The classes of one member's purchases (under one contract), as the parts of a key: `node` (the
+ * fields but the date and the amount), `dateClass` and `amountClass` of the purchase classified
+ * last, and `tail`: the parts read by path that differ on nearly every purchase (its id, its
+ * description, its amount as written, its meta; empty under packs that read none of them, as the
+ * shipped ones).
+ */
+class Classes {
+  dateClass = 0;
+  amountClass = 0;
+  tail = '';
+  /** Whether a purchase's key has a tail (then classes are not numbered: see `number`). */
+  readonly hasTail: boolean;
+  private root: ClassNode;
+  /** Nodes in the trie now, and made in all (numbering them). */
+  private nodes = 0;
+  private made = 0;
+  private readonly dateSpan: number;
+  private readonly amountSpan: number;
+  private readonly dates: readonly string[];
+  private readonly table: ThresholdTable;
+  private readonly centSet: ReadonlySet<number>;
+  private readonly cents: Float64Array;
+  /** The amounts a purchase's amount is classed among, by date class (figuresOn). */
+  private readonly amountBounds: Float64Array[] = [];
+  private readonly readsId: boolean;
+  private readonly readsDescription: boolean;
+  private readonly readsMeta: boolean;
+  private readonly readsVendor: boolean;
+  private readonly readsAmountText: boolean;
+  private readonly readsFundingLines: boolean;
+
+  constructor(
+    context: PaceContext,
+    packs: PackReading,
+    private readonly member: Member,
+    private readonly contract: PreparedContract | undefined,
+  ) {
+    const dateSet = new Set(packs.dates);
+    const centSet = new Set(packs.cents);
+    const own = new Set<string>();
+    // The member's and the contract's dates and amounts that a decision compares a purchase with
+    // (derive-facts.ts, required-method.ts): the membership, board authorizations, CUPCCAA election
+    // and self-certified threshold; the contract's term with its renewals, and its cap per member.
+    collect([member.membership, member.boardAuthorizations, member.cupccaa, member.federalMicroPurchaseThreshold, contract?.term, contract?.maxAmountPerMember], own, centSet);
+    for (const d of own) {
+      dateSet.add(d);
+      // A self-certification lapses a number of months after the date it was made.
+      for (const m of packs.lapseMonths) dateSet.add(addMonths(d as CalendarDate, m));
+    }
+    this.dates = [...dateSet].sort();
+    // The purchase's amount is bounded by the figures of its date (figuresOn, by date class); the
+    // funding lines' amounts by every figure.
+    this.table = complianceContext(context).thresholds;
+    this.centSet = centSet;
+    this.cents = sortedNumbers([...centSet, ...this.table.series.flatMap((s) => s.known.map((p) => p.amountCents!))]);
+    // Classes below, on and above each bound (classAmong), and figuresOn's bounds are at most the
+    // amounts besides the figures and one figure a series.
+    this.dateSpan = 2 * this.dates.length + 2;
+    this.amountSpan = 2 * (centSet.size + this.table.series.length) + 2;
+    const fields = packs.fields;
+    // Fields a decision reads only through derived facts, unless a rule reads them by path: the
+    // id, description and meta never; the vendor only as `vendorAuthorized` (derive-facts.ts), with
+    // a contract: whether it is the contract's vendor or an authorized dealer.
+    this.readsId = fields.has('id');
+    this.readsDescription = fields.has('description');
+    this.readsMeta = fields.has('meta');
+    this.readsVendor = fields.has('vendorId');
+    // Read by path, the amount (a string, compared as one) and the funding lines are kept whole.
+    this.readsAmountText = fields.has('amount');
+    this.readsFundingLines = fields.has('funding');
+    this.hasTail = this.readsId || this.readsDescription || this.readsMeta || this.readsAmountText;
+    this.root = this.node('');
+  }
+
+  private node(rest: string): ClassNode {
+    this.nodes++;
+    return { id: this.made++, rest, none: undefined, next: undefined };
+  }
+
+  /**
+   * The child of `at` for a part's value: absent is `-;`, a string is written `part(value)`, or as
+   * it is when `literal` (values this file writes itself, such as `t;`).
+   */
+  private step(at: ClassNode, value: string | undefined, literal: boolean): ClassNode {
+    if (value === undefined) return (at.none ??= this.node(`${at.rest}-;`));
+    let next = at.next?.get(value);
+    if (next === undefined) {
+      // A copy: the value may be a slice of a large text (a CSV chunk) that the node would keep alive.
+      next = this.node(independent(at.rest + (literal ? value : part(value))));
+      (at.next ??= new Map()).set(value, next);
+    }
+    return next;
+  }
+
+  /** The node of a purchase (setting its date and amount classes and tail), or undefined: see PurchaseClassifier. */
+  classify(value: unknown): ClassNode | undefined {
+    let purchase: Purchase;
+    try {
+      purchase = parsePurchase(value);
+    } catch (e) {
+      if (isPaceError(e)) return undefined;
+      throw e;
+    }
+    const contract = this.contract;
+    if (purchase.memberId !== this.member.id) return undefined;
+    if (contract !== undefined && purchase.contractId !== undefined && purchase.contractId !== contract.id) return undefined;
+    if (this.nodes > MAX_CLASS_NODES) {
+      this.nodes = 0;
+      this.root = this.node('');
+    }
+    const amount = moneyToCents(purchase.amount);
+    const dateClass = classAmong(purchase.date, this.dates);
+    const bounds = (this.amountBounds[dateClass] ??= figuresOn(this.table, toDayNumber(purchase.date), this.centSet));
+    this.dateClass = dateClass;
+    this.amountClass = classAmong(amount, bounds);
+    let at = this.step(this.root, purchase.supplyKind, false);
+    at = this.step(at, purchase.category, false);
+    at = this.step(at, purchase.contractId, false);
+    at = this.step(at, purchase.revisionOf, false);
+    at = this.step(at, purchase.emergency === undefined ? undefined : purchase.emergency ? 't;' : 'f;', true);
+    at = this.step(at, purchase.publicWorks?.kind, false);
+    at = this.step(at, purchase.documents === undefined ? undefined : JSON.stringify(purchase.documents), false);
+    const funding = purchase.funding;
+    if (funding === undefined) at = this.step(at, undefined, true);
+    else if (this.readsFundingLines) at = this.step(at, JSON.stringify(funding), false);
+    else {
+      let sum = 0;
+      let federal = 0;
+      let text = `${funding.length}[`;
+      for (const f of funding) {
+        const c = moneyToCents(f.amount);
+        sum += c;
+        if (f.source === 'federal') federal += c;
+        text += `${f.source[0]}${classAmong(c, this.cents)}` + part(f.program);
+      }
+      at = this.step(at, `${text}]${sum === amount ? 1 : 0},${classAmong(federal, this.cents)};`, true);
+    }
+    if (this.readsVendor) at = this.step(at, purchase.vendorId, false);
+    else if (contract !== undefined) {
+      const authorized = isVendorAuthorized(contract, purchase.vendorId);
+      at = this.step(at, authorized === undefined ? undefined : authorized ? 'a;' : 'u;', true);
+    }
+    if (this.hasTail) {
+      let tail = '';
+      if (this.readsAmountText) tail += part(`${typeof purchase.amount}:${purchase.amount}`);
+      if (this.readsId) tail += part(purchase.id);
+      if (this.readsDescription) tail += part(purchase.description);
+      if (this.readsMeta) tail += part(purchase.meta === undefined ? undefined : JSON.stringify(purchase.meta));
+      this.tail = tail;
+    }
+    return at;
+  }
+
+  /** The number of the class of the purchase classified last at `node` (without a tail). */
+  number(node: ClassNode): number {
+    return (node.id * this.dateSpan + this.dateClass) * this.amountSpan + this.amountClass;
+  }
+}
+
+/** The classes of a member's purchases (under a contract), or undefined when the packs' rules read purchases in a way classes cannot follow. */
+function classesOf(context: PaceContext, input: unknown, caller: string): Classes | undefined {
+  const args = parseArgs(input, caller, CLASSIFIER_ARGS);
+  const member = parseMember(args['member']);
+  const contract: PreparedContract | undefined = args['contract'] === undefined ? undefined : parseContract(args['contract']);
+  const packs = readPacks(context);
+  return packs.unclassable === undefined ? new Classes(context, packs, member, contract) : undefined;
+}
+
+/**
  * A classifier of one member's purchases (under one contract): equal classes, equal decisions.
  * Two purchases of the member with the same class get the same outcomes from `checkPurchase`,
  * `procurementMethod`, `auditChecklist` and `checkEligibility` on the purchase's date, given the
@@ -218,82 +406,33 @@ const CLASSIFIER_ARGS = argumentShape((r) => ({ member: r['member'], contract: r
  * @internal
  */
 export function purchaseClassifier(context: PaceContext, input: unknown): PurchaseClassifier {
-  const args = parseArgs(input, 'purchaseClassifier', CLASSIFIER_ARGS);
-  const member = parseMember(args['member']);
-  const contract: PreparedContract | undefined = args['contract'] === undefined ? undefined : parseContract(args['contract']);
-  const packs = readPacks(context);
-  if (packs.unclassable !== undefined) return () => undefined;
-  const dateSet = new Set(packs.dates);
-  const centSet = new Set(packs.cents);
-  const own = new Set<string>();
-  // The member's and the contract's dates and amounts that a decision compares a purchase with
-  // (derive-facts.ts, required-method.ts): the membership, board authorizations, CUPCCAA election
-  // and self-certified threshold; the contract's term with its renewals, and its cap per member.
-  collect([member.membership, member.boardAuthorizations, member.cupccaa, member.federalMicroPurchaseThreshold, contract?.term, contract?.maxAmountPerMember], own, centSet);
-  for (const d of own) {
-    dateSet.add(d);
-    // A self-certification lapses a number of months after the date it was made.
-    for (const m of packs.lapseMonths) dateSet.add(addMonths(d as CalendarDate, m));
-  }
-  const dates = [...dateSet].sort();
-  // The purchase's amount is bounded by the figures of its date (figuresOn, by date class); the
-  // funding lines' amounts by every figure.
-  const table = complianceContext(context).thresholds;
-  const cents = sortedNumbers([...centSet, ...table.series.flatMap((s) => s.known.map((p) => p.amountCents!))]);
-  const amountBounds: Float64Array[] = [];
-  const fields = packs.fields;
-  // Fields a decision reads only through derived facts, unless a rule reads them by path: the
-  // id, description and meta never; the vendor only as `vendorAuthorized` (derive-facts.ts), with
-  // a contract: whether it is the contract's vendor or an authorized dealer.
-  const readsId = fields.has('id');
-  const readsDescription = fields.has('description');
-  const readsMeta = fields.has('meta');
-  const readsVendor = fields.has('vendorId');
-  // Read by path, the amount (a string, compared as one) and the funding lines are kept whole.
-  const readsAmountText = fields.has('amount');
-  const readsFundingLines = fields.has('funding');
+  const classes = classesOf(context, input, 'purchaseClassifier');
+  if (classes === undefined) return () => undefined;
   return (value: unknown): string | undefined => {
-    let purchase: Purchase;
-    try {
-      purchase = parsePurchase(value);
-    } catch (e) {
-      if (isPaceError(e)) return undefined;
-      throw e;
-    }
-    if (purchase.memberId !== member.id) return undefined;
-    if (contract !== undefined && purchase.contractId !== undefined && purchase.contractId !== contract.id) return undefined;
-    const amount = moneyToCents(purchase.amount);
-    const dateClass = classAmong(purchase.date, dates);
-    const bounds = (amountBounds[dateClass] ??= figuresOn(table, toDayNumber(purchase.date), centSet));
-    let key = `${dateClass},${classAmong(amount, bounds)};`;
-    key += part(purchase.supplyKind) + part(purchase.category) + part(purchase.contractId) + part(purchase.revisionOf);
-    key += purchase.emergency === undefined ? '-;' : purchase.emergency ? 't;' : 'f;';
-    key += part(purchase.publicWorks?.kind);
-    key += purchase.documents === undefined ? '-;' : part(JSON.stringify(purchase.documents));
-    const funding = purchase.funding;
-    if (funding === undefined) key += '-;';
-    else if (readsFundingLines) key += part(JSON.stringify(funding));
-    else {
-      let sum = 0;
-      let federal = 0;
-      key += `${funding.length}[`;
-      for (const f of funding) {
-        const c = moneyToCents(f.amount);
-        sum += c;
-        if (f.source === 'federal') federal += c;
-        key += `${f.source[0]}${classAmong(c, cents)}` + part(f.program);
-      }
-      key += `]${sum === amount ? 1 : 0},${classAmong(federal, cents)};`;
-    }
-    if (readsVendor) key += part(purchase.vendorId);
-    else if (contract !== undefined) {
-      const authorized = isVendorAuthorized(contract, purchase.vendorId);
-      key += authorized === undefined ? '-;' : authorized ? 'a;' : 'u;';
-    }
-    if (readsAmountText) key += part(`${typeof purchase.amount}:${purchase.amount}`);
-    if (readsId) key += part(purchase.id);
-    if (readsDescription) key += part(purchase.description);
-    if (readsMeta) key += part(purchase.meta === undefined ? undefined : JSON.stringify(purchase.meta));
-    return independent(key);
+    const node = classes.classify(value);
+    if (node === undefined) return undefined;
+    // Numbers, and text copied when its node was made: the key keeps no input text alive, unless
+    // its tail quotes the purchase.
+    const key = `${classes.dateClass},${classes.amountClass};${node.rest}`;
+    return classes.hasTail ? independent(key + classes.tail) : key;
+  };
+}
+
+/**
+ * Classes as numbers, for a caller that keeps decisions by class in its own tables (audit-ledger):
+ * two purchases of the member get the same number only when `purchaseClassifier` gives them the
+ * same key, and purchases with the same key get the same number while the classifier's table of
+ * key parts holds it (it starts anew after MAX_CLASS_NODES parts: a class then gets a new number,
+ * never another class's). Undefined for a purchase `purchaseClassifier` has no class for, and for every
+ * purchase when the packs read its id, description, meta or amount as written (nearly every
+ * purchase its own class: nothing to number).
+ * @internal
+ */
+export function purchaseClassNumbering(context: PaceContext, input: unknown): (purchase: unknown) => number | undefined {
+  const classes = classesOf(context, input, 'purchaseClassifier');
+  if (classes === undefined || classes.hasTail) return () => undefined;
+  return (value: unknown): number | undefined => {
+    const node = classes.classify(value);
+    return node === undefined ? undefined : classes.number(node);
   };
 }

@@ -10,6 +10,8 @@ import { readFileSync } from 'node:fs';
 import { createPace, type Contract, type Member, type Purchase, type PurchaseCheck } from '../../src/index.js';
 import { addDays, addMonths } from '../../src/dates/calendar-date.js';
 import { arbContract, arbMember } from '../../src/testing/index.js';
+import { paceContextOf } from '../../src/pace.js';
+import { purchaseClassNumbering } from '../../src/compliance/purchase-classes.js';
 import { BOUNDARY_DOLLARS, arbMember as arbDistrict, centsToMoney, contract as fixtureContract } from './arbitraries.js';
 
 const pace = createPace();
@@ -148,13 +150,24 @@ describe('pace.purchaseClassifier', () => {
     const raw = world.contract === undefined ? undefined : world.cap === undefined ? (world.contract as Contract) : { ...(world.contract as Contract), maxAmountPerMember: world.cap };
     const contract = raw === undefined ? undefined : world.prepared ? pace.prepareContract(raw) : raw;
     const classOf = pace.purchaseClassifier(contract ? { member, contract } : { member });
+    // audit-ledger's numbers for the same classes: one number a key, one key a number.
+    const numberOf = purchaseClassNumbering(paceContextOf(pace)!, contract ? { member, contract } : { member });
+    const numberByKey = new Map<string, number>();
+    const keyByNumber = new Map<number, string>();
     const first = new Map<string, { purchase: Purchase; outcome: unknown }>();
     for (const purchase of purchasesOf(world)) {
       const key = classOf(purchase);
+      const number = numberOf(purchase);
       if (key === undefined) {
+        expect(number).toBeUndefined();
         unclassed++;
         continue;
       }
+      expect(number).toBeTypeOf('number');
+      expect(numberByKey.get(key) ?? number).toBe(number);
+      expect(keyByNumber.get(number!) ?? key).toBe(key);
+      numberByKey.set(key, number!);
+      keyByNumber.set(number!, key);
       const outcome = outcomes(pace.checkPurchase(contract ? { member, purchase, contract } : { member, purchase }, { trace: false }));
       const seen = first.get(key);
       if (!seen) first.set(key, { purchase, outcome });

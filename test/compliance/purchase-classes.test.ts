@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { californiaLaw, createPace, paceProgram, type Purchase } from '../../src/index.js';
 import { thrownPaceError as thrown } from '../support/thrown-pace-error.js';
+import { paceContextOf } from '../../src/pace.js';
+import { purchaseClassNumbering } from '../../src/compliance/purchase-classes.js';
 import { contract, district, purchase } from './fixtures.js';
 
 const pace = createPace();
@@ -94,6 +96,33 @@ describe('pace.purchaseClassifier', () => {
     expect(classOf({ ...noContract, memberId: 'm-other' })).toBeUndefined();
     expect(classOf('not a purchase')).toBeUndefined();
     expect(pace.purchaseClassifier({ member: district, contract })({ ...purchase, contractId: 'c-other' })).toBeUndefined();
+  });
+
+  it('keeps classes apart when documents differ on every purchase (its table of key parts full, starting anew)', () => {
+    // Each purchase quotes its own file number: 40,000 classes, past the 16,384 key parts a
+    // classifier holds before it starts its table anew.
+    const local = createPace();
+    const keyOf = local.purchaseClassifier({ member: district });
+    const numberOf = purchaseClassNumbering(paceContextOf(local)!, { member: district });
+    const numbers = new Set<number>();
+    const keys = new Set<string>();
+    const quoting = (i: number): Purchase => ({ ...noContract, id: `po-${i}`, documents: [{ kind: 'quotes', ref: `Q-${i}` }] });
+    for (let i = 0; i < 40_000; i++) {
+      numbers.add(numberOf(quoting(i))!);
+      keys.add(keyOf(quoting(i))!);
+    }
+    expect(numbers.size).toBe(40_000);
+    expect(keys.size).toBe(40_000);
+    expect(numbers.has(undefined as never)).toBe(false);
+    // Before and after the table starts anew, one key still has one number while it is held.
+    expect(numberOf(quoting(39_999))).toBe(numberOf({ ...quoting(39_999), id: 'po-again', amount: '4300.00' }));
+    expect(keyOf(quoting(7))).toBe(keyOf(quoting(7)));
+  });
+
+  it('numbers no classes when the packs read what differs on nearly every purchase (its id)', () => {
+    const p = createPace({ packs: [californiaLaw(), paceProgram(), { id: 'ids', version: '1.0.0', title: 'Ids', kind: 'policy', rules: [{ id: 'ids.rule', capability: 'procurement', citation: 'Policy', conditions: { all: [{ fact: 'purchase', path: '$.id', operator: 'equal', value: 'po-1' }] }, event: { type: 'finding', params: { code: 'ids', severity: 'info', message: 'Id.' } } }] }] });
+    expect(p.purchaseClassifier({ member: district })(noContract)).toBeTypeOf('string');
+    expect(purchaseClassNumbering(paceContextOf(p)!, { member: district })(noContract)).toBeUndefined();
   });
 
   it('refuses a bad member or contract, naming the path', () => {

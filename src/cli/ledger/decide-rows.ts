@@ -2,7 +2,9 @@
 // each purchase (procurement method and audit checklist), and hand back compact columns. It runs
 // in a worker thread, or in the main thread for small ledgers. Between chunks a thread keeps only
 // the decisions it reuses across rows of a purchase class (DecisionReuse).
-import { isPaceError, type DecisionOptions, type Pace, type PreparedContract, type PurchaseClassifier } from '../../index.js';
+import { isPaceError, type DecisionOptions, type Pace, type PreparedContract } from '../../index.js';
+import { paceContextOf } from '../../pace.js';
+import { purchaseClassNumbering } from '../../compliance/purchase-classes.js';
 import { getHeapStatistics } from 'node:v8';
 import { quoted } from '../safe-text.js';
 import { hasFederalFunds } from '../../compliance/derive-facts.js';
@@ -50,12 +52,13 @@ function keptDecisionsLimit(): number {
   return Math.max(10_000, Math.floor((getHeapStatistics().heap_size_limit * 0.25) / 200));
 }
 
-/** The purchases of one member under one contract (or none): their classifier and the decisions kept by class. */
+/** The purchases of one member under one contract (or none): their classes and the decisions kept by class. */
 interface Scope {
-  readonly classify: PurchaseClassifier;
+  /** The number of a purchase's class (purchaseClassNumbering: the classes of pace.purchaseClassifier). */
+  readonly classify: (purchase: unknown) => number | undefined;
   /** Decisions kept since the last turn of generations, and those kept in the generation before. */
-  kept: Map<string, Decided>;
-  older: Map<string, Decided>;
+  kept: Map<number, Decided>;
+  older: Map<number, Decided>;
 }
 
 /**
@@ -73,7 +76,13 @@ export class DecisionReuse {
   /** One decision per distinct outcome (method and missing items). */
   private readonly outcomes = new Map<string, Decided>();
 
-  constructor(private readonly pace: Pace) {}
+  private readonly context;
+
+  constructor(pace: Pace) {
+    const context = paceContextOf(pace);
+    if (context === undefined) throw new Error("the ledger's Pace was not built by createPace");
+    this.context = context;
+  }
 
   /** The decisions kept for a member's purchases under a contract (or none). */
   scope(memberIndex: number, member: unknown, contractId: string | undefined, contract: PreparedContract | undefined): Scope {
@@ -81,9 +90,9 @@ export class DecisionReuse {
     const name = contract === undefined ? '' : contractId!;
     let scope = byContract.get(name);
     if (scope === undefined) {
-      let classify: PurchaseClassifier;
+      let classify: Scope['classify'];
       try {
-        classify = this.pace.purchaseClassifier(contract === undefined ? { member: member as never } : { member: member as never, contract });
+        classify = purchaseClassNumbering(this.context, contract === undefined ? { member } : { member, contract });
       } catch (e) {
         if (!isPaceError(e)) throw e;
         // A bad member: each row's decision reports it.
@@ -99,7 +108,7 @@ export class DecisionReuse {
    * classes of a ledger share a few dozen outcomes, and one object each keeps the kept decisions to
    * a few megabytes (the threads' heaps are small, see bin.ts and pool.ts).
    */
-  keep(scope: Scope, key: string, decided: Decided): Decided {
+  keep(scope: Scope, key: number, decided: Decided): Decided {
     const signature = `${decided.method}\u0000${decided.missing.join('\u0000')}`;
     let shared = this.outcomes.get(signature);
     if (shared === undefined) this.outcomes.set(signature, (shared = decided));
@@ -108,7 +117,7 @@ export class DecisionReuse {
   }
 
   /** The decision kept for a class (one kept a generation ago moves to the current one). */
-  get(scope: Scope, key: string): Decided | undefined {
+  get(scope: Scope, key: number): Decided | undefined {
     const decided = scope.kept.get(key);
     if (decided !== undefined) return decided;
     const older = scope.older.get(key);
@@ -120,7 +129,7 @@ export class DecisionReuse {
   // one before is dropped. Classes still in use move up when they are next used, so a ledger with
   // more classes than the limit keeps deciding the few it uses most (dropping all of them at the
   // limit decided the bench's 1,000,000-row ledger's classes again and again).
-  private add(scope: Scope, key: string, decided: Decided): void {
+  private add(scope: Scope, key: number, decided: Decided): void {
     if (this.keptCount >= this.limit / 2) {
       for (const byContract of this.scopes) {
         for (const s of byContract?.values() ?? []) {
