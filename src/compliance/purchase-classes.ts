@@ -12,10 +12,10 @@
 // against the decisions, on dates and amounts on and next to every boundary.
 import type { CalendarDate } from '../dates/calendar-date.js';
 import type { Member } from '../model/member.js';
-import type { Purchase } from '../model/purchase.js';
+import type { Purchase, PurchaseDocument } from '../model/purchase.js';
 import type { PaceContext } from '../pace-context.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
-import { addMonths, isCalendarDate, toDayNumber } from '../dates/calendar-date.js';
+import { FIRST_DAY_NUMBER, LAST_DAY_NUMBER, addMonths, fromDayNumber, isCalendarDate, toDayNumber } from '../dates/calendar-date.js';
 import { parsePath } from '../engine/path.js';
 import { isBuiltInOperator } from '../engine/operators.js';
 import { isPaceError } from '../errors/pace-error.js';
@@ -47,6 +47,8 @@ interface PackReading {
   readonly fields: ReadonlySet<string>;
   /** The dates of the thresholds (their periods) and every literal the purchase or the date is compared with. */
   readonly dates: readonly string[];
+  /** Each of `dates` as a bound of dateKeys (dateBoundKey). */
+  readonly dateKeys: ReadonlyMap<string, number>;
   /**
    * The amounts of those literals and of the thresholds but their figures, in cents (each number
    * also read as dollars). The figures bound a purchase's amount only on the days they are used
@@ -127,7 +129,7 @@ function readPacks(context: PaceContext): PackReading {
     const months = (t as { params?: Record<string, unknown> }).params?.['validForMonths'];
     if (typeof months === 'number' && Number.isInteger(months)) lapseMonths.add(months);
   }
-  found = { unclassable, fields, dates: [...dates], cents: [...cents], lapseMonths: [...lapseMonths] };
+  found = { unclassable, fields, dates: [...dates], dateKeys: new Map([...dates].map((d) => [d, dateBoundKey(d)])), cents: [...cents], lapseMonths: [...lapseMonths] };
   readings.set(context, found);
   return found;
 }
@@ -189,6 +191,33 @@ function classAmong<T extends number | string>(x: T, bounds: ArrayLike<T>): numb
   return 2 * lo + (lo < bounds.length && bounds[lo] === x ? 1 : 0);
 }
 
+/** A calendar date (validated) as a number in date order: twice its digits read as yyyymmdd. @internal */
+export function dateKey(date: string): number {
+  let n = 0;
+  for (let i = 0; i < 10; i++) if (i !== 4 && i !== 7) n = n * 10 + (date.charCodeAt(i) - 48);
+  return 2 * n;
+}
+
+/**
+ * A date bound (any string) as a number that classes a date's dateKey as the text classes the
+ * date: a calendar date its dateKey; any other string one less than the dateKey of the first
+ * calendar date after it (no date equals it, and dates compare with it as with that one's key
+ * less a half), or Infinity.
+ * @internal
+ */
+export function dateBoundKey(bound: string): number {
+  const text = bound;
+  if (isCalendarDate(bound)) return dateKey(bound);
+  let lo = FIRST_DAY_NUMBER;
+  let hi = LAST_DAY_NUMBER + 1;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (fromDayNumber(mid) < text) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > LAST_DAY_NUMBER ? Infinity : dateKey(fromDayNumber(lo)) - 1;
+}
+
 /**
  * A copy of a key built by concatenation that shares no memory with the purchase's strings. The
  * concatenation is a tree whose leaves are the purchase's own strings, and those may be slices of
@@ -245,7 +274,8 @@ class Classes {
   private made = 0;
   private readonly dateSpan: number;
   private readonly amountSpan: number;
-  private readonly dates: readonly string[];
+  /** The dates a purchase's date is classed among, as dateKeys. */
+  private readonly dates: Float64Array;
   private readonly table: ThresholdTable;
   private readonly centSet: ReadonlySet<number>;
   private readonly cents: Float64Array;
@@ -276,7 +306,8 @@ class Classes {
       // A self-certification lapses a number of months after the date it was made.
       for (const m of packs.lapseMonths) dateSet.add(addMonths(d as CalendarDate, m));
     }
-    this.dates = [...dateSet].sort();
+    // As numbers (the packs' found once; the member's and the contract's are calendar dates).
+    this.dates = Float64Array.from([...dateSet].sort(), (d) => packs.dateKeys.get(d) ?? dateKey(d));
     // The purchase's amount is bounded by the figures of its date (figuresOn, by date class); the
     // funding lines' amounts by every figure.
     this.table = complianceContext(context).thresholds;
@@ -321,6 +352,26 @@ class Classes {
     return next;
   }
 
+  /** A child of `at` that holds no text (inside a list: the node at the list's end holds it). */
+  private inside(at: ClassNode, value: string | undefined): ClassNode {
+    if (value === undefined) return (at.none ??= this.node(''));
+    let next = at.next?.get(value);
+    if (next === undefined) (at.next ??= new Map()).set(value, (next = this.node('')));
+    return next;
+  }
+
+  /**
+   * The node after a purchase's documents: a step for the list, then for each document its kind,
+   * ref and date (a kind is never empty: an absent one ends the list). The node at the end holds
+   * the list's JSON, its fields in the schema's order whatever their order in the input.
+   */
+  private documents(at: ClassNode, documents: readonly PurchaseDocument[] | undefined): ClassNode {
+    if (documents === undefined) return this.step(at, undefined, true);
+    let node = this.inside(at, '[');
+    for (const d of documents) node = this.inside(this.inside(this.inside(node, d.kind), d.ref), d.date);
+    return (node.none ??= this.node(independent(at.rest + part(JSON.stringify(documents.map(({ kind, ref, date }) => ({ kind, ref, date })))))));
+  }
+
   /** The node of a purchase (setting its date and amount classes and tail), or undefined: see PurchaseClassifier. */
   classify(value: unknown): ClassNode | undefined {
     let purchase: Purchase;
@@ -338,7 +389,7 @@ class Classes {
       this.root = this.node('');
     }
     const amount = moneyToCents(purchase.amount);
-    const dateClass = classAmong(purchase.date, this.dates);
+    const dateClass = classAmong(dateKey(purchase.date), this.dates);
     const bounds = (this.amountBounds[dateClass] ??= figuresOn(this.table, toDayNumber(purchase.date), this.centSet));
     this.dateClass = dateClass;
     this.amountClass = classAmong(amount, bounds);
@@ -348,7 +399,7 @@ class Classes {
     at = this.step(at, purchase.revisionOf, false);
     at = this.step(at, purchase.emergency === undefined ? undefined : purchase.emergency ? 't;' : 'f;', true);
     at = this.step(at, purchase.publicWorks?.kind, false);
-    at = this.step(at, purchase.documents === undefined ? undefined : JSON.stringify(purchase.documents), false);
+    at = this.documents(at, purchase.documents);
     const funding = purchase.funding;
     if (funding === undefined) at = this.step(at, undefined, true);
     else if (this.readsFundingLines) at = this.step(at, JSON.stringify(funding), false);

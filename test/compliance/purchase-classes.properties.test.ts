@@ -11,7 +11,7 @@ import { createPace, type Contract, type Member, type Purchase, type PurchaseChe
 import { addDays, addMonths } from '../../src/dates/calendar-date.js';
 import { arbContract, arbMember } from '../../src/testing/index.js';
 import { paceContextOf } from '../../src/pace.js';
-import { purchaseClassNumbering } from '../../src/compliance/purchase-classes.js';
+import { dateBoundKey, dateKey, purchaseClassNumbering } from '../../src/compliance/purchase-classes.js';
 import { BOUNDARY_DOLLARS, arbMember as arbDistrict, centsToMoney, contract as fixtureContract } from './arbitraries.js';
 
 const pace = createPace();
@@ -183,5 +183,23 @@ describe('pace.purchaseClassifier', () => {
     // The property runs first (vitest runs a file's tests in order).
     expect(comparedPairs).toBeGreaterThan(500);
     expect(unclassed).toBe(0);
+  });
+});
+
+describe('date classes by number', () => {
+  // Dates are classed by number (dateKey) among the packs' literals (dateBoundKey), which are any
+  // strings: each comparison must come out as the text's.
+  const arbDate = fc.date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)).filter((d) => /^\d{4}-/.test(d));
+  const arbBound = fc.oneof(
+    arbDate,
+    arbDate.map((d) => d.slice(0, 7)),
+    arbDate.map((d) => `${d.slice(0, 8)}3${d[9]}`),
+    arbDate.map((d) => `${d}T00:00`),
+    fc.constantFrom('', 'goods', '2025-13-01', '2025-02-30', '0000', '9999-12-31z', '2025-1', '20250101', '-', '~'),
+    fc.string({ maxLength: 12 }),
+  );
+  test.prop([arbDate, arbBound])('a date compares with a bound by number as by text', (date, bound) => {
+    const [d, b] = [dateKey(date), dateBoundKey(bound)];
+    expect([d < b, d === b, d > b]).toEqual([date < bound, date === bound, date > bound]);
   });
 });

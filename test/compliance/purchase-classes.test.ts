@@ -98,6 +98,16 @@ describe('pace.purchaseClassifier', () => {
     expect(pace.purchaseClassifier({ member: district, contract })({ ...purchase, contractId: 'c-other' })).toBeUndefined();
   });
 
+  it('keeps the documents on file, whatever the order of their fields', () => {
+    const withDocuments = (documents: Purchase['documents']) => classOf({ ...noContract, documents });
+    const quotes = withDocuments([{ kind: 'quotes', ref: 'Q-1', date: '2025-02-20' }]);
+    expect(withDocuments([{ date: '2025-02-20', kind: 'quotes', ref: 'Q-1' }])).toBe(quotes);
+    expect(quotes).toContain(JSON.stringify([{ kind: 'quotes', ref: 'Q-1', date: '2025-02-20' }]));
+    const different = [[], [{ kind: 'quotes' }], [{ kind: 'quotes', ref: 'Q-2', date: '2025-02-20' }], [{ kind: 'quotes', ref: 'Q-1' }], [{ kind: 'quotes', date: '2025-02-20' }], [{ kind: 'quotes', ref: 'Q-1', date: '2025-02-20' }, { kind: 'quotes' }], [{ kind: 'board-authorization', ref: 'Q-1', date: '2025-02-20' }], undefined];
+    const keys = different.map((d) => withDocuments(d as Purchase['documents']));
+    expect(new Set([quotes, ...keys]).size).toBe(different.length + 1);
+  });
+
   it('keeps classes apart when documents differ on every purchase (its table of key parts full, starting anew)', () => {
     // Each purchase quotes its own file number: 40,000 classes, past the 16,384 key parts a
     // classifier holds before it starts its table anew.

@@ -4,7 +4,7 @@
 // the decisions it reuses across rows of a purchase class (DecisionReuse).
 import { isPaceError, type DecisionOptions, type Pace, type PreparedContract } from '../../index.js';
 import { paceContextOf } from '../../pace.js';
-import { purchaseClassNumbering } from '../../compliance/purchase-classes.js';
+import { dateKey, purchaseClassNumbering } from '../../compliance/purchase-classes.js';
 import { getHeapStatistics } from 'node:v8';
 import { quoted } from '../safe-text.js';
 import { hasFederalFunds } from '../../compliance/derive-facts.js';
@@ -291,7 +291,8 @@ export class ChunkDecider {
   /** (member, supply kind, vendor) → index into groupKeys. */
   private readonly groupIndex = new GroupIndex();
   private readonly dates: number[] = [];
-  private readonly dateIndex = new Map<string, number>();
+  /** A date's dateKey → its index into dateValues (a number hashes faster than a fresh string). */
+  private readonly dateIndex = new Map<number, number>();
   private readonly dateValues: string[] = [];
   private readonly cents: number[] = [];
   private readonly flags: number[] = [];
@@ -353,11 +354,13 @@ export class ChunkDecider {
     this.ids.push(p['id'] as string);
     this.members.push(known.index);
     this.groups.push(this.groupOf(known.index, p['supplyKind'] as string, typeof p['vendorId'] === 'string' ? p['vendorId'] : ''));
+    // (the purchase was validated: its date is a calendar date)
     const date = p['date'] as string;
-    let dateAt = this.dateIndex.get(date);
+    const dayKey = dateKey(date);
+    let dateAt = this.dateIndex.get(dayKey);
     if (dateAt === undefined) {
       dateAt = this.dateValues.push(date) - 1;
-      this.dateIndex.set(date, dateAt);
+      this.dateIndex.set(dayKey, dateAt);
     }
     this.dates.push(dateAt);
     const cents = centsOf(p['amount']);
