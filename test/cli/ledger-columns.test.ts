@@ -3,6 +3,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { CentsColumn, IdIndex, LineColumn, SmallIntColumn } from '../../src/cli/ledger/columns.js';
+import { jsonString, nestedJson } from '../../src/cli/ledger/ledger-book.js';
 
 describe('audit-ledger columns', () => {
   test.prop([fc.array(fc.oneof(fc.integer({ min: -2_000_000, max: 2_000_000 }), fc.constantFrom(2 ** 31 - 1, 2 ** 31, -(2 ** 31), -(2 ** 31) + 1, 9_007_199_254_740_991)), { maxLength: 300 })])(
@@ -84,5 +85,15 @@ describe('audit-ledger columns', () => {
       model[row] = 70_000;
     }
     expect(model.map((_, row) => column.get(row))).toEqual(model);
+  });
+});
+
+describe('audit-ledger JSON for the report', () => {
+  test.prop([fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('PO-1', 'a"b', 'c\\d', '\u0000', '\u001f', '\ud800', 'x\udfffy', '\u2028', 'é'))])('jsonString is JSON.stringify of a string', (s) => {
+    expect(jsonString(s)).toBe(JSON.stringify(s));
+  });
+
+  test.prop([fc.jsonValue()])('nestedJson is the value stringified with two spaces, then every line after the first indented by four more', (value) => {
+    expect(nestedJson(value)).toBe(JSON.stringify(value, null, 2).replace(/\n/g, '\n    '));
   });
 });

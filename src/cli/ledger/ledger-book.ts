@@ -192,7 +192,7 @@ export class LedgerBook {
       // memberId, ... } gives without the opening brace (`detail` puts `where` first), built as
       // they are written.
       const where = this.lineLabel(line);
-      const head = `"purchaseId":${JSON.stringify(id)},"memberId":${(this.memberJson[member] ??= JSON.stringify(this.memberList[member]!.id))}`;
+      const head = `"purchaseId":${jsonString(id)},"memberId":${(this.memberJson[member] ??= JSON.stringify(this.memberList[member]!.id))}`;
       if (flags & NEEDED_BID) {
         counts.neededBid++;
         this.detail('neededBid', `${head},"amount":"${centsText(cents)}","method":"formal-bid"}`, where);
@@ -349,7 +349,7 @@ export class LedgerBook {
         if (found.kept.length < DETAILS_KEPT) found.kept.push({ ...split, purchaseIds: split.purchaseIds.slice(0, KEPT_GROUP_IDS), purchaseIdCount: split.purchaseIds.length });
         const year = `${memberId}\u0000${fiscalYearOf(split.from).label}`;
         found.byMemberYear.set(year, (found.byMemberYear.get(year) ?? 0) + 1);
-        this.sink.splitGroup(JSON.stringify(split, null, 2).replace(/\n/g, '\n    '));
+        this.sink.splitGroup(nestedJson(split));
         this.memberCounts[member]!.splitGroups++;
       }
     }
@@ -474,4 +474,29 @@ export class LedgerBook {
     }
     return best && { amount: best.amount, citation: best.citation };
   }
+}
+
+/**
+ * JSON.stringify of a string: an id with nothing to escape (no quote, backslash, control
+ * character or surrogate) is quoted as it is, found by a loop rather than a call into the runtime
+ * for every row's detail.
+ */
+export function jsonString(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
+  }
+  return `"${s}"`;
+}
+
+const NESTED_HEAD = '{\n  "a": {\n    "b": ';
+const NESTED_TAIL = '\n  }\n}';
+
+/**
+ * JSON.stringify(value, null, 2) with every line after the first indented by four more spaces (a
+ * split group as the report nests it): stringified two levels down, where JSON.stringify indents
+ * it so, and cut out (no pass over the text to indent it).
+ */
+export function nestedJson(value: unknown): string {
+  return JSON.stringify({ a: { b: value } }, null, 2).slice(NESTED_HEAD.length, -NESTED_TAIL.length);
 }
