@@ -45,10 +45,12 @@ interface PackReading {
   readonly unclassable: string | undefined;
   /** Purchase fields a condition reads by path (their first step), besides the derived facts. */
   readonly fields: ReadonlySet<string>;
-  /** The dates of the thresholds (their periods) and every literal the purchase or the date is compared with. */
-  readonly dates: readonly string[];
-  /** Each of `dates` as a bound of dateKeys (dateBoundKey). */
-  readonly dateKeys: ReadonlyMap<string, number>;
+  /**
+   * The bounds of date classes, as numbers among dateKeys: every literal the purchase or the date
+   * is compared with and the thresholds' dates (dateBoundKey), and the ends of the thresholds'
+   * periods, each between two days (a period is in force on both its first and its last day).
+   */
+  readonly dateBounds: readonly number[];
   /**
    * The amounts of those literals and of the thresholds but their figures, in cents (each number
    * also read as dollars). The figures bound a purchase's amount only on the days they are used
@@ -122,14 +124,24 @@ function readPacks(context: PaceContext): PackReading {
   // The thresholds' periods and parameters, and apart their figures; the rules' and checklist's
   // dates and amounts are the literals their conditions compare the purchase and the date with
   // (collected above).
-  for (const { amount: _figure, ...rest } of context.thresholds) collect(rest, dates, cents);
+  const dateBounds = new Set<number>();
+  for (const { amount: _figure, effectiveFrom, effectiveTo, ...rest } of context.thresholds) {
+    collect(rest, dates, cents);
+    // A figure is in force from its first day to its last, both included (lookupThreshold,
+    // figureOn): a date on either falls with the days inside the period, not in a class of its
+    // own. (Classed apart, the days on which the bid limits change split every class of the
+    // bench ledger's dates around January 1 in three.)
+    dateBounds.add(dateKey(effectiveFrom) - 1);
+    if (effectiveTo !== undefined) dateBounds.add(dateKey(effectiveTo) + 1);
+  }
   collect(literals, dates, cents, true);
+  for (const d of dates) dateBounds.add(dateBoundKey(d));
   const lapseMonths = new Set<number>();
   for (const t of context.thresholds) {
     const months = (t as { params?: Record<string, unknown> }).params?.['validForMonths'];
     if (typeof months === 'number' && Number.isInteger(months)) lapseMonths.add(months);
   }
-  found = { unclassable, fields, dates: [...dates], dateKeys: new Map([...dates].map((d) => [d, dateBoundKey(d)])), cents: [...cents], lapseMonths: [...lapseMonths] };
+  found = { unclassable, fields, dateBounds: [...dateBounds], cents: [...cents], lapseMonths: [...lapseMonths] };
   readings.set(context, found);
   return found;
 }
@@ -294,7 +306,7 @@ class Classes {
     private readonly member: Member,
     private readonly contract: PreparedContract | undefined,
   ) {
-    const dateSet = new Set(packs.dates);
+    const dateSet = new Set(packs.dateBounds);
     const centSet = new Set(packs.cents);
     const own = new Set<string>();
     // The member's and the contract's dates and amounts that a decision compares a purchase with
@@ -302,12 +314,11 @@ class Classes {
     // and self-certified threshold; the contract's term with its renewals, and its cap per member.
     collect([member.membership, member.boardAuthorizations, member.cupccaa, member.federalMicroPurchaseThreshold, contract?.term, contract?.maxAmountPerMember], own, centSet);
     for (const d of own) {
-      dateSet.add(d);
+      dateSet.add(dateKey(d));
       // A self-certification lapses a number of months after the date it was made.
-      for (const m of packs.lapseMonths) dateSet.add(addMonths(d as CalendarDate, m));
+      for (const m of packs.lapseMonths) dateSet.add(dateKey(addMonths(d as CalendarDate, m)));
     }
-    // As numbers (the packs' found once; the member's and the contract's are calendar dates).
-    this.dates = Float64Array.from([...dateSet].sort(), (d) => packs.dateKeys.get(d) ?? dateKey(d));
+    this.dates = Float64Array.from(dateSet).sort();
     // The purchase's amount is bounded by the figures of its date (figuresOn, by date class); the
     // funding lines' amounts by every figure.
     this.table = complianceContext(context).thresholds;

@@ -66,6 +66,24 @@ describe('pace.purchaseClassifier', () => {
     expect(at('40000.00')).not.toBe(at('40000.01'));
   });
 
+  it("classes a period's first and last days with the days inside it, and the day after a series ends apart", () => {
+    // A local limit in force from 2030-03-01 to 2030-06-30, and none after: from July 1 its figure
+    // stands in (a finding says so). Dates far from the packs' other dates.
+    const local = createPace({ packs: [californiaLaw(), paceProgram(), { id: 'oak-policy', version: '1.0.0', title: 'Oak Valley USD policy', kind: 'policy', sources: [{ id: 'board-policy', title: 'Oak Valley USD Board Policy 3311' }], thresholds: [{
+      id: 'oak.limit.2030', series: 'oak.limit', title: 'Oak Valley USD formal bid limit', amount: '50000.00', comparison: '>', effectiveFrom: '2030-03-01', effectiveTo: '2030-06-30',
+      citation: 'Oak Valley USD BP 3311', confidence: 'high', sources: ['board-policy'], level: 'local', method: 'formal-bid',
+    }] } as never] });
+    const on = (date: string) => local.purchaseClassifier({ member: district })({ ...noContract, date, amount: '60000.00' });
+    const codes = (date: string) => local.procurementMethod({ member: district, purchase: { ...noContract, date, amount: '60000.00' } }).findings.map((f) => f.code).sort();
+    expect(on('2030-03-01')).toBe(on('2030-03-02'));
+    expect(on('2030-06-30')).toBe(on('2030-06-29'));
+    expect(on('2030-06-30')).not.toBe(on('2030-07-01'));
+    expect(on('2030-02-28')).not.toBe(on('2030-03-01'));
+    // What sets them apart: on July 1 the figure is one standing in for an unknown one.
+    expect(codes('2030-06-30')).not.toEqual(codes('2030-07-01'));
+    expect(codes('2030-06-30')).toEqual(codes('2030-03-01'));
+  });
+
   it('puts dates on either side of a change in different classes', () => {
     const on = (date: string) => classOf({ ...noContract, date });
     expect(on('2025-03-03')).toBe(on('2025-03-20'));
