@@ -3,7 +3,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { CentsColumn, IdIndex, LineColumn, SmallIntColumn } from '../../src/cli/ledger/columns.js';
-import { jsonString, nestedJson } from '../../src/cli/ledger/ledger-book.js';
+import { jsonString } from '../../src/cli/ledger/ledger-book.js';
+import { nestedJson } from '../../src/cli/ledger/split-buckets.js';
 
 describe('audit-ledger columns', () => {
   test.prop([fc.array(fc.oneof(fc.integer({ min: -2_000_000, max: 2_000_000 }), fc.constantFrom(2 ** 31 - 1, 2 ** 31, -(2 ** 31), -(2 ** 31) + 1, 9_007_199_254_740_991)), { maxLength: 300 })])(
@@ -12,6 +13,9 @@ describe('audit-ledger columns', () => {
       const column = new CentsColumn();
       amounts.forEach((c, row) => column.set(row, c));
       amounts.forEach((c, row) => expect(column.get(row)).toBe(c));
+      // As another thread reads it (what postMessage gives it: the pages shared, the rest copied).
+      const reader = CentsColumn.reader(structuredClone(column.share()));
+      amounts.forEach((c, row) => expect(reader.get(row)).toBe(c));
       // Overwrite in reverse (a change order moving a PO across the four-byte range).
       const reversed = [...amounts].reverse();
       reversed.forEach((c, row) => column.set(row, c));
@@ -66,6 +70,12 @@ describe('audit-ledger columns', () => {
     index.dropIndex();
     for (let row = rows.length - 1; row >= 0; row--) expect(index.id(row)).toBe(rows[row]);
     expect(() => index.find(rows[0] ?? 'x')).toThrow(/dropped/);
+    // As another thread reads them (its split check): the pages shared, not copied.
+    const shared = structuredClone(index.share());
+    const reader = IdIndex.reader(shared);
+    expect(reader.size).toBe(rows.length);
+    for (let row = rows.length - 1; row >= 0; row--) expect(reader.id(row)).toBe(rows[row]);
+    if (shared.pages.length > 0) expect(shared.pages[0]!.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 
   // Page-sized runs of one value (a page is 65,536 rows), some beyond two bytes.
@@ -85,6 +95,9 @@ describe('audit-ledger columns', () => {
       model[row] = 70_000;
     }
     expect(model.map((_, row) => column.get(row))).toEqual(model);
+    const { pages, wide } = structuredClone(column.share());
+    expect(pages.every((page) => page.buffer instanceof SharedArrayBuffer)).toBe(true);
+    expect(model.map((_, row) => new SmallIntColumn(pages, wide).get(row))).toEqual(model);
   });
 });
 

@@ -7,6 +7,12 @@ import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
+import { decideChunk } from '../../src/cli/ledger/decide-rows.js';
+import { LedgerBook } from '../../src/cli/ledger/ledger-book.js';
+import { readHeader } from '../../src/cli/ledger/rows.js';
+import { buildLedgerSetup, type LedgerFiles } from '../../src/cli/ledger/setup.js';
+import { BucketSplitter, splitColumnsOf, type BucketGroup, type SplitHelpers } from '../../src/cli/ledger/split-buckets.js';
+import { paceContextOf } from '../../src/pace.js';
 import { createPace, type Member, type Purchase } from '../../src/index.js';
 import { arbDate, centsToMoney, district } from '../compliance/arbitraries.js';
 
@@ -94,6 +100,56 @@ describe('audit-ledger split groups', () => {
       const report = JSON.parse(readFileSync(out, 'utf8')) as { splitPurchases: unknown[] };
       const expected = pace.findSplitPurchases(purchases, { members, ...(days === undefined ? {} : { window: { days } }) });
       expect(report.splitPurchases).toEqual(JSON.parse(JSON.stringify(expected)));
+    },
+  );
+});
+
+/**
+ * Helpers that check buckets as the ledger's worker threads do (their own setup, the columns and
+ * rows through structured clone, as postMessage hands them over: shared memory), answering after
+ * a random delay, so that answers come in any order.
+ */
+function threadLikeHelpers(files: LedgerFiles, count: number, delays: number[]): SplitHelpers {
+  let splitters: BucketSplitter[] = [];
+  let order: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  let asked = 0;
+  return {
+    count,
+    start(columns, rows, window) {
+      splitters = Array.from({ length: count }, () => {
+        const { setup, memberList } = buildLedgerSetup(files);
+        return new BucketSplitter(splitColumnsOf(structuredClone(columns)), paceContextOf(setup.pace)!, memberList, window);
+      });
+      order = structuredClone(rows);
+    },
+    split(helper, from, to, member, vendor) {
+      const groups = splitters[helper]!.split(order.subarray(from, to), member, vendor);
+      return new Promise<BucketGroup[]>((resolve) => setTimeout(() => resolve(structuredClone(groups)), delays[asked++ % delays.length]));
+    },
+  };
+}
+
+describe('audit-ledger split groups with worker threads', () => {
+  test.prop([arbRows, arbMembers, fc.integer({ min: 1, max: 3 }), fc.array(fc.nat(3), { minLength: 1, maxLength: 8 })], { numRuns: Math.ceil(RUNS / 2) })(
+    'are the groups one thread finds, sent in the same order, when threads check some of the buckets',
+    async (rows, members, threads, delays) => {
+      const csv = ['id,memberId,date,amount,supplyKind,vendorId,contractId', ...rows.map((r, i) => [`PO-${i}`, r.member, r.date, centsToMoney(r.cents), r.kind, r.vendor, r.underContract === 0 ? 'pace-tech-2024' : ''].join(','))];
+      const membersFile = join(scratch, 'members-shared.json');
+      writeFileSync(membersFile, JSON.stringify(members));
+      const header = readHeader(csv[0]!.split(','));
+      if (!('columns' in header)) throw new Error(header.problem);
+      const files: LedgerFiles = { packs: undefined, members: membersFile, contracts: data('contracts.json'), format: 'csv', columns: header.columns, reuseDecisions: true };
+      const check = async (helpers?: SplitHelpers) => {
+        const { setup, memberList } = buildLedgerSetup(files);
+        const written: string[] = [];
+        const book = new LedgerBook(setup, memberList, { neededBid: () => {}, missingDocuments: () => {}, splitGroup: (json) => written.push(json) }, 2, (line) => `line ${line}`, (_line, field) => field);
+        book.add(decideChunk(setup, `${csv.slice(1).join('\n')}\n`));
+        book.resolvePendingChanges();
+        const found = await book.findSplitPurchases('fiscal-year', helpers, 0);
+        return { written, found, members: book.members() };
+      };
+      const alone = await check();
+      expect(await check(threadLikeHelpers(files, threads, delays))).toEqual(alone);
     },
   );
 });

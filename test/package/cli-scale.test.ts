@@ -3,7 +3,8 @@
  * cooperative's batch job runs it: the bin of the packed tarball (test/package/packed-project.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -53,6 +54,21 @@ describe('audit-ledger at scale', () => {
     expect(report.purchaseCount + report.changeOrders).toBe(1_000_000);
     expect(report.neededBid).toHaveLength(report.neededBidCount);
     expect(report.splitPurchases.length).toBeGreaterThan(0);
+  }, 600_000);
+
+  it('writes the same 1,000,000-row report in one thread as when its workers check some of the split buckets', () => {
+    // 881,545 rows to check for split purchases: from 500,000 on, worker threads (shared memory)
+    // check some of the buckets. The report above (default jobs) against one thread's.
+    const ledger = join(project.dir, 'ledger-1m.csv');
+    if (!existsSync(ledger)) writeLedger(ledger, 1_000_000);
+    const threaded = join(project.dir, 'ledger-1m.json');
+    if (!existsSync(threaded)) expect(cli(['audit-ledger', ledger, '--members', data('members.json'), '--contracts', data('contracts.json'), '--format', 'json', '--out', threaded, '--jobs', '2']).status).toBe(1);
+    const alone = join(project.dir, 'ledger-1m-jobs-0.json');
+    const r = cli(['audit-ledger', ledger, '--members', data('members.json'), '--contracts', data('contracts.json'), '--format', 'json', '--out', alone, '--jobs', '0']);
+    expect(r.status, r.stderr).toBe(1);
+    const digest = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+    expect(statSync(alone).size).toBe(statSync(threaded).size);
+    expect(digest(alone)).toBe(digest(threaded));
   }, 600_000);
 
   it('reads a JSON document ledger over 32 MB whole, as the docs say, instead of running out of memory', () => {

@@ -3,7 +3,7 @@
 // beside it, so a printout or a screen reader loses nothing.
 import type { Pace } from '../../index.js';
 import type { LedgerRun } from '../ledger/audit-ledger.js';
-import { KEPT_GROUP_IDS } from '../ledger/ledger-book.js';
+import { KEPT_GROUP_IDS } from '../ledger/split-buckets.js';
 import { chartJsSource } from './chart-source.js';
 
 type Eligibility = ReturnType<Pace['checkEligibility']>;

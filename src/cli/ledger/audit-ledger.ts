@@ -11,6 +11,7 @@ import { ledgerFormatOf, textStart, type LedgerFormat } from './ledger-format.js
 import { LedgerBook, type DetailSink, type MemberSummary, type MemberYear, type SplitGroups } from './ledger-book.js';
 import { jsonToPurchase, readHeader, type RowProblem } from './rows.js';
 import { buildLedgerSetup, type LedgerFiles } from './setup.js';
+import type { SplitHelpers } from './split-buckets.js';
 
 /** What `pace-rules audit-ledger` reports (the JSON format; neededBid and missingDocuments may be long). */
 export interface LedgerReport {
@@ -195,11 +196,10 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
   // The workers start first: loading the command and building their setup (about 0.1 s) overlaps
   // with this thread's own setup.
   const pool = jobs === 0 ? undefined : new (await import('./pool.js')).WorkerPool(options.workerScript!, jobs, files);
-  let book: LedgerBook;
   try {
     const { setup, memberList } = buildLedgerSetup(files);
     const lineLabel = (line: number): string => `line ${line}`;
-    book = new LedgerBook(setup, memberList, options.sink, firstLine, lineLabel, (_line, field) => (format === 'csv' ? field || 'row' : field ? `$.${field}` : '$'));
+    const book = new LedgerBook(setup, memberList, options.sink, firstLine, lineLabel, (_line, field) => (format === 'csv' ? field || 'row' : field ? `$.${field}` : '$'));
     const stop = (): boolean => book.problems.length >= options.maxErrors;
     if (pool === undefined) {
       for (let chunk = nextChunk(); chunk && !stop(); chunk = nextChunk()) {
@@ -213,10 +213,11 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
         options.progress?.(book.rowsRead, bytesRead, totalBytes);
       }, stop);
     }
+    // (the workers check some of the split buckets)
+    return await finish(options, book, eof, pool);
   } finally {
     await pool?.close();
   }
-  return finish(options, book, eof);
 }
 
 function takeResult(book: LedgerBook, result: ChunkResult, membersFile: string): void {
@@ -224,14 +225,14 @@ function takeResult(book: LedgerBook, result: ChunkResult, membersFile: string):
   book.add(result);
 }
 
-function finish(options: LedgerOptions, book: LedgerBook, readToEnd: boolean, jsonDocument = false): LedgerRun {
+async function finish(options: LedgerOptions, book: LedgerBook, readToEnd: boolean, helpers?: SplitHelpers, jsonDocument = false): Promise<LedgerRun> {
   if (book.problems.length < options.maxErrors) book.resolvePendingChanges();
   if (book.problems.length > 0) {
     const sorted = [...book.problems].sort((a, b) => a.line - b.line).slice(0, options.maxErrors);
     const stoppedEarly = book.problems.length >= options.maxErrors && (!readToEnd || book.problems.length > options.maxErrors);
     throw new BadRowsError(sorted.map((p) => describe(options.file, p, jsonDocument)), stoppedEarly);
   }
-  const splits = book.findSplitPurchases(options.window);
+  const splits = await book.findSplitPurchases(options.window, helpers);
   const report: LedgerRun['report'] = {
     file: options.file,
     rulesVersion: book['setup'].pace.rulesVersion,
@@ -338,6 +339,6 @@ async function auditJsonDocument(options: LedgerOptions, fd: number, first: Buff
     takeResult(book, decider.finish(Math.min(SLICE, list.length - start)), options.members);
     options.progress?.(book.rowsRead, text.length, text.length);
   }
-  return finish(options, book, true, true);
+  return finish(options, book, true, undefined, true);
 }
 

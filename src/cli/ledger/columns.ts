@@ -7,19 +7,34 @@ const PAGE_BITS = 16;
 const PAGE_ROWS = 1 << PAGE_BITS;
 const PAGE_MASK = PAGE_ROWS - 1;
 
-type TypedArray = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array;
+type TypedArray = Int32Array<ArrayBufferLike> | Uint32Array<ArrayBufferLike> | Uint16Array<ArrayBufferLike> | Uint8Array<ArrayBufferLike>;
+type TypedArrayType<T extends TypedArray> = { new (buffer: SharedArrayBuffer): T; readonly BYTES_PER_ELEMENT: number };
+
+/**
+ * A typed array in shared memory: the ledger's worker threads read the columns when they share the
+ * split check (split-buckets.ts), without a copy.
+ */
+function sharedArray<T extends TypedArray>(Type: TypedArrayType<T>, length: number): T {
+  return new Type(new SharedArrayBuffer(length * Type.BYTES_PER_ELEMENT));
+}
 
 /** A growable column of numbers in pages of 65,536 rows. */
 export class Column<T extends TypedArray> {
-  private readonly pages: T[] = [];
-  constructor(private readonly make: (length: number) => T) {}
+  constructor(
+    private readonly Type: TypedArrayType<T>,
+    private readonly pages: T[] = [],
+  ) {}
   get(row: number): number {
     return this.pages[row >>> PAGE_BITS]![row & PAGE_MASK]!;
   }
   set(row: number, value: number): void {
     const page = row >>> PAGE_BITS;
-    while (this.pages.length <= page) this.pages.push(this.make(PAGE_ROWS));
+    while (this.pages.length <= page) this.pages.push(sharedArray(this.Type, PAGE_ROWS));
     this.pages[page]![row & PAGE_MASK] = value;
+  }
+  /** The pages (in shared memory), to read the column in another thread: `new Column(Type, pages)`. */
+  share(): T[] {
+    return this.pages;
   }
 }
 
@@ -50,7 +65,7 @@ export class IdIndex {
   private readonly pageUsed: number[] = [];
   private used = BYTE_PAGE;
   // Where the id of every 4th row starts: page × 1 MB + offset (ids up to 4 GB in all).
-  private readonly blockStart = new Column(() => new Uint32Array(PAGE_ROWS));
+  private blockStart = new Column<Uint32Array<ArrayBufferLike>>(Uint32Array);
   private slots = new Int32Array(1 << 16).fill(-1);
   /** The top byte of the hash of each slot's id. */
   private tags = new Uint8Array(1 << 16);
@@ -200,7 +215,7 @@ export class IdIndex {
     const size = (rest >= 255 ? 4 : 2) + rest;
     if (this.used + size > BYTE_PAGE) {
       if (this.pages.length > 0) this.pageUsed.push(this.used);
-      this.pages.push(new Uint8Array(BYTE_PAGE));
+      this.pages.push(sharedArray(Uint8Array, BYTE_PAGE));
       this.used = 0;
     }
     const pageIndex = this.pages.length - 1;
@@ -227,6 +242,24 @@ export class IdIndex {
     this.tags[slot] = this.keyHash >>> 24;
     if (this.count * 4 > this.slots.length * 3) this.grow();
     return -1;
+  }
+
+  /** The stored ids (in shared memory), for a reader in another thread: IdIndex.reader. The index is not shared. */
+  share(): SharedIds {
+    return { pages: this.pages, pageUsed: this.pageUsed, used: this.used, blockStart: this.blockStart.share(), ascii: this.ascii, count: this.count };
+  }
+
+  /** The ids of another thread's IdIndex (its share()): `id(row)` only. */
+  static reader(ids: SharedIds): IdIndex {
+    const reader = new IdIndex();
+    reader.dropIndex();
+    reader.pages.push(...ids.pages);
+    reader.pageUsed.push(...ids.pageUsed);
+    reader.used = ids.used;
+    reader.blockStart = new Column<Uint32Array<ArrayBufferLike>>(Uint32Array, ids.blockStart);
+    reader.ascii = ids.ascii;
+    reader.count = ids.count;
+    return reader;
   }
 
   /** The id of a row. */
@@ -258,6 +291,16 @@ export class IdIndex {
     this.slots = slots;
     this.tags = tags;
   }
+}
+
+/** What IdIndex.share gives another thread. */
+export interface SharedIds {
+  pages: Uint8Array[];
+  pageUsed: number[];
+  used: number;
+  blockStart: Uint32Array[];
+  ascii: boolean;
+  count: number;
 }
 
 /** Numbers kept by (member, supply kind, vendor): the ledger's spending groups. */
@@ -297,8 +340,17 @@ export class Interner {
  * (a PO that large is rare; its cents are exact either way).
  */
 export class CentsColumn {
-  private readonly small = new Column(() => new Int32Array(PAGE_ROWS));
-  private readonly large = new Map<number, number>();
+  constructor(
+    private readonly small = new Column<Int32Array<ArrayBufferLike>>(Int32Array),
+    private readonly large = new Map<number, number>(),
+  ) {}
+  /** The column for another thread (its four-byte pages shared, the few large amounts copied): `CentsColumn.reader`. */
+  share(): { small: Int32Array[]; large: [number, number][] } {
+    return { small: this.small.share(), large: [...this.large] };
+  }
+  static reader(cents: ReturnType<CentsColumn['share']>): CentsColumn {
+    return new CentsColumn(new Column<Int32Array<ArrayBufferLike>>(Int32Array, cents.small), new Map(cents.large));
+  }
   private static readonly ASIDE = -0x80000000;
   get(row: number): number {
     const cents = this.small.get(row);
@@ -351,18 +403,28 @@ export class LineColumn {
  * four from the first that does not (the pages are widened then, once).
  */
 export class SmallIntColumn {
-  private pages: (Uint16Array | Int32Array)[] = [];
-  private wide = false;
+  constructor(
+    private pages: (Uint16Array | Int32Array)[] = [],
+    private wide = false,
+  ) {}
+  /** The pages (in shared memory) for another thread: `new SmallIntColumn(pages, wide)`. */
+  share(): { pages: (Uint16Array | Int32Array)[]; wide: boolean } {
+    return { pages: this.pages, wide: this.wide };
+  }
   get(row: number): number {
     return this.pages[row >>> PAGE_BITS]![row & PAGE_MASK]!;
   }
   set(row: number, value: number): void {
     if (!this.wide && value > 0xffff) {
-      this.pages = this.pages.map((page) => Int32Array.from(page));
+      this.pages = this.pages.map((page) => {
+        const wide = sharedArray(Int32Array, page.length);
+        wide.set(page);
+        return wide;
+      });
       this.wide = true;
     }
     const page = row >>> PAGE_BITS;
-    while (this.pages.length <= page) this.pages.push(this.wide ? new Int32Array(PAGE_ROWS) : new Uint16Array(PAGE_ROWS));
+    while (this.pages.length <= page) this.pages.push(this.wide ? sharedArray(Int32Array, PAGE_ROWS) : sharedArray(Uint16Array, PAGE_ROWS));
     this.pages[page]![row & PAGE_MASK] = value;
   }
 }

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { InputError } from '../files.js';
 import type { ChunkResult } from './decide-rows.js';
 import type { LedgerFiles } from './setup.js';
+import type { BucketGroup, SharedSplitColumns, SplitHelpers } from './split-buckets.js';
 
 /** What a ledger worker receives as workerData. */
 export interface LedgerWorkerData {
@@ -12,10 +13,19 @@ export interface LedgerWorkerData {
   files: LedgerFiles;
 }
 
-type Reply = { seq: number; result: ChunkResult } | { seq: number; error: { name: string; message: string; stack?: string } };
+type ErrorReply = { name: string; message: string; stack?: string };
+type Reply = { seq: number; result: ChunkResult } | { seq: number; error: ErrorReply };
+type BucketReply = { bucket: number; groups: BucketGroup[] } | { bucket: number; error: ErrorReply };
 
-export class WorkerPool {
+/** What a ledger worker is asked besides chunks: the split check's columns once, then buckets. */
+export type SplitRequest = { split: { columns: SharedSplitColumns; order: Int32Array; window: 'fiscal-year' | { days: number } } } | { bucket: number; from: number; to: number; member: number; vendor: string };
+
+export class WorkerPool implements SplitHelpers {
   private readonly workers: Worker[] = [];
+  /** The handler of chunk replies while `run` runs. */
+  private onChunk: ((worker: Worker, reply: Reply) => void) | undefined;
+  private readonly buckets = new Map<number, { resolve: (groups: BucketGroup[]) => void; reject: (e: Error) => void }>();
+  private bucketSeq = 0;
 
   constructor(script: URL, size: number, files: LedgerFiles) {
     const workerData: LedgerWorkerData = { role: 'pace-rules-ledger-worker', files };
@@ -27,12 +37,52 @@ export class WorkerPool {
     // time collecting garbage at 5,000,000 rows. At 16 MB: 5,000,000 rows in 33.3 s against 39.3
     // (peak RSS 252 MB against 249), 1,000,000 rows in 6.35-7.20 s against 6.77-7.51.
     const resourceLimits = { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 16 };
-    for (let i = 0; i < size; i++) this.workers.push(new Worker(script, { workerData, stdout: false, stderr: false, resourceLimits }));
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(script, { workerData, stdout: false, stderr: false, resourceLimits });
+      worker.on('message', (reply: Reply | BucketReply) => {
+        if ('bucket' in reply) this.bucketReply(reply);
+        else this.onChunk?.(worker, reply);
+      });
+      // A thread that fails fails the buckets asked of it (a chunk in flight fails the run: see run).
+      worker.on('error', (e) => this.failBuckets(e));
+      this.workers.push(worker);
+    }
+  }
+
+  get count(): number {
+    return this.workers.length;
+  }
+
+  /** Gives every worker the split check's columns (shared memory) and the buckets' rows. */
+  start(columns: SharedSplitColumns, order: Int32Array, window: 'fiscal-year' | { days: number }): void {
+    for (const worker of this.workers) worker.postMessage({ split: { columns, order, window } } satisfies SplitRequest);
+  }
+
+  /** The groups of a bucket (rows `order[from..to)`), checked by worker `helper`. */
+  split(helper: number, from: number, to: number, member: number, vendor: string): Promise<BucketGroup[]> {
+    const bucket = this.bucketSeq++;
+    return new Promise((resolve, reject) => {
+      this.buckets.set(bucket, { resolve, reject });
+      this.workers[helper]!.postMessage({ bucket, from, to, member, vendor } satisfies SplitRequest);
+    });
+  }
+
+  private bucketReply(reply: BucketReply): void {
+    const pending = this.buckets.get(reply.bucket);
+    if (!pending) return;
+    this.buckets.delete(reply.bucket);
+    if ('error' in reply) pending.reject(errorOf(reply.error));
+    else pending.resolve(reply.groups);
+  }
+
+  private failBuckets(e: Error): void {
+    for (const { reject } of this.buckets.values()) reject(e);
+    this.buckets.clear();
   }
 
   /** Feeds every chunk from `next` to the workers and calls `take` with each result, in order. */
   run(next: () => Buffer | undefined, take: (result: ChunkResult) => void, stop: () => boolean): Promise<void> {
-    return new Promise((resolve, reject) => {
+    return new Promise<void>((resolve, reject) => {
       const results = new Map<number, ChunkResult>();
       let sent = 0;
       let taken = 0;
@@ -69,37 +119,42 @@ export class WorkerPool {
         }
         if (done && taken === sent) resolve();
       };
-      for (const worker of this.workers) {
-        worker.on('message', (reply: Reply) => {
-          inFlight.set(worker, inFlight.get(worker)! - 1);
-          if ('error' in reply) {
-            const error = reply.error.name === 'InputError' ? new InputError(reply.error.message) : new Error(reply.error.message);
-            if (!(error instanceof InputError)) error.name = reply.error.name;
-            if (reply.error.stack) error.stack = reply.error.stack;
-            fail(error);
-            return;
+      this.onChunk = (worker, reply) => {
+        inFlight.set(worker, inFlight.get(worker)! - 1);
+        if ('error' in reply) {
+          fail(errorOf(reply.error));
+          return;
+        }
+        results.set(reply.seq, reply.result);
+        try {
+          while (results.has(taken)) {
+            const result = results.get(taken)!;
+            results.delete(taken);
+            taken++;
+            take(result);
           }
-          results.set(reply.seq, reply.result);
-          try {
-            while (results.has(taken)) {
-              const result = results.get(taken)!;
-              results.delete(taken);
-              taken++;
-              take(result);
-            }
-          } catch (e) {
-            fail(e);
-            return;
-          }
-          for (const w of this.workers) feed(w);
-        });
-        worker.on('error', fail);
-      }
+        } catch (e) {
+          fail(e);
+          return;
+        }
+        for (const w of this.workers) feed(w);
+      };
+      for (const worker of this.workers) worker.on('error', fail);
       for (const worker of this.workers) feed(worker);
+    }).finally(() => {
+      this.onChunk = undefined;
     });
   }
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
+}
+
+/** The error a worker reported, rebuilt (an InputError stays one: its message is for the user). */
+function errorOf(reply: ErrorReply): Error {
+  const error = reply.name === 'InputError' ? new InputError(reply.message) : new Error(reply.message);
+  if (!(error instanceof InputError)) error.name = reply.name;
+  if (reply.stack) error.stack = reply.stack;
+  return error;
 }

@@ -1,22 +1,47 @@
-// The body of an audit-ledger worker thread (started by WorkerPool with the CLI's own script).
+// The body of an audit-ledger worker thread (started by WorkerPool with the CLI's own script): it
+// decides chunks, then checks the split buckets it is asked for.
 import { parentPort } from 'node:worker_threads';
+import { paceContextOf } from '../../pace.js';
 import { decideChunk, type ChunkResult } from './decide-rows.js';
-import type { LedgerWorkerData } from './pool.js';
-import { buildLedgerSetup } from './setup.js';
+import type { LedgerWorkerData, SplitRequest } from './pool.js';
+import { buildLedgerSetup, type BuiltSetup } from './setup.js';
+import { BucketSplitter, splitColumnsOf } from './split-buckets.js';
 
-/** Serves chunks until the pool terminates the thread. */
+/** Serves chunks and split buckets until the pool terminates the thread. */
 export function serveLedgerChunks(data: LedgerWorkerData): void {
   const port = parentPort!;
-  let setup: ReturnType<typeof buildLedgerSetup>['setup'] | undefined;
+  let built: BuiltSetup | undefined;
+  let splitter: BucketSplitter | undefined;
+  let order: Int32Array | undefined;
   const decoder = new TextDecoder();
-  port.on('message', ({ seq, bytes }: { seq: number; bytes: Uint8Array }) => {
+  const errorOf = (e: unknown) => {
+    const error = e as Error;
+    return { name: error?.name ?? 'Error', message: error?.message ?? String(e), stack: error?.stack };
+  };
+  port.on('message', (message: { seq: number; bytes: Uint8Array } | SplitRequest) => {
+    if ('split' in message) {
+      // The ledger's columns (shared memory) for the split check; this thread's own setup gives
+      // the Pace's packs and the members, numbered as in the ledger's thread (the same file).
+      built ??= buildLedgerSetup(data.files);
+      splitter = new BucketSplitter(splitColumnsOf(message.split.columns), paceContextOf(built.setup.pace)!, built.memberList, message.split.window);
+      order = message.split.order;
+      return;
+    }
+    if ('bucket' in message) {
+      try {
+        port.postMessage({ bucket: message.bucket, groups: splitter!.split(order!.subarray(message.from, message.to), message.member, message.vendor) });
+      } catch (e) {
+        port.postMessage({ bucket: message.bucket, error: errorOf(e) });
+      }
+      return;
+    }
+    const { seq, bytes } = message;
     try {
-      setup ??= buildLedgerSetup(data.files).setup;
-      const result: ChunkResult = decideChunk(setup, decoder.decode(bytes));
+      built ??= buildLedgerSetup(data.files);
+      const result: ChunkResult = decideChunk(built.setup, decoder.decode(bytes));
       port.postMessage({ seq, result }, [result.lines.buffer, result.members.buffer, result.groups.buffer, result.dates.buffer, result.cents.buffer, result.flags.buffer, result.missingListOf.buffer] as ArrayBuffer[]);
     } catch (e) {
-      const error = e as Error;
-      port.postMessage({ seq, error: { name: error?.name ?? 'Error', message: error?.message ?? String(e), stack: error?.stack } });
+      port.postMessage({ seq, error: errorOf(e) });
     }
   });
 }
