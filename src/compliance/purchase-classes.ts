@@ -268,123 +268,103 @@ interface ClassNode {
 const MAX_CLASS_NODES = 1 << 14;
 
 /**
- * The classes of one member's purchases (under one contract), as the parts of a key: `node` (the
- * fields but the date and the amount), `dateClass` and `amountClass` of the purchase classified
- * last, and `tail`: the parts read by path that differ on nearly every purchase (its id, its
- * description, its amount as written, its meta; empty under packs that read none of them, as the
- * shipped ones).
+ * The classes of one member's purchases (under one contract): `key` names a purchase's class as
+ * purchaseClassifier does, `number` numbers it (undefined when keys have a tail). A class is a node
+ * of the trie (the fields but the date and the amount), the date's and the amount's classes, and a
+ * tail: the parts read by path that differ on nearly every purchase (its id, its description, its
+ * amount as written, its meta; none under packs that read none of them, as the shipped ones).
+ * (Closures over local variables rather than a class: the library's size budget counts property
+ * names, which minifying keeps.)
  */
-class Classes {
-  dateClass = 0;
-  amountClass = 0;
-  tail = '';
-  /** Whether a purchase's key has a tail (then classes are not numbered: see `number`). */
-  readonly hasTail: boolean;
-  private root: ClassNode;
-  /** Nodes in the trie now, and made in all (numbering them). */
-  private nodes = 0;
-  private made = 0;
-  private readonly dateSpan: number;
-  private readonly amountSpan: number;
-  /** The dates a purchase's date is classed among, as dateKeys. */
-  private readonly dates: Float64Array;
-  private readonly table: ThresholdTable;
-  private readonly centSet: ReadonlySet<number>;
-  private readonly cents: Float64Array;
-  /** The amounts a purchase's amount is classed among, by date class (figuresOn). */
-  private readonly amountBounds: Float64Array[] = [];
-  private readonly readsId: boolean;
-  private readonly readsDescription: boolean;
-  private readonly readsMeta: boolean;
-  private readonly readsVendor: boolean;
-  private readonly readsAmountText: boolean;
-  private readonly readsFundingLines: boolean;
+interface Classes {
+  key(purchase: unknown): string | undefined;
+  number: ((purchase: unknown) => number | undefined) | undefined;
+}
 
-  constructor(
-    context: PaceContext,
-    packs: PackReading,
-    private readonly member: Member,
-    private readonly contract: PreparedContract | undefined,
-  ) {
-    const dateSet = new Set(packs.dateBounds);
-    const centSet = new Set(packs.cents);
-    const own = new Set<string>();
-    // The member's and the contract's dates and amounts that a decision compares a purchase with
-    // (derive-facts.ts, required-method.ts): the membership, board authorizations, CUPCCAA election
-    // and self-certified threshold; the contract's term with its renewals, and its cap per member.
-    collect([member.membership, member.boardAuthorizations, member.cupccaa, member.federalMicroPurchaseThreshold, contract?.term, contract?.maxAmountPerMember], own, centSet);
-    for (const d of own) {
-      dateSet.add(dateKey(d));
-      // A self-certification lapses a number of months after the date it was made.
-      for (const m of packs.lapseMonths) dateSet.add(dateKey(addMonths(d as CalendarDate, m)));
-    }
-    this.dates = Float64Array.from(dateSet).sort();
-    // The purchase's amount is bounded by the figures of its date (figuresOn, by date class); the
-    // funding lines' amounts by every figure.
-    this.table = complianceContext(context).thresholds;
-    this.centSet = centSet;
-    this.cents = sortedNumbers([...centSet, ...this.table.series.flatMap((s) => s.known.map((p) => p.amountCents!))]);
-    // Classes below, on and above each bound (classAmong), and figuresOn's bounds are at most the
-    // amounts besides the figures and one figure a series.
-    this.dateSpan = 2 * this.dates.length + 2;
-    this.amountSpan = 2 * (centSet.size + this.table.series.length) + 2;
-    const fields = packs.fields;
-    // Fields a decision reads only through derived facts, unless a rule reads them by path: the
-    // id, description and meta never; the vendor only as `vendorAuthorized` (derive-facts.ts), with
-    // a contract: whether it is the contract's vendor or an authorized dealer.
-    this.readsId = fields.has('id');
-    this.readsDescription = fields.has('description');
-    this.readsMeta = fields.has('meta');
-    this.readsVendor = fields.has('vendorId');
-    // Read by path, the amount (a string, compared as one) and the funding lines are kept whole.
-    this.readsAmountText = fields.has('amount');
-    this.readsFundingLines = fields.has('funding');
-    this.hasTail = this.readsId || this.readsDescription || this.readsMeta || this.readsAmountText;
-    this.root = this.node('');
+function classesOf(context: PaceContext, input: unknown, caller: string): Classes | undefined {
+  const args = parseArgs(input, caller, CLASSIFIER_ARGS);
+  const member = parseMember(args['member']);
+  const contract: PreparedContract | undefined = args['contract'] === undefined ? undefined : parseContract(args['contract']);
+  const packs = readPacks(context);
+  if (packs.unclassable !== undefined) return undefined;
+  const dateSet = new Set(packs.dateBounds);
+  const centSet = new Set(packs.cents);
+  const own = new Set<string>();
+  // The member's and the contract's dates and amounts that a decision compares a purchase with
+  // (derive-facts.ts, required-method.ts): the membership, board authorizations, CUPCCAA election
+  // and self-certified threshold; the contract's term with its renewals, and its cap per member.
+  collect([member.membership, member.boardAuthorizations, member.cupccaa, member.federalMicroPurchaseThreshold, contract?.term, contract?.maxAmountPerMember], own, centSet);
+  for (const d of own) {
+    dateSet.add(dateKey(d));
+    // A self-certification lapses a number of months after the date it was made.
+    for (const m of packs.lapseMonths) dateSet.add(dateKey(addMonths(d as CalendarDate, m)));
   }
+  const dates = Float64Array.from(dateSet).sort();
+  // The purchase's amount is bounded by the figures of its date (figuresOn, by date class); the
+  // funding lines' amounts by every figure.
+  const table = complianceContext(context).thresholds;
+  const cents = sortedNumbers([...centSet, ...table.series.flatMap((s) => s.known.map((p) => p.amountCents!))]);
+  const amountBounds: Float64Array[] = [];
+  // Classes below, on and above each bound (classAmong); figuresOn's bounds are at most the
+  // amounts besides the figures and one figure a series.
+  const dateSpan = 2 * dates.length + 2;
+  const amountSpan = 2 * (centSet.size + table.series.length) + 2;
+  const fields = packs.fields;
+  // Fields a decision reads only through derived facts, unless a rule reads them by path: the
+  // id, description and meta never; the vendor only as `vendorAuthorized` (derive-facts.ts), with
+  // a contract: whether it is the contract's vendor or an authorized dealer.
+  const readsId = fields.has('id');
+  const readsDescription = fields.has('description');
+  const readsMeta = fields.has('meta');
+  const readsVendor = fields.has('vendorId');
+  // Read by path, the amount (a string, compared as one) and the funding lines are kept whole.
+  const readsAmountText = fields.has('amount');
+  const readsFundingLines = fields.has('funding');
+  const hasTail = readsId || readsDescription || readsMeta || readsAmountText;
 
-  private node(rest: string): ClassNode {
-    this.nodes++;
-    return { id: this.made++, rest, none: undefined, next: undefined };
-  }
-
-  /**
-   * The child of `at` for a part's value: absent is `-;`, a string is written `part(value)`, or as
-   * it is when `literal` (values this file writes itself, such as `t;`).
-   */
-  private step(at: ClassNode, value: string | undefined, literal: boolean): ClassNode {
-    if (value === undefined) return (at.none ??= this.node(`${at.rest}-;`));
+  // The trie: nodes in it now, and made in all (numbering them).
+  let nodes = 0;
+  let made = 0;
+  const node = (rest: string): ClassNode => {
+    nodes++;
+    return { id: made++, rest, none: undefined, next: undefined };
+  };
+  let root = node('');
+  // The child of `at` for a part's value: absent is `-;`, a string is written `part(value)`, or as
+  // it is when `literal` (values this file writes itself, such as `t;`).
+  const step = (at: ClassNode, value: string | undefined, literal: boolean): ClassNode => {
+    if (value === undefined) return (at.none ??= node(`${at.rest}-;`));
     let next = at.next?.get(value);
     if (next === undefined) {
       // A copy: the value may be a slice of a large text (a CSV chunk) that the node would keep alive.
-      next = this.node(independent(at.rest + (literal ? value : part(value))));
+      next = node(independent(at.rest + (literal ? value : part(value))));
       (at.next ??= new Map()).set(value, next);
     }
     return next;
-  }
-
-  /** A child of `at` that holds no text (inside a list: the node at the list's end holds it). */
-  private inside(at: ClassNode, value: string | undefined): ClassNode {
-    if (value === undefined) return (at.none ??= this.node(''));
+  };
+  // A child of `at` that holds no text (inside a list: the node at the list's end holds it).
+  const inside = (at: ClassNode, value: string | undefined): ClassNode => {
+    if (value === undefined) return (at.none ??= node(''));
     let next = at.next?.get(value);
-    if (next === undefined) (at.next ??= new Map()).set(value, (next = this.node('')));
+    if (next === undefined) (at.next ??= new Map()).set(value, (next = node('')));
     return next;
-  }
+  };
+  // The node after a purchase's documents: a step for the list, then for each document its kind,
+  // ref and date (a kind is never empty: an absent one ends the list). The node at the end holds
+  // the list's JSON, its fields in the schema's order whatever their order in the input.
+  const afterDocuments = (at: ClassNode, documents: readonly PurchaseDocument[] | undefined): ClassNode => {
+    if (documents === undefined) return step(at, undefined, true);
+    let end = inside(at, '[');
+    for (const d of documents) end = inside(inside(inside(end, d.kind), d.ref), d.date);
+    return (end.none ??= node(independent(at.rest + part(JSON.stringify(documents.map(({ kind, ref, date }) => ({ kind, ref, date })))))));
+  };
 
-  /**
-   * The node after a purchase's documents: a step for the list, then for each document its kind,
-   * ref and date (a kind is never empty: an absent one ends the list). The node at the end holds
-   * the list's JSON, its fields in the schema's order whatever their order in the input.
-   */
-  private documents(at: ClassNode, documents: readonly PurchaseDocument[] | undefined): ClassNode {
-    if (documents === undefined) return this.step(at, undefined, true);
-    let node = this.inside(at, '[');
-    for (const d of documents) node = this.inside(this.inside(this.inside(node, d.kind), d.ref), d.date);
-    return (node.none ??= this.node(independent(at.rest + part(JSON.stringify(documents.map(({ kind, ref, date }) => ({ kind, ref, date })))))));
-  }
-
-  /** The node of a purchase (setting its date and amount classes and tail), or undefined: see PurchaseClassifier. */
-  classify(value: unknown): ClassNode | undefined {
+  // The classes of the purchase classified last.
+  let dateClass = 0;
+  let amountClass = 0;
+  let tail = '';
+  // Its node (setting the classes and the tail), or undefined: see PurchaseClassifier.
+  const classify = (value: unknown): ClassNode | undefined => {
     let purchase: Purchase;
     try {
       purchase = parsePurchase(value);
@@ -392,28 +372,25 @@ class Classes {
       if (isPaceError(e)) return undefined;
       throw e;
     }
-    const contract = this.contract;
-    if (purchase.memberId !== this.member.id) return undefined;
+    if (purchase.memberId !== member.id) return undefined;
     if (contract !== undefined && purchase.contractId !== undefined && purchase.contractId !== contract.id) return undefined;
-    if (this.nodes > MAX_CLASS_NODES) {
-      this.nodes = 0;
-      this.root = this.node('');
+    if (nodes > MAX_CLASS_NODES) {
+      nodes = 0;
+      root = node('');
     }
     const amount = moneyToCents(purchase.amount);
-    const dateClass = classAmong(dateKey(purchase.date), this.dates);
-    const bounds = (this.amountBounds[dateClass] ??= figuresOn(this.table, toDayNumber(purchase.date), this.centSet));
-    this.dateClass = dateClass;
-    this.amountClass = classAmong(amount, bounds);
-    let at = this.step(this.root, purchase.supplyKind, false);
-    at = this.step(at, purchase.category, false);
-    at = this.step(at, purchase.contractId, false);
-    at = this.step(at, purchase.revisionOf, false);
-    at = this.step(at, purchase.emergency === undefined ? undefined : purchase.emergency ? 't;' : 'f;', true);
-    at = this.step(at, purchase.publicWorks?.kind, false);
-    at = this.documents(at, purchase.documents);
+    dateClass = classAmong(dateKey(purchase.date), dates);
+    amountClass = classAmong(amount, (amountBounds[dateClass] ??= figuresOn(table, toDayNumber(purchase.date), centSet)));
+    let at = step(root, purchase.supplyKind, false);
+    at = step(at, purchase.category, false);
+    at = step(at, purchase.contractId, false);
+    at = step(at, purchase.revisionOf, false);
+    at = step(at, purchase.emergency === undefined ? undefined : purchase.emergency ? 't;' : 'f;', true);
+    at = step(at, purchase.publicWorks?.kind, false);
+    at = afterDocuments(at, purchase.documents);
     const funding = purchase.funding;
-    if (funding === undefined) at = this.step(at, undefined, true);
-    else if (this.readsFundingLines) at = this.step(at, JSON.stringify(funding), false);
+    if (funding === undefined) at = step(at, undefined, true);
+    else if (readsFundingLines) at = step(at, JSON.stringify(funding), false);
     else {
       let sum = 0;
       let federal = 0;
@@ -422,39 +399,40 @@ class Classes {
         const c = moneyToCents(f.amount);
         sum += c;
         if (f.source === 'federal') federal += c;
-        text += `${f.source[0]}${classAmong(c, this.cents)}` + part(f.program);
+        text += `${f.source[0]}${classAmong(c, cents)}` + part(f.program);
       }
-      at = this.step(at, `${text}]${sum === amount ? 1 : 0},${classAmong(federal, this.cents)};`, true);
+      at = step(at, `${text}]${sum === amount ? 1 : 0},${classAmong(federal, cents)};`, true);
     }
-    if (this.readsVendor) at = this.step(at, purchase.vendorId, false);
+    if (readsVendor) at = step(at, purchase.vendorId, false);
     else if (contract !== undefined) {
       const authorized = isVendorAuthorized(contract, purchase.vendorId);
-      at = this.step(at, authorized === undefined ? undefined : authorized ? 'a;' : 'u;', true);
+      at = step(at, authorized === undefined ? undefined : authorized ? 'a;' : 'u;', true);
     }
-    if (this.hasTail) {
-      let tail = '';
-      if (this.readsAmountText) tail += part(`${typeof purchase.amount}:${purchase.amount}`);
-      if (this.readsId) tail += part(purchase.id);
-      if (this.readsDescription) tail += part(purchase.description);
-      if (this.readsMeta) tail += part(purchase.meta === undefined ? undefined : JSON.stringify(purchase.meta));
-      this.tail = tail;
+    if (hasTail) {
+      tail = '';
+      if (readsAmountText) tail += part(`${typeof purchase.amount}:${purchase.amount}`);
+      if (readsId) tail += part(purchase.id);
+      if (readsDescription) tail += part(purchase.description);
+      if (readsMeta) tail += part(purchase.meta === undefined ? undefined : JSON.stringify(purchase.meta));
     }
     return at;
-  }
-
-  /** The number of the class of the purchase classified last at `node` (without a tail). */
-  number(node: ClassNode): number {
-    return (node.id * this.dateSpan + this.dateClass) * this.amountSpan + this.amountClass;
-  }
-}
-
-/** The classes of a member's purchases (under a contract), or undefined when the packs' rules read purchases in a way classes cannot follow. */
-function classesOf(context: PaceContext, input: unknown, caller: string): Classes | undefined {
-  const args = parseArgs(input, caller, CLASSIFIER_ARGS);
-  const member = parseMember(args['member']);
-  const contract: PreparedContract | undefined = args['contract'] === undefined ? undefined : parseContract(args['contract']);
-  const packs = readPacks(context);
-  return packs.unclassable === undefined ? new Classes(context, packs, member, contract) : undefined;
+  };
+  return {
+    key: (value) => {
+      const at = classify(value);
+      if (at === undefined) return undefined;
+      // Numbers, and text copied when its node was made: the key keeps no input text alive, unless
+      // its tail quotes the purchase.
+      const key = `${dateClass},${amountClass};${at.rest}`;
+      return hasTail ? independent(key + tail) : key;
+    },
+    number: hasTail
+      ? undefined
+      : (value) => {
+          const at = classify(value);
+          return at === undefined ? undefined : (at.id * dateSpan + dateClass) * amountSpan + amountClass;
+        },
+  };
 }
 
 /**
@@ -468,16 +446,7 @@ function classesOf(context: PaceContext, input: unknown, caller: string): Classe
  * @internal
  */
 export function purchaseClassifier(context: PaceContext, input: unknown): PurchaseClassifier {
-  const classes = classesOf(context, input, 'purchaseClassifier');
-  if (classes === undefined) return () => undefined;
-  return (value: unknown): string | undefined => {
-    const node = classes.classify(value);
-    if (node === undefined) return undefined;
-    // Numbers, and text copied when its node was made: the key keeps no input text alive, unless
-    // its tail quotes the purchase.
-    const key = `${classes.dateClass},${classes.amountClass};${node.rest}`;
-    return classes.hasTail ? independent(key + classes.tail) : key;
-  };
+  return classesOf(context, input, 'purchaseClassifier')?.key ?? (() => undefined);
 }
 
 /**
@@ -491,10 +460,5 @@ export function purchaseClassifier(context: PaceContext, input: unknown): Purcha
  * @internal
  */
 export function purchaseClassNumbering(context: PaceContext, input: unknown): (purchase: unknown) => number | undefined {
-  const classes = classesOf(context, input, 'purchaseClassifier');
-  if (classes === undefined || classes.hasTail) return () => undefined;
-  return (value: unknown): number | undefined => {
-    const node = classes.classify(value);
-    return node === undefined ? undefined : classes.number(node);
-  };
+  return classesOf(context, input, 'purchaseClassifier')?.number ?? (() => undefined);
 }
