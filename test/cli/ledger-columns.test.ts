@@ -10,7 +10,7 @@ describe('audit-ledger columns', () => {
   test.prop([fc.array(fc.oneof(fc.integer({ min: -2_000_000, max: 2_000_000 }), fc.constantFrom(2 ** 31 - 1, 2 ** 31, -(2 ** 31), -(2 ** 31) + 1, 9_007_199_254_740_991)), { maxLength: 300 })])(
     'CentsColumn gives back every amount set, also beyond four bytes and after an overwrite',
     (amounts) => {
-      const column = new CentsColumn();
+      const column = new CentsColumn(true);
       amounts.forEach((c, row) => column.set(row, c));
       amounts.forEach((c, row) => expect(column.get(row)).toBe(c));
       // As another thread reads it (what postMessage gives it: the pages shared, the rest copied).
@@ -48,7 +48,7 @@ describe('audit-ledger columns', () => {
     fc.array(fc.string({ minLength: 200, maxLength: 3000 }), { minLength: 400, maxLength: 1500 }),
   );
   test.prop([arbIds], { numRuns: 40 })('IdIndex finds each id, refuses a repeat with the earlier row, and gives ids back', (ids) => {
-    const index = new IdIndex();
+    const index = new IdIndex(true);
     const first = new Map<string, number>();
     const rows: string[] = [];
     for (const id of ids) {
@@ -80,7 +80,7 @@ describe('audit-ledger columns', () => {
 
   // Page-sized runs of one value (a page is 65,536 rows), some beyond two bytes.
   test.prop([fc.array(fc.tuple(fc.oneof(fc.nat(0xffff), fc.nat(2_000_000)), fc.integer({ min: 1, max: 40_000 })), { maxLength: 5 }), fc.nat(199_999)], { numRuns: 30 })('SmallIntColumn gives back every value, across pages and after widening', (values, at) => {
-    const column = new SmallIntColumn();
+    const column = new SmallIntColumn(true);
     const model: number[] = [];
     for (const [v, times] of values) {
       for (let k = 0; k < times; k++) {
@@ -97,7 +97,7 @@ describe('audit-ledger columns', () => {
     expect(model.map((_, row) => column.get(row))).toEqual(model);
     const { pages, wide } = structuredClone(column.share());
     expect(pages.every((page) => page.buffer instanceof SharedArrayBuffer)).toBe(true);
-    expect(model.map((_, row) => new SmallIntColumn(pages, wide).get(row))).toEqual(model);
+    expect(model.map((_, row) => new SmallIntColumn(true, pages, wide).get(row))).toEqual(model);
   });
 });
 

@@ -8,32 +8,36 @@ const PAGE_ROWS = 1 << PAGE_BITS;
 const PAGE_MASK = PAGE_ROWS - 1;
 
 type TypedArray = Int32Array<ArrayBufferLike> | Uint32Array<ArrayBufferLike> | Uint16Array<ArrayBufferLike> | Uint8Array<ArrayBufferLike>;
-type TypedArrayType<T extends TypedArray> = { new (buffer: SharedArrayBuffer): T; readonly BYTES_PER_ELEMENT: number };
+type TypedArrayType<T extends TypedArray> = { new (buffer: ArrayBufferLike): T; readonly BYTES_PER_ELEMENT: number };
 
 /**
- * A typed array in shared memory: the ledger's worker threads read the columns when they share the
- * split check (split-buckets.ts), without a copy.
+ * A page of a column: in shared memory when the ledger's worker threads may read the columns (they
+ * share the split check on large ledgers: split-buckets.ts), else private. (Shared memory is not
+ * counted as the isolate's external memory, so the heap is collected later: kept private where
+ * it is not needed.)
  */
-function sharedArray<T extends TypedArray>(Type: TypedArrayType<T>, length: number): T {
-  return new Type(new SharedArrayBuffer(length * Type.BYTES_PER_ELEMENT));
+function newPage<T extends TypedArray>(Type: TypedArrayType<T>, length: number, shared: boolean): T {
+  return shared ? new Type(new SharedArrayBuffer(length * Type.BYTES_PER_ELEMENT)) : new Type(new ArrayBuffer(length * Type.BYTES_PER_ELEMENT) as never);
 }
 
 /** A growable column of numbers in pages of 65,536 rows. */
 export class Column<T extends TypedArray> {
   constructor(
     private readonly Type: TypedArrayType<T>,
+    private readonly shared = false,
     private readonly pages: T[] = [],
   ) {}
   get(row: number): number {
     return this.pages[row >>> PAGE_BITS]![row & PAGE_MASK]!;
   }
   set(row: number, value: number): void {
-    const page = row >>> PAGE_BITS;
-    while (this.pages.length <= page) this.pages.push(sharedArray(this.Type, PAGE_ROWS));
-    this.pages[page]![row & PAGE_MASK] = value;
+    const at = row >>> PAGE_BITS;
+    while (this.pages.length <= at) this.pages.push(newPage(this.Type, PAGE_ROWS, this.shared));
+    this.pages[at]![row & PAGE_MASK] = value;
   }
-  /** The pages (in shared memory), to read the column in another thread: `new Column(Type, pages)`. */
+  /** The pages (in shared memory), to read the column in another thread: `new Column(Type, true, pages)`. */
   share(): T[] {
+    if (!this.shared) throw new Error('Column: not in shared memory');
     return this.pages;
   }
 }
@@ -65,7 +69,7 @@ export class IdIndex {
   private readonly pageUsed: number[] = [];
   private used = BYTE_PAGE;
   // Where the id of every 4th row starts: page × 1 MB + offset (ids up to 4 GB in all).
-  private blockStart = new Column<Uint32Array<ArrayBufferLike>>(Uint32Array);
+  private blockStart: Column<Uint32Array<ArrayBufferLike>>;
   private slots = new Int32Array(1 << 16).fill(-1);
   /** The top byte of the hash of each slot's id. */
   private tags = new Uint8Array(1 << 16);
@@ -83,6 +87,11 @@ export class IdIndex {
   private readLength = 0;
   /** Whether every id added is ASCII (then an id's bytes are its characters). */
   private ascii = true;
+
+  /** `shared`: ids in shared memory (see Column). */
+  constructor(private readonly shared = false) {
+    this.blockStart = new Column<Uint32Array<ArrayBufferLike>>(Uint32Array, shared);
+  }
 
   get size(): number {
     return this.count;
@@ -215,7 +224,7 @@ export class IdIndex {
     const size = (rest >= 255 ? 4 : 2) + rest;
     if (this.used + size > BYTE_PAGE) {
       if (this.pages.length > 0) this.pageUsed.push(this.used);
-      this.pages.push(sharedArray(Uint8Array, BYTE_PAGE));
+      this.pages.push(newPage(Uint8Array, BYTE_PAGE, this.shared));
       this.used = 0;
     }
     const pageIndex = this.pages.length - 1;
@@ -246,17 +255,18 @@ export class IdIndex {
 
   /** The stored ids (in shared memory), for a reader in another thread: IdIndex.reader. The index is not shared. */
   share(): SharedIds {
+    if (!this.shared) throw new Error('IdIndex: not in shared memory');
     return { pages: this.pages, pageUsed: this.pageUsed, used: this.used, blockStart: this.blockStart.share(), ascii: this.ascii, count: this.count };
   }
 
   /** The ids of another thread's IdIndex (its share()): `id(row)` only. */
   static reader(ids: SharedIds): IdIndex {
-    const reader = new IdIndex();
+    const reader = new IdIndex(true);
     reader.dropIndex();
     reader.pages.push(...ids.pages);
     reader.pageUsed.push(...ids.pageUsed);
     reader.used = ids.used;
-    reader.blockStart = new Column<Uint32Array<ArrayBufferLike>>(Uint32Array, ids.blockStart);
+    reader.blockStart = new Column<Uint32Array<ArrayBufferLike>>(Uint32Array, true, ids.blockStart);
     reader.ascii = ids.ascii;
     reader.count = ids.count;
     return reader;
@@ -341,7 +351,8 @@ export class Interner {
  */
 export class CentsColumn {
   constructor(
-    private readonly small = new Column<Int32Array<ArrayBufferLike>>(Int32Array),
+    shared = false,
+    private readonly small = new Column<Int32Array<ArrayBufferLike>>(Int32Array, shared),
     private readonly large = new Map<number, number>(),
   ) {}
   /** The column for another thread (its four-byte pages shared, the few large amounts copied): `CentsColumn.reader`. */
@@ -349,7 +360,7 @@ export class CentsColumn {
     return { small: this.small.share(), large: [...this.large] };
   }
   static reader(cents: ReturnType<CentsColumn['share']>): CentsColumn {
-    return new CentsColumn(new Column<Int32Array<ArrayBufferLike>>(Int32Array, cents.small), new Map(cents.large));
+    return new CentsColumn(true, new Column<Int32Array<ArrayBufferLike>>(Int32Array, true, cents.small), new Map(cents.large));
   }
   private static readonly ASIDE = -0x80000000;
   get(row: number): number {
@@ -404,11 +415,13 @@ export class LineColumn {
  */
 export class SmallIntColumn {
   constructor(
-    private pages: (Uint16Array | Int32Array)[] = [],
+    private readonly shared = false,
+    private pages: (Uint16Array<ArrayBufferLike> | Int32Array<ArrayBufferLike>)[] = [],
     private wide = false,
   ) {}
-  /** The pages (in shared memory) for another thread: `new SmallIntColumn(pages, wide)`. */
-  share(): { pages: (Uint16Array | Int32Array)[]; wide: boolean } {
+  /** The pages (in shared memory) for another thread: `new SmallIntColumn(true, pages, wide)`. */
+  share(): { pages: (Uint16Array<ArrayBufferLike> | Int32Array<ArrayBufferLike>)[]; wide: boolean } {
+    if (!this.shared) throw new Error('SmallIntColumn: not in shared memory');
     return { pages: this.pages, wide: this.wide };
   }
   get(row: number): number {
@@ -416,15 +429,15 @@ export class SmallIntColumn {
   }
   set(row: number, value: number): void {
     if (!this.wide && value > 0xffff) {
-      this.pages = this.pages.map((page) => {
-        const wide = sharedArray(Int32Array, page.length);
-        wide.set(page);
+      this.pages = this.pages.map((narrow) => {
+        const wide = newPage(Int32Array, narrow.length, this.shared);
+        wide.set(narrow);
         return wide;
       });
       this.wide = true;
     }
-    const page = row >>> PAGE_BITS;
-    while (this.pages.length <= page) this.pages.push(this.wide ? sharedArray(Int32Array, PAGE_ROWS) : sharedArray(Uint16Array, PAGE_ROWS));
-    this.pages[page]![row & PAGE_MASK] = value;
+    const at = row >>> PAGE_BITS;
+    while (this.pages.length <= at) this.pages.push(this.wide ? newPage(Int32Array, PAGE_ROWS, this.shared) : newPage(Uint16Array, PAGE_ROWS, this.shared));
+    this.pages[at]![row & PAGE_MASK] = value;
   }
 }

@@ -64,11 +64,11 @@ export const SHARED_SPLIT_ROWS = 500_000;
 export const DETAILS_KEPT = 200;
 
 export class LedgerBook {
-  readonly ids = new IdIndex();
-  private readonly group = new SmallIntColumn();
-  private readonly date = new Column(Uint16Array);
-  private readonly cents = new CentsColumn();
-  private readonly flags = new Column(Uint8Array);
+  readonly ids: IdIndex;
+  private readonly group: SmallIntColumn;
+  private readonly date: Column<Uint16Array<ArrayBufferLike>>;
+  private readonly cents: CentsColumn;
+  private readonly flags: Column<Uint8Array<ArrayBufferLike>>;
   private readonly line = new LineColumn();
   private readonly dates = new Interner();
   private readonly vendors = new Interner();
@@ -106,7 +106,14 @@ export class LedgerBook {
     private readonly lineLabel: (line: number) => string,
     /** Where a field of the row on a line is: a CSV column, or a JSON path. */
     private readonly fieldAt: (line: number, field: string) => string,
+    /** Columns in shared memory, so that worker threads can check split buckets (findSplitPurchases). */
+    private readonly sharedColumns = false,
   ) {
+    this.ids = new IdIndex(sharedColumns);
+    this.group = new SmallIntColumn(sharedColumns);
+    this.date = new Column<Uint16Array<ArrayBufferLike>>(Uint16Array, sharedColumns);
+    this.cents = new CentsColumn(sharedColumns);
+    this.flags = new Column<Uint8Array<ArrayBufferLike>>(Uint8Array, sharedColumns);
     this.memberCounts = memberList.map(() => ({ purchases: 0, cents: 0, neededBid: 0, missingDocuments: 0, splitGroups: 0 }));
     this.nextLine = firstLine;
   }
@@ -333,35 +340,37 @@ export class LedgerBook {
     // 1.85-1.89 s on the bench's 1,000,000 rows (881,545 to check); on 400,000 rows 580-598 ms
     // against 576-607 ms, and on 200,000 rows a median of 390 ms against 345 (each thread
     // compiling the split check's code competes for the two cores): below SHARED_SPLIT_ROWS rows
-    // to check, this thread checks them all.
-    const threads = helpers !== undefined && work.length > 1 && order.length >= sharedFrom ? helpers.count : 0;
+    // to check, and when the columns are private (see SHARED_COLUMNS_BYTES in audit-ledger.ts),
+    // this thread checks them all.
+    const threads = this.sharedColumns && helpers !== undefined && work.length > 1 && order.length >= sharedFrom ? helpers.count : 0;
     if (threads > 0) helpers!.start(shareSplitColumns(columns), order, window);
     const ahead = 8 * threads;
     const asked = new Map<number, Promise<BucketGroup[]>>();
+    const keep = (): boolean => found.kept.length < DETAILS_KEPT;
     let next = 0;
     for (let k = 0; k < work.length; k++) {
       for (; next < work.length && next <= k + ahead; next++) {
         const turn = next % (threads + 1);
         if (turn === 0) continue;
         const b = work[next]!;
-        asked.set(next, helpers!.split(turn - 1, sizes[b]!, sizes[b + 1]!, bucketKeys[b]!.member, bucketKeys[b]!.vendor));
+        asked.set(next, helpers!.split(turn - 1, sizes[b]!, sizes[b + 1]!, bucketKeys[b]!.member, bucketKeys[b]!.vendor, keep()));
       }
       const b = work[k]!;
       const { member, vendor } = bucketKeys[b]!;
-      let groups: BucketGroup[];
-      if (k % (threads + 1) === 0) groups = here.split(order.subarray(sizes[b]!, sizes[b + 1]!), member, vendor);
-      else {
-        groups = await asked.get(k)!;
-        asked.delete(k);
-      }
       const memberId = this.memberList[member]!.id;
-      for (const { json, kept } of groups) {
+      const take = ({ json, from, kept }: BucketGroup): void => {
         found.count++;
-        if (found.kept.length < DETAILS_KEPT) found.kept.push(kept);
-        const year = `${memberId}\u0000${fiscalYearOf(kept.from).label}`;
+        if (kept !== undefined && keep()) found.kept.push(kept);
+        const year = `${memberId}\u0000${fiscalYearOf(from).label}`;
         found.byMemberYear.set(year, (found.byMemberYear.get(year) ?? 0) + 1);
         this.sink.splitGroup(json);
         this.memberCounts[member]!.splitGroups++;
+      };
+      // Groups found here go to the sink as they are found; a worker's, as it sends them.
+      if (k % (threads + 1) === 0) here.split(order.subarray(sizes[b]!, sizes[b + 1]!), member, vendor, keep, take);
+      else {
+        for (const group of await asked.get(k)!) take(group);
+        asked.delete(k);
       }
     }
     return found;
@@ -389,8 +398,8 @@ export class LedgerBook {
     const sizes = new Int32Array(bucketCount + 1);
     for (let row = 0; row < n; row++) if (!(this.flags.get(row) & CITES_CONTRACT)) sizes[bucketOf[this.group.get(row)]! + 1]!++;
     for (let b = 0; b < bucketCount; b++) sizes[b + 1]! += sizes[b]!;
-    // (in shared memory: worker threads read their buckets' rows from it)
-    const order = new Int32Array(new SharedArrayBuffer(4 * sizes[bucketCount]!));
+    // (in shared memory with the columns: worker threads read their buckets' rows from it)
+    const order = new Int32Array(this.sharedColumns ? new SharedArrayBuffer(4 * sizes[bucketCount]!) : new ArrayBuffer(4 * sizes[bucketCount]!));
     const fill = sizes.slice(0, bucketCount);
     for (let row = 0; row < n; row++) if (!(this.flags.get(row) & CITES_CONTRACT)) order[fill[bucketOf[this.group.get(row)]!]!++] = row;
     const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -18,7 +18,7 @@ type Reply = { seq: number; result: ChunkResult } | { seq: number; error: ErrorR
 type BucketReply = { bucket: number; groups: BucketGroup[] } | { bucket: number; error: ErrorReply };
 
 /** What a ledger worker is asked besides chunks: the split check's columns once, then buckets. */
-export type SplitRequest = { split: { columns: SharedSplitColumns; order: Int32Array; window: 'fiscal-year' | { days: number } } } | { bucket: number; from: number; to: number; member: number; vendor: string };
+export type SplitRequest = { split: { columns: SharedSplitColumns; order: Int32Array; window: 'fiscal-year' | { days: number } } } | { bucket: number; from: number; to: number; member: number; vendor: string; keep: boolean };
 
 export class WorkerPool implements SplitHelpers {
   private readonly workers: Worker[] = [];
@@ -58,12 +58,12 @@ export class WorkerPool implements SplitHelpers {
     for (const worker of this.workers) worker.postMessage({ split: { columns, order, window } } satisfies SplitRequest);
   }
 
-  /** The groups of a bucket (rows `order[from..to)`), checked by worker `helper`. */
-  split(helper: number, from: number, to: number, member: number, vendor: string): Promise<BucketGroup[]> {
+  /** The groups of a bucket (rows `order[from..to)`), checked by worker `helper` (with what the ledger keeps of them when `keep`). */
+  split(helper: number, from: number, to: number, member: number, vendor: string, keep: boolean): Promise<BucketGroup[]> {
     const bucket = this.bucketSeq++;
     return new Promise((resolve, reject) => {
       this.buckets.set(bucket, { resolve, reject });
-      this.workers[helper]!.postMessage({ bucket, from, to, member, vendor } satisfies SplitRequest);
+      this.workers[helper]!.postMessage({ bucket, from, to, member, vendor, keep } satisfies SplitRequest);
     });
   }
 

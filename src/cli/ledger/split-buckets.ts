@@ -19,10 +19,12 @@ import { FEDERAL_MONEY, centsText } from './decide-rows.js';
 export type KeptSplitGroup = SplitPurchaseGroup & { purchaseIdCount: number };
 export const KEPT_GROUP_IDS = 12;
 
-/** A group of a bucket: its JSON as the report nests it, and what the ledger keeps of it. */
+/** A group of a bucket: its JSON as the report nests it, and what the ledger keeps of it (when it still keeps groups). */
 export interface BucketGroup {
   json: string;
-  kept: KeptSplitGroup;
+  /** Its first date (the report counts groups by member and fiscal year). */
+  from: string;
+  kept: KeptSplitGroup | undefined;
 }
 
 /** What the split check reads of the ledger's rows. */
@@ -57,10 +59,10 @@ export function shareSplitColumns(columns: SplitColumns): SharedSplitColumns {
 export function splitColumnsOf(shared: SharedSplitColumns): SplitColumns {
   return {
     ids: IdIndex.reader(shared.ids),
-    group: new SmallIntColumn(shared.group.pages, shared.group.wide),
-    date: new Column<Uint16Array<ArrayBufferLike>>(Uint16Array, shared.date),
+    group: new SmallIntColumn(true, shared.group.pages, shared.group.wide),
+    date: new Column<Uint16Array<ArrayBufferLike>>(Uint16Array, true, shared.date),
     cents: CentsColumn.reader(shared.cents),
-    flags: new Column<Uint8Array<ArrayBufferLike>>(Uint8Array, shared.flags),
+    flags: new Column<Uint8Array<ArrayBufferLike>>(Uint8Array, true, shared.flags),
     groups: shared.groups,
     dateValues: shared.dateValues,
   };
@@ -71,8 +73,8 @@ export interface SplitHelpers {
   readonly count: number;
   /** Gives every helper the columns and the buckets' rows (`order`, in shared memory), once. */
   start(columns: SharedSplitColumns, order: Int32Array, window: 'fiscal-year' | { days: number }): void;
-  /** The groups of a bucket (rows `order[from..to)`), checked by helper number `helper`. */
-  split(helper: number, from: number, to: number, member: number, vendor: string): Promise<BucketGroup[]>;
+  /** The groups of a bucket (rows `order[from..to)`), checked by helper number `helper`; `keep`: with what the ledger keeps of them. */
+  split(helper: number, from: number, to: number, member: number, vendor: string, keep: boolean): Promise<BucketGroup[]>;
 }
 
 /** Finds the split groups of buckets, one at a time. */
@@ -88,19 +90,21 @@ export class BucketSplitter {
     private readonly window: 'fiscal-year' | { days: number },
   ) {}
 
-  /** The groups of one bucket: its rows (in row order), its member (index) and vendor ('' for none). */
-  split(rows: Int32Array, member: number, vendor: string): BucketGroup[] {
+  /**
+   * The groups of one bucket, each handed to `take` as it is found: its rows (in row order), its
+   * member (index) and vendor ('' for none); `keep()`: whether the ledger still keeps groups (what
+   * it keeps of a group is built only then).
+   */
+  split(rows: Int32Array, member: number, vendor: string, keep: () => boolean, take: (group: BucketGroup) => void): void {
     // The bucket's member, so that its own regime (kind, a JPA's regimeOf, its CUPCCAA election)
     // decides the limit, as pace.findSplitPurchases(purchases, { members }) does. The purchases
     // are rebuilt from rows validated when they were read: they are not validated again
     // (findSplitGroups is findSplitPurchases after its validation).
     let options = this.optionsOf.get(member);
     if (options === undefined) this.optionsOf.set(member, (options = parseSplitPurchaseOptions({ window: this.window, members: [this.members[member]!.member] })));
-    const groups: BucketGroup[] = [];
     for (const split of findSplitGroups(this.context, this.purchasesOf(rows, this.members[member]!.id, vendor), options)) {
-      groups.push({ json: nestedJson(split), kept: { ...split, purchaseIds: split.purchaseIds.slice(0, KEPT_GROUP_IDS), purchaseIdCount: split.purchaseIds.length } });
+      take({ json: nestedJson(split), from: split.from, kept: keep() ? { ...split, purchaseIds: split.purchaseIds.slice(0, KEPT_GROUP_IDS), purchaseIdCount: split.purchaseIds.length } : undefined });
     }
-    return groups;
   }
 
   /**

@@ -5,7 +5,7 @@ import { paceContextOf } from '../../pace.js';
 import { decideChunk, type ChunkResult } from './decide-rows.js';
 import type { LedgerWorkerData, SplitRequest } from './pool.js';
 import { buildLedgerSetup, type BuiltSetup } from './setup.js';
-import { BucketSplitter, splitColumnsOf } from './split-buckets.js';
+import { BucketSplitter, splitColumnsOf, type BucketGroup } from './split-buckets.js';
 
 /** Serves chunks and split buckets until the pool terminates the thread. */
 export function serveLedgerChunks(data: LedgerWorkerData): void {
@@ -29,7 +29,9 @@ export function serveLedgerChunks(data: LedgerWorkerData): void {
     }
     if ('bucket' in message) {
       try {
-        port.postMessage({ bucket: message.bucket, groups: splitter!.split(order!.subarray(message.from, message.to), message.member, message.vendor) });
+        const groups: BucketGroup[] = [];
+        splitter!.split(order!.subarray(message.from, message.to), message.member, message.vendor, () => message.keep, (group) => groups.push(group));
+        port.postMessage({ bucket: message.bucket, groups });
       } catch (e) {
         port.postMessage({ bucket: message.bucket, error: errorOf(e) });
       }
