@@ -57,6 +57,18 @@
  * 246 MB peak RSS (66404ac). Sharing the split check's buckets with the idle worker (1:1 and 2:1)
  * left the phase at 1.9-2.2 s of a 1,000,000-row run: two cores were busy either way.
  *
+ * Session 12 (wall clock, interleaved runs, phase marks): the classifier walks a trie of each row's
+ * own field values (documents field by field) and classes dates by number, and audit-ledger keeps
+ * decisions by class number (e3c87d9, 7bf8070): warm decideChunk 2.2 -> 2.1 us a row, a run's median
+ * 1,742 -> 1,627 ms; a threshold period's first and last days fall with the days inside it (3,837
+ * -> 3,055 classes, ae11780); ids quoted by a loop and split groups indented by JSON.stringify
+ * (564406a); ids rebuilt from blocks of 4 rows (split phase 335 -> 298 ms, f927185). Ledger files of
+ * 32-160 MB keep their columns in shared memory, and from 500,000 rows to check their workers
+ * check some split buckets (1,000,000 rows: split phase 1.85-1.89 -> 1.43-1.48 s; at 200,000 rows
+ * the two threads compiling the split check's code made it slower, 345 -> 390 ms). What is left at
+ * 200,000 rows is mostly code still cold: the first chunk (about 3,600 rows) takes about 115 ms, 75
+ * ms of it deciding its 1,122 new classes (30 ms when the code is warm).
+ *
  * h-batch (callgrind, answerLines on the bench's requests in pieces of 64 after a 6,000-request
  * warm-up; per request = (I(4,096) - I(2,048)) / 2,048): a traced request (JSON.parse, the
  * decision, the answer line in UTF-8) cost 382,450 instructions on main at 78dd790, of which
@@ -131,10 +143,11 @@ function countLines(output: Buffer, start: string, inside = ''): number {
 
 /** Measured before the speed and memory work (main at eba18fb), printed beside each figure. */
 const BEFORE = {
-  ledgerJobs0: '14,126 rows/s, 178 MB; 61,700-64,300 rows/s, 115 MB at 233ccfc (session 8), before decisions were reused across rows; 77,600-93,700 rows/s, 122 MB at 07ebd6e (session 9); 97,700-104,900 rows/s, 117 MB at e00f2ef (session 10)',
-  ledgerJobs2: '18,236 rows/s, 184 MB; 54,600-61,500 rows/s, 157 MB at 233ccfc; 64,700-76,700 rows/s, 163 MB at 07ebd6e; 93,300-102,500 rows/s, 155-162 MB at e00f2ef',
+  ledgerJobs0: '14,126 rows/s, 178 MB; 61,700-64,300 rows/s, 115 MB at 233ccfc (session 8), before decisions were reused across rows; 77,600-93,700 rows/s, 122 MB at 07ebd6e (session 9); 97,700-104,900 rows/s, 117 MB at e00f2ef (session 10); 89,100-120,300 rows/s, 131-143 MB at 6fed58a (session 11)',
+  ledgerJobs2: '18,236 rows/s, 184 MB; 54,600-61,500 rows/s, 157 MB at 233ccfc; 64,700-76,700 rows/s, 163 MB at 07ebd6e; 93,300-102,500 rows/s, 155-162 MB at e00f2ef; 83,300-105,700 rows/s, 175-181 MB at 6fed58a',
+  ledgerDefault: '112,400-126,600 rows/s (1.58-1.78 s, one worker), 142-148 MB at 6fed58a (session 11, measured at the start of session 12)',
   ledger1m: '300 MB at 1,000,000 rows (default jobs)',
-  ledger1mRate: '108,700-109,900 rows/s (9.1-9.2 s), 158-160 MB at e00f2ef (session 10)',
+  ledger1mRate: '108,700-109,900 rows/s (9.1-9.2 s), 158-160 MB at e00f2ef (session 10); 133,500-162,200 rows/s, 161-162 MB at 6fed58a (session 11)',
   ledger5m: '687 MB at 5,000,000 rows',
   batch: '7,910 requests/s; main at 78dd790, before the answer encoder: 11,400-13,300 requests/s',
 };
@@ -148,10 +161,11 @@ export function run(): void {
   console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 
   const ledgerArgs = ['audit-ledger', ledger, '--members', data('members.json'), '--contracts', data('contracts.json'), '--format', 'json', '--out', join(scratch, 'report.json')];
-  for (const jobs of ['0', '2']) {
-    const r = timed([...ledgerArgs, '--jobs', jobs]);
-    const before = `${jobs === '0' ? BEFORE.ledgerJobs0 : BEFORE.ledgerJobs2} at 200,000 rows, ${BEFORE.ledger1m}, ${BEFORE.ledger5m}`;
-    console.log(`audit-ledger ${rows.toLocaleString('en-US')} rows, --jobs ${jobs}: ${r.seconds.toFixed(1)} s, ${Math.round(rows / r.seconds).toLocaleString('en-US')} rows/s, peak RSS ${r.maxRssMb.toFixed(0)} MB (before: ${before}; before #13: 200,000 rows in 9-20 s, 517 MB; target >= 150,000 rows/s, <= 300 MB at 5,000,000 rows)`);
+  // --jobs 0 (one thread), --jobs 2, and the jobs a user gets by default (one worker on this 2-core machine).
+  for (const jobs of ['0', '2', 'default']) {
+    const r = timed(jobs === 'default' ? ledgerArgs : [...ledgerArgs, '--jobs', jobs]);
+    const before = `${jobs === '0' ? BEFORE.ledgerJobs0 : jobs === '2' ? BEFORE.ledgerJobs2 : BEFORE.ledgerDefault} at 200,000 rows, ${BEFORE.ledger1m}, ${BEFORE.ledger5m}`;
+    console.log(`audit-ledger ${rows.toLocaleString('en-US')} rows, ${jobs === 'default' ? 'default jobs' : `--jobs ${jobs}`}: ${r.seconds.toFixed(1)} s, ${Math.round(rows / r.seconds).toLocaleString('en-US')} rows/s, peak RSS ${r.maxRssMb.toFixed(0)} MB (before: ${before}; before #13: 200,000 rows in 9-20 s, 517 MB; target >= 150,000 rows/s, <= 300 MB at 5,000,000 rows)`);
   }
 
   // At scale, with the jobs a user gets by default (one worker on this 2-core machine): a long run's
