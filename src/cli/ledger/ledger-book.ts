@@ -60,6 +60,14 @@ export interface SplitGroups {
 /** Rows to check for split purchases from which worker threads check some of the buckets (see findSplitPurchases). */
 export const SHARED_SPLIT_ROWS = 500_000;
 
+/**
+ * The largest bucket a worker checks: its heap is small (32 MB old generation, see pool.ts), and a
+ * bucket's purchases are objects while it is checked (measured: 229 bytes a row for the purchases,
+ * 567 with all the check allocates, garbage included: 23 MB for 40,000 rows); larger ones are
+ * checked by the ledger's thread, whose heap grows with the ledger.
+ */
+export const HELPER_BUCKET_ROWS = 40_000;
+
 /** The first details kept in memory for the text and HTML reports (all of them go to the JSON). */
 export const DETAILS_KEPT = 200;
 
@@ -323,7 +331,7 @@ export class LedgerBook {
    * first), and each group goes to the sink as it is found: only the first
    * {@link DETAILS_KEPT} and the counts stay in memory (a large ledger's groups list most of its POs).
    */
-  async findSplitPurchases(window: 'fiscal-year' | { days: number }, helpers?: SplitHelpers, sharedFrom = SHARED_SPLIT_ROWS): Promise<SplitGroups> {
+  async findSplitPurchases(window: 'fiscal-year' | { days: number }, helpers?: SplitHelpers, sharedFrom = SHARED_SPLIT_ROWS, helperBucketRows = HELPER_BUCKET_ROWS): Promise<SplitGroups> {
     // Every row is in and every change order folded: the id lookup is no longer needed.
     this.ids.dropIndex();
     const { bucketKeys, sizes, order, buckets } = this.buckets();
@@ -344,13 +352,17 @@ export class LedgerBook {
     // this thread checks them all.
     const threads = this.sharedColumns && helpers !== undefined && work.length > 1 && order.length >= sharedFrom ? helpers.count : 0;
     if (threads > 0) helpers!.start(shareSplitColumns(columns), order, window);
+    // Who checks each bucket: 0 this thread, i a worker (i - 1). A bucket too large for a worker's
+    // small heap (its purchases are objects while it is checked) stays here.
+    let dealt = 0;
+    const turns = work.map((b) => (threads === 0 || sizes[b + 1]! - sizes[b]! > helperBucketRows ? 0 : dealt++ % (threads + 1)));
     const ahead = 8 * threads;
     const asked = new Map<number, Promise<BucketGroup[]>>();
     const keep = (): boolean => found.kept.length < DETAILS_KEPT;
     let next = 0;
     for (let k = 0; k < work.length; k++) {
       for (; next < work.length && next <= k + ahead; next++) {
-        const turn = next % (threads + 1);
+        const turn = turns[next]!;
         if (turn === 0) continue;
         const b = work[next]!;
         asked.set(next, helpers!.split(turn - 1, sizes[b]!, sizes[b + 1]!, bucketKeys[b]!.member, bucketKeys[b]!.vendor, keep()));
@@ -367,7 +379,7 @@ export class LedgerBook {
         this.memberCounts[member]!.splitGroups++;
       };
       // Groups found here go to the sink as they are found; a worker's, as it sends them.
-      if (k % (threads + 1) === 0) here.split(order.subarray(sizes[b]!, sizes[b + 1]!), member, vendor, keep, take);
+      if (turns[k] === 0) here.split(order.subarray(sizes[b]!, sizes[b + 1]!), member, vendor, keep, take);
       else {
         for (const group of await asked.get(k)!) take(group);
         asked.delete(k);
