@@ -109,7 +109,7 @@ describe('audit-ledger split groups', () => {
  * rows through structured clone, as postMessage hands them over: shared memory), answering after
  * a random delay, so that answers come in any order.
  */
-function threadLikeHelpers(files: LedgerFiles, count: number, delays: number[]): SplitHelpers {
+function threadLikeHelpers(files: LedgerFiles, count: number, delays: number[], dealt: number[] = []): SplitHelpers {
   let splitters: BucketSplitter[] = [];
   let order: Int32Array<ArrayBufferLike> = new Int32Array(0);
   let asked = 0;
@@ -123,6 +123,7 @@ function threadLikeHelpers(files: LedgerFiles, count: number, delays: number[]):
       order = structuredClone(rows);
     },
     split(helper, from, to, member, vendor, keep) {
+      dealt.push(to - from);
       const groups: BucketGroup[] = [];
       splitters[helper]!.split(order.subarray(from, to), member, vendor, () => keep, (group) => groups.push(group));
       return new Promise<BucketGroup[]>((resolve) => setTimeout(() => resolve(structuredClone(groups)), delays[asked++ % delays.length]));
@@ -151,7 +152,10 @@ describe('audit-ledger split groups with worker threads', () => {
         return { written, found, members: book.members() };
       };
       const alone = await check();
-      expect(await check(threadLikeHelpers(files, threads, delays))).toEqual(alone);
+      const dealt: number[] = [];
+      expect(await check(threadLikeHelpers(files, threads, delays, dealt))).toEqual(alone);
+      // No bucket over the limit went to a worker.
+      expect(dealt.filter((rows) => rows > largest)).toEqual([]);
     },
   );
 });
