@@ -2,10 +2,10 @@
 // what the report and split detection need (compact columns, per-member counts, spending per
 // member, fiscal year and vendor), folds change orders into their PO, and at the end runs
 // `pace.findSplitPurchases` bucket by bucket (member, vendor) over the rows it kept.
-import { fiscalYearOf, isPaceError, type Pace, type SplitPurchaseGroup } from '../../index.js';
+import { fiscalYearOf, isPaceError, type Pace } from '../../index.js';
 import { quoted } from '../safe-text.js';
 import { CentsColumn, Column, GroupIndex, IdIndex, Interner, LineColumn, SmallIntColumn } from './columns.js';
-import { CITES_CONTRACT, FEDERAL_MONEY, MISSING_DOCUMENTS, NEEDED_BID, NO_TRACE, UNKNOWN_CONTRACT, centsOf, centsText, neededBid, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
+import { CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, NO_TRACE, UNKNOWN_CONTRACT, centsOf, centsText, neededBid, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
 import type { RowProblem } from './rows.js';
 import { paceContextOf } from '../../pace.js';
 import { BucketSplitter, shareSplitColumns, type BucketGroup, type KeptSplitGroup, type SplitColumns, type SplitHelpers } from './split-buckets.js';
