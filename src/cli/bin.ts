@@ -53,9 +53,12 @@ if (isMainThread) {
     }
   }
   if (megabytes !== undefined) {
+    const { membersFileOf, membersHeapMb } = await import('./ledger/heap.js');
+    const membersHeap = membersHeapMb(membersFileOf(argv));
     const thread = new Worker(self, {
       workerData: { role: 'pace-rules-ledger-main', argv, stderrIsTTY: process.stderr.isTTY === true } satisfies Role,
-      resourceLimits: { maxOldGenerationSizeMb: Math.ceil(64 + megabytes * 0.1), maxYoungGenerationSizeMb: 16 },
+      // (plus what grows with the members file: heap.ts)
+      resourceLimits: { maxOldGenerationSizeMb: Math.ceil(64 + megabytes * 0.1) + membersHeap, maxYoungGenerationSizeMb: 16 },
     });
     process.exitCode = await new Promise<number>((resolve) => {
       thread.on('message', (code: number) => resolve(code));

@@ -71,6 +71,38 @@ describe('audit-ledger at scale', () => {
     expect(digest(alone)).toBe(digest(threaded));
   }, 600_000);
 
+  it("audits a cooperative's 1,000 members (what grows with the members file has room in the workers' heaps)", () => {
+    // 200,000 rows spread over 1,000 members: each member has its classifiers and kept decisions
+    // in each thread, and a worker's fixed 32 MB heap ran out ("internal error", exit 3).
+    const four = JSON.parse(readFileSync(data('members.json'), 'utf8')) as { id: string; name: string; boardAuthorizations?: { id: string }[] }[];
+    const members = Array.from({ length: 1000 }, (_, i) => {
+      const m = four[i % 4]!;
+      return { ...m, id: `${m.id}-${i}`, name: `${m.name} ${i}`, ...(m.boardAuthorizations ? { boardAuthorizations: m.boardAuthorizations.map((a) => ({ ...a, id: `${a.id}-${i}` })) } : {}) };
+    });
+    const membersFile = project.write('members-1000.json', JSON.stringify(members));
+    const generated = join(project.dir, 'ledger-200k-four.csv');
+    writeLedger(generated, 200_000);
+    const [head, ...rows] = readFileSync(generated, 'utf8').trimEnd().split('\n');
+    const columns = head!.split(',');
+    const [member, id, revisionOf] = ['memberId', 'id', 'revisionOf'].map((c) => columns.indexOf(c));
+    const spread = rows.map((row) => {
+      const cells = row.split(',');
+      // A change order goes to its PO's member: the member is chosen by the PO's number.
+      const po = Number((cells[revisionOf!] || cells[id!]!).replace(/\D/g, ''));
+      cells[member!] = `${cells[member!]}-${(po % 250) * 4 + four.findIndex((m) => m.id === cells[member!])}`;
+      return cells.join(',');
+    });
+    const ledger = project.write('ledger-200k-1000-members.csv', `${head}\n${spread.join('\n')}\n`);
+    const out = join(project.dir, 'ledger-1000-members.json');
+    const r = cli(['audit-ledger', ledger, '--members', membersFile, '--contracts', data('contracts.json'), '--format', 'json', '--out', out]);
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.status, r.stderr).toBe(1);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { purchaseCount: number; changeOrders: number; members: unknown[] };
+    expect(report.purchaseCount + report.changeOrders).toBe(200_000);
+    // The generated ledger buys for three of the four example members: 750 of the 1,000 buy.
+    expect(report.members.length).toBe(750);
+  }, 120_000);
+
   it('reads a JSON document ledger over 32 MB whole, as the docs say, instead of running out of memory', () => {
     // A JSON document is parsed whole: in the ledger's thread, whose heap is bounded for a stream,
     // a 30 MB one ended in "internal error" (the thread ran out of memory). It runs on the main thread.

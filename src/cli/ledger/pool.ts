@@ -4,6 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../files.js';
 import type { ChunkResult } from './decide-rows.js';
+import { membersHeapMb } from './heap.js';
 import type { LedgerFiles } from './setup.js';
 import type { BucketGroup, SharedSplitColumns, SplitHelpers } from './split-buckets.js';
 
@@ -36,7 +37,9 @@ export class WorkerPool implements SplitHelpers {
     // one worker of the default jobs, which the ledger's thread waits for, spent a fifth of its
     // time collecting garbage at 5,000,000 rows. At 16 MB: 5,000,000 rows in 33.3 s against 39.3
     // (peak RSS 252 MB against 249), 1,000,000 rows in 6.35-7.20 s against 6.77-7.51.
-    const resourceLimits = { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 16 };
+    // The old generation grows with the members file (heap.ts): a cooperative's 1,000 members ran
+    // a 32 MB worker out of memory.
+    const resourceLimits = { maxOldGenerationSizeMb: 32 + membersHeapMb(files.members), maxYoungGenerationSizeMb: 16 };
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script, { workerData, stdout: false, stderr: false, resourceLimits });
       worker.on('message', (reply: Reply | BucketReply) => {
