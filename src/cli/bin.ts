@@ -30,11 +30,15 @@ if (isMainThread) {
   // thread.
   const IN_PROCESS_MB = 32;
   let megabytes: number | undefined;
+  let membersFile: string | undefined;
   if (argv[0] === 'audit-ledger' && !self.pathname.endsWith('.ts')) {
     const { closeSync, openSync, readSync, statSync } = await import('node:fs');
     const { ledgerFormatOf, textStart } = await import('./ledger/ledger-format.js');
+    const { parseArgs, stringFlag } = await import('./args.js');
     try {
-      const file = argv[1] !== undefined && argv[1] !== '-' ? argv[1] : undefined;
+      const parsed = parseArgs(argv);
+      membersFile = stringFlag(parsed, '--members');
+      const file = parsed.positional[0] !== undefined && parsed.positional[0] !== '-' ? parsed.positional[0] : undefined;
       const stat = file === undefined ? undefined : statSync(file);
       megabytes = stat?.isFile() && stat.size < IN_PROCESS_MB * 2 ** 20 ? undefined : (stat?.size ?? 0) / 2 ** 20;
       if (megabytes !== undefined && file !== undefined && stat?.isFile() && /\.json$/i.test(file)) {
@@ -48,13 +52,13 @@ if (isMainThread) {
         }
       }
     } catch {
-      // reported when the ledger is opened
+      // bad arguments or an unreadable ledger: the command reports them
       megabytes = undefined;
     }
   }
   if (megabytes !== undefined) {
-    const { membersFileOf, membersHeapMb } = await import('./ledger/heap.js');
-    const membersHeap = membersHeapMb(membersFileOf(argv));
+    const { membersHeapMb } = await import('./ledger/heap.js');
+    const membersHeap = membersHeapMb(membersFile);
     const thread = new Worker(self, {
       workerData: { role: 'pace-rules-ledger-main', argv, stderrIsTTY: process.stderr.isTTY === true } satisfies Role,
       // (plus what grows with the members file: heap.ts)

@@ -3,11 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { createPace, loadRulesPack, californiaLaw, paceProgram, isPaceError, type Pace, type PreparedContract } from '../index.js';
 import { boundedMessage, quoted } from './safe-text.js';
+import { InputError } from './input-error.js';
 
-/** A bad input file: the CLI prints its message and exits 2. */
-export class InputError extends Error {
-  override readonly name = 'InputError';
-}
+export { InputError } from './input-error.js';
 
 /** The text of a file ('-' is stdin), with a UTF-8 byte order mark dropped. */
 export function readText(file: string): string {

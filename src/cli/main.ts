@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { isPaceError, type Pace } from '../index.js';
 import { InputError, explainInputError, paceFromPackFiles, prepareContracts, readJson } from './files.js';
 import { renderCheck, renderLedger, renderQuote } from './report.js';
+import { parseArgs, stringFlag, type Parsed } from './args.js';
 import { boundedMessage } from './safe-text.js';
 
 /** Exit codes: documented in docs/cli.md and `pace-rules --help`. */
@@ -48,41 +49,6 @@ Options:
 Exit codes: 0 all clear; 1 findings that block (ineligible, a blocking finding, a purchase that
 needed a bid, split purchases); 2 bad input (the message names the file, the line or JSON path,
 and what was expected); 3 an internal error.`;
-
-interface Parsed {
-  command: string | undefined;
-  positional: string[];
-  flags: Map<string, string | true>;
-}
-
-const VALUED = new Set(['--packs', '--members', '--contracts', '--window', '--format', '--out', '--max-errors', '--jobs']);
-const BOOLEAN = new Set(['--json', '--help', '--version', '--progress']);
-
-function parseArgs(argv: readonly string[]): Parsed {
-  const flags = new Map<string, string | true>();
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      const name = eq > 0 ? arg.slice(0, eq) : arg;
-      if (VALUED.has(name)) {
-        const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-        if (value === undefined) throw new InputError(`${name} needs a value`);
-        flags.set(name, value);
-      } else if (BOOLEAN.has(name)) flags.set(name, true);
-      else throw new InputError(`unknown option ${boundedMessage(name, 40)} (see pace-rules --help)`);
-    } else if (arg === '-h') flags.set('--help', true);
-    else if (arg === '-v') flags.set('--version', true);
-    else positional.push(arg);
-  }
-  return { command: positional.shift(), positional, flags };
-}
-
-const stringFlag = (parsed: Parsed, name: string): string | undefined => {
-  const value = parsed.flags.get(name);
-  return typeof value === 'string' ? value : undefined;
-};
 
 function requireFile(parsed: Parsed, what: string): string {
   const file = parsed.positional[0];

@@ -192,7 +192,7 @@ function figuresOn(table: ThresholdTable, day: number, others: ReadonlySet<numbe
 }
 
 /** Where a date or an amount falls among sorted boundaries: 2i below the i-th, 2i+1 on it. */
-function classAmong<T extends number | string>(x: T, bounds: ArrayLike<T>): number {
+function classAmong(x: number, bounds: ArrayLike<number>): number {
   let lo = 0;
   let hi = bounds.length;
   while (lo < hi) {
@@ -218,13 +218,13 @@ export function dateKey(date: string): number {
  * @internal
  */
 export function dateBoundKey(bound: string): number {
-  const text = bound;
-  if (isCalendarDate(bound)) return dateKey(bound);
+  const key = isCalendarDate(bound) ? dateKey(bound) : undefined;
+  if (key !== undefined) return key;
   let lo = FIRST_DAY_NUMBER;
   let hi = LAST_DAY_NUMBER + 1;
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);
-    if (fromDayNumber(mid) < text) lo = mid + 1;
+    if (fromDayNumber(mid) < bound) lo = mid + 1;
     else hi = mid;
   }
   return lo > LAST_DAY_NUMBER ? Infinity : dateKey(fromDayNumber(lo)) - 1;

@@ -12,8 +12,8 @@ import type { Purchase } from '../../model/purchase.js';
 import { GroupIndex } from './columns.js';
 import { CsvSyntaxError, forEachCsvRecord } from './csv.js';
 import { csvColumnOf, csvRowToPurchase, jsonToPurchase, type ColumnIndex, type RowProblem, type RowPurchase } from './rows.js';
-
 import type { LedgerFormat } from './ledger-format.js';
+import type { PaceContext } from '../../pace-context.js';
 
 /** What every chunk is decided against (built once per thread). */
 export interface LedgerSetup {
@@ -76,7 +76,7 @@ export class DecisionReuse {
   /** One decision per distinct outcome (method and missing items). */
   private readonly outcomes = new Map<string, Decided>();
 
-  private readonly context;
+  private readonly context: PaceContext;
 
   constructor(pace: Pace) {
     const context = paceContextOf(pace);

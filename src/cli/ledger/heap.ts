@@ -18,13 +18,3 @@ export function membersHeapMb(membersFile: string | undefined): number {
     return 0;
   }
 }
-
-/** The members file named by audit-ledger's arguments (`--members FILE` or `--members=FILE`). */
-export function membersFileOf(argv: readonly string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--members') return argv[i + 1];
-    if (arg.startsWith('--members=')) return arg.slice('--members='.length);
-  }
-  return undefined;
-}
