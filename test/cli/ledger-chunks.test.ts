@@ -10,6 +10,9 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { ledgerOutput } from '../support/ledger-output.js';
 import { centsToMoney } from '../compliance/arbitraries.js';
+import { decideChunk, type ChunkResult } from '../../src/cli/ledger/decide-rows.js';
+import { readHeader } from '../../src/cli/ledger/rows.js';
+import { buildLedgerSetup } from '../../src/cli/ledger/setup.js';
 
 const RUNS = Number(process.env['FC_NUM_RUNS'] ?? 40);
 const members = join(import.meta.dirname, '..', '..', 'examples', 'data', 'members.json');
@@ -56,5 +59,24 @@ describe('audit-ledger: the report does not depend on where the input is cut int
     const whole = await run(file, undefined);
     expect(await run(file, 64)).toBe(whole);
     expect(await run(file, 1024)).toBe(whole);
+  });
+});
+
+describe('audit-ledger: a chunk decided', () => {
+  // A decider's columns start at the number of rows it expects (at least 16) and double as rows
+  // come; rows of about 46 characters are more than a chunk's estimate of one row in 48. (Rows
+  // only: a change order is not a row of the chunk's columns.)
+  test.prop([fc.array(arbRow.map((r) => ({ ...r, change: null })), { minLength: 20, maxLength: 300, size: 'max' })], { numRuns: RUNS })('gives the same columns whatever number of rows its decider expected', (rows) => {
+    const [header, ...records] = ledgerCsv(rows).split('\n');
+    const parsed = readHeader(header!.split(','));
+    if (!('columns' in parsed)) throw new Error(parsed.problem);
+    const { setup } = buildLedgerSetup({ packs: undefined, members, contracts: undefined, format: 'csv', columns: parsed.columns, reuseDecisions: true });
+    const text = records.join('\n');
+    const plain = (r: ChunkResult) => ({ ...r, lines: [...r.lines], members: [...r.members], groups: [...r.groups], dates: [...r.dates], cents: [...r.cents], flags: [...r.flags], missingListOf: [...r.missingListOf] });
+    const estimated = plain(decideChunk(setup, text));
+    expect(plain(decideChunk(setup, text, 1))).toEqual(estimated);
+    expect(plain(decideChunk(setup, text, 10_000))).toEqual(estimated);
+    expect(estimated.problems).toEqual([]);
+    expect(estimated.count + estimated.changes.length).toBe(rows.length);
   });
 });

@@ -144,7 +144,7 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
 
   let inQuotes = false;
   /** The next whole-records chunk, or undefined at the end. */
-  const nextChunk = (): Buffer | undefined => {
+  const nextRecords = (): Buffer | undefined => {
     for (;;) {
       fill();
       if (pending.length === 0) return undefined;
@@ -182,6 +182,14 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
     }
   };
 
+  // The first chunk's size, to estimate the rows of the whole file from its rows.
+  let firstChunkBytes = 0;
+  const nextChunk = (): Buffer | undefined => {
+    const chunk = nextRecords();
+    if (firstChunkBytes === 0 && chunk) firstChunkBytes = chunk.length;
+    return chunk;
+  };
+
   // The CSV header: the first record.
   let columns: LedgerFiles['columns'];
   let firstLine = 1;
@@ -211,17 +219,16 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
     const shared = pool !== undefined && totalBytes >= SHARED_COLUMNS_BYTES.from && totalBytes <= SHARED_COLUMNS_BYTES.to;
     const book = new LedgerBook(setup, memberList, options.sink, firstLine, lineLabel, (_line, field) => (format === 'csv' ? field || 'row' : field ? `$.${field}` : '$'), shared);
     const stop = (): boolean => book.problems.length >= options.maxErrors;
+    const take = (result: ChunkResult): void => {
+      // (results come in input order: the first is the first chunk's)
+      if (book.rowsRead === 0 && totalBytes > 0 && firstChunkBytes > 0) book.expectRows(Math.ceil((result.count * totalBytes) / firstChunkBytes));
+      takeResult(book, result, options.members);
+      options.progress?.(book.rowsRead, bytesRead, totalBytes);
+    };
     if (pool === undefined) {
-      for (let chunk = nextChunk(); chunk && !stop(); chunk = nextChunk()) {
-        const result = decideChunk(setup, chunk.toString('utf8'));
-        takeResult(book, result, options.members);
-        options.progress?.(book.rowsRead, bytesRead, totalBytes);
-      }
+      for (let chunk = nextChunk(); chunk && !stop(); chunk = nextChunk()) take(decideChunk(setup, chunk.toString('utf8')));
     } else {
-      await pool.run(nextChunk, (result) => {
-        takeResult(book, result, options.members);
-        options.progress?.(book.rowsRead, bytesRead, totalBytes);
-      }, stop);
+      await pool.run(nextChunk, take, stop);
     }
     // With shared columns the workers may check some of the split buckets; else they are done,
     // and their memory goes before the split check's (5,000,000 rows: 284 MB peak RSS with them
@@ -347,7 +354,7 @@ async function auditJsonDocument(options: LedgerOptions, fd: number, first: Buff
   const book = new LedgerBook(setup, memberList, options.sink, 0, (index) => `${prefix}[${index}]`, (index, field) => `${prefix}[${index}]${field ? `.${field}` : ''}`);
   const SLICE = 4096;
   for (let start = 0; start < list.length && book.problems.length < options.maxErrors; start += SLICE) {
-    const decider = new ChunkDecider(setup);
+    const decider = new ChunkDecider(setup, SLICE);
     for (let i = start; i < Math.min(list.length, start + SLICE); i++) {
       const row = jsonToPurchase(list[i], i - start, `${prefix}[${i}]`, decider.problems);
       if (row) decider.decide(i - start, row, `${prefix}[${i}]`);

@@ -68,6 +68,9 @@ export const SHARED_SPLIT_ROWS = 500_000;
  */
 export const HELPER_BUCKET_ROWS = 40_000;
 
+/** The most rows {@link LedgerBook.expectRows} makes room for. */
+export const EXPECTED_ROWS_LIMIT = 4_000_000;
+
 /** The first details kept in memory for the text and HTML reports (all of them go to the JSON). */
 export const DETAILS_KEPT = 200;
 
@@ -128,6 +131,15 @@ export class LedgerBook {
 
   get rowCount(): number {
     return this.ids.size;
+  }
+
+  /**
+   * Makes room for about `rows` rows in all (an estimate: more or fewer may come). The id index
+   * then is not rebuilt as it fills; it takes at most what {@link EXPECTED_ROWS_LIMIT} rows need
+   * (40 MB), as large as a ledger of that many rows makes it anyway.
+   */
+  expectRows(rows: number): void {
+    this.ids.reserve(Math.min(rows, EXPECTED_ROWS_LIMIT));
   }
 
   /** Takes the next chunk's results (chunks must come in input order). */
