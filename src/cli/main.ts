@@ -283,7 +283,10 @@ async function ledger(parsed: Parsed, io: CliIo): Promise<number> {
   // machine at h-ledger: 1,000,000 rows 159 MB with no worker, 162 MB with one (the default), 193
   // MB with two; 5,000,000 rows 284 MB with one.
   const jobs = jobsFlag !== undefined ? jobsFlag : size > 8 << 20 ? Math.max(1, Math.min(3, availableParallelism() - 1)) : 0;
-  const spill = new DetailSpill();
+  // The JSON report lists every detail: they wait in temporary files until it is written. The text
+  // and HTML reports print the first ones the ledger keeps in memory, and counts: written to files
+  // never read, the details of a 20,000,000-row ledger would take about 4.5 GB of temporary space.
+  const spill = format === 'json' ? new DetailSpill() : undefined;
   const progress = progressReporter(io, parsed.flags.has('--progress'));
   const out = new Output(stringFlag(parsed, '--out'), io);
   try {
@@ -296,7 +299,7 @@ async function ledger(parsed: Parsed, io: CliIo): Promise<number> {
       maxErrors: Number(maxErrorsFlag),
       jobs,
       ...(io.workerScript ? { workerScript: io.workerScript } : {}),
-      sink: spill,
+      sink: spill ?? NO_DETAIL_SINK,
       ...(progress ? { progress: progress.update } : {}),
     });
     progress?.done(run.report.purchaseCount);
@@ -306,12 +309,12 @@ async function ledger(parsed: Parsed, io: CliIo): Promise<number> {
       const { file: reportFile, rulesVersion, window: reportWindow, purchaseCount, changeOrders, total, members: memberSummaries, memberYears, neededBidCount, missingDocumentsCount, ...rest } = run.report;
       const head = JSON.stringify({ file: reportFile, rulesVersion, window: reportWindow, purchaseCount, changeOrders, total, members: memberSummaries, memberYears }, null, 2);
       out.write(`${head.slice(0, -2)},\n  "splitPurchases": [`);
-      spill.copy('splitPurchases', out);
+      spill!.copy('splitPurchases', out);
       const tail = JSON.stringify({ ...rest, neededBidCount, missingDocumentsCount }, null, 2);
       out.write(`],\n${tail.slice(2, -2)},\n  "neededBid": [`);
-      spill.copy('neededBid', out);
+      spill!.copy('neededBid', out);
       out.write(`],\n  "missingDocuments": [`);
-      spill.copy('missingDocuments', out);
+      spill!.copy('missingDocuments', out);
       out.write(']\n}\n');
     } else if (format === 'html') {
       const { renderLedgerHtml } = await import('./html/report-html.js');
@@ -327,9 +330,12 @@ async function ledger(parsed: Parsed, io: CliIo): Promise<number> {
     }
     throw e;
   } finally {
-    spill.remove();
+    spill?.remove();
   }
 }
+
+/** Details no report reads (text and HTML reports print those the ledger keeps, see DETAILS_KEPT). */
+const NO_DETAIL_SINK = { neededBid: (): void => {}, missingDocuments: (): void => {}, splitGroup: (): void => {} };
 
 /** A detail list's temporary file and the bytes not yet written to it. */
 interface SpillFile {
@@ -353,9 +359,16 @@ class DetailSpill {
   private file(kind: string): SpillFile {
     let f = this.files.get(kind);
     if (!f) {
-      this.dir ??= mkdtempSync(join(tmpdir(), 'pace-rules-ledger-'));
-      const path = join(this.dir, `${kind}.jsonl`);
-      f = { fd: openSync(path, 'w'), path, bytes: Buffer.allocUnsafe(SPILL_BUFFER_BYTES), used: 0, pending: [], pendingLength: 0, count: 0 };
+      let fd: number;
+      let path: string;
+      try {
+        this.dir ??= mkdtempSync(join(tmpdir(), 'pace-rules-ledger-'));
+        path = join(this.dir, `${kind}.jsonl`);
+        fd = openSync(path, 'w');
+      } catch (e) {
+        throw new InputError(`cannot write temporary files in ${boundedMessage(tmpdir(), 200)} (${(e as NodeJS.ErrnoException).code ?? 'error'}): the JSON report keeps its detail lists there until it is written; set TMPDIR to a folder that can be written`);
+      }
+      f = { fd, path, bytes: Buffer.allocUnsafe(SPILL_BUFFER_BYTES), used: 0, pending: [], pendingLength: 0, count: 0 };
       this.files.set(kind, f);
     }
     return f;

@@ -178,6 +178,23 @@ describe('audit-ledger as a stream', () => {
     expect(lines[4]).toMatch(/4 bad rows; nothing was written/);
     expect(existsSync(out)).toBe(false);
   });
+  it('writes no temporary files for a text or HTML report (they print the first details; only the JSON lists them all)', async () => {
+    // A TMPDIR that is a file: no temporary folder can be made in it.
+    const before = process.env['TMPDIR'];
+    process.env['TMPDIR'] = file('not-a-folder', '');
+    try {
+      const text = await runCli([...ledgerArgs, '--format', 'text']);
+      expect(text.stdout).toContain('Possible split purchases');
+      const html = join(scratch, 'no-temp.html');
+      await runCli([...ledgerArgs, '--format', 'html', '--out', html]);
+      expect(readFileSync(html, 'utf8')).toContain('<html');
+      // The JSON report needs them, and says so.
+      expect(await inputError([...ledgerArgs, '--format', 'json'])).toMatch(/^cannot write temporary files in .*not-a-folder \(ENOTDIR\): the JSON report keeps its detail lists there until it is written; set TMPDIR/);
+    } finally {
+      if (before === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = before;
+    }
+  });
   it('stops after --max-errors bad rows', async () => {
     const rows = Array.from({ length: 30 }, (_, i) => `B${i},alder-usd,2025-13-01,1.00,goods,v1,`).join('\n');
     const message = await inputError(['audit-ledger', file('many-bad.csv', `${header}${rows}\n`), '--members', members, '--max-errors', '3']);
