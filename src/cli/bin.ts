@@ -24,16 +24,14 @@ if (isMainThread) {
   // while the report held every split group; at 5,000,000 rows the heap then grew lazily to its
   // limit). A file under IN_PROCESS_MB runs here, on the main thread: the thread costs 75-95 ms
   // (starting it and loading this file again), and the heap such a file lets grow is small (peak
-  // RSS 140-148 MB for the bench's 200,000 rows, 14 MB, against 119-122 MB in a thread). So does a
-  // JSON document of any size: it is read whole, and a heap limit sized for a stream stopped it
-  // (a 30 MB document ran the thread out of memory). Standard input, of unknown size, takes the
+  // RSS 140-148 MB for the bench's 200,000 rows, 14 MB, against 119-122 MB in a thread). A JSON
+  // document is read as a stream too (json-document.ts). Standard input, of unknown size, takes the
   // thread.
   const IN_PROCESS_MB = 32;
   let megabytes: number | undefined;
   let membersFile: string | undefined;
   if (argv[0] === 'audit-ledger' && !self.pathname.endsWith('.ts')) {
-    const { closeSync, openSync, readSync, statSync } = await import('node:fs');
-    const { ledgerFormatOf, textStart } = await import('./ledger/ledger-format.js');
+    const { statSync } = await import('node:fs');
     const { parseArgs, stringFlag } = await import('./args.js');
     try {
       const parsed = parseArgs(argv);
@@ -41,16 +39,6 @@ if (isMainThread) {
       const file = parsed.positional[0] !== undefined && parsed.positional[0] !== '-' ? parsed.positional[0] : undefined;
       const stat = file === undefined ? undefined : statSync(file);
       megabytes = stat?.isFile() && stat.size < IN_PROCESS_MB * 2 ** 20 ? undefined : (stat?.size ?? 0) / 2 ** 20;
-      if (megabytes !== undefined && file !== undefined && stat?.isFile() && /\.json$/i.test(file)) {
-        const fd = openSync(file, 'r');
-        const head = Buffer.alloc(1 << 18);
-        try {
-          const n = readSync(fd, head, 0, head.length, 0);
-          if (ledgerFormatOf(file, head[textStart(head.subarray(0, n))]) === 'json') megabytes = undefined;
-        } finally {
-          closeSync(fd);
-        }
-      }
     } catch {
       // bad arguments or an unreadable ledger: the command reports them
       megabytes = undefined;

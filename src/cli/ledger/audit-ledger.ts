@@ -3,7 +3,8 @@
 // and the results are taken in input order by a LedgerBook that keeps only compact columns.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { SplitPurchaseGroup } from '../../index.js';
-import { InputError, parseJsonText } from '../files.js';
+import { InputError } from '../files.js';
+import { JsonDocumentReader } from './json-document.js';
 import { printable } from '../safe-text.js';
 import { forEachCsvRecord, lastCsvRecordEnd } from './csv.js';
 import { ChunkDecider, decideChunk, type ChunkResult } from './decide-rows.js';
@@ -140,7 +141,7 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
   fill();
   if (pending[0] === 0xef && pending[1] === 0xbb && pending[2] === 0xbf) pending = pending.subarray(3);
   const format = formatOf(file, pending[textStart(pending)]);
-  if (format === 'json') return auditJsonDocument(options, fd, pending);
+  if (format === 'json') return auditJsonDocument(options, fd, pending, totalBytes);
 
   let inQuotes = false;
   /** The next whole-records chunk, or undefined at the end. */
@@ -312,56 +313,33 @@ function countLineEnds(bytes: Buffer): number {
   return n;
 }
 
-/** Whether a text that is not one JSON document starts with a line that is one object, then another line opening an object. */
-function looksLikeJsonLines(text: string): boolean {
-  const start = text.search(/[^\s\uFEFF]/);
-  const end = start < 0 ? -1 : text.indexOf('\n', start);
-  if (end < 0 || end - start > 1 << 20 || text[start] !== '{') return false;
-  try {
-    const first = JSON.parse(text.slice(start, end)) as unknown;
-    return first !== null && typeof first === 'object' && !Array.isArray(first) && /^\s*\{/.test(text.slice(end + 1, end + 1 + (1 << 10)));
-  } catch {
-    return false;
-  }
-}
-
 /**
- * A JSON document: an array of purchases or `{ "purchases": [...] }`. Read whole (JSON.parse), then
- * decided in slices of the array; errors name `$[i]` (or `$.purchases[i]`) and the line.
+ * A JSON document: an array of purchases or `{ "purchases": [...] }`, read as a stream (each
+ * purchase parsed on its own, see JsonDocumentReader) and decided in slices of the array; errors
+ * name `$[i]` (or `$.purchases[i]`), invalid JSON its line and column.
  */
-async function auditJsonDocument(options: LedgerOptions, fd: number, first: Buffer): Promise<LedgerRun> {
+async function auditJsonDocument(options: LedgerOptions, fd: number, first: Buffer, totalBytes: number): Promise<LedgerRun> {
   const { file } = options;
-  const parts: Buffer[] = [first];
-  for (;;) {
-    const buffer = Buffer.allocUnsafe(DEFAULT_CHUNK_BYTES);
-    const n = readSync(fd, buffer, 0, DEFAULT_CHUNK_BYTES, null);
-    if (n === 0) break;
-    parts.push(buffer.subarray(0, n));
-  }
-  const text = Buffer.concat(parts).toString('utf8');
-  let json: unknown;
-  try {
-    json = parseJsonText(text, file);
-  } catch (e) {
-    // One object a line is JSON Lines, which a .json name does not announce: say so.
-    if (e instanceof InputError && looksLikeJsonLines(text)) throw new InputError(`${e.message} (one purchase a line is JSON Lines: name the file .jsonl)`);
-    throw e;
-  }
-  const list = Array.isArray(json) ? json : json !== null && typeof json === 'object' && Array.isArray((json as { purchases?: unknown }).purchases) ? ((json as { purchases: unknown[] }).purchases) : undefined;
-  if (!list) throw new InputError(`${file}: $: expected a JSON array of purchases (or { "purchases": [...] })`);
-  const prefix = Array.isArray(json) ? '$' : '$.purchases';
+  const reader = new JsonDocumentReader(file, (into, offset, length) => readSync(fd, into, offset, length, null), first, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
+  let next = reader.next();
+  const prefix = reader.prefix;
   const { setup, memberList } = buildLedgerSetup({ packs: options.packs, members: options.members, contracts: options.contracts, format: 'json', reuseDecisions: options.reuseDecisions ?? true });
   const book = new LedgerBook(setup, memberList, options.sink, 0, (index) => `${prefix}[${index}]`, (index, field) => `${prefix}[${index}]${field ? `.${field}` : ''}`);
   const SLICE = 4096;
-  for (let start = 0; start < list.length && book.problems.length < options.maxErrors; start += SLICE) {
+  while (next !== undefined && book.problems.length < options.maxErrors) {
+    const start = next.index;
     const decider = new ChunkDecider(setup, SLICE);
-    for (let i = start; i < Math.min(list.length, start + SLICE); i++) {
-      const row = jsonToPurchase(list[i], i - start, `${prefix}[${i}]`, decider.problems);
+    let count = 0;
+    for (; next !== undefined && count < SLICE; count++, next = reader.next()) {
+      const i = next.index;
+      const row = jsonToPurchase(next.value, i - start, `${prefix}[${i}]`, decider.problems);
       if (row) decider.decide(i - start, row, `${prefix}[${i}]`);
     }
-    takeResult(book, decider.finish(Math.min(SLICE, list.length - start)), options.members);
-    options.progress?.(book.rowsRead, text.length, text.length);
+    takeResult(book, decider.finish(count), options.members);
+    options.progress?.(book.rowsRead, reader.offset, totalBytes);
   }
+  // (the rest of the document is still checked when too many rows were bad: invalid JSON is said first)
+  while (next !== undefined) next = reader.next();
   return finish(options, book, true, undefined, true);
 }
 

@@ -1,6 +1,4 @@
-// A ledger's format from its name and first bytes: shared by audit-ledger and by the command's
-// entry (bin.ts), which must know before the run whether the ledger is read whole. No imports: the
-// entry loads it before anything else.
+// A ledger's format from its name and first bytes.
 
 /** The ledger formats: CSV, JSON Lines, and a JSON document (an array, or { purchases }). */
 export type LedgerFormat = 'csv' | 'jsonl' | 'json';
