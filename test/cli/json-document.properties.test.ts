@@ -118,4 +118,20 @@ describe('a JSON document ledger read as a stream', () => {
     expect(read('{"purchases": 3}')).toBe('doc.json: $: expected a JSON array of purchases (or { "purchases": [...] })');
     expect(read(`[${'['.repeat(6000)}${']'.repeat(6000)}]`)).toBe('doc.json: the JSON is nested too deeply to read');
   });
+
+  test('refuses a value longer than its limit (an unclosed string would hold the rest of the file)', () => {
+    const text = `[\n  {"id": "P1"},\n  {"id": "P2, ${'x'.repeat(5000)}`;
+    const bytes = Buffer.from(text);
+    let at = 0;
+    const reader = new JsonDocumentReader('doc.json', (into, offset, length) => {
+      const n = Math.min(length, 100, bytes.length - at);
+      bytes.copy(into, offset, at, at + n);
+      at += n;
+      return n;
+    }, Buffer.alloc(0), 64, 1024);
+    expect(reader.next()?.value).toEqual({ id: 'P1' });
+    expect(() => reader.next()).toThrow('doc.json: invalid JSON at line 3, column 3: a value longer than 1024 bytes (an unclosed string or bracket?)');
+    // It stopped reading soon after the limit, not at the end of the file.
+    expect(at).toBeLessThan(2200);
+  });
 });

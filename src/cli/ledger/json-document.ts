@@ -7,6 +7,11 @@ import { boundedMessage } from '../safe-text.js';
 
 /** Deeper than this, an element is "nested too deeply to read" (as JSON.parse's own limit says). */
 const MAX_DEPTH = 5_000;
+/**
+ * The longest value read (as audit-ledger's longest CSV record): an unclosed string would
+ * otherwise hold the rest of the file in memory, and run the ledger's thread out of it.
+ */
+export const MAX_VALUE_BYTES = 64 << 20;
 
 /** Reads at most `length` bytes into `into` at `offset`: how many (0 at the end). */
 export type ReadBytes = (into: Buffer, offset: number, length: number) => number;
@@ -34,6 +39,8 @@ export class JsonDocumentReader {
     private readonly read: ReadBytes,
     first: Buffer,
     private readonly chunkBytes = 1 << 18,
+    /** (tests: a smaller limit) */
+    private readonly maxValueBytes = MAX_VALUE_BYTES,
   ) {
     this.buf = Buffer.allocUnsafe(Math.max(first.length, chunkBytes) + chunkBytes);
     first.copy(this.buf);
@@ -173,7 +180,10 @@ export class JsonDocumentReader {
       let depth = 0;
       let inString = false;
       for (;;) {
-        if (this.pos + rel >= this.len && !this.more()) this.failAt(this.pos + rel, 'Unexpected end of JSON input');
+        if (this.pos + rel >= this.len) {
+          if (rel > this.maxValueBytes) this.fail(`a value longer than ${sizeText(this.maxValueBytes)} (an unclosed string or bracket?)`);
+          if (!this.more()) this.failAt(this.pos + rel, 'Unexpected end of JSON input');
+        }
         const b = this.buf[this.pos + rel]!;
         rel++;
         if (inString) {
@@ -192,7 +202,10 @@ export class JsonDocumentReader {
     } else {
       // A number, true, false or null: up to the next delimiter.
       for (;;) {
-        if (this.pos + rel >= this.len && !this.more()) break;
+        if (this.pos + rel >= this.len) {
+          if (rel > this.maxValueBytes) this.fail(`a value longer than ${sizeText(this.maxValueBytes)}`);
+          if (!this.more()) break;
+        }
         const b = this.buf[this.pos + rel]!;
         if (b === 0x2c || b === 0x5d || b === 0x7d || b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09) break;
         rel++;
@@ -309,6 +322,10 @@ export class JsonDocumentReader {
     const where = at >= this.len && this.eof ? 'end of file' : `line ${line}, column ${column}`;
     throw new InputError(`${this.file}: invalid JSON at ${where}: ${boundedMessage(what, 120)}`);
   }
+}
+
+function sizeText(bytes: number): string {
+  return bytes >= 1 << 20 ? `${bytes >> 20} MB` : `${bytes} bytes`;
 }
 
 /** The UTF-16 units of the UTF-8 text in bytes[from..to): a character each, two for one of four bytes. */
