@@ -69,6 +69,16 @@
  * 200,000 rows is mostly code still cold: the first chunk (about 3,600 rows) takes about 115 ms, 75
  * ms of it deciding its 1,122 new classes (30 ms when the code is warm).
  *
+ * Session 13 (callgrind, the same whole 200,000-row run, --jobs 0, --single-threaded): 59,404 and
+ * 59,146 instructions a row at 3e68607, 57,552 with ids rebuilt eight characters a call, the id
+ * index sized from the first chunk and a chunk's columns in typed arrays (95f1dea). Measured and
+ * not kept: buckets put in date order before the library sorts them (57,325: 0.4%), spending
+ * summed in arrays instead of a Map (no change). Where a run's CPU goes (thread CPU times from
+ * /proc): the ledger's thread 1.22-1.35 s, V8's background threads 0.55-0.65 s, nearly all of it
+ * TurboFan compiling (1.73-1.80 s on the ledger's thread with --no-concurrent-recompilation); so
+ * with one worker both cores are busy (2.05-2.17 s of CPU in a 1.32-1.40 s run), and a worker
+ * shortens a run only once the ledger is long enough to repay its start and its own compiles.
+ *
  * h-batch (callgrind, answerLines on the bench's requests in pieces of 64 after a 6,000-request
  * warm-up; per request = (I(4,096) - I(2,048)) / 2,048): a traced request (JSON.parse, the
  * decision, the answer line in UTF-8) cost 382,450 instructions on main at 78dd790, of which
