@@ -84,10 +84,12 @@ describe('a JSON document ledger read as a stream', () => {
     expect(outcome(text, Math.min(reads.first, bytes.length), reads.sizes, reads.chunkBytes)).toEqual(expected(inFile(text)));
   });
 
-  // A byte dropped, doubled or replaced by one of the characters JSON's structure is made of.
-  const arbBroken = fc.tuple(arbDocument, fc.nat(), fc.constantFrom('drop', 'double', '{', '}', '[', ']', ',', ':', '"', '\\', 'x', '\u0001')).map(([text, at, how]) => {
+  // A character dropped, doubled or replaced by one of the characters JSON's structure is made
+  // of, or the document cut short (a partial download).
+  const arbBroken = fc.tuple(arbDocument, fc.nat(), fc.constantFrom('drop', 'double', 'cut', '{', '}', '[', ']', ',', ':', '"', '\\', 'x', '\u0001')).map(([text, at, how]) => {
     const i = text.length === 0 ? 0 : at % text.length;
     if (how === 'drop') return text.slice(0, i) + text.slice(i + 1);
+    if (how === 'cut') return text.slice(0, i);
     if (how === 'double') return text.slice(0, i) + text.slice(i, i + 1) + text.slice(i);
     return text.slice(0, i) + how + text.slice(i + 1);
   });
