@@ -47,15 +47,18 @@ if (isMainThread) {
   if (megabytes !== undefined) {
     const { membersHeapMb } = await import('./ledger/heap.js');
     const membersHeap = membersHeapMb(membersFile);
+    // (plus what grows with the members file: heap.ts)
+    const heapMb = Math.ceil(64 + megabytes * 0.1) + membersHeap;
     const thread = new Worker(self, {
       workerData: { role: 'pace-rules-ledger-main', argv, stderrIsTTY: process.stderr.isTTY === true } satisfies Role,
-      // (plus what grows with the members file: heap.ts)
-      resourceLimits: { maxOldGenerationSizeMb: Math.ceil(64 + megabytes * 0.1) + membersHeap, maxYoungGenerationSizeMb: 16 },
+      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 16 },
     });
     process.exitCode = await new Promise<number>((resolve) => {
       thread.on('message', (code: number) => resolve(code));
       thread.on('error', (e) => {
-        process.stderr.write(`pace-rules: internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+        // The heap given is too small for this ledger and members file (heap.ts): say what it was.
+        const detail = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? `the ledger's thread ran out of its ${heapMb} MB heap (${Math.round(megabytes)} MB ledger, ${membersHeap} MB for the members file)` : e instanceof Error ? (e.stack ?? e.message) : String(e);
+        process.stderr.write(`pace-rules: internal error (please report it): ${detail}\n`);
         resolve(3);
       });
       thread.on('exit', () => resolve(3));

@@ -103,6 +103,42 @@ describe('audit-ledger at scale', () => {
     expect(report.members.length).toBe(750);
   }, 120_000);
 
+  it("audits a statewide cooperative's 3,000 members over 1,000,000 rows in one thread (--jobs 0)", () => {
+    // The ledger's own thread deciding alone holds every member's classifier and kept decisions,
+    // and the spending by member, vendor and supply kind: at 200 MB of heap a megabyte of members
+    // JSON (heap.ts) it ran out of memory ("internal error", exit 3); at 400, 24 s and 471 MB.
+    const four = JSON.parse(readFileSync(data('members.json'), 'utf8')) as { id: string; name: string; boardAuthorizations?: { id: string }[] }[];
+    const members = Array.from({ length: 3000 }, (_, i) => {
+      const m = four[i % 4]!;
+      return { ...m, id: `${m.id}-${i}`, name: `${m.name} ${i}`, ...(m.boardAuthorizations ? { boardAuthorizations: m.boardAuthorizations.map((a) => ({ ...a, id: `${a.id}-${i}` })) } : {}) };
+    });
+    const membersFile = project.write('members-3000.json', JSON.stringify(members));
+    const generated = join(project.dir, 'ledger-1m.csv');
+    if (!existsSync(generated)) writeLedger(generated, 1_000_000);
+    const [head, ...rows] = readFileSync(generated, 'utf8').trimEnd().split('\n');
+    const columns = head!.split(',');
+    const [member, id, revisionOf] = ['memberId', 'id', 'revisionOf'].map((c) => columns.indexOf(c));
+    const spread = rows.map((row) => {
+      const cells = row.split(',');
+      // A change order goes to its PO's member: the member is chosen by the PO's number.
+      const po = Number((cells[revisionOf!] || cells[id!]!).replace(/\D/g, ''));
+      cells[member!] = `${cells[member!]}-${(po % 750) * 4 + four.findIndex((m) => m.id === cells[member!])}`;
+      return cells.join(',');
+    });
+    const ledger = project.write('ledger-1m-3000-members.csv', `${head}\n${spread.join('\n')}\n`);
+    expect(statSync(ledger).size).toBeGreaterThan(32 * 2 ** 20); // (in the bounded ledger thread)
+    const out = join(project.dir, 'ledger-3000-members.txt');
+    const started = Date.now();
+    const r = cli(['audit-ledger', ledger, '--members', membersFile, '--contracts', data('contracts.json'), '--format', 'text', '--out', out, '--jobs', '0']);
+    console.log(`3,000 members, 1,000,000 rows, --jobs 0: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.status, r.stderr).toBe(1);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toMatch(/^\d+ purchase orders \(and \d+ change orders folded into them\)/m);
+    // Three of the four example members' kinds buy: 2,250 of the 3,000 members, one line each.
+    expect(text.match(/^(alder-usd|birch-esd|cedar-charter|dogwood-coe)-\d+ /gm)?.length).toBe(2250);
+  }, 240_000);
+
   it('reads a JSON document ledger over 32 MB as a stream, within 200 MB peak RSS', () => {
     // Parsed whole, a 30 MB document ran the ledger's thread (its heap bounded for a stream) out of
     // memory, and on the main thread a 40 MB one took 321 MB; read one purchase at a time
