@@ -114,6 +114,8 @@ describe('a JSON document ledger read as a stream', () => {
     expect(read('[\n  {"id": "P1"},\n  {"id": "é\u0001"}\n]')).toBe('doc.json: invalid JSON at line 3, column 12: Bad control character in string literal');
     expect(read('[{"id": "é€😀"}, {"id": "x"} {"id": "y"}]')).toBe('doc.json: invalid JSON at line 1, column 30: expected "," or "]" after $[1]');
     expect(read('[{"id": "P1"}')).toBe('doc.json: invalid JSON at end of file: Unexpected end of JSON input');
+    expect(read('[{"id": "P1"},,{"id": "P2"}]')).toBe('doc.json: invalid JSON at line 1, column 15: Unexpected token \',\'');
+    expect(read('{"note": }')).toBe('doc.json: invalid JSON at line 1, column 10: Unexpected token \'}\'');
     expect(read('{"id": "P1"}\r\n{"id": "P2"}\n')).toBe('doc.json: invalid JSON at line 2, column 1: unexpected text after the end of the JSON document (one purchase a line is JSON Lines: name the file .jsonl)');
     expect(read('[1]\n[2]')).toBe('doc.json: invalid JSON at line 2, column 1: unexpected text after the end of the JSON document');
     expect(read('{"purchases": [], "purchases": [1]}')).toBe('doc.json: invalid JSON at line 1, column 19: "purchases" is given twice');

@@ -24,9 +24,8 @@ export class JsonDocumentReader {
   private eof = false;
   /** Where buf starts in the document, in bytes. */
   private base = 0;
-  // Lines before the current one (from 1) and where it starts; its UTF-16 units before buf's start.
+  // The line buf's start is on (from 1), and that line's UTF-16 units before buf's start.
   private line = 1;
-  private lineStart = 0;
   private unitsBeforeBuf = 0;
   /** `$` for an array, `$.purchases` for the member of an object. */
   prefix: '$' | '$.purchases' = '$';
@@ -212,6 +211,8 @@ export class JsonDocumentReader {
       }
     }
     const start = this.pos;
+    // (a structural character where a value should start: JSON.parse would name it)
+    if (rel === 0 && first !== undefined) this.fail(`Unexpected token '${String.fromCharCode(first)}'`);
     const text = this.buf.toString('utf8', start, start + rel);
     let value: unknown;
     try {
@@ -288,7 +289,6 @@ export class JsonDocumentReader {
       if (nl < 0) break;
       this.line++;
       at = nl + 1;
-      this.lineStart = this.base + at;
       this.unitsBeforeBuf = 0;
     }
     this.unitsBeforeBuf += units(this.buf, Math.max(at, 0), to);
