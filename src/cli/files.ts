@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createPace, loadRulesPack, californiaLaw, paceProgram, isPaceError, type Pace, type PreparedContract } from '../index.js';
 import { boundedMessage, quoted } from './safe-text.js';
-import { InputError } from './input-error.js';
+import { InputError, jsonSyntaxError } from './input-error.js';
 
 export { InputError } from './input-error.js';
 
@@ -38,10 +38,8 @@ export function parseJsonText(text: string, file: string): unknown {
     return JSON.parse(text) as unknown;
   } catch (e) {
     if (e instanceof RangeError) throw new InputError(`${file}: the JSON is nested too deeply to read`);
-    const message = (e as Error).message;
-    const m = /position (\d+)/.exec(message);
-    const where = m ? lineAndColumn(text, Number(m[1])) : 'end of file';
-    const what = message.replace(/ in JSON at position \d+.*$/s, '').replace(/^(Unexpected token .{1,20}?), ".*$/s, '$1');
+    const { what, position } = jsonSyntaxError(e as Error);
+    const where = position !== undefined ? lineAndColumn(text, position) : 'end of file';
     throw new InputError(`${file}: invalid JSON at ${where}: ${boundedMessage(what, 120)}`);
   }
 }

@@ -2,7 +2,7 @@
 // the array's elements are cut from the bytes as they come and each is parsed on its own, so that
 // memory holds one element at a time, not the document. What surrounds them (the brackets, the
 // commas, the object's other members) is checked here; what is inside them, by JSON.parse.
-import { InputError } from '../input-error.js';
+import { InputError, jsonSyntaxError } from '../input-error.js';
 import { boundedMessage } from '../safe-text.js';
 
 /** Deeper than this, an element is "nested too deeply to read" (as JSON.parse's own limit says). */
@@ -219,11 +219,9 @@ export class JsonDocumentReader {
       value = JSON.parse(text) as unknown;
     } catch (e) {
       if (e instanceof RangeError) throw new InputError(`${this.file}: the JSON is nested too deeply to read`);
-      const message = (e as Error).message;
-      const m = /position (\d+)/.exec(message);
-      const what = message.replace(/ in JSON at position \d+.*$/s, '').replace(/^(Unexpected token .{1,20}?), ".*$/s, '$1');
+      const { what, position } = jsonSyntaxError(e as Error);
       // (JSON.parse names no position for an unexpected token: then where the value starts)
-      this.failAt(m ? start + Buffer.byteLength(text.slice(0, Number(m[1]))) : /^Unexpected end/.test(what) ? start + rel : start, what);
+      this.failAt(position !== undefined ? start + Buffer.byteLength(text.slice(0, position)) : /^Unexpected end/.test(what) ? start + rel : start, what);
     }
     this.pos = start + rel;
     return value;
@@ -283,24 +281,30 @@ export class JsonDocumentReader {
 
   /** Counts the lines and UTF-16 units of buf[0..to), which is about to be dropped. */
   private account(to: number): void {
-    let at = 0;
-    for (;;) {
-      const nl = this.lineEnd(at, to);
-      if (nl < 0) break;
-      this.line++;
-      at = nl + 1;
-      this.unitsBeforeBuf = 0;
-    }
-    this.unitsBeforeBuf += units(this.buf, Math.max(at, 0), to);
+    const { count, after } = this.lineEnds(to);
+    this.line += count;
+    this.unitsBeforeBuf = (count > 0 ? 0 : this.unitsBeforeBuf) + units(this.buf, count > 0 ? after : 0, to);
   }
 
-  /** The next line end (LF, or a CR not before an LF) in buf[from..to), or -1. */
-  private lineEnd(from: number, to: number): number {
-    for (let i = from; i < to; i++) {
-      const b = this.buf[i];
-      if (b === 0x0a || (b === 0x0d && (i + 1 >= this.len || this.buf[i + 1] !== 0x0a))) return i;
+  /**
+   * The line ends (LF, or a CR not before an LF) in buf[0..to): how many, and where the text after
+   * the last one starts. Found by Buffer.indexOf: this runs over every byte of the document, for
+   * the positions of errors only.
+   */
+  private lineEnds(to: number): { count: number; after: number } {
+    const view = this.buf.subarray(0, to);
+    let count = 0;
+    let after = 0;
+    for (let i = view.indexOf(0x0a); i >= 0; i = view.indexOf(0x0a, i + 1)) {
+      count++;
+      after = i + 1;
     }
-    return -1;
+    for (let i = view.indexOf(0x0d); i >= 0; i = view.indexOf(0x0d, i + 1)) {
+      if (i + 1 < this.len && this.buf[i + 1] === 0x0a) continue;
+      count++;
+      if (i + 1 > after) after = i + 1;
+    }
+    return { count, after };
   }
 
   private fail(what: string): never {
@@ -310,15 +314,9 @@ export class JsonDocumentReader {
   /** An InputError at a position of buf: its line and column (in UTF-16 units, as an editor counts them). */
   private failAt(at: number, what: string): never {
     const stop = Math.min(at, this.len);
-    let line = this.line;
-    let from = 0;
-    let units0 = this.unitsBeforeBuf;
-    for (let nl = this.lineEnd(0, stop); nl >= 0; nl = this.lineEnd(from, stop)) {
-      line++;
-      from = nl + 1;
-      units0 = 0;
-    }
-    const column = units0 + units(this.buf, from, stop) + 1;
+    const { count, after } = this.lineEnds(stop);
+    const line = this.line + count;
+    const column = (count > 0 ? 0 : this.unitsBeforeBuf) + units(this.buf, count > 0 ? after : 0, stop) + 1;
     const where = at >= this.len && this.eof ? 'end of file' : `line ${line}, column ${column}`;
     throw new InputError(`${this.file}: invalid JSON at ${where}: ${boundedMessage(what, 120)}`);
   }
