@@ -24,6 +24,19 @@ export function isLoadedRulesPack(value: unknown): value is LoadedRulesPack {
   return typeof value === 'object' && value !== null && loaded.has(value);
 }
 
+/**
+ * A pack that {@link loadRulesPack} validated and hashed when the package was built, as its JSON
+ * (the `pace-rules` command's bundled packs: see tsup.config.ts): frozen and known as loaded, as
+ * loadRulesPack would have returned it, without validating it again at every start (70-90 ms of
+ * a command's start-up). Only for JSON the build wrote from loadRulesPack's own result.
+ * @internal
+ */
+export function adoptValidatedPack(pack: LoadedRulesPack): LoadedRulesPack {
+  const result = deepFreeze(pack);
+  loaded.add(result);
+  return result;
+}
+
 function rerooted(error: unknown, from: string, to: string, fallbackPath: string): PaceErrorIssue[] {
   if (!isPaceError(error)) throw error;
   if (error.issues.length === 0) return [{ path: fallbackPath, message: error.message }];

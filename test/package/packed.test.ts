@@ -248,6 +248,10 @@ describe('through the CLI', () => {
     const r = cli(['--version']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^pace-rules ${project.packageJson.version.replace(/\./g, '\\.')}\nrules california-law@`));
+    // The command's bundled packs were validated and hashed when it was built (tsup.config.ts);
+    // the library validates and hashes the same packs when it runs: the same content hashes.
+    const library = project.node([project.write('rules-version.mjs', "import { createPace } from 'pace-rules';\nconsole.log(createPace().rulesVersion);\n")]).trim();
+    expect(r.stdout.split('\n')[1]).toBe(`rules ${library}`);
   });
 
   it('runs check, quote and audit-ledger with the documented exit codes', () => {

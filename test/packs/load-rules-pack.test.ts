@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createPace, loadRulesPack } from '../../src/index.js';
 import { thrownPaceError as thrown } from '../support/thrown-pace-error.js';
+import { adoptValidatedPack, isLoadedRulesPack } from '../../src/packs/load-rules-pack.js';
+import californiaLawJson from '../../rules/california/law.json' with { type: 'json' };
+import paceProgramJson from '../../rules/pace/program.json' with { type: 'json' };
 
 const base = { id: 'test-pack', version: '1.0.0', title: 'Test', kind: 'policy' as const };
 
@@ -71,6 +74,25 @@ describe('loadRulesPack', () => {
     const e = thrown(() => loadRulesPack({ ...base, id: 'Bad Id', version: 'one', rules: [{ id: 'x' }] }));
     expect(e.code).toBe('invalid-pack');
     expect(e.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['$.id', '$.version', '$.rules[0].capability']));
+  });
+});
+
+// The `pace-rules` command's bundled packs are validated at build time (tsup.config.ts): the
+// command adopts the JSON of loadRulesPack's result. The installed command's rules version is
+// compared with the library's in test/package/packed.test.ts.
+describe('packs validated when the command is built (adoptValidatedPack)', () => {
+  it.each([
+    ['california-law', californiaLawJson],
+    ['pace-program', paceProgramJson],
+  ])('%s: the JSON of the loaded pack, adopted, is the loaded pack (nothing lost or changed in JSON)', (id, json) => {
+    const pack = loadRulesPack(structuredClone(json));
+    const adopted = adoptValidatedPack(JSON.parse(JSON.stringify(pack)) as typeof pack);
+    expect(adopted.id).toBe(id);
+    expect(adopted).toStrictEqual(pack);
+    expect(isLoadedRulesPack(adopted)).toBe(true);
+    expect(loadRulesPack(adopted)).toBe(adopted);
+    expect(Object.isFrozen(adopted.rules![0]!.conditions)).toBe(true);
+    expect(createPace({ packs: [adopted] }).rulesVersion).toBe(createPace({ packs: [pack] }).rulesVersion);
   });
 });
 
