@@ -4,11 +4,11 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeLedger } from '../../bench/fixtures/generate-ledger.js';
 import { packedProject, repoRoot, type PackedProject } from './packed-project.js';
 
@@ -18,8 +18,11 @@ const data = (f: string): string => join(repoRoot, 'examples', 'data', f);
 
 let project: PackedProject;
 let bin: string;
+/** What the project held before these tests: they remove what they wrote (ledgers and reports of hundreds of MB). */
+let before: ReadonlySet<string>;
 beforeAll(async () => {
   project = await packedProject();
+  before = new Set(readdirSync(project.dir));
   bin = join(project.dir, 'node_modules/pace-rules/dist/cli.js');
   // Runs the installed bin in-process and reports its peak resident set (workers included) on exit.
   project.write(
@@ -58,6 +61,10 @@ function cooperative(count: number, generated: string, name: string, fewFields =
   });
   return { membersFile, ledger: project.write(name, `${head}\n${spread.join('\n')}\n`) };
 }
+
+afterAll(() => {
+  for (const name of readdirSync(project.dir)) if (!before.has(name)) rmSync(join(project.dir, name), { recursive: true, force: true });
+});
 
 describe('audit-ledger at scale', () => {
   // Issue #13's bound is 300 MB for 5,000,000 rows (687 MB measured there; 284 MB at h-ledger with

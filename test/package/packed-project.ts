@@ -22,7 +22,9 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..'
 const baseDir = join(tmpdir(), 'pace-rules-packed');
 const lockDir = join(baseDir, '.lock');
 const STALE_LOCK_MS = 5 * 60_000;
-const KEEP_OLD_PROJECTS_MS = 24 * 60 * 60_000;
+// Another run may still use an older tarball's project (a run takes minutes); each holds about
+// 800 MB once the scale tests have run, and a day of them filled this machine's disk once.
+const KEEP_OLD_PROJECTS_MS = 60 * 60_000;
 
 export interface PackedProject {
   /** The consumer project's directory (has node_modules/pace-rules installed from the tarball). */
