@@ -271,9 +271,10 @@ async function ledger(parsed: Parsed, io: CliIo): Promise<number> {
   const jobsFlag = jobsOf(parsed);
   const { auditLedger, BadRowsError } = await import('./ledger/audit-ledger.js');
   const { availableParallelism } = await import('node:os');
-  let size = 0;
+  // Standard input's size is unknown: taken as large (a database's export piped in).
+  let size = file === '-' ? Infinity : 0;
   try {
-    size = statSync(file).size;
+    if (file !== '-') size = statSync(file).size;
   } catch {
     // reported when the file is opened
   }

@@ -12,6 +12,7 @@ import { ledgerOutput } from '../support/ledger-output.js';
 import { centsToMoney } from '../compliance/arbitraries.js';
 import { decideChunk, type ChunkResult } from '../../src/cli/ledger/decide-rows.js';
 import { readHeader } from '../../src/cli/ledger/rows.js';
+import { ledgerFormatOf } from '../../src/cli/ledger/ledger-format.js';
 import { buildLedgerSetup } from '../../src/cli/ledger/setup.js';
 
 const RUNS = Number(process.env['FC_NUM_RUNS'] ?? 40);
@@ -78,5 +79,19 @@ describe('audit-ledger: a chunk decided', () => {
     expect(plain(decideChunk(setup, text, 10_000))).toEqual(estimated);
     expect(estimated.problems).toEqual([]);
     expect(estimated.count + estimated.changes.length).toBe(rows.length);
+  });
+});
+
+describe('a ledger format by name, and on standard input by its first byte', () => {
+  test('named files by extension; `-` by the byte its text opens with', () => {
+    expect(ledgerFormatOf('fy26.CSV', 0x7b)).toBe('csv');
+    expect(ledgerFormatOf('fy26.ndjson', 0x7b)).toBe('jsonl');
+    expect(ledgerFormatOf('fy26.json', 0x5b)).toBe('json');
+    expect(ledgerFormatOf('fy26.json', 0x7b)).toBe('json');
+    expect(ledgerFormatOf('fy26.txt', 0x69)).toBeUndefined();
+    expect(ledgerFormatOf('-', 0x5b)).toBe('json');
+    expect(ledgerFormatOf('-', 0x7b)).toBe('jsonl');
+    expect(ledgerFormatOf('-', 0x69)).toBe('csv');
+    expect(ledgerFormatOf('-', undefined)).toBe('csv');
   });
 });

@@ -268,6 +268,32 @@ describe('through the CLI', () => {
     expect(ledger.stderr).toBe('');
   });
 
+  it('audits a ledger piped in on standard input (`-`) as it audits the same ledger from a file, in each format', () => {
+    // A district's batch job pipes its database's export: `psql -c "COPY ... TO STDOUT CSV HEADER" | pace-rules audit-ledger - ...`.
+    const purchases = [
+      { id: 'PO-26-0101', memberId: 'alder-usd', date: '2025-09-02', amount: '61200.00', supplyKind: 'goods', category: 'technology', vendorId: 'v-oakline', description: 'Chromebooks, cart 1' },
+      { id: 'PO-26-0102', memberId: 'alder-usd', date: '2025-09-19', amount: '58900.00', supplyKind: 'goods', category: 'technology', vendorId: 'v-oakline', description: 'Chromebooks, cart 2' },
+      { id: 'PO-26-0103', memberId: 'birch-esd', date: '2025-10-07', amount: '4200.00', supplyKind: 'services', vendorId: 'v-9', documents: [{ kind: 'quote', ref: 'Q-77' }] },
+    ];
+    const texts = {
+      'ledger-stdin.csv': readFileSync(data('ledger.csv'), 'utf8'),
+      'ledger-stdin.jsonl': purchases.map((p) => JSON.stringify(p)).join('\n') + '\n',
+      'ledger-stdin.json': `[\n${purchases.map((p) => `  ${JSON.stringify(p)}`).join(',\n')}\n]\n`,
+    };
+    const args = ['--members', data('members.json'), '--contracts', data('contracts.json'), '--format', 'json'];
+    for (const [name, text] of Object.entries(texts)) {
+      const fromFile = cli(['audit-ledger', project.write(name, text), ...args]);
+      const piped = spawnSync(join(project.dir, 'node_modules/.bin/pace-rules'), ['audit-ledger', '-', ...args], { cwd: project.dir, encoding: 'utf8', input: text });
+      expect(piped.stderr, name).toBe('');
+      expect(piped.status, name).toBe(fromFile.status);
+      const { file: fileName, ...report } = JSON.parse(fromFile.stdout) as Record<string, unknown> & { purchaseCount: number };
+      const { file: pipedName, ...pipedReport } = JSON.parse(piped.stdout) as Record<string, unknown>;
+      expect([fileName, pipedName]).toEqual([join(project.dir, name), '-']);
+      expect(pipedReport, name).toEqual(report);
+      expect(report.purchaseCount, name).toBe(name.endsWith('.csv') ? 8 : 3);
+    }
+  });
+
   it('exits 2 with one line on stderr and nothing on stdout for bad input', () => {
     const r = cli(['check', join(repoRoot, 'examples', 'data', 'no-such-file.json')]);
     expect(r.status).toBe(2);

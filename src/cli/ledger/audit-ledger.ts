@@ -1,7 +1,7 @@
 // audit-ledger as a stream: the file is read in chunks of whole records, each chunk is read,
 // validated and decided (in worker threads when there are several cores and the file is large),
 // and the results are taken in input order by a LedgerBook that keeps only compact columns.
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { SplitPurchaseGroup } from '../../index.js';
 import { InputError } from '../files.js';
 import { JsonDocumentReader } from './json-document.js';
@@ -94,17 +94,39 @@ function formatOf(file: string, firstByte: number | undefined): LedgerFormat {
 /** Reads, validates and decides a ledger as a stream; throws BadRowsError when rows are bad. */
 export async function auditLedger(options: LedgerOptions): Promise<LedgerRun> {
   const { file } = options;
-  let fd: number;
-  try {
-    fd = openSync(file === '-' ? '/dev/stdin' : file, 'r');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')})`);
+  // Standard input is read as descriptor 0: opening /dev/stdin fails (ENXIO) when it is a socket,
+  // as the pipes Node's child_process gives a child are.
+  let fd = 0;
+  if (file !== '-') {
+    try {
+      fd = openSync(file, 'r');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new InputError(`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')})`);
+    }
   }
   try {
     return await auditOpenLedger(options, fd);
   } finally {
-    closeSync(fd);
+    if (fd !== 0) closeSync(fd);
+  }
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * readSync of what is there (0 at the end). A non-blocking pipe with nothing in it yet (EAGAIN)
+ * is asked again after a millisecond's wait, not in a busy loop.
+ */
+function readSome(fd: number, file: string, into: Uint8Array, offset: number, length: number): number {
+  for (;;) {
+    try {
+      return readSync(fd, into, offset, length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1);
+      else throw new InputError(`${file}: cannot read the file (${code ?? 'unreadable'})`);
+    }
   }
 }
 
@@ -113,7 +135,8 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   let totalBytes = 0;
   try {
-    totalBytes = statSync(file === '-' ? '/dev/stdin' : file).size;
+    const stat = fstatSync(fd);
+    if (stat.isFile()) totalBytes = stat.size;
   } catch {
     // stdin of unknown size
   }
@@ -124,13 +147,7 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
   const buffer = Buffer.allocUnsafe(chunkBytes);
   const fill = (): void => {
     while (!eof && pending.length < chunkBytes) {
-      let n: number;
-      try {
-        n = readSync(fd, buffer, 0, chunkBytes, null);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
-        throw new InputError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'unreadable'})`);
-      }
+      const n = readSome(fd, file, buffer, 0, chunkBytes);
       if (n === 0) eof = true;
       else {
         bytesRead += n;
@@ -173,7 +190,7 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
       // No record end in a chunk and more: read on (a very long record).
       const before = pending.length;
       const grow = Buffer.allocUnsafe(chunkBytes);
-      const n = readSync(fd, grow, 0, chunkBytes, null);
+      const n = readSome(fd, file, grow, 0, chunkBytes);
       if (n === 0) eof = true;
       else {
         bytesRead += n;
@@ -320,7 +337,7 @@ function countLineEnds(bytes: Buffer): number {
  */
 async function auditJsonDocument(options: LedgerOptions, fd: number, first: Buffer, totalBytes: number): Promise<LedgerRun> {
   const { file } = options;
-  const reader = new JsonDocumentReader(file, (into, offset, length) => readSync(fd, into, offset, length, null), first, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
+  const reader = new JsonDocumentReader(file, (into, offset, length) => readSome(fd, file, into, offset, length), first, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
   let next = reader.next();
   const prefix = reader.prefix;
   const { setup, memberList } = buildLedgerSetup({ packs: options.packs, members: options.members, contracts: options.contracts, format: 'json', reuseDecisions: options.reuseDecisions ?? true });
