@@ -82,16 +82,19 @@ describe('audit-ledger: a chunk decided', () => {
   });
 });
 
-describe('a ledger format by name, and on standard input by its first byte', () => {
-  test('named files by extension; `-` by the byte its text opens with', () => {
-    expect(ledgerFormatOf('fy26.CSV', 0x7b)).toBe('csv');
-    expect(ledgerFormatOf('fy26.ndjson', 0x7b)).toBe('jsonl');
-    expect(ledgerFormatOf('fy26.json', 0x5b)).toBe('json');
-    expect(ledgerFormatOf('fy26.json', 0x7b)).toBe('json');
-    expect(ledgerFormatOf('fy26.txt', 0x69)).toBeUndefined();
-    expect(ledgerFormatOf('-', 0x5b)).toBe('json');
-    expect(ledgerFormatOf('-', 0x7b)).toBe('jsonl');
-    expect(ledgerFormatOf('-', 0x69)).toBe('csv');
-    expect(ledgerFormatOf('-', undefined)).toBe('csv');
+describe('a ledger format by name, and on standard input by its first bytes', () => {
+  const head = (text: string): Buffer => Buffer.from(text, 'utf8');
+  test('named files by extension; `-` by what its text opens with', () => {
+    expect(ledgerFormatOf('fy26.CSV', head('{"id":'))).toBe('csv');
+    expect(ledgerFormatOf('fy26.ndjson', head('{"id":'))).toBe('jsonl');
+    expect(ledgerFormatOf('fy26.json', head('\ufeff  [{"id":'))).toBe('json');
+    expect(ledgerFormatOf('fy26.json', head('{"id":"PO-1"}\n{"id":"PO-2"}'))).toBe('json');
+    expect(ledgerFormatOf('fy26.txt', head('id,memberId'))).toBeUndefined();
+    expect(ledgerFormatOf('-', head('\n [\n  {"id":'))).toBe('json');
+    expect(ledgerFormatOf('-', head('{\n  "purchases": [\n'))).toBe('json');
+    expect(ledgerFormatOf('-', head('\ufeff{ "purchases" : ['))).toBe('json');
+    expect(ledgerFormatOf('-', head('{"id":"PO-1","memberId":"alder-usd"}\n'))).toBe('jsonl');
+    expect(ledgerFormatOf('-', head('id,memberId,date\r\n'))).toBe('csv');
+    expect(ledgerFormatOf('-', head(''))).toBe('csv');
   });
 });

@@ -279,6 +279,7 @@ describe('through the CLI', () => {
       'ledger-stdin.csv': readFileSync(data('ledger.csv'), 'utf8'),
       'ledger-stdin.jsonl': purchases.map((p) => JSON.stringify(p)).join('\n') + '\n',
       'ledger-stdin.json': `[\n${purchases.map((p) => `  ${JSON.stringify(p)}`).join(',\n')}\n]\n`,
+      'ledger-stdin-object.json': JSON.stringify({ purchases }, null, 2),
     };
     const args = ['--members', data('members.json'), '--contracts', data('contracts.json'), '--format', 'json'];
     for (const [name, text] of Object.entries(texts)) {

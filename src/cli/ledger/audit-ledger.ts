@@ -8,7 +8,7 @@ import { JsonDocumentReader } from './json-document.js';
 import { printable } from '../safe-text.js';
 import { forEachCsvRecord, lastCsvRecordEnd } from './csv.js';
 import { ChunkDecider, decideChunk, type ChunkResult } from './decide-rows.js';
-import { ledgerFormatOf, textStart, type LedgerFormat } from './ledger-format.js';
+import { ledgerFormatOf, type LedgerFormat } from './ledger-format.js';
 import { LedgerBook, type DetailSink, type MemberSummary, type MemberYear, type SplitGroups } from './ledger-book.js';
 import { jsonToPurchase, readHeader, type RowProblem } from './rows.js';
 import { buildLedgerSetup, type LedgerFiles } from './setup.js';
@@ -85,8 +85,8 @@ const SHARED_COLUMNS_BYTES = { from: 32 << 20, to: 160 << 20 };
 /** The longest record read (a longer one is most likely an unclosed quote). */
 const MAX_RECORD_BYTES = 64 << 20;
 
-function formatOf(file: string, firstByte: number | undefined): LedgerFormat {
-  const format = ledgerFormatOf(file, firstByte);
+function formatOf(file: string, head: Uint8Array): LedgerFormat {
+  const format = ledgerFormatOf(file, head);
   if (format === undefined) throw new InputError(`${file}: expected a .csv, .jsonl (JSON Lines) or .json ledger`);
   return format;
 }
@@ -157,7 +157,7 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
   };
   fill();
   if (pending[0] === 0xef && pending[1] === 0xbb && pending[2] === 0xbf) pending = pending.subarray(3);
-  const format = formatOf(file, pending[textStart(pending)]);
+  const format = formatOf(file, pending);
   if (format === 'json') return auditJsonDocument(options, fd, pending, totalBytes);
 
   let inQuotes = false;

@@ -4,17 +4,25 @@
 export type LedgerFormat = 'csv' | 'jsonl' | 'json';
 
 /**
- * The format of a ledger by its file name and the first byte of its text that is not a byte
- * order mark or white space (a `.json` file is a JSON document when that byte opens an array or
- * an object, else JSON Lines); undefined for a name with none of the ledger extensions. Standard
- * input (`-`, as a database's export is piped in) has no name: a JSON document when its text
- * opens an array, JSON Lines when it opens an object, else CSV.
+ * The format of a ledger by its file name and its first bytes (`head`): a `.json` file is a JSON
+ * document when its text (past a byte order mark and white space) opens an array or an object,
+ * else JSON Lines; undefined for a name with none of the ledger extensions. Standard input (`-`,
+ * as a database's export is piped in) has no name: a JSON document when its text opens an array,
+ * or an object whose first key is "purchases" (a purchase has no such field); JSON Lines when it
+ * opens another object; else CSV.
  */
-export function ledgerFormatOf(file: string, firstByte: number | undefined): LedgerFormat | undefined {
-  if (file === '-') return firstByte === 0x5b ? 'json' : firstByte === 0x7b ? 'jsonl' : 'csv';
+export function ledgerFormatOf(file: string, head: Uint8Array): LedgerFormat | undefined {
+  const at = textStart(head);
+  const first = head[at];
+  if (file === '-') {
+    if (first === 0x5b) return 'json';
+    if (first !== 0x7b) return 'csv';
+    const opening = Buffer.from(head.buffer, head.byteOffset + at, Math.min(head.length - at, 256)).toString('latin1');
+    return /^\{\s*"purchases"\s*:/.test(opening) ? 'json' : 'jsonl';
+  }
   if (/\.csv$/i.test(file)) return 'csv';
   if (/\.(jsonl|ndjson)$/i.test(file)) return 'jsonl';
-  if (/\.json$/i.test(file)) return firstByte === 0x5b || firstByte === 0x7b ? 'json' : 'jsonl';
+  if (/\.json$/i.test(file)) return first === 0x5b || first === 0x7b ? 'json' : 'jsonl';
   return undefined;
 }
 
