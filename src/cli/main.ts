@@ -327,7 +327,7 @@ async function ledger(parsed: Parsed, io: CliIo): Promise<number> {
     progress?.done(undefined);
     out.abandon();
     if (e instanceof BadRowsError) {
-      throw new InputError(`${e.message}${e.stoppedEarly ? `\n${file}: stopped after ${e.problems.length} bad rows (--max-errors ${maxErrorsFlag}); nothing was written` : `\n${file}: ${e.problems.length} bad row${e.problems.length === 1 ? '' : 's'}; nothing was written`}`);
+      throw new InputError(`${e.message}${e.stoppedEarly ? `\n${file}: stopped after ${e.rows} bad row${e.rows === 1 ? '' : 's'} (--max-errors ${maxErrorsFlag}); nothing was written` : `\n${file}: ${e.rows} bad row${e.rows === 1 ? '' : 's'}; nothing was written`}`);
     }
     throw e;
   } finally {

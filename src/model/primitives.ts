@@ -103,7 +103,8 @@ export const NonNegativeMoneySchema = fastCheck(
 export const CalendarDateSchema = fastCheck(
   z
     .string()
-    .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'))
+    // (abort: a text not in that form is not also said to be no real date)
+    .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date as YYYY-MM-DD', abort: true }))
     .check(z.refine(isCalendarDate, 'not a real calendar date')),
   isCalendarDate,
 );

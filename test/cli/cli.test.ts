@@ -201,6 +201,22 @@ describe('audit-ledger as a stream', () => {
     expect(message.split('\n')).toHaveLength(4);
     expect(message).toMatch(/stopped after 3 bad rows \(--max-errors 3\); nothing was written/);
   });
+  it('counts bad rows, not problems: a row with two bad cells is one bad row, listed with both, and --max-errors counts rows', async () => {
+    // As a database export gives them: a timestamp for a date, an amount with a dollar sign.
+    const rows = ['T1,alder-usd,2025-09-02 00:00:00,"$1,200.00",goods,v1,', 'T2,alder-usd,2025-09-03,1200.000,goods,v1,', 'T3,alder-usd,2025-09-04,1200.00,goods,v1,', 'T4,alder-usd,09/05/2025,1200.00,goods,v1,'];
+    const csv = file('two-problems.csv', `${header}${rows.join('\n')}\n`);
+    const all = (await inputError(['audit-ledger', csv, '--members', members])).split('\n');
+    expect(all).toHaveLength(5);
+    expect(all[0]).toMatch(/line 2, column date: expected a date as YYYY-MM-DD$/);
+    expect(all[1]).toMatch(/line 2, column amount: expected a decimal string/);
+    expect(all[2]).toMatch(/line 3, column amount: /);
+    expect(all[3]).toMatch(/line 5, column date: expected a date as YYYY-MM-DD$/);
+    expect(all[4]).toMatch(/two-problems\.csv: 3 bad rows; nothing was written$/);
+    const first = (await inputError(['audit-ledger', csv, '--members', members, '--max-errors', '1'])).split('\n');
+    expect(first).toHaveLength(3);
+    expect(first.slice(0, 2).every((l) => /line 2, /.test(l))).toBe(true);
+    expect(first[2]).toMatch(/stopped after 1 bad row \(--max-errors 1\); nothing was written$/);
+  });
   it('folds change orders into their PO: never a split with it, and a PO raised over the bid limit needed a bid', async () => {
     const csv = file('changes.csv', `${header}C1,alder-usd,2025-08-12,60000.00,goods,v9,\nC1-a,alder-usd,2025-09-01,30000.00,goods,v9,C1\nC1-b,alder-usd,2025-10-01,30000.00,goods,v9,C1\n`);
     const out = join(scratch, 'changes.json');

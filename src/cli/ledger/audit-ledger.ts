@@ -67,6 +67,8 @@ export class BadRowsError extends InputError {
   constructor(
     readonly problems: readonly string[],
     readonly stoppedEarly: boolean,
+    /** The rows the problems are on (a row may have several). */
+    readonly rows: number,
   ) {
     super(problems.join('\n'));
   }
@@ -236,7 +238,7 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
     const lineLabel = (line: number): string => `line ${line}`;
     const shared = pool !== undefined && totalBytes >= SHARED_COLUMNS_BYTES.from && totalBytes <= SHARED_COLUMNS_BYTES.to;
     const book = new LedgerBook(setup, memberList, options.sink, firstLine, lineLabel, (_line, field) => (format === 'csv' ? field || 'row' : field ? `$.${field}` : '$'), shared);
-    const stop = (): boolean => book.problems.length >= options.maxErrors;
+    const stop = (): boolean => book.badRows() >= options.maxErrors;
     const take = (result: ChunkResult): void => {
       // (results come in input order: the first is the first chunk's)
       if (book.rowsRead === 0 && totalBytes > 0 && firstChunkBytes > 0) book.expectRows(Math.ceil((result.count * totalBytes) / firstChunkBytes));
@@ -267,11 +269,14 @@ function takeResult(book: LedgerBook, result: ChunkResult, membersFile: string):
 }
 
 async function finish(options: LedgerOptions, book: LedgerBook, readToEnd: boolean, helpers?: SplitHelpers, jsonDocument = false): Promise<LedgerRun> {
-  if (book.problems.length < options.maxErrors) book.resolvePendingChanges();
+  if (book.badRows() < options.maxErrors) book.resolvePendingChanges();
   if (book.problems.length > 0) {
-    const sorted = [...book.problems].sort((a, b) => a.line - b.line).slice(0, options.maxErrors);
-    const stoppedEarly = book.problems.length >= options.maxErrors && (!readToEnd || book.problems.length > options.maxErrors);
-    throw new BadRowsError(sorted.map((p) => describe(options.file, p, jsonDocument)), stoppedEarly);
+    // The first maxErrors bad rows, each with all of its problems (a stable sort keeps their order).
+    const sorted = [...book.problems].sort((a, b) => a.line - b.line);
+    const lines = [...new Set(sorted.map((p) => p.line))];
+    const shown = new Set(lines.slice(0, options.maxErrors));
+    const stoppedEarly = lines.length >= options.maxErrors && (!readToEnd || lines.length > options.maxErrors);
+    throw new BadRowsError(sorted.filter((p) => shown.has(p.line)).map((p) => describe(options.file, p, jsonDocument)), stoppedEarly, shown.size);
   }
   const splits = await book.findSplitPurchases(options.window, helpers);
   const report: LedgerRun['report'] = {
@@ -343,7 +348,7 @@ async function auditJsonDocument(options: LedgerOptions, fd: number, first: Buff
   const { setup, memberList } = buildLedgerSetup({ packs: options.packs, members: options.members, contracts: options.contracts, format: 'json', reuseDecisions: options.reuseDecisions ?? true });
   const book = new LedgerBook(setup, memberList, options.sink, 0, (index) => `${prefix}[${index}]`, (index, field) => `${prefix}[${index}]${field ? `.${field}` : ''}`);
   const SLICE = 4096;
-  while (next !== undefined && book.problems.length < options.maxErrors) {
+  while (next !== undefined && book.badRows() < options.maxErrors) {
     const start = next.index;
     const decider = new ChunkDecider(setup, SLICE);
     let count = 0;

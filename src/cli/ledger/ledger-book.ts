@@ -97,6 +97,7 @@ export class LedgerBook {
   /** Checklist items found missing: id → title and citation. */
   readonly titles = new Map<string, { title: string; citation: string; missingOn: number }>();
   readonly problems: RowProblem[] = [];
+  private badRowsCounted = { problems: 0, rows: 0 };
   readonly neededBidKept: Record<string, unknown>[] = [];
   readonly missingKept: Record<string, unknown>[] = [];
   readonly unknownContracts: { purchaseId: string; contractId: string; where: string }[] = [];
@@ -227,6 +228,16 @@ export class LedgerBook {
     }
     this.rowsRead += chunk.count;
     while (changeAt < changes.length) this.takeChange(changes[changeAt++]!, base);
+  }
+
+  /** How many rows the problems are on (a row may have several: `--max-errors` counts rows). */
+  badRows(): number {
+    const counted = this.badRowsCounted;
+    if (counted.problems !== this.problems.length) {
+      counted.rows = new Set(this.problems.map((p) => p.line)).size;
+      counted.problems = this.problems.length;
+    }
+    return counted.rows;
   }
 
   /** A change order of a chunk starting on line `base`: folded into its PO, or pending until the PO is read. */
