@@ -6,7 +6,7 @@
  * tsconfig paths do the same).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -128,11 +128,16 @@ export function cliScratch(): string {
   return scratch;
 }
 
-/** Runs a documented command from the sources in `cwd`: its output (stdout, then stderr) and exit code. */
+/**
+ * Runs a documented command from the sources in `cwd`: its output (stdout, then stderr) and exit
+ * code. A command ending `< file` gets that file (in `cwd`) on standard input.
+ */
 export function runCommand(command: string, cwd: string): { output: string; exitCode: number } | undefined {
-  const args = cliArgs(command);
+  const redirect = /\s<\s*(\S+)\s*$/.exec(command);
+  const args = cliArgs(redirect ? command.slice(0, redirect.index) : command);
   if (!args) return undefined;
-  const r = spawnSync(process.execPath, ['--import', TSX_LOADER, CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  const input = redirect ? readFileSync(join(cwd, redirect[1]!)) : undefined;
+  const r = spawnSync(process.execPath, ['--import', TSX_LOADER, CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, ...(input ? { input } : {}) });
   return { output: normalizeOutput(`${r.stdout}${r.stderr}`), exitCode: r.status ?? -1 };
 }
 

@@ -65,7 +65,8 @@ if (isMainThread) {
     });
   } else {
     const { main } = await import('./main.js');
-    process.exitCode = await main(argv, self);
+    // (from the sources, no worker threads either: they could not load this .ts file)
+    process.exitCode = await main(argv, self.pathname.endsWith('.ts') ? undefined : self);
   }
 } else {
   const data = workerData as Role | null;
