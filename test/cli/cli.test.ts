@@ -7,7 +7,7 @@ import { InputError } from '../../src/cli/files.js';
 
 const data = (file: string): string => join(import.meta.dirname, '..', '..', 'examples', 'data', file);
 const scratch = mkdtempSync(join(tmpdir(), 'pace-cli-'));
-function file(name: string, text: string): string {
+function file(name: string, text: string | Uint8Array): string {
   const path = join(scratch, name);
   writeFileSync(path, text);
   return path;
@@ -216,6 +216,29 @@ describe('audit-ledger as a stream', () => {
     expect(first).toHaveLength(3);
     expect(first.slice(0, 2).every((l) => /line 2, /.test(l))).toBe(true);
     expect(first[2]).toMatch(/stopped after 1 bad row \(--max-errors 1\); nothing was written$/);
+  });
+  it('refuses text that is not UTF-8 (a spreadsheet saved in Windows-1252), naming each line, and accepts a real U+FFFD', async () => {
+    // Excel's "CSV" on Windows: ’ is 0x92 and É 0xC9; decoded as UTF-8 they became U+FFFD, ids included.
+    const cp1252 = (text: string): Buffer => Buffer.from(text.replace(/’/g, '\x92').replace(/É/g, '\xc9').replace(/é/g, '\xe9'), 'latin1');
+    const rows = ['W1,alder-usd,2025-09-02,1200.00,goods,v1,', 'W2É,alder-usd,2025-09-03,1300.00,goods,v1,', 'W3,alder-usd,2025-09-04,1400.00,goods,v1,'];
+    const csv = file('windows-1252.csv', cp1252(`id,memberId,date,amount,supplyKind,vendorId,revisionOf,description\n${rows.map((r, i) => `${r},Teacher’s desk ${i}`).join('\r\n')}\r\n`));
+    const lines = (await inputError(['audit-ledger', csv, '--members', members])).split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(/windows-1252\.csv: line 2, the row: not UTF-8 text \(the byte 0x92\): save the file as UTF-8 \(in Excel: "CSV UTF-8"\)$/),
+      expect.stringMatching(/windows-1252\.csv: line 3, the row: not UTF-8 text \(the byte 0xC9\)/),
+      expect.stringMatching(/windows-1252\.csv: line 4, the row: not UTF-8 text \(the byte 0x92\)/),
+      expect.stringMatching(/windows-1252\.csv: 3 bad rows; nothing was written$/),
+    ]);
+    const jsonl = file('windows-1252.jsonl', cp1252('{"id":"J1","memberId":"alder-usd","date":"2025-09-02","amount":"10.00","supplyKind":"goods"}\n{"id":"J2","memberId":"alder-usd","date":"2025-09-02","amount":"10.00","supplyKind":"goods","description":"Café"}\n'));
+    expect(await inputError(['audit-ledger', jsonl, '--members', members])).toMatch(/windows-1252\.jsonl: line 2, the row: not UTF-8 text \(the byte 0xE9\): save the file as UTF-8\n/);
+    const json = file('windows-1252.json', cp1252('[\n  {"id":"D1","memberId":"alder-usd","date":"2025-09-02","amount":"10.00","supplyKind":"goods","description":"Café"}\n]\n'));
+    expect(await inputError(['audit-ledger', json, '--members', members])).toMatch(/windows-1252\.json: invalid JSON at line 2, column 113: not UTF-8 text \(the byte 0xE9\): save the file as UTF-8$/);
+    // U+FFFD written as such (EF BF BD) is text like any other.
+    const real = file('replacement.json', '[{"id":"R1","memberId":"alder-usd","date":"2025-09-02","amount":"10.00","supplyKind":"goods","description":"scanned \ufffd"}]');
+    expect((await runCli(['audit-ledger', real, '--members', members])).exitCode).toBe(0);
+    const realCsv = file('replacement.csv', `${header}R\ufffd1,alder-usd,2025-09-02,10.00,goods,v1,\n`);
+    const report = JSON.parse((await runCli(['audit-ledger', realCsv, '--members', members, '--format', 'json'])).stdout) as { missingDocuments: { purchaseId: string }[] };
+    expect(report.missingDocuments.map((m) => m.purchaseId)).toEqual(['R\ufffd1']);
   });
   it('folds change orders into their PO: never a split with it, and a PO raised over the bid limit needed a bid', async () => {
     const csv = file('changes.csv', `${header}C1,alder-usd,2025-08-12,60000.00,goods,v9,\nC1-a,alder-usd,2025-09-01,30000.00,goods,v9,C1\nC1-b,alder-usd,2025-10-01,30000.00,goods,v9,C1\n`);

@@ -7,7 +7,7 @@ import { InputError } from '../files.js';
 import { JsonDocumentReader } from './json-document.js';
 import { printable } from '../safe-text.js';
 import { forEachCsvRecord, lastCsvRecordEnd } from './csv.js';
-import { ChunkDecider, decideChunk, type ChunkResult } from './decide-rows.js';
+import { ChunkDecider, decideChunkBytes, type ChunkResult } from './decide-rows.js';
 import { ledgerFormatOf, type LedgerFormat } from './ledger-format.js';
 import { LedgerBook, type DetailSink, type MemberSummary, type MemberYear, type SplitGroups } from './ledger-book.js';
 import { jsonToPurchase, readHeader, type RowProblem } from './rows.js';
@@ -246,7 +246,7 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
       options.progress?.(book.rowsRead, bytesRead, totalBytes);
     };
     if (pool === undefined) {
-      for (let chunk = nextChunk(); chunk && !stop(); chunk = nextChunk()) take(decideChunk(setup, chunk.toString('utf8')));
+      for (let chunk = nextChunk(); chunk && !stop(); chunk = nextChunk()) take(decideChunkBytes(setup, chunk));
     } else {
       await pool.run(nextChunk, take, stop);
     }

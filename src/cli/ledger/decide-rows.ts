@@ -2,6 +2,7 @@
 // each purchase (procurement method and audit checklist), and hand back compact columns. It runs
 // in a worker thread, or in the main thread for small ledgers. Between chunks a thread keeps only
 // the decisions it reuses across rows of a purchase class (DecisionReuse).
+import { firstNonUtf8, notUtf8Message } from './utf8.js';
 import { isPaceError, type DecisionOptions, type Pace, type PreparedContract } from '../../index.js';
 import { paceContextOf } from '../../pace.js';
 import { dateKey, purchaseClassNumbering } from '../../compliance/purchase-classes.js';
@@ -246,6 +247,49 @@ export function neededBid(method: string, documents: unknown): boolean {
  * `rows`: about how many rows it has (a ledger row is rarely under 48 characters: the bench's are
  * about 70); more or fewer give the same result.
  */
+/**
+ * {@link decideChunk} on a chunk's bytes: text that is not UTF-8 is a problem of the line where it
+ * starts (its characters are not replaced by U+FFFD without a word).
+ */
+export function decideChunkBytes(setup: LedgerSetup, bytes: Uint8Array): ChunkResult {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+  const result = decideChunk(setup, text);
+  // Each line with such bytes, at its first (the lines before are counted from their bytes: a
+  // line end is one byte whatever the text around it).
+  let line = 0;
+  let counted = 0;
+  for (let bad = firstNonUtf8(bytes); bad >= 0; ) {
+    line += lineEnds(bytes, counted, bad);
+    result.problems.push({ line, where: 'row', message: notUtf8Message(bytes[bad]!, setup.format === 'csv') });
+    const end = nextLineEnd(bytes, bad);
+    if (end >= bytes.length) break;
+    line++; // (the line end of the line just named)
+    counted = end;
+    bad = firstNonUtf8(bytes, end);
+  }
+  return result;
+}
+
+/** The line ends (LF, CRLF or CR) in bytes[from..to). */
+function lineEnds(bytes: Uint8Array, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const b = bytes[i]!;
+    if (b === 10 || (b === 13 && bytes[i + 1] !== 10)) count++;
+  }
+  return count;
+}
+
+/** Where the line holding bytes[at] ends: past its line end (bytes.length at the end). */
+function nextLineEnd(bytes: Uint8Array, at: number): number {
+  for (let i = at; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 10) return i + 1;
+    if (b === 13) return bytes[i + 1] === 10 ? i + 2 : i + 1;
+  }
+  return bytes.length;
+}
+
 export function decideChunk(setup: LedgerSetup, text: string, rows = Math.ceil(text.length / 48)): ChunkResult {
   const decider = new ChunkDecider(setup, rows);
   const problems = decider.problems;

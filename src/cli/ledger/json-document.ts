@@ -2,6 +2,7 @@
 // the array's elements are cut from the bytes as they come and each is parsed on its own, so that
 // memory holds one element at a time, not the document. What surrounds them (the brackets, the
 // commas, the object's other members) is checked here; what is inside them, by JSON.parse.
+import { firstNonUtf8, notUtf8Message } from './utf8.js';
 import { InputError, jsonSyntaxError } from '../input-error.js';
 import { boundedMessage } from '../safe-text.js';
 
@@ -214,6 +215,11 @@ export class JsonDocumentReader {
     // (a structural character where a value should start: JSON.parse would name it)
     if (rel === 0 && first !== undefined) this.fail(`Unexpected token '${String.fromCharCode(first)}'`);
     const text = this.buf.toString('utf8', start, start + rel);
+    // (U+FFFD: where bytes that are not UTF-8 were replaced, or one written as such)
+    if (text.includes('\uFFFD')) {
+      const bad = firstNonUtf8(this.buf, start, start + rel);
+      if (bad >= 0) this.failAt(bad, notUtf8Message(this.buf[bad]!, false));
+    }
     let value: unknown;
     try {
       value = JSON.parse(text) as unknown;

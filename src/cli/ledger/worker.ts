@@ -2,7 +2,7 @@
 // decides chunks, then checks the split buckets it is asked for.
 import { parentPort } from 'node:worker_threads';
 import { paceContextOf } from '../../pace.js';
-import { decideChunk, type ChunkResult } from './decide-rows.js';
+import { decideChunkBytes, type ChunkResult } from './decide-rows.js';
 import type { LedgerWorkerData, SplitRequest } from './pool.js';
 import { buildLedgerSetup, type BuiltSetup } from './setup.js';
 import { BucketSplitter, splitColumnsOf, type BucketGroup } from './split-buckets.js';
@@ -13,7 +13,6 @@ export function serveLedgerChunks(data: LedgerWorkerData): void {
   let built: BuiltSetup | undefined;
   let splitter: BucketSplitter | undefined;
   let order: Int32Array | undefined;
-  const decoder = new TextDecoder();
   const errorOf = (e: unknown) => {
     const error = e as Error;
     return { name: error?.name ?? 'Error', message: error?.message ?? String(e), stack: error?.stack };
@@ -40,7 +39,7 @@ export function serveLedgerChunks(data: LedgerWorkerData): void {
     const { seq, bytes } = message;
     try {
       built ??= buildLedgerSetup(data.files);
-      const result: ChunkResult = decideChunk(built.setup, decoder.decode(bytes));
+      const result: ChunkResult = decideChunkBytes(built.setup, bytes);
       port.postMessage({ seq, result }, [result.lines.buffer, result.members.buffer, result.groups.buffer, result.dates.buffer, result.cents.buffer, result.flags.buffer, result.missingListOf.buffer] as ArrayBuffer[]);
     } catch (e) {
       port.postMessage({ seq, error: errorOf(e) });

@@ -1,0 +1,29 @@
+// Ledger text that is not UTF-8: a spreadsheet's "CSV" saved in Windows-1252 (Excel's default on
+// Windows), whose accented letters and curly quotes would otherwise be replaced by U+FFFD without
+// a word, ids included.
+import { isUtf8 } from 'node:buffer';
+
+/** Where bytes[from..to) first stops being UTF-8 (-1: it is UTF-8 throughout). */
+export function firstNonUtf8(bytes: Uint8Array, from = 0, to = bytes.length): number {
+  const part = bytes.subarray(from, to);
+  if (isUtf8(part)) return -1;
+  for (let i = 0; i < part.length; ) {
+    const b = part[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > part.length) return from + i;
+    for (let k = 1; k < length; k++) {
+      const c = part[i + k]!;
+      // (the second byte's range excludes overlong forms, surrogates and code points past U+10FFFF)
+      const low = k > 1 ? 0x80 : b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+      const high = k > 1 ? 0xbf : b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+      if (c < low || c > high) return from + i;
+    }
+    i += length;
+  }
+  return from + part.length; // (isUtf8 and this scan disagree: not expected)
+}
+
+/** What a ledger's reader says of text that is not UTF-8, at its first such byte. */
+export function notUtf8Message(byte: number, csv: boolean): string {
+  return `not UTF-8 text (the byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')}): save the file as UTF-8${csv ? ' (in Excel: "CSV UTF-8")' : ''}`;
+}
