@@ -4,18 +4,26 @@ import { readFileSync } from 'node:fs';
 import { createPace, loadRulesPack, californiaLaw, paceProgram, isPaceError, type Pace, type PreparedContract } from '../index.js';
 import { boundedMessage, quoted } from './safe-text.js';
 import { InputError, jsonSyntaxError } from './input-error.js';
+import { firstNonUtf8, notUtf8Message } from './ledger/utf8.js';
 
 export { InputError } from './input-error.js';
 
-/** The text of a file ('-' is stdin), with a UTF-8 byte order mark dropped. */
+/**
+ * The text of a file ('-' is stdin), with a UTF-8 byte order mark dropped. Text that is not UTF-8
+ * (a file saved in Windows-1252) is refused at its first such byte, not read with U+FFFD in place
+ * of its characters.
+ */
 export function readText(file: string): string {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8');
+    bytes = readFileSync(file === '-' ? 0 : file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : (code ?? 'unreadable')})`);
   }
+  const text = bytes.toString('utf8');
+  const bad = text.includes('\uFFFD') ? firstNonUtf8(bytes) : -1;
+  if (bad >= 0) throw new InputError(`${file}: ${lineAndColumn(text, bytes.subarray(0, bad).toString('utf8').length)}: ${notUtf8Message(bytes[bad]!, false)}`);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

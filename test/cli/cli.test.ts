@@ -126,6 +126,15 @@ describe('bad input: one line naming the file, the line or path, and what was ex
     const bad = file('bad-contract.json', JSON.stringify({ ...input, contract: { ...input['contract'], id: 5 } }));
     expect(await inputError(['check', bad])).toMatch(/bad-contract\.json: \$\.contract\.id: expected string/);
   });
+  it('refuses an input file that is not UTF-8 at its first such byte (Windows-1252), with its line and column', async () => {
+    const input = require_(data('purchase.json')) as Record<string, Record<string, unknown>>;
+    const text = JSON.stringify({ ...input, purchase: { ...input['purchase'], description: 'Caf\u00e9 tables' } }, null, 2);
+    const bad = file('windows-1252.json', Buffer.from(text, 'latin1'));
+    const at = text.split('\n').findIndex((l) => l.includes('Caf'));
+    const column = text.split('\n')[at]!.indexOf('\u00e9') + 1;
+    expect(await inputError(['check', bad])).toBe(`${bad}: line ${at + 1}, column ${column}: not UTF-8 text (the byte 0xE9): save the file as UTF-8`);
+    expect((await runCli(['check', file('utf-8.json', text)])).exitCode).toBe(0);
+  });
   it('names the CSV line of a bad row, and refuses unknown columns', async () => {
     const csv = file('bad.csv', 'id,memberId,date,amount,supplyKind\nP1,alder-usd,2025-08-12,100.00,goods\nP2,alder-usd,2025-02-30,100.00,goods\n');
     expect(await inputError(['audit-ledger', csv, '--members', data('members.json')])).toMatch(/bad\.csv: line 3, column date: not a real calendar date\n.*bad\.csv: 1 bad row; nothing was written$/);
