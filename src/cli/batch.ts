@@ -4,6 +4,7 @@
 import { isPaceError, type Pace, type PreparedContract } from '../index.js';
 import type { AnswerEncoder } from './batch-json.js';
 import { boundedMessage, quoted } from './safe-text.js';
+import { firstNonUtf8 } from './ledger/utf8.js';
 
 const OPS = ['check-eligibility', 'procurement-method', 'audit-checklist', 'check-purchase', 'quote', 'quote-group-buy', 'verify-invoice'] as const;
 type Op = (typeof OPS)[number];
@@ -21,6 +22,8 @@ function failure(id: unknown, code: string, message: string, issues: { path: str
 
 /** Answers one request line (never throws for bad input: that is an `ok: false` answer). */
 export function answer(pace: Pace, contracts: ReadonlyMap<string, PreparedContract>, line: string): Answer {
+  const notUtf8 = line.charCodeAt(0) === 0 ? NOT_UTF8.exec(line) : null;
+  if (notUtf8) return notUtf8Answer(line.slice(notUtf8[0].length), notUtf8[1]!, notUtf8[2]!);
   let request: unknown;
   try {
     request = JSON.parse(line);
@@ -48,6 +51,18 @@ export function answer(pace: Pace, contracts: ReadonlyMap<string, PreparedContra
     if (e instanceof RangeError) return failure(echo, 'invalid-request', 'the input is nested too deeply to read');
     throw e;
   }
+}
+
+/** The answer to a request line that is not UTF-8 (its id echoed when the rest of it reads). */
+function notUtf8Answer(text: string, byte: string, column: string): Answer {
+  let id: unknown = null;
+  try {
+    const request = JSON.parse(text) as { id?: unknown } | null;
+    if (typeof request?.id === 'string' || typeof request?.id === 'number') id = request.id;
+  } catch {
+    // (no id to echo)
+  }
+  return failure(id, 'invalid-request', `the line is not UTF-8 text (the byte 0x${byte} at column ${column}): write requests as UTF-8`, [{ path: '$', message: 'expected UTF-8 text' }]);
 }
 
 // `options` (e.g. `{ "trace": false }`: the answer without its trace, much smaller to write and
@@ -84,23 +99,57 @@ export type LineAnswerer = (lines: readonly string[]) => Promise<Uint8Array[]>;
 /** The request lines of a stream: a BOM dropped, line ends LF or CRLF, blank lines skipped. */
 async function* requestLines(input: AsyncIterable<Buffer | string>): AsyncGenerator<string[]> {
   let rest = '';
-  const decoder = new TextDecoder();
+  let carry: Buffer | undefined;
   let first = true;
-  for await (const piece of input) {
-    let text = rest + (typeof piece === 'string' ? piece : decoder.decode(piece, { stream: true }));
+  const take = (text: string, last: boolean): string[] => {
     if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    first = false;
+    if (text !== '') first = false;
     const lines = text.split('\n');
-    rest = lines.pop()!;
+    rest = last ? '' : lines.pop()!;
     const requests: string[] = [];
     for (const raw of lines) {
       const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
       if (line.trim() !== '') requests.push(line);
     }
+    return requests;
+  };
+  for await (const piece of input) {
+    let requests: string[];
+    if (typeof piece === 'string') requests = take(rest + piece, false);
+    else {
+      // Whole lines are decoded (a character is never cut); their text is checked to be UTF-8.
+      const bytes = carry === undefined ? piece : Buffer.concat([carry, piece]);
+      const end = bytes.lastIndexOf(10) + 1;
+      carry = end === bytes.length ? undefined : Buffer.from(bytes.subarray(end));
+      requests = take(utf8Lines(bytes.subarray(0, end)), false);
+    }
     if (requests.length > 0) yield requests;
   }
-  rest += decoder.decode();
-  if (rest.trim() !== '') yield [rest.endsWith('\r') ? rest.slice(0, -1) : rest];
+  const last = take(rest + (carry === undefined ? '' : utf8Lines(carry)), true);
+  if (last.length > 0) yield last;
+}
+
+/**
+ * Marks a request line whose bytes are not UTF-8 (a C# caller's stdin is the console's code page
+ * unless it says UTF-8): `answer` then says so, instead of answering with U+FFFD in place of its
+ * characters. A line that starts with U+0000 is no JSON, so the mark cannot hide a good request.
+ */
+const NOT_UTF8 = /^\u0000([0-9A-F]{2}):(\d+)\u0000/;
+
+/** The text of whole lines, each line that is not UTF-8 marked (see NOT_UTF8). */
+function utf8Lines(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  if (!text.includes('\uFFFD') || firstNonUtf8(bytes) < 0) return text;
+  let out = '';
+  for (let at = 0; at < bytes.length; ) {
+    const lf = bytes.indexOf(10, at);
+    const next = lf < 0 ? bytes.length : lf + 1;
+    const line = bytes.subarray(at, next);
+    const bad = firstNonUtf8(line);
+    out += bad < 0 ? line.toString('utf8') : `\u0000${line[bad]!.toString(16).toUpperCase().padStart(2, '0')}:${line.subarray(0, bad).toString('utf8').length + 1}\u0000${line.toString('utf8')}`;
+    at = next;
+  }
+  return out;
 }
 
 /**

@@ -348,6 +348,23 @@ describe('pace-rules batch', () => {
     const checked = JSON.parse((await runCli(['check', data('purchase.json'), '--json'])).stdout) as Record<string, unknown>;
     expect(all!.result['procurementMethod']).toEqual(checked['procurementMethod']);
   });
+  it('answers a request line that is not UTF-8 (a C# caller writing its console code page) ok: false, whatever pieces its bytes come in', async () => {
+    const input = require_(data('purchase.json')) as { member: unknown; purchase: Record<string, unknown> };
+    const line = (id: string, description: string): string => JSON.stringify({ id, op: 'procurement-method', input: { member: input.member, purchase: { ...input.purchase, description } } });
+    // BOM, a good line with é in UTF-8, the same in Windows-1252, a good last line without its line end.
+    const bytes = Buffer.concat([Buffer.from('\ufeff', 'utf8'), Buffer.from(`${line('utf-8', 'Café tables')}\r\n`, 'utf8'), Buffer.from(`${line('windows-1252', 'Café tables')}\n`, 'latin1'), Buffer.from(line('last', 'Café'), 'utf8')]);
+    for (const size of [1, 7, 64, bytes.length]) {
+      let stdout = '';
+      const stdin = (async function* () {
+        for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+      })();
+      expect(await runCliAsync(['batch'], { stdout: (t) => (stdout += t), stderr: () => undefined, stdin })).toBe(0);
+      const answers = stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: unknown; ok: boolean; error?: { code: string; message: string } });
+      expect(answers.map((a) => [a.id, a.ok]), `pieces of ${size} bytes`).toEqual([['utf-8', true], ['windows-1252', false], ['last', true]]);
+      const column = line('windows-1252', 'Café tables').indexOf('é') + 1;
+      expect(answers[1]!.error).toMatchObject({ code: 'invalid-request', message: `the line is not UTF-8 text (the byte 0xE9 at column ${column}): write requests as UTF-8` });
+    }
+  });
   it('names the file and JSON path of a bad contract in --contracts', async () => {
     const contracts = require_(data('contracts.json')) as Record<string, unknown>[];
     const bad = file('bad-contracts.json', JSON.stringify([contracts[0], { ...contracts[0], id: 'x2', supplyKind: 'spaceships' }]));
