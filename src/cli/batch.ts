@@ -99,7 +99,8 @@ export type LineAnswerer = (lines: readonly string[]) => Promise<Uint8Array[]>;
 /** The request lines of a stream: a BOM dropped, line ends LF or CRLF, blank lines skipped. */
 async function* requestLines(input: AsyncIterable<Buffer | string>): AsyncGenerator<string[]> {
   let rest = '';
-  let carry: Buffer | undefined;
+  // Bytes after the last line end read (pieces kept as they came: joined once a line end comes).
+  let carry: Buffer[] = [];
   let first = true;
   const take = (text: string, last: boolean): string[] => {
     if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -118,14 +119,18 @@ async function* requestLines(input: AsyncIterable<Buffer | string>): AsyncGenera
     if (typeof piece === 'string') requests = take(rest + piece, false);
     else {
       // Whole lines are decoded (a character is never cut); their text is checked to be UTF-8.
-      const bytes = carry === undefined ? piece : Buffer.concat([carry, piece]);
-      const end = bytes.lastIndexOf(10) + 1;
-      carry = end === bytes.length ? undefined : Buffer.from(bytes.subarray(end));
-      requests = take(utf8Lines(bytes.subarray(0, end)), false);
+      const end = piece.lastIndexOf(10) + 1;
+      if (end === 0) {
+        carry.push(piece);
+        continue;
+      }
+      const lines = carry.length === 0 ? piece.subarray(0, end) : Buffer.concat([...carry, piece.subarray(0, end)]);
+      carry = end === piece.length ? [] : [Buffer.from(piece.subarray(end))];
+      requests = take(utf8Lines(lines), false);
     }
     if (requests.length > 0) yield requests;
   }
-  const last = take(rest + (carry === undefined ? '' : utf8Lines(carry)), true);
+  const last = take(rest + (carry.length === 0 ? '' : utf8Lines(Buffer.concat(carry))), true);
   if (last.length > 0) yield last;
 }
 
