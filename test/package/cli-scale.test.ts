@@ -142,6 +142,19 @@ describe('audit-ledger at scale', () => {
     expect(text.match(/^(alder-usd|birch-esd|cedar-charter|dogwood-coe)-\d+ /gm)?.length).toBe(2250);
   }, 240_000);
 
+  it('audits a ledger whose every row has a vendor of its own (V8 11.3 crashed on it with a segmentation fault)', () => {
+    // A cooperative's ledger over thousands of small vendors: Node 20's TurboFan miscompiled the row
+    // loop with load elimination (exit 139, at 10,000 rows and more; this one crashed every time).
+    const rows = Array.from({ length: 60_000 }, (_, i) => `PO-${i},${['alder-usd', 'birch-esd', 'cedar-charter'][i % 3]},2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')},${100 + ((i * 7919) % 199_900)}.${String(i % 100).padStart(2, '0')},goods,v-${i}`);
+    const ledger = project.write('ledger-60k-vendors.csv', `id,memberId,date,amount,supplyKind,vendorId\n${rows.join('\n')}\n`);
+    for (const jobs of ['0', '1']) {
+      const out = join(project.dir, `ledger-60k-vendors-${jobs}.json`);
+      const r = cli(['audit-ledger', ledger, '--members', data('members.json'), '--format', 'json', '--out', out, '--jobs', jobs]);
+      expect(r.status, `--jobs ${jobs}: ${r.stderr}`).toBe(1);
+      expect((JSON.parse(readFileSync(out, 'utf8')) as { purchaseCount: number }).purchaseCount).toBe(60_000);
+    }
+  }, 120_000);
+
   it('reads a JSON document ledger over 32 MB as a stream, within 200 MB peak RSS', () => {
     // Parsed whole, a 30 MB document ran the ledger's thread (its heap bounded for a stream) out of
     // memory, and on the main thread a 40 MB one took 321 MB; read one purchase at a time
