@@ -245,8 +245,16 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
       takeResult(book, result, options.members);
       options.progress?.(book.rowsRead, bytesRead, totalBytes);
     };
+    // (a chunk read but not decided, once too many rows were bad: the ledger was not checked to its end)
+    let skipped = false;
     if (pool === undefined) {
-      for (let chunk = nextChunk(); chunk && !stop(); chunk = nextChunk()) take(decideChunkBytes(setup, chunk));
+      for (let chunk = nextChunk(); chunk; chunk = nextChunk()) {
+        if (stop()) {
+          skipped = true;
+          break;
+        }
+        take(decideChunkBytes(setup, chunk));
+      }
     } else {
       await pool.run(nextChunk, take, stop);
     }
@@ -257,7 +265,7 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
       await pool?.close();
       pool = undefined;
     }
-    return await finish(options, book, eof, pool);
+    return await finish(options, book, eof && !skipped, pool);
   } finally {
     await pool?.close();
   }
@@ -360,8 +368,10 @@ async function auditJsonDocument(options: LedgerOptions, fd: number, first: Buff
     takeResult(book, decider.finish(count), options.members);
     options.progress?.(book.rowsRead, reader.offset, totalBytes);
   }
-  // (the rest of the document is still checked when too many rows were bad: invalid JSON is said first)
+  // Whether every purchase was checked; the rest of the document is still read when too many rows
+  // were bad (invalid JSON is said first), but its purchases are not checked.
+  const checkedAll = next === undefined;
   while (next !== undefined) next = reader.next();
-  return finish(options, book, true, undefined, true);
+  return finish(options, book, checkedAll, undefined, true);
 }
 
