@@ -114,6 +114,15 @@ async function* requestLines(input: AsyncIterable<Buffer | string>): AsyncGenera
     }
     return requests;
   };
+  // (a BOM is dropped from the bytes, before a line that is not UTF-8 is marked: see NOT_UTF8)
+  let atStart = true;
+  const decoded = (bytes: Buffer): string => {
+    if (atStart && bytes.length > 0) {
+      atStart = false;
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    }
+    return utf8Lines(bytes);
+  };
   for await (const piece of input) {
     let requests: string[];
     if (typeof piece === 'string') requests = take(rest + piece, false);
@@ -126,11 +135,11 @@ async function* requestLines(input: AsyncIterable<Buffer | string>): AsyncGenera
       }
       const lines = carry.length === 0 ? piece.subarray(0, end) : Buffer.concat([...carry, piece.subarray(0, end)]);
       carry = end === piece.length ? [] : [Buffer.from(piece.subarray(end))];
-      requests = take(utf8Lines(lines), false);
+      requests = take(decoded(lines), false);
     }
     if (requests.length > 0) yield requests;
   }
-  const last = take(rest + (carry.length === 0 ? '' : utf8Lines(Buffer.concat(carry))), true);
+  const last = take(rest + (carry.length === 0 ? '' : decoded(Buffer.concat(carry))), true);
   if (last.length > 0) yield last;
 }
 

@@ -21,10 +21,12 @@ export function readText(file: string): string {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : (code ?? 'unreadable')})`);
   }
-  const text = bytes.toString('utf8');
-  const bad = text.includes('\uFFFD') ? firstNonUtf8(bytes) : -1;
-  if (bad >= 0) throw new InputError(`${file}: ${lineAndColumn(text, bytes.subarray(0, bad).toString('utf8').length)}: ${notUtf8Message(bytes[bad]!, false)}`);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const text = bytes.toString('utf8', bom);
+  const bad = text.includes('\uFFFD') ? firstNonUtf8(bytes, bom) : -1;
+  // (columns counted as for a syntax error: without the byte order mark)
+  if (bad >= 0) throw new InputError(`${file}: ${lineAndColumn(text, bytes.toString('utf8', bom, bad).length)}: ${notUtf8Message(bytes[bad]!, false)}`);
+  return text;
 }
 
 function lineAndColumn(text: string, position: number): string {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -134,6 +134,9 @@ describe('bad input: one line naming the file, the line or path, and what was ex
     const column = text.split('\n')[at]!.indexOf('\u00e9') + 1;
     expect(await inputError(['check', bad])).toBe(`${bad}: line ${at + 1}, column ${column}: not UTF-8 text (the byte 0xE9): save the file as UTF-8`);
     expect((await runCli(['check', file('utf-8.json', text)])).exitCode).toBe(0);
+    // After a byte order mark, columns are counted without it (as for a syntax error).
+    const withBom = file('bom-windows-1252.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('[{"id":"\u00e9"}]', 'latin1')]));
+    expect(await inputError(['audit-ledger', data('ledger.csv'), '--members', withBom])).toMatch(/bom-windows-1252\.json: line 1, column 9: not UTF-8 text \(the byte 0xE9\)/);
   });
   it('names the CSV line of a bad row, and refuses unknown columns', async () => {
     const csv = file('bad.csv', 'id,memberId,date,amount,supplyKind\nP1,alder-usd,2025-08-12,100.00,goods\nP2,alder-usd,2025-02-30,100.00,goods\n');
@@ -210,6 +213,22 @@ describe('audit-ledger as a stream', () => {
     expect(message.split('\n')).toHaveLength(4);
     expect(message).toMatch(/stopped after 3 bad rows \(--max-errors 3\); nothing was written/);
   });
+  it('says it stopped when rows after the last one listed were not checked (a CSV of several chunks, a JSON document)', async () => {
+    // Bad on its first row and its last: --max-errors 1 stops before the last chunk is decided.
+    const rows = Array.from({ length: 15_000 }, (_, i) => `S${i},alder-usd,2025-09-02,10.00,goods,v1,`);
+    rows[0] = 'S0,nobody,2025-09-02,10.00,goods,v1,';
+    rows[rows.length - 1] = 'S-last,nobody,2025-09-02,10.00,goods,v1,';
+    const csv = file('two-chunks.csv', `${header}${rows.join('\n')}\n`);
+    // Two chunks (the first read until 256 KB are pending, about 512 KB): reading the second reaches the end of the file.
+    expect(statSync(csv).size).toBeGreaterThan(2 * 256 * 1024);
+    expect(statSync(csv).size).toBeLessThan(3 * 256 * 1024);
+    expect(await inputError(['audit-ledger', csv, '--members', members, '--max-errors', '1', '--jobs', '0'])).toMatch(/two-chunks\.csv: stopped after 1 bad row \(--max-errors 1\); nothing was written$/);
+    expect(await inputError(['audit-ledger', csv, '--members', members, '--max-errors', '2', '--jobs', '0'])).toMatch(/two-chunks\.csv: 2 bad rows; nothing was written$/);
+    const purchases = Array.from({ length: 5_001 }, (_, i) => ({ id: `J${i}`, memberId: i === 0 || i === 5_000 ? 'nobody' : 'alder-usd', date: '2025-09-02', amount: '10.00', supplyKind: 'goods' }));
+    const json = file('document.json', JSON.stringify(purchases));
+    expect(await inputError(['audit-ledger', json, '--members', members, '--max-errors', '1'])).toMatch(/document\.json: stopped after 1 bad row \(--max-errors 1\); nothing was written$/);
+    expect(await inputError(['audit-ledger', json, '--members', members, '--max-errors', '2'])).toMatch(/document\.json: 2 bad rows; nothing was written$/);
+  });
   it('counts bad rows, not problems: a row with two bad cells is one bad row, listed with both, and --max-errors counts rows', async () => {
     // As a database export gives them: a timestamp for a date, an amount with a dollar sign.
     const rows = ['T1,alder-usd,2025-09-02 00:00:00,"$1,200.00",goods,v1,', 'T2,alder-usd,2025-09-03,1200.000,goods,v1,', 'T3,alder-usd,2025-09-04,1200.00,goods,v1,', 'T4,alder-usd,09/05/2025,1200.00,goods,v1,'];
@@ -242,6 +261,14 @@ describe('audit-ledger as a stream', () => {
     expect(await inputError(['audit-ledger', jsonl, '--members', members])).toMatch(/windows-1252\.jsonl: line 2, the row: not UTF-8 text \(the byte 0xE9\): save the file as UTF-8\n/);
     const json = file('windows-1252.json', cp1252('[\n  {"id":"D1","memberId":"alder-usd","date":"2025-09-02","amount":"10.00","supplyKind":"goods","description":"Café"}\n]\n'));
     expect(await inputError(['audit-ledger', json, '--members', members])).toMatch(/windows-1252\.json: invalid JSON at line 2, column 113: not UTF-8 text \(the byte 0xE9\): save the file as UTF-8$/);
+    // A quoted field over two lines, not UTF-8 on its second, in a row with another problem: one
+    // bad row, both problems on the line the row starts on.
+    const quoted = file('quoted-lines.csv', Buffer.concat([Buffer.from(`id,memberId,date,amount,supplyKind,vendorId,revisionOf,description\nQ1,alder-usd,2025-09-02,10.00,goods,v1,,ok\nQ2,nobody,2025-09-02,10.00,goods,v1,,"two\nlin`), Buffer.from([0xe9]), Buffer.from('s"\n')]));
+    const both = (await inputError(['audit-ledger', quoted, '--members', members])).split('\n');
+    expect(both).toHaveLength(3);
+    expect(both.slice(0, 2).every((l) => /quoted-lines\.csv: line 3, /.test(l))).toBe(true);
+    expect(both.join('\n')).toMatch(/not UTF-8 text \(the byte 0xE9\)/);
+    expect(both[2]).toMatch(/1 bad row; nothing was written$/);
     // U+FFFD written as such (EF BF BD) is text like any other.
     const real = file('replacement.json', '[{"id":"R1","memberId":"alder-usd","date":"2025-09-02","amount":"10.00","supplyKind":"goods","description":"scanned \ufffd"}]');
     expect((await runCli(['audit-ledger', real, '--members', members])).exitCode).toBe(0);
@@ -364,6 +391,14 @@ describe('pace-rules batch', () => {
       const column = line('windows-1252', 'Café tables').indexOf('é') + 1;
       expect(answers[1]!.error).toMatchObject({ code: 'invalid-request', message: `the line is not UTF-8 text (the byte 0xE9 at column ${column}): write requests as UTF-8` });
     }
+    // The first line not UTF-8, after a BOM: its id echoed, its column counted without the BOM.
+    const first = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${line('first', 'Café')}\n`, 'latin1')]);
+    let stdout = '';
+    const stdin = (async function* () {
+      for (let at = 0; at < first.length; at += 2) yield first.subarray(at, at + 2);
+    })();
+    await runCliAsync(['batch'], { stdout: (t) => (stdout += t), stderr: () => undefined, stdin });
+    expect(JSON.parse(stdout) as unknown).toMatchObject({ id: 'first', ok: false, error: { message: `the line is not UTF-8 text (the byte 0xE9 at column ${line('first', 'Café').indexOf('é') + 1}): write requests as UTF-8` } });
   });
   it('names the file and JSON path of a bad contract in --contracts', async () => {
     const contracts = require_(data('contracts.json')) as Record<string, unknown>[];

@@ -2,7 +2,7 @@
 // each purchase (procurement method and audit checklist), and hand back compact columns. It runs
 // in a worker thread, or in the main thread for small ledgers. Between chunks a thread keeps only
 // the decisions it reuses across rows of a purchase class (DecisionReuse).
-import { firstNonUtf8, notUtf8Message } from './utf8.js';
+import { firstNonUtf8, notUtf8Message, scanNonUtf8 } from './utf8.js';
 import { isPaceError, type DecisionOptions, type Pace, type PreparedContract } from '../../index.js';
 import { paceContextOf } from '../../pace.js';
 import { dateKey, purchaseClassNumbering } from '../../compliance/purchase-classes.js';
@@ -254,40 +254,33 @@ export function neededBid(method: string, documents: unknown): boolean {
 export function decideChunkBytes(setup: LedgerSetup, bytes: Uint8Array): ChunkResult {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
   const result = decideChunk(setup, text);
-  // Each line with such bytes, at its first (the lines before are counted from their bytes: a
-  // line end is one byte whatever the text around it).
+  // Each record with such bytes, at its first, on the line the record starts on (as its other
+  // problems are: a quoted CSV field may hold line ends). Counted as the bytes are walked once.
+  const csv = setup.format === 'csv';
+  let i = 0;
   let line = 0;
-  let counted = 0;
+  let record = 0;
+  let quoted = false;
+  const walkTo = (to: number): void => {
+    for (; i < to; i++) {
+      const b = bytes[i]!;
+      if (csv && b === 34) quoted = !quoted;
+      else if (b === 10 || (b === 13 && bytes[i + 1] !== 10)) {
+        line++;
+        if (!quoted) record = line;
+      }
+    }
+  };
   for (let bad = firstNonUtf8(bytes); bad >= 0; ) {
-    line += lineEnds(bytes, counted, bad);
-    result.problems.push({ line, where: 'row', message: notUtf8Message(bytes[bad]!, setup.format === 'csv') });
-    const end = nextLineEnd(bytes, bad);
-    if (end >= bytes.length) break;
-    line++; // (the line end of the line just named)
-    counted = end;
-    bad = firstNonUtf8(bytes, end);
+    walkTo(bad);
+    const at = csv ? record : line;
+    result.problems.push({ line: at, where: 'row', message: notUtf8Message(bytes[bad]!, csv) });
+    // On to the next record.
+    while (i < bytes.length && (csv ? record : line) === at) walkTo(i + 1);
+    if (i >= bytes.length) break;
+    bad = scanNonUtf8(bytes, i);
   }
   return result;
-}
-
-/** The line ends (LF, CRLF or CR) in bytes[from..to). */
-function lineEnds(bytes: Uint8Array, from: number, to: number): number {
-  let count = 0;
-  for (let i = from; i < to; i++) {
-    const b = bytes[i]!;
-    if (b === 10 || (b === 13 && bytes[i + 1] !== 10)) count++;
-  }
-  return count;
-}
-
-/** Where the line holding bytes[at] ends: past its line end (bytes.length at the end). */
-function nextLineEnd(bytes: Uint8Array, at: number): number {
-  for (let i = at; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (b === 10) return i + 1;
-    if (b === 13) return bytes[i + 1] === 10 ? i + 2 : i + 1;
-  }
-  return bytes.length;
 }
 
 export function decideChunk(setup: LedgerSetup, text: string, rows = Math.ceil(text.length / 48)): ChunkResult {

@@ -5,8 +5,12 @@ import { isUtf8 } from 'node:buffer';
 
 /** Where bytes[from..to) first stops being UTF-8 (-1: it is UTF-8 throughout). */
 export function firstNonUtf8(bytes: Uint8Array, from = 0, to = bytes.length): number {
+  return isUtf8(bytes.subarray(from, to)) ? -1 : scanNonUtf8(bytes, from, to);
+}
+
+/** {@link firstNonUtf8} by a scan in JavaScript, with no native check first (for a text known not to be UTF-8). */
+export function scanNonUtf8(bytes: Uint8Array, from = 0, to = bytes.length): number {
   const part = bytes.subarray(from, to);
-  if (isUtf8(part)) return -1;
   for (let i = 0; i < part.length; ) {
     const b = part[i]!;
     const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
@@ -20,7 +24,7 @@ export function firstNonUtf8(bytes: Uint8Array, from = 0, to = bytes.length): nu
     }
     i += length;
   }
-  return from + part.length; // (isUtf8 and this scan disagree: not expected)
+  return -1;
 }
 
 /** What a ledger's reader says of text that is not UTF-8, at its first such byte. */
