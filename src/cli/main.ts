@@ -260,6 +260,9 @@ async function ledger(parsed: Parsed, io: CliIo): Promise<number> {
   const format = formatOf(parsed, ['text', 'json', 'html']);
   const members = stringFlag(parsed, '--members');
   if (members === undefined) throw new InputError('audit-ledger needs --members <members.json>');
+  // Standard input is read once: by the ledger, or by one of the files it needs.
+  const fromStdin = [file, members, stringFlag(parsed, '--contracts'), stringFlag(parsed, '--packs')].filter((f) => f === '-').length;
+  if (fromStdin > 1) throw new InputError('standard input (-) can be read once: give the ledger or the members, contracts or packs as a file');
   const windowFlag = stringFlag(parsed, '--window');
   let window: 'fiscal-year' | { days: number } = 'fiscal-year';
   if (windowFlag !== undefined && windowFlag !== 'fiscal-year') {

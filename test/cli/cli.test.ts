@@ -261,6 +261,10 @@ describe('audit-ledger as a stream', () => {
     expect(await inputError(['audit-ledger', jsonl, '--members', members])).toMatch(/windows-1252\.jsonl: line 2, the row: not UTF-8 text \(the byte 0xE9\): save the file as UTF-8\n/);
     const json = file('windows-1252.json', cp1252('[\n  {"id":"D1","memberId":"alder-usd","date":"2025-09-02","amount":"10.00","supplyKind":"goods","description":"Café"}\n]\n'));
     expect(await inputError(['audit-ledger', json, '--members', members])).toMatch(/windows-1252\.json: invalid JSON at line 2, column 113: not UTF-8 text \(the byte 0xE9\): save the file as UTF-8$/);
+    // A header not UTF-8 (a Spanish column title), and standard input asked for twice.
+    const header1252 = file('header-1252.csv', Buffer.from(`id,memberId,date,amount,supplyKind,descripci\u00f3n\n`, 'latin1'));
+    expect(await inputError(['audit-ledger', header1252, '--members', members])).toMatch(/header-1252\.csv: line 1: not UTF-8 text \(the byte 0xF3\)/);
+    expect(await inputError(['audit-ledger', '-', '--members', '-'])).toMatch(/^standard input \(-\) can be read once/);
     // A quoted field over two lines, not UTF-8 on its second, in a row with another problem: one
     // bad row, both problems on the line the row starts on.
     const quoted = file('quoted-lines.csv', Buffer.concat([Buffer.from(`id,memberId,date,amount,supplyKind,vendorId,revisionOf,description\nQ1,alder-usd,2025-09-02,10.00,goods,v1,,ok\nQ2,nobody,2025-09-02,10.00,goods,v1,,"two\nlin`), Buffer.from([0xe9]), Buffer.from('s"\n')]));

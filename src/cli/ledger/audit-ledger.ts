@@ -9,6 +9,7 @@ import { printable } from '../safe-text.js';
 import { forEachCsvRecord, lastCsvRecordEnd } from './csv.js';
 import { ChunkDecider, decideChunkBytes, type ChunkResult } from './decide-rows.js';
 import { ledgerFormatOf, type LedgerFormat } from './ledger-format.js';
+import { firstNonUtf8, notUtf8Message } from './utf8.js';
 import { LedgerBook, type DetailSink, type MemberSummary, type MemberYear, type SplitGroups } from './ledger-book.js';
 import { jsonToPurchase, readHeader, type RowProblem } from './rows.js';
 import { buildLedgerSetup, type LedgerFiles } from './setup.js';
@@ -215,6 +216,8 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
   let firstLine = 1;
   if (format === 'csv') {
     const headerBytes = firstRecordBytes(pending);
+    const badHeader = firstNonUtf8(headerBytes);
+    if (badHeader >= 0) throw new InputError(`${file}: line 1: ${notUtf8Message(headerBytes[badHeader]!, true)}`);
     const headerText = headerBytes.toString('utf8');
     let fields: string[] | undefined;
     forEachCsvRecord(headerText.length > 1 << 16 ? headerText.slice(0, 1 << 16) : headerText, (record) => {
