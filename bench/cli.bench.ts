@@ -85,7 +85,11 @@
  * 0.33-0.35 -> 0.24-0.27 s. The whole 200,000-row run: 11.48 and 11.48 billion instructions before,
  * 11.67 and 11.33 after (repeated runs differ by about 2%). The same build's 200,000-row run
  * (--jobs 0) exited after 1.74-1.90 s at the session's start and 2.65-2.93 s half an hour later,
- * with nothing else running: this machine's speed, not the code's, moved most.
+ * with nothing else running: this machine's speed, not the code's, moved most. Then audit-ledger
+ * went without TurboFan's load elimination (a1e8517: V8 11.3 segfaulted on ledgers of many distinct
+ * vendors): the same callgrind run, 11.32 -> 11.81 billion instructions (+4.4%). This bench at
+ * 17:22, before that change (1604556; load 1.7-2.4): 200,000 rows 72,289-89,619 rows/s,
+ * 1,000,000 rows 127,363-157,961 rows/s, batch with files 15,585-24,922 requests/s.
  *
  * h-batch (callgrind, answerLines on the bench's requests in pieces of 64 after a 6,000-request
  * warm-up; per request = (I(4,096) - I(2,048)) / 2,048): a traced request (JSON.parse, the

@@ -16,7 +16,7 @@ if (isMainThread) {
   // Node 20's V8 (11.3) miscompiles audit-ledger's row loop with TurboFan's load elimination on
   // ledgers of many distinct vendors (20,000 rows or more, each with a vendor of its own): the
   // process died of a segmentation fault (exit 139), with one thread or several, in whichever
-  // function the inliner happened to gather the loop into. Without the pass it never did (27 runs
+  // function the inliner happened to gather the loop into. Without the pass it never did (31 runs
   // over 10,000-300,000 rows); the bench's 200,000-row run costs 4.4% more instructions (callgrind,
   // 11.32 -> 11.81 billion). Only audit-ledger, where it was seen, goes without it; a caller's own
   // `node --turbo-load-elimination` still wins.
