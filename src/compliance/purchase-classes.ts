@@ -281,7 +281,10 @@ interface Classes {
   number: ((purchase: unknown) => number | undefined) | undefined;
 }
 
-function classesOf(context: PaceContext, input: unknown, caller: string): Classes | undefined {
+// `keyed`: the trie's nodes hold their keys' text (purchaseClassifier). Numbering needs only the
+// nodes: without the text a node is about a third of the memory (a ledger's thread holds a trie for
+// each member and contract it buys under; a worker ran out of heap on 300,000 rows with documents).
+function classesOf(context: PaceContext, input: unknown, caller: string, keyed = true, budget?: NodeBudget): Classes | undefined {
   const args = parseArgs(input, caller, CLASSIFIER_ARGS);
   const member = parseMember(args['member']);
   const contract: PreparedContract | undefined = args['contract'] === undefined ? undefined : parseContract(args['contract']);
@@ -327,18 +330,21 @@ function classesOf(context: PaceContext, input: unknown, caller: string): Classe
   let made = 0;
   const node = (rest: string): ClassNode => {
     nodes++;
+    if (budget) budget.live++;
     return { id: made++, rest, none: undefined, next: undefined };
   };
   let root = node('');
   // The child of `at` for a part's value: absent is `-;`, a string is written `part(value)`, or as
   // it is when `literal` (values this file writes itself, such as `t;`).
   const step = (at: ClassNode, value: string | undefined, literal: boolean): ClassNode => {
-    if (value === undefined) return (at.none ??= node(`${at.rest}-;`));
+    if (value === undefined) return (at.none ??= node(keyed ? `${at.rest}-;` : ''));
     let next = at.next?.get(value);
     if (next === undefined) {
-      // A copy: the value may be a slice of a large text (a CSV chunk) that the node would keep alive.
-      next = node(independent(at.rest + (literal ? value : part(value))));
-      (at.next ??= new Map()).set(value, next);
+      // Copies, the key too: the value may be a slice of a large text (a CSV chunk) that the node
+      // or the key would keep alive (a ledger's chunks of 256 KB, one for each document list
+      // first seen in it, ran a worker's heap out of memory).
+      next = node(keyed ? independent(at.rest + (literal ? value : part(value))) : '');
+      (at.next ??= new Map()).set(independent(value), next);
     }
     return next;
   };
@@ -346,7 +352,7 @@ function classesOf(context: PaceContext, input: unknown, caller: string): Classe
   const inside = (at: ClassNode, value: string | undefined): ClassNode => {
     if (value === undefined) return (at.none ??= node(''));
     let next = at.next?.get(value);
-    if (next === undefined) (at.next ??= new Map()).set(value, (next = node('')));
+    if (next === undefined) (at.next ??= new Map()).set(independent(value), (next = node('')));
     return next;
   };
   // The node after a purchase's documents: a step for the list, then for each document its kind,
@@ -356,7 +362,7 @@ function classesOf(context: PaceContext, input: unknown, caller: string): Classe
     if (documents === undefined) return step(at, undefined, true);
     let end = inside(at, '[');
     for (const d of documents) end = inside(inside(inside(end, d.kind), d.ref), d.date);
-    return (end.none ??= node(independent(at.rest + part(JSON.stringify(documents.map(({ kind, ref, date }) => ({ kind, ref, date })))))));
+    return (end.none ??= node(keyed ? independent(at.rest + part(JSON.stringify(documents.map(({ kind, ref, date }) => ({ kind, ref, date }))))) : ''));
   };
 
   // The classes of the purchase classified last.
@@ -374,7 +380,8 @@ function classesOf(context: PaceContext, input: unknown, caller: string): Classe
     }
     if (purchase.memberId !== member.id) return undefined;
     if (contract !== undefined && purchase.contractId !== undefined && purchase.contractId !== contract.id) return undefined;
-    if (nodes > MAX_CLASS_NODES) {
+    if (nodes > MAX_CLASS_NODES || (budget !== undefined && budget.live > budget.limit)) {
+      if (budget) budget.live -= nodes;
       nodes = 0;
       root = node('');
     }
@@ -453,12 +460,23 @@ export function purchaseClassifier(context: PaceContext, input: unknown): Purcha
  * Classes as numbers, for a caller that keeps decisions by class in its own tables (audit-ledger):
  * two purchases of the member get the same number only when `purchaseClassifier` gives them the
  * same key, and purchases with the same key get the same number while the classifier's table of
- * key parts holds it (it starts anew after MAX_CLASS_NODES parts: a class then gets a new number,
- * never another class's). Undefined for a purchase `purchaseClassifier` has no class for, and for every
+ * key parts holds it (it starts anew after MAX_CLASS_NODES parts, or when the numberings sharing
+ * `budget` hold more than its limit: a class then gets a new number, never another class's). Undefined for a purchase `purchaseClassifier` has no class for, and for every
  * purchase when the packs read its id, description, meta or amount as written (nearly every
  * purchase its own class: nothing to number).
  * @internal
  */
-export function purchaseClassNumbering(context: PaceContext, input: unknown): (purchase: unknown) => number | undefined {
-  return classesOf(context, input, 'purchaseClassifier')?.number ?? (() => undefined);
+export function purchaseClassNumbering(context: PaceContext, input: unknown, budget?: NodeBudget): (purchase: unknown) => number | undefined {
+  return classesOf(context, input, 'purchaseClassifier', false, budget)?.number ?? (() => undefined);
+}
+
+/**
+ * Nodes shared by the numberings of one caller (a ledger's thread holds one for each member and
+ * contract it buys under): past `limit` nodes in all, the numbering that adds the next purchase
+ * starts its table anew, so that what they hold together stays bounded whatever the ledger.
+ * @internal
+ */
+export interface NodeBudget {
+  live: number;
+  readonly limit: number;
 }

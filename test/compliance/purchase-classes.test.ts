@@ -147,6 +147,31 @@ describe('pace.purchaseClassifier', () => {
     expect(keyOf(quoting(7))).toBe(keyOf(quoting(7)));
   });
 
+  it("keeps the nodes of numberings sharing a budget within it (a ledger thread's classifiers, one for each member and contract)", () => {
+    // Twelve numberings, each within its own 16,384 nodes, held more than a worker's heap: with
+    // a budget of 5,000 nodes in all, they start anew as soon as they hold more together.
+    const local = createPace();
+    const budget = { live: 0, limit: 5_000 };
+    const numberings = Array.from({ length: 12 }, () => purchaseClassNumbering(paceContextOf(local)!, { member: district }, budget));
+    const numbers = numberings.map(() => new Set<number>());
+    let most = 0;
+    for (let i = 0; i < 24_000; i++) {
+      const k = i % 12;
+      const n = numberings[k]!({ ...noContract, id: `po-${i}`, documents: [{ kind: 'quotes', ref: `Q-${i}` }] });
+      expect(n).toBeTypeOf('number');
+      numbers[k]!.add(n!);
+      most = Math.max(most, budget.live);
+    }
+    // (a numbering adds the nodes of one purchase past the limit before it starts anew: a few)
+    expect(most).toBeLessThanOrEqual(budget.limit + 10);
+    expect(budget.live).toBeGreaterThan(0);
+    // Still one number a class: 2,000 classes each, none given twice within a numbering.
+    expect(numbers.map((s) => s.size)).toEqual(Array(12).fill(2_000));
+    // A class held gets the same number again.
+    const last = { ...noContract, id: 'po-23999', documents: [{ kind: 'quotes' as const, ref: 'Q-23999' }] };
+    expect(numberings[11]!(last)).toBe(numberings[11]!({ ...last, id: 'po-again' }));
+  });
+
   it('numbers no classes when the packs read what differs on nearly every purchase (its id)', () => {
     const p = createPace({ packs: [californiaLaw(), paceProgram(), { id: 'ids', version: '1.0.0', title: 'Ids', kind: 'policy', rules: [{ id: 'ids.rule', capability: 'procurement', citation: 'Policy', conditions: { all: [{ fact: 'purchase', path: '$.id', operator: 'equal', value: 'po-1' }] }, event: { type: 'finding', params: { code: 'ids', severity: 'info', message: 'Id.' } } }] }] });
     expect(p.purchaseClassifier({ member: district })(noContract)).toBeTypeOf('string');

@@ -367,6 +367,11 @@ export class GroupIndex {
   }
 }
 
+/** A fresh flat copy of a string: a substring would keep the whole text it was cut from (a chunk) alive. */
+export function flatCopy(value: string): string {
+  return decoder.decode(encoder.encode(value));
+}
+
 /** A string table: each distinct string once, by number. */
 export class Interner {
   private readonly index = new Map<string, number>();
@@ -376,7 +381,7 @@ export class Interner {
     if (n === undefined) {
       n = this.values.length;
       // A fresh flat copy: a substring would keep the whole chunk it was cut from alive.
-      this.values.push(decoder.decode(encoder.encode(value)));
+      this.values.push(flatCopy(value));
       this.index.set(this.values[n]!, n);
     }
     return n;

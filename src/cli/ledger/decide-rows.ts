@@ -5,7 +5,7 @@
 import { firstNonUtf8, notUtf8Message, scanNonUtf8 } from './utf8.js';
 import { isPaceError, type DecisionOptions, type Pace, type PreparedContract } from '../../index.js';
 import { paceContextOf } from '../../pace.js';
-import { dateKey, purchaseClassNumbering } from '../../compliance/purchase-classes.js';
+import { dateKey, purchaseClassNumbering, type NodeBudget } from '../../compliance/purchase-classes.js';
 import { getHeapStatistics } from 'node:v8';
 import { quoted } from '../safe-text.js';
 import { hasFederalFunds } from '../../compliance/derive-facts.js';
@@ -53,6 +53,15 @@ function keptDecisionsLimit(): number {
   return Math.max(10_000, Math.floor((getHeapStatistics().heap_size_limit * 0.25) / 200));
 }
 
+/**
+ * Class nodes all of a thread's classifiers may hold together (one for each member and contract it
+ * buys under): a tenth of the heap at about 150 bytes a node. A worker's 34 MB heap ran out with
+ * 12 classifiers of documents-rich rows, each within its own limit (16,384 nodes).
+ */
+function classNodesLimit(): number {
+  return Math.max(16_384, Math.floor((getHeapStatistics().heap_size_limit * 0.1) / 150));
+}
+
 /** The purchases of one member under one contract (or none): their classes and the decisions kept by class. */
 interface Scope {
   /** The number of a purchase's class (purchaseClassNumbering: the classes of pace.purchaseClassifier). */
@@ -74,6 +83,8 @@ export class DecisionReuse {
   private readonly scopes: (Map<string, Scope> | undefined)[] = [];
   private keptCount = 0;
   private readonly limit = keptDecisionsLimit();
+  /** The classifiers' nodes, all scopes together (see classNodesLimit). */
+  private readonly nodes: NodeBudget = { live: 0, limit: classNodesLimit() };
   /** One decision per distinct outcome (method and missing items). */
   private readonly outcomes = new Map<string, Decided>();
 
@@ -93,7 +104,7 @@ export class DecisionReuse {
     if (scope === undefined) {
       let classify: Scope['classify'];
       try {
-        classify = purchaseClassNumbering(this.context, contract === undefined ? { member } : { member, contract });
+        classify = purchaseClassNumbering(this.context, contract === undefined ? { member } : { member, contract }, this.nodes);
       } catch (e) {
         if (!isPaceError(e)) throw e;
         // A bad member: each row's decision reports it.

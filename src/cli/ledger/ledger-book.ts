@@ -4,7 +4,7 @@
 // `pace.findSplitPurchases` bucket by bucket (member, vendor) over the rows it kept.
 import { fiscalYearOf, isPaceError, type Pace } from '../../index.js';
 import { quoted } from '../safe-text.js';
-import { CentsColumn, Column, GroupIndex, IdIndex, Interner, LineColumn, SmallIntColumn } from './columns.js';
+import { CentsColumn, Column, GroupIndex, IdIndex, Interner, LineColumn, SmallIntColumn, flatCopy } from './columns.js';
 import { CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, NO_TRACE, UNKNOWN_CONTRACT, centsOf, centsText, neededBid, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
 import type { RowProblem } from './rows.js';
 import { paceContextOf } from '../../pace.js';
@@ -83,6 +83,7 @@ export class LedgerBook {
   private readonly line = new LineColumn();
   private readonly dates = new Interner();
   private readonly vendors = new Interner();
+  private readonly supplyKinds = new Interner();
   /** (member, supply kind, vendor) → group. */
   private readonly groupIndex = new GroupIndex();
   /** The fiscal year (index into fiscalYears) of each interned date. */
@@ -223,7 +224,7 @@ export class LedgerBook {
       }
       if (unknownContract !== undefined) {
         this.unknownContractCount++;
-        if (this.unknownContracts.length < DETAILS_KEPT) this.unknownContracts.push({ purchaseId: id, contractId: unknownContract, where });
+        if (this.unknownContracts.length < DETAILS_KEPT) this.unknownContracts.push({ purchaseId: flatCopy(id), contractId: flatCopy(unknownContract), where });
       }
     }
     this.rowsRead += chunk.count;
@@ -254,9 +255,11 @@ export class LedgerBook {
     let group = this.groupIndex.get(member, supplyKind, vendor);
     if (group === undefined) {
       group = this.groups.length;
+      // (copies: a slice of a chunk's text would keep the whole chunk alive, one for each group)
       const flatVendor = this.vendors.values[this.vendors.intern(vendor)]!;
-      this.groups.push({ member, vendor: flatVendor, supplyKind });
-      this.groupIndex.set(member, supplyKind, flatVendor, group);
+      const flatKind = this.supplyKinds.values[this.supplyKinds.intern(supplyKind)]!;
+      this.groups.push({ member, vendor: flatVendor, supplyKind: flatKind });
+      this.groupIndex.set(member, flatKind, flatVendor, group);
     }
     return group;
   }
