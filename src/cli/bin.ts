@@ -38,6 +38,7 @@ if (isMainThread) {
   const IN_PROCESS_MB = 32;
   let megabytes: number | undefined;
   let membersFile: string | undefined;
+  let ledgerFile: string | undefined;
   if (argv[0] === 'audit-ledger' && !self.pathname.endsWith('.ts')) {
     const { statSync } = await import('node:fs');
     const { parseArgs, stringFlag } = await import('./args.js');
@@ -45,6 +46,7 @@ if (isMainThread) {
       const parsed = parseArgs(argv);
       membersFile = stringFlag(parsed, '--members');
       const file = parsed.positional[0] !== undefined && parsed.positional[0] !== '-' ? parsed.positional[0] : undefined;
+      ledgerFile = file;
       const stat = file === undefined ? undefined : statSync(file);
       megabytes = stat?.isFile() && stat.size < IN_PROCESS_MB * 2 ** 20 ? undefined : (stat?.size ?? 0) / 2 ** 20;
     } catch {
@@ -53,10 +55,11 @@ if (isMainThread) {
     }
   }
   if (megabytes !== undefined) {
-    const { membersHeapMb } = await import('./ledger/heap.js');
+    const { groupsHeapMb, membersHeapMb } = await import('./ledger/heap.js');
     const membersHeap = membersHeapMb(membersFile);
-    // (plus what grows with the members file: heap.ts)
-    const heapMb = Math.ceil(64 + megabytes * 0.1) + membersHeap;
+    // (plus what grows with the members file and with the ledger's vendors: heap.ts)
+    const groupsHeap = ledgerFile === undefined ? 0 : groupsHeapMb(ledgerFile, megabytes * 2 ** 20);
+    const heapMb = Math.ceil(64 + megabytes * 0.1) + membersHeap + groupsHeap;
     const thread = new Worker(self, {
       workerData: { role: 'pace-rules-ledger-main', argv, stderrIsTTY: process.stderr.isTTY === true } satisfies Role,
       resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 16 },
@@ -65,7 +68,7 @@ if (isMainThread) {
       thread.on('message', (code: number) => resolve(code));
       thread.on('error', (e) => {
         // The heap given is too small for this ledger and members file (heap.ts): say what it was.
-        const detail = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? `the ledger's thread ran out of its ${heapMb} MB heap (${Math.round(megabytes)} MB ledger, ${membersHeap} MB for the members file)` : e instanceof Error ? (e.stack ?? e.message) : String(e);
+        const detail = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? `the ledger's thread ran out of its ${heapMb} MB heap (${Math.round(megabytes)} MB ledger, ${membersHeap} MB for the members file, ${groupsHeap} MB for its member, supply kind and vendor groups)` : e instanceof Error ? (e.stack ?? e.message) : String(e);
         process.stderr.write(`pace-rules: internal error (please report it): ${detail}\n`);
         resolve(3);
       });
