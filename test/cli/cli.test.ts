@@ -404,6 +404,21 @@ describe('pace-rules batch', () => {
     await runCliAsync(['batch'], { stdout: (t) => (stdout += t), stderr: () => undefined, stdin });
     expect(JSON.parse(stdout) as unknown).toMatchObject({ id: 'first', ok: false, error: { message: `the line is not UTF-8 text (the byte 0xE9 at column ${line('first', 'Café').indexOf('é') + 1}): write requests as UTF-8` } });
   });
+  it('answers requests carrying their contract inline as requests naming it by contractId, and a bad inline contract by its path', async () => {
+    // (the inline contract is prepared once for every request that carries the same one)
+    const input = require_(data('purchase.json')) as { member: unknown; purchase: Record<string, unknown>; contract: Record<string, unknown> };
+    const request = (id: number, contract: Record<string, string | unknown>): string => JSON.stringify({ id, op: 'check-purchase', input: { member: input.member, purchase: { ...input.purchase, id: `po-${id}`, amount: `${1000 + id * 997}.00` }, ...contract } });
+    const ids = Array.from({ length: 6 }, (_, i) => i);
+    const inline = await runCli(['batch'], `${ids.map((i) => request(i, { contract: input.contract })).join('\n')}\n`);
+    const named = await runCli(['batch', '--contracts', file('one-contract.json', JSON.stringify([input.contract]))], `${ids.map((i) => request(i, { contractId: input.contract['id'] })).join('\n')}\n`);
+    expect(inline.stdout).toBe(named.stdout);
+    expect(inline.stdout.trim().split('\n').every((l) => (JSON.parse(l) as { ok: boolean }).ok)).toBe(true);
+    const bad = await runCli(['batch'], `${request(9, { contract: { ...input.contract, term: null } })}\n${request(10, { contract: input.contract })}\n`);
+    const [refused, answered] = bad.stdout.trim().split('\n').map((l) => JSON.parse(l) as { ok: boolean; error?: { issues: { path: string }[] } });
+    expect(refused!.ok).toBe(false);
+    expect(refused!.error!.issues[0]!.path).toMatch(/^\$\.input\.contract\.term/);
+    expect(answered!.ok).toBe(true);
+  });
   it('names the file and JSON path of a bad contract in --contracts', async () => {
     const contracts = require_(data('contracts.json')) as Record<string, unknown>[];
     const bad = file('bad-contracts.json', JSON.stringify([contracts[0], { ...contracts[0], id: 'x2', supplyKind: 'spaceships' }]));
