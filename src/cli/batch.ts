@@ -4,7 +4,7 @@
 import { isPaceError, type Pace, type PreparedContract } from '../index.js';
 import type { AnswerEncoder } from './batch-json.js';
 import { boundedMessage, quoted } from './safe-text.js';
-import { firstNonUtf8 } from './ledger/utf8.js';
+import { bomLength, firstNonUtf8 } from './ledger/utf8.js';
 
 const OPS = ['check-eligibility', 'procurement-method', 'audit-checklist', 'check-purchase', 'quote', 'quote-group-buy', 'verify-invoice'] as const;
 type Op = (typeof OPS)[number];
@@ -151,7 +151,7 @@ async function* requestLines(input: AsyncIterable<Buffer | string>): AsyncGenera
   const decoded = (bytes: Buffer): string => {
     if (atStart && bytes.length > 0) {
       atStart = false;
-      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+      bytes = bytes.subarray(bomLength(bytes));
     }
     return utf8Lines(bytes);
   };

@@ -14,14 +14,14 @@ if (isMainThread) {
   // started below share it. A `node` flag of the caller's own still wins (it is not overridden).
   if (!process.execArgv.some((a) => a.startsWith('--max-inlined-bytecode-size-cumulative'))) setFlagsFromString('--max-inlined-bytecode-size-cumulative=230');
   // Node 20's V8 (11.3) miscompiles audit-ledger's row loop with TurboFan's load elimination on
-  // ledgers of many distinct vendors (20,000 rows or more, each with a vendor of its own): the
+  // ledgers of many distinct vendors (10,000 rows or more, each with a vendor of its own): the
   // process died of a segmentation fault (exit 139), with one thread or several, in whichever
   // function the inliner happened to gather the loop into. Without the pass it never did (31 runs
   // over 10,000-300,000 rows); the bench's 200,000-row run costs 4.4% more instructions (callgrind,
   // 11.32 -> 11.81 billion). Only audit-ledger, where it was seen, goes without it; a caller's own
   // `node --turbo-load-elimination` still wins.
-  if (process.argv[2] === 'audit-ledger' && !process.execArgv.some((a) => /^--(no-)?turbo-load-elimination$/.test(a))) setFlagsFromString('--no-turbo-load-elimination');
   const argv = process.argv.slice(2);
+  if (argv[0] === 'audit-ledger' && !process.execArgv.some((a) => /^--(no-)?turbo-load-elimination$/.test(a))) setFlagsFromString('--no-turbo-load-elimination');
   // From the sources (tsx), a thread cannot load this .ts file: the command then runs in-process.
   // audit-ledger on a large ledger runs in a thread with a bounded heap: V8 grows the main
   // thread's heap lazily (80 MB of garbage at a million rows), and a thread's heap limit makes it

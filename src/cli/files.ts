@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createPace, loadRulesPack, californiaLaw, paceProgram, isPaceError, type Pace, type PreparedContract } from '../index.js';
 import { boundedMessage, quoted } from './safe-text.js';
 import { InputError, jsonSyntaxError } from './input-error.js';
-import { firstNonUtf8, notUtf8Message } from './ledger/utf8.js';
+import { bomLength, firstNonUtf8, notUtf8Message } from './ledger/utf8.js';
 
 export { InputError } from './input-error.js';
 
@@ -21,7 +21,7 @@ export function readText(file: string): string {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : (code ?? 'unreadable')})`);
   }
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const bom = bomLength(bytes);
   const text = bytes.toString('utf8', bom);
   const bad = text.includes('\uFFFD') ? firstNonUtf8(bytes, bom) : -1;
   // (columns counted as for a syntax error: without the byte order mark)

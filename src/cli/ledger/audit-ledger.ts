@@ -9,7 +9,7 @@ import { printable } from '../safe-text.js';
 import { forEachCsvRecord, lastCsvRecordEnd } from './csv.js';
 import { ChunkDecider, decideChunkBytes, type ChunkResult } from './decide-rows.js';
 import { ledgerFormatOf, type LedgerFormat } from './ledger-format.js';
-import { firstNonUtf8, notUtf8Message } from './utf8.js';
+import { bomLength, firstNonUtf8, notUtf8Message } from './utf8.js';
 import { LedgerBook, type DetailSink, type MemberSummary, type MemberYear, type SplitGroups } from './ledger-book.js';
 import { jsonToPurchase, readHeader, type RowProblem } from './rows.js';
 import { buildLedgerSetup, type LedgerFiles } from './setup.js';
@@ -159,7 +159,7 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
     }
   };
   fill();
-  if (pending[0] === 0xef && pending[1] === 0xbb && pending[2] === 0xbf) pending = pending.subarray(3);
+  pending = pending.subarray(bomLength(pending));
   const format = formatOf(file, pending);
   if (format === 'json') return auditJsonDocument(options, fd, pending, totalBytes);
 

@@ -254,13 +254,8 @@ export function neededBid(method: string, documents: unknown): boolean {
 }
 
 /**
- * Decides every row of a chunk of text (a whole number of records), each as soon as it is read.
- * `rows`: about how many rows it has (a ledger row is rarely under 48 characters: the bench's are
- * about 70); more or fewer give the same result.
- */
-/**
- * {@link decideChunk} on a chunk's bytes: text that is not UTF-8 is a problem of the line where it
- * starts (its characters are not replaced by U+FFFD without a word).
+ * {@link decideChunk} on a chunk's bytes: text that is not UTF-8 is a problem of the row it is in
+ * (its characters are not replaced by U+FFFD without a word).
  */
 export function decideChunkBytes(setup: LedgerSetup, bytes: Uint8Array): ChunkResult {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
@@ -294,6 +289,11 @@ export function decideChunkBytes(setup: LedgerSetup, bytes: Uint8Array): ChunkRe
   return result;
 }
 
+/**
+ * Decides every row of a chunk of text (a whole number of records), each as soon as it is read.
+ * `rows`: about how many rows it has (a ledger row is rarely under 48 characters: the bench's are
+ * about 70); more or fewer give the same result.
+ */
 export function decideChunk(setup: LedgerSetup, text: string, rows = Math.ceil(text.length / 48)): ChunkResult {
   const decider = new ChunkDecider(setup, rows);
   const problems = decider.problems;

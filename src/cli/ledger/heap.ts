@@ -50,8 +50,9 @@ const SAMPLE_BYTES = 2 << 20;
  * spending by group and fiscal year, its split-check buckets and the report's spending by vendor:
  * 800 bytes a group. Most ledgers buy from a few hundred vendors, and their groups stop growing
  * early; one that buys from a new vendor on nearly every row (300,000 vendors in a 41 MB ledger)
- * ran the ledger's thread out of its heap (with this room: 11 s, 436 MB peak RSS). Estimated from the first 2 MB of a CSV or JSON Lines ledger: the groups new in the
- * sample's second half, per row, over the rows of the rest of the file. 0 when it cannot tell.
+ * ran the ledger's thread out of its heap (with this room: 11 s, 436 MB peak RSS). Estimated from
+ * the first 2 MB of a CSV or JSON Lines ledger: the groups new in the sample's second half, per
+ * row, over the rows of the rest of the file. 0 when it cannot tell.
  */
 export function groupsHeapMb(file: string, bytes: number): number {
   try {

@@ -1,4 +1,5 @@
 // A ledger's format from its name and first bytes.
+import { bomLength } from './utf8.js';
 
 /** The ledger formats: CSV, JSON Lines, and a JSON document (an array, or { purchases }). */
 export type LedgerFormat = 'csv' | 'jsonl' | 'json';
@@ -28,7 +29,7 @@ export function ledgerFormatOf(file: string, head: Uint8Array): LedgerFormat | u
 
 /** Where a ledger's text starts in its first bytes: past a UTF-8 byte order mark and white space. */
 export function textStart(bytes: Uint8Array): number {
-  let at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let at = bomLength(bytes);
   while (at < bytes.length && (bytes[at] === 0x20 || bytes[at] === 0x0a || bytes[at] === 0x0d || bytes[at] === 0x09)) at++;
   return at;
 }

@@ -3,6 +3,11 @@
 // a word, ids included.
 import { isUtf8 } from 'node:buffer';
 
+/** The length of a UTF-8 byte order mark at the start of `bytes` (3), or 0. */
+export function bomLength(bytes: Uint8Array): number {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+}
+
 /** Where bytes[from..to) first stops being UTF-8 (-1: it is UTF-8 throughout). */
 export function firstNonUtf8(bytes: Uint8Array, from = 0, to = bytes.length): number {
   return isUtf8(bytes.subarray(from, to)) ? -1 : scanNonUtf8(bytes, from, to);
