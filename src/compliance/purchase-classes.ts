@@ -59,6 +59,15 @@ interface PackReading {
   readonly cents: readonly number[];
   /** The months after which a self-certification lapses (threshold params `validForMonths`). */
   readonly lapseMonths: readonly number[];
+  /**
+   * How a decision reads the purchase's documents: `'whole'` (a condition reads them by path: each
+   * document's kind, ref and date, in order), `'kinds'` (only their kinds, in order: a condition
+   * reads `documentKinds` other than as a set) or `'set'` (only which kinds are on file: the
+   * checklist, and conditions that test `documentKinds` with `contains`/`doesNotContain`, as the
+   * shipped packs do). A file number quoted on every document then no longer makes every purchase
+   * a class of its own.
+   */
+  readonly documents: 'whole' | 'kinds' | 'set';
 }
 
 const readings = new WeakMap<PaceContext, PackReading>();
@@ -74,6 +83,7 @@ function readPacks(context: PaceContext): PackReading {
   const fields = new Set<string>();
   const literals: unknown[] = [];
   let unclassable: string | undefined;
+  let kindsInOrder = false;
   const leaf = (node: Record<string, unknown>): void => {
     const fact = node['fact'];
     const path = node['path'];
@@ -101,6 +111,8 @@ function readPacks(context: PaceContext): PackReading {
     }
     if (steps.length === 0) unclassable ??= 'a condition reads the purchase whole';
     else fields.add(String(steps[0]));
+    // `documentKinds` tested for one kind reads a set; an index, a length or an equal list, an order.
+    if (steps[0] === 'documentKinds' && !(steps.length === 1 && (base === 'contains' || base === 'doesNotContain'))) kindsInOrder = true;
   };
   const walkConditions = (node: unknown): void => {
     if (Array.isArray(node)) for (const n of node) walkConditions(n);
@@ -117,6 +129,7 @@ function readPacks(context: PaceContext): PackReading {
       const steps = parsePath(item.decidedBy.path);
       if (steps.length === 0) unclassable ??= 'a checklist item is decided by the purchase whole';
       else fields.add(String(steps[0]));
+      if (steps[0] === 'documentKinds') kindsInOrder = true;
     }
   }
   const dates = new Set<string>();
@@ -141,7 +154,8 @@ function readPacks(context: PaceContext): PackReading {
     const months = (t as { params?: Record<string, unknown> }).params?.['validForMonths'];
     if (typeof months === 'number' && Number.isInteger(months)) lapseMonths.add(months);
   }
-  found = { unclassable, fields, dateBounds: [...dateBounds], cents: [...cents], lapseMonths: [...lapseMonths] };
+  const documents = fields.has('documents') ? 'whole' : kindsInOrder ? 'kinds' : 'set';
+  found = { unclassable, fields, dateBounds: [...dateBounds], cents: [...cents], lapseMonths: [...lapseMonths], documents };
   readings.set(context, found);
   return found;
 }
@@ -264,7 +278,7 @@ interface ClassNode {
   next: Map<string, ClassNode> | undefined;
 }
 
-/** Nodes a classifier's trie holds before it starts anew (only values that differ on nearly every row, such as documents quoting a file number, fill it). */
+/** Nodes a classifier's trie holds before it starts anew (only values that differ on nearly every row fill it: a category of its own on each, or documents quoting a file number under packs that read documents by path). */
 const MAX_CLASS_NODES = 1 << 14;
 
 /**
@@ -355,14 +369,22 @@ function classesOf(context: PaceContext, input: unknown, caller: string, keyed =
     if (next === undefined) (at.next ??= new Map()).set(independent(value), (next = node('')));
     return next;
   };
-  // The node after a purchase's documents: a step for the list, then for each document its kind,
-  // ref and date (a kind is never empty: an absent one ends the list). The node at the end holds
-  // the list's JSON, its fields in the schema's order whatever their order in the input.
+  // The node after a purchase's documents: a step for the list, then for each document what a
+  // decision reads of it (packs.documents): its kind, ref and date, or its kind, in order; or each
+  // kind on file once, in text order (a kind is never empty: an absent one ends the list). The
+  // node at the end holds the list's JSON, its fields in the schema's order whatever their order
+  // in the input.
   const afterDocuments = (at: ClassNode, documents: readonly PurchaseDocument[] | undefined): ClassNode => {
     if (documents === undefined) return step(at, undefined, true);
     let end = inside(at, '[');
-    for (const d of documents) end = inside(inside(inside(end, d.kind), d.ref), d.date);
-    return (end.none ??= node(keyed ? independent(at.rest + part(JSON.stringify(documents.map(({ kind, ref, date }) => ({ kind, ref, date }))))) : ''));
+    if (packs.documents === 'whole') {
+      for (const d of documents) end = inside(inside(inside(end, d.kind), d.ref), d.date);
+      return (end.none ??= node(keyed ? independent(at.rest + part(JSON.stringify(documents.map(({ kind, ref, date }) => ({ kind, ref, date }))))) : ''));
+    }
+    let kinds = documents.map((d) => d.kind);
+    if (packs.documents === 'set') kinds = [...new Set(kinds)].sort();
+    for (const kind of kinds) end = inside(end, kind);
+    return (end.none ??= node(keyed ? independent(at.rest + part(JSON.stringify(kinds))) : ''));
   };
 
   // The classes of the purchase classified last.

@@ -64,6 +64,12 @@ interface Variant {
   addsUp: boolean;
   vendor: number;
   description: boolean;
+  /** The world's documents as an ERP lists them: rotated, each quoting a file number and a date, one repeated. */
+  documentOrder: number;
+  documentRefs: boolean;
+  documentRepeat: boolean;
+  /** A kind of the world's left off (the kinds on file differ between purchases of a world). */
+  documentDropped: number | undefined;
 }
 
 const arbVariant: fc.Arbitrary<Variant> = fc.record({
@@ -75,6 +81,10 @@ const arbVariant: fc.Arbitrary<Variant> = fc.record({
   addsUp: fc.oneof({ arbitrary: fc.constant(true), weight: 9 }, { arbitrary: fc.constant(false), weight: 1 }),
   vendor: fc.oneof({ arbitrary: fc.nat(1), weight: 4 }, { arbitrary: fc.nat(3), weight: 1 }),
   description: fc.boolean(),
+  documentOrder: fc.nat(),
+  documentRefs: fc.boolean(),
+  documentRepeat: fc.boolean(),
+  documentDropped: fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: fc.nat(), weight: 1 }),
 });
 
 const arbWorld = fc.record({
@@ -133,7 +143,13 @@ function purchasesOf(world: World): Purchase[] {
     if (vendor !== undefined) p.vendorId = vendor;
     if (v.description) p.description = `Order ${i}`;
     if (world.emergency !== undefined) p.emergency = world.emergency;
-    if (world.documents !== undefined) p.documents = world.documents.map((kind) => ({ kind }));
+    if (world.documents !== undefined) {
+      const n = world.documents.length;
+      const kinds = world.documents.map((_, k) => world.documents![(k + v.documentOrder) % n]!).filter((_, k) => v.documentDropped === undefined || k !== v.documentDropped % n);
+      const documents: NonNullable<Purchase['documents']> = kinds.map((kind) => (v.documentRefs ? { kind, ref: `F-${i}-${kind}`, date: addDays(p.date, -v.documentOrder % 30) } : { kind }));
+      if (v.documentRepeat && kinds.length > 0) documents.push({ kind: kinds[0]!, ref: `F-${i}-again` });
+      p.documents = documents;
+    }
     if (world.funding !== 'none') {
       const first = Math.floor((amount * v.federalShare) / 100);
       const rest = amount - first + (v.addsUp ? 0 : 100);
