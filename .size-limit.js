@@ -30,8 +30,10 @@ export default [
     // of purchases that get the same decisions, for ledgers): 77.88 kB -> 79.13 kB; the limit keeps
     // about 0.9 kB of room. The classifier as a trie of key parts with dates classed by number
     // (faster ledgers, same classes): 79.27 kB -> 80.01 kB as a class, 79.82 kB as closures (local
-    // names minify, property names do not).
-    limit: '80 kB',
+    // names minify, property names do not). Classes that keep what a decision reads of realistic
+    // rows (which kinds of documents are on file, not their file numbers; which lists a category is
+    // in, not the commodity code): 79.88 kB -> 80.18 kB; the limit keeps about 0.8 kB of room.
+    limit: '81 kB',
     modifyEsbuildConfig(config) {
       config.external = [];
       config.plugins = [

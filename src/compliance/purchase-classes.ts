@@ -334,6 +334,13 @@ function classesOf(context: PaceContext, input: unknown, caller: string, keyed =
   const readsDescription = fields.has('description');
   const readsMeta = fields.has('meta');
   const readsVendor = fields.has('vendorId');
+  // The category, unless read by path, only as whether it is in each list a decision looks it up
+  // in (derive-facts.ts): the contract's categories, its program's, and those of the member's
+  // board authorizations. Without a contract it decides nothing. (A ledger tagging POs with
+  // hundreds of commodity codes otherwise had as many times the classes.)
+  const readsCategory = fields.has('category');
+  const program = contract && context.programs.get(contract.programId);
+  const categoryLists = contract ? [contract.categories, program?.categories.map((c) => c.id) ?? [], ...(member.boardAuthorizations ?? []).map((a) => a.scope.categories ?? [])] : [];
   // Read by path, the amount (a string, compared as one) and the funding lines are kept whole.
   const readsAmountText = fields.has('amount');
   const readsFundingLines = fields.has('funding');
@@ -411,7 +418,8 @@ function classesOf(context: PaceContext, input: unknown, caller: string, keyed =
     dateClass = classAmong(dateKey(purchase.date), dates);
     amountClass = classAmong(amount, (amountBounds[dateClass] ??= figuresOn(table, toDayNumber(purchase.date), centSet)));
     let at = step(root, purchase.supplyKind, false);
-    at = step(at, purchase.category, false);
+    const category = purchase.category;
+    at = readsCategory || category === undefined ? step(at, category, false) : step(at, `c${categoryLists.map((list) => (list.includes(category) ? 1 : 0)).join('')};`, true);
     at = step(at, purchase.contractId, false);
     at = step(at, purchase.revisionOf, false);
     at = step(at, purchase.emergency === undefined ? undefined : purchase.emergency ? 't;' : 'f;', true);

@@ -70,6 +70,8 @@ interface Variant {
   documentRepeat: boolean;
   /** A kind of the world's left off (the kinds on file differ between purchases of a world). */
   documentDropped: number | undefined;
+  /** The category, when the world has one: its own, a listed one, or a commodity code listed nowhere. */
+  category: number;
 }
 
 const arbVariant: fc.Arbitrary<Variant> = fc.record({
@@ -85,6 +87,7 @@ const arbVariant: fc.Arbitrary<Variant> = fc.record({
   documentRefs: fc.boolean(),
   documentRepeat: fc.boolean(),
   documentDropped: fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: fc.nat(), weight: 1 }),
+  category: fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.nat(), weight: 2 }),
 });
 
 const arbWorld = fc.record({
@@ -137,7 +140,7 @@ function purchasesOf(world: World): Purchase[] {
       amount: centsToMoney(amount),
       supplyKind: world.supplyKind,
     };
-    if (world.category !== undefined) p.category = world.category;
+    if (world.category !== undefined) p.category = [world.category, 'technology', 'classroom-materials', 'furniture', `4321150${i % 3}`, `4412161${i % 3}`][v.category % 6];
     if (contract) p.contractId = contract.id;
     const vendor = vendors[v.vendor];
     if (vendor !== undefined) p.vendorId = vendor;

@@ -137,15 +137,42 @@ describe('pace.purchaseClassifier', () => {
     for (const documents of same) expect(outcome(documents)).toEqual(outcome([{ kind: 'quotes' }, { kind: 'board-authorization' }]));
   });
 
+  it('classes the category by the lists a decision looks it up in: the contract, its program, the board authorizations', () => {
+    // An ERP tags each PO with a commodity code: hundreds of them, most in none of the lists.
+    const underContract = pace.purchaseClassifier({ member: district, contract });
+    const at = (category: string | undefined) => underContract({ ...purchase, category });
+    expect(at('43211503')).toBe(at('44121618'));
+    expect(at('technology')).not.toBe(at('43211503'));
+    // In the program's list but not the contract's.
+    expect(at('classroom-materials')).not.toBe(at('technology'));
+    expect(at('classroom-materials')).not.toBe(at('43211503'));
+    expect(at(undefined)).not.toBe(at('43211503'));
+    // A board authorization scoped to categories adds its list.
+    const scoped = { ...district, boardAuthorizations: [{ id: 'res-2025-02', adoptedOn: '2024-06-15', scope: { programIds: ['pace'], categories: ['science-kits'] } }] };
+    const byAuthorization = pace.purchaseClassifier({ member: scoped, contract });
+    expect(byAuthorization({ ...purchase, category: 'science-kits' })).not.toBe(byAuthorization({ ...purchase, category: '43211503' }));
+    expect(at('science-kits')).toBe(at('43211503'));
+    // The decisions agree where the classes do, and differ where they do not.
+    const outcome = (member: typeof district, category: string | undefined) => {
+      const d = pace.checkPurchase({ member, purchase: { ...purchase, category }, contract }, { trace: false });
+      return { eligible: d.eligibility?.eligible, method: d.procurementMethod.method, missing: d.auditChecklist.missing, codes: [...(d.eligibility?.findings ?? []), ...d.procurementMethod.findings].map((f) => f.code).sort() };
+    };
+    expect(outcome(district, '43211503')).toEqual(outcome(district, '44121618'));
+    expect(outcome(district, 'technology')).not.toEqual(outcome(district, '43211503'));
+    expect(outcome(scoped, 'science-kits')).not.toEqual(outcome(scoped, '43211503'));
+    // Without a contract the category decides nothing.
+    expect(classOf({ ...noContract, category: '43211503' })).toBe(classOf({ ...noContract, category: 'technology' }));
+  });
+
   it('keeps classes apart when a value differs on every purchase (its table of key parts full, starting anew)', () => {
-    // Each purchase has a category of its own: 40,000 classes, past the 16,384 key parts a
+    // Each purchase is paid by a grant program of its own: 40,000 classes, past the 16,384 key parts a
     // classifier holds before it starts its table anew.
     const local = createPace();
     const keyOf = local.purchaseClassifier({ member: district });
     const numberOf = purchaseClassNumbering(paceContextOf(local)!, { member: district });
     const numbers = new Set<number>();
     const keys = new Set<string>();
-    const quoting = (i: number): Purchase => ({ ...noContract, id: `po-${i}`, category: `c-${i}` });
+    const quoting = (i: number): Purchase => ({ ...noContract, id: `po-${i}`, funding: [{ source: 'local', program: `P-${i}`, amount: noContract.amount }] });
     for (let i = 0; i < 40_000; i++) {
       numbers.add(numberOf(quoting(i))!);
       keys.add(keyOf(quoting(i))!);
@@ -154,7 +181,7 @@ describe('pace.purchaseClassifier', () => {
     expect(keys.size).toBe(40_000);
     expect(numbers.has(undefined as never)).toBe(false);
     // Before and after the table starts anew, one key still has one number while it is held.
-    expect(numberOf(quoting(39_999))).toBe(numberOf({ ...quoting(39_999), id: 'po-again', amount: '4300.00' }));
+    expect(numberOf(quoting(39_999))).toBe(numberOf({ ...quoting(39_999), id: 'po-again', description: 'Desks, room 4' }));
     expect(keyOf(quoting(7))).toBe(keyOf(quoting(7)));
   });
 
@@ -168,7 +195,7 @@ describe('pace.purchaseClassifier', () => {
     let most = 0;
     for (let i = 0; i < 24_000; i++) {
       const k = i % 12;
-      const n = numberings[k]!({ ...noContract, id: `po-${i}`, category: `c-${i}` });
+      const n = numberings[k]!({ ...noContract, id: `po-${i}`, funding: [{ source: 'local', program: `P-${i}`, amount: noContract.amount }] });
       expect(n).toBeTypeOf('number');
       numbers[k]!.add(n!);
       most = Math.max(most, budget.live);
@@ -179,7 +206,7 @@ describe('pace.purchaseClassifier', () => {
     // Still one number a class: 2,000 classes each, none given twice within a numbering.
     expect(numbers.map((s) => s.size)).toEqual(Array(12).fill(2_000));
     // A class held gets the same number again.
-    const last = { ...noContract, id: 'po-23999', category: 'c-23999' };
+    const last: Purchase = { ...noContract, id: 'po-23999', funding: [{ source: 'local', program: 'P-23999', amount: noContract.amount }] };
     expect(numberings[11]!(last)).toBe(numberings[11]!({ ...last, id: 'po-again' }));
   });
 
@@ -245,6 +272,15 @@ describe('pace.purchaseClassifier under packs that read the purchase by path', (
     // Tested for one kind, documentKinds is a set: the order decides nothing.
     const set = policy({ fact: 'purchase', path: '$.documentKinds', operator: 'contains', value: 'quotes' }).purchaseClassifier({ member: district });
     expect(set({ ...noContract, documents: [{ kind: 'board-authorization' }, { kind: 'quotes' }] })).toBe(set({ ...noContract, documents: [{ kind: 'quotes', ref: 'Q-1' }, { kind: 'board-authorization' }] }));
+  });
+
+  it('keeps the category as written when a rule reads it by path', () => {
+    const p = policy({ fact: 'purchase', path: '$.category', operator: 'equal', value: '43211503' });
+    const classOf = p.purchaseClassifier({ member: district });
+    expect(classOf({ ...noContract, category: '43211503' })).not.toBe(classOf({ ...noContract, category: '44121618' }));
+    const codes = (category: string) => p.procurementMethod({ member: district, purchase: { ...noContract, category } }).findings.map((f) => f.code);
+    expect(codes('43211503')).toContain('oak-finding');
+    expect(codes('44121618')).not.toContain('oak-finding');
   });
 
   it('keeps the amount as written when a rule reads the text (strings compare by character, not by value)', () => {
