@@ -429,16 +429,21 @@ function classesOf(context: PaceContext, input: unknown, caller: string, keyed =
     if (funding === undefined) at = step(at, undefined, true);
     else if (readsFundingLines) at = step(at, JSON.stringify(funding), false);
     else {
+      // What a decision reads of the lines (derive-facts.ts): whether one is federal, the federal
+      // amount, and whether they add up to the amount; not each line, nor its program (a ledger
+      // naming its resource codes had as many times the classes).
       let sum = 0;
       let federal = 0;
-      let text = `${funding.length}[`;
+      let kind = funding.length === 0 ? 'e' : 'n';
       for (const f of funding) {
         const c = moneyToCents(f.amount);
         sum += c;
-        if (f.source === 'federal') federal += c;
-        text += `${f.source[0]}${classAmong(c, cents)}` + part(f.program);
+        if (f.source === 'federal') {
+          federal += c;
+          kind = 'f';
+        }
       }
-      at = step(at, `${text}]${sum === amount ? 1 : 0},${classAmong(federal, cents)};`, true);
+      at = step(at, `${kind}${sum === amount ? 1 : 0},${classAmong(federal, cents)};`, true);
     }
     if (readsVendor) at = step(at, purchase.vendorId, false);
     else if (contract !== undefined) {

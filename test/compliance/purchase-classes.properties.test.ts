@@ -72,6 +72,9 @@ interface Variant {
   documentDropped: number | undefined;
   /** The category, when the world has one: its own, a listed one, or a commodity code listed nowhere. */
   category: number;
+  /** The funding lines' programs (resource codes) and order. */
+  fundingProgram: number;
+  fundingReversed: boolean;
 }
 
 const arbVariant: fc.Arbitrary<Variant> = fc.record({
@@ -88,6 +91,8 @@ const arbVariant: fc.Arbitrary<Variant> = fc.record({
   documentRepeat: fc.boolean(),
   documentDropped: fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: fc.nat(), weight: 1 }),
   category: fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.nat(), weight: 2 }),
+  fundingProgram: fc.nat(3),
+  fundingReversed: fc.boolean(),
 });
 
 const arbWorld = fc.record({
@@ -156,8 +161,9 @@ function purchasesOf(world: World): Purchase[] {
     if (world.funding !== 'none') {
       const first = Math.floor((amount * v.federalShare) / 100);
       const rest = amount - first + (v.addsUp ? 0 : 100);
-      p.funding = [{ source: world.funding === 'federal' ? 'federal' : 'local', program: 'Title I', amount: centsToMoney(first) }];
-      if (rest > 0) p.funding.push({ source: 'state', amount: centsToMoney(rest) });
+      p.funding = [{ source: world.funding === 'federal' ? 'federal' : 'local', program: ['Title I', 'Resource 3010', 'Resource 3213', undefined][v.fundingProgram], amount: centsToMoney(first) }];
+      if (rest > 0) p.funding.push({ source: 'state', program: v.fundingProgram === 1 ? 'Resource 6500' : undefined, amount: centsToMoney(rest) });
+      if (v.fundingReversed) p.funding.reverse();
     }
     return p;
   });

@@ -8,6 +8,17 @@ import { purchaseClassNumbering } from '../../src/compliance/purchase-classes.js
 import { contract, district, purchase } from './fixtures.js';
 
 const pace = createPace();
+/** Packs with a rule that reads the purchase's documents by path (each file number then counts). */
+const readingDocuments = () =>
+  createPace({
+    packs: [
+      californiaLaw(),
+      paceProgram(),
+      { id: 'refs', version: '1.0.0', title: 'File numbers', kind: 'policy',
+        rules: [{ id: 'refs.rule', capability: 'procurement', citation: 'Policy', conditions: { all: [{ fact: 'purchase', path: '$.documents[0].ref', operator: 'equal', value: 'Q-1' }] },
+          event: { type: 'finding', params: { code: 'refs', severity: 'info', message: 'File Q-1.' } } }] },
+    ],
+  });
 const noContract: Purchase = { id: 'po-7', memberId: 'm-oak', date: '2025-03-03', amount: '4200.00', supplyKind: 'goods', vendorId: 'v-1', description: 'Chairs, room 12' };
 
 describe('pace.purchaseClassifier', () => {
@@ -106,6 +117,17 @@ describe('pace.purchaseClassifier', () => {
     expect(funded([{ source: 'federal', program: 'Title I', amount: '4100.00' }])).not.toBe(addsUp);
     expect(funded([{ source: 'local', amount: '4200.00' }])).not.toBe(addsUp);
     expect(classOf({ ...noContract, amount: '4300.00', funding: [{ source: 'federal', program: 'Title I', amount: '4300.00' }] })).toBe(addsUp);
+    // Not each line, nor its program or resource code: a decision reads the sums and whether a line is federal.
+    const split = funded([{ source: 'federal', program: 'Resource 3010', amount: '2100.00' }, { source: 'state', program: 'Resource 6500', amount: '2100.00' }]);
+    expect(funded([{ source: 'state', program: 'Resource 7690', amount: '1100.00' }, { source: 'federal', program: 'Resource 3213', amount: '2100.00' }, { source: 'local', amount: '1000.00' }])).toBe(split);
+    expect(split).not.toBe(funded([{ source: 'state', amount: '2100.00' }, { source: 'local', amount: '2100.00' }]));
+    expect(split).not.toBe(funded([{ source: 'federal', amount: '0.00' }, { source: 'state', amount: '4200.00' }]));
+    expect(funded([{ source: 'federal', amount: '0.00' }, { source: 'state', amount: '4200.00' }])).not.toBe(funded([{ source: 'state', amount: '4200.00' }]));
+    const outcome = (lines: Purchase['funding']) => {
+      const d = pace.checkPurchase({ member: district, purchase: { ...noContract, amount: '60000.00', funding: lines } }, { trace: false });
+      return { method: d.procurementMethod.method, missing: d.auditChecklist.missing, codes: d.procurementMethod.findings.map((f) => f.code) };
+    };
+    expect(outcome([{ source: 'federal', program: 'Resource 3010', amount: '30000.00' }, { source: 'state', amount: '30000.00' }])).toEqual(outcome([{ source: 'state', program: 'Resource 7690', amount: '20000.00' }, { source: 'federal', program: 'Resource 3213', amount: '30000.00' }, { source: 'local', amount: '10000.00' }]));
   });
 
   it('has no class for a purchase a decision would refuse', () => {
@@ -165,14 +187,15 @@ describe('pace.purchaseClassifier', () => {
   });
 
   it('keeps classes apart when a value differs on every purchase (its table of key parts full, starting anew)', () => {
-    // Each purchase is paid by a grant program of its own: 40,000 classes, past the 16,384 key parts a
-    // classifier holds before it starts its table anew.
-    const local = createPace();
+    // Each purchase quotes a file number of its own, under a pack that reads the documents by
+    // path: 40,000 classes, past the 16,384 key parts a classifier holds before it starts its
+    // table anew.
+    const local = readingDocuments();
     const keyOf = local.purchaseClassifier({ member: district });
     const numberOf = purchaseClassNumbering(paceContextOf(local)!, { member: district });
     const numbers = new Set<number>();
     const keys = new Set<string>();
-    const quoting = (i: number): Purchase => ({ ...noContract, id: `po-${i}`, funding: [{ source: 'local', program: `P-${i}`, amount: noContract.amount }] });
+    const quoting = (i: number): Purchase => ({ ...noContract, id: `po-${i}`, documents: [{ kind: 'quotes', ref: `Q-${i}` }] });
     for (let i = 0; i < 40_000; i++) {
       numbers.add(numberOf(quoting(i))!);
       keys.add(keyOf(quoting(i))!);
@@ -181,21 +204,21 @@ describe('pace.purchaseClassifier', () => {
     expect(keys.size).toBe(40_000);
     expect(numbers.has(undefined as never)).toBe(false);
     // Before and after the table starts anew, one key still has one number while it is held.
-    expect(numberOf(quoting(39_999))).toBe(numberOf({ ...quoting(39_999), id: 'po-again', description: 'Desks, room 4' }));
+    expect(numberOf(quoting(39_999))).toBe(numberOf({ ...quoting(39_999), id: 'po-again', amount: '4300.00' }));
     expect(keyOf(quoting(7))).toBe(keyOf(quoting(7)));
   });
 
   it("keeps the nodes of numberings sharing a budget within it (a ledger thread's classifiers, one for each member and contract)", () => {
     // Twelve numberings, each within its own 16,384 nodes, held more than a worker's heap: with
     // a budget of 5,000 nodes in all, they start anew as soon as they hold more together.
-    const local = createPace();
+    const local = readingDocuments();
     const budget = { live: 0, limit: 5_000 };
     const numberings = Array.from({ length: 12 }, () => purchaseClassNumbering(paceContextOf(local)!, { member: district }, budget));
     const numbers = numberings.map(() => new Set<number>());
     let most = 0;
     for (let i = 0; i < 24_000; i++) {
       const k = i % 12;
-      const n = numberings[k]!({ ...noContract, id: `po-${i}`, funding: [{ source: 'local', program: `P-${i}`, amount: noContract.amount }] });
+      const n = numberings[k]!({ ...noContract, id: `po-${i}`, documents: [{ kind: 'quotes', ref: `Q-${i}` }] });
       expect(n).toBeTypeOf('number');
       numbers[k]!.add(n!);
       most = Math.max(most, budget.live);
@@ -206,7 +229,7 @@ describe('pace.purchaseClassifier', () => {
     // Still one number a class: 2,000 classes each, none given twice within a numbering.
     expect(numbers.map((s) => s.size)).toEqual(Array(12).fill(2_000));
     // A class held gets the same number again.
-    const last: Purchase = { ...noContract, id: 'po-23999', funding: [{ source: 'local', program: 'P-23999', amount: noContract.amount }] };
+    const last: Purchase = { ...noContract, id: 'po-23999', documents: [{ kind: 'quotes', ref: 'Q-23999' }] };
     expect(numberings[11]!(last)).toBe(numberings[11]!({ ...last, id: 'po-again' }));
   });
 
