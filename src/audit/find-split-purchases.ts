@@ -8,6 +8,7 @@ import type { Member } from '../model/member.js';
 import type { Purchase } from '../model/purchase.js';
 import type { PaceContext } from '../pace-context.js';
 import { parsePurchase } from '../compliance/parse-input.js';
+import { belowZero } from '../compliance/decide.js';
 import { readInput, readList } from '../model/read-input.js';
 import { complianceContext } from '../compliance/rule-sets.js';
 import { hasFederalFunds } from '../compliance/derive-facts.js';
@@ -135,6 +136,8 @@ export function findSplitGroups(context: PaceContext, parsed: readonly Purchase[
     const p = parsed[i]!;
     if (p.contractId !== undefined) continue;
     const cents = moneyToCents(p.amount);
+    // A change order lowering a PO that is not in the list lowers nothing here.
+    if (cents < 0) continue;
     rows[i] = { purchase: p, day: dayOf(p.date), fy: fiscalStartYearOf(p.date), ownCents: cents, cents, changeOrders: NO_CHANGE_ORDERS, limit: null, limitFallback: false, regime: ASSUMED_REGIME };
   }
   for (const [root, list] of changeOrdersOf) {
@@ -142,7 +145,10 @@ export function findSplitGroups(context: PaceContext, parsed: readonly Purchase[
     if (!row) continue;
     list.sort((a, b) => dayOf(parsed[a]!.date) - dayOf(parsed[b]!.date) || compareText(parsed[a]!.id, parsed[b]!.id));
     row.changeOrders = list.map((i) => parsed[i]!);
-    for (const i of list) row.cents += moneyToCents(parsed[i]!.amount);
+    for (const i of list) {
+      row.cents += moneyToCents(parsed[i]!.amount);
+      if (row.cents < 0) throw belowZero(`$.purchases[${i}]`, row.purchase.id, formatCents(row.cents));
+    }
   }
 
   const out: SplitPurchaseGroup[] = [];

@@ -126,7 +126,7 @@ function parseChangeOrders(value: unknown, purchase: Purchase): Purchase[] {
   // Read once under a guard: a revoked Proxy or a throwing trap is a PaceError, an over-long list is refused unwalked.
   const list = readList(value, '$.changeOrders', 'change orders');
   if (list === undefined) throw new PaceError('invalid-input', '$.changeOrders: expected an array of purchases', [{ path: '$.changeOrders', message: 'expected an array of change orders (purchases with revisionOf)' }]);
-  return list.map((raw, i) => {
+  const orders = list.map((raw, i) => {
     const order = parsePurchase(raw, `$.changeOrders[${i}]`);
     if (order.revisionOf !== purchase.id || order.memberId !== purchase.memberId) {
       const path = order.revisionOf !== purchase.id ? `$.changeOrders[${i}].revisionOf` : `$.changeOrders[${i}].memberId`;
@@ -136,14 +136,37 @@ function parseChangeOrders(value: unknown, purchase: Purchase): Purchase[] {
     }
     return order;
   });
+  // In the order given, no change order may bring the purchase below zero.
+  let total = new Dec(String(purchase.amount));
+  orders.forEach((order, i) => {
+    total = total.plus(String(order.amount));
+    if (total.isNegative()) throw belowZero(`$.changeOrders[${i}]`, purchase.id, formatMoney(total));
+  });
+  return orders;
 }
 
-/** The purchase at its amount with its change orders added (unchanged without change orders). @internal */
+/** A deductive change order that brings its PO below zero (`path`: the change order's). @internal */
+export function belowZero(path: string, id: string, total: string): PaceError {
+  const message = `the change orders bring purchase "${id}" below zero (${total})`;
+  return new PaceError('invalid-input', `${path}.amount: ${message}`, [{ path: `${path}.amount`, message }]);
+}
+
+/**
+ * The purchase at the highest amount its change orders bring it to, in the order given (with
+ * additions only, its amount with all of them): a deductive change order does not undo what the
+ * file needed at the higher amount (a $120,000 PO still needed its bid file after $10,000 came
+ * off). Unchanged without change orders.
+ * @internal
+ */
 export function withChangeOrders(purchase: Purchase, changeOrders: readonly Purchase[] | undefined): Purchase {
   if (changeOrders === undefined || changeOrders.length === 0) return purchase;
   let total = new Dec(String(purchase.amount));
-  for (const c of changeOrders) total = total.plus(String(c.amount));
-  return { ...purchase, amount: formatMoney(total) };
+  let highest = total;
+  for (const c of changeOrders) {
+    total = total.plus(String(c.amount));
+    if (total.greaterThan(highest)) highest = total;
+  }
+  return { ...purchase, amount: formatMoney(highest) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CalendarDateSchema, IdSchema, MetaSchema, MoneySchema, NonNegativeMoneySchema } from './primitives.js';
+import { CalendarDateSchema, IdSchema, MetaSchema, MoneySchema } from './primitives.js';
 
 export const PurchaseSupplyKindSchema = z.enum(['goods', 'services', 'public-works', 'professional-services']);
 export type PurchaseSupplyKind = z.infer<typeof PurchaseSupplyKindSchema>;
@@ -30,8 +30,8 @@ export const PurchaseSchema = z
     memberId: IdSchema,
     /** The PO date. */
     date: CalendarDateSchema,
-    /** Total before tax. */
-    amount: NonNegativeMoneySchema,
+    /** Total before tax; for a change order (`revisionOf`), the change, which may be negative (a deductive change order). */
+    amount: MoneySchema,
     supplyKind: PurchaseSupplyKindSchema,
     category: z.optional(IdSchema),
     contractId: z.optional(IdSchema),
@@ -40,10 +40,11 @@ export const PurchaseSchema = z
     funding: z.optional(z.array(FundingSchema)),
     emergency: z.optional(z.boolean()),
     documents: z.optional(z.array(DocumentSchema)),
-    /** A change order: the id of the purchase order it changes (its amount adds to that PO's). */
+    /** A change order: the id of the purchase order it changes (its amount, the change, adds to that PO's). */
     revisionOf: z.optional(IdSchema),
     /** The public work the purchase pays for, when it is one (also on a goods PO with installation). */
     publicWorks: z.optional(z.strictObject({ kind: PublicWorksKindSchema })),
     meta: z.optional(MetaSchema),
-  });
+  })
+  .check(z.refine((p) => p.revisionOf !== undefined || !String(p.amount).startsWith('-'), { message: 'expected an amount of zero or more (only a change order, with revisionOf, may be negative)', path: ['amount'] }));
 export type Purchase = z.infer<typeof PurchaseSchema>;
