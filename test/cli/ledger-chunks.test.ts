@@ -94,6 +94,12 @@ describe('a ledger format by name, and on standard input by its first bytes', ()
     expect(ledgerFormatOf('-', head('{\n  "purchases": [\n'))).toBe('json');
     expect(ledgerFormatOf('-', head('\ufeff{ "purchases" : ['))).toBe('json');
     expect(ledgerFormatOf('-', head('{"id":"PO-1","memberId":"alder-usd"}\n'))).toBe('jsonl');
+    expect(ledgerFormatOf('-', head('{"id":"PO-1","memberId":"alder-usd"}\r\n{"id":"PO-2"'))).toBe('jsonl');
+    expect(ledgerFormatOf('-', head('{"id":"PO-1","memberId":"alder-usd"}'))).toBe('jsonl');
+    // A document whose first key is not "purchases" (an export's header), pretty or on one line.
+    expect(ledgerFormatOf('-', head('{\n  "exportedAt": "2026-07-02",\n  "purchases": [\n'))).toBe('json');
+    expect(ledgerFormatOf('-', head('{"exportedAt":"2026-07-02","purchases":[{"id":"PO-1"}]}\n'))).toBe('json');
+    expect(ledgerFormatOf('-', head('{"exportedAt":"2026-07-02","purchases":[{"id":"PO-1"},'))).toBe('json');
     expect(ledgerFormatOf('-', head('id,memberId,date\r\n'))).toBe('csv');
     expect(ledgerFormatOf('-', head(''))).toBe('csv');
   });

@@ -280,6 +280,9 @@ describe('through the CLI', () => {
       'ledger-stdin.jsonl': purchases.map((p) => JSON.stringify(p)).join('\n') + '\n',
       'ledger-stdin.json': `[\n${purchases.map((p) => `  ${JSON.stringify(p)}`).join(',\n')}\n]\n`,
       'ledger-stdin-object.json': JSON.stringify({ purchases }, null, 2),
+      // An ERP's export with a header before its purchases, pretty and on one line.
+      'ledger-stdin-export.json': JSON.stringify({ exportedAt: '2026-07-02T06:00:00Z', source: 'district ERP', purchases }, null, 2),
+      'ledger-stdin-export-line.json': JSON.stringify({ exportedAt: '2026-07-02T06:00:00Z', purchases }),
     };
     const args = ['--members', data('members.json'), '--contracts', data('contracts.json'), '--format', 'json'];
     for (const [name, text] of Object.entries(texts)) {

@@ -8,9 +8,10 @@ export type LedgerFormat = 'csv' | 'jsonl' | 'json';
  * The format of a ledger by its file name and its first bytes (`head`): a `.json` file is a JSON
  * document when its text (past a byte order mark and white space) opens an array or an object,
  * else JSON Lines; undefined for a name with none of the ledger extensions. Standard input (`-`,
- * as a database's export is piped in) has no name: a JSON document when its text opens an array,
- * or an object whose first key is "purchases" (a purchase has no such field); JSON Lines when it
- * opens another object; else CSV.
+ * as a database's export is piped in) has no name: a JSON document when its text opens an array;
+ * when it opens an object, JSON Lines if its first line is a whole object without a "purchases"
+ * list (a purchase: each line of JSON Lines is one), else a JSON document (`{ "purchases": [...] }`,
+ * whatever keys come first, on one line or over several); else CSV.
  */
 export function ledgerFormatOf(file: string, head: Uint8Array): LedgerFormat | undefined {
   const at = textStart(head);
@@ -18,8 +19,16 @@ export function ledgerFormatOf(file: string, head: Uint8Array): LedgerFormat | u
   if (file === '-') {
     if (first === 0x5b) return 'json';
     if (first !== 0x7b) return 'csv';
-    const opening = Buffer.from(head.buffer, head.byteOffset + at, Math.min(head.length - at, 256)).toString('latin1');
-    return /^\{\s*"purchases"\s*:/.test(opening) ? 'json' : 'jsonl';
+    const text = Buffer.from(head.buffer, head.byteOffset + at, head.length - at);
+    const end = text.indexOf(0x0a);
+    let value: unknown;
+    try {
+      value = JSON.parse(text.subarray(0, end < 0 ? text.length : end).toString('utf8'));
+    } catch {
+      // (a line that is no whole object opens a document written over several lines)
+      return 'json';
+    }
+    return Array.isArray((value as { purchases?: unknown }).purchases) ? 'json' : 'jsonl';
   }
   if (/\.csv$/i.test(file)) return 'csv';
   if (/\.(jsonl|ndjson)$/i.test(file)) return 'jsonl';
