@@ -292,6 +292,16 @@ describe('audit-ledger as a stream', () => {
     expect(report.splitPurchases).toEqual([]);
     expect(report.neededBid).toEqual([{ where: 'line 4', purchaseId: 'C1', memberId: 'alder-usd', amount: '120000.00', method: 'formal-bid', byChangeOrder: true }]);
   });
+  it('takes a bid file listed as the checklist names it (formal-bid-file) as the bid a purchase needed', async () => {
+    // Three $128,400 POs with no cooperative contract: one with its bid file on record as the
+    // audit checklist names it, one with the older kind, one with none.
+    const csv = file('bid-files.csv', 'id,memberId,date,amount,supplyKind,vendorId,documents\nB1,alder-usd,2025-08-12,128400.00,goods,v1,formal-bid-file;board-ratification\nB2,alder-usd,2025-08-13,128400.00,goods,v2,formal-bid\nB3,alder-usd,2025-08-14,128400.00,goods,v3,\n');
+    const report = JSON.parse((await runCli(['audit-ledger', csv, '--members', members, '--format', 'json'])).stdout) as { neededBid: { purchaseId: string }[]; missingDocuments: { purchaseId: string; missing: string[] }[] };
+    expect(report.neededBid.map((p) => p.purchaseId)).toEqual(['B3']);
+    const missing = new Map(report.missingDocuments.map((m) => [m.purchaseId, m.missing]));
+    expect(missing.get('B1')).not.toContain('formal-bid-file');
+    expect(missing.get('B3')).toContain('formal-bid-file');
+  });
   it('refuses a change order of a PO that is not in the ledger', async () => {
     const csv = file('orphan.csv', `${header}C2-a,alder-usd,2025-09-01,100.00,goods,v9,C2\n`);
     expect(await inputError(['audit-ledger', csv, '--members', members])).toMatch(/orphan\.csv: line 2, column revisionOf: change order of "C2", but no purchase in the ledger has that id/);

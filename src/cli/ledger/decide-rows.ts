@@ -248,10 +248,15 @@ export function centsOf(amount: unknown): number {
 
 const SIGNED_MONEY = /^[+-]?(?:0|[1-9]\d{0,14})(?:\.\d{1,2})?$/;
 
-/** Whether a purchase needed a bid it does not have: its method is a formal bid and its documents list none. */
+/**
+ * Whether a purchase needed a bid it does not have: its method is a formal bid and its documents
+ * list no bid file (kind `formal-bid-file`, the audit checklist's item, or `formal-bid`).
+ */
 export function neededBid(method: string, documents: unknown): boolean {
-  return method === 'formal-bid' && !(Array.isArray(documents) && documents.some((d) => (d as { kind?: unknown }).kind === 'formal-bid'));
+  return method === 'formal-bid' && !(Array.isArray(documents) && documents.some((d) => BID_FILE_KINDS.has((d as { kind?: unknown }).kind)));
 }
+
+const BID_FILE_KINDS: ReadonlySet<unknown> = new Set(['formal-bid-file', 'formal-bid']);
 
 /**
  * {@link decideChunk} on a chunk's bytes: text that is not UTF-8 is a problem of the row it is in
