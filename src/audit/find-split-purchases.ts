@@ -136,8 +136,6 @@ export function findSplitGroups(context: PaceContext, parsed: readonly Purchase[
     const p = parsed[i]!;
     if (p.contractId !== undefined) continue;
     const cents = moneyToCents(p.amount);
-    // A change order lowering a PO that is not in the list lowers nothing here.
-    if (cents < 0) continue;
     rows[i] = { purchase: p, day: dayOf(p.date), fy: fiscalStartYearOf(p.date), ownCents: cents, cents, changeOrders: NO_CHANGE_ORDERS, limit: null, limitFallback: false, regime: ASSUMED_REGIME };
   }
   for (const [root, list] of changeOrdersOf) {
@@ -145,11 +143,12 @@ export function findSplitGroups(context: PaceContext, parsed: readonly Purchase[
     if (!row) continue;
     list.sort((a, b) => dayOf(parsed[a]!.date) - dayOf(parsed[b]!.date) || compareText(parsed[a]!.id, parsed[b]!.id));
     row.changeOrders = list.map((i) => parsed[i]!);
-    for (const i of list) {
-      row.cents += moneyToCents(parsed[i]!.amount);
-      if (row.cents < 0) throw belowZero(`$.purchases[${i}]`, row.purchase.id, formatCents(row.cents));
-    }
+    for (const i of list) row.cents += moneyToCents(parsed[i]!.amount);
+    // Change orders that bring a PO below zero are refused, naming the latest; those of a PO not in
+    // the list (the root is a change order itself) lower nothing here, and are left out.
+    if (row.cents < 0 && row.purchase.revisionOf === undefined) throw belowZero(`$.purchases[${list[list.length - 1]!}]`, row.purchase.id, formatCents(row.cents));
   }
+  for (let i = 0; i < n; i++) if (rows[i] !== undefined && rows[i]!.cents < 0) rows[i] = undefined;
 
   const out: SplitPurchaseGroup[] = [];
   // member → vendor or category → supply kind → row indexes

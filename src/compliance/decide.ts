@@ -136,12 +136,9 @@ function parseChangeOrders(value: unknown, purchase: Purchase): Purchase[] {
     }
     return order;
   });
-  // In the order given, no change order may bring the purchase below zero.
-  let total = new Dec(String(purchase.amount));
-  orders.forEach((order, i) => {
-    total = total.plus(String(order.amount));
-    if (total.isNegative()) throw belowZero(`$.changeOrders[${i}]`, purchase.id, formatMoney(total));
-  });
+  // Together they may not bring the purchase below zero.
+  const total = orders.reduce((sum, order) => sum.plus(String(order.amount)), new Dec(String(purchase.amount)));
+  if (total.isNegative()) throw belowZero(`$.changeOrders[${orders.length - 1}]`, purchase.id, formatMoney(total));
   return orders;
 }
 
@@ -152,21 +149,20 @@ export function belowZero(path: string, id: string, total: string): PaceError {
 }
 
 /**
- * The purchase at the highest amount its change orders bring it to, in the order given (with
- * additions only, its amount with all of them): a deductive change order does not undo what the
- * file needed at the higher amount (a $120,000 PO still needed its bid file after $10,000 came
- * off). Unchanged without change orders.
+ * The purchase as its change orders leave it, when they add to it: its amount with theirs, and its
+ * funding lines with theirs. When together they take off as much as they add or more, the
+ * purchase as issued: a deduction does not undo what the PO needed (a $120,000 PO keeps its bid
+ * file after $10,000 comes off). Unchanged without change orders. The order of the change orders
+ * decides nothing.
  * @internal
  */
 export function withChangeOrders(purchase: Purchase, changeOrders: readonly Purchase[] | undefined): Purchase {
   if (changeOrders === undefined || changeOrders.length === 0) return purchase;
-  let total = new Dec(String(purchase.amount));
-  let highest = total;
-  for (const c of changeOrders) {
-    total = total.plus(String(c.amount));
-    if (total.greaterThan(highest)) highest = total;
-  }
-  return { ...purchase, amount: formatMoney(highest) };
+  const own = new Dec(String(purchase.amount));
+  const total = changeOrders.reduce((sum, c) => sum.plus(String(c.amount)), own);
+  if (!total.greaterThan(own)) return purchase;
+  const funding = [...(purchase.funding ?? []), ...changeOrders.flatMap((c) => c.funding ?? [])];
+  return { ...purchase, amount: formatMoney(total), ...(funding.length > 0 ? { funding } : {}) };
 }
 
 /**
