@@ -302,6 +302,21 @@ describe('audit-ledger as a stream', () => {
     expect(missing.get('B1')).not.toContain('formal-bid-file');
     expect(missing.get('B3')).toContain('formal-bid-file');
   });
+  it('judges a PO with its change orders at its total, in any order: raised and lowered back within the limit, it needed no bid', async () => {
+    // A $100,000 PO, $20,000 added (past the $114,800 limit), $10,000 taken off: $110,000. Then
+    // the same with the deduction first, a PO with its bid file on record, and one below zero.
+    const judged = async (name: string, rows: string) => JSON.parse((await runCli(['audit-ledger', file(name, `${header}${rows}`), '--members', members, '--format', 'json'])).stdout) as { total: string; neededBid: { purchaseId: string; where: string; amount: string }[] };
+    const upDown = await judged('up-down.csv', 'U1,alder-usd,2025-08-12,100000.00,goods,v9,\nU1-a,alder-usd,2025-09-01,20000.00,goods,v9,U1\nU1-b,alder-usd,2025-10-01,-10000.00,goods,v9,U1\n');
+    expect([upDown.total, upDown.neededBid]).toEqual(['110000.00', []]);
+    const downUp = await judged('down-up.csv', 'U1-b,alder-usd,2025-10-01,-10000.00,goods,v9,U1\nU1,alder-usd,2025-08-12,100000.00,goods,v9,\nU1-a,alder-usd,2025-09-01,20000.00,goods,v9,U1\n');
+    expect([downUp.total, downUp.neededBid]).toEqual(['110000.00', []]);
+    const up = await judged('up.csv', 'U1,alder-usd,2025-08-12,100000.00,goods,v9,\nU1-a,alder-usd,2025-09-01,20000.00,goods,v9,U1\n');
+    expect(up.neededBid.map((p) => [p.purchaseId, p.where, p.amount])).toEqual([['U1', 'line 3', '120000.00']]);
+    const withBidFile = file('bid-file-then-change.csv', 'id,memberId,date,amount,supplyKind,vendorId,revisionOf,documents\nW1,alder-usd,2025-08-12,150000.00,goods,v9,,formal-bid-file\nW1-a,alder-usd,2025-09-01,1000.00,goods,v9,W1,\n');
+    expect((JSON.parse((await runCli(['audit-ledger', withBidFile, '--members', members, '--format', 'json'])).stdout) as { neededBid: unknown[] }).neededBid).toEqual([]);
+    const below = file('below-zero.csv', `${header}Z1,alder-usd,2025-08-12,1000.00,goods,v9,\nZ1-a,alder-usd,2025-09-01,-1500.00,goods,v9,Z1\nZ1-b,alder-usd,2025-09-02,600.00,goods,v9,Z1\nZ2,alder-usd,2025-08-12,1000.00,goods,v9,\nZ2-a,alder-usd,2025-09-01,-1500.00,goods,v9,Z2\n`);
+    expect(await inputError(['audit-ledger', below, '--members', members])).toMatch(/^[^\n]*below-zero\.csv: line 6, column amount: the change orders bring PO "Z2" below zero \(-500\.00\)\n[^\n]*1 bad row/);
+  });
   it('refuses a change order of a PO that is not in the ledger', async () => {
     const csv = file('orphan.csv', `${header}C2-a,alder-usd,2025-09-01,100.00,goods,v9,C2\n`);
     expect(await inputError(['audit-ledger', csv, '--members', members])).toMatch(/orphan\.csv: line 2, column revisionOf: change order of "C2", but no purchase in the ledger has that id/);

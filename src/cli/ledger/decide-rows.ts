@@ -166,6 +166,8 @@ export const MISSING_DOCUMENTS = 4;
 export const UNKNOWN_CONTRACT = 8;
 /** A funding line of the purchase is federal (its split check includes 2 CFR 200.320's micro-purchases). */
 export const FEDERAL_MONEY = 16;
+/** The purchase's documents list its bid file (see listsBidFile). */
+export const BID_ON_FILE = 32;
 
 /** A change order as read: decided later, in order, by the thread that knows its PO's total. */
 export interface ChangeOrderRow {
@@ -248,12 +250,14 @@ export function centsOf(amount: unknown): number {
 
 const SIGNED_MONEY = /^[+-]?(?:0|[1-9]\d{0,14})(?:\.\d{1,2})?$/;
 
-/**
- * Whether a purchase needed a bid it does not have: its method is a formal bid and its documents
- * list no bid file (kind `formal-bid-file`, the audit checklist's item, or `formal-bid`).
- */
+/** Whether a purchase needed a bid it does not have: its method is a formal bid and its documents list no bid file. */
 export function neededBid(method: string, documents: unknown): boolean {
-  return method === 'formal-bid' && !(Array.isArray(documents) && documents.some((d) => BID_FILE_KINDS.has((d as { kind?: unknown }).kind)));
+  return method === 'formal-bid' && !listsBidFile(documents);
+}
+
+/** Whether documents list a bid file: kind `formal-bid-file` (the audit checklist's item) or `formal-bid`. */
+export function listsBidFile(documents: unknown): boolean {
+  return Array.isArray(documents) && documents.some((d) => BID_FILE_KINDS.has((d as { kind?: unknown }).kind));
 }
 
 const BID_FILE_KINDS: ReadonlySet<unknown> = new Set(['formal-bid-file', 'formal-bid']);
@@ -456,7 +460,8 @@ export class ChunkDecider {
     this.dates[at] = dateAt;
     this.cents[at] = centsOf(p['amount']);
     if (flags & UNKNOWN_CONTRACT) this.unknownContracts.push(contractId!);
-    if (neededBid(decided.method, p['documents'])) flags |= NEEDED_BID;
+    if (listsBidFile(p['documents'])) flags |= BID_ON_FILE;
+    else if (decided.method === 'formal-bid') flags |= NEEDED_BID;
     // (the purchase was validated: its funding lines are the library's)
     if (hasFederalFunds(p as unknown as Purchase)) flags |= FEDERAL_MONEY;
     if (decided.missing.length > 0) {

@@ -5,7 +5,7 @@
 import { fiscalYearOf, isPaceError, type Pace } from '../../index.js';
 import { quoted } from '../safe-text.js';
 import { CentsColumn, Column, GroupIndex, IdIndex, Interner, LineColumn, SmallIntColumn, flatCopy } from './columns.js';
-import { CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, NO_TRACE, UNKNOWN_CONTRACT, centsOf, centsText, neededBid, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
+import { BID_ON_FILE, CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, NO_TRACE, UNKNOWN_CONTRACT, centsOf, centsText, neededBid, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
 import type { RowProblem } from './rows.js';
 import { paceContextOf } from '../../pace.js';
 import { BucketSplitter, shareSplitColumns, type BucketGroup, type KeptSplitGroup, type SplitColumns, type SplitHelpers } from './split-buckets.js';
@@ -93,6 +93,8 @@ export class LedgerBook {
   private readonly spending = new Map<number, { cents: number; count: number }>();
   private readonly memberCounts: { purchases: number; cents: number; neededBid: number; missingDocuments: number; splitGroups: number }[];
   private readonly pendingChanges: ChangeOrderRow[] = [];
+  /** POs changed by change orders, each with its latest change order (by line): judged at their total once every row is in. */
+  private readonly changed = new Map<number, ChangeOrderRow>();
   /** JSON of each member id (by index), built once. */
   private readonly memberJson: string[] = [];
   /** Checklist items found missing: id → title and citation. */
@@ -294,28 +296,45 @@ export class LedgerBook {
   }
 
   /**
-   * A change order folds into its PO: the PO's amount becomes its own plus every change so far;
-   * the PO as revised is checked for the procurement method it needs (a PO raised over the bid
-   * limit by change orders needed a bid); it never forms a split group with its own PO.
+   * A change order folds into its PO: the PO's amount becomes its own plus every change; it never
+   * forms a split group with its own PO. The PO as changed is judged once every row is in (see
+   * judgeChangedPOs): at its total, whatever order its change orders came in.
    */
   private foldChange(change: ChangeOrderRow, target: number): void {
-    const before = this.cents.get(target);
-    const after = before + change.cents;
-    const where = this.lineLabel(change.line);
-    const amountWhere = this.fieldAt(change.line, 'amount');
-    if (after < 0) {
-      this.problems.push({ line: change.line, where: amountWhere, message: `the change orders bring PO ${quoted(change.revisionOf)} below zero (${centsText(after)})` });
-      return;
-    }
-    this.cents.set(target, after);
+    this.cents.set(target, this.cents.get(target) + change.cents);
     const group = this.group.get(target);
-    const flags = this.flags.get(target);
-    const memberIndex = this.groups[group]!.member;
-    const counts = this.memberCounts[memberIndex]!;
+    const counts = this.memberCounts[this.groups[group]!.member]!;
     counts.cents += change.cents;
     this.totalCents += change.cents;
-    this.addSpending(group, this.date.get(target), flags, change.cents, 0);
-    if (flags & NEEDED_BID) return;
+    this.addSpending(group, this.date.get(target), this.flags.get(target), change.cents, 0);
+    const latest = this.changed.get(target);
+    if (latest === undefined || latest.line < change.line) this.changed.set(target, change);
+  }
+
+  /**
+   * Each PO changed by change orders, at its total: below zero it is a bad row (at its latest change
+   * order); raised over the bid limit, it needed a bid (a PO that needed one already is listed
+   * once), listed at its latest change order with `byChangeOrder`. As the library judges a PO with
+   * its change orders: an addition and a later deduction that bring it back within the limit need
+   * no bid, in whatever order the file has them.
+   */
+  private judgeChangedPOs(): void {
+    for (const [target, change] of this.changed) this.judgeChangedPO(target, change);
+    this.changed.clear();
+  }
+
+  private judgeChangedPO(target: number, change: ChangeOrderRow): void {
+    const after = this.cents.get(target);
+    const where = this.lineLabel(change.line);
+    if (after < 0) {
+      this.problems.push({ line: change.line, where: this.fieldAt(change.line, 'amount'), message: `the change orders bring PO ${quoted(change.revisionOf)} below zero (${centsText(after)})` });
+      return;
+    }
+    const flags = this.flags.get(target);
+    // (a PO with its bid on file had its bid, whatever its change orders list)
+    if (flags & (NEEDED_BID | BID_ON_FILE)) return;
+    const memberIndex = this.groups[this.group.get(target)]!.member;
+    const counts = this.memberCounts[memberIndex]!;
     const revised: Record<string, unknown> = { ...change.purchase, id: change.revisionOf, amount: centsText(after) };
     const contractId = typeof revised['contractId'] === 'string' ? revised['contractId'] : undefined;
     const contract = contractId !== undefined ? this.setup.contracts.get(contractId) : undefined;
@@ -338,13 +357,14 @@ export class LedgerBook {
     }
   }
 
-  /** Change orders whose PO came later in the file; a PO that never came is a bad row. */
+  /** Change orders whose PO came later in the file (a PO that never came is a bad row); then every changed PO is judged at its total. */
   resolvePendingChanges(): void {
     for (const change of this.pendingChanges.splice(0)) {
       const target = this.ids.find(change.revisionOf);
       if (target >= 0) this.foldChange(change, target);
       else this.problems.push({ line: change.line, where: this.fieldAt(change.line, 'revisionOf'), message: `change order of ${quoted(change.revisionOf)}, but no purchase in the ledger has that id` });
     }
+    this.judgeChangedPOs();
   }
 
   /**
