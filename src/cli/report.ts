@@ -134,6 +134,10 @@ export function renderLedger(run: LedgerRun): string {
     out.push('');
   }
   if (r.unknownContractCount > 0) out.push(`${r.unknownContractCount} purchase(s) cite a contract not in the contracts file; they were checked without it.`, '');
+  if (r.unknownDocumentCount > 0) {
+    const kinds = r.unknownDocumentKinds.slice(0, 10).map((k) => `"${printable(k.kind)}" (${k.count.toLocaleString('en-US')})`);
+    out.push(`${r.unknownDocumentCount.toLocaleString('en-US')} document(s) are of a kind no checklist item has, so they satisfy nothing (a document's kind is the id of the item it satisfies, such as board-authorization): ${kinds.join(', ')}${r.unknownDocumentKinds.length > 10 ? ', ...' : ''}.`, '');
+  }
   if (r.blocked) out.push(`Result: needs action: ${r.neededBidCount} purchase(s) needed a formal bid, ${run.splits.count} possible split group(s) (exit 1)`);
   else out.push(`Result: clear: no purchase needed a formal bid and no split purchases were found (exit 0)${r.missingDocumentsCount > 0 ? `; ${r.missingDocumentsCount} purchase(s) have missing audit documents (listed above)` : ''}.`);
   return `${out.join('\n')}\n`;

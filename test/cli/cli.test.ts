@@ -317,6 +317,23 @@ describe('audit-ledger as a stream', () => {
     const below = file('below-zero.csv', `${header}Z1,alder-usd,2025-08-12,1000.00,goods,v9,\nZ1-a,alder-usd,2025-09-01,-1500.00,goods,v9,Z1\nZ1-b,alder-usd,2025-09-02,600.00,goods,v9,Z1\nZ2,alder-usd,2025-08-12,1000.00,goods,v9,\nZ2-a,alder-usd,2025-09-01,-1500.00,goods,v9,Z2\n`);
     expect(await inputError(['audit-ledger', below, '--members', members])).toMatch(/^[^\n]*below-zero\.csv: line 6, column amount: the change orders bring PO "Z2" below zero \(-500\.00\)\n[^\n]*1 bad row/);
   });
+  it('counts documents of kinds no checklist item has (a typo, a label): they satisfy nothing', async () => {
+    // A clerk's CSV: "board ratification" for board-ratification, "quote" for nothing on the checklist,
+    // and 150 scanned file names as kinds; one row lists its kinds right.
+    const rows = ['D1,alder-usd,2025-08-12,4200.00,goods,v1,board ratification;quote', 'D2,alder-usd,2025-08-13,4200.00,goods,v1,board ratification', 'D3,alder-usd,2025-08-14,4200.00,goods,v1,board-ratification;conflict-of-interest'];
+    for (let i = 0; i < 150; i++) rows.push(`S${i},alder-usd,2025-08-15,10.00,goods,v1,scan-${String(i).padStart(3, '0')}.pdf`);
+    const csv = file('kinds.csv', `id,memberId,date,amount,supplyKind,vendorId,documents\n${rows.join('\n')}\n`);
+    const report = JSON.parse((await runCli(['audit-ledger', csv, '--members', members, '--format', 'json'])).stdout) as { unknownDocumentCount: number; unknownDocumentKinds: { kind: string; count: number }[]; missingDocuments: { purchaseId: string; missing: string[] }[] };
+    expect(report.unknownDocumentCount).toBe(153);
+    expect(report.unknownDocumentKinds).toHaveLength(100);
+    expect(report.unknownDocumentKinds.slice(0, 3)).toEqual([{ kind: 'board ratification', count: 2 }, { kind: 'quote', count: 1 }, { kind: 'scan-000.pdf', count: 1 }]);
+    const missing = new Map(report.missingDocuments.map((m) => [m.purchaseId, m.missing]));
+    expect(missing.get('D1')).toContain('board-ratification');
+    expect(missing.get('D3') ?? []).not.toContain('board-ratification');
+    const text = (await runCli(['audit-ledger', csv, '--members', members])).stdout;
+    expect(text).toContain('153 document(s) are of a kind no checklist item has, so they satisfy nothing');
+    expect(text).toContain('"board ratification" (2), "quote" (1)');
+  });
   it('refuses a change order of a PO that is not in the ledger', async () => {
     const csv = file('orphan.csv', `${header}C2-a,alder-usd,2025-09-01,100.00,goods,v9,C2\n`);
     expect(await inputError(['audit-ledger', csv, '--members', members])).toMatch(/orphan\.csv: line 2, column revisionOf: change order of "C2", but no purchase in the ledger has that id/);

@@ -199,6 +199,7 @@ ${timeline ? `<div class="chart" style="height:${Math.max(160, 28 * groups.lengt
 ${splitRows ? `<table><thead><tr><th>Member</th><th>Vendor</th><th>Kind</th><th>Dates</th><th>Purchase orders</th><th class="num">Total</th><th class="num">Bid limit</th><th>Citation</th></tr></thead><tbody>${splitRows}</tbody></table>` : ''}
 <h2>Audit file: documents missing</h2>
 ${checklistRows ? `<table><thead><tr><th>Checklist item</th><th>Citation</th><th class="num">Status</th></tr></thead><tbody>${checklistRows}</tbody></table>` : '<p>Every required document is on file.</p>'}
+${r.unknownDocumentCount > 0 ? `<p>${r.unknownDocumentCount.toLocaleString('en-US')} document(s) are of a kind no checklist item has, so they satisfy nothing (a document's kind is the id of the item it satisfies): ${r.unknownDocumentKinds.slice(0, 10).map((k) => `<code>${html(k.kind)}</code> (${k.count.toLocaleString('en-US')})`).join(', ')}${r.unknownDocumentKinds.length > 10 ? ', …' : ''}.</p>` : ''}
 <h2>Spending per vendor against the bid limit</h2>
 <p class="meta">Per member and fiscal year. The bid limit applies to each purchase; a vendor's total over it is where split purchases are looked for.</p>
 ${sections.join('\n')}

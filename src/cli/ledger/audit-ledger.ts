@@ -32,6 +32,13 @@ export interface LedgerReport {
   unknownContracts: { purchaseId: string; contractId: string; where: string }[];
   /** The checklist items found missing: id → title, citation, and on how many purchases. */
   checklistItems: Record<string, { title: string; citation: string; missingOn: number }>;
+  /**
+   * Documents whose kind is no checklist item (nor a bid file): they satisfy nothing, so the item
+   * they were meant for shows as missing (a typo, or a label such as "board approval"). How many in
+   * all, and by kind, most first (at most 100 kinds).
+   */
+  unknownDocumentCount: number;
+  unknownDocumentKinds: { kind: string; count: number }[];
   /** True when anything needs action: a purchase that needed a bid, or split purchases. */
   blocked: boolean;
 }
@@ -304,6 +311,8 @@ async function finish(options: LedgerOptions, book: LedgerBook, readToEnd: boole
     unknownContractCount: book.unknownContractCount,
     unknownContracts: book.unknownContracts,
     checklistItems: Object.fromEntries(book.titles),
+    unknownDocumentCount: book.unknownKindCount,
+    unknownDocumentKinds: [...book.unknownKinds].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0)),
     blocked: book.neededBidCount > 0 || splits.count > 0,
   };
   return { report, splits, neededBidKept: book.neededBidKept, missingKept: book.missingKept };

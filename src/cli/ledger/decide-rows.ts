@@ -10,7 +10,7 @@ import { getHeapStatistics } from 'node:v8';
 import { quoted } from '../safe-text.js';
 import { hasFederalFunds } from '../../compliance/derive-facts.js';
 import type { Purchase } from '../../model/purchase.js';
-import { GroupIndex } from './columns.js';
+import { GroupIndex, flatCopy } from './columns.js';
 import { CsvSyntaxError, forEachCsvRecord } from './csv.js';
 import { csvColumnOf, csvRowToPurchase, jsonToPurchase, type ColumnIndex, type RowProblem, type RowPurchase } from './rows.js';
 import type { LedgerFormat } from './ledger-format.js';
@@ -209,6 +209,9 @@ export interface ChunkResult {
   missingListOf: Int32Array;
   /** Checklist items seen missing in this chunk: id, title, citation, and on how many rows. */
   titles: [string, string, string, number][];
+  /** Documents of kinds that satisfy nothing (see knownDocumentKinds): kind and how many (at most MAX_UNKNOWN_KINDS kinds), and how many in all. */
+  unknownKinds: [string, number][];
+  unknownKindCount: number;
   changes: Omit<ChangeOrderRow, 'columnOf'>[];
   problems: RowProblem[];
   /** A problem with the members file (not the ledger), found through a row. */
@@ -261,6 +264,22 @@ export function listsBidFile(documents: unknown): boolean {
 }
 
 const BID_FILE_KINDS: ReadonlySet<unknown> = new Set(['formal-bid-file', 'formal-bid']);
+
+/** Distinct unknown document kinds counted (per chunk, and in a ledger's report). */
+export const MAX_UNKNOWN_KINDS = 100;
+
+const knownKinds = new WeakMap<Pace, ReadonlySet<string>>();
+
+/**
+ * The document kinds that satisfy something: the audit checklist's item ids and the bid file's
+ * kinds. Any other kind (a typo, or a label such as "board approval") satisfies nothing, and the
+ * item it was meant for is reported missing.
+ */
+export function knownDocumentKinds(pace: Pace): ReadonlySet<string> {
+  let known = knownKinds.get(pace);
+  if (known === undefined) knownKinds.set(pace, (known = new Set([...(paceContextOf(pace)?.checklist ?? []).map((item) => item.id), ...(BID_FILE_KINDS as ReadonlySet<string>)])));
+  return known;
+}
 
 /**
  * {@link decideChunk} on a chunk's bytes: text that is not UTF-8 is a problem of the row it is in
@@ -365,6 +384,9 @@ export class ChunkDecider {
   private missingCount = 0;
   private readonly changes: ChunkResult['changes'] = [];
   private readonly titles = new Map<string, [string, string, string, number]>();
+  private readonly knownKinds: ReadonlySet<string>;
+  private readonly unknownKinds = new Map<string, number>();
+  private unknownKindCount = 0;
   private membersProblem: string | undefined;
   /** The lists of missing checklist items seen, as a trie by item id (no key string built per row). */
   private readonly missingRoot: MissingList = { next: undefined, at: -1, titles: [] };
@@ -376,6 +398,7 @@ export class ChunkDecider {
     private readonly setup: LedgerSetup,
     rows = 1024,
   ) {
+    this.knownKinds = knownDocumentKinds(setup.pace);
     const capacity = Math.max(16, rows);
     this.lines = new Int32Array(capacity);
     this.members = new Int32Array(capacity);
@@ -460,7 +483,11 @@ export class ChunkDecider {
     this.dates[at] = dateAt;
     this.cents[at] = centsOf(p['amount']);
     if (flags & UNKNOWN_CONTRACT) this.unknownContracts.push(contractId!);
-    if (listsBidFile(p['documents'])) flags |= BID_ON_FILE;
+    const documents = p['documents'];
+    if (Array.isArray(documents)) {
+      for (const d of documents as { kind: string }[]) if (!this.knownKinds.has(d.kind)) this.unknownKind(d.kind);
+    }
+    if (listsBidFile(documents)) flags |= BID_ON_FILE;
     else if (decided.method === 'formal-bid') flags |= NEEDED_BID;
     // (the purchase was validated: its funding lines are the library's)
     if (hasFederalFunds(p as unknown as Purchase)) flags |= FEDERAL_MONEY;
@@ -496,6 +523,14 @@ export class ChunkDecider {
       for (const issue of issues.slice(0, 5)) this.problems.push({ line, where: ChunkDecider.locate(row, path, issue.path), message: issue.message });
       return undefined;
     }
+  }
+
+  private unknownKind(kind: string): void {
+    this.unknownKindCount++;
+    const seen = this.unknownKinds.get(kind);
+    if (seen !== undefined) this.unknownKinds.set(kind, seen + 1);
+    // (copied: the kind may be a slice of the chunk's text)
+    else if (this.unknownKinds.size < MAX_UNKNOWN_KINDS) this.unknownKinds.set(flatCopy(kind), 1);
   }
 
   private groupOf(member: number, supplyKind: string, vendor: string): number {
@@ -558,6 +593,8 @@ export class ChunkDecider {
       missingLists: this.missingLists,
       missingListOf: this.missingListOf.subarray(0, this.missingCount),
       titles: [...this.titles.values()],
+      unknownKinds: [...this.unknownKinds],
+      unknownKindCount: this.unknownKindCount,
       changes: this.changes,
       problems: this.problems,
       ...(this.membersProblem !== undefined ? { membersProblem: this.membersProblem } : {}),

@@ -5,7 +5,7 @@
 import { fiscalYearOf, isPaceError, type Pace } from '../../index.js';
 import { quoted } from '../safe-text.js';
 import { CentsColumn, Column, GroupIndex, IdIndex, Interner, LineColumn, SmallIntColumn, flatCopy } from './columns.js';
-import { BID_ON_FILE, CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, NO_TRACE, UNKNOWN_CONTRACT, centsOf, centsText, neededBid, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
+import { BID_ON_FILE, MAX_UNKNOWN_KINDS, CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, NO_TRACE, UNKNOWN_CONTRACT, centsOf, centsText, neededBid, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
 import type { RowProblem } from './rows.js';
 import { paceContextOf } from '../../pace.js';
 import { BucketSplitter, shareSplitColumns, type BucketGroup, type KeptSplitGroup, type SplitColumns, type SplitHelpers } from './split-buckets.js';
@@ -99,6 +99,9 @@ export class LedgerBook {
   private readonly memberJson: string[] = [];
   /** Checklist items found missing: id → title and citation. */
   readonly titles = new Map<string, { title: string; citation: string; missingOn: number }>();
+  /** Documents of kinds that satisfy nothing: by kind (at most MAX_UNKNOWN_KINDS kinds), and in all. */
+  readonly unknownKinds = new Map<string, number>();
+  unknownKindCount = 0;
   readonly problems: RowProblem[] = [];
   private badRowsCounted = { problems: 0, rows: 0 };
   readonly neededBidKept: Record<string, unknown>[] = [];
@@ -155,6 +158,12 @@ export class LedgerBook {
       const seen = this.titles.get(id);
       if (seen) seen.missingOn += count;
       else this.titles.set(id, { title, citation, missingOn: count });
+    }
+    this.unknownKindCount += chunk.unknownKindCount;
+    for (const [kind, count] of chunk.unknownKinds) {
+      const seen = this.unknownKinds.get(kind);
+      if (seen !== undefined) this.unknownKinds.set(kind, seen + count);
+      else if (this.unknownKinds.size < MAX_UNKNOWN_KINDS) this.unknownKinds.set(kind, count);
     }
     let missingAt = 0;
     let unknownAt = 0;
