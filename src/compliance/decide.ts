@@ -136,7 +136,8 @@ function parseChangeOrders(value: unknown, purchase: Purchase): Purchase[] {
     }
     return order;
   });
-  // Together they may not bring the purchase below zero.
+  // The purchase they change is a PO (not itself a deduction), and together they may not bring it below zero.
+  if (String(purchase.amount).startsWith('-')) throw new PaceError('invalid-input', '$.purchase.amount: a purchase given with its change orders is the PO they change: its amount may not be negative', [{ path: '$.purchase.amount', message: 'expected an amount of zero or more (the PO the change orders change)' }]);
   const total = orders.reduce((sum, order) => sum.plus(String(order.amount)), new Dec(String(purchase.amount)));
   if (total.isNegative()) throw belowZero(`$.changeOrders[${orders.length - 1}]`, purchase.id, formatMoney(total));
   return orders;

@@ -244,7 +244,7 @@ ${findings(checklist.findings)}`;
   document.documentElement.setAttribute('data-charts-drawn', '1');
 })();
 `;
-  const amount = typeof input.purchaseAmount === 'string' && /^\d+(\.\d{1,2})?$/.test(input.purchaseAmount) ? Number(input.purchaseAmount) : typeof input.purchaseAmount === 'number' ? input.purchaseAmount : null;
+  const amount = typeof input.purchaseAmount === 'string' && /^-?\d+(\.\d{1,2})?$/.test(input.purchaseAmount) ? Number(input.purchaseAmount) : typeof input.purchaseAmount === 'number' ? input.purchaseAmount : null;
   return page(`Purchase check: ${input.file}`, body, { thresholds, amount }, script);
 }
 
