@@ -34,7 +34,7 @@ export default [
     // rows (which kinds of documents are on file, not their file numbers; which lists a category is
     // in, not the commodity code; the sums of funding lines): 79.88 kB -> 80.06 kB; deductive change
     // orders (a negative amount with revisionOf, folds that refuse a total below zero, funding
-    // lines folded): 80.30 kB.
+    // lines folded): 80.31 kB.
     // The limit keeps about 0.7 kB of room.
     limit: '81 kB',
     modifyEsbuildConfig(config) {
