@@ -93,8 +93,12 @@ export class LedgerBook {
   private readonly spending = new Map<number, { cents: number; count: number }>();
   private readonly memberCounts: { purchases: number; cents: number; neededBid: number; missingDocuments: number; splitGroups: number }[];
   private readonly pendingChanges: ChangeOrderRow[] = [];
-  /** POs changed by change orders, each with its latest change order (by line): judged at their total once every row is in. */
-  private readonly changed = new Map<number, ChangeOrderRow>();
+  /**
+   * POs changed by change orders, each with its latest change order (by line) as JSON text: judged
+   * at their total once every row is in. (Text, not the row's purchase: its CSV fields are slices
+   * that would keep each chunk's text alive; kept so, 1,500,000 rows ran the thread out of heap.)
+   */
+  private readonly changed = new Map<number, { line: number; revisionOf: string; json: string }>();
   /** JSON of each member id (by index), built once. */
   private readonly memberJson: string[] = [];
   /** Checklist items found missing: id → title and citation. */
@@ -317,7 +321,7 @@ export class LedgerBook {
     this.totalCents += change.cents;
     this.addSpending(group, this.date.get(target), this.flags.get(target), change.cents, 0);
     const latest = this.changed.get(target);
-    if (latest === undefined || latest.line < change.line) this.changed.set(target, change);
+    if (latest === undefined || latest.line < change.line) this.changed.set(target, { line: change.line, revisionOf: flatCopy(change.revisionOf), json: JSON.stringify(change.purchase) });
   }
 
   /**
@@ -332,7 +336,7 @@ export class LedgerBook {
     this.changed.clear();
   }
 
-  private judgeChangedPO(target: number, change: ChangeOrderRow): void {
+  private judgeChangedPO(target: number, change: { line: number; revisionOf: string; json: string }): void {
     const after = this.cents.get(target);
     const where = this.lineLabel(change.line);
     if (after < 0) {
@@ -344,7 +348,8 @@ export class LedgerBook {
     if (flags & (NEEDED_BID | BID_ON_FILE)) return;
     const memberIndex = this.groups[this.group.get(target)]!.member;
     const counts = this.memberCounts[memberIndex]!;
-    const revised: Record<string, unknown> = { ...change.purchase, id: change.revisionOf, amount: centsText(after) };
+    // The change order's fields, on the PO's date (the limit in force when the PO was issued).
+    const revised: Record<string, unknown> = { ...(JSON.parse(change.json) as Record<string, unknown>), id: change.revisionOf, date: this.dates.values[this.date.get(target)]!, amount: centsText(after) };
     const contractId = typeof revised['contractId'] === 'string' ? revised['contractId'] : undefined;
     const contract = contractId !== undefined ? this.setup.contracts.get(contractId) : undefined;
     const member = this.memberList[memberIndex]!.member;
