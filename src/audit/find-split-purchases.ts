@@ -84,10 +84,12 @@ export function findSplitPurchases(context: PaceContext, input: unknown, options
 /**
  * {@link findSplitPurchases} on purchases and options already validated: for a caller whose
  * purchases were each validated when it read them (audit-ledger's rows, rebuilt from the columns it
- * keeps), which would otherwise pay for every purchase being validated again.
+ * keeps), which would otherwise pay for every purchase being validated again. `ownCents[i]`: the
+ * amount purchase i was issued at, when the caller gives it already folded with change orders that
+ * took more off than they added (it is then judged as issued: over its limit, its own procurement).
  * @internal
  */
-export function findSplitGroups(context: PaceContext, parsed: readonly Purchase[], options: ParsedOptions): SplitPurchaseGroup[] {
+export function findSplitGroups(context: PaceContext, parsed: readonly Purchase[], options: ParsedOptions, ownCents?: readonly (number | undefined)[]): SplitPurchaseGroup[] {
   const { days: windowDays, members, acrossVendors } = options;
   const table = complianceContext(context).thresholds;
   const limits = limitsOf(table);
@@ -136,7 +138,7 @@ export function findSplitGroups(context: PaceContext, parsed: readonly Purchase[
     const p = parsed[i]!;
     if (p.contractId !== undefined) continue;
     const cents = moneyToCents(p.amount);
-    rows[i] = { purchase: p, day: dayOf(p.date), fy: fiscalStartYearOf(p.date), ownCents: cents, cents, changeOrders: NO_CHANGE_ORDERS, limit: null, limitFallback: false, regime: ASSUMED_REGIME };
+    rows[i] = { purchase: p, day: dayOf(p.date), fy: fiscalStartYearOf(p.date), ownCents: ownCents?.[i] ?? cents, cents, changeOrders: NO_CHANGE_ORDERS, limit: null, limitFallback: false, regime: ASSUMED_REGIME };
   }
   for (const [root, list] of changeOrdersOf) {
     const row = rows[root];

@@ -334,6 +334,18 @@ describe('audit-ledger as a stream', () => {
     expect(text).toContain('153 document(s) are of a kind no checklist item has, so they satisfy nothing');
     expect(text).toContain('"board ratification" (2), "quote" (1)');
   });
+  it('judges a PO its change orders took more off than they added as issued: over the limit on its own, it is in no split', async () => {
+    // A1 was issued at $120,000 (its own bid), $20,000 came off; A2 is $50,000 to the same vendor.
+    const csv = file('own-over.csv', `${header}A1,alder-usd,2025-08-12,120000.00,goods,v9,\nA1-a,alder-usd,2025-09-01,-20000.00,goods,v9,A1\nA2,alder-usd,2025-10-01,50000.00,goods,v9,\n`);
+    const report = JSON.parse((await runCli(['audit-ledger', csv, '--members', members, '--format', 'json'])).stdout) as { total: string; splitPurchases: unknown[]; neededBid: { purchaseId: string }[] };
+    expect(report.total).toBe('150000.00');
+    expect(report.splitPurchases).toEqual([]);
+    expect(report.neededBid.map((p) => p.purchaseId)).toEqual(['A1']);
+    // On the PO's date, whatever order its change orders come in (one of them after January 1).
+    const rows = ['E1,alder-usd,2023-12-01,105000.00,goods,v9,', 'E1-a,alder-usd,2023-12-15,3500.00,goods,v9,E1', 'E1-b,alder-usd,2024-02-01,3500.00,goods,v9,E1'];
+    const needed = async (name: string, lines: string[]) => (JSON.parse((await runCli(['audit-ledger', file(name, `${header}${lines.join('\n')}\n`), '--members', members, '--format', 'json'])).stdout) as { neededBid: { purchaseId: string; amount: string }[] }).neededBid;
+    expect(await needed('ord1.csv', rows)).toEqual(await needed('ord2.csv', [rows[0]!, rows[2]!, rows[1]!]));
+  });
   it('refuses a change order of a PO that is not in the ledger', async () => {
     const csv = file('orphan.csv', `${header}C2-a,alder-usd,2025-09-01,100.00,goods,v9,C2\n`);
     expect(await inputError(['audit-ledger', csv, '--members', members])).toMatch(/orphan\.csv: line 2, column revisionOf: change order of "C2", but no purchase in the ledger has that id/);

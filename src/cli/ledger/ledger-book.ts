@@ -98,7 +98,9 @@ export class LedgerBook {
    * at their total once every row is in. (Text, not the row's purchase: its CSV fields are slices
    * that would keep each chunk's text alive; kept so, 1,500,000 rows ran the thread out of heap.)
    */
-  private readonly changed = new Map<number, { line: number; revisionOf: string; json: string }>();
+  private readonly changed = new Map<number, { line: number; revisionOf: string; json: string; issued: number }>();
+  /** By row: the amount a PO was issued at, when its change orders took more off than they added (the split check judges it as issued). */
+  private readonly issuedCents = new Map<number, number>();
   /** JSON of each member id (by index), built once. */
   private readonly memberJson: string[] = [];
   /** Checklist items found missing: id → title and citation. */
@@ -314,14 +316,15 @@ export class LedgerBook {
    * judgeChangedPOs): at its total, whatever order its change orders came in.
    */
   private foldChange(change: ChangeOrderRow, target: number): void {
-    this.cents.set(target, this.cents.get(target) + change.cents);
+    const before = this.cents.get(target);
+    this.cents.set(target, before + change.cents);
     const group = this.group.get(target);
     const counts = this.memberCounts[this.groups[group]!.member]!;
     counts.cents += change.cents;
     this.totalCents += change.cents;
     this.addSpending(group, this.date.get(target), this.flags.get(target), change.cents, 0);
     const latest = this.changed.get(target);
-    if (latest === undefined || latest.line < change.line) this.changed.set(target, { line: change.line, revisionOf: flatCopy(change.revisionOf), json: JSON.stringify(change.purchase) });
+    if (latest === undefined || latest.line < change.line) this.changed.set(target, { line: change.line, revisionOf: flatCopy(change.revisionOf), json: JSON.stringify(change.purchase), issued: latest?.issued ?? before });
   }
 
   /**
@@ -336,13 +339,14 @@ export class LedgerBook {
     this.changed.clear();
   }
 
-  private judgeChangedPO(target: number, change: { line: number; revisionOf: string; json: string }): void {
+  private judgeChangedPO(target: number, change: { line: number; revisionOf: string; json: string; issued: number }): void {
     const after = this.cents.get(target);
     const where = this.lineLabel(change.line);
     if (after < 0) {
       this.problems.push({ line: change.line, where: this.fieldAt(change.line, 'amount'), message: `the change orders bring PO ${quoted(change.revisionOf)} below zero (${centsText(after)})` });
       return;
     }
+    if (after < change.issued) this.issuedCents.set(target, change.issued);
     const flags = this.flags.get(target);
     // (a PO with its bid on file had its bid, whatever its change orders list)
     if (flags & (NEEDED_BID | BID_ON_FILE)) return;
@@ -398,7 +402,7 @@ export class LedgerBook {
     const found: SplitGroups = { kept: [], count: 0, byMemberYear: new Map() };
     const context = paceContextOf(this.setup.pace);
     if (context === undefined) throw new Error('the ledger\'s Pace was not built by createPace');
-    const columns: SplitColumns = { ids: this.ids, group: this.group, date: this.date, cents: this.cents, flags: this.flags, groups: this.groups, dateValues: this.dates.values };
+    const columns: SplitColumns = { ids: this.ids, group: this.group, date: this.date, cents: this.cents, flags: this.flags, groups: this.groups, dateValues: this.dates.values, issuedCents: this.issuedCents };
     const here = new BucketSplitter(columns, context, this.memberList, window);
     const work = buckets.filter((b) => sizes[b + 1]! - sizes[b]! >= 2);
     // With worker threads and many rows, buckets are dealt in turn to this thread and to each

@@ -38,6 +38,8 @@ export interface SplitColumns {
   groups: readonly { member: number; vendor: string; supplyKind: string }[];
   /** By date number. */
   dateValues: readonly string[];
+  /** By row: the amount a PO was issued at, when change orders took more off it than they added. */
+  issuedCents: ReadonlyMap<number, number>;
 }
 
 /** The columns as a worker thread receives them: pages in shared memory, the few strings copied. */
@@ -49,11 +51,12 @@ export interface SharedSplitColumns {
   flags: Uint8Array<ArrayBufferLike>[];
   groups: readonly { member: number; vendor: string; supplyKind: string }[];
   dateValues: readonly string[];
+  issuedCents: ReadonlyMap<number, number>;
 }
 
 export function shareSplitColumns(columns: SplitColumns): SharedSplitColumns {
-  const { ids, group, date, cents, flags, groups, dateValues } = columns;
-  return { ids: ids.share(), group: group.share(), date: date.share(), cents: cents.share(), flags: flags.share(), groups, dateValues };
+  const { ids, group, date, cents, flags, groups, dateValues, issuedCents } = columns;
+  return { ids: ids.share(), group: group.share(), date: date.share(), cents: cents.share(), flags: flags.share(), groups, dateValues, issuedCents };
 }
 
 export function splitColumnsOf(shared: SharedSplitColumns): SplitColumns {
@@ -65,6 +68,7 @@ export function splitColumnsOf(shared: SharedSplitColumns): SplitColumns {
     flags: new Column<Uint8Array<ArrayBufferLike>>(Uint8Array, true, shared.flags),
     groups: shared.groups,
     dateValues: shared.dateValues,
+    issuedCents: shared.issuedCents,
   };
 }
 
@@ -102,7 +106,11 @@ export class BucketSplitter {
     // (findSplitGroups is findSplitPurchases after its validation).
     let options = this.optionsOf.get(member);
     if (options === undefined) this.optionsOf.set(member, (options = parseSplitPurchaseOptions({ window: this.window, members: [this.members[member]!.member] })));
-    for (const split of findSplitGroups(this.context, this.purchasesOf(rows, this.members[member]!.id, vendor), options)) {
+    // A PO whose change orders took more off than they added is judged as issued (over its limit, it
+    // is its own procurement, as the library judges it given its change orders).
+    let issued: (number | undefined)[] | undefined;
+    if (this.columns.issuedCents.size > 0) for (let k = 0; k < rows.length; k++) if (this.columns.issuedCents.has(rows[k]!)) (issued ??= [])[k] = this.columns.issuedCents.get(rows[k]!);
+    for (const split of findSplitGroups(this.context, this.purchasesOf(rows, this.members[member]!.id, vendor), options, issued)) {
       take({ json: nestedJson(split), from: split.from, kept: keep() ? { ...split, purchaseIds: split.purchaseIds.slice(0, KEPT_GROUP_IDS), purchaseIdCount: split.purchaseIds.length } : undefined });
     }
   }
