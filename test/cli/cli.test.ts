@@ -332,6 +332,22 @@ describe('audit-ledger as a stream', () => {
     expect(missing.get('D3') ?? []).not.toContain('board-ratification');
     const text = (await runCli(['audit-ledger', csv, '--members', members])).stdout;
     expect(text).toContain('153 document(s) are of a kind no checklist item has, so they satisfy nothing');
+    // Counted in every chunk (16 KB here): a kind the report keeps is counted wherever it comes
+    // again, past 100 other kinds; a change order's documents count too.
+    const late = [`L0,alder-usd,2025-08-12,10.00,goods,v1,,board ratification`];
+    for (let i = 0; i < 99; i++) late.push(`L${i + 1},alder-usd,2025-08-12,10.00,goods,v1,,first-${i}`);
+    for (let i = 0; i < 400; i++) late.push(`F${i},alder-usd,2025-08-12,10.00,goods,v1,,board-ratification`);
+    for (let i = 0; i < 100; i++) late.push(`M${i},alder-usd,2025-08-12,10.00,goods,v1,,more-${i}`);
+    for (let i = 0; i < 50; i++) late.push(`R${i},alder-usd,2025-08-12,10.00,goods,v1,,board ratification`);
+    late.push('R0-a,alder-usd,2025-09-01,1.00,goods,v1,R0,board ratification');
+    const lateCsv = file('late-kinds.csv', `id,memberId,date,amount,supplyKind,vendorId,revisionOf,documents\n${late.join('\n')}\n`);
+    const counted = new Map<string, number>();
+    const { auditLedger } = await import('../../src/cli/ledger/audit-ledger.js');
+    const sink = { neededBid: () => {}, missingDocuments: () => {}, splitGroup: () => {} };
+    const run = await auditLedger({ file: lateCsv, packs: undefined, members, contracts: undefined, window: 'fiscal-year', maxErrors: 20, jobs: 0, sink, chunkBytes: 1 << 14 });
+    for (const k of run.report.unknownDocumentKinds) counted.set(k.kind, k.count);
+    expect(run.report.unknownDocumentCount).toBe(52 + 99 + 100);
+    expect(counted.get('board ratification')).toBe(52);
     expect(text).toContain('"board ratification" (2), "quote" (1)');
   });
   it('judges a PO its change orders took more off than they added as issued: over the limit on its own, it is in no split', async () => {
@@ -345,6 +361,12 @@ describe('audit-ledger as a stream', () => {
     const rows = ['E1,alder-usd,2023-12-01,105000.00,goods,v9,', 'E1-a,alder-usd,2023-12-15,3500.00,goods,v9,E1', 'E1-b,alder-usd,2024-02-01,3500.00,goods,v9,E1'];
     const needed = async (name: string, lines: string[]) => (JSON.parse((await runCli(['audit-ledger', file(name, `${header}${lines.join('\n')}\n`), '--members', members, '--format', 'json'])).stdout) as { neededBid: { purchaseId: string; amount: string }[] }).neededBid;
     expect(await needed('ord1.csv', rows)).toEqual(await needed('ord2.csv', [rows[0]!, rows[2]!, rows[1]!]));
+  });
+  it('says it stopped when --max-errors left changed POs unjudged', async () => {
+    // A bad row reaches --max-errors 1 before Z2's change orders are judged at its total.
+    const csv = file('stopped-changes.csv', `${header}BAD,nobody,2025-08-12,1.00,goods,v9,\nZ2,alder-usd,2025-08-12,1000.00,goods,v9,\nZ2-a,alder-usd,2025-09-01,-1500.00,goods,v9,Z2\n`);
+    expect(await inputError(['audit-ledger', csv, '--members', members, '--max-errors', '1'])).toMatch(/stopped after 1 bad row \(--max-errors 1\); nothing was written$/);
+    expect(await inputError(['audit-ledger', csv, '--members', members])).toMatch(/line 4, column amount: the change orders bring PO "Z2" below zero[\s\S]*2 bad rows; nothing was written$/);
   });
   it('refuses a change order of a PO that is not in the ledger', async () => {
     const csv = file('orphan.csv', `${header}C2-a,alder-usd,2025-09-01,100.00,goods,v9,C2\n`);

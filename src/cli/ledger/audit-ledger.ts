@@ -287,13 +287,16 @@ function takeResult(book: LedgerBook, result: ChunkResult, membersFile: string):
 }
 
 async function finish(options: LedgerOptions, book: LedgerBook, readToEnd: boolean, helpers?: SplitHelpers, jsonDocument = false): Promise<LedgerRun> {
-  if (book.badRows() < options.maxErrors) book.resolvePendingChanges();
+  // (too many bad rows: the changed POs are not judged, and the ledger was not checked to its end)
+  const judged = book.badRows() < options.maxErrors;
+  if (judged) book.resolvePendingChanges();
+  const checkedAll = readToEnd && (judged || !book.hasUnjudgedChanges());
   if (book.problems.length > 0) {
     // The first maxErrors bad rows, each with all of its problems (a stable sort keeps their order).
     const sorted = [...book.problems].sort((a, b) => a.line - b.line);
     const lines = [...new Set(sorted.map((p) => p.line))];
     const shown = new Set(lines.slice(0, options.maxErrors));
-    const stoppedEarly = lines.length >= options.maxErrors && (!readToEnd || lines.length > options.maxErrors);
+    const stoppedEarly = lines.length >= options.maxErrors && (!checkedAll || lines.length > options.maxErrors);
     throw new BadRowsError(sorted.filter((p) => shown.has(p.line)).map((p) => describe(options.file, p, jsonDocument)), stoppedEarly, shown.size);
   }
   const splits = await book.findSplitPurchases(options.window, helpers);

@@ -209,7 +209,7 @@ export interface ChunkResult {
   missingListOf: Int32Array;
   /** Checklist items seen missing in this chunk: id, title, citation, and on how many rows. */
   titles: [string, string, string, number][];
-  /** Documents of kinds that satisfy nothing (see knownDocumentKinds): kind and how many (at most MAX_UNKNOWN_KINDS kinds), and how many in all. */
+  /** Documents of kinds that satisfy nothing (see knownDocumentKinds): kind and how many, and how many in all. */
   unknownKinds: [string, number][];
   unknownKindCount: number;
   changes: Omit<ChangeOrderRow, 'columnOf'>[];
@@ -265,7 +265,7 @@ export function listsBidFile(documents: unknown): boolean {
 
 const BID_FILE_KINDS: ReadonlySet<unknown> = new Set(['formal-bid-file', 'formal-bid']);
 
-/** Distinct unknown document kinds counted (per chunk, and in a ledger's report). */
+/** Distinct unknown document kinds a ledger's report counts. */
 export const MAX_UNKNOWN_KINDS = 100;
 
 const knownKinds = new WeakMap<Pace, ReadonlySet<string>>();
@@ -451,6 +451,7 @@ export class ChunkDecider {
         return;
       }
       this.changes.push({ line, revisionOf: row.revisionOf, purchase: p, cents: centsOf(text) });
+      this.countUnknownKinds(p['documents']);
       return;
     }
     const contractId = typeof p['contractId'] === 'string' ? p['contractId'] : undefined;
@@ -484,9 +485,7 @@ export class ChunkDecider {
     this.cents[at] = centsOf(p['amount']);
     if (flags & UNKNOWN_CONTRACT) this.unknownContracts.push(contractId!);
     const documents = p['documents'];
-    if (Array.isArray(documents)) {
-      for (const d of documents as { kind: string }[]) if (!this.knownKinds.has(d.kind)) this.unknownKind(d.kind);
-    }
+    this.countUnknownKinds(documents);
     if (listsBidFile(documents)) flags |= BID_ON_FILE;
     else if (decided.method === 'formal-bid') flags |= NEEDED_BID;
     // (the purchase was validated: its funding lines are the library's)
@@ -525,12 +524,20 @@ export class ChunkDecider {
     }
   }
 
-  private unknownKind(kind: string): void {
-    this.unknownKindCount++;
-    const seen = this.unknownKinds.get(kind);
-    if (seen !== undefined) this.unknownKinds.set(kind, seen + 1);
-    // (copied: the kind may be a slice of the chunk's text)
-    else if (this.unknownKinds.size < MAX_UNKNOWN_KINDS) this.unknownKinds.set(flatCopy(kind), 1);
+  /**
+   * Counts a row's documents of unknown kinds, each kind in full (a chunk holds few rows; the book
+   * keeps MAX_UNKNOWN_KINDS kinds, and counts on for those it keeps whatever chunk they come in).
+   */
+  private countUnknownKinds(documents: unknown): void {
+    if (!Array.isArray(documents)) return;
+    // (a change order's documents are not validated: any list)
+    for (const d of documents as unknown[]) {
+      const kind = (d as { kind?: unknown } | null)?.kind;
+      if (typeof kind !== 'string' || this.knownKinds.has(kind)) continue;
+      this.unknownKindCount++;
+      // (copied: the kind may be a slice of the chunk's text)
+      this.unknownKinds.set(this.unknownKinds.has(kind) ? kind : flatCopy(kind), (this.unknownKinds.get(kind) ?? 0) + 1);
+    }
   }
 
   private groupOf(member: number, supplyKind: string, vendor: string): number {

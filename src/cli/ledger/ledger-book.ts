@@ -375,6 +375,11 @@ export class LedgerBook {
     }
   }
 
+  /** Whether change orders wait to be folded, or changed POs to be judged (resolvePendingChanges). */
+  hasUnjudgedChanges(): boolean {
+    return this.pendingChanges.length > 0 || this.changed.size > 0;
+  }
+
   /** Change orders whose PO came later in the file (a PO that never came is a bad row); then every changed PO is judged at its total. */
   resolvePendingChanges(): void {
     for (const change of this.pendingChanges.splice(0)) {
