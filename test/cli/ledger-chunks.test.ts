@@ -100,6 +100,14 @@ describe('a ledger format by name, and on standard input by its first bytes', ()
     expect(ledgerFormatOf('-', head('{\n  "exportedAt": "2026-07-02",\n  "purchases": [\n'))).toBe('json');
     expect(ledgerFormatOf('-', head('{"exportedAt":"2026-07-02","purchases":[{"id":"PO-1"}]}\n'))).toBe('json');
     expect(ledgerFormatOf('-', head('{"exportedAt":"2026-07-02","purchases":[{"id":"PO-1"},'))).toBe('json');
+    expect(ledgerFormatOf('-', head('{ "exportedAt": "2026-07-02",\r\n  "purchases": [\r\n'))).toBe('json');
+    // JSON Lines with lone CR line ends, a first line longer than what was read, a bad first row.
+    expect(ledgerFormatOf('-', head('{"id":"PO-1","memberId":"alder-usd"}\r{"id":"PO-2"}\r'))).toBe('jsonl');
+    expect(ledgerFormatOf('-', head(`{"id":"PO-1","description":"${'x'.repeat(1000)}`))).toBe('jsonl');
+    expect(ledgerFormatOf('-', head('{"id": "PO-1", amount: 12}\n{"id":"PO-2"}\n'))).toBe('jsonl');
+    expect(ledgerFormatOf('-', head("{'id': 'PO-1'}\n"))).toBe('jsonl');
+    expect(ledgerFormatOf('-', head('{"id":"J0",\n{"id":"J1"}\n'))).toBe('jsonl');
+    expect(ledgerFormatOf('-', head('{"exportedAt": "2026-07-02", "purchases": [\n{"id":"PO-1"},\n'))).toBe('json');
     expect(ledgerFormatOf('-', head('id,memberId,date\r\n'))).toBe('csv');
     expect(ledgerFormatOf('-', head(''))).toBe('csv');
   });

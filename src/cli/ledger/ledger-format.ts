@@ -10,8 +10,9 @@ export type LedgerFormat = 'csv' | 'jsonl' | 'json';
  * else JSON Lines; undefined for a name with none of the ledger extensions. Standard input (`-`,
  * as a database's export is piped in) has no name: a JSON document when its text opens an array;
  * when it opens an object, JSON Lines if its first line is a whole object without a "purchases"
- * list (a purchase: each line of JSON Lines is one), else a JSON document (`{ "purchases": [...] }`,
- * whatever keys come first, on one line or over several); else CSV.
+ * list (a purchase: each line of JSON Lines is one), or a bad row (an error inside the line, or
+ * JSON that stops short with another object on the next line), else a JSON document
+ * (`{ "purchases": [...] }`, whatever keys come first, on one line or over several); else CSV.
  */
 export function ledgerFormatOf(file: string, head: Uint8Array): LedgerFormat | undefined {
   const at = textStart(head);
@@ -20,15 +21,24 @@ export function ledgerFormatOf(file: string, head: Uint8Array): LedgerFormat | u
     if (first === 0x5b) return 'json';
     if (first !== 0x7b) return 'csv';
     const text = Buffer.from(head.buffer, head.byteOffset + at, head.length - at);
-    const end = text.indexOf(0x0a);
-    let value: unknown;
+    // The first line ends at LF, CR or CRLF (JSON Lines allows each).
+    let end = 0;
+    while (end < text.length && text[end] !== 0x0a && text[end] !== 0x0d) end++;
+    const line = text.subarray(0, end).toString('utf8');
     try {
-      value = JSON.parse(text.subarray(0, end < 0 ? text.length : end).toString('utf8'));
-    } catch {
-      // (a line that is no whole object opens a document written over several lines)
-      return 'json';
+      return Array.isArray((JSON.parse(line) as { purchases?: unknown }).purchases) ? 'json' : 'jsonl';
+    } catch (e) {
+      // A document that opens its purchases list on its first line (or on one line, cut by the end of what was read).
+      if (/"purchases"\s*:\s*\[/.test(line.slice(0, 1 << 16))) return 'json';
+      // A line cut by the end of what was read, or with an error inside it: a row of JSON Lines.
+      const position = /at position (\d+)/.exec((e as Error).message);
+      if (end === text.length || (position !== null && Number(position[1]) < line.trimEnd().length)) return 'jsonl';
+      // JSON that stops short at the line's end: a document over several lines, unless the next
+      // line opens another object (a bad first row of JSON Lines).
+      let next = end;
+      while (next < text.length && (text[next] === 0x0a || text[next] === 0x0d || text[next] === 0x20 || text[next] === 0x09)) next++;
+      return text[next] === 0x7b ? 'jsonl' : 'json';
     }
-    return Array.isArray((value as { purchases?: unknown }).purchases) ? 'json' : 'jsonl';
   }
   if (/\.csv$/i.test(file)) return 'csv';
   if (/\.(jsonl|ndjson)$/i.test(file)) return 'jsonl';
