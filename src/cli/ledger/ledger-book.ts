@@ -330,12 +330,14 @@ export class LedgerBook {
   /**
    * Each PO changed by change orders, at its total: below zero it is a bad row (at its latest change
    * order); raised over the bid limit, it needed a bid (a PO that needed one already is listed
-   * once), listed at its latest change order with `byChangeOrder`. As the library judges a PO with
+   * once), listed at its latest change order with `byChangeOrder` (in line order, after the
+   * purchases that needed a bid on their own). As the library judges a PO with
    * its change orders: an addition and a later deduction that bring it back within the limit need
    * no bid, in whatever order the file has them.
    */
   private judgeChangedPOs(): void {
-    for (const [target, change] of this.changed) this.judgeChangedPO(target, change);
+    // (in the order of their latest change orders' lines, as the report lists them)
+    for (const [target, change] of [...this.changed].sort((a, b) => a[1].line - b[1].line)) this.judgeChangedPO(target, change);
     this.changed.clear();
   }
 
