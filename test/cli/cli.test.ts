@@ -361,6 +361,10 @@ describe('audit-ledger as a stream', () => {
     const rows = ['E1,alder-usd,2023-12-01,105000.00,goods,v9,', 'E1-a,alder-usd,2023-12-15,3500.00,goods,v9,E1', 'E1-b,alder-usd,2024-02-01,3500.00,goods,v9,E1'];
     const needed = async (name: string, lines: string[]) => (JSON.parse((await runCli(['audit-ledger', file(name, `${header}${lines.join('\n')}\n`), '--members', members, '--format', 'json'])).stdout) as { neededBid: { purchaseId: string; amount: string }[] }).neededBid;
     expect(await needed('ord1.csv', rows)).toEqual(await needed('ord2.csv', [rows[0]!, rows[2]!, rows[1]!]));
+    // A change order that does not repeat its PO's contract is judged under the PO's contract.
+    const underContract = file('contract-change.csv', 'id,memberId,date,amount,supplyKind,category,contractId,vendorId,revisionOf,documents\nK1,alder-usd,2025-10-14,212000.00,goods,technology,pace-tech-2024,v-northwind,,board-authorization;po-cites-contract\nK1-a,alder-usd,2025-11-14,5000.00,goods,technology,,v-northwind,K1,\n');
+    const contractReport = JSON.parse((await runCli(['audit-ledger', underContract, '--members', members, '--contracts', data('contracts.json'), '--format', 'json'])).stdout) as { total: string; neededBid: unknown[] };
+    expect([contractReport.total, contractReport.neededBid]).toEqual(['217000.00', []]);
     // Listed in the order of their latest change orders' lines, one that came before its PO too.
     const raised = ['P1,alder-usd,2025-08-12,100000.00,goods,v1,', 'C2,alder-usd,2025-09-01,20000.00,goods,v2,P2', 'P2,alder-usd,2025-08-13,100000.00,goods,v2,', 'C1,alder-usd,2025-09-02,20000.00,goods,v1,P1'];
     expect((await needed('raised.csv', raised)).map((p) => [p.purchaseId, (p as unknown as { where: string }).where])).toEqual([['P2', 'line 3'], ['P1', 'line 5']]);

@@ -3,6 +3,7 @@
 // in a worker thread, or in the main thread for small ledgers. Between chunks a thread keeps only
 // the decisions it reuses across rows of a purchase class (DecisionReuse).
 import { firstNonUtf8, notUtf8Message, scanNonUtf8 } from './utf8.js';
+import { InputError } from '../files.js';
 import { isPaceError, type DecisionOptions, type Pace, type PreparedContract } from '../../index.js';
 import { paceContextOf } from '../../pace.js';
 import { dateKey, purchaseClassNumbering, type NodeBudget } from '../../compliance/purchase-classes.js';
@@ -197,6 +198,8 @@ export interface ChunkResult {
   dateValues: string[];
   cents: Float64Array;
   flags: Uint8Array;
+  /** Each row's contract: 1 + its index among the contracts file's (`setup.contracts`), 0 for none or an unknown one. */
+  contracts: Uint16Array;
   /** Contract ids named by rows flagged UNKNOWN_CONTRACT, in row order. */
   unknownContracts: string[];
   /**
@@ -264,6 +267,18 @@ export function listsBidFile(documents: unknown): boolean {
 }
 
 const BID_FILE_KINDS: ReadonlySet<unknown> = new Set(['formal-bid-file', 'formal-bid']);
+
+const contractNumbers = new WeakMap<LedgerSetup, ReadonlyMap<string, number>>();
+
+/** Contract id → 1 + its index among a setup's contracts (the contracts file's order, the same in every thread). */
+export function contractNumbersOf(setup: LedgerSetup): ReadonlyMap<string, number> {
+  let numbers = contractNumbers.get(setup);
+  if (numbers === undefined) {
+    if (setup.contracts.size >= 0xffff) throw new InputError(`the contracts file has ${setup.contracts.size} contracts; at most 65,534 are read`);
+    contractNumbers.set(setup, (numbers = new Map([...setup.contracts.keys()].map((id, i) => [id, i + 1]))));
+  }
+  return numbers;
+}
 
 /** Distinct unknown document kinds a ledger's report counts. */
 export const MAX_UNKNOWN_KINDS = 100;
@@ -378,6 +393,9 @@ export class ChunkDecider {
   private readonly dateValues: string[] = [];
   private cents: Float64Array;
   private flags: Uint8Array;
+  private contracts: Uint16Array;
+  /** Contract id → 1 + its index among the contracts file's. */
+  private readonly contractNumbers: ReadonlyMap<string, number>;
   private readonly unknownContracts: string[] = [];
   private readonly missingLists: string[] = [];
   private missingListOf: Int32Array;
@@ -406,12 +424,14 @@ export class ChunkDecider {
     this.dates = new Int32Array(capacity);
     this.cents = new Float64Array(capacity);
     this.flags = new Uint8Array(capacity);
+    this.contracts = new Uint16Array(capacity);
+    this.contractNumbers = contractNumbersOf(setup);
     this.missingListOf = new Int32Array(capacity);
   }
 
   /** Doubles the rows' columns. */
   private grow(): void {
-    const grown = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
+    const grown = <T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(a: T): T => {
       const b = new (a.constructor as new (n: number) => T)(a.length * 2);
       b.set(a as never);
       return b;
@@ -422,6 +442,7 @@ export class ChunkDecider {
     this.dates = grown(this.dates);
     this.cents = grown(this.cents);
     this.flags = grown(this.flags);
+    this.contracts = grown(this.contracts);
     this.missingListOf = grown(this.missingListOf);
   }
 
@@ -497,6 +518,7 @@ export class ChunkDecider {
       for (const entry of seen.titles) entry[3]++;
     }
     this.flags[at] = flags;
+    this.contracts[at] = contract === undefined ? 0 : this.contractNumbers.get(contractId!)!;
   }
 
   /** Decides a row's purchase (undefined: it was refused, and the problem is recorded). */
@@ -596,6 +618,7 @@ export class ChunkDecider {
       dateValues: this.dateValues,
       cents: this.cents.subarray(0, count),
       flags: this.flags.subarray(0, count),
+      contracts: this.contracts.subarray(0, count),
       unknownContracts: this.unknownContracts,
       missingLists: this.missingLists,
       missingListOf: this.missingListOf.subarray(0, this.missingCount),

@@ -80,6 +80,8 @@ export class LedgerBook {
   private readonly date: Column<Uint16Array<ArrayBufferLike>>;
   private readonly cents: CentsColumn;
   private readonly flags: Column<Uint8Array<ArrayBufferLike>>;
+  /** By row: 1 + the index of its contract among the contracts file's (0: none), for a PO judged again with its change orders. */
+  private readonly contract = new SmallIntColumn();
   private readonly line = new LineColumn();
   private readonly dates = new Interner();
   private readonly vendors = new Interner();
@@ -99,6 +101,8 @@ export class LedgerBook {
    * that would keep each chunk's text alive; kept so, 1,500,000 rows ran the thread out of heap.)
    */
   private readonly changed = new Map<number, { line: number; revisionOf: string; json: string; issued: number }>();
+  /** The contracts file's ids, in order (see `contract`). */
+  private contractIds: string[] | undefined;
   /** By row: the amount a PO was issued at, when its change orders took more off than they added (the split check judges it as issued). */
   private readonly issuedCents = new Map<number, number>();
   /** JSON of each member id (by index), built once. */
@@ -219,6 +223,7 @@ export class LedgerBook {
       this.date.set(row, dateIndex);
       this.cents.set(row, cents);
       this.flags.set(row, flags);
+      this.contract.set(row, chunk.contracts[i]!);
       this.line.add(row, line);
       const counts = this.memberCounts[member]!;
       counts.purchases++;
@@ -354,8 +359,19 @@ export class LedgerBook {
     if (flags & (NEEDED_BID | BID_ON_FILE)) return;
     const memberIndex = this.groups[this.group.get(target)]!.member;
     const counts = this.memberCounts[memberIndex]!;
-    // The change order's fields, on the PO's date (the limit in force when the PO was issued).
-    const revised: Record<string, unknown> = { ...(JSON.parse(change.json) as Record<string, unknown>), id: change.revisionOf, date: this.dates.values[this.date.get(target)]!, amount: centsText(after) };
+    // The PO as its columns have it (date, supply kind, vendor, contract), the change order's other
+    // fields (category, funding, documents: a PO's are not kept), at its total.
+    const { supplyKind, vendor } = this.groups[this.group.get(target)]!;
+    const contractNumber = this.contract.get(target);
+    const revised: Record<string, unknown> = {
+      ...(JSON.parse(change.json) as Record<string, unknown>),
+      id: change.revisionOf,
+      date: this.dates.values[this.date.get(target)]!,
+      supplyKind,
+      vendorId: vendor === '' ? undefined : vendor,
+      contractId: contractNumber > 0 ? (this.contractIds ??= [...this.setup.contracts.keys()])[contractNumber - 1] : undefined,
+      amount: centsText(after),
+    };
     const contractId = typeof revised['contractId'] === 'string' ? revised['contractId'] : undefined;
     const contract = contractId !== undefined ? this.setup.contracts.get(contractId) : undefined;
     const member = this.memberList[memberIndex]!.member;
