@@ -80,8 +80,11 @@ export class LedgerBook {
   private readonly date: Column<Uint16Array<ArrayBufferLike>>;
   private readonly cents: CentsColumn;
   private readonly flags: Column<Uint8Array<ArrayBufferLike>>;
-  /** By row: 1 + the index of its contract among the contracts file's (0: none), for a PO judged again with its change orders. */
-  private readonly contract = new SmallIntColumn();
+  /**
+   * By row: 1 + the index of its contract among the contracts file's (0: none), for a PO judged
+   * again with its change orders. A byte a row for fewer than 255 contracts (5 MB at 5,000,000 rows).
+   */
+  private readonly contract: { get(row: number): number; set(row: number, value: number): void };
   private readonly line = new LineColumn();
   private readonly dates = new Interner();
   private readonly vendors = new Interner();
@@ -100,7 +103,7 @@ export class LedgerBook {
    * at their total once every row is in. (Text, not the row's purchase: its CSV fields are slices
    * that would keep each chunk's text alive; kept so, 1,500,000 rows ran the thread out of heap.)
    */
-  private readonly changed = new Map<number, { line: number; revisionOf: string; json: string; issued: number }>();
+  private readonly changed = new Map<number, ChangedPO>();
   /** The contracts file's ids, in order (see `contract`). */
   private contractIds: string[] | undefined;
   /** By row: the amount a PO was issued at, when its change orders took more off than they added (the split check judges it as issued). */
@@ -139,6 +142,7 @@ export class LedgerBook {
   ) {
     this.ids = new IdIndex(sharedColumns);
     this.group = new SmallIntColumn(sharedColumns);
+    this.contract = setup.contracts.size < 0xff ? new Column<Uint8Array<ArrayBufferLike>>(Uint8Array) : new SmallIntColumn();
     this.date = new Column<Uint16Array<ArrayBufferLike>>(Uint16Array, sharedColumns);
     this.cents = new CentsColumn(sharedColumns);
     this.flags = new Column<Uint8Array<ArrayBufferLike>>(Uint8Array, sharedColumns);
@@ -329,7 +333,7 @@ export class LedgerBook {
     this.totalCents += change.cents;
     this.addSpending(group, this.date.get(target), this.flags.get(target), change.cents, 0);
     const latest = this.changed.get(target);
-    if (latest === undefined || latest.line < change.line) this.changed.set(target, { line: change.line, revisionOf: flatCopy(change.revisionOf), json: JSON.stringify(change.purchase), issued: latest?.issued ?? before });
+    if (latest === undefined || latest.line < change.line) this.changed.set(target, { line: change.line, fields: changeOrderFields(change.purchase), issued: latest?.issued ?? before });
   }
 
   /**
@@ -346,11 +350,12 @@ export class LedgerBook {
     this.changed.clear();
   }
 
-  private judgeChangedPO(target: number, change: { line: number; revisionOf: string; json: string; issued: number }): void {
+  private judgeChangedPO(target: number, change: ChangedPO): void {
     const after = this.cents.get(target);
+    const id = this.ids.id(target);
     const where = this.lineLabel(change.line);
     if (after < 0) {
-      this.problems.push({ line: change.line, where: this.fieldAt(change.line, 'amount'), message: `the change orders bring PO ${quoted(change.revisionOf)} below zero (${centsText(after)})` });
+      this.problems.push({ line: change.line, where: this.fieldAt(change.line, 'amount'), message: `the change orders bring PO ${quoted(id)} below zero (${centsText(after)})` });
       return;
     }
     if (after < change.issued) this.issuedCents.set(target, change.issued);
@@ -364,8 +369,9 @@ export class LedgerBook {
     const { supplyKind, vendor } = this.groups[this.group.get(target)]!;
     const contractNumber = this.contract.get(target);
     const revised: Record<string, unknown> = {
-      ...(JSON.parse(change.json) as Record<string, unknown>),
-      id: change.revisionOf,
+      ...(change.fields === undefined ? {} : (JSON.parse(change.fields) as Record<string, unknown>)),
+      memberId: this.memberList[this.groups[this.group.get(target)]!.member]!.id,
+      id,
       date: this.dates.values[this.date.get(target)]!,
       supplyKind,
       vendorId: vendor === '' ? undefined : vendor,
@@ -389,7 +395,7 @@ export class LedgerBook {
     if (neededBid(method, revised['documents'])) {
       this.flags.set(target, flags | NEEDED_BID);
       counts.neededBid++;
-      this.detail('neededBid', JSON.stringify({ purchaseId: change.revisionOf, memberId: this.memberList[memberIndex]!.id, amount: centsText(after), method, byChangeOrder: true }).slice(1), where);
+      this.detail('neededBid', JSON.stringify({ purchaseId: id, memberId: this.memberList[memberIndex]!.id, amount: centsText(after), method, byChangeOrder: true }).slice(1), where);
     }
   }
 
@@ -582,4 +588,19 @@ export function jsonString(s: string): string {
     if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
   }
   return `"${s}"`;
+}
+
+/** A PO changed by change orders: its latest change order's line and fields, and the amount it was issued at. */
+interface ChangedPO {
+  line: number;
+  /** JSON of the latest change order's fields that the PO's columns do not keep (undefined: none). */
+  fields: string | undefined;
+  issued: number;
+}
+
+/** The fields of a change order a changed PO is judged with besides the PO's own (see judgeChangedPO), as JSON text (a flat copy). */
+function changeOrderFields(purchase: Record<string, unknown>): string | undefined {
+  const { category, funding, documents, emergency, publicWorks, meta } = purchase;
+  const fields = { category, funding, documents, emergency, publicWorks, meta };
+  return Object.values(fields).every((v) => v === undefined) ? undefined : JSON.stringify(fields);
 }
