@@ -375,6 +375,17 @@ describe('audit-ledger as a stream', () => {
     expect(await inputError(['audit-ledger', csv, '--members', members, '--max-errors', '1'])).toMatch(/stopped after 1 bad row \(--max-errors 1\); nothing was written$/);
     expect(await inputError(['audit-ledger', csv, '--members', members])).toMatch(/line 4, column amount: the change orders bring PO "Z2" below zero[\s\S]*2 bad rows; nothing was written$/);
   });
+  it("validates a change order as the library does, whatever its place, and refuses one of another member's PO", async () => {
+    const po = JSON.stringify({ id: 'PO-1', memberId: 'alder-usd', date: '2025-08-12', amount: '130000.00', supplyKind: 'goods', vendorId: 'v1' });
+    const bad = JSON.stringify({ id: 'CO-1', memberId: 'alder-usd', date: '2025-09-01', amount: '500.00', supplyKind: 'goods', category: 7, revisionOf: 'PO-1' });
+    const good = JSON.stringify({ id: 'CO-2', memberId: 'alder-usd', date: '2025-09-02', amount: '-300.00', supplyKind: 'goods', revisionOf: 'PO-1' });
+    for (const [name, lines] of [['co-bad-first.jsonl', [po, bad, good]], ['co-bad-last.jsonl', [po, good, bad]]] as const) {
+      expect(await inputError(['audit-ledger', file(name, `${lines.join('\n')}\n`), '--members', members]), name).toMatch(/\$\.category: expected string, got 7[\s\S]*1 bad row; nothing was written$/);
+    }
+    // PO-1 needed a bid on its own; a change order naming another member is still a bad row.
+    const other = JSON.stringify({ id: 'CO-3', memberId: 'birch-esd', date: '2025-09-01', amount: '20000.00', supplyKind: 'goods', revisionOf: 'PO-1' });
+    expect(await inputError(['audit-ledger', file('co-member.jsonl', `${po}\n${other}\n`), '--members', members])).toMatch(/line 2, \$\.memberId: a change order of PO "PO-1" must be its member's, "alder-usd"/);
+  });
   it('refuses a change order of a PO that is not in the ledger', async () => {
     const csv = file('orphan.csv', `${header}C2-a,alder-usd,2025-09-01,100.00,goods,v9,C2\n`);
     expect(await inputError(['audit-ledger', csv, '--members', members])).toMatch(/orphan\.csv: line 2, column revisionOf: change order of "C2", but no purchase in the ledger has that id/);

@@ -3,10 +3,10 @@
 // in a worker thread, or in the main thread for small ledgers. Between chunks a thread keeps only
 // the decisions it reuses across rows of a purchase class (DecisionReuse).
 import { firstNonUtf8, notUtf8Message, scanNonUtf8 } from './utf8.js';
-import { InputError } from '../files.js';
 import { isPaceError, type DecisionOptions, type Pace, type PreparedContract } from '../../index.js';
 import { paceContextOf } from '../../pace.js';
 import { dateKey, purchaseClassNumbering, type NodeBudget } from '../../compliance/purchase-classes.js';
+import { parsePurchase } from '../../compliance/parse-input.js';
 import { getHeapStatistics } from 'node:v8';
 import { quoted } from '../safe-text.js';
 import { hasFederalFunds } from '../../compliance/derive-facts.js';
@@ -199,7 +199,7 @@ export interface ChunkResult {
   cents: Float64Array;
   flags: Uint8Array;
   /** Each row's contract: 1 + its index among the contracts file's (`setup.contracts`), 0 for none or an unknown one. */
-  contracts: Uint16Array;
+  contracts: Int32Array;
   /** Contract ids named by rows flagged UNKNOWN_CONTRACT, in row order. */
   unknownContracts: string[];
   /**
@@ -273,10 +273,7 @@ const contractNumbers = new WeakMap<LedgerSetup, ReadonlyMap<string, number>>();
 /** Contract id → 1 + its index among a setup's contracts (the contracts file's order, the same in every thread). */
 export function contractNumbersOf(setup: LedgerSetup): ReadonlyMap<string, number> {
   let numbers = contractNumbers.get(setup);
-  if (numbers === undefined) {
-    if (setup.contracts.size >= 0xffff) throw new InputError(`the contracts file has ${setup.contracts.size} contracts; at most 65,534 are read`);
-    contractNumbers.set(setup, (numbers = new Map([...setup.contracts.keys()].map((id, i) => [id, i + 1]))));
-  }
+  if (numbers === undefined) contractNumbers.set(setup, (numbers = new Map([...setup.contracts.keys()].map((id, i) => [id, i + 1]))));
   return numbers;
 }
 
@@ -393,7 +390,7 @@ export class ChunkDecider {
   private readonly dateValues: string[] = [];
   private cents: Float64Array;
   private flags: Uint8Array;
-  private contracts: Uint16Array;
+  private contracts: Int32Array;
   /** Contract id → 1 + its index among the contracts file's. */
   private readonly contractNumbers: ReadonlyMap<string, number>;
   private readonly unknownContracts: string[] = [];
@@ -424,14 +421,14 @@ export class ChunkDecider {
     this.dates = new Int32Array(capacity);
     this.cents = new Float64Array(capacity);
     this.flags = new Uint8Array(capacity);
-    this.contracts = new Uint16Array(capacity);
+    this.contracts = new Int32Array(capacity);
     this.contractNumbers = contractNumbersOf(setup);
     this.missingListOf = new Int32Array(capacity);
   }
 
   /** Doubles the rows' columns. */
   private grow(): void {
-    const grown = <T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(a: T): T => {
+    const grown = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
       const b = new (a.constructor as new (n: number) => T)(a.length * 2);
       b.set(a as never);
       return b;
@@ -469,6 +466,15 @@ export class ChunkDecider {
       const text = typeof amount === 'number' ? String(amount) : amount;
       if (typeof text !== 'string' || !SIGNED_MONEY.test(text)) {
         problems.push({ line, where: ChunkDecider.locate(row, path, '$.purchase.amount'), message: `expected the change in amount, a decimal with at most two places (e.g. "1250.00" or "-300.00"), got ${quoted(amount)}` });
+        return;
+      }
+      // Validated as the library validates a change order (its fields may judge its PO later,
+      // whatever order the rows come in).
+      try {
+        parsePurchase({ ...p, revisionOf: row.revisionOf });
+      } catch (e) {
+        if (!isPaceError(e)) throw e;
+        for (const issue of e.issues.slice(0, 5)) problems.push({ line, where: ChunkDecider.locate(row, path, issue.path), message: issue.message });
         return;
       }
       this.changes.push({ line, revisionOf: row.revisionOf, purchase: p, cents: centsOf(text) });

@@ -325,6 +325,11 @@ export class LedgerBook {
    * judgeChangedPOs): at its total, whatever order its change orders came in.
    */
   private foldChange(change: ChangeOrderRow, target: number): void {
+    const member = this.memberList[this.groups[this.group.get(target)]!.member]!.id;
+    if (change.purchase['memberId'] !== member) {
+      this.problems.push({ line: change.line, where: this.fieldAt(change.line, 'memberId'), message: `a change order of PO ${quoted(change.revisionOf)} must be its member's, ${quoted(member)}` });
+      return;
+    }
     const before = this.cents.get(target);
     this.cents.set(target, before + change.cents);
     const group = this.group.get(target);
