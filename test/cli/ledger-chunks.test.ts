@@ -107,6 +107,10 @@ describe('a ledger format by name, and on standard input by its first bytes', ()
     expect(ledgerFormatOf('-', head('{"id": "PO-1", amount: 12}\n{"id":"PO-2"}\n'))).toBe('jsonl');
     expect(ledgerFormatOf('-', head("{'id': 'PO-1'}\n"))).toBe('jsonl');
     expect(ledgerFormatOf('-', head('{"id":"J0",\n{"id":"J1"}\n'))).toBe('jsonl');
+    // A document that opens a list or an object before its purchases, one object a line.
+    expect(ledgerFormatOf('-', head('{"source": [\n  {"system": "erp", "exportedAt": "2025-11-30"}\n],\n"purchases": [\n'))).toBe('json');
+    expect(ledgerFormatOf('-', head('{"meta":\n {"id":"v"},\n "purchases": [\n'))).toBe('json');
+    expect(ledgerFormatOf('-', head('{"note": "a, \\"quoted\\" [list",\n{"id":"J1"}\n'))).toBe('jsonl');
     expect(ledgerFormatOf('-', head('{"exportedAt": "2026-07-02", "purchases": [\n{"id":"PO-1"},\n'))).toBe('json');
     expect(ledgerFormatOf('-', head('id,memberId,date\r\n'))).toBe('csv');
     expect(ledgerFormatOf('-', head(''))).toBe('csv');
