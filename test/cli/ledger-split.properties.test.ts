@@ -156,6 +156,14 @@ describe('audit-ledger split groups with worker threads', () => {
       expect(await check(threadLikeHelpers(files, threads, delays, dealt))).toEqual(alone);
       // No bucket over the limit went to a worker.
       expect(dealt.filter((rows) => rows > largest)).toEqual([]);
+      // With more groups than workers take (their heap holds the groups' list), none goes to one.
+      const none: number[] = [];
+      const { setup, memberList } = buildLedgerSetup(files);
+      const book = new LedgerBook(setup, memberList, { neededBid: () => {}, missingDocuments: () => {}, splitGroup: () => {} }, 2, (line) => `line ${line}`, (_line, field) => field, true);
+      book.add(decideChunk(setup, `${csv.slice(1).join('\n')}\n`));
+      book.resolvePendingChanges();
+      await book.findSplitPurchases('fiscal-year', threadLikeHelpers(files, threads, delays, none), 0, largest, 0);
+      expect(none).toEqual([]);
     },
   );
 });

@@ -68,6 +68,14 @@ export const SHARED_SPLIT_ROWS = 500_000;
  */
 export const HELPER_BUCKET_ROWS = 40_000;
 
+/**
+ * The most (member, supply kind, vendor) groups with which worker threads check buckets: each
+ * receives the groups' list (about 80 bytes a group, copied), and a cooperative's ledger of
+ * 186,000 groups ran a worker's 33 MB heap out of memory (exit 3). Past it, the ledger's thread,
+ * whose heap is sized for its groups (heap.ts), checks every bucket.
+ */
+export const HELPER_GROUPS = 50_000;
+
 /** The most rows {@link LedgerBook.expectRows} makes room for. */
 export const EXPECTED_ROWS_LIMIT = 4_000_000;
 
@@ -429,7 +437,7 @@ export class LedgerBook {
    * first), and each group goes to the sink as it is found: only the first
    * {@link DETAILS_KEPT} and the counts stay in memory (a large ledger's groups list most of its POs).
    */
-  async findSplitPurchases(window: 'fiscal-year' | { days: number }, helpers?: SplitHelpers, sharedFrom = SHARED_SPLIT_ROWS, helperBucketRows = HELPER_BUCKET_ROWS): Promise<SplitGroups> {
+  async findSplitPurchases(window: 'fiscal-year' | { days: number }, helpers?: SplitHelpers, sharedFrom = SHARED_SPLIT_ROWS, helperBucketRows = HELPER_BUCKET_ROWS, helperGroups = HELPER_GROUPS): Promise<SplitGroups> {
     // Every row is in and every change order folded: the id lookup is no longer needed.
     this.ids.dropIndex();
     const { bucketKeys, sizes, order, buckets } = this.buckets();
@@ -448,7 +456,7 @@ export class LedgerBook {
     // compiling the split check's code competes for the two cores): below SHARED_SPLIT_ROWS rows
     // to check, and when the columns are private (see SHARED_COLUMNS_BYTES in audit-ledger.ts),
     // this thread checks them all.
-    const threads = this.sharedColumns && helpers !== undefined && work.length > 1 && order.length >= sharedFrom ? helpers.count : 0;
+    const threads = this.sharedColumns && helpers !== undefined && work.length > 1 && order.length >= sharedFrom && this.groups.length <= helperGroups ? helpers.count : 0;
     if (threads > 0) helpers!.start(shareSplitColumns(columns), order, window);
     // Who checks each bucket: 0 this thread, i a worker (i - 1). A bucket too large for a worker's
     // small heap (its purchases are objects while it is checked) stays here.
