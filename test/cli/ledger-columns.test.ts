@@ -2,8 +2,7 @@
 // Failing runs print their seed (fast-check's report).
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { CentsColumn, IdIndex, LineColumn, SmallIntColumn } from '../../src/cli/ledger/columns.js';
-import { jsonString } from '../../src/cli/ledger/ledger-book.js';
+import { CentsColumn, IdIndex, LineColumn, SmallIntColumn, jsonString } from '../../src/cli/ledger/columns.js';
 import { nestedJson } from '../../src/cli/ledger/split-buckets.js';
 
 describe('audit-ledger columns', () => {

@@ -484,3 +484,16 @@ export class SmallIntColumn {
     this.pages[at]![row & PAGE_MASK] = value;
   }
 }
+
+/**
+ * JSON.stringify of a string: an id with nothing to escape (no quote, backslash, control
+ * character or surrogate) is quoted as it is, found by a loop rather than a call into the runtime
+ * for every row's detail.
+ */
+export function jsonString(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
+  }
+  return `"${s}"`;
+}

@@ -5,9 +5,8 @@
 import { firstNonUtf8, notUtf8Message, scanNonUtf8 } from './utf8.js';
 import { isPaceError, type DecisionOptions, type Pace, type PreparedContract } from '../../index.js';
 import { paceContextOf } from '../../pace.js';
-import { dateKey, purchaseClassNumbering, type NodeBudget } from '../../compliance/purchase-classes.js';
+import { dateKey } from '../../compliance/purchase-classes.js';
 import { parsePurchase } from '../../compliance/parse-input.js';
-import { getHeapStatistics } from 'node:v8';
 import { quoted } from '../safe-text.js';
 import { hasFederalFunds } from '../../compliance/derive-facts.js';
 import type { Purchase } from '../../model/purchase.js';
@@ -15,7 +14,7 @@ import { GroupIndex, flatCopy } from './columns.js';
 import { CsvSyntaxError, forEachCsvRecord } from './csv.js';
 import { csvColumnOf, csvRowToPurchase, jsonToPurchase, type ColumnIndex, type RowProblem, type RowPurchase } from './rows.js';
 import type { LedgerFormat } from './ledger-format.js';
-import type { PaceContext } from '../../pace-context.js';
+import type { DecisionReuse } from './decision-reuse.js';
 
 /** What every chunk is decided against (built once per thread). */
 export interface LedgerSetup {
@@ -43,120 +42,6 @@ export interface Decided {
   node: MissingList | undefined;
 }
 
-/**
- * Decisions kept at most per thread: a quarter of the thread's heap at about 200 bytes a class
- * (measured: 21,000 classes took 4 MB), in two generations of half of it each (see
- * DecisionReuse.add). The bench's generator gives 3,837 classes in 200,000 rows and 5,173 in
- * 1,000,000 (21,000 and 55,000 before classes left out other years' figures); audit-ledger's
- * threads have 32 MB (workers) and 64 MB and more (the ledger's own thread), see bin.ts and pool.ts.
- */
-function keptDecisionsLimit(): number {
-  return Math.max(10_000, Math.floor((getHeapStatistics().heap_size_limit * 0.25) / 200));
-}
-
-/**
- * Class nodes all of a thread's classifiers may hold together (one for each member and contract it
- * buys under): a tenth of the heap at about 150 bytes a node. A worker's 34 MB heap ran out with
- * 12 classifiers of documents-rich rows, each within its own limit (16,384 nodes).
- */
-function classNodesLimit(): number {
-  return Math.max(16_384, Math.floor((getHeapStatistics().heap_size_limit * 0.1) / 150));
-}
-
-/** The purchases of one member under one contract (or none): their classes and the decisions kept by class. */
-interface Scope {
-  /** The number of a purchase's class (purchaseClassNumbering: the classes of pace.purchaseClassifier). */
-  readonly classify: (purchase: unknown) => number | undefined;
-  /** Decisions kept since the last turn of generations, and those kept in the generation before. */
-  kept: Map<number, Decided>;
-  older: Map<number, Decided>;
-}
-
-/**
- * Decisions reused across rows: rows of one member (under one contract) whose purchases have the
- * same class (pace.purchaseClassifier: the same fields where a decision reads them, the date and
- * amounts falling alike among the figures and dates of the packs, the member and the contract)
- * get the same outcomes, so one decision serves them all. On the bench ledger 98% of the rows
- * reuse an earlier row's decision.
- */
-export class DecisionReuse {
-  /** By member index, then by contract id ('' without a contract). */
-  private readonly scopes: (Map<string, Scope> | undefined)[] = [];
-  private keptCount = 0;
-  private readonly limit = keptDecisionsLimit();
-  /** The classifiers' nodes, all scopes together (see classNodesLimit). */
-  private readonly nodes: NodeBudget = { live: 0, limit: classNodesLimit() };
-  /** One decision per distinct outcome (method and missing items). */
-  private readonly outcomes = new Map<string, Decided>();
-
-  private readonly context: PaceContext;
-
-  constructor(pace: Pace) {
-    const context = paceContextOf(pace);
-    if (context === undefined) throw new Error("the ledger's Pace was not built by createPace");
-    this.context = context;
-  }
-
-  /** The decisions kept for a member's purchases under a contract (or none). */
-  scope(memberIndex: number, member: unknown, contractId: string | undefined, contract: PreparedContract | undefined): Scope {
-    const byContract = (this.scopes[memberIndex] ??= new Map());
-    const name = contract === undefined ? '' : contractId!;
-    let scope = byContract.get(name);
-    if (scope === undefined) {
-      let classify: Scope['classify'];
-      try {
-        classify = purchaseClassNumbering(this.context, contract === undefined ? { member } : { member, contract }, this.nodes);
-      } catch (e) {
-        if (!isPaceError(e)) throw e;
-        // A bad member: each row's decision reports it.
-        classify = () => undefined;
-      }
-      byContract.set(name, (scope = { classify, kept: new Map(), older: new Map() }));
-    }
-    return scope;
-  }
-
-  /**
-   * Keeps a decision for its class, and returns the one kept for the same outcome: the thousands of
-   * classes of a ledger share a few dozen outcomes, and one object each keeps the kept decisions to
-   * a few megabytes (the threads' heaps are small, see bin.ts and pool.ts).
-   */
-  keep(scope: Scope, key: number, decided: Decided): Decided {
-    const signature = `${decided.method}\u0000${decided.missing.join('\u0000')}`;
-    let shared = this.outcomes.get(signature);
-    if (shared === undefined) this.outcomes.set(signature, (shared = decided));
-    this.add(scope, key, shared);
-    return shared;
-  }
-
-  /** The decision kept for a class (one kept a generation ago moves to the current one). */
-  get(scope: Scope, key: number): Decided | undefined {
-    const decided = scope.kept.get(key);
-    if (decided !== undefined) return decided;
-    const older = scope.older.get(key);
-    if (older !== undefined) this.add(scope, key, older);
-    return older;
-  }
-
-  // Two generations: when the current one holds half the limit, it becomes the older one and the
-  // one before is dropped. Classes still in use move up when they are next used, so a ledger with
-  // more classes than the limit keeps deciding the few it uses most (dropping all of them at the
-  // limit decided the bench's 1,000,000-row ledger's classes again and again).
-  private add(scope: Scope, key: number, decided: Decided): void {
-    if (this.keptCount >= this.limit / 2) {
-      for (const byContract of this.scopes) {
-        for (const s of byContract?.values() ?? []) {
-          s.older = s.kept;
-          s.kept = new Map();
-        }
-      }
-      this.keptCount = 0;
-    }
-    scope.kept.set(key, decided);
-    this.keptCount++;
-  }
-}
-
 /** A ledger reads outcomes, findings and thresholds, never traces: decisions skip building them. */
 export const NO_TRACE: DecisionOptions = Object.freeze({ trace: false });
 
@@ -178,6 +63,21 @@ export interface ChangeOrderRow {
   /** The change in cents (may be negative). */
   cents: number;
   columnOf?: (path: string) => string;
+}
+
+/** A PO changed by change orders: its latest change order's line and fields, and the amount it was issued at. */
+export interface ChangedPO {
+  line: number;
+  /** JSON of the latest change order's fields that the PO's columns do not keep (undefined: none). */
+  fields: string | undefined;
+  issued: number;
+}
+
+/** The fields of a change order a changed PO is judged with besides the PO's own (see judgeChangedPO), as JSON text (a flat copy). */
+export function changeOrderFields(purchase: Record<string, unknown>): string | undefined {
+  const { category, funding, documents, emergency, publicWorks, meta } = purchase;
+  const fields = { category, funding, documents, emergency, publicWorks, meta };
+  return Object.values(fields).every((v) => v === undefined) ? undefined : JSON.stringify(fields);
 }
 
 /** The decided rows of one chunk, as columns (lines relative to the chunk's first line, from 0). */
@@ -483,7 +383,7 @@ export class ChunkDecider {
         p['amount'] = amount;
       }
       this.changes.push({ line, revisionOf: row.revisionOf, purchase: p, cents: centsOf(text) });
-      this.countUnknownKinds(p['documents']);
+      this.scanDocuments(p['documents']);
       return;
     }
     const contractId = typeof p['contractId'] === 'string' ? p['contractId'] : undefined;
@@ -516,9 +416,7 @@ export class ChunkDecider {
     this.dates[at] = dateAt;
     this.cents[at] = centsOf(p['amount']);
     if (flags & UNKNOWN_CONTRACT) this.unknownContracts.push(contractId!);
-    const documents = p['documents'];
-    this.countUnknownKinds(documents);
-    if (listsBidFile(documents)) flags |= BID_ON_FILE;
+    if (this.scanDocuments(p['documents'])) flags |= BID_ON_FILE;
     else if (decided.method === 'formal-bid') flags |= NEEDED_BID;
     // (the purchase was validated: its funding lines are the library's)
     if (hasFederalFunds(p as unknown as Purchase)) flags |= FEDERAL_MONEY;
@@ -558,19 +456,24 @@ export class ChunkDecider {
   }
 
   /**
-   * Counts a row's documents of unknown kinds, each kind in full (a chunk holds few rows; the book
-   * keeps MAX_UNKNOWN_KINDS kinds, and counts on for those it keeps whatever chunk they come in).
+   * One pass over a row's documents: whether they list a bid file (see listsBidFile), and a count
+   * of those of unknown kinds, each kind in full (a chunk holds few rows; the book keeps
+   * MAX_UNKNOWN_KINDS kinds, and counts on for those it keeps whatever chunk they come in).
    */
-  private countUnknownKinds(documents: unknown): void {
-    if (!Array.isArray(documents)) return;
-    // (a change order's documents are not validated: any list)
+  private scanDocuments(documents: unknown): boolean {
+    if (!Array.isArray(documents)) return false;
+    let bidFile = false;
     for (const d of documents as unknown[]) {
       const kind = (d as { kind?: unknown } | null)?.kind;
-      if (typeof kind !== 'string' || this.knownKinds.has(kind)) continue;
+      if (typeof kind !== 'string') continue;
+      if (BID_FILE_KINDS.has(kind)) bidFile = true;
+      if (this.knownKinds.has(kind)) continue;
       this.unknownKindCount++;
-      // (copied: the kind may be a slice of the chunk's text)
-      this.unknownKinds.set(this.unknownKinds.has(kind) ? kind : flatCopy(kind), (this.unknownKinds.get(kind) ?? 0) + 1);
+      const seen = this.unknownKinds.get(kind);
+      // (a new kind is copied: it may be a slice of the chunk's text)
+      this.unknownKinds.set(seen === undefined ? flatCopy(kind) : kind, (seen ?? 0) + 1);
     }
+    return bidFile;
   }
 
   private groupOf(member: number, supplyKind: string, vendor: string): number {

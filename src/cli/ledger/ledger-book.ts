@@ -4,8 +4,8 @@
 // `pace.findSplitPurchases` bucket by bucket (member, vendor) over the rows it kept.
 import { fiscalYearOf, isPaceError, type Pace } from '../../index.js';
 import { quoted } from '../safe-text.js';
-import { CentsColumn, Column, GroupIndex, IdIndex, Interner, LineColumn, SmallIntColumn, flatCopy } from './columns.js';
-import { BID_ON_FILE, MAX_UNKNOWN_KINDS, CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, NO_TRACE, UNKNOWN_CONTRACT, centsOf, centsText, neededBid, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
+import { CentsColumn, Column, GroupIndex, IdIndex, Interner, LineColumn, SmallIntColumn, flatCopy, jsonString } from './columns.js';
+import { BID_ON_FILE, MAX_UNKNOWN_KINDS, CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, NO_TRACE, UNKNOWN_CONTRACT, centsOf, centsText, neededBid, changeOrderFields, type ChangedPO, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
 import type { RowProblem } from './rows.js';
 import { paceContextOf } from '../../pace.js';
 import { BucketSplitter, shareSplitColumns, type BucketGroup, type KeptSplitGroup, type SplitColumns, type SplitHelpers } from './split-buckets.js';
@@ -588,32 +588,4 @@ export class LedgerBook {
     }
     return best && { amount: best.amount, citation: best.citation };
   }
-}
-
-/**
- * JSON.stringify of a string: an id with nothing to escape (no quote, backslash, control
- * character or surrogate) is quoted as it is, found by a loop rather than a call into the runtime
- * for every row's detail.
- */
-export function jsonString(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
-  }
-  return `"${s}"`;
-}
-
-/** A PO changed by change orders: its latest change order's line and fields, and the amount it was issued at. */
-interface ChangedPO {
-  line: number;
-  /** JSON of the latest change order's fields that the PO's columns do not keep (undefined: none). */
-  fields: string | undefined;
-  issued: number;
-}
-
-/** The fields of a change order a changed PO is judged with besides the PO's own (see judgeChangedPO), as JSON text (a flat copy). */
-function changeOrderFields(purchase: Record<string, unknown>): string | undefined {
-  const { category, funding, documents, emergency, publicWorks, meta } = purchase;
-  const fields = { category, funding, documents, emergency, publicWorks, meta };
-  return Object.values(fields).every((v) => v === undefined) ? undefined : JSON.stringify(fields);
 }

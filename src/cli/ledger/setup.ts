@@ -1,7 +1,8 @@
 // What audit-ledger decides against, built the same way in the main thread and in each worker.
 import type { PreparedContract } from '../../index.js';
 import { listOf, paceFromPackFiles, prepareContracts, readJson } from '../files.js';
-import { DecisionReuse, type LedgerSetup } from './decide-rows.js';
+import type { LedgerSetup } from './decide-rows.js';
+import { DecisionReuse } from './decision-reuse.js';
 import type { LedgerFormat } from './ledger-format.js';
 import type { ColumnIndex } from './rows.js';
 

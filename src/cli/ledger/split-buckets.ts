@@ -109,7 +109,13 @@ export class BucketSplitter {
     // A PO whose change orders took more off than they added is judged as issued (over its limit, it
     // is its own procurement, as the library judges it given its change orders).
     let issued: (number | undefined)[] | undefined;
-    if (this.columns.issuedCents.size > 0) for (let k = 0; k < rows.length; k++) if (this.columns.issuedCents.has(rows[k]!)) (issued ??= [])[k] = this.columns.issuedCents.get(rows[k]!);
+    const issuedCents = this.columns.issuedCents;
+    if (issuedCents.size > 0) {
+      for (let k = 0; k < rows.length; k++) {
+        const cents = issuedCents.get(rows[k]!);
+        if (cents !== undefined) (issued ??= [])[k] = cents;
+      }
+    }
     for (const split of findSplitGroups(this.context, this.purchasesOf(rows, this.members[member]!.id, vendor), options, issued)) {
       take({ json: nestedJson(split), from: split.from, kept: keep() ? { ...split, purchaseIds: split.purchaseIds.slice(0, KEPT_GROUP_IDS), purchaseIdCount: split.purchaseIds.length } : undefined });
     }
