@@ -5,7 +5,8 @@
 // (fast-check's report); FC_NUM_RUNS raises the number of runs locally.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { CsvSyntaxError, forEachCsvRecord } from '../../src/cli/ledger/csv.js';
+import { CsvSyntaxError, forEachCsvRecord, lastCsvRecordEnd } from '../../src/cli/ledger/csv.js';
+import { countLines } from '../../src/cli/ledger/decide-rows.js';
 
 const RUNS = Number(process.env['FC_NUM_RUNS'] ?? 300);
 
@@ -49,4 +50,35 @@ describe('forEachCsvRecord', () => {
     });
     expect(read(forEachCsvRecord, 'a,b\nc,"d\n')).toEqual({ records: [[['a', 'b'], 0]], error: 'a quoted field is not closed (a " is missing)', line: 1 });
   });
+
+  // audit-ledger cuts its input into chunks (and a chunk into pieces) at lastCsvRecordEnd: a cut
+  // there must read as the whole does. A quote inside an unquoted field (`Dell 27" monitor`) is
+  // text to the reader; the cut counted it as opening a quoted field, and a ledger with one such
+  // row failed with "a quoted field is not closed" rows further on, once it was over a chunk.
+  const arbStray = fc
+    .array(fc.oneof(fc.constantFrom('PO-1,alder-usd,27" monitor', 'x,"a\nb",5', 'y, "q" ,z', 'a "b" c', '"say ""hi"""', 'v-1'), fc.constantFrom('\n', '\r\n', '\r', ',')), { maxLength: 30 })
+    .map((parts) => parts.join(''));
+  test.prop([fc.oneof(arbText, arbLedger, arbStray)], { numRuns: RUNS })('a cut at lastCsvRecordEnd reads as the whole text', (text) => {
+    const whole = read(forEachCsvRecord, text) as { records: [string[], number][]; error?: string };
+    if (whole.error !== undefined) return;
+    const bytes = Buffer.from(text, 'latin1');
+    for (let p = 1; p <= text.length; p++) {
+      const { end } = lastCsvRecordEnd(bytes.subarray(0, p), false);
+      if (end <= 0) continue;
+      expect(end).toBeLessThanOrEqual(p);
+      const first = read(forEachCsvRecord, text.slice(0, end)) as { records: [string[], number][] };
+      const rest = read(forEachCsvRecord, text.slice(end)) as { records: [string[], number][] };
+      const offset = countLines(text.slice(0, end));
+      expect([...first.records, ...rest.records.map(([f, line]) => [f, line + offset])]).toEqual(whole.records);
+    }
+  });
+
+  test('a quote inside an unquoted field is text to the cut as to the reader', () => {
+    const text = 'PO-1,Dell 27" monitor,5\nPO-2,"two\nlines",6\nPO-3,x,7\n';
+    // Counting every quote, the first line end was the last outside quotes.
+    expect(lastCsvRecordEnd(Buffer.from(text), false).end).toBe(text.length);
+    expect(lastCsvRecordEnd(Buffer.from(text.slice(0, 30)), false).end).toBe(24);
+    expect(lastCsvRecordEnd(Buffer.from('a,"x""\n""y"\nb'), false).end).toBe(12);
+  });
 });
+

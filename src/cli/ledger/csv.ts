@@ -140,14 +140,18 @@ function indexOrEnd(text: string, search: string, from: number): number {
  * end of the bytes, for the next call. Works on UTF-8 bytes: quotes and line ends are ASCII.
  */
 export function lastCsvRecordEnd(bytes: Uint8Array, inQuotes: boolean): { end: number; inQuotesAtEnd: boolean } {
-  // Quote parity up to each position decides whether a line end is inside a field; quotes are
-  // rare in ledgers, so hop from quote to quote.
+  // Where a field is quoted decides whether a line end is inside it; quotes are rare in ledgers,
+  // so hop from quote to quote. The quotes are taken as forEachCsvRecord takes them: outside a
+  // quoted field, a quote opens one only at a field's start, and elsewhere is text (an ERP's
+  // `Dell 27" monitor`: counting every quote, such a row flipped the rest of the chunk into a
+  // quoted field, and the chunk was cut inside a real one); inside, "" is a quote.
   let quoted = inQuotes;
   let end = -1;
   let pos = 0;
   const n = bytes.length;
   for (;;) {
-    const q = bytes.indexOf(QUOTE, pos);
+    let q = bytes.indexOf(QUOTE, pos);
+    if (!quoted) while (q >= 0 && !opensField(bytes, q)) q = bytes.indexOf(QUOTE, q + 1);
     const stop = q < 0 ? n : q;
     if (!quoted) {
       // The last line end before the next quote ends a record.
@@ -162,8 +166,20 @@ export function lastCsvRecordEnd(bytes: Uint8Array, inQuotes: boolean): { end: n
       }
     }
     if (q < 0) break;
+    if (quoted && bytes[q + 1] === QUOTE) {
+      // "" inside a quoted field.
+      pos = q + 2;
+      continue;
+    }
     quoted = !quoted;
     pos = q + 1;
   }
   return { end, inQuotesAtEnd: quoted };
+}
+
+/** Whether the quote at `q` starts a field: after a comma or a line end (or at the start), and spaces or tabs. */
+export function opensField(bytes: Uint8Array, q: number): boolean {
+  let k = q - 1;
+  while (k >= 0 && (bytes[k] === 32 || bytes[k] === 9)) k--;
+  return k < 0 || bytes[k] === COMMA || bytes[k] === LF || bytes[k] === CR;
 }
