@@ -129,7 +129,7 @@ export function renderLedger(run: LedgerRun): string {
   }
   if (r.missingDocumentsCount > 0) {
     out.push('Missing audit documents (these do not block; file them before the audit):');
-    for (const p of run.missingKept.slice(0, 50)) out.push(`  ${printable(String(p['purchaseId']))} (${printable(String(p['where']))}): ${(p['missing'] as string[]).map(title).join('; ')}`);
+    for (const p of run.missingKept.slice(0, 50)) out.push(`  ${printable(String(p['purchaseId']))} (${printable(String(p['where']))})${p['byChangeOrder'] ? ` at ${dollars(String(p['amount']))} with its change orders` : ''}: ${(p['missing'] as string[]).map(title).join('; ')}`);
     if (r.missingDocumentsCount > 50) out.push(`  ... and ${r.missingDocumentsCount - 50} more (use --format json for all)`);
     out.push('');
   }

@@ -317,6 +317,72 @@ describe('audit-ledger as a stream', () => {
     const below = file('below-zero.csv', `${header}Z1,alder-usd,2025-08-12,1000.00,goods,v9,\nZ1-a,alder-usd,2025-09-01,-1500.00,goods,v9,Z1\nZ1-b,alder-usd,2025-09-02,600.00,goods,v9,Z1\nZ2,alder-usd,2025-08-12,1000.00,goods,v9,\nZ2-a,alder-usd,2025-09-01,-1500.00,goods,v9,Z2\n`);
     expect(await inputError(['audit-ledger', below, '--members', members])).toMatch(/^[^\n]*below-zero\.csv: line 6, column amount: the change orders bring PO "Z2" below zero \(-500\.00\)\n[^\n]*1 bad row/);
   });
+  it("judges a PO raised by change orders with its own fields and its change orders' funding, as the library does", async () => {
+    // As an ERP exports change orders: the amount added, and little else. Before, the PO was
+    // judged with its latest change order's category, funding and documents, and only for a bid:
+    // the paving PO at $30,000 was not asked for its payment bond, the Title I PO at $160,000 not
+    // for its clean-air clause, and the technology PO raised to $130,000 under its contract was
+    // listed as needing a bid because the change order named another category.
+    const { createPace } = await import('../../src/index.js');
+    const { prepareContracts } = await import('../../src/cli/files.js');
+    const pace = createPace();
+    const contracts = prepareContracts(pace, data('contracts.json'));
+    const alder = (JSON.parse(readFileSync(members, 'utf8')) as { id: string }[]).find((m) => m.id === 'alder-usd')!;
+    const columns = 'id,memberId,date,amount,supplyKind,category,contractId,vendorId,federalAmount,fundingProgram,documents,revisionOf';
+    const rows = [
+      'PO-1,alder-usd,2025-09-02,20000.00,public-works,,,v-paving,,,conflict-of-interest;records-retention;dir-registration;prevailing-wage;pwc-100-notice,',
+      'CO-1,alder-usd,2025-10-15,10000.00,public-works,,,v-paving,,,,PO-1',
+      'PO-2,alder-usd,2025-09-03,140000.00,goods,,,v-buses,140000.00,Title I,conflict-of-interest;records-retention,',
+      'CO-2,alder-usd,2025-11-01,20000.00,goods,,,v-buses,,,,PO-2',
+      'PO-7,alder-usd,2025-09-02,100000.00,goods,technology,pace-tech-2024,v-northwind,,,board-authorization;po-cites-contract,',
+      'CO-7,alder-usd,2025-10-15,30000.00,goods,furniture,pace-tech-2024,v-northwind,,,,PO-7',
+    ];
+    const csv = file('raised.csv', `${columns}\n${rows.join('\n')}\n`);
+    type Entry = { where: string; purchaseId: string; amount?: string; missing: string[]; byChangeOrder?: boolean };
+    const run = async (args: string[]) => JSON.parse((await runCli(['audit-ledger', ...args, '--members', members, '--contracts', data('contracts.json'), '--format', 'json'])).stdout) as { neededBid: { purchaseId: string }[]; missingDocuments: Entry[]; missingDocumentsCount: number; checklistItems: Record<string, { missingOn: number }> };
+    const report = await run([csv]);
+    // The library, each PO given with its change order.
+    const library = (po: Record<string, unknown>, co: Record<string, unknown>, contractId?: string) => {
+      const input = { member: alder, purchase: po, changeOrders: [co], ...(contractId ? { contract: contracts.get(contractId)! } : {}) } as never;
+      return { missing: pace.auditChecklist(input).items.filter((i) => i.status === 'missing').map((i) => i.id), method: pace.procurementMethod(input).method };
+    };
+    const doc = (kinds: string) => kinds.split(';').map((kind) => ({ kind }));
+    const paving = library({ id: 'PO-1', memberId: 'alder-usd', date: '2025-09-02', amount: '20000.00', supplyKind: 'public-works', vendorId: 'v-paving', documents: doc('conflict-of-interest;records-retention;dir-registration;prevailing-wage;pwc-100-notice') }, { id: 'CO-1', memberId: 'alder-usd', date: '2025-10-15', amount: '10000.00', supplyKind: 'public-works', vendorId: 'v-paving', revisionOf: 'PO-1' });
+    const buses = library({ id: 'PO-2', memberId: 'alder-usd', date: '2025-09-03', amount: '140000.00', supplyKind: 'goods', vendorId: 'v-buses', funding: [{ source: 'federal', program: 'Title I', amount: '140000.00' }], documents: doc('conflict-of-interest;records-retention') }, { id: 'CO-2', memberId: 'alder-usd', date: '2025-11-01', amount: '20000.00', supplyKind: 'goods', vendorId: 'v-buses', revisionOf: 'PO-2' });
+    const laptops = library({ id: 'PO-7', memberId: 'alder-usd', date: '2025-09-02', amount: '100000.00', supplyKind: 'goods', category: 'technology', contractId: 'pace-tech-2024', vendorId: 'v-northwind', documents: doc('board-authorization;po-cites-contract') }, { id: 'CO-7', memberId: 'alder-usd', date: '2025-10-15', amount: '30000.00', supplyKind: 'goods', category: 'furniture', contractId: 'pace-tech-2024', vendorId: 'v-northwind', revisionOf: 'PO-7' }, 'pace-tech-2024');
+    expect(paving.missing).toContain('payment-bond');
+    expect(buses.missing).toContain('federal-clause-clean-air-water');
+    // (the library's method is the PO's as issued, with a finding for the total: at its total, the contract's)
+    expect(laptops.method).toBe('none');
+    const laptopsAtTotal = { id: 'PO-7', memberId: 'alder-usd', date: '2025-09-02', amount: '130000.00', supplyKind: 'goods', category: 'technology', contractId: 'pace-tech-2024', vendorId: 'v-northwind', documents: doc('board-authorization;po-cites-contract') };
+    expect(pace.procurementMethod({ member: alder, purchase: laptopsAtTotal, contract: contracts.get('pace-tech-2024')! } as never).method).toBe('cooperative-contract');
+    const byChange = report.missingDocuments.filter((m) => m.byChangeOrder);
+    expect(byChange).toEqual([
+      { where: 'line 3', purchaseId: 'PO-1', memberId: 'alder-usd', amount: '30000.00', missing: paving.missing, byChangeOrder: true },
+      { where: 'line 5', purchaseId: 'PO-2', memberId: 'alder-usd', amount: '160000.00', missing: buses.missing, byChangeOrder: true },
+    ]);
+    // PO-7 raised to $130,000 stays under its contract: no bid, and its missing documents at its
+    // total are those it missed as issued (so no second entry).
+    expect(report.neededBid.map((p) => p.purchaseId)).toEqual(['PO-1', 'PO-2']);
+    expect(report.missingDocuments.filter((m) => m.purchaseId === 'PO-7')).toHaveLength(1);
+    expect(report.missingDocuments.find((m) => m.purchaseId === 'PO-7')!.missing).toEqual(laptops.missing);
+    // A purchase is counted once; an item it misses only at its total counts on it.
+    expect(report.missingDocumentsCount).toBe(3);
+    expect(report.checklistItems['payment-bond']!.missingOn).toBe(1);
+    expect(report.checklistItems['federal-clause-clean-air-water']!.missingOn).toBe(1);
+    // The same ledger as JSON Lines, and as a JSON document with its change orders first (piped
+    // in: the package tests).
+    const objects = rows.map((r) => {
+      const [id, memberId, date, amount, supplyKind, category, contractId, vendorId, federalAmount, fundingProgram, documents, revisionOf] = r.split(',');
+      return { id, memberId, date, amount, supplyKind, category: category || undefined, contractId: contractId || undefined, vendorId, ...(federalAmount ? { funding: [{ source: 'federal', program: fundingProgram, amount: federalAmount }] } : {}), ...(documents ? { documents: doc(documents!) } : {}), revisionOf: revisionOf || undefined };
+    });
+    const jsonl = await run([file('raised.jsonl', `${objects.map((o) => JSON.stringify(o)).join('\r\n')}\r\n`)]);
+    expect(jsonl.missingDocuments.filter((m) => m.byChangeOrder).map((m) => [m.where, m.missing])).toEqual([['line 2', paving.missing], ['line 4', buses.missing]]);
+    const reordered = [1, 3, 5, 0, 2, 4].map((i) => objects[i]);
+    const document = await run([file('raised.json', JSON.stringify({ exportedAt: '2026-07-02', purchases: reordered }, null, 2))]);
+    expect(document.missingDocuments.filter((m) => m.byChangeOrder).map((m) => [m.where, m.missing])).toEqual([['$.purchases[0]', paving.missing], ['$.purchases[1]', buses.missing]]);
+    expect(document.neededBid.map((p) => p.purchaseId)).toEqual(['PO-1', 'PO-2']);
+  });
   it('counts documents of kinds no checklist item has (a typo, a label): they satisfy nothing', async () => {
     // A clerk's CSV: "board ratification" for board-ratification, "quote" for nothing on the checklist,
     // and 150 scanned file names as kinds; one row lists its kinds right.

@@ -274,9 +274,12 @@ describe('through the CLI', () => {
       { id: 'PO-26-0101', memberId: 'alder-usd', date: '2025-09-02', amount: '61200.00', supplyKind: 'goods', category: 'technology', vendorId: 'v-oakline', description: 'Chromebooks, cart 1' },
       { id: 'PO-26-0102', memberId: 'alder-usd', date: '2025-09-19', amount: '58900.00', supplyKind: 'goods', category: 'technology', vendorId: 'v-oakline', description: 'Chromebooks, cart 2' },
       { id: 'PO-26-0103', memberId: 'birch-esd', date: '2025-10-07', amount: '4200.00', supplyKind: 'services', vendorId: 'v-9', documents: [{ kind: 'quote', ref: 'Q-77' }] },
+      // A change order that raises its PO past the bid limit: judged at its total with the PO's
+      // own fields, which are read again (from the temporary file standard input is kept in).
+      { id: 'CO-26-0101-1', memberId: 'alder-usd', date: '2025-11-03', amount: '60000.00', supplyKind: 'goods', vendorId: 'v-oakline', revisionOf: 'PO-26-0101' },
     ];
     const texts = {
-      'ledger-stdin.csv': readFileSync(data('ledger.csv'), 'utf8'),
+      'ledger-stdin.csv': `${readFileSync(data('ledger.csv'), 'utf8').trimEnd().split('\n').map((line, i) => `${line},${i === 0 ? 'revisionOf' : ''}`).join('\n')}\nCO-25-0031-1,alder-usd,2025-10-01,70000.00,goods,technology,,v-oakline,,70000.00,,,more displays,PO-25-0031\n`,
       'ledger-stdin.jsonl': purchases.map((p) => JSON.stringify(p)).join('\n') + '\n',
       'ledger-stdin.json': `[\n${purchases.map((p) => `  ${JSON.stringify(p)}`).join(',\n')}\n]\n`,
       'ledger-stdin-object.json': JSON.stringify({ purchases }, null, 2),
@@ -295,6 +298,9 @@ describe('through the CLI', () => {
       expect([fileName, pipedName]).toEqual([join(project.dir, name), '-']);
       expect(pipedReport, name).toEqual(report);
       expect(report.purchaseCount, name).toBe(name.endsWith('.csv') ? 8 : 3);
+      const raised = (report['neededBid'] as { purchaseId: string; byChangeOrder?: boolean }[]).filter((p) => p.byChangeOrder).map((p) => p.purchaseId);
+      const again = (report['missingDocuments'] as { purchaseId: string; byChangeOrder?: boolean }[]).filter((p) => p.byChangeOrder).map((p) => p.purchaseId);
+      expect([raised, again], name).toEqual(name.endsWith('.csv') ? [['PO-25-0031'], ['PO-25-0031']] : [['PO-26-0101'], ['PO-26-0101']]);
     }
   });
 

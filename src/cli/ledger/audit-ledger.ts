@@ -1,17 +1,20 @@
 // audit-ledger as a stream: the file is read in chunks of whole records, each chunk is read,
 // validated and decided (in worker threads when there are several cores and the file is large),
 // and the results are taken in input order by a LedgerBook that keeps only compact columns.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { SplitPurchaseGroup } from '../../index.js';
 import { InputError } from '../files.js';
 import { JsonDocumentReader } from './json-document.js';
-import { printable } from '../safe-text.js';
+import { boundedMessage, printable } from '../safe-text.js';
 import { forEachCsvRecord, lastCsvRecordEnd } from './csv.js';
 import { ChunkDecider, decideChunkBytes, type ChunkResult } from './decide-rows.js';
 import { ledgerFormatOf, type LedgerFormat } from './ledger-format.js';
 import { bomLength, firstNonUtf8, notUtf8Message } from './utf8.js';
 import { LedgerBook, type DetailSink, type MemberSummary, type MemberYear, type SplitGroups } from './ledger-book.js';
 import { jsonToPurchase, readHeader, type RowProblem } from './rows.js';
+import { linesAgain, purchasesAgain, type ByteSource } from './rows-again.js';
 import { buildLedgerSetup, type LedgerFiles } from './setup.js';
 import type { SplitHelpers } from './split-buckets.js';
 
@@ -115,11 +118,63 @@ export async function auditLedger(options: LedgerOptions): Promise<LedgerRun> {
       throw new InputError(`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')})`);
     }
   }
+  // What standard input gives is kept in a temporary file as it is read, so that rows can be read
+  // again (see Input.again).
+  const kept = fd === 0 ? keepInput() : undefined;
+  const input: Input = {
+    read: (into, offset, length) => {
+      const n = readSome(fd, file, into, offset, length);
+      if (kept !== undefined) writeAll(kept.fd, into, offset, n);
+      return n;
+    },
+    again: () => {
+      const path = kept !== undefined ? kept.path : file;
+      let again: number;
+      try {
+        again = openSync(path, 'r');
+      } catch (e) {
+        throw new InputError(`${file}: cannot read the file again (${(e as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+      }
+      return { read: (into, offset, length) => readSome(again, file, into, offset, length), close: () => closeSync(again) };
+    },
+  };
   try {
-    return await auditOpenLedger(options, fd);
+    return await auditOpenLedger(options, fd, input);
   } finally {
     if (fd !== 0) closeSync(fd);
+    if (kept !== undefined) {
+      closeSync(kept.fd);
+      rmSync(kept.dir, { recursive: true, force: true });
+    }
   }
+}
+
+/**
+ * The input, read once as a stream; `again` reads it again from its start: the rows of POs that
+ * change orders raised, judged at their totals with their own fields (LedgerBook.rowsAgain).
+ */
+interface Input {
+  read: ByteSource;
+  again(): { read: ByteSource; close(): void };
+}
+
+function keepInput(): { dir: string; path: string; fd: number } {
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'pace-rules-stdin-'));
+    const path = join(dir, 'ledger');
+    return { dir, path, fd: openSync(path, 'w') };
+  } catch (e) {
+    throw new InputError(`cannot write temporary files in ${boundedMessage(tmpdir(), 200)} (${(e as NodeJS.ErrnoException).code ?? 'error'}): a ledger on standard input is kept there while it is read; set TMPDIR to a folder that can be written`);
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array, offset: number, length: number): void {
+  for (let done = 0; done < length; ) done += writeSync(fd, bytes, offset + done, length - done);
+}
+
+/** Throws unless every line asked for was found again (the file changed while it was read). */
+function allFound(file: string, found: number, lines: Int32Array): void {
+  if (found < lines.length) throw new InputError(`${file}: the ledger changed while it was read (a row of a PO raised by change orders was not found again)`);
 }
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
@@ -140,7 +195,7 @@ function readSome(fd: number, file: string, into: Uint8Array, offset: number, le
   }
 }
 
-async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<LedgerRun> {
+async function auditOpenLedger(options: LedgerOptions, fd: number, input: Input): Promise<LedgerRun> {
   const { file } = options;
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   let totalBytes = 0;
@@ -157,7 +212,7 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
   const buffer = Buffer.allocUnsafe(chunkBytes);
   const fill = (): void => {
     while (!eof && pending.length < chunkBytes) {
-      const n = readSome(fd, file, buffer, 0, chunkBytes);
+      const n = input.read(buffer, 0, chunkBytes);
       if (n === 0) eof = true;
       else {
         bytesRead += n;
@@ -166,9 +221,11 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
     }
   };
   fill();
-  pending = pending.subarray(bomLength(pending));
+  // Where the rows start (after a byte order mark, and the CSV header), in bytes.
+  let rowsStart = bomLength(pending);
+  pending = pending.subarray(rowsStart);
   const format = formatOf(file, pending);
-  if (format === 'json') return auditJsonDocument(options, fd, pending, totalBytes);
+  if (format === 'json') return auditJsonDocument(options, input, pending, totalBytes);
 
   let inQuotes = false;
   /** The next whole-records chunk, or undefined at the end. */
@@ -188,7 +245,8 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
         }
       } else {
         let end = Math.max(pending.lastIndexOf(10), pending.lastIndexOf(13)) + 1;
-        if (end === pending.length && pending[end - 1] === 13 && !eof) end = Math.max(pending.lastIndexOf(10, end - 2), pending.lastIndexOf(13, end - 2)) + 1;
+        // (lastIndexOf from a negative offset counts from the end)
+        if (end === pending.length && pending[end - 1] === 13 && !eof) end = end < 2 ? 0 : Math.max(pending.lastIndexOf(10, end - 2), pending.lastIndexOf(13, end - 2)) + 1;
         if (end > 0 || eof) {
           const cut = end > 0 && !eof ? end : pending.length;
           const chunk = pending.subarray(0, cut);
@@ -200,7 +258,7 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
       // No record end in a chunk and more: read on (a very long record).
       const before = pending.length;
       const grow = Buffer.allocUnsafe(chunkBytes);
-      const n = readSome(fd, file, grow, 0, chunkBytes);
+      const n = input.read(grow, 0, chunkBytes);
       if (n === 0) eof = true;
       else {
         bytesRead += n;
@@ -235,6 +293,7 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
     if ('problem' in header) throw new InputError(`${file}: line 1: ${header.problem}`);
     columns = header.columns;
     firstLine = 1 + countLineEnds(headerBytes);
+    rowsStart += headerBytes.length;
     pending = pending.subarray(headerBytes.length);
   }
 
@@ -248,6 +307,14 @@ async function auditOpenLedger(options: LedgerOptions, fd: number): Promise<Ledg
     const lineLabel = (line: number): string => `line ${line}`;
     const shared = pool !== undefined && totalBytes >= SHARED_COLUMNS_BYTES.from && totalBytes <= SHARED_COLUMNS_BYTES.to;
     const book = new LedgerBook(setup, memberList, options.sink, firstLine, lineLabel, (_line, field) => (format === 'csv' ? field || 'row' : field ? `$.${field}` : '$'), shared);
+    book.rowsAgain = (lines, onRow, onPiece) => {
+      const again = input.again();
+      try {
+        allFound(file, linesAgain(again.read, format, columns, rowsStart, firstLine, lines, onRow, onPiece), lines);
+      } finally {
+        again.close();
+      }
+    };
     const stop = (): boolean => book.badRows() >= options.maxErrors;
     const take = (result: ChunkResult): void => {
       // (results come in input order: the first is the first chunk's)
@@ -363,13 +430,27 @@ function countLineEnds(bytes: Buffer): number {
  * purchase parsed on its own, see JsonDocumentReader) and decided in slices of the array; errors
  * name `$[i]` (or `$.purchases[i]`), invalid JSON its line and column.
  */
-async function auditJsonDocument(options: LedgerOptions, fd: number, first: Buffer, totalBytes: number): Promise<LedgerRun> {
+async function auditJsonDocument(options: LedgerOptions, input: Input, first: Buffer, totalBytes: number): Promise<LedgerRun> {
   const { file } = options;
-  const reader = new JsonDocumentReader(file, (into, offset, length) => readSome(fd, file, into, offset, length), first, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
+  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  const reader = new JsonDocumentReader(file, input.read, first, chunkBytes);
   let next = reader.next();
   const prefix = reader.prefix;
   const { setup, memberList } = buildLedgerSetup({ packs: options.packs, members: options.members, contracts: options.contracts, format: 'json', reuseDecisions: options.reuseDecisions ?? true });
   const book = new LedgerBook(setup, memberList, options.sink, 0, (index) => `${prefix}[${index}]`, (index, field) => `${prefix}[${index}]${field ? `.${field}` : ''}`);
+  book.rowsAgain = (lines, onRow) => {
+    const again = input.again();
+    try {
+      // (the document's first bytes, as the first reading began: after a byte order mark)
+      const head = Buffer.allocUnsafe(chunkBytes);
+      let length = 0;
+      for (let n = -1; n !== 0 && length < chunkBytes; length += n) n = again.read(head, length, chunkBytes - length);
+      const start = head.subarray(0, length);
+      allFound(file, purchasesAgain(new JsonDocumentReader(file, again.read, Buffer.from(start.subarray(bomLength(start))), chunkBytes), lines, onRow), lines);
+    } finally {
+      again.close();
+    }
+  };
   const SLICE = 4096;
   while (next !== undefined && book.badRows() < options.maxErrors) {
     const start = next.index;

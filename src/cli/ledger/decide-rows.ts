@@ -52,7 +52,7 @@ export const MISSING_DOCUMENTS = 4;
 export const UNKNOWN_CONTRACT = 8;
 /** A funding line of the purchase is federal (its split check includes 2 CFR 200.320's micro-purchases). */
 export const FEDERAL_MONEY = 16;
-/** The purchase's documents list its bid file (see listsBidFile). */
+/** The purchase's documents list its bid file (kind `formal-bid-file`, the audit checklist's item, or `formal-bid`). */
 export const BID_ON_FILE = 32;
 
 /** A change order as read: decided later, in order, by the thread that knows its PO's total. */
@@ -65,19 +65,11 @@ export interface ChangeOrderRow {
   columnOf?: (path: string) => string;
 }
 
-/** A PO changed by change orders: its latest change order's line and fields, and the amount it was issued at. */
+/** A PO changed by change orders: its latest change order's line, the amount it was issued at, and the lines of all its change orders. */
 export interface ChangedPO {
   line: number;
-  /** JSON of the latest change order's fields that the PO's columns do not keep (undefined: none). */
-  fields: string | undefined;
   issued: number;
-}
-
-/** The fields of a change order a changed PO is judged with besides the PO's own (see judgeChangedPO), as JSON text (a flat copy). */
-export function changeOrderFields(purchase: Record<string, unknown>): string | undefined {
-  const { category, funding, documents, emergency, publicWorks, meta } = purchase;
-  const fields = { category, funding, documents, emergency, publicWorks, meta };
-  return Object.values(fields).every((v) => v === undefined) ? undefined : JSON.stringify(fields);
+  lines: number[];
 }
 
 /** The decided rows of one chunk, as columns (lines relative to the chunk's first line, from 0). */
@@ -156,15 +148,6 @@ export function centsOf(amount: unknown): number {
 
 const SIGNED_MONEY = /^[+-]?(?:0|[1-9]\d{0,14})(?:\.\d{1,2})?$/;
 
-/** Whether a purchase needed a bid it does not have: its method is a formal bid and its documents list no bid file. */
-export function neededBid(method: string, documents: unknown): boolean {
-  return method === 'formal-bid' && !listsBidFile(documents);
-}
-
-/** Whether documents list a bid file: kind `formal-bid-file` (the audit checklist's item) or `formal-bid`. */
-export function listsBidFile(documents: unknown): boolean {
-  return Array.isArray(documents) && documents.some((d) => BID_FILE_KINDS.has((d as { kind?: unknown }).kind));
-}
 
 const BID_FILE_KINDS: ReadonlySet<unknown> = new Set(['formal-bid-file', 'formal-bid']);
 
@@ -392,6 +375,11 @@ export class ChunkDecider {
     return row.fundingColumns ? csvColumnOf(libraryPath, row.fundingColumns) : `${path ?? '$'}${libraryPath.replace(/^\$\.purchase/, '')}`;
   }
 
+  /** The rows decided so far (a row refused is not one). */
+  get rows(): number {
+    return this.ids.length;
+  }
+
   /** Validates and decides one row (`path`: its JSON path in a JSON document). */
   decide(line: number, row: RowPurchase, path?: string): void {
     if (this.membersProblem !== undefined) return;
@@ -500,7 +488,7 @@ export class ChunkDecider {
   }
 
   /**
-   * One pass over a row's documents: whether they list a bid file (see listsBidFile), and a count
+   * One pass over a row's documents: whether they list a bid file (kind `formal-bid-file`, the audit checklist's item, or `formal-bid`), and a count
    * of those of unknown kinds, each kind in full (a chunk holds few rows; the book keeps
    * MAX_UNKNOWN_KINDS kinds, and counts on for those it keeps whatever chunk they come in).
    */

@@ -2,11 +2,14 @@
 // what the report and split detection need (compact columns, per-member counts, spending per
 // member, fiscal year and vendor), folds change orders into their PO, and at the end runs
 // `pace.findSplitPurchases` bucket by bucket (member, vendor) over the rows it kept.
-import { fiscalYearOf, isPaceError, type Pace } from '../../index.js';
+import { fiscalYearOf, type Pace } from '../../index.js';
 import { quoted } from '../safe-text.js';
 import { CentsColumn, Column, GroupIndex, IdIndex, Interner, LineColumn, SmallIntColumn, flatCopy, jsonString } from './columns.js';
-import { BID_ON_FILE, MAX_UNKNOWN_KINDS, CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, NO_TRACE, UNKNOWN_CONTRACT, centsOf, centsText, neededBid, changeOrderFields, type ChangedPO, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
-import type { RowProblem } from './rows.js';
+import { BID_ON_FILE, MAX_UNKNOWN_KINDS, CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, NO_TRACE, UNKNOWN_CONTRACT, ChunkDecider, centsOf, centsText, type ChangedPO, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
+import type { RowProblem, RowPurchase } from './rows.js';
+import { flatRow, type OnRow } from './rows-again.js';
+import { withChangeOrders } from '../../compliance/decide.js';
+import type { Purchase } from '../../model/purchase.js';
 import { paceContextOf } from '../../pace.js';
 import { BucketSplitter, shareSplitColumns, type BucketGroup, type KeptSplitGroup, type SplitColumns, type SplitHelpers } from './split-buckets.js';
 
@@ -107,13 +110,17 @@ export class LedgerBook {
   private readonly memberCounts: { purchases: number; cents: number; neededBid: number; missingDocuments: number; splitGroups: number }[];
   private readonly pendingChanges: ChangeOrderRow[] = [];
   /**
-   * POs changed by change orders, each with its latest change order (by line) as JSON text: judged
-   * at their total once every row is in. (Text, not the row's purchase: its CSV fields are slices
-   * that would keep each chunk's text alive; kept so, 1,500,000 rows ran the thread out of heap.)
+   * POs changed by change orders, each with the lines of its change orders: judged at their total
+   * once every row is in. (Lines, not the rows' purchases: their CSV fields are slices that would
+   * keep each chunk's text alive; kept so, 1,500,000 rows ran the thread out of heap.)
    */
   private readonly changed = new Map<number, ChangedPO>();
-  /** The contracts file's ids, in order (see `contract`). */
-  private contractIds: string[] | undefined;
+  /**
+   * Reads the rows on these lines again, as they were read: the POs that change orders raised and
+   * their change orders, judged at their totals with their own fields (see judgeRaisedPOs). Set by
+   * audit-ledger, which knows the input; throws an InputError when a row is not found again.
+   */
+  rowsAgain: ((lines: Int32Array, onRow: OnRow, onPiece: () => void) => void) | undefined;
   /** By row: the amount a PO was issued at, when its change orders took more off than they added (the split check judges it as issued). */
   private readonly issuedCents = new Map<number, number>();
   /** JSON of each member id (by index), built once. */
@@ -314,14 +321,14 @@ export class LedgerBook {
   }
 
   /** A detail: `where` (a line label or JSON path: no character JSON escapes), then `rest`, its other members and closing brace. */
-  private detail(kind: 'neededBid' | 'missingDocuments', rest: string, where: string): void {
+  private detail(kind: 'neededBid' | 'missingDocuments', rest: string, where: string, counted = true): void {
     const line = `{"where":"${where}",${rest}`;
     if (kind === 'neededBid') {
       this.neededBidCount++;
       this.sink.neededBid(line);
       if (this.neededBidKept.length < DETAILS_KEPT) this.neededBidKept.push(JSON.parse(line) as Record<string, unknown>);
     } else {
-      this.missingCount++;
+      if (counted) this.missingCount++;
       this.sink.missingDocuments(line);
       if (this.missingKept.length < DETAILS_KEPT) this.missingKept.push(JSON.parse(line) as Record<string, unknown>);
     }
@@ -345,70 +352,184 @@ export class LedgerBook {
     counts.cents += change.cents;
     this.totalCents += change.cents;
     this.addSpending(group, this.date.get(target), this.flags.get(target), change.cents, 0);
-    const latest = this.changed.get(target);
-    if (latest === undefined || latest.line < change.line) this.changed.set(target, { line: change.line, fields: changeOrderFields(change.purchase), issued: latest?.issued ?? before });
+    const changed = this.changed.get(target);
+    if (changed === undefined) this.changed.set(target, { line: change.line, issued: before, lines: [change.line] });
+    else {
+      changed.lines.push(change.line);
+      if (changed.line < change.line) changed.line = change.line;
+    }
   }
 
   /**
    * Each PO changed by change orders, at its total: below zero it is a bad row (at its latest change
-   * order); raised over the bid limit, it needed a bid (a PO that needed one already is listed
-   * once), listed at its latest change order with `byChangeOrder` (in line order, after the
-   * purchases that needed a bid on their own). As the library judges a PO with
-   * its change orders: an addition and a later deduction that bring it back within the limit need
-   * no bid, in whatever order the file has them.
+   * order). Raised, it is judged again as the library judges a PO with its change orders (see
+   * judgeRaisedPOs); lowered or unchanged, as issued (as it was judged when read): an addition and
+   * a later deduction that bring it back within the limit need no bid, in whatever order the file
+   * has them.
    */
   private judgeChangedPOs(): void {
     // (in the order of their latest change orders' lines, as the report lists them)
-    for (const [target, change] of [...this.changed].sort((a, b) => a[1].line - b[1].line)) this.judgeChangedPO(target, change);
+    const raised: [number, ChangedPO][] = [];
+    for (const [target, change] of [...this.changed].sort((a, b) => a[1].line - b[1].line)) {
+      const after = this.cents.get(target);
+      if (after < 0) {
+        this.problems.push({ line: change.line, where: this.fieldAt(change.line, 'amount'), message: `the change orders bring PO ${quoted(this.ids.id(target))} below zero (${centsText(after)})` });
+        continue;
+      }
+      if (after < change.issued) this.issuedCents.set(target, change.issued);
+      if (after > change.issued) raised.push([target, change]);
+    }
     this.changed.clear();
+    // (with bad rows nothing is reported but them: a row after a CSV syntax error in its chunk was
+    // not read, and is not found again)
+    if (raised.length > 0 && this.problems.length === 0) this.judgeRaisedPOs(raised);
   }
 
-  private judgeChangedPO(target: number, change: ChangedPO): void {
-    const after = this.cents.get(target);
-    const id = this.ids.id(target);
-    const where = this.lineLabel(change.line);
-    if (after < 0) {
-      this.problems.push({ line: change.line, where: this.fieldAt(change.line, 'amount'), message: `the change orders bring PO ${quoted(id)} below zero (${centsText(after)})` });
-      return;
-    }
-    if (after < change.issued) this.issuedCents.set(target, change.issued);
-    const flags = this.flags.get(target);
-    // (a PO with its bid on file had its bid, whatever its change orders list)
-    if (flags & (NEEDED_BID | BID_ON_FILE)) return;
-    const memberIndex = this.groups[this.group.get(target)]!.member;
-    const counts = this.memberCounts[memberIndex]!;
-    // The PO as its columns have it (date, supply kind, vendor, contract), the change order's other
-    // fields (category, funding, documents: a PO's are not kept), at its total.
-    const { supplyKind, vendor } = this.groups[this.group.get(target)]!;
-    const contractNumber = this.contract.get(target);
-    const revised: Record<string, unknown> = {
-      ...(change.fields === undefined ? {} : (JSON.parse(change.fields) as Record<string, unknown>)),
-      memberId: this.memberList[this.groups[this.group.get(target)]!.member]!.id,
-      id,
-      date: this.dates.values[this.date.get(target)]!,
-      supplyKind,
-      vendorId: vendor === '' ? undefined : vendor,
-      contractId: contractNumber > 0 ? (this.contractIds ??= [...this.setup.contracts.keys()])[contractNumber - 1] : undefined,
-      amount: centsText(after),
-    };
-    const contractId = typeof revised['contractId'] === 'string' ? revised['contractId'] : undefined;
-    const contract = contractId !== undefined ? this.setup.contracts.get(contractId) : undefined;
-    const member = this.memberList[memberIndex]!.member;
-    let method: string;
-    try {
-      method = this.setup.pace.procurementMethod((contract ? { member, purchase: revised, contract } : { member, purchase: revised }) as never, NO_TRACE).method;
-    } catch (e) {
-      if (!isPaceError(e)) throw e;
-      for (const issue of e.issues.slice(0, 5)) {
-        const field = /^\$\.purchase\.?(.*)$/.exec(issue.path)?.[1] ?? '';
-        this.problems.push({ line: change.line, where: this.fieldAt(change.line, field.replace(/[[.].*$/, '')), message: issue.message });
+  /**
+   * POs that change orders raised, judged at their totals as the library judges a PO given with
+   * its change orders (withChangeOrders: the PO's own fields, its amount and funding lines with
+   * theirs), their rows read again (rowsAgain): the PO and its change orders. Its fields are the
+   * PO's, not its latest change order's: a change order naming another category, or listing no
+   * funding or documents, judged the PO without them.
+   *
+   * - Over the bid limit at its total, a PO that did not need a bid as issued needed one, unless
+   *   its bid file is on record: listed with `byChangeOrder`, at its latest change order, after
+   *   the purchases that needed a bid on their own, in line order.
+   * - Missing documents at its total that it did not miss as issued (a payment bond past $25,000
+   *   of public works, a federal clause past its threshold): listed again at its total, with
+   *   `byChangeOrder`, at its latest change order.
+   */
+  private judgeRaisedPOs(raised: readonly [number, ChangedPO][]): void {
+    if (this.rowsAgain === undefined) throw new Error('LedgerBook: rowsAgain is needed to judge POs raised by change orders');
+    // The lines to read again, in order, and the raised PO each is of (its index in `raised`).
+    const pairs: [number, number][] = [];
+    raised.forEach(([target, change], k) => {
+      pairs.push([this.line.get(target), k]);
+      for (const line of change.lines) pairs.push([line, k]);
+    });
+    pairs.sort((a, b) => a[0] - b[0]);
+    const lines = Int32Array.from(pairs, ([line]) => line);
+    const owners = Int32Array.from(pairs, ([, k]) => k);
+    pairs.length = 0;
+    // A PO is judged as soon as its rows are in, and they are let go: only the POs whose rows are
+    // not all in yet are kept (a ledger lists a change order after its PO, most often not far).
+    const left = Int32Array.from(raised, ([, change]) => 1 + change.lines.length);
+    // A PO's rows as they come; those before `flat` are copies of their own (see OnRow).
+    const waiting = new Map<number, { rows: [number, RowPurchase][]; flat: number }>();
+    // The POs whose rows came since the text they were read from last changed.
+    const touched = new Set<number>();
+    // What each PO was found missing as issued and at its total (an index into `lists`, -1: none),
+    // and its flags at its total with DECIDED (0: refused, as a problem).
+    const DECIDED = 0x80;
+    const lists: string[] = [];
+    const listIndex = new Map<string, number>();
+    const issuedList = new Int32Array(raised.length).fill(-1);
+    const totalList = new Int32Array(raised.length).fill(-1);
+    const totalFlags = new Uint8Array(raised.length);
+    const titles = new Map<string, { title: string; citation: string }>();
+    // As issued and at its total, decided as rows are (the same classes), on its latest change
+    // order's line (a problem of the PO at its total is its); in deciders of a few thousand rows,
+    // one after the other (a decision reused within a decider notes its list of missing items in
+    // that decider's).
+    let decider = new ChunkDecider(this.setup, 1024);
+    let decided: [k: number, issued: number, total: number][] = [];
+    const take = (): void => {
+      const result = decider.finish(0);
+      const missingOf: number[] = [];
+      for (let i = 0, m = 0; i < result.count; i++) {
+        if (!(result.flags[i]! & MISSING_DOCUMENTS)) missingOf.push(-1);
+        else {
+          const list = result.missingLists[result.missingListOf[m++]!]!;
+          let at = listIndex.get(list);
+          if (at === undefined) listIndex.set(list, (at = lists.push(list) - 1));
+          missingOf.push(at);
+        }
       }
-      return;
-    }
-    if (neededBid(method, revised['documents'])) {
-      this.flags.set(target, flags | NEEDED_BID);
-      counts.neededBid++;
-      this.detail('neededBid', JSON.stringify({ purchaseId: id, memberId: this.memberList[memberIndex]!.id, amount: centsText(after), method, byChangeOrder: true }).slice(1), where);
+      for (const [k, issued, total] of decided) {
+        if (issued >= 0) issuedList[k] = missingOf[issued]!;
+        if (total >= 0) {
+          totalList[k] = missingOf[total]!;
+          totalFlags[k] = result.flags[total]! | DECIDED;
+        }
+      }
+      for (const [id, title, citation] of result.titles) titles.set(id, { title, citation });
+      for (const p of result.problems) this.problems.push(p);
+      decider = new ChunkDecider(this.setup, 1024);
+      decided = [];
+    };
+    this.rowsAgain(
+      lines,
+      (i, row) => {
+        const k = owners[i]!;
+        const [target, change] = raised[k]!;
+        let state = waiting.get(k);
+        if (state === undefined) waiting.set(k, (state = { rows: [], flat: 0 }));
+        state.rows.push([lines[i]!, row]);
+        if (--left[k]! > 0) {
+          touched.add(k);
+          return;
+        }
+        waiting.delete(k);
+        touched.delete(k);
+        const poLine = this.line.get(target);
+        const po = state.rows.find(([line]) => line === poLine)![1];
+        // (its change orders in line order, whatever order they were folded in)
+        const orders = state.rows
+          .filter(([line]) => line !== poLine)
+          .sort((a, b) => a[0] - b[0])
+          .map(([, order]) => order.purchase as unknown as Purchase);
+      const path = this.fieldAt(change.line, '');
+      const issued = decider.rows;
+      decider.decide(change.line, po, path);
+      const total = decider.rows;
+      decider.decide(change.line, { ...po, purchase: withChangeOrders(po.purchase as unknown as Purchase, orders) as unknown as Record<string, unknown> }, path);
+        decided.push([k, decider.rows > issued ? issued : -1, decider.rows > total ? total : -1]);
+        if (decider.rows >= 4096) take();
+      },
+      () => {
+        // The rows still waiting get copies of their own before their text goes.
+        for (const k of touched) {
+          const state = waiting.get(k)!;
+          for (; state.flat < state.rows.length; state.flat++) state.rows[state.flat]![1] = flatRow(state.rows[state.flat]![1]);
+        }
+        touched.clear();
+      },
+    );
+    take();
+    for (let k = 0; k < raised.length; k++) {
+      const [target, change] = raised[k]!;
+      if (totalFlags[k] === 0) continue;
+      const line = change.line;
+      const flags = totalFlags[k]!;
+      const missing = totalList[k]! < 0 ? undefined : lists[totalList[k]!];
+      const before = issuedList[k]! < 0 ? undefined : lists[issuedList[k]!];
+      const poFlags = this.flags.get(target);
+      const memberIndex = this.groups[this.group.get(target)]!.member;
+      const counts = this.memberCounts[memberIndex]!;
+      const head = `"purchaseId":${jsonString(this.ids.id(target))},"memberId":${(this.memberJson[memberIndex] ??= JSON.stringify(this.memberList[memberIndex]!.id))},"amount":"${centsText(this.cents.get(target))}"`;
+      const where = this.lineLabel(line);
+      // (a PO with its bid on file had its bid, whatever its change orders list)
+      if (flags & NEEDED_BID && !(poFlags & (NEEDED_BID | BID_ON_FILE))) {
+        this.flags.set(target, this.flags.get(target) | NEEDED_BID);
+        counts.neededBid++;
+        this.detail('neededBid', `${head},"method":"formal-bid","byChangeOrder":true}`, where);
+      }
+      if (missing !== undefined && missing !== before) {
+        const had = new Set(before === undefined ? [] : (JSON.parse(before) as string[]));
+        for (const id of JSON.parse(missing) as string[]) {
+          if (had.has(id)) continue;
+          const seen = this.titles.get(id);
+          if (seen) seen.missingOn++;
+          else this.titles.set(id, { ...titles.get(id)!, missingOn: 1 });
+        }
+        // (a purchase is counted once: listed as issued, it is not counted again)
+        const first = !(poFlags & MISSING_DOCUMENTS);
+        if (first) {
+          this.flags.set(target, this.flags.get(target) | MISSING_DOCUMENTS);
+          counts.missingDocuments++;
+        }
+        this.detail('missingDocuments', `${head},"missing":${missing},"byChangeOrder":true}`, where, first);
+      }
     }
   }
 
