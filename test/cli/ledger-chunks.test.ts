@@ -63,6 +63,24 @@ describe('audit-ledger: the report does not depend on where the input is cut int
   });
 });
 
+describe('audit-ledger: CSV syntax errors', () => {
+  test('a record with text after a closing quote: the rows after it are read on, each at its line, whatever the chunks', async () => {
+    // Before, the rest of the chunk was not read (a bad row there went unreported, or reported
+    // only with small chunks), and with pieces the lines of the chunks after it came out short.
+    const rows = ['id,memberId,date,amount,supplyKind,vendorId,description', 'PO-0,alder-usd,2025-08-01,100.00,goods,v-1,"a"x'];
+    for (let i = 1; i < 20_000; i++) rows.push(`PO-${i},alder-usd,2025-08-01,100.00,goods,v-1,${i % 7 === 0 ? '"two\nlines"' : 'copy paper'}`);
+    rows.push('PO-20000,alder-usd,2025-08-01,12x,goods,v-1,copy', 'PO-20001,alder-usd,2025-08-01,1.00,goods,v-1,"b" y');
+    const file = join(scratch, 'syntax.csv');
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const whole = await run(file, undefined);
+    const lineOf = (id: string) => 1 + rows.slice(0, rows.findIndex((r) => r.startsWith(`${id},`))).join('\n').split('\n').length;
+    const problems = (JSON.parse(whole) as { problems: string[] }).problems;
+    expect(problems.map((p) => /: line (\d+), /.exec(p)?.[1])).toEqual(['2', String(lineOf('PO-20000')), String(lineOf('PO-20001'))]);
+    expect(await run(file, 1000)).toBe(whole);
+  });
+
+});
+
 describe('audit-ledger: a chunk decided', () => {
   // A decider's columns start at the number of rows it expects (at least 16) and double as rows
   // come; rows of about 46 characters are more than a chunk's estimate of one row in 48. (Rows

@@ -6,6 +6,8 @@ export class CsvSyntaxError extends Error {
   constructor(
     message: string,
     readonly line: number,
+    /** Where the text can be read on from: after the line end that ends the bad record (undefined: it runs to the end). */
+    readonly resumeAt?: number,
   ) {
     super(message);
   }
@@ -97,7 +99,7 @@ export function forEachCsvRecord(text: string, onRecord: (fields: string[], line
         }
         while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
         const c = i < n ? text.charCodeAt(i) : LF;
-        if (c !== COMMA && c !== LF && c !== CR) throw new CsvSyntaxError('text after the closing quote of a field (a quote inside a field is written "")', startLine);
+        if (c !== COMMA && c !== LF && c !== CR) throw new CsvSyntaxError('text after the closing quote of a field (a quote inside a field is written "")', startLine, afterLineEnd(text, i));
       } else {
         let end = i;
         while (end < n) {
@@ -127,6 +129,15 @@ export function forEachCsvRecord(text: string, onRecord: (fields: string[], line
     }
     if (!blank) onRecord(fields, startLine);
   }
+}
+
+/** After the first line end at or after `from` (a CRLF is one), or the end of the text. */
+function afterLineEnd(text: string, from: number): number {
+  const lf = indexOrEnd(text, '\n', from);
+  const cr = indexOrEnd(text, '\r', from);
+  if (lf < cr) return lf + 1;
+  if (cr < text.length) return text.charCodeAt(cr + 1) === LF ? cr + 2 : cr + 1;
+  return text.length;
 }
 
 function indexOrEnd(text: string, search: string, from: number): number {

@@ -261,17 +261,23 @@ export function decideChunk(setup: LedgerSetup, text: string | readonly string[]
   for (let p = 0; p < pieces.length; p++) {
     const piece = pieces[p]!;
     if (setup.format === 'csv') {
-      try {
-        const columns = setup.columns!;
-        forEachCsvRecord(piece, (fields, line) => {
-          const row = csvRowToPurchase(fields, columns, before + line, problems);
-          if (row) decider.decide(before + line, row);
-        });
-      } catch (e) {
-        if (!(e instanceof CsvSyntaxError)) throw e;
-        problems.push({ line: before + e.line, where: 'row', message: e.message });
-        // (the rest of the chunk is not read: the reader's own check stops a bad quote before)
-        break;
+      const columns = setup.columns!;
+      // After a record with text after a closing quote, the records after it are read on (each
+      // bad row is reported, whatever the chunks); an unclosed quote runs to the piece's end.
+      for (let text = piece, at = before; ; ) {
+        try {
+          forEachCsvRecord(text, (fields, line) => {
+            const row = csvRowToPurchase(fields, columns, at + line, problems);
+            if (row) decider.decide(at + line, row);
+          });
+          break;
+        } catch (e) {
+          if (!(e instanceof CsvSyntaxError)) throw e;
+          problems.push({ line: at + e.line, where: 'row', message: e.message });
+          if (e.resumeAt === undefined || e.resumeAt >= text.length) break;
+          at += countLines(text.slice(0, e.resumeAt));
+          text = text.slice(e.resumeAt);
+        }
       }
     } else {
       // JSON Lines: one purchase per line (blank lines skipped); line ends LF, CRLF or CR.
