@@ -54,6 +54,9 @@ const arbRow = fc.record({
   cents: fc.oneof({ arbitrary: fc.tuple(fc.nat(), fc.integer({ min: -300, max: 300 })), weight: 3 }, { arbitrary: arbCents, weight: 1 }),
   vendor: fc.constantFrom('v-northwind', 'v-brightway', 'v-9', ''),
   description: fc.constantFrom('', 'Chromebooks, room 12', 'Custodial services'),
+  // A change order of one of the ledger's POs (an earlier or a later row): what it adds (or takes
+  // off), with a federal funding line of its own or none, naming the PO's category or none.
+  change: fc.option(fc.record({ of: fc.nat(), cents: fc.oneof(fc.integer({ min: 1, max: 20_000_000 }), fc.integer({ min: -2_000_000, max: 0 })), funded: fc.boolean(), category: fc.boolean() }), { freq: 4 }),
 });
 
 const arbLedger = fc.record({
@@ -64,16 +67,35 @@ const arbLedger = fc.record({
 });
 type Ledger = typeof arbLedger extends fc.Arbitrary<infer T> ? T : never;
 
-const HEADER = 'id,memberId,date,amount,supplyKind,category,contractId,vendorId,federalAmount,stateAmount,localAmount,fundingProgram,emergency,documents,description';
+const HEADER = 'id,memberId,date,amount,supplyKind,category,contractId,vendorId,federalAmount,stateAmount,localAmount,fundingProgram,emergency,documents,description,revisionOf';
 
 function ledgerCsv(ledger: Ledger, memberIds: string[]): string {
   let out = `${HEADER}\n`;
-  ledger.rows.forEach((row, i) => {
+  const orders = ledger.rows.flatMap((row, i) => (row.change ? [] : [i]));
+  // What each PO row was: its kind (member, supply kind, category, contract).
+  const kindOf = (row: Ledger['rows'][number]) => {
     const kind = ledger.kinds[row.kind % ledger.kinds.length]!;
     const covers = kind.fitsContract ? COVERS[kind.contract] : undefined;
-    const r = covers ? { ...kind, supplyKind: covers[0], category: covers[1] } : kind;
+    return covers ? { ...kind, supplyKind: covers[0], category: covers[1] } : kind;
+  };
+  const centsOf = (row: Ledger['rows'][number]) => (typeof row.cents === 'number' ? row.cents : Math.max(0, ledger.amounts[row.cents[0] % 3]! + row.cents[1]));
+  // What deductions may still take off each PO (a PO below zero is a bad row).
+  const left = new Map(orders.map((i) => [i, centsOf(ledger.rows[i]!)]));
+  ledger.rows.forEach((row, i) => {
     const date = typeof row.date === 'string' ? row.date : addDays(ledger.dates[row.date[0] % 3]!, row.date[1]);
-    const cents = typeof row.cents === 'number' ? row.cents : Math.max(0, ledger.amounts[row.cents[0] % 3]! + row.cents[1]);
+    if (row.change && orders.length > 0) {
+      // A change order of a PO: its member and supply kind, its contract, the change in amount.
+      const of = orders[row.change.of % orders.length]!;
+      const po = kindOf(ledger.rows[of]!);
+      const change = Math.max(row.change.cents, -left.get(of)!);
+      if (change < 0) left.set(of, left.get(of)! + change);
+      const amount = `${change < 0 ? '-' : ''}${centsToMoney(Math.abs(change))}`;
+      const federal = row.change.funded && change > 0 ? amount : '';
+      out += [`CO-${i}`, memberIds[po.member], date, amount, po.supplyKind, row.change.category ? po.category : '', po.contract, row.vendor, federal, '', '', federal ? 'Title I' : '', '', '', '', `PO-${of}`].join(',') + '\n';
+      return;
+    }
+    const r = kindOf(row);
+    const cents = centsOf(row);
     const amount = centsToMoney(cents);
     const federalCents = Math.floor(cents / 2);
     let federal = '';
@@ -84,7 +106,7 @@ function ledgerCsv(ledger: Ledger, memberIds: string[]): string {
     else if (r.funding === 'state') state = amount;
     else if (r.funding === 'not-adding-up') [federal, local] = [centsToMoney(federalCents), centsToMoney(federalCents + 100)];
     const program = federal ? 'Title I' : '';
-    out += [`PO-${i}`, memberIds[r.member], date, amount, r.supplyKind, r.category, r.contract, row.vendor, federal, state, local, program, r.emergency, r.documents, row.description ? `"${row.description}"` : ''].join(',') + '\n';
+    out += [`PO-${i}`, memberIds[r.member], date, amount, r.supplyKind, r.category, r.contract, row.vendor, federal, state, local, program, r.emergency, r.documents, row.description ? `"${row.description}"` : '', ''].join(',') + '\n';
   });
   return out;
 }

@@ -381,6 +381,22 @@ export class ChunkDecider {
     return row.fundingColumns ? csvColumnOf(libraryPath, row.fundingColumns) : `${path ?? '$'}${libraryPath.replace(/^\$\.purchase/, '')}`;
   }
 
+  /**
+   * Whether two purchases are of one class (pace.purchaseClassifier), so that every decision of
+   * one is the other's: of one member under one contract, their fields alike where a decision reads
+   * them. False when it cannot tell (without decision reuse, or an unknown member).
+   */
+  sameClass(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+    const { reuse, members, contracts } = this.setup;
+    const memberId = a['memberId'];
+    const known = typeof memberId === 'string' ? members.get(memberId) : undefined;
+    if (reuse === undefined || known === undefined || b['memberId'] !== memberId || b['contractId'] !== a['contractId']) return false;
+    const contractId = typeof a['contractId'] === 'string' ? a['contractId'] : undefined;
+    const scope = reuse.scope(known.index, known.member, contractId, contractId !== undefined ? contracts.get(contractId) : undefined);
+    const key = scope.classify(a);
+    return key !== undefined && key === scope.classify(b);
+  }
+
   /** The rows decided so far (a row refused is not one). */
   get rows(): number {
     return this.ids.length;

@@ -419,7 +419,8 @@ export class LedgerBook {
     // The POs whose rows came since the text they were read from last changed.
     const touched = new Set<number>();
     // What each PO was found missing as issued and at its total (an index into `lists`, -1: none),
-    // and its flags at its total with DECIDED (0: refused, as a problem).
+    // and its flags at its total with DECIDED (0: not decided again: of the class it was issued
+    // in, or refused, as a problem).
     const DECIDED = 0x80;
     const lists: string[] = [];
     const listIndex = new Map<string, number>();
@@ -478,11 +479,14 @@ export class LedgerBook {
           .filter(([line]) => line !== poLine)
           .sort((a, b) => a[0] - b[0])
           .map(([, order]) => order.purchase as unknown as Purchase);
-      const path = this.fieldAt(change.line, '');
-      const issued = decider.rows;
-      decider.decide(change.line, po, path);
-      const total = decider.rows;
-      decider.decide(change.line, { ...po, purchase: withChangeOrders(po.purchase as unknown as Purchase, orders) as unknown as Record<string, unknown> }, path);
+        const folded = withChangeOrders(po.purchase as unknown as Purchase, orders) as unknown as Record<string, unknown>;
+        // (of the class it was issued in, it is judged as it was: most raised POs)
+        if (decider.sameClass(po.purchase, folded)) return;
+        const path = this.fieldAt(change.line, '');
+        const issued = decider.rows;
+        decider.decide(change.line, po, path);
+        const total = decider.rows;
+        decider.decide(change.line, { ...po, purchase: folded }, path);
         decided.push([k, decider.rows > issued ? issued : -1, decider.rows > total ? total : -1]);
         if (decider.rows >= 4096) take();
       },
