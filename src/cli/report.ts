@@ -130,7 +130,7 @@ export function renderLedger(run: LedgerRun): string {
   if (r.missingDocumentsCount > 0) {
     out.push('Missing audit documents (these do not block; file them before the audit):');
     for (const p of run.missingKept.slice(0, 50)) out.push(`  ${printable(String(p['purchaseId']))} (${printable(String(p['where']))})${p['byChangeOrder'] ? ` at ${dollars(String(p['amount']))} with its change orders` : ''}: ${(p['missing'] as string[]).map(title).join('; ')}`);
-    if (r.missingDocumentsCount > 50) out.push(`  ... and ${r.missingDocumentsCount - 50} more (use --format json for all)`);
+    if (run.missingEntryCount > 50) out.push(`  ... and ${run.missingEntryCount - 50} more (use --format json for all)`);
     out.push('');
   }
   if (r.unknownContractCount > 0) out.push(`${r.unknownContractCount} purchase(s) cite a contract not in the contracts file; they were checked without it.`, '');

@@ -383,6 +383,29 @@ describe('audit-ledger as a stream', () => {
     expect(document.missingDocuments.filter((m) => m.byChangeOrder).map((m) => [m.where, m.missing])).toEqual([['$.purchases[0]', paving.missing], ['$.purchases[1]', buses.missing]]);
     expect(document.neededBid.map((p) => p.purchaseId)).toEqual(['PO-1', 'PO-2']);
   });
+  it('reads change orders listed at the end of the ledger, after all the POs, as those listed beside their POs', async () => {
+    // An ERP that exports POs, then change orders: every raised PO waits for its change order.
+    const pos: string[] = [];
+    const cos: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      pos.push(`P${i},alder-usd,2025-09-02,${i % 3 === 0 ? '20000.00,public-works' : '100000.00,goods'},v${i % 7},,conflict-of-interest;records-retention`);
+      cos.push(`C${i},alder-usd,2025-10-01,${i % 2 ? '20000.00' : '-500.00'},goods,v${i % 7},P${i},`);
+    }
+    const head = 'id,memberId,date,amount,supplyKind,vendorId,revisionOf,documents\n';
+    const entries = async (name: string, rows: string[]) => {
+      const report = JSON.parse((await runCli(['audit-ledger', file(name, head + rows.join('\n') + '\n'), '--members', members, '--format', 'json'])).stdout) as { neededBid: { purchaseId: string; byChangeOrder?: boolean }[]; missingDocuments: { purchaseId: string; missing: string[]; byChangeOrder?: boolean }[] };
+      return [report.neededBid.filter((e) => e.byChangeOrder).map((e) => e.purchaseId).sort(), report.missingDocuments.filter((e) => e.byChangeOrder).map((e) => `${e.purchaseId} ${e.missing.join(',')}`).sort()];
+    };
+    const atEnd = await entries('cos-at-end.csv', [...pos, ...cos]);
+    expect(atEnd[1]!.length).toBeGreaterThan(100);
+    expect(atEnd).toEqual(await entries('cos-beside.csv', pos.flatMap((p, i) => [p, cos[i]!])));
+  });
+  it('counts the entries of missing documents in the text report, a PO raised by change orders listed twice', async () => {
+    const rows: string[] = [];
+    for (let i = 0; i < 60; i++) rows.push(`W${i},alder-usd,2025-09-02,20000.00,public-works,v${i},,conflict-of-interest;records-retention`, `W${i}-a,alder-usd,2025-10-01,10000.00,public-works,v${i},W${i},`);
+    const { stdout } = await runCli(['audit-ledger', file('sixty.csv', `id,memberId,date,amount,supplyKind,vendorId,revisionOf,documents\n${rows.join('\n')}\n`), '--members', members]);
+    expect(stdout).toContain('... and 70 more (use --format json for all)');
+  });
   it('counts documents of kinds no checklist item has (a typo, a label): they satisfy nothing', async () => {
     // A clerk's CSV: "board ratification" for board-ratification, "quote" for nothing on the checklist,
     // and 150 scanned file names as kinds; one row lists its kinds right.

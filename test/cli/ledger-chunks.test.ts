@@ -79,6 +79,13 @@ describe('audit-ledger: CSV syntax errors', () => {
     expect(await run(file, 1000)).toBe(whole);
   });
 
+  test('a bad record with a line end in a later quoted field: read on after the record, not inside the field', async () => {
+    const file = join(scratch, 'resume.csv');
+    writeFileSync(file, 'id,memberId,date,amount,supplyKind,vendorId,description\nPO-1,alder-usd,2025-08-01,"100"0,goods,v-1,"multi\nline, with comma"\nPO-2,alder-usd,2025-08-01,12x,goods,v-1,copy\n');
+    const problems = (JSON.parse(await run(file, undefined)) as { problems: string[] }).problems;
+    expect(problems.map((p) => /: line (\d+), /.exec(p)?.[1])).toEqual(['2', '4']);
+  });
+
 });
 
 describe('audit-ledger: a chunk decided', () => {

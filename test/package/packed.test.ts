@@ -4,7 +4,7 @@
  * `/json-rules-engine` subpaths, the raw rule packs and the JSON Schemas.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packedProject, repoRoot, type PackedProject } from './packed-project.js';
@@ -301,6 +301,14 @@ describe('through the CLI', () => {
       const raised = (report['neededBid'] as { purchaseId: string; byChangeOrder?: boolean }[]).filter((p) => p.byChangeOrder).map((p) => p.purchaseId);
       const again = (report['missingDocuments'] as { purchaseId: string; byChangeOrder?: boolean }[]).filter((p) => p.byChangeOrder).map((p) => p.purchaseId);
       expect([raised, again], name).toEqual(name.endsWith('.csv') ? [['PO-25-0031'], ['PO-25-0031']] : [['PO-26-0101'], ['PO-26-0101']]);
+      // A pipe named as the file (`<(psql ...)`, /dev/stdin) is kept too, to be read again.
+      const pipe = join(project.dir, `pipe-${name}`);
+      if (!existsSync(pipe)) symlinkSync('/dev/stdin', pipe);
+      // (through a shell's pipe: /dev/stdin cannot be opened on the socket child_process gives)
+      const named = spawnSync('bash', ['-c', 'cat "$0" | "$1" audit-ledger "$2" "${@:3}"', join(project.dir, name), join(project.dir, 'node_modules/.bin/pace-rules'), pipe, ...args], { cwd: project.dir, encoding: 'utf8' });
+      expect(named.stderr, name).toBe('');
+      const { file: _named, ...namedReport } = JSON.parse(named.stdout) as Record<string, unknown>;
+      expect(namedReport, name).toEqual(report);
     }
   });
 

@@ -52,6 +52,8 @@ export interface LedgerRun {
   splits: SplitGroups;
   neededBidKept: Record<string, unknown>[];
   missingKept: Record<string, unknown>[];
+  /** The entries of missingDocuments (a purchase raised by change orders may have two). */
+  missingEntryCount: number;
 }
 
 export interface LedgerOptions {
@@ -118,20 +120,42 @@ export async function auditLedger(options: LedgerOptions): Promise<LedgerRun> {
       throw new InputError(`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')})`);
     }
   }
-  // What standard input gives is kept in a temporary file as it is read, so that rows can be read
-  // again (see Input.again).
-  const kept = fd === 0 ? keepInput() : undefined;
+  // What standard input (or a pipe named as the file) gives is kept in a temporary file as it is
+  // read, so that rows can be read again (see Input.again).
+  let regular = false;
+  try {
+    regular = fstatSync(fd).isFile();
+  } catch {
+    // (read as a stream)
+  }
+  const kept = regular && fd !== 0 ? undefined : keepInput();
   const input: Input = {
     read: (into, offset, length) => {
       const n = readSome(fd, file, into, offset, length);
-      if (kept !== undefined) writeAll(kept.fd, into, offset, n);
+      if (kept !== undefined) {
+        try {
+          writeAll(kept.fd, into, offset, n);
+        } catch (e) {
+          throw new InputError(`${file}: cannot keep the ledger in a temporary file in ${boundedMessage(tmpdir(), 200)} while it is read (${(e as NodeJS.ErrnoException).code ?? 'error'}): set TMPDIR to a folder with room for it`);
+        }
+      }
       return n;
     },
     again: () => {
-      const path = kept !== undefined ? kept.path : file;
+      if (kept !== undefined) {
+        let position = 0;
+        return {
+          read: (into, offset, length) => {
+            const n = readSync(kept.fd, into, offset, length, position);
+            position += n;
+            return n;
+          },
+          close: () => {},
+        };
+      }
       let again: number;
       try {
-        again = openSync(path, 'r');
+        again = openSync(file, 'r');
       } catch (e) {
         throw new InputError(`${file}: cannot read the file again (${(e as NodeJS.ErrnoException).code ?? 'unreadable'})`);
       }
@@ -144,7 +168,7 @@ export async function auditLedger(options: LedgerOptions): Promise<LedgerRun> {
     if (fd !== 0) closeSync(fd);
     if (kept !== undefined) {
       closeSync(kept.fd);
-      rmSync(kept.dir, { recursive: true, force: true });
+      if (kept.dir !== undefined) rmSync(kept.dir, { recursive: true, force: true });
     }
   }
 }
@@ -158,13 +182,25 @@ interface Input {
   again(): { read: ByteSource; close(): void };
 }
 
-function keepInput(): { dir: string; path: string; fd: number } {
+/**
+ * A temporary file the input is kept in, open to write and read. It is unlinked at once, so that
+ * it goes when the process ends however it ends (interrupted, or out of memory); where an open
+ * file cannot be unlinked (Windows), its folder is named to be removed at the end.
+ */
+function keepInput(): { fd: number; dir?: string } {
+  let dir: string;
+  let fd: number;
   try {
-    const dir = mkdtempSync(join(tmpdir(), 'pace-rules-stdin-'));
-    const path = join(dir, 'ledger');
-    return { dir, path, fd: openSync(path, 'w') };
+    dir = mkdtempSync(join(tmpdir(), 'pace-rules-stdin-'));
+    fd = openSync(join(dir, 'ledger'), 'w+');
   } catch (e) {
     throw new InputError(`cannot write temporary files in ${boundedMessage(tmpdir(), 200)} (${(e as NodeJS.ErrnoException).code ?? 'error'}): a ledger on standard input is kept there while it is read; set TMPDIR to a folder that can be written`);
+  }
+  try {
+    rmSync(dir, { recursive: true, force: true });
+    return { fd };
+  } catch {
+    return { fd, dir };
   }
 }
 
@@ -307,10 +343,10 @@ async function auditOpenLedger(options: LedgerOptions, fd: number, input: Input)
     const lineLabel = (line: number): string => `line ${line}`;
     const shared = pool !== undefined && totalBytes >= SHARED_COLUMNS_BYTES.from && totalBytes <= SHARED_COLUMNS_BYTES.to;
     const book = new LedgerBook(setup, memberList, options.sink, firstLine, lineLabel, (_line, field) => (format === 'csv' ? field || 'row' : field ? `$.${field}` : '$'), shared);
-    book.rowsAgain = (lines, onRow, onPiece) => {
+    book.rowsAgain = (lines, onRow) => {
       const again = input.again();
       try {
-        allFound(file, linesAgain(again.read, format, columns, rowsStart, firstLine, lines, onRow, onPiece), lines);
+        allFound(file, linesAgain(again.read, format, columns, rowsStart, firstLine, lines, onRow), lines);
       } finally {
         again.close();
       }
@@ -385,7 +421,7 @@ async function finish(options: LedgerOptions, book: LedgerBook, readToEnd: boole
     unknownDocumentKinds: [...book.unknownKinds].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0)),
     blocked: book.neededBidCount > 0 || splits.count > 0,
   };
-  return { report, splits, neededBidKept: book.neededBidKept, missingKept: book.missingKept };
+  return { report, splits, neededBidKept: book.neededBidKept, missingKept: book.missingKept, missingEntryCount: book.missingEntryCount };
 }
 
 function centsTotal(cents: number): string {

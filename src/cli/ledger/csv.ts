@@ -22,10 +22,11 @@ const CR = 13;
  * Calls `onRecord` for each record of `text` (a whole number of records) with its fields and the
  * line it starts on. Blank lines are skipped. Fields are trimmed of spaces and tabs outside quotes.
  * The fields array is the same one for every record (no array per row): it is valid only during
- * the call; copy it to keep it. `characterByCharacter` reads records without quotes as quoted ones
- * are read (tests: the two ways agree).
+ * the call; copy it to keep it. `onRecord` returning true stops the reading there.
+ * `characterByCharacter` reads records without quotes as quoted ones are read (tests: the two ways
+ * agree).
  */
-export function forEachCsvRecord(text: string, onRecord: (fields: string[], line: number) => void, characterByCharacter = false): void {
+export function forEachCsvRecord(text: string, onRecord: (fields: string[], line: number) => boolean | void, characterByCharacter = false): void {
   const n = text.length;
   let i = 0;
   let line = 0;
@@ -66,7 +67,7 @@ export function forEachCsvRecord(text: string, onRecord: (fields: string[], line
         if (i < n && text.charCodeAt(i) === LF) i++;
         line++;
       }
-      if (!blank) onRecord(fields, startLine);
+      if (!blank && onRecord(fields, startLine) === true) return;
       continue;
     }
     for (;;) {
@@ -99,7 +100,7 @@ export function forEachCsvRecord(text: string, onRecord: (fields: string[], line
         }
         while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
         const c = i < n ? text.charCodeAt(i) : LF;
-        if (c !== COMMA && c !== LF && c !== CR) throw new CsvSyntaxError('text after the closing quote of a field (a quote inside a field is written "")', startLine, afterLineEnd(text, i));
+        if (c !== COMMA && c !== LF && c !== CR) throw new CsvSyntaxError('text after the closing quote of a field (a quote inside a field is written "")', startLine, afterRecordEnd(text, i));
       } else {
         let end = i;
         while (end < n) {
@@ -127,17 +128,33 @@ export function forEachCsvRecord(text: string, onRecord: (fields: string[], line
       }
       break;
     }
-    if (!blank) onRecord(fields, startLine);
+    if (!blank && onRecord(fields, startLine) === true) return;
   }
 }
 
-/** After the first line end at or after `from` (a CRLF is one), or the end of the text. */
-function afterLineEnd(text: string, from: number): number {
-  const lf = indexOrEnd(text, '\n', from);
-  const cr = indexOrEnd(text, '\r', from);
-  if (lf < cr) return lf + 1;
-  if (cr < text.length) return text.charCodeAt(cr + 1) === LF ? cr + 2 : cr + 1;
+/**
+ * After the line end that ends the record `from` is in (a CRLF is one), or the end of the text:
+ * quotes taken as the reader takes them (see lastCsvRecordEnd), so that a line end inside a later
+ * quoted field of the record does not end it.
+ */
+function afterRecordEnd(text: string, from: number): number {
+  let quoted = false;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      if (!quoted) quoted = opensFieldAt(text, i);
+      else if (text.charCodeAt(i + 1) === QUOTE) i++;
+      else quoted = false;
+    } else if (!quoted && (c === LF || c === CR)) return c === CR && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
+  }
   return text.length;
+}
+
+/** Whether the quote at `q` starts a field (see opensField). */
+function opensFieldAt(text: string, q: number): boolean {
+  let k = q - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  return k < 0 || text.charCodeAt(k) === COMMA || text.charCodeAt(k) === LF || text.charCodeAt(k) === CR;
 }
 
 function indexOrEnd(text: string, search: string, from: number): number {

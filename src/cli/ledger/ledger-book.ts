@@ -7,7 +7,7 @@ import { quoted } from '../safe-text.js';
 import { CentsColumn, Column, GroupIndex, IdIndex, Interner, LineColumn, SmallIntColumn, flatCopy, jsonString } from './columns.js';
 import { BID_ON_FILE, MAX_UNKNOWN_KINDS, CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, NO_TRACE, UNKNOWN_CONTRACT, ChunkDecider, centsOf, centsText, type ChangedPO, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
 import type { RowProblem, RowPurchase } from './rows.js';
-import { flatRow, type OnRow } from './rows-again.js';
+import type { OnRow } from './rows-again.js';
 import { withChangeOrders } from '../../compliance/decide.js';
 import type { Purchase } from '../../model/purchase.js';
 import { paceContextOf } from '../../pace.js';
@@ -120,7 +120,7 @@ export class LedgerBook {
    * their change orders, judged at their totals with their own fields (see judgeRaisedPOs). Set by
    * audit-ledger, which knows the input; throws an InputError when a row is not found again.
    */
-  rowsAgain: ((lines: Int32Array, onRow: OnRow, onPiece: () => void) => void) | undefined;
+  rowsAgain: ((lines: Int32Array, onRow: OnRow) => void) | undefined;
   /** By row: the amount a PO was issued at, when its change orders took more off than they added (the split check judges it as issued). */
   private readonly issuedCents = new Map<number, number>();
   /** JSON of each member id (by index), built once. */
@@ -138,6 +138,8 @@ export class LedgerBook {
   unknownContractCount = 0;
   neededBidCount = 0;
   missingCount = 0;
+  /** Entries of missingDocuments: a PO raised by change orders may have a second, at its total. */
+  missingEntryCount = 0;
   changeOrders = 0;
   totalCents = 0;
   rowsRead = 0;
@@ -329,6 +331,7 @@ export class LedgerBook {
       if (this.neededBidKept.length < DETAILS_KEPT) this.neededBidKept.push(JSON.parse(line) as Record<string, unknown>);
     } else {
       if (counted) this.missingCount++;
+      this.missingEntryCount++;
       this.sink.missingDocuments(line);
       if (this.missingKept.length < DETAILS_KEPT) this.missingKept.push(JSON.parse(line) as Record<string, unknown>);
     }
@@ -401,23 +404,29 @@ export class LedgerBook {
    */
   private judgeRaisedPOs(raised: readonly [number, ChangedPO][]): void {
     if (this.rowsAgain === undefined) throw new Error('LedgerBook: rowsAgain is needed to judge POs raised by change orders');
-    // The lines to read again, in order, and the raised PO each is of (its index in `raised`).
-    const pairs: [number, number][] = [];
-    raised.forEach(([target, change], k) => {
-      pairs.push([this.line.get(target), k]);
-      for (const line of change.lines) pairs.push([line, k]);
+    // Two readings: the change orders first, of which only what withChangeOrders reads is kept
+    // (the amount and the funding lines: a change order at the end of a ledger, after its PO,
+    // made each PO wait for it, and 80,000 of them ran the thread out of heap); then each PO,
+    // judged as it is read.
+    const ordersOf: { amount: unknown; funding?: unknown }[][] = raised.map(() => []);
+    const orderLines: [number, number][] = [];
+    raised.forEach(([, change], k) => {
+      for (const line of change.lines) orderLines.push([line, k]);
     });
-    pairs.sort((a, b) => a[0] - b[0]);
-    const lines = Int32Array.from(pairs, ([line]) => line);
-    const owners = Int32Array.from(pairs, ([, k]) => k);
-    pairs.length = 0;
-    // A PO is judged as soon as its rows are in, and they are let go: only the POs whose rows are
-    // not all in yet are kept (a ledger lists a change order after its PO, most often not far).
-    const left = Int32Array.from(raised, ([, change]) => 1 + change.lines.length);
-    // A PO's rows as they come; those before `flat` are copies of their own (see OnRow).
-    const waiting = new Map<number, { rows: [number, RowPurchase][]; flat: number }>();
-    // The POs whose rows came since the text they were read from last changed.
-    const touched = new Set<number>();
+    orderLines.sort((a, b) => a[0] - b[0]);
+    const ids = raised.map(([target]) => this.ids.id(target));
+    this.rowsAgain(
+      Int32Array.from(orderLines, ([line]) => line),
+      (i, row) => {
+        const k = orderLines[i]![1];
+        // (the row on that line is no longer a change order of that PO: the file changed)
+        if (row.revisionOf !== ids[k]) return false;
+        const { amount, funding } = row.purchase;
+        ordersOf[k]!.push(funding === undefined ? { amount: typeof amount === 'string' ? flatCopy(amount) : amount } : (JSON.parse(JSON.stringify({ amount, funding })) as { amount: unknown; funding: unknown }));
+        return true;
+      },
+    );
+    orderLines.length = 0;
     // What each PO was found missing as issued and at its total (an index into `lists`, -1: none),
     // and its flags at its total with DECIDED (0: not decided again: of the class it was issued
     // in, or refused, as a problem).
@@ -429,9 +438,8 @@ export class LedgerBook {
     const totalFlags = new Uint8Array(raised.length);
     const titles = new Map<string, { title: string; citation: string }>();
     // As issued and at its total, decided as rows are (the same classes), on its latest change
-    // order's line (a problem of the PO at its total is its); in deciders of a few thousand rows,
-    // one after the other (a decision reused within a decider notes its list of missing items in
-    // that decider's).
+    // order's line; in deciders of a few thousand rows, one after the other (a decision reused
+    // within a decider notes its list of missing items in that decider's).
     let decider = new ChunkDecider(this.setup, 1024);
     let decided: [k: number, issued: number, total: number][] = [];
     const take = (): void => {
@@ -454,34 +462,22 @@ export class LedgerBook {
         }
       }
       for (const [id, title, citation] of result.titles) titles.set(id, { title, citation });
-      for (const p of result.problems) this.problems.push(p);
+      // (no problem is reported: the PO and its change orders were valid; a total past the largest
+      // amount a purchase may have, over 13 digits, is judged as issued)
       decider = new ChunkDecider(this.setup, 1024);
       decided = [];
     };
+    const poLines = raised.map(([target], k): [number, number] => [this.line.get(target), k]).sort((a, b) => a[0] - b[0]);
     this.rowsAgain(
-      lines,
-      (i, row) => {
-        const k = owners[i]!;
-        const [target, change] = raised[k]!;
-        let state = waiting.get(k);
-        if (state === undefined) waiting.set(k, (state = { rows: [], flat: 0 }));
-        state.rows.push([lines[i]!, row]);
-        if (--left[k]! > 0) {
-          touched.add(k);
-          return;
-        }
-        waiting.delete(k);
-        touched.delete(k);
-        const poLine = this.line.get(target);
-        const po = state.rows.find(([line]) => line === poLine)![1];
-        // (its change orders in line order, whatever order they were folded in)
-        const orders = state.rows
-          .filter(([line]) => line !== poLine)
-          .sort((a, b) => a[0] - b[0])
-          .map(([, order]) => order.purchase as unknown as Purchase);
-        const folded = withChangeOrders(po.purchase as unknown as Purchase, orders) as unknown as Record<string, unknown>;
+      Int32Array.from(poLines, ([line]) => line),
+      (i, po) => {
+        const k = poLines[i]![1];
+        if (po.purchase['id'] !== ids[k] || po.revisionOf !== undefined) return false;
+        const change = raised[k]![1];
+        const folded = withChangeOrders(po.purchase as unknown as Purchase, ordersOf[k] as unknown as Purchase[]) as unknown as Record<string, unknown>;
+        ordersOf[k] = [];
         // (of the class it was issued in, it is judged as it was: most raised POs)
-        if (decider.sameClass(po.purchase, folded)) return;
+        if (decider.sameClass(po.purchase, folded)) return true;
         const path = this.fieldAt(change.line, '');
         const issued = decider.rows;
         decider.decide(change.line, po, path);
@@ -489,14 +485,7 @@ export class LedgerBook {
         decider.decide(change.line, { ...po, purchase: folded }, path);
         decided.push([k, decider.rows > issued ? issued : -1, decider.rows > total ? total : -1]);
         if (decider.rows >= 4096) take();
-      },
-      () => {
-        // The rows still waiting get copies of their own before their text goes.
-        for (const k of touched) {
-          const state = waiting.get(k)!;
-          for (; state.flat < state.rows.length; state.flat++) state.rows[state.flat]![1] = flatRow(state.rows[state.flat]![1]);
-        }
-        touched.clear();
+        return true;
       },
     );
     take();

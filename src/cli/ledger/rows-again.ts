@@ -14,11 +14,11 @@ export type ByteSource = (into: Uint8Array, offset: number, length: number) => n
 const BLOCK_BYTES = 1 << 20;
 
 /**
- * Takes a row read again: its index in the lines asked for. A CSV or JSON Lines row's strings may
- * be slices of the text it was read from, valid until `onPiece` is called: to keep it longer, keep
- * {@link flatRow}(row).
+ * Takes a row read again (its index in the lines asked for), and says whether it is the row it
+ * asked for (false: another row is on that line, the input changed since it was read). A CSV
+ * field is a slice of the text it was read from: a string kept should be copied (flatCopy).
  */
-export type OnRow = (index: number, row: RowPurchase) => void;
+export type OnRow = (index: number, row: RowPurchase) => boolean;
 
 /**
  * Each CSV or JSON Lines row on `sorted` (lines in increasing order, each once), in the order of
@@ -26,7 +26,7 @@ export type OnRow = (index: number, row: RowPurchase) => void;
  * input (after a byte order mark and the CSV header), on `firstLine`. Returns how many were found
  * (the caller says what a row not found means).
  */
-export function linesAgain(read: ByteSource, format: 'csv' | 'jsonl', columns: ColumnIndex | undefined, skip: number, firstLine: number, sorted: Int32Array, onRow: OnRow, onPiece: () => void): number {
+export function linesAgain(read: ByteSource, format: 'csv' | 'jsonl', columns: ColumnIndex | undefined, skip: number, firstLine: number, sorted: Int32Array, onRow: OnRow): number {
   let found = 0;
   // The next line to look for: rows come in increasing lines.
   let next = 0;
@@ -36,8 +36,7 @@ export function linesAgain(read: ByteSource, format: 'csv' | 'jsonl', columns: C
   };
   const take = (line: number, row: RowPurchase | undefined): void => {
     if (row === undefined || !wanted(line)) return;
-    found++;
-    onRow(next++, row);
+    if (onRow(next++, row)) found++;
   };
   const problems: RowProblem[] = [];
   const csv = format === 'csv';
@@ -53,11 +52,12 @@ export function linesAgain(read: ByteSource, format: 'csv' | 'jsonl', columns: C
     if (csv) {
       try {
         forEachCsvRecord(text, (fields, l) => {
-          if ((first && l > 0) || !wanted(line + l)) return;
-          take(line + l, csvRowToPurchase(fields, columns!, line + l, problems));
+          if ((!first || l === 0) && wanted(line + l)) take(line + l, csvRowToPurchase(fields, columns!, line + l, problems));
+          // (a record read on its own: the rest of the text is not read)
+          return first;
         });
       } catch (e) {
-        // (a row after a syntax error was not read the first time either)
+        // (rows are read again only when every row was good)
         if (!(e instanceof CsvSyntaxError)) throw e;
       }
       return;
@@ -124,7 +124,6 @@ export function linesAgain(read: ByteSource, format: 'csv' | 'jsonl', columns: C
         } else readRecords(piece, line, false);
       }
       line += count;
-      onPiece();
     }
     buffer.copy(buffer, 0, end, length);
     length -= end;
@@ -141,9 +140,7 @@ export function purchasesAgain(reader: JsonDocumentReader, sorted: Int32Array, o
     while (w < sorted.length && sorted[w]! < next.index) w++;
     if (sorted[w] !== next.index) continue;
     const row = jsonToPurchase(next.value, next.index, `${reader.prefix}[${next.index}]`, problems);
-    if (row === undefined) continue;
-    found++;
-    onRow(w++, row);
+    if (row !== undefined && onRow(w++, row)) found++;
   }
   return found;
 }
@@ -154,9 +151,4 @@ function lastLineEnd(bytes: Buffer): number {
   // (lastIndexOf from a negative offset counts from the end)
   if (end === bytes.length && bytes[end - 1] === 13) end = end < 2 ? 0 : Math.max(bytes.lastIndexOf(10, end - 2), bytes.lastIndexOf(13, end - 2)) + 1;
   return end;
-}
-
-/** A row whose strings are its own (a CSV field is a slice of its chunk's text, which it would keep alive). */
-export function flatRow(row: RowPurchase): RowPurchase {
-  return { ...row, purchase: JSON.parse(JSON.stringify(row.purchase)) as Record<string, unknown> };
 }
