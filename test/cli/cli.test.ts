@@ -336,6 +336,9 @@ describe('audit-ledger as a stream', () => {
       'CO-2,alder-usd,2025-11-01,20000.00,goods,,,v-buses,,,,PO-2',
       'PO-7,alder-usd,2025-09-02,100000.00,goods,technology,pace-tech-2024,v-northwind,,,board-authorization;po-cites-contract,',
       'CO-7,alder-usd,2025-10-15,30000.00,goods,furniture,pace-tech-2024,v-northwind,,,,PO-7',
+      // Desks bought with local money, then $20,000 more from Title I: federal money at its total.
+      'PO-3,alder-usd,2025-09-04,140000.00,goods,,,v-desks,,,conflict-of-interest;records-retention;formal-bid-file,',
+      'CO-3,alder-usd,2025-11-02,20000.00,goods,,,v-desks,20000.00,Title I,,PO-3',
     ];
     const csv = file('raised.csv', `${columns}\n${rows.join('\n')}\n`);
     type Entry = { where: string; purchaseId: string; amount?: string; missing: string[]; byChangeOrder?: boolean };
@@ -350,6 +353,8 @@ describe('audit-ledger as a stream', () => {
     const paving = library({ id: 'PO-1', memberId: 'alder-usd', date: '2025-09-02', amount: '20000.00', supplyKind: 'public-works', vendorId: 'v-paving', documents: doc('conflict-of-interest;records-retention;dir-registration;prevailing-wage;pwc-100-notice') }, { id: 'CO-1', memberId: 'alder-usd', date: '2025-10-15', amount: '10000.00', supplyKind: 'public-works', vendorId: 'v-paving', revisionOf: 'PO-1' });
     const buses = library({ id: 'PO-2', memberId: 'alder-usd', date: '2025-09-03', amount: '140000.00', supplyKind: 'goods', vendorId: 'v-buses', funding: [{ source: 'federal', program: 'Title I', amount: '140000.00' }], documents: doc('conflict-of-interest;records-retention') }, { id: 'CO-2', memberId: 'alder-usd', date: '2025-11-01', amount: '20000.00', supplyKind: 'goods', vendorId: 'v-buses', revisionOf: 'PO-2' });
     const laptops = library({ id: 'PO-7', memberId: 'alder-usd', date: '2025-09-02', amount: '100000.00', supplyKind: 'goods', category: 'technology', contractId: 'pace-tech-2024', vendorId: 'v-northwind', documents: doc('board-authorization;po-cites-contract') }, { id: 'CO-7', memberId: 'alder-usd', date: '2025-10-15', amount: '30000.00', supplyKind: 'goods', category: 'furniture', contractId: 'pace-tech-2024', vendorId: 'v-northwind', revisionOf: 'PO-7' }, 'pace-tech-2024');
+    const desks = library({ id: 'PO-3', memberId: 'alder-usd', date: '2025-09-04', amount: '140000.00', supplyKind: 'goods', vendorId: 'v-desks', documents: doc('conflict-of-interest;records-retention;formal-bid-file') }, { id: 'CO-3', memberId: 'alder-usd', date: '2025-11-02', amount: '20000.00', supplyKind: 'goods', vendorId: 'v-desks', funding: [{ source: 'federal', program: 'Title I', amount: '20000.00' }], revisionOf: 'PO-3' });
+    expect(desks.missing).toContain('federal-clause-clean-air-water');
     expect(paving.missing).toContain('payment-bond');
     expect(buses.missing).toContain('federal-clause-clean-air-water');
     // (the library's method is the PO's as issued, with a finding for the total: at its total, the contract's)
@@ -360,6 +365,7 @@ describe('audit-ledger as a stream', () => {
     expect(byChange).toEqual([
       { where: 'line 3', purchaseId: 'PO-1', memberId: 'alder-usd', amount: '30000.00', missing: paving.missing, byChangeOrder: true },
       { where: 'line 5', purchaseId: 'PO-2', memberId: 'alder-usd', amount: '160000.00', missing: buses.missing, byChangeOrder: true },
+      { where: 'line 9', purchaseId: 'PO-3', memberId: 'alder-usd', amount: '160000.00', missing: desks.missing, byChangeOrder: true },
     ]);
     // PO-7 raised to $130,000 stays under its contract: no bid, and its missing documents at its
     // total are those it missed as issued (so no second entry).
@@ -367,9 +373,9 @@ describe('audit-ledger as a stream', () => {
     expect(report.missingDocuments.filter((m) => m.purchaseId === 'PO-7')).toHaveLength(1);
     expect(report.missingDocuments.find((m) => m.purchaseId === 'PO-7')!.missing).toEqual(laptops.missing);
     // A purchase is counted once; an item it misses only at its total counts on it.
-    expect(report.missingDocumentsCount).toBe(3);
+    expect(report.missingDocumentsCount).toBe(4);
     expect(report.checklistItems['payment-bond']!.missingOn).toBe(1);
-    expect(report.checklistItems['federal-clause-clean-air-water']!.missingOn).toBe(1);
+    expect(report.checklistItems['federal-clause-clean-air-water']!.missingOn).toBe(2);
     // The same ledger as JSON Lines, and as a JSON document with its change orders first (piped
     // in: the package tests).
     const objects = rows.map((r) => {
@@ -377,10 +383,10 @@ describe('audit-ledger as a stream', () => {
       return { id, memberId, date, amount, supplyKind, category: category || undefined, contractId: contractId || undefined, vendorId, ...(federalAmount ? { funding: [{ source: 'federal', program: fundingProgram, amount: federalAmount }] } : {}), ...(documents ? { documents: doc(documents!) } : {}), revisionOf: revisionOf || undefined };
     });
     const jsonl = await run([file('raised.jsonl', `${objects.map((o) => JSON.stringify(o)).join('\r\n')}\r\n`)]);
-    expect(jsonl.missingDocuments.filter((m) => m.byChangeOrder).map((m) => [m.where, m.missing])).toEqual([['line 2', paving.missing], ['line 4', buses.missing]]);
-    const reordered = [1, 3, 5, 0, 2, 4].map((i) => objects[i]);
+    expect(jsonl.missingDocuments.filter((m) => m.byChangeOrder).map((m) => [m.where, m.missing])).toEqual([['line 2', paving.missing], ['line 4', buses.missing], ['line 8', desks.missing]]);
+    const reordered = [1, 3, 5, 7, 0, 2, 4, 6].map((i) => objects[i]);
     const document = await run([file('raised.json', JSON.stringify({ exportedAt: '2026-07-02', purchases: reordered }, null, 2))]);
-    expect(document.missingDocuments.filter((m) => m.byChangeOrder).map((m) => [m.where, m.missing])).toEqual([['$.purchases[0]', paving.missing], ['$.purchases[1]', buses.missing]]);
+    expect(document.missingDocuments.filter((m) => m.byChangeOrder).map((m) => [m.where, m.missing])).toEqual([['$.purchases[0]', paving.missing], ['$.purchases[1]', buses.missing], ['$.purchases[3]', desks.missing]]);
     expect(document.neededBid.map((p) => p.purchaseId)).toEqual(['PO-1', 'PO-2']);
   });
   it('reads change orders listed at the end of the ledger, after all the POs, as those listed beside their POs', async () => {

@@ -65,11 +65,14 @@ export interface ChangeOrderRow {
   columnOf?: (path: string) => string;
 }
 
-/** A PO changed by change orders: its latest change order's line, the amount it was issued at, and the lines of all its change orders. */
+/**
+ * A PO changed by change orders: its latest change order's line, the amount it was issued at, and
+ * the funding lines its change orders list (JSON, by line; most list none).
+ */
 export interface ChangedPO {
   line: number;
   issued: number;
-  lines: number[];
+  funding: [line: number, json: string][] | undefined;
 }
 
 /** The decided rows of one chunk, as columns (lines relative to the chunk's first line, from 0). */

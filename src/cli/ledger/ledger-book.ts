@@ -355,12 +355,12 @@ export class LedgerBook {
     counts.cents += change.cents;
     this.totalCents += change.cents;
     this.addSpending(group, this.date.get(target), this.flags.get(target), change.cents, 0);
-    const changed = this.changed.get(target);
-    if (changed === undefined) this.changed.set(target, { line: change.line, issued: before, lines: [change.line] });
-    else {
-      changed.lines.push(change.line);
-      if (changed.line < change.line) changed.line = change.line;
-    }
+    let changed = this.changed.get(target);
+    if (changed === undefined) this.changed.set(target, (changed = { line: change.line, issued: before, funding: undefined }));
+    else if (changed.line < change.line) changed.line = change.line;
+    // (text: the row's strings are slices of its chunk's text, which they would keep alive)
+    const funding = change.purchase['funding'];
+    if (Array.isArray(funding) && funding.length > 0) (changed.funding ??= []).push([change.line, JSON.stringify(funding)]);
   }
 
   /**
@@ -391,7 +391,8 @@ export class LedgerBook {
   /**
    * POs that change orders raised, judged at their totals as the library judges a PO given with
    * its change orders (withChangeOrders: the PO's own fields, its amount and funding lines with
-   * theirs), their rows read again (rowsAgain): the PO and its change orders. Its fields are the
+   * theirs), their rows read again (rowsAgain). A PO's fields are not kept while the ledger is
+   * read (a change order often comes after its PO); its change orders' funding lines are. Its fields are the
    * PO's, not its latest change order's: a change order naming another category, or listing no
    * funding or documents, judged the PO without them.
    *
@@ -404,29 +405,7 @@ export class LedgerBook {
    */
   private judgeRaisedPOs(raised: readonly [number, ChangedPO][]): void {
     if (this.rowsAgain === undefined) throw new Error('LedgerBook: rowsAgain is needed to judge POs raised by change orders');
-    // Two readings: the change orders first, of which only what withChangeOrders reads is kept
-    // (the amount and the funding lines: a change order at the end of a ledger, after its PO,
-    // made each PO wait for it, and 80,000 of them ran the thread out of heap); then each PO,
-    // judged as it is read.
-    const ordersOf: { amount: unknown; funding?: unknown }[][] = raised.map(() => []);
-    const orderLines: [number, number][] = [];
-    raised.forEach(([, change], k) => {
-      for (const line of change.lines) orderLines.push([line, k]);
-    });
-    orderLines.sort((a, b) => a[0] - b[0]);
     const ids = raised.map(([target]) => this.ids.id(target));
-    this.rowsAgain(
-      Int32Array.from(orderLines, ([line]) => line),
-      (i, row) => {
-        const k = orderLines[i]![1];
-        // (the row on that line is no longer a change order of that PO: the file changed)
-        if (row.revisionOf !== ids[k]) return false;
-        const { amount, funding } = row.purchase;
-        ordersOf[k]!.push(funding === undefined ? { amount: typeof amount === 'string' ? flatCopy(amount) : amount } : (JSON.parse(JSON.stringify({ amount, funding })) as { amount: unknown; funding: unknown }));
-        return true;
-      },
-    );
-    orderLines.length = 0;
     // What each PO was found missing as issued and at its total (an index into `lists`, -1: none),
     // and its flags at its total with DECIDED (0: not decided again: of the class it was issued
     // in, or refused, as a problem).
@@ -473,9 +452,11 @@ export class LedgerBook {
       (i, po) => {
         const k = poLines[i]![1];
         if (po.purchase['id'] !== ids[k] || po.revisionOf !== undefined) return false;
-        const change = raised[k]![1];
-        const folded = withChangeOrders(po.purchase as unknown as Purchase, ordersOf[k] as unknown as Purchase[]) as unknown as Record<string, unknown>;
-        ordersOf[k] = [];
+        const [target, change] = raised[k]!;
+        // What withChangeOrders reads of the change orders: their amounts, which come to the
+        // change in all, and their funding lines, in line order.
+        const orders = [{ amount: centsText(this.cents.get(target) - change.issued) }, ...(change.funding ?? []).sort((a, b) => a[0] - b[0]).map(([, json]) => ({ amount: '0.00', funding: JSON.parse(json) as unknown }))];
+        const folded = withChangeOrders(po.purchase as unknown as Purchase, orders as unknown as Purchase[]) as unknown as Record<string, unknown>;
         // (of the class it was issued in, it is judged as it was: most raised POs)
         if (decider.sameClass(po.purchase, folded)) return true;
         const path = this.fieldAt(change.line, '');
