@@ -91,6 +91,14 @@
  * 17:22, before that change (1604556; load 1.7-2.4): 200,000 rows 72,289-89,619 rows/s,
  * 1,000,000 rows 127,363-157,961 rows/s, batch with files 15,585-24,922 requests/s.
  *
+ * Session 16: a 256 KB chunk decoded into one string went to V8's large-object space: 64-66 ms of
+ * a 2 s run (CPU profile); decoded in pieces of at most 64 KB, 4.8 ms (d83c7e3; callgrind of the
+ * whole run, which does not count the kernel's part: 12.17 and 12.15 billion instructions before
+ * and after). A PO raised by change orders is now judged at its total with its own fields, its row
+ * read again from the input (rows-again.ts): on this 200,000-row ledger 3,894 raised POs, 185 more
+ * missingDocuments entries, 100-122 ms a run (marks around judgeRaisedPOs; 130-157 ms while the
+ * change orders were read again too). 5,000,000 rows, default jobs: 278.6 MB peak RSS.
+ *
  * h-batch (callgrind, answerLines on the bench's requests in pieces of 64 after a 6,000-request
  * warm-up; per request = (I(4,096) - I(2,048)) / 2,048): a traced request (JSON.parse, the
  * decision, the answer line in UTF-8) cost 382,450 instructions on main at 78dd790, of which
