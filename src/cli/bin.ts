@@ -46,8 +46,9 @@ if (isMainThread) {
       const parsed = parseArgs(argv);
       membersFile = stringFlag(parsed, '--members');
       const file = parsed.positional[0] !== undefined && parsed.positional[0] !== '-' ? parsed.positional[0] : undefined;
-      ledgerFile = file;
       const stat = file === undefined ? undefined : statSync(file);
+      // (a pipe named as the file is not opened here: opening and closing it would end its writer)
+      ledgerFile = stat?.isFile() ? file : undefined;
       megabytes = stat?.isFile() && stat.size < IN_PROCESS_MB * 2 ** 20 ? undefined : (stat?.size ?? 0) / 2 ** 20;
     } catch {
       // bad arguments or an unreadable ledger: the command reports them

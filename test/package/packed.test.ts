@@ -309,6 +309,13 @@ describe('through the CLI', () => {
       expect(named.stderr, name).toBe('');
       const { file: _named, ...namedReport } = JSON.parse(named.stdout) as Record<string, unknown>;
       expect(namedReport, name).toEqual(report);
+      // A named pipe (mkfifo) that a job writes into: before, the command opened it to size its
+      // thread's heap and closed it, which ended the writer, and then waited for one forever.
+      const fifo = join(project.dir, `fifo-${name}`);
+      const viaFifo = spawnSync('bash', ['-c', 'rm -f "$2"; mkfifo "$2"; (cat "$0" > "$2" &); "$1" audit-ledger "$2" "${@:3}"', join(project.dir, name), join(project.dir, 'node_modules/.bin/pace-rules'), fifo, ...args], { cwd: project.dir, encoding: 'utf8', timeout: 60_000 });
+      expect(viaFifo.stderr, name).toBe('');
+      const { file: _fifo, ...fifoReport } = JSON.parse(viaFifo.stdout) as Record<string, unknown>;
+      expect(fifoReport, name).toEqual(report);
     }
   });
 
