@@ -344,7 +344,8 @@ const NO_DETAIL_SINK = { neededBid: (): void => {}, missingDocuments: (): void =
 /** A detail list's temporary file and the bytes not yet written to it. */
 interface SpillFile {
   fd: number;
-  path: string;
+  /** The file's folder, where it could not be unlinked while open (Windows): removed at the end. */
+  dir: string | undefined;
   bytes: Buffer;
   used: number;
   /** Details not yet encoded, and their length in characters. */
@@ -358,21 +359,27 @@ const SPILL_STRING_LENGTH = 1 << 14;
 
 /** The long detail lists of a ledger report, kept in temporary files while the ledger is read. */
 class DetailSpill {
-  private dir: string | undefined;
   private readonly files = new Map<string, SpillFile>();
   private file(kind: string): SpillFile {
     let f = this.files.get(kind);
     if (!f) {
       let fd: number;
-      let path: string;
+      let dir: string | undefined;
       try {
-        this.dir ??= mkdtempSync(join(tmpdir(), 'pace-rules-ledger-'));
-        path = join(this.dir, `${kind}.jsonl`);
-        fd = openSync(path, 'w');
+        dir = mkdtempSync(join(tmpdir(), 'pace-rules-ledger-'));
+        fd = openSync(join(dir, `${kind}.jsonl`), 'w+');
       } catch (e) {
         throw new InputError(`cannot write temporary files in ${boundedMessage(tmpdir(), 200)} (${(e as NodeJS.ErrnoException).code ?? 'error'}): the JSON report keeps its detail lists there until it is written; set TMPDIR to a folder that can be written`);
       }
-      f = { fd, path, bytes: Buffer.allocUnsafe(SPILL_BUFFER_BYTES), used: 0, pending: [], pendingLength: 0, count: 0 };
+      // Unlinked at once, read back through its descriptor: it goes when the process ends, however
+      // it ends (Ctrl-C or a crash left the folder, up to a few hundred megabytes).
+      try {
+        rmSync(dir, { recursive: true, force: true });
+        dir = undefined;
+      } catch {
+        // (removed at the end)
+      }
+      f = { fd, dir, bytes: Buffer.allocUnsafe(SPILL_BUFFER_BYTES), used: 0, pending: [], pendingLength: 0, count: 0 };
       this.files.set(kind, f);
     }
     return f;
@@ -415,22 +422,18 @@ class DetailSpill {
     const f = this.files.get(kind);
     if (!f) return;
     this.flushFile(f);
-    closeSync(f.fd);
-    f.fd = -1;
-    const fd = openSync(f.path, 'r');
-    try {
-      const buffer = Buffer.allocUnsafe(1 << 20);
-      const decoder = new TextDecoder();
-      for (let n = 0; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) out.writeBytes(buffer.subarray(0, n), decoder);
-      const rest = decoder.decode();
-      out.write(`${rest}\n  `);
-    } finally {
-      closeSync(fd);
-    }
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    const decoder = new TextDecoder();
+    for (let at = 0, n = 0; (n = readSync(f.fd, buffer, 0, buffer.length, at)) > 0; at += n) out.writeBytes(buffer.subarray(0, n), decoder);
+    const rest = decoder.decode();
+    out.write(`${rest}\n  `);
   }
   remove(): void {
-    for (const f of this.files.values()) if (f.fd >= 0) closeSync(f.fd);
-    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    for (const f of this.files.values()) {
+      closeSync(f.fd);
+      if (f.dir !== undefined) rmSync(f.dir, { recursive: true, force: true });
+    }
+    this.files.clear();
   }
 }
 
