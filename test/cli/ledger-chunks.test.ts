@@ -112,7 +112,7 @@ describe('audit-ledger: a chunk decoded in pieces', () => {
   // strings in its large-object space, 30 times slower to make): the pieces must read as the
   // whole text, with quoted line ends, CRLF and lone CRs, quotes inside unquoted fields, and a
   // byte that is not UTF-8.
-  const plain = (r: ChunkResult) => ({ ...r, lines: [...r.lines], members: [...r.members], groups: [...r.groups], dates: [...r.dates], cents: [...r.cents], flags: [...r.flags], missingListOf: [...r.missingListOf], contracts: [...r.contracts] });
+  const plain = (r: ChunkResult) => ({ ...r, lines: [...r.lines], members: [...r.members], groups: [...r.groups], dates: [...r.dates], cents: [...r.cents], flags: [...r.flags], missingListOf: [...r.missingListOf] });
   const descriptions = ['Dell 27" monitor', '"Chairs, stacking\nroom 12"', 'copy paper', '"say ""hi"""', '"12"" ruler, metal"', 'stool 18" "oak"'];
 
   test.each(['\n', '\r\n'])('CSV rows with line ends %j', (end) => {

@@ -93,8 +93,6 @@ export interface ChunkResult {
   dateValues: string[];
   cents: Float64Array;
   flags: Uint8Array;
-  /** Each row's contract: 1 + its index among the contracts file's (`setup.contracts`), 0 for none or an unknown one. */
-  contracts: Int32Array;
   /** Contract ids named by rows flagged UNKNOWN_CONTRACT, in row order. */
   unknownContracts: string[];
   /**
@@ -153,15 +151,6 @@ const SIGNED_MONEY = /^[+-]?(?:0|[1-9]\d{0,14})(?:\.\d{1,2})?$/;
 
 
 const BID_FILE_KINDS: ReadonlySet<unknown> = new Set(['formal-bid-file', 'formal-bid']);
-
-const contractNumbers = new WeakMap<LedgerSetup, ReadonlyMap<string, number>>();
-
-/** Contract id → 1 + its index among a setup's contracts (the contracts file's order, the same in every thread). */
-export function contractNumbersOf(setup: LedgerSetup): ReadonlyMap<string, number> {
-  let numbers = contractNumbers.get(setup);
-  if (numbers === undefined) contractNumbers.set(setup, (numbers = new Map([...setup.contracts.keys()].map((id, i) => [id, i + 1]))));
-  return numbers;
-}
 
 /** Distinct unknown document kinds a ledger's report counts. */
 export const MAX_UNKNOWN_KINDS = 100;
@@ -326,9 +315,6 @@ export class ChunkDecider {
   private readonly dateValues: string[] = [];
   private cents: Float64Array;
   private flags: Uint8Array;
-  private contracts: Int32Array;
-  /** Contract id → 1 + its index among the contracts file's. */
-  private readonly contractNumbers: ReadonlyMap<string, number>;
   private readonly unknownContracts: string[] = [];
   private readonly missingLists: string[] = [];
   private missingListOf: Int32Array;
@@ -357,8 +343,6 @@ export class ChunkDecider {
     this.dates = new Int32Array(capacity);
     this.cents = new Float64Array(capacity);
     this.flags = new Uint8Array(capacity);
-    this.contracts = new Int32Array(capacity);
-    this.contractNumbers = contractNumbersOf(setup);
     this.missingListOf = new Int32Array(capacity);
   }
 
@@ -375,7 +359,6 @@ export class ChunkDecider {
     this.dates = grown(this.dates);
     this.cents = grown(this.cents);
     this.flags = grown(this.flags);
-    this.contracts = grown(this.contracts);
     this.missingListOf = grown(this.missingListOf);
   }
 
@@ -484,7 +467,6 @@ export class ChunkDecider {
       for (const entry of seen.titles) entry[3]++;
     }
     this.flags[at] = flags;
-    this.contracts[at] = contract === undefined ? 0 : this.contractNumbers.get(contractId!)!;
   }
 
   /** Decides a row's purchase (undefined: it was refused, and the problem is recorded). */
@@ -589,7 +571,6 @@ export class ChunkDecider {
       dateValues: this.dateValues,
       cents: this.cents.subarray(0, count),
       flags: this.flags.subarray(0, count),
-      contracts: this.contracts.subarray(0, count),
       unknownContracts: this.unknownContracts,
       missingLists: this.missingLists,
       missingListOf: this.missingListOf.subarray(0, this.missingCount),

@@ -91,11 +91,6 @@ export class LedgerBook {
   private readonly date: Column<Uint16Array<ArrayBufferLike>>;
   private readonly cents: CentsColumn;
   private readonly flags: Column<Uint8Array<ArrayBufferLike>>;
-  /**
-   * By row: 1 + the index of its contract among the contracts file's (0: none), for a PO judged
-   * again with its change orders. A byte a row for fewer than 255 contracts (5 MB at 5,000,000 rows).
-   */
-  private readonly contract: { get(row: number): number; set(row: number, value: number): void };
   private readonly line = new LineColumn();
   private readonly dates = new Interner();
   private readonly vendors = new Interner();
@@ -110,15 +105,15 @@ export class LedgerBook {
   private readonly memberCounts: { purchases: number; cents: number; neededBid: number; missingDocuments: number; splitGroups: number }[];
   private readonly pendingChanges: ChangeOrderRow[] = [];
   /**
-   * POs changed by change orders, each with the lines of its change orders: judged at their total
-   * once every row is in. (Lines, not the rows' purchases: their CSV fields are slices that would
-   * keep each chunk's text alive; kept so, 1,500,000 rows ran the thread out of heap.)
+   * POs changed by change orders (see ChangedPO): judged at their total once every row is in. Not
+   * the rows' purchases: their CSV fields are slices that would keep each chunk's text alive (kept
+   * so, 1,500,000 rows ran the thread out of heap).
    */
   private readonly changed = new Map<number, ChangedPO>();
   /**
-   * Reads the rows on these lines again, as they were read: the POs that change orders raised and
-   * their change orders, judged at their totals with their own fields (see judgeRaisedPOs). Set by
-   * audit-ledger, which knows the input; throws an InputError when a row is not found again.
+   * Reads the rows on these lines again, as they were read: the POs that change orders raised,
+   * judged at their totals with their own fields (see judgeRaisedPOs). Set by audit-ledger, which
+   * knows the input, and throws an InputError when a row is not found again (onRow refused it).
    */
   rowsAgain: ((lines: Int32Array, onRow: OnRow) => void) | undefined;
   /** By row: the amount a PO was issued at, when its change orders took more off than they added (the split check judges it as issued). */
@@ -159,7 +154,6 @@ export class LedgerBook {
   ) {
     this.ids = new IdIndex(sharedColumns);
     this.group = new SmallIntColumn(sharedColumns);
-    this.contract = setup.contracts.size < 0xff ? new Column<Uint8Array<ArrayBufferLike>>(Uint8Array) : new SmallIntColumn();
     this.date = new Column<Uint16Array<ArrayBufferLike>>(Uint16Array, sharedColumns);
     this.cents = new CentsColumn(sharedColumns);
     this.flags = new Column<Uint8Array<ArrayBufferLike>>(Uint8Array, sharedColumns);
@@ -244,7 +238,6 @@ export class LedgerBook {
       this.date.set(row, dateIndex);
       this.cents.set(row, cents);
       this.flags.set(row, flags);
-      this.contract.set(row, chunk.contracts[i]!);
       this.line.add(row, line);
       const counts = this.memberCounts[member]!;
       counts.purchases++;
@@ -383,8 +376,7 @@ export class LedgerBook {
       if (after > change.issued) raised.push([target, change]);
     }
     this.changed.clear();
-    // (with bad rows nothing is reported but them: a row after a CSV syntax error in its chunk was
-    // not read, and is not found again)
+    // (with bad rows nothing is reported but them)
     if (raised.length > 0 && this.problems.length === 0) this.judgeRaisedPOs(raised);
   }
 
@@ -392,9 +384,9 @@ export class LedgerBook {
    * POs that change orders raised, judged at their totals as the library judges a PO given with
    * its change orders (withChangeOrders: the PO's own fields, its amount and funding lines with
    * theirs), their rows read again (rowsAgain). A PO's fields are not kept while the ledger is
-   * read (a change order often comes after its PO); its change orders' funding lines are. Its fields are the
-   * PO's, not its latest change order's: a change order naming another category, or listing no
-   * funding or documents, judged the PO without them.
+   * read (a change order often comes after its PO); its change orders' funding lines are. Before,
+   * a PO was judged with its latest change order's fields: one naming another category, or listing
+   * no funding or documents, judged the PO without them.
    *
    * - Over the bid limit at its total, a PO that did not need a bid as issued needed one, unless
    *   its bid file is on record: listed with `byChangeOrder`, at its latest change order, after
