@@ -6,7 +6,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { CsvSyntaxError, forEachCsvRecord, lastCsvRecordEnd } from '../../src/cli/ledger/csv.js';
-import { countLines } from '../../src/cli/ledger/decide-rows.js';
+import { countLines } from '../../src/cli/ledger/chunk-text.js';
 
 const RUNS = Number(process.env['FC_NUM_RUNS'] ?? 300);
 

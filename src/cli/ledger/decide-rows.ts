@@ -11,7 +11,8 @@ import { quoted } from '../safe-text.js';
 import { hasFederalFunds } from '../../compliance/derive-facts.js';
 import type { Purchase } from '../../model/purchase.js';
 import { GroupIndex, flatCopy } from './columns.js';
-import { CsvSyntaxError, forEachCsvRecord, lastCsvRecordEnd, opensField } from './csv.js';
+import { CsvSyntaxError, forEachCsvRecord, opensField } from './csv.js';
+import { countLines, textPieces } from './chunk-text.js';
 import { csvColumnOf, csvRowToPurchase, jsonToPurchase, type ColumnIndex, type RowProblem, type RowPurchase } from './rows.js';
 import type { LedgerFormat } from './ledger-format.js';
 import type { DecisionReuse } from './decision-reuse.js';
@@ -205,35 +206,6 @@ export function decideChunkBytes(setup: LedgerSetup, bytes: Uint8Array): ChunkRe
     bad = scanNonUtf8(bytes, i);
   }
   return result;
-}
-
-/**
- * The most bytes of a chunk decoded into one string. V8 keeps a one-byte string of over 128 KB in
- * its large-object space: the bench's 14 MB ledger took 64 ms to decode in strings of 256 KB (the
- * chunks read) and 2-4 ms in strings of 64 KB.
- */
-const PIECE_BYTES = 1 << 16;
-
-/** A chunk's text, in pieces of whole records of at most PIECE_BYTES (but a longer record). */
-export function textPieces(bytes: Uint8Array, csv: boolean): string[] {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  const pieces: string[] = [];
-  let from = 0;
-  while (buffer.length - from > PIECE_BYTES) {
-    const window = buffer.subarray(from, from + PIECE_BYTES);
-    // (a chunk starts at a record, outside quotes; a line end is never inside a UTF-8 sequence)
-    let end = csv ? lastCsvRecordEnd(window, false).end : window.lastIndexOf(10) + 1;
-    if (!csv && end === 0) {
-      // Lone CRs (old Mac exports): the last one, if no LF completes it.
-      const cr = window.lastIndexOf(13);
-      if (cr >= 0 && buffer[from + cr + 1] !== 10) end = cr + 1;
-    }
-    if (end <= 0) break;
-    pieces.push(buffer.toString('utf8', from, from + end));
-    from += end;
-  }
-  pieces.push(buffer.toString('utf8', from));
-  return pieces;
 }
 
 /**
@@ -592,21 +564,4 @@ export function centsText(cents: number): string {
   const whole = Math.floor(abs / 100);
   const rest = abs - whole * 100;
   return `${negative ? '-' : ''}${whole}.${rest < 10 ? '0' : ''}${rest}`;
-}
-
-/** Lines a chunk spans (LF, CRLF or a lone CR each end one). */
-export function countLines(text: string): number {
-  let count = 0;
-  let pos = 0;
-  for (;;) {
-    const lf = text.indexOf('\n', pos);
-    if (lf < 0) break;
-    count++;
-    pos = lf + 1;
-  }
-  // Lone CRs (old Mac exports): only when the text has CRs at all.
-  if (text.indexOf('\r') >= 0) {
-    for (let k = text.indexOf('\r'); k >= 0; k = text.indexOf('\r', k + 1)) if (text.charCodeAt(k + 1) !== 10) count++;
-  }
-  return count;
 }

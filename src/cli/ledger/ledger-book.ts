@@ -2,14 +2,14 @@
 // what the report and split detection need (compact columns, per-member counts, spending per
 // member, fiscal year and vendor), folds change orders into their PO, and at the end runs
 // `pace.findSplitPurchases` bucket by bucket (member, vendor) over the rows it kept.
-import { fiscalYearOf, type Pace } from '../../index.js';
+import { fiscalYearOf } from '../../index.js';
 import { quoted } from '../safe-text.js';
 import { CentsColumn, Column, GroupIndex, IdIndex, Interner, LineColumn, SmallIntColumn, flatCopy, jsonString } from './columns.js';
-import { BID_ON_FILE, MAX_UNKNOWN_KINDS, CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, NO_TRACE, UNKNOWN_CONTRACT, ChunkDecider, centsOf, centsText, type ChangedPO, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
-import type { RowProblem, RowPurchase } from './rows.js';
+import { BID_ON_FILE, MAX_UNKNOWN_KINDS, CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, UNKNOWN_CONTRACT, centsText, type ChangedPO, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
+import type { RowProblem } from './rows.js';
 import type { OnRow } from './rows-again.js';
-import { withChangeOrders } from '../../compliance/decide.js';
-import type { Purchase } from '../../model/purchase.js';
+import { decideRaisedPOs } from './raised-pos.js';
+import { bidLimitOf } from './bid-limit.js';
 import { paceContextOf } from '../../pace.js';
 import { BucketSplitter, shareSplitColumns, type BucketGroup, type KeptSplitGroup, type SplitColumns, type SplitHelpers } from './split-buckets.js';
 
@@ -397,74 +397,15 @@ export class LedgerBook {
    */
   private judgeRaisedPOs(raised: readonly [number, ChangedPO][]): void {
     if (this.rowsAgain === undefined) throw new Error('LedgerBook: rowsAgain is needed to judge POs raised by change orders');
-    const ids = raised.map(([target]) => this.ids.id(target));
-    // What each PO was found missing as issued and at its total (an index into `lists`, -1: none),
-    // and its flags at its total with DECIDED (0: not decided again: of the class it was issued
-    // in, or refused, as a problem).
-    const DECIDED = 0x80;
-    const lists: string[] = [];
-    const listIndex = new Map<string, number>();
-    const issuedList = new Int32Array(raised.length).fill(-1);
-    const totalList = new Int32Array(raised.length).fill(-1);
-    const totalFlags = new Uint8Array(raised.length);
-    const titles = new Map<string, { title: string; citation: string }>();
-    // As issued and at its total, decided as rows are (the same classes), on its latest change
-    // order's line; in deciders of a few thousand rows, one after the other (a decision reused
-    // within a decider notes its list of missing items in that decider's).
-    let decider = new ChunkDecider(this.setup, 1024);
-    let decided: [k: number, issued: number, total: number][] = [];
-    const take = (): void => {
-      const result = decider.finish(0);
-      const missingOf: number[] = [];
-      for (let i = 0, m = 0; i < result.count; i++) {
-        if (!(result.flags[i]! & MISSING_DOCUMENTS)) missingOf.push(-1);
-        else {
-          const list = result.missingLists[result.missingListOf[m++]!]!;
-          let at = listIndex.get(list);
-          if (at === undefined) listIndex.set(list, (at = lists.push(list) - 1));
-          missingOf.push(at);
-        }
-      }
-      for (const [k, issued, total] of decided) {
-        if (issued >= 0) issuedList[k] = missingOf[issued]!;
-        if (total >= 0) {
-          totalList[k] = missingOf[total]!;
-          totalFlags[k] = result.flags[total]! | DECIDED;
-        }
-      }
-      for (const [id, title, citation] of result.titles) titles.set(id, { title, citation });
-      // (no problem is reported: the PO and its change orders were valid; a total past the largest
-      // amount a purchase may have, over 13 digits, is judged as issued)
-      decider = new ChunkDecider(this.setup, 1024);
-      decided = [];
-    };
-    const poLines = raised.map(([target], k): [number, number] => [this.line.get(target), k]).sort((a, b) => a[0] - b[0]);
-    this.rowsAgain(
-      Int32Array.from(poLines, ([line]) => line),
-      (i, po) => {
-        const k = poLines[i]![1];
-        if (po.purchase['id'] !== ids[k] || po.revisionOf !== undefined) return false;
-        const [target, change] = raised[k]!;
-        // What withChangeOrders reads of the change orders: their amounts, which come to the
-        // change in all, and their funding lines, in line order.
-        const orders = [{ amount: centsText(this.cents.get(target) - change.issued) }, ...(change.funding ?? []).sort((a, b) => a[0] - b[0]).map(([, json]) => ({ amount: '0.00', funding: JSON.parse(json) as unknown }))];
-        const folded = withChangeOrders(po.purchase as unknown as Purchase, orders as unknown as Purchase[]) as unknown as Record<string, unknown>;
-        // (of the class it was issued in, it is judged as it was: most raised POs)
-        if (decider.sameClass(po.purchase, folded)) return true;
-        const path = this.fieldAt(change.line, '');
-        const issued = decider.rows;
-        decider.decide(change.line, po, path);
-        const total = decider.rows;
-        decider.decide(change.line, { ...po, purchase: folded }, path);
-        decided.push([k, decider.rows > issued ? issued : -1, decider.rows > total ? total : -1]);
-        if (decider.rows >= 4096) take();
-        return true;
-      },
+    const { flags: totalFlags, missing: totalList, missingAsIssued: issuedList, lists, titles } = decideRaisedPOs(
+      this.setup,
+      raised.map(([target, change]) => ({ line: this.line.get(target), id: this.ids.id(target), latestLine: change.line, changeCents: this.cents.get(target) - change.issued, funding: change.funding })),
+      this.rowsAgain,
+      (line) => this.fieldAt(line, ''),
     );
-    take();
     for (let k = 0; k < raised.length; k++) {
       const [target, change] = raised[k]!;
-      if (totalFlags[k] === 0) continue;
+      if (totalFlags[k] === 0) continue; // (not decided again)
       const line = change.line;
       const flags = totalFlags[k]!;
       const missing = totalList[k]! < 0 ? undefined : lists[totalList[k]!];
@@ -636,7 +577,7 @@ export class LedgerBook {
       const yearKey = `${member}\u0000${fiscalYear}`;
       let year = years.get(yearKey);
       if (!year) {
-        const limit = this.bidLimit(member, fiscalYear);
+        const limit = bidLimitOf(this.setup.pace, this.memberList[member]!, fiscalYear);
         year = { memberId, fiscalYear, bidLimit: limit?.amount ?? null, bidLimitCitation: limit?.citation ?? null, vendors: [], byVendor: new Map() };
         years.set(yearKey, year);
       }
@@ -654,25 +595,5 @@ export class LedgerBook {
           .map(([vendorId, v]) => ({ vendorId: vendorId === '' ? '(no vendor)' : vendorId, outsideContracts: centsText(v.outside), underContracts: centsText(v.under), purchases: v.purchases })),
       }))
       .sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : a.fiscalYear < b.fiscalYear ? -1 : 1));
-  }
-
-  /** The lowest state formal-bid limit for goods in force on July 1 or January 1 of the fiscal year. */
-  private bidLimit(member: number, fiscalYear: string): { amount: string; citation: string } | undefined {
-    const start = Number(fiscalYear.slice(0, 4));
-    let best: { amount: string; citation: string; cents: number } | undefined;
-    for (const date of [`${start}-07-01`, `${start + 1}-01-01`]) {
-      let decision: ReturnType<Pace['procurementMethod']>;
-      try {
-        decision = this.setup.pace.procurementMethod({ member: this.memberList[member]!.member, purchase: { id: 'bid-limit', memberId: this.memberList[member]!.id, date, amount: '0.00', supplyKind: 'goods' } } as never, NO_TRACE);
-      } catch {
-        return undefined;
-      }
-      for (const t of decision.thresholds) {
-        if (!t.applies || t.level !== 'state' || t.method !== 'formal-bid' || t.amount === null) continue;
-        const cents = centsOf(t.amount);
-        if (!best || cents < best.cents) best = { amount: t.amount, citation: t.citation, cents };
-      }
-    }
-    return best && { amount: best.amount, citation: best.citation };
   }
 }

@@ -4,7 +4,7 @@
 // the end. So the rows of those POs and of their change orders are read again, by line, as the
 // first reading read them.
 import { CsvSyntaxError, forEachCsvRecord, lastCsvRecordEnd } from './csv.js';
-import { countLines, textPieces } from './decide-rows.js';
+import { countLines, textPieces } from './chunk-text.js';
 import type { JsonDocumentReader } from './json-document.js';
 import { csvRowToPurchase, jsonToPurchase, type ColumnIndex, type RowProblem, type RowPurchase } from './rows.js';
 

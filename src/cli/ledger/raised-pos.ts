@@ -1,0 +1,94 @@
+// POs that change orders raised, decided again as the library judges a PO given with its change
+// orders: as issued and at withChangeOrders(po, changeOrders), each from its own row read again
+// (a PO's fields are not kept while the ledger is read). LedgerBook.judgeRaisedPOs reports them.
+import { withChangeOrders } from '../../compliance/decide.js';
+import type { Purchase } from '../../model/purchase.js';
+import { ChunkDecider, MISSING_DOCUMENTS, centsText, type ChangedPO, type LedgerSetup } from './decide-rows.js';
+import type { OnRow } from './rows-again.js';
+
+/** A PO that change orders raised: its line, id, its latest change order's line, the change in cents, and its change orders' funding lines. */
+export interface RaisedPO {
+  line: number;
+  id: string;
+  latestLine: number;
+  changeCents: number;
+  funding: ChangedPO['funding'];
+}
+
+/** What each raised PO (by its index) was found: its flags at its total with DECIDED, and its missing items at its total and as issued (an index into `lists`, -1: none). */
+export interface RaisedOutcomes {
+  /** 0: not decided again (of the class it was issued in, or refused as a problem), else its flags at its total | DECIDED. */
+  flags: Uint8Array;
+  missing: Int32Array;
+  missingAsIssued: Int32Array;
+  /** Each distinct list of missing items, as JSON. */
+  lists: string[];
+  titles: Map<string, { title: string; citation: string }>;
+}
+
+const DECIDED = 0x80;
+
+/**
+ * Decides each raised PO as issued and at its total, reading its row again (`rowsAgain`), as rows
+ * are decided (the same classes), on its latest change order's line (`pathOf`: where that line's
+ * row is). A PO whose total falls in the class it was issued in is left as judged.
+ */
+export function decideRaisedPOs(setup: LedgerSetup, raised: readonly RaisedPO[], rowsAgain: (lines: Int32Array, onRow: OnRow) => void, pathOf: (line: number) => string): RaisedOutcomes {
+  const lists: string[] = [];
+  const listIndex = new Map<string, number>();
+  const out: RaisedOutcomes = { flags: new Uint8Array(raised.length), missing: new Int32Array(raised.length).fill(-1), missingAsIssued: new Int32Array(raised.length).fill(-1), lists, titles: new Map() };
+  // In deciders of a few thousand rows, one after the other (a decision reused within a decider
+  // notes its list of missing items in that decider's).
+  let decider = new ChunkDecider(setup, 1024);
+  let decided: [k: number, issued: number, total: number][] = [];
+  const take = (): void => {
+    const result = decider.finish(0);
+    const missingOf: number[] = [];
+    for (let i = 0, m = 0; i < result.count; i++) {
+      if (!(result.flags[i]! & MISSING_DOCUMENTS)) missingOf.push(-1);
+      else {
+        const list = result.missingLists[result.missingListOf[m++]!]!;
+        let at = listIndex.get(list);
+        if (at === undefined) listIndex.set(list, (at = lists.push(list) - 1));
+        missingOf.push(at);
+      }
+    }
+    for (const [k, issued, total] of decided) {
+      if (issued >= 0) out.missingAsIssued[k] = missingOf[issued]!;
+      if (total >= 0) {
+        out.missing[k] = missingOf[total]!;
+        out.flags[k] = result.flags[total]! | DECIDED;
+      }
+    }
+    for (const [id, title, citation] of result.titles) out.titles.set(id, { title, citation });
+    // (no problem is reported: the PO and its change orders were valid; a total past the largest
+    // amount a purchase may have, over 13 digits, is judged as issued)
+    decider = new ChunkDecider(setup, 1024);
+    decided = [];
+  };
+  const poLines = raised.map((po, k): [number, number] => [po.line, k]).sort((a, b) => a[0] - b[0]);
+  rowsAgain(
+    Int32Array.from(poLines, ([line]) => line),
+    (i, po) => {
+      const k = poLines[i]![1];
+      const raisedPO = raised[k]!;
+      if (po.purchase['id'] !== raisedPO.id || po.revisionOf !== undefined) return false;
+      // What withChangeOrders reads of the change orders: their amounts, which come to the
+      // change in all, and their funding lines, in line order.
+      const orders = [{ amount: centsText(raisedPO.changeCents) }, ...(raisedPO.funding ?? []).sort((a, b) => a[0] - b[0]).map(([, json]) => ({ amount: '0.00', funding: JSON.parse(json) as unknown }))];
+      const folded = withChangeOrders(po.purchase as unknown as Purchase, orders as unknown as Purchase[]) as unknown as Record<string, unknown>;
+      // (of the class it was issued in, it is judged as it was: most raised POs)
+      if (decider.sameClass(po.purchase, folded)) return true;
+      const path = pathOf(raisedPO.latestLine);
+      const issued = decider.rows;
+      decider.decide(raisedPO.latestLine, po, path);
+      const total = decider.rows;
+      decider.decide(raisedPO.latestLine, { ...po, purchase: folded }, path);
+      decided.push([k, decider.rows > issued ? issued : -1, decider.rows > total ? total : -1]);
+      if (decider.rows >= 4096) take();
+      return true;
+    },
+  );
+  take();
+  return out;
+}
