@@ -15,6 +15,7 @@ import { bomLength, firstNonUtf8, notUtf8Message } from './utf8.js';
 import { LedgerBook, type DetailSink, type MemberSummary, type MemberYear, type SplitGroups } from './ledger-book.js';
 import { jsonToPurchase, readHeader, type RowProblem } from './rows.js';
 import { linesAgain, purchasesAgain, type ByteSource } from './rows-again.js';
+import { lastLineEnd } from './chunk-text.js';
 import { buildLedgerSetup, type LedgerFiles } from './setup.js';
 import type { SplitHelpers } from './split-buckets.js';
 
@@ -280,9 +281,7 @@ async function auditOpenLedger(options: LedgerOptions, fd: number, input: Input)
           return chunk;
         }
       } else {
-        let end = Math.max(pending.lastIndexOf(10), pending.lastIndexOf(13)) + 1;
-        // (lastIndexOf from a negative offset counts from the end)
-        if (end === pending.length && pending[end - 1] === 13 && !eof) end = end < 2 ? 0 : Math.max(pending.lastIndexOf(10, end - 2), pending.lastIndexOf(13, end - 2)) + 1;
+        const end = lastLineEnd(pending);
         if (end > 0 || eof) {
           const cut = end > 0 && !eof ? end : pending.length;
           const chunk = pending.subarray(0, cut);

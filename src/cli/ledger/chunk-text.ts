@@ -1,5 +1,5 @@
-// A chunk's text: decoded in pieces of whole records, and its lines counted as the ledger numbers
-// them (LF, CRLF, or a lone CR ends a line).
+// A chunk's text: where a chunk of lines ends, its text decoded in pieces of whole records, and
+// its lines counted as the ledger numbers them (LF, CRLF, or a lone CR ends a line).
 import { lastCsvRecordEnd } from './csv.js';
 
 /**
@@ -46,4 +46,12 @@ export function countLines(text: string): number {
     for (let k = text.indexOf('\r'); k >= 0; k = text.indexOf('\r', k + 1)) if (text.charCodeAt(k + 1) !== 10) count++;
   }
   return count;
+}
+
+/** The end of the last line of `bytes` (a CR at the very end may be the first half of a CRLF). */
+export function lastLineEnd(bytes: Buffer): number {
+  let end = Math.max(bytes.lastIndexOf(10), bytes.lastIndexOf(13)) + 1;
+  // (lastIndexOf from a negative offset counts from the end)
+  if (end === bytes.length && bytes[end - 1] === 13) end = end < 2 ? 0 : Math.max(bytes.lastIndexOf(10, end - 2), bytes.lastIndexOf(13, end - 2)) + 1;
+  return end;
 }

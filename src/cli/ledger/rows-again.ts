@@ -4,7 +4,7 @@
 // the end. So the rows of those POs and of their change orders are read again, by line, as the
 // first reading read them.
 import { CsvSyntaxError, forEachCsvRecord, lastCsvRecordEnd } from './csv.js';
-import { countLines, textPieces } from './chunk-text.js';
+import { countLines, lastLineEnd, textPieces } from './chunk-text.js';
 import type { JsonDocumentReader } from './json-document.js';
 import { csvRowToPurchase, jsonToPurchase, type ColumnIndex, type RowProblem, type RowPurchase } from './rows.js';
 
@@ -143,12 +143,4 @@ export function purchasesAgain(reader: JsonDocumentReader, sorted: Int32Array, o
     if (row !== undefined && onRow(w++, row)) found++;
   }
   return found;
-}
-
-/** The end of the last line of `bytes` (a CR at the very end may be the first half of a CRLF). */
-function lastLineEnd(bytes: Buffer): number {
-  let end = Math.max(bytes.lastIndexOf(10), bytes.lastIndexOf(13)) + 1;
-  // (lastIndexOf from a negative offset counts from the end)
-  if (end === bytes.length && bytes[end - 1] === 13) end = end < 2 ? 0 : Math.max(bytes.lastIndexOf(10, end - 2), bytes.lastIndexOf(13, end - 2)) + 1;
-  return end;
 }
