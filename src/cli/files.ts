@@ -1,6 +1,8 @@
 // Reading the CLI's input files (JSON), building the Pace from --packs, and explaining bad input:
 // every message names the file and the line or JSON path, and quotes at most a bounded part of it.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createPace, loadRulesPack, californiaLaw, paceProgram, isPaceError, type Pace, type PreparedContract } from '../index.js';
 import { boundedMessage, quoted } from './safe-text.js';
 import { InputError, jsonSyntaxError } from './input-error.js';
@@ -126,4 +128,27 @@ export function prepareContracts(pace: Pace, file: string): Map<string, Prepared
     }
   });
   return contracts;
+}
+
+/**
+ * A temporary file open to write and read back through its descriptor (`prefix`: its folder's
+ * name; `why`: what it keeps, for the error). It is unlinked at once, so that it goes when the
+ * process ends however it ends (Ctrl-C, a crash); where an open file cannot be unlinked (Windows),
+ * `dir` is its folder, to be removed at the end.
+ */
+export function unlinkedTempFile(prefix: string, name: string, why: string): { fd: number; dir: string | undefined } {
+  let dir: string;
+  let fd: number;
+  try {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+    fd = openSync(join(dir, name), 'w+');
+  } catch (e) {
+    throw new InputError(`cannot write temporary files in ${boundedMessage(tmpdir(), 200)} (${(e as NodeJS.ErrnoException).code ?? 'error'}): ${why}; set TMPDIR to a folder that can be written`);
+  }
+  try {
+    rmSync(dir, { recursive: true, force: true });
+    return { fd, dir: undefined };
+  } catch {
+    return { fd, dir };
+  }
 }

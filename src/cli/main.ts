@@ -1,9 +1,8 @@
 // The pace-rules command: the public API on files, for systems that are not JavaScript.
-import { closeSync, mkdtempSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isPaceError, type Pace } from '../index.js';
-import { InputError, explainInputError, paceFromPackFiles, prepareContracts, readJson } from './files.js';
+import { InputError, explainInputError, paceFromPackFiles, prepareContracts, readJson, unlinkedTempFile } from './files.js';
 import { renderCheck, renderLedger, renderQuote } from './report.js';
 import { parseArgs, stringFlag, type Parsed } from './args.js';
 import { boundedMessage } from './safe-text.js';
@@ -363,22 +362,8 @@ class DetailSpill {
   private file(kind: string): SpillFile {
     let f = this.files.get(kind);
     if (!f) {
-      let fd: number;
-      let dir: string | undefined;
-      try {
-        dir = mkdtempSync(join(tmpdir(), 'pace-rules-ledger-'));
-        fd = openSync(join(dir, `${kind}.jsonl`), 'w+');
-      } catch (e) {
-        throw new InputError(`cannot write temporary files in ${boundedMessage(tmpdir(), 200)} (${(e as NodeJS.ErrnoException).code ?? 'error'}): the JSON report keeps its detail lists there until it is written; set TMPDIR to a folder that can be written`);
-      }
-      // Unlinked at once, read back through its descriptor: it goes when the process ends, however
-      // it ends (Ctrl-C or a crash left the folder, up to a few hundred megabytes).
-      try {
-        rmSync(dir, { recursive: true, force: true });
-        dir = undefined;
-      } catch {
-        // (removed at the end)
-      }
+      // (unlinked at once: Ctrl-C or a crash left the folder, up to a few hundred megabytes)
+      const { fd, dir } = unlinkedTempFile('pace-rules-ledger-', `${kind}.jsonl`, 'the JSON report keeps its detail lists there until it is written');
       f = { fd, dir, bytes: Buffer.allocUnsafe(SPILL_BUFFER_BYTES), used: 0, pending: [], pendingLength: 0, count: 0 };
       this.files.set(kind, f);
     }

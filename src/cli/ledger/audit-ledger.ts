@@ -1,11 +1,10 @@
 // audit-ledger as a stream: the file is read in chunks of whole records, each chunk is read,
 // validated and decided (in worker threads when there are several cores and the file is large),
 // and the results are taken in input order by a LedgerBook that keeps only compact columns.
-import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { SplitPurchaseGroup } from '../../index.js';
-import { InputError } from '../files.js';
+import { InputError, unlinkedTempFile } from '../files.js';
 import { JsonDocumentReader } from './json-document.js';
 import { boundedMessage, printable } from '../safe-text.js';
 import { forEachCsvRecord, lastCsvRecordEnd } from './csv.js';
@@ -129,7 +128,7 @@ export async function auditLedger(options: LedgerOptions): Promise<LedgerRun> {
   } catch {
     // (read as a stream)
   }
-  const kept = regular && fd !== 0 ? undefined : keepInput();
+  const kept = regular && fd !== 0 ? undefined : unlinkedTempFile('pace-rules-stdin-', 'ledger', 'a ledger on standard input (or a pipe) is kept there while it is read');
   const input: Input = {
     read: (into, offset, length) => {
       const n = readSome(fd, file, into, offset, length);
@@ -181,28 +180,6 @@ export async function auditLedger(options: LedgerOptions): Promise<LedgerRun> {
 interface Input {
   read: ByteSource;
   again(): { read: ByteSource; close(): void };
-}
-
-/**
- * A temporary file the input is kept in, open to write and read. It is unlinked at once, so that
- * it goes when the process ends however it ends (interrupted, or out of memory); where an open
- * file cannot be unlinked (Windows), its folder is named to be removed at the end.
- */
-function keepInput(): { fd: number; dir?: string } {
-  let dir: string;
-  let fd: number;
-  try {
-    dir = mkdtempSync(join(tmpdir(), 'pace-rules-stdin-'));
-    fd = openSync(join(dir, 'ledger'), 'w+');
-  } catch (e) {
-    throw new InputError(`cannot write temporary files in ${boundedMessage(tmpdir(), 200)} (${(e as NodeJS.ErrnoException).code ?? 'error'}): a ledger on standard input is kept there while it is read; set TMPDIR to a folder that can be written`);
-  }
-  try {
-    rmSync(dir, { recursive: true, force: true });
-    return { fd };
-  } catch {
-    return { fd, dir };
-  }
 }
 
 function writeAll(fd: number, bytes: Uint8Array, offset: number, length: number): void {
