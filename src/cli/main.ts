@@ -309,12 +309,14 @@ async function ledger(parsed: Parsed, io: CliIo): Promise<number> {
     if (format === 'json') {
       // The report's JSON in its documented key order, with the long lists (split groups, the
       // details) copied from the spill as they were written.
-      const { file: reportFile, rulesVersion, window: reportWindow, purchaseCount, changeOrders, total, members: memberSummaries, memberYears, neededBidCount, missingDocumentsCount, ...rest } = run.report;
+      const { file: reportFile, rulesVersion, window: reportWindow, purchaseCount, changeOrders, total, members: memberSummaries, memberYears, blockedPurchaseCount, neededBidCount, missingDocumentsCount, ...rest } = run.report;
       const head = JSON.stringify({ file: reportFile, rulesVersion, window: reportWindow, purchaseCount, changeOrders, total, members: memberSummaries, memberYears }, null, 2);
       out.write(`${head.slice(0, -2)},\n  "splitPurchases": [`);
       spill!.copy('splitPurchases', out);
-      const tail = JSON.stringify({ ...rest, neededBidCount, missingDocumentsCount }, null, 2);
-      out.write(`],\n${tail.slice(2, -2)},\n  "neededBid": [`);
+      const tail = JSON.stringify({ ...rest, blockedPurchaseCount, neededBidCount, missingDocumentsCount }, null, 2);
+      out.write(`],\n${tail.slice(2, -2)},\n  "blockedPurchases": [`);
+      spill!.copy('blockedPurchases', out);
+      out.write(`],\n  "neededBid": [`);
       spill!.copy('neededBid', out);
       out.write(`],\n  "missingDocuments": [`);
       spill!.copy('missingDocuments', out);
@@ -338,7 +340,7 @@ async function ledger(parsed: Parsed, io: CliIo): Promise<number> {
 }
 
 /** Details no report reads (text and HTML reports print those the ledger keeps, see DETAILS_KEPT). */
-const NO_DETAIL_SINK = { neededBid: (): void => {}, missingDocuments: (): void => {}, splitGroup: (): void => {} };
+const NO_DETAIL_SINK = { neededBid: (): void => {}, missingDocuments: (): void => {}, blockedPurchases: (): void => {}, splitGroup: (): void => {} };
 
 /** A detail list's temporary file and the bytes not yet written to it. */
 interface SpillFile {
@@ -402,6 +404,7 @@ class DetailSpill {
   neededBid = (json: string): void => this.add('neededBid', json);
   splitGroup = (json: string): void => this.add('splitPurchases', json);
   missingDocuments = (json: string): void => this.add('missingDocuments', json);
+  blockedPurchases = (json: string): void => this.add('blockedPurchases', json);
   /** Copies the kept text to the output in pieces of about a megabyte (as bytes to a file). */
   copy(kind: string, out: Pick<Output, 'write' | 'writeBytes'>): void {
     const f = this.files.get(kind);

@@ -2,6 +2,7 @@
 import type { Finding, Pace } from '../index.js';
 import type { LedgerRun } from './ledger/audit-ledger.js';
 import { printable } from './safe-text.js';
+import type { KeptSplitGroup } from './ledger/split-buckets.js';
 
 type Eligibility = ReturnType<Pace['checkEligibility']>;
 type Method = ReturnType<Pace['procurementMethod']>;
@@ -109,16 +110,36 @@ export function renderLedger(run: LedgerRun): string {
   ];
   out.push(
     ...table(
-      ['member', 'name', 'POs', 'total', 'needed bid', 'missing docs', 'split groups'],
-      r.members.map((m) => [printable(m.memberId), printable(m.name), String(m.purchases), dollars(m.total), String(m.neededBid), String(m.missingDocuments), String(m.splitGroups)]),
-      new Set([2, 3, 4, 5, 6]),
+      ['member', 'name', 'POs', 'total', 'blocked', 'needed bid', 'missing docs', 'split groups'],
+      r.members.map((m) => [printable(m.memberId), printable(m.name), String(m.purchases), dollars(m.total), String(m.blockedPurchases), String(m.neededBid), String(m.missingDocuments), String(m.splitGroups)]),
+      new Set([2, 3, 4, 5, 6, 7]),
     ),
     '',
   );
-  if (run.splits.count > 0) {
-    out.push('Possible split purchases (each under the bid limit, together over it):');
-    for (const g of run.splits.kept.slice(0, 50)) out.push(`  ${printable(g.memberId)} / ${printable(g.vendorId ?? 'no vendor')} / ${g.supplyKind}${g.kind === 'federal-micro-purchase' ? ' (federal money, each a micro-purchase)' : ''}: ${g.purchaseIds.slice(0, 10).map(printable).join(', ')}${g.purchaseIdCount > 10 ? ` and ${g.purchaseIdCount - 10} more` : ''} = ${dollars(g.total)} over ${dollars(g.threshold)} (${g.from} to ${g.to}; ${printable(g.citation)})`);
-    if (run.splits.count > 50) out.push(`  ... and ${run.splits.count - 50} more groups (use --format json for all)`);
+  if (r.blockedPurchaseCount > 0) {
+    out.push('Purchases a finding blocks (as pace-rules check would block each):');
+    for (const p of run.blockedKept.slice(0, 50)) out.push(`  ${printable(String(p['purchaseId']))} (${printable(String(p['where']))}) ${printable(String(p['memberId']))} ${dollars(String(p['amount']))}${p['byChangeOrder'] ? ' with its change orders' : ''}: ${(p['findings'] as string[]).map(printable).join(', ')}`);
+    const shown = Math.min(50, run.blockedKept.length);
+    if (r.blockedPurchaseCount > shown) out.push(`  ... and ${r.blockedPurchaseCount - shown} more (use --format json for all)`);
+    out.push('  The findings:');
+    for (const [code, f] of Object.entries(r.blockingFindings)) out.push(`  ${printable(code)} (on ${f.on}): ${printable(f.message)}${f.citation ? ` [${printable(f.citation)}]` : ''}`);
+    out.push('');
+  }
+  // Split groups: those a finding blocks (splits), then those that are warnings to check.
+  const blocks = (g: KeptSplitGroup): boolean => g.findings.some((f) => f.severity === 'block');
+  const group = (g: KeptSplitGroup): string[] => [
+    `  ${printable(g.memberId)} / ${printable(g.vendorId ?? 'no vendor')} / ${g.supplyKind}${g.kind === 'federal-micro-purchase' ? ' (federal money, each a micro-purchase)' : g.kind === 'fiscal-year-boundary' ? ' (across July 1)' : g.kind === 'change-orders' ? ' (a PO with its change orders)' : ''}: ${g.purchaseIds.slice(0, 10).map(printable).join(', ')}${g.purchaseIdCount > 10 ? ` and ${g.purchaseIdCount - 10} more` : ''} = ${dollars(g.total)} over ${dollars(g.threshold)} (${g.from} to ${g.to}; ${printable(g.citation)})`,
+    ...g.findings.filter((f) => f.severity === 'warn').map((f) => `    warning: ${printable(f.message)}`),
+  ];
+  const warnings = run.splits.count - run.splits.blockingCount;
+  for (const [heading, count, kept] of [
+    ['Possible split purchases (each under the bid limit, together over it):', run.splits.blockingCount, run.splits.kept.filter(blocks)],
+    ['Groups to check (warnings; they do not block):', warnings, run.splits.kept.filter((g) => !blocks(g))],
+  ] as const) {
+    if (count === 0) continue;
+    out.push(heading);
+    for (const g of kept.slice(0, 50)) out.push(...group(g));
+    if (count > Math.min(50, kept.length)) out.push(`  ... and ${count - Math.min(50, kept.length)} more groups (use --format json for all)`);
     out.push('');
   }
   if (r.neededBidCount > 0) {
@@ -138,7 +159,8 @@ export function renderLedger(run: LedgerRun): string {
     const kinds = r.unknownDocumentKinds.slice(0, 10).map((k) => `"${printable(k.kind)}" (${k.count.toLocaleString('en-US')})`);
     out.push(`${r.unknownDocumentCount.toLocaleString('en-US')} document(s) are of a kind no checklist item has, so they satisfy nothing (a document's kind is the id of the item it satisfies, such as board-authorization): ${kinds.join(', ')}${r.unknownDocumentKinds.length > 10 ? ', ...' : ''}.`, '');
   }
-  if (r.blocked) out.push(`Result: needs action: ${r.neededBidCount} purchase(s) needed a formal bid, ${run.splits.count} possible split group(s) (exit 1)`);
-  else out.push(`Result: clear: no purchase needed a formal bid and no split purchases were found (exit 0)${r.missingDocumentsCount > 0 ? `; ${r.missingDocumentsCount} purchase(s) have missing audit documents (listed above)` : ''}.`);
+  const toCheck = warnings > 0 ? `; ${warnings} group(s) to check (warnings)` : '';
+  if (r.blocked) out.push(`Result: needs action: ${r.blockedPurchaseCount > 0 ? `${r.blockedPurchaseCount} purchase(s) blocked by a finding, ` : ''}${r.neededBidCount} purchase(s) needed a formal bid, ${run.splits.blockingCount} possible split group(s)${toCheck} (exit 1)`);
+  else out.push(`Result: clear: no finding blocks a purchase, no purchase needed a formal bid and no split purchases were found (exit 0)${toCheck}${r.missingDocumentsCount > 0 ? `; ${r.missingDocumentsCount} purchase(s) have missing audit documents (listed above)` : ''}.`);
   return `${out.join('\n')}\n`;
 }

@@ -96,7 +96,7 @@ describe('pace-rules audit-ledger', async () => {
     expect(report.members.find((m) => m.memberId === 'alder-usd')?.splitGroups).toBe(1);
   });
   it('prints a summary table, and no split group with a 14-day window', async () => {
-    expect((await runCli(ledgerArgs)).stdout).toMatch(/alder-usd\s+Alder Unified School District\s+6\s+\$498,900\.00\s+2\s+6\s+1/);
+    expect((await runCli(ledgerArgs)).stdout).toMatch(/alder-usd\s+Alder Unified School District\s+6\s+\$498,900\.00\s+0\s+2\s+6\s+1/);
     const chained = JSON.parse((await runCli([...ledgerArgs, '--json', '--window', '14'])).stdout) as { splitPurchases: unknown[] };
     expect(chained.splitPurchases).toEqual([]);
   });
@@ -438,7 +438,7 @@ describe('audit-ledger as a stream', () => {
     const lateCsv = file('late-kinds.csv', `id,memberId,date,amount,supplyKind,vendorId,revisionOf,documents\n${late.join('\n')}\n`);
     const counted = new Map<string, number>();
     const { auditLedger } = await import('../../src/cli/ledger/audit-ledger.js');
-    const sink = { neededBid: () => {}, missingDocuments: () => {}, splitGroup: () => {} };
+    const sink = { neededBid: () => {}, missingDocuments: () => {}, blockedPurchases: () => {}, splitGroup: () => {} };
     const run = await auditLedger({ file: lateCsv, packs: undefined, members, contracts: undefined, window: 'fiscal-year', maxErrors: 20, jobs: 0, sink, chunkBytes: 1 << 14 });
     for (const k of run.report.unknownDocumentKinds) counted.set(k.kind, k.count);
     expect(run.report.unknownDocumentCount).toBe(52 + 99 + 100);

@@ -145,7 +145,7 @@ describe('audit-ledger split groups with worker threads', () => {
         const { setup, memberList } = buildLedgerSetup(files);
         const written: string[] = [];
         // (the columns in shared memory when threads check buckets, as audit-ledger keeps them then)
-        const book = new LedgerBook(setup, memberList, { neededBid: () => {}, missingDocuments: () => {}, splitGroup: (json) => written.push(json) }, 2, (line) => `line ${line}`, (_line, field) => field, helpers !== undefined);
+        const book = new LedgerBook(setup, memberList, { neededBid: () => {}, missingDocuments: () => {}, blockedPurchases: () => {}, splitGroup: (json) => written.push(json) }, 2, (line) => `line ${line}`, (_line, field) => field, helpers !== undefined);
         book.add(decideChunk(setup, `${csv.slice(1).join('\n')}\n`));
         book.resolvePendingChanges();
         const found = await book.findSplitPurchases('fiscal-year', helpers, 0, largest);
@@ -159,7 +159,7 @@ describe('audit-ledger split groups with worker threads', () => {
       // With more groups than workers take (their heap holds the groups' list), none goes to one.
       const none: number[] = [];
       const { setup, memberList } = buildLedgerSetup(files);
-      const book = new LedgerBook(setup, memberList, { neededBid: () => {}, missingDocuments: () => {}, splitGroup: () => {} }, 2, (line) => `line ${line}`, (_line, field) => field, true);
+      const book = new LedgerBook(setup, memberList, { neededBid: () => {}, missingDocuments: () => {}, blockedPurchases: () => {}, splitGroup: () => {} }, 2, (line) => `line ${line}`, (_line, field) => field, true);
       book.add(decideChunk(setup, `${csv.slice(1).join('\n')}\n`));
       book.resolvePendingChanges();
       await book.findSplitPurchases('fiscal-year', threadLikeHelpers(files, threads, delays, none), 0, largest, 0);

@@ -10,6 +10,7 @@ export async function ledgerOutput(options: Omit<LedgerOptions, 'sink'>): Promis
   const sink: DetailSink = {
     neededBid: (json) => written.push(`neededBid ${json}`),
     missingDocuments: (json) => written.push(`missingDocuments ${json}`),
+    blockedPurchases: (json) => written.push(`blockedPurchases ${json}`),
     splitGroup: (json) => written.push(`split ${json}`),
   };
   try {

@@ -182,18 +182,23 @@ ${y.vendors.length > 50 ? `<p class="meta">… and ${y.vendors.length - 50} more
 <h1>Purchasing audit: ${html(r.file)}</h1>
 <p class="meta">Rules version ${html(r.rulesVersion)}. Split window: ${r.window === 'fiscal-year' ? 'fiscal year (July 1 to June 30)' : `purchases chained with gaps of at most ${r.window.days} days`}.</p>
 </header>
-<div class="verdict ${r.blocked ? 'bad' : 'ok'}">${r.blocked ? `Needs action: ${r.neededBidCount.toLocaleString('en-US')} purchase(s) needed a formal bid; ${run.splits.count} possible split group(s).` : 'No purchase needed a formal bid, and no split purchases were found.'}${r.missingDocumentsCount > 0 ? ` ${r.missingDocumentsCount.toLocaleString('en-US')} purchase(s) have missing audit documents.` : ''}</div>
+<div class="verdict ${r.blocked ? 'bad' : 'ok'}">${r.blocked ? `Needs action: ${r.blockedPurchaseCount > 0 ? `${r.blockedPurchaseCount.toLocaleString('en-US')} purchase(s) blocked by a finding; ` : ''}${r.neededBidCount.toLocaleString('en-US')} purchase(s) needed a formal bid; ${run.splits.blockingCount} possible split group(s).` : 'No finding blocks a purchase, no purchase needed a formal bid, and no split purchases were found.'}${run.splits.count > run.splits.blockingCount ? ` ${run.splits.count - run.splits.blockingCount} group(s) to check (warnings).` : ''}${r.missingDocumentsCount > 0 ? ` ${r.missingDocumentsCount.toLocaleString('en-US')} purchase(s) have missing audit documents.` : ''}</div>
 <div class="cards">
 <div class="card"><b>${r.purchaseCount.toLocaleString('en-US')}</b>purchase orders${r.changeOrders > 0 ? ` (+${r.changeOrders.toLocaleString('en-US')} change orders)` : ''}</div>
 <div class="card"><b>${dollars(r.total)}</b>total spending</div>
+<div class="card"><b>${r.blockedPurchaseCount.toLocaleString('en-US')}</b>blocked by a finding</div>
 <div class="card"><b>${run.splits.count}</b>possible split groups</div>
 <div class="card"><b>${r.neededBidCount.toLocaleString('en-US')}</b>needed a formal bid</div>
 <div class="card"><b>${r.missingDocumentsCount.toLocaleString('en-US')}</b>with missing documents</div>
 </div>
 <h2>Members</h2>
-<table><thead><tr><th>Member</th><th class="num">POs</th><th class="num">Total</th><th class="num">Needed a bid</th><th class="num">Missing documents</th><th class="num">Split groups</th></tr></thead><tbody>
-${r.members.map((m) => `<tr><td>${html(m.name)} <span class="id">[${html(m.memberId)}]</span></td><td class="num">${m.purchases.toLocaleString('en-US')}</td><td class="num">${dollars(m.total)}</td><td class="num">${m.neededBid}</td><td class="num">${m.missingDocuments}</td><td class="num">${m.splitGroups}</td></tr>`).join('')}
+<table><thead><tr><th>Member</th><th class="num">POs</th><th class="num">Total</th><th class="num">Blocked</th><th class="num">Needed a bid</th><th class="num">Missing documents</th><th class="num">Split groups</th></tr></thead><tbody>
+${r.members.map((m) => `<tr><td>${html(m.name)} <span class="id">[${html(m.memberId)}]</span></td><td class="num">${m.purchases.toLocaleString('en-US')}</td><td class="num">${dollars(m.total)}</td><td class="num">${m.blockedPurchases}</td><td class="num">${m.neededBid}</td><td class="num">${m.missingDocuments}</td><td class="num">${m.splitGroups}</td></tr>`).join('')}
 </tbody></table>
+${r.blockedPurchaseCount > 0 ? `<h2>Purchases a finding blocks</h2>
+<table><thead><tr><th>Finding</th><th>Citation</th><th class="num">Purchases</th></tr></thead><tbody>${Object.entries(r.blockingFindings).map(([code, f]) => `<tr><td>${html(f.message)} <span class="id">[${html(code)}]</span></td><td>${html(f.citation)}</td><td class="num">${f.on.toLocaleString('en-US')}</td></tr>`).join('')}</tbody></table>
+<table><thead><tr><th>Purchase order</th><th>Where</th><th>Member</th><th class="num">Amount</th><th>Findings</th></tr></thead><tbody>${run.blockedKept.slice(0, 200).map((p) => `<tr><td>${html(p['purchaseId'])}</td><td>${html(p['where'])}</td><td>${html(p['memberId'])}</td><td class="num">${dollars(String(p['amount']))}</td><td>${(p['findings'] as string[]).map(html).join(', ')}</td></tr>`).join('')}</tbody></table>
+${r.blockedPurchaseCount > Math.min(200, run.blockedKept.length) ? `<p>… and ${(r.blockedPurchaseCount - Math.min(200, run.blockedKept.length)).toLocaleString('en-US')} more; <code>--format json</code> lists them all.</p>` : ''}` : ''}
 <h2>Possible split purchases (PCC § 20116)</h2>
 ${timeline ? `<div class="chart" style="height:${Math.max(160, 28 * groups.length + 60)}px"><canvas id="timeline" role="img" aria-label="Split groups on a timeline"></canvas></div>` : '<p>None found.</p>'}
 ${splitRows ? `<table><thead><tr><th>Member</th><th>Vendor</th><th>Kind</th><th>Dates</th><th>Purchase orders</th><th class="num">Total</th><th class="num">Bid limit</th><th>Citation</th></tr></thead><tbody>${splitRows}</tbody></table>` : ''}

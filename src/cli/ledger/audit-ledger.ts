@@ -29,6 +29,16 @@ export interface LedgerReport {
   members: MemberSummary[];
   memberYears: MemberYear[];
   splitPurchases: SplitPurchaseGroup[];
+  /** The split groups a finding blocks (kind `split`); the others are warnings to check. */
+  blockingSplitGroupCount: number;
+  /**
+   * Purchases a finding blocks, as `pace-rules check` would block each (a finding of severity
+   * `block` in its eligibility, procurement method or audit checklist: a member whose membership
+   * is not active, a vendor the contract does not authorize, ...): how many, and by code the
+   * finding's message and citation and on how many purchases. The list is `blockedPurchases`.
+   */
+  blockedPurchaseCount: number;
+  blockingFindings: Record<string, { message: string; citation: string; on: number }>;
   neededBidCount: number;
   missingDocumentsCount: number;
   unknownContractCount: number;
@@ -42,7 +52,7 @@ export interface LedgerReport {
    */
   unknownDocumentCount: number;
   unknownDocumentKinds: { kind: string; count: number }[];
-  /** True when anything needs action: a purchase that needed a bid, or split purchases. */
+  /** True when anything needs action: a purchase a finding blocks, a purchase that needed a bid, or split purchases (a group whose finding blocks). */
   blocked: boolean;
 }
 
@@ -51,6 +61,7 @@ export interface LedgerRun {
   report: Omit<LedgerReport, 'splitPurchases'>;
   splits: SplitGroups;
   neededBidKept: Record<string, unknown>[];
+  blockedKept: Record<string, unknown>[];
   missingKept: Record<string, unknown>[];
   /** The entries of missingDocuments (a purchase raised by change orders may have two). */
   missingEntryCount: number;
@@ -388,6 +399,9 @@ async function finish(options: LedgerOptions, book: LedgerBook, readToEnd: boole
     total: centsTotal(book.totalCents),
     members: book.members(),
     memberYears: book.memberYears(),
+    blockingSplitGroupCount: splits.blockingCount,
+    blockedPurchaseCount: book.blockedCount,
+    blockingFindings: Object.fromEntries(book.blockFindings),
     neededBidCount: book.neededBidCount,
     missingDocumentsCount: book.missingCount,
     unknownContractCount: book.unknownContractCount,
@@ -395,9 +409,9 @@ async function finish(options: LedgerOptions, book: LedgerBook, readToEnd: boole
     checklistItems: Object.fromEntries(book.titles),
     unknownDocumentCount: book.unknownKindCount,
     unknownDocumentKinds: [...book.unknownKinds].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0)),
-    blocked: book.neededBidCount > 0 || splits.count > 0,
+    blocked: book.blockedCount > 0 || book.neededBidCount > 0 || splits.blockingCount > 0,
   };
-  return { report, splits, neededBidKept: book.neededBidKept, missingKept: book.missingKept, missingEntryCount: book.missingEntryCount };
+  return { report, splits, neededBidKept: book.neededBidKept, blockedKept: book.blockedKept, missingKept: book.missingKept, missingEntryCount: book.missingEntryCount };
 }
 
 function centsTotal(cents: number): string {

@@ -37,6 +37,14 @@ export interface Decided {
   /** The missing items' id, title and citation, in checklist order. */
   readonly missingItems: readonly (readonly [string, string, string])[];
   /**
+   * The codes of the findings that block the purchase (as `pace-rules check` blocks it: severity
+   * `block` in its eligibility, procurement method or audit checklist), as a JSON array; undefined
+   * when none does.
+   */
+  readonly blocks: string | undefined;
+  /** Those findings' code, message and citation ('' when it has none), in the order of `blocks`. */
+  readonly blockItems: readonly (readonly [string, string, string])[];
+  /**
    * The node of `missing` in the trie of the chunk deciding now (see ChunkDecider.missingList);
    * cleared when the chunk is finished, so that no decision keeps an old chunk's trie alive.
    */
@@ -55,6 +63,8 @@ export const UNKNOWN_CONTRACT = 8;
 export const FEDERAL_MONEY = 16;
 /** The purchase's documents list its bid file (kind `formal-bid-file`, the audit checklist's item, or `formal-bid`). */
 export const BID_ON_FILE = 32;
+/** A finding of severity `block` (see Decided.blocks). */
+export const BLOCKED = 64;
 
 /** A change order as read: decided later, in order, by the thread that knows its PO's total. */
 export interface ChangeOrderRow {
@@ -106,6 +116,10 @@ export interface ChunkResult {
   missingListOf: Int32Array;
   /** Checklist items seen missing in this chunk: id, title, citation, and on how many rows. */
   titles: [string, string, string, number][];
+  /** For each row flagged BLOCKED (in row order), the JSON array of the codes of its findings that block. */
+  blocked: string[];
+  /** Findings that block seen in this chunk: code, message, citation, and on how many rows. */
+  blockFindings: [string, string, string, number][];
   /** Documents of kinds that satisfy nothing (see knownDocumentKinds): kind and how many, and how many in all. */
   unknownKinds: [string, number][];
   unknownKindCount: number;
@@ -293,6 +307,8 @@ export class ChunkDecider {
   private missingCount = 0;
   private readonly changes: ChunkResult['changes'] = [];
   private readonly titles = new Map<string, [string, string, string, number]>();
+  private readonly blocked: string[] = [];
+  private readonly blockFindings = new Map<string, [string, string, string, number]>();
   private readonly knownKinds: ReadonlySet<string>;
   private readonly unknownKinds = new Map<string, number>();
   private unknownKindCount = 0;
@@ -432,6 +448,15 @@ export class ChunkDecider {
     else if (decided.method === 'formal-bid') flags |= NEEDED_BID;
     // (the purchase was validated: its funding lines are the library's)
     if (hasFederalFunds(p as unknown as Purchase)) flags |= FEDERAL_MONEY;
+    if (decided.blocks !== undefined) {
+      flags |= BLOCKED;
+      this.blocked.push(decided.blocks);
+      for (const [code, message, citation] of decided.blockItems) {
+        const entry = this.blockFindings.get(code);
+        if (entry) entry[3]++;
+        else this.blockFindings.set(code, [code, message, citation, 1]);
+      }
+    }
     if (decided.missing.length > 0) {
       flags |= MISSING_DOCUMENTS;
       const seen = this.missingList(decided);
@@ -452,7 +477,15 @@ export class ChunkDecider {
       const checklist = decided.auditChecklist;
       const missingItems: [string, string, string][] = [];
       for (const item of checklist.items) if (item.status === 'missing') missingItems.push([item.id, item.title, item.citation]);
-      return { method: decided.procurementMethod.method, missing: checklist.missing, missingItems, node: undefined };
+      // What blocks the purchase, as `pace-rules check` finds it; each code once (a class shares
+      // its findings by code: their messages are the first purchase's, see purchaseClassifier).
+      const blockItems: [string, string, string][] = [];
+      for (const findings of [decided.eligibility?.findings ?? [], decided.procurementMethod.findings, checklist.findings]) {
+        for (const f of findings) if (f.severity === 'block' && !blockItems.some(([code]) => code === f.code)) blockItems.push([flatCopy(f.code), flatCopy(f.message), flatCopy(f.citation ?? '')]);
+      }
+      if (decided.eligibility !== undefined && !decided.eligibility.eligible && blockItems.length === 0) blockItems.push(['not-eligible', 'The member may not use the contract for this purchase.', '']);
+      const blocks = blockItems.length > 0 ? JSON.stringify(blockItems.map(([code]) => code)) : undefined;
+      return { method: decided.procurementMethod.method, missing: checklist.missing, missingItems, blocks, blockItems, node: undefined };
     } catch (e) {
       if (!isPaceError(e)) throw e;
       const issues = e.issues.length > 0 ? e.issues : [{ path: '$.purchase', message: e.message }];
@@ -547,6 +580,8 @@ export class ChunkDecider {
       missingLists: this.missingLists,
       missingListOf: this.missingListOf.subarray(0, this.missingCount),
       titles: [...this.titles.values()],
+      blocked: this.blocked,
+      blockFindings: [...this.blockFindings.values()],
       unknownKinds: [...this.unknownKinds],
       unknownKindCount: this.unknownKindCount,
       changes: this.changes,

@@ -50,7 +50,7 @@ export class DecisionReuse {
   private readonly limit = keptDecisionsLimit();
   /** The classifiers' nodes, all scopes together (see classNodesLimit). */
   private readonly nodes: NodeBudget = { live: 0, limit: classNodesLimit() };
-  /** One decision per distinct outcome (method and missing items). */
+  /** One decision per distinct outcome (method, findings that block, missing items). */
   private readonly outcomes = new Map<string, Decided>();
 
   private readonly context: PaceContext;
@@ -86,7 +86,7 @@ export class DecisionReuse {
    * a few megabytes (the threads' heaps are small, see bin.ts and pool.ts).
    */
   keep(scope: Scope, key: number, decided: Decided): Decided {
-    const signature = `${decided.method}\u0000${decided.missing.join('\u0000')}`;
+    const signature = `${decided.method}\u0000${decided.blocks ?? ''}\u0000${decided.missing.join('\u0000')}`;
     let shared = this.outcomes.get(signature);
     if (shared === undefined) this.outcomes.set(signature, (shared = decided));
     this.add(scope, key, shared);

@@ -5,7 +5,7 @@
 import { fiscalYearOf } from '../../index.js';
 import { quoted } from '../safe-text.js';
 import { CentsColumn, Column, GroupIndex, IdIndex, Interner, LineColumn, SmallIntColumn, flatCopy, jsonString } from './columns.js';
-import { BID_ON_FILE, MAX_UNKNOWN_KINDS, CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, UNKNOWN_CONTRACT, centsText, type ChangedPO, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
+import { BID_ON_FILE, BLOCKED, MAX_UNKNOWN_KINDS, CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, UNKNOWN_CONTRACT, centsText, type ChangedPO, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
 import type { RowProblem } from './rows.js';
 import type { OnRow } from './rows-again.js';
 import { decideRaisedPOs } from './raised-pos.js';
@@ -17,6 +17,7 @@ import { BucketSplitter, shareSplitColumns, type BucketGroup, type KeptSplitGrou
 export interface DetailSink {
   neededBid(json: string): void;
   missingDocuments(json: string): void;
+  blockedPurchases(json: string): void;
   /** A split group as its JSON, indented for its place in the report's `splitPurchases` list. */
   splitGroup(json: string): void;
 }
@@ -39,6 +40,8 @@ export interface MemberSummary {
   neededBid: number;
   missingDocuments: number;
   splitGroups: number;
+  /** Purchases a finding blocks (see LedgerReport.blockedPurchases). */
+  blockedPurchases: number;
 }
 
 /** A member's fiscal year: spending per vendor, and the state bid limit in force in it. */
@@ -56,6 +59,8 @@ export interface SplitGroups {
   /** The first {@link DETAILS_KEPT} groups, in the report's order (all of them went to the sink). */
   kept: KeptSplitGroup[];
   count: number;
+  /** The groups a finding blocks (splits); the others are warnings to check. */
+  blockingCount: number;
   /** `memberId + '\u0000' + fiscal year label` (of each group's first date) → groups. */
   byMemberYear: Map<string, number>;
 }
@@ -102,7 +107,7 @@ export class LedgerBook {
   private readonly fiscalYears = new Interner();
   private readonly groups: { member: number; vendor: string; supplyKind: string }[] = [];
   private readonly spending = new Map<number, { cents: number; count: number }>();
-  private readonly memberCounts: { purchases: number; cents: number; neededBid: number; missingDocuments: number; splitGroups: number }[];
+  private readonly memberCounts: { purchases: number; cents: number; neededBid: number; missingDocuments: number; splitGroups: number; blockedPurchases: number }[];
   private readonly pendingChanges: ChangeOrderRow[] = [];
   /**
    * POs changed by change orders (see ChangedPO): judged at their total once every row is in. Not
@@ -128,6 +133,10 @@ export class LedgerBook {
   readonly problems: RowProblem[] = [];
   private badRowsCounted = { problems: 0, rows: 0 };
   readonly neededBidKept: Record<string, unknown>[] = [];
+  readonly blockedKept: Record<string, unknown>[] = [];
+  blockedCount = 0;
+  /** Findings that block: code → message, citation, and on how many purchases. */
+  readonly blockFindings = new Map<string, { message: string; citation: string; on: number }>();
   readonly missingKept: Record<string, unknown>[] = [];
   readonly unknownContracts: { purchaseId: string; contractId: string; where: string }[] = [];
   unknownContractCount = 0;
@@ -157,7 +166,7 @@ export class LedgerBook {
     this.date = new Column<Uint16Array<ArrayBufferLike>>(Uint16Array, sharedColumns);
     this.cents = new CentsColumn(sharedColumns);
     this.flags = new Column<Uint8Array<ArrayBufferLike>>(Uint8Array, sharedColumns);
-    this.memberCounts = memberList.map(() => ({ purchases: 0, cents: 0, neededBid: 0, missingDocuments: 0, splitGroups: 0 }));
+    this.memberCounts = memberList.map(() => ({ purchases: 0, cents: 0, neededBid: 0, missingDocuments: 0, splitGroups: 0, blockedPurchases: 0 }));
     this.nextLine = firstLine;
   }
 
@@ -184,6 +193,11 @@ export class LedgerBook {
       if (seen) seen.missingOn += count;
       else this.titles.set(id, { title, citation, missingOn: count });
     }
+    for (const [code, message, citation, count] of chunk.blockFindings) {
+      const seen = this.blockFindings.get(code);
+      if (seen) seen.on += count;
+      else this.blockFindings.set(code, { message, citation, on: count });
+    }
     this.unknownKindCount += chunk.unknownKindCount;
     for (const [kind, count] of chunk.unknownKinds) {
       const seen = this.unknownKinds.get(kind);
@@ -192,6 +206,7 @@ export class LedgerBook {
     }
     let missingAt = 0;
     let unknownAt = 0;
+    let blockedAt = 0;
     // The chunk's groups and dates, each found in the book when a row first uses it (so the book
     // numbers them in row order, as when it looked up every row).
     const groupOfKey = new Int32Array(chunk.groupKeys.length).fill(-1);
@@ -210,6 +225,7 @@ export class LedgerBook {
       // This row's entries in the chunk's per-flag lists (taken even when the row is refused below).
       const missingList = flags & MISSING_DOCUMENTS ? chunk.missingListOf[missingAt++]! : -1;
       const unknownContract = flags & UNKNOWN_CONTRACT ? chunk.unknownContracts[unknownAt++]! : undefined;
+      const blocked = flags & BLOCKED ? chunk.blocked[blockedAt++]! : undefined;
       let earlier: number;
       try {
         earlier = this.ids.add(id);
@@ -244,12 +260,16 @@ export class LedgerBook {
       counts.cents += cents;
       this.totalCents += cents;
       this.addSpending(group, dateIndex, flags, cents, 1);
-      if (!(flags & (NEEDED_BID | MISSING_DOCUMENTS | UNKNOWN_CONTRACT))) continue;
+      if (!(flags & (NEEDED_BID | MISSING_DOCUMENTS | UNKNOWN_CONTRACT | BLOCKED))) continue;
       // The row's details (most rows have none). As JSON, what JSON.stringify of { purchaseId,
       // memberId, ... } gives without the opening brace (`detail` puts `where` first), built as
       // they are written.
       const where = this.lineLabel(line);
       const head = `"purchaseId":${jsonString(id)},"memberId":${(this.memberJson[member] ??= JSON.stringify(this.memberList[member]!.id))}`;
+      if (blocked !== undefined) {
+        counts.blockedPurchases++;
+        this.detail('blockedPurchases', `${head},"amount":"${centsText(cents)}","findings":${blocked}}`, where);
+      }
       if (flags & NEEDED_BID) {
         counts.neededBid++;
         this.detail('neededBid', `${head},"amount":"${centsText(cents)}","method":"formal-bid"}`, where);
@@ -316,9 +336,13 @@ export class LedgerBook {
   }
 
   /** A detail: `where` (a line label or JSON path: no character JSON escapes), then `rest`, its other members and closing brace. */
-  private detail(kind: 'neededBid' | 'missingDocuments', rest: string, where: string, counted = true): void {
+  private detail(kind: 'neededBid' | 'missingDocuments' | 'blockedPurchases', rest: string, where: string, counted = true): void {
     const line = `{"where":"${where}",${rest}`;
-    if (kind === 'neededBid') {
+    if (kind === 'blockedPurchases') {
+      if (counted) this.blockedCount++;
+      this.sink.blockedPurchases(line);
+      if (this.blockedKept.length < DETAILS_KEPT) this.blockedKept.push(JSON.parse(line) as Record<string, unknown>);
+    } else if (kind === 'neededBid') {
       this.neededBidCount++;
       this.sink.neededBid(line);
       if (this.neededBidKept.length < DETAILS_KEPT) this.neededBidKept.push(JSON.parse(line) as Record<string, unknown>);
@@ -397,7 +421,7 @@ export class LedgerBook {
    */
   private judgeRaisedPOs(raised: readonly [number, ChangedPO][]): void {
     if (this.rowsAgain === undefined) throw new Error('LedgerBook: rowsAgain is needed to judge POs raised by change orders');
-    const { flags: totalFlags, missing: totalList, missingAsIssued: issuedList, lists, titles } = decideRaisedPOs(
+    const { flags: totalFlags, missing: totalList, missingAsIssued: issuedList, lists, titles, blocked, blockedAsIssued, blockFindings } = decideRaisedPOs(
       this.setup,
       raised.map(([target, change]) => ({ line: this.line.get(target), id: this.ids.id(target), latestLine: change.line, changeCents: this.cents.get(target) - change.issued, funding: change.funding })),
       this.rowsAgain,
@@ -415,6 +439,24 @@ export class LedgerBook {
       const counts = this.memberCounts[memberIndex]!;
       const head = `"purchaseId":${jsonString(this.ids.id(target))},"memberId":${(this.memberJson[memberIndex] ??= JSON.stringify(this.memberList[memberIndex]!.id))},"amount":"${centsText(this.cents.get(target))}"`;
       const where = this.lineLabel(line);
+      // Findings that block it at its total that did not as issued (a contract's limit per member
+      // passed, ...): listed again at its total, counted once.
+      const blocks = blocked[k];
+      if (blocks !== undefined && blocks !== blockedAsIssued[k]) {
+        const had = new Set(blockedAsIssued[k] === undefined ? [] : (JSON.parse(blockedAsIssued[k]!) as string[]));
+        for (const code of JSON.parse(blocks) as string[]) {
+          if (had.has(code)) continue;
+          const seen = this.blockFindings.get(code);
+          if (seen) seen.on++;
+          else this.blockFindings.set(code, { ...blockFindings.get(code)!, on: 1 });
+        }
+        const first = !(poFlags & BLOCKED);
+        if (first) {
+          this.flags.set(target, this.flags.get(target) | BLOCKED);
+          counts.blockedPurchases++;
+        }
+        this.detail('blockedPurchases', `${head},"findings":${blocks},"byChangeOrder":true}`, where, first);
+      }
       // (a PO with its bid on file had its bid, whatever its change orders list)
       if (flags & NEEDED_BID && !(poFlags & (NEEDED_BID | BID_ON_FILE))) {
         this.flags.set(target, this.flags.get(target) | NEEDED_BID);
@@ -469,7 +511,7 @@ export class LedgerBook {
     // Every row is in and every change order folded: the id lookup is no longer needed.
     this.ids.dropIndex();
     const { bucketKeys, sizes, order, buckets } = this.buckets();
-    const found: SplitGroups = { kept: [], count: 0, byMemberYear: new Map() };
+    const found: SplitGroups = { kept: [], count: 0, blockingCount: 0, byMemberYear: new Map() };
     const context = paceContextOf(this.setup.pace);
     if (context === undefined) throw new Error('the ledger\'s Pace was not built by createPace');
     const columns: SplitColumns = { ids: this.ids, group: this.group, date: this.date, cents: this.cents, flags: this.flags, groups: this.groups, dateValues: this.dates.values, issuedCents: this.issuedCents };
@@ -504,8 +546,9 @@ export class LedgerBook {
       const b = work[k]!;
       const { member, vendor } = bucketKeys[b]!;
       const memberId = this.memberList[member]!.id;
-      const take = ({ json, from, kept }: BucketGroup): void => {
+      const take = ({ json, from, blocks, kept }: BucketGroup): void => {
         found.count++;
+        if (blocks) found.blockingCount++;
         if (kept !== undefined && keep()) found.kept.push(kept);
         const year = `${memberId}\u0000${fiscalYearOf(from).label}`;
         found.byMemberYear.set(year, (found.byMemberYear.get(year) ?? 0) + 1);
@@ -562,7 +605,7 @@ export class LedgerBook {
     return this.memberList
       .map((m, i) => ({ m, c: this.memberCounts[i]! }))
       .filter(({ c }) => c.purchases > 0)
-      .map(({ m, c }) => ({ memberId: m.id, name: m.name, purchases: c.purchases, total: centsText(c.cents), neededBid: c.neededBid, missingDocuments: c.missingDocuments, splitGroups: c.splitGroups }))
+      .map(({ m, c }) => ({ memberId: m.id, name: m.name, purchases: c.purchases, total: centsText(c.cents), neededBid: c.neededBid, missingDocuments: c.missingDocuments, splitGroups: c.splitGroups, blockedPurchases: c.blockedPurchases }))
       .sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
   }
 

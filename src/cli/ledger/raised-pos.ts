@@ -3,7 +3,7 @@
 // (a PO's fields are not kept while the ledger is read). LedgerBook.judgeRaisedPOs reports them.
 import { withChangeOrders } from '../../compliance/decide.js';
 import type { Purchase } from '../../model/purchase.js';
-import { ChunkDecider, MISSING_DOCUMENTS, centsText, type ChangedPO, type LedgerSetup } from './decide-rows.js';
+import { BLOCKED, ChunkDecider, MISSING_DOCUMENTS, centsText, type ChangedPO, type LedgerSetup } from './decide-rows.js';
 import type { OnRow } from './rows-again.js';
 
 /** A PO that change orders raised: its line, id, its latest change order's line, the change in cents, and its change orders' funding lines. */
@@ -24,6 +24,10 @@ export interface RaisedOutcomes {
   /** Each distinct list of missing items, as JSON. */
   lists: string[];
   titles: Map<string, { title: string; citation: string }>;
+  /** The codes of the findings that block it at its total and as issued (a JSON array), if any. */
+  blocked: (string | undefined)[];
+  blockedAsIssued: (string | undefined)[];
+  blockFindings: Map<string, { message: string; citation: string }>;
 }
 
 const DECIDED = 0x80;
@@ -36,7 +40,7 @@ const DECIDED = 0x80;
 export function decideRaisedPOs(setup: LedgerSetup, raised: readonly RaisedPO[], rowsAgain: (lines: Int32Array, onRow: OnRow) => void, pathOf: (line: number) => string): RaisedOutcomes {
   const lists: string[] = [];
   const listIndex = new Map<string, number>();
-  const out: RaisedOutcomes = { flags: new Uint8Array(raised.length), missing: new Int32Array(raised.length).fill(-1), missingAsIssued: new Int32Array(raised.length).fill(-1), lists, titles: new Map() };
+  const out: RaisedOutcomes = { flags: new Uint8Array(raised.length), missing: new Int32Array(raised.length).fill(-1), missingAsIssued: new Int32Array(raised.length).fill(-1), lists, titles: new Map(), blocked: [], blockedAsIssued: [], blockFindings: new Map() };
   // In deciders of a few thousand rows, one after the other (a decision reused within a decider
   // notes its list of missing items in that decider's).
   let decider = new ChunkDecider(setup, 1024);
@@ -44,6 +48,8 @@ export function decideRaisedPOs(setup: LedgerSetup, raised: readonly RaisedPO[],
   const take = (): void => {
     const result = decider.finish(0);
     const missingOf: number[] = [];
+    const blockedOf: (string | undefined)[] = [];
+    for (let i = 0, b = 0; i < result.count; i++) blockedOf.push(result.flags[i]! & BLOCKED ? result.blocked[b++] : undefined);
     for (let i = 0, m = 0; i < result.count; i++) {
       if (!(result.flags[i]! & MISSING_DOCUMENTS)) missingOf.push(-1);
       else {
@@ -54,13 +60,18 @@ export function decideRaisedPOs(setup: LedgerSetup, raised: readonly RaisedPO[],
       }
     }
     for (const [k, issued, total] of decided) {
-      if (issued >= 0) out.missingAsIssued[k] = missingOf[issued]!;
+      if (issued >= 0) {
+        out.missingAsIssued[k] = missingOf[issued]!;
+        out.blockedAsIssued[k] = blockedOf[issued];
+      }
       if (total >= 0) {
         out.missing[k] = missingOf[total]!;
+        out.blocked[k] = blockedOf[total];
         out.flags[k] = result.flags[total]! | DECIDED;
       }
     }
     for (const [id, title, citation] of result.titles) out.titles.set(id, { title, citation });
+    for (const [code, message, citation] of result.blockFindings) if (!out.blockFindings.has(code)) out.blockFindings.set(code, { message, citation });
     // (no problem is reported: the PO and its change orders were valid; a total past the largest
     // amount a purchase may have, over 13 digits, is judged as issued)
     decider = new ChunkDecider(setup, 1024);

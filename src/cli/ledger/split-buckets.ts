@@ -24,6 +24,8 @@ export interface BucketGroup {
   json: string;
   /** Its first date (the report counts groups by member and fiscal year). */
   from: string;
+  /** Whether a finding of the group blocks (a split: severity `block`); else it is a warning to check (across July 1, federal micro-purchases, change orders). */
+  blocks: boolean;
   kept: KeptSplitGroup | undefined;
 }
 
@@ -117,7 +119,7 @@ export class BucketSplitter {
       }
     }
     for (const split of findSplitGroups(this.context, this.purchasesOf(rows, this.members[member]!.id, vendor), options, issued)) {
-      take({ json: nestedJson(split), from: split.from, kept: keep() ? { ...split, purchaseIds: split.purchaseIds.slice(0, KEPT_GROUP_IDS), purchaseIdCount: split.purchaseIds.length } : undefined });
+      take({ json: nestedJson(split), from: split.from, blocks: split.findings.some((f) => f.severity === 'block'), kept: keep() ? { ...split, purchaseIds: split.purchaseIds.slice(0, KEPT_GROUP_IDS), purchaseIdCount: split.purchaseIds.length } : undefined });
     }
   }
 

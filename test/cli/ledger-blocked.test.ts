@@ -1,0 +1,120 @@
+// audit-ledger and the findings that block a purchase: a ledger row is blocked exactly when
+// `pace-rules check` (pace.checkPurchase) would block that purchase, whatever its amount; and of
+// the split groups, only those whose finding blocks (kind `split`) make the run need action.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createPace } from '../../src/index.js';
+import { runCli as runCliAsync } from '../../src/cli/main.js';
+
+const data = (file: string): string => join(import.meta.dirname, '..', '..', 'examples', 'data', file);
+const scratch = mkdtempSync(join(tmpdir(), 'pace-ledger-blocked-'));
+function file(name: string, text: string): string {
+  const path = join(scratch, name);
+  writeFileSync(path, text);
+  return path;
+}
+async function runCli(argv: string[]): Promise<{ stdout: string; exitCode: number }> {
+  let stdout = '';
+  const exitCode = await runCliAsync(argv, { stdout: (t) => (stdout += t), stderr: () => {} });
+  return { stdout, exitCode };
+}
+
+const members = JSON.parse(readFileSync(data('members.json'), 'utf8')) as { id: string }[];
+const contracts = JSON.parse(readFileSync(data('contracts.json'), 'utf8')) as { id: string }[];
+const HEADER = 'id,memberId,date,amount,supplyKind,category,contractId,vendorId,localAmount,documents,description';
+const DOCS = 'board-authorization;board-ratification;lead-agency-solicitation;lead-agency-award;cooperative-use-clause;contract-in-force;po-cites-contract;price-verification;receiving-record;conflict-of-interest;records-retention';
+
+// Chromebook orders under the PACE technology contract, as a district's ERP exports them: one by a
+// county office whose membership is suspended, one bought from a reseller that is not the
+// contract's vendor, one as it should be, and one of a small elementary district without its
+// county membership certificate; all under the bid limit.
+const rows = [
+  ['PO-2025-00601', 'dogwood-coe', '2025-10-14', '48000.00', 'goods', 'technology', 'pace-tech-2024', 'v-northwind', '48000.00', DOCS, 'Chromebooks (suspended member)'],
+  ['PO-2025-00602', 'alder-usd', '2025-10-20', '52000.00', 'goods', 'technology', 'pace-tech-2024', 'v-cdw-g', '52000.00', DOCS, 'Chromebooks bought from a reseller'],
+  ['PO-2025-00603', 'alder-usd', '2025-10-21', '31250.00', 'goods', 'technology', 'pace-tech-2024', 'v-northwind', '31250.00', DOCS, 'Chromebook carts'],
+  ['PO-2025-00604', 'birch-esd', '2025-11-03', '9800.00', 'goods', 'technology', 'pace-tech-2024', 'v-northwind', '9800.00', DOCS, 'Tablets'],
+];
+const ledger = file('blocked.csv', `${HEADER}\n${rows.map((r) => r.join(',')).join('\n')}\n`);
+const args = ['audit-ledger', ledger, '--members', data('members.json'), '--contracts', data('contracts.json')];
+
+/** The codes of the findings that block a purchase, as pace.checkPurchase finds them (each once, in order). */
+function libraryBlocks(row: string[]): string[] {
+  const pace = createPace();
+  const [id, memberId, date, amount, supplyKind, category, contractId, vendorId, local, documents] = row as [string, string, string, string, string, string, string, string, string, string];
+  const purchase = { id, memberId, date, amount, supplyKind, category, contractId, vendorId, funding: [{ source: 'local', amount: local }], documents: documents.split(';').map((kind) => ({ kind })) };
+  const decided = pace.checkPurchase({ member: members.find((m) => m.id === memberId), purchase, contract: contracts.find((c) => c.id === contractId) } as never, { trace: false });
+  const codes: string[] = [];
+  for (const f of [...(decided.eligibility?.findings ?? []), ...decided.procurementMethod.findings, ...decided.auditChecklist.findings]) if (f.severity === 'block' && !codes.includes(f.code)) codes.push(f.code);
+  return codes;
+}
+
+describe('audit-ledger: purchases a finding blocks', () => {
+  it('lists each purchase pace.checkPurchase blocks, with the codes of its findings, and exits 1', async () => {
+    const { stdout, exitCode } = await runCli([...args, '--json']);
+    const report = JSON.parse(stdout) as { blocked: boolean; blockedPurchaseCount: number; blockedPurchases: { purchaseId: string; where: string; amount: string; findings: string[] }[]; blockingFindings: Record<string, { message: string; citation: string; on: number }>; members: { memberId: string; blockedPurchases: number }[] };
+    const expected = rows.map((r) => ({ id: r[0]!, codes: libraryBlocks(r) })).filter((e) => e.codes.length > 0);
+    // The ledger has the three the library blocks, and not the one it does not.
+    expect(expected.map((e) => e.id)).toEqual(['PO-2025-00601', 'PO-2025-00602', 'PO-2025-00604']);
+    expect(report.blockedPurchases.map((p) => ({ id: p.purchaseId, codes: p.findings }))).toEqual(expected);
+    expect(report.blockedPurchases[0]).toMatchObject({ where: 'line 2', amount: '48000.00' });
+    expect(report.blockedPurchases[0]!.findings).toContain('membership-not-active');
+    expect(report.blockedPurchases[1]!.findings).toEqual(['vendor-not-authorized']);
+    expect(report.blockedPurchaseCount).toBe(3);
+    expect(report.blockingFindings['vendor-not-authorized']).toMatchObject({ on: 1 });
+    expect(report.blockingFindings['vendor-not-authorized']!.citation).toContain('20118');
+    expect(report.members.find((m) => m.memberId === 'alder-usd')?.blockedPurchases).toBe(1);
+    expect(report.blocked).toBe(true);
+    expect(exitCode).toBe(1);
+  });
+
+  it('says so in the text and HTML reports', async () => {
+    const text = (await runCli(args)).stdout;
+    expect(text).toContain('Purchases a finding blocks (as pace-rules check would block each):\n  PO-2025-00601 (line 2) dogwood-coe $48,000.00: membership-not-active');
+    expect(text).toContain('  PO-2025-00602 (line 3) alder-usd $52,000.00: vendor-not-authorized\n');
+    expect(text).toMatch(/vendor-not-authorized \(on 1\): The purchase's vendor is neither the contract's vendor nor one of its authori[sz]ed dealers\./);
+    expect(text).toContain('Result: needs action: 3 purchase(s) blocked by a finding, 0 purchase(s) needed a formal bid, 0 possible split group(s) (exit 1)');
+    const out = join(scratch, 'blocked.html');
+    await runCli([...args, '--format', 'html', '--out', out]);
+    const page = readFileSync(out, 'utf8');
+    expect(page).toContain('Needs action: 3 purchase(s) blocked by a finding');
+    expect(page).toContain('<td>PO-2025-00602</td><td>line 3</td><td>alder-usd</td><td class="num">$52,000.00</td><td>vendor-not-authorized</td>');
+  });
+
+  it('is clear when nothing blocks: the same orders, bought as they should be', async () => {
+    const clean = file('clean.csv', `${HEADER}\n${rows[2]!.join(',')}\n`);
+    const { stdout, exitCode } = await runCli(['audit-ledger', clean, '--members', data('members.json'), '--contracts', data('contracts.json'), '--json']);
+    const report = JSON.parse(stdout) as { blockedPurchaseCount: number; blockedPurchases: unknown[]; blocked: boolean };
+    expect(report).toMatchObject({ blockedPurchaseCount: 0, blockedPurchases: [], blocked: false });
+    expect(exitCode).toBe(0);
+  });
+});
+
+describe('audit-ledger: split groups that are warnings', () => {
+  // Two furniture orders from one vendor, each under the limit, together over it, one in June and
+  // one in July: across July 1 the library warns (check that they are separate needs), it does
+  // not block.
+  const acrossJuly = file('across-july.csv', 'id,memberId,date,amount,supplyKind,vendorId,documents\nPO-2025-00301,alder-usd,2025-06-16,60000.00,goods,v-oakline,board-ratification;conflict-of-interest;records-retention\nPO-2025-00302,alder-usd,2025-07-15,60000.00,goods,v-oakline,board-ratification;conflict-of-interest;records-retention\n');
+  it('lists a fiscal-year-boundary group with its warning, apart from splits, and exits 0', async () => {
+    const json = await runCli(['audit-ledger', acrossJuly, '--members', data('members.json'), '--json']);
+    const report = JSON.parse(json.stdout) as { splitPurchases: { kind: string }[]; blockingSplitGroupCount: number; blocked: boolean; members: { splitGroups: number }[] };
+    expect(report.splitPurchases.map((g) => g.kind)).toEqual(['fiscal-year-boundary']);
+    expect(report).toMatchObject({ blockingSplitGroupCount: 0, blocked: false });
+    expect(report.members[0]!.splitGroups).toBe(1);
+    expect(json.exitCode).toBe(0);
+    const { stdout, exitCode } = await runCli(['audit-ledger', acrossJuly, '--members', data('members.json')]);
+    expect(stdout).not.toContain('Possible split purchases');
+    expect(stdout).toContain('Groups to check (warnings; they do not block):\n  alder-usd / v-oakline / goods (across July 1): PO-2025-00301, PO-2025-00302 = $120,000.00 over $114,800.00');
+    expect(stdout).toContain('    warning: 2 purchases across July 1, within twelve months of each other, total 120000.00');
+    expect(stdout).toContain('Result: clear: no finding blocks a purchase, no purchase needed a formal bid and no split purchases were found (exit 0); 1 group(s) to check (warnings)');
+    expect(exitCode).toBe(0);
+  });
+
+  it('still blocks on a split within one fiscal year', async () => {
+    const within = file('within.csv', 'id,memberId,date,amount,supplyKind,vendorId\nPO-2025-00401,alder-usd,2025-08-12,60000.00,goods,v-oakline\nPO-2025-00402,alder-usd,2025-09-15,60000.00,goods,v-oakline\n');
+    const { stdout, exitCode } = await runCli(['audit-ledger', within, '--members', data('members.json'), '--json']);
+    expect(JSON.parse(stdout)).toMatchObject({ blockingSplitGroupCount: 1, blocked: true });
+    expect(exitCode).toBe(1);
+  });
+});
