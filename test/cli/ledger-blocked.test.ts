@@ -118,3 +118,22 @@ describe('audit-ledger: split groups that are warnings', () => {
     expect(exitCode).toBe(1);
   });
 });
+
+describe('audit-ledger: spending under contracts', () => {
+  it('counts a PO under a contract not in the file, or under one it may not use, as outside contracts', async () => {
+    // Library furniture on a CMAS number the contracts file does not have, custodial services on
+    // the PACE facility contract (a goods piggyback may not buy services over the bid limit), a
+    // roof repair with no contract, and Chromebook carts as they should be bought.
+    const spending = file('spending.csv', `${HEADER}
+PO-2025-00401,alder-usd,2025-09-10,180000.00,goods,furniture,cmas-4-21-70-0123,v-woodcraft,180000.00,,Library furniture (CMAS)
+PO-2025-00402,alder-usd,2025-10-10,140000.00,services,facility-services,pace-facility-2025,v-brightway,140000.00,board-authorization;lead-agency-solicitation;lead-agency-award;cooperative-use-clause;po-cites-contract;price-verification,Custodial services
+PO-2025-00403,alder-usd,2025-11-10,40000.00,public-works,,,v-summit-roofing,40000.00,,Roof repair bldg C
+${rows[2]!.join(',')}
+`);
+    const { stdout } = await runCli(['audit-ledger', spending, '--members', data('members.json'), '--contracts', data('contracts.json'), '--json']);
+    const report = JSON.parse(stdout) as { memberYears: { vendors: { vendorId: string; outsideContracts: string; underContracts: string }[] }[]; blockedPurchases: { purchaseId: string; findings: string[] }[] };
+    const byVendor = Object.fromEntries(report.memberYears[0]!.vendors.map((v) => [v.vendorId, [v.outsideContracts, v.underContracts]]));
+    expect(byVendor).toEqual({ 'v-woodcraft': ['180000.00', '0.00'], 'v-brightway': ['140000.00', '0.00'], 'v-summit-roofing': ['40000.00', '0.00'], 'v-northwind': ['0.00', '31250.00'] });
+    expect(report.blockedPurchases).toEqual([expect.objectContaining({ purchaseId: 'PO-2025-00402', findings: ['cooperative-contract-not-for-services'] })]);
+  });
+});

@@ -25,8 +25,12 @@ export interface DetailSink {
 /** Spending of one member with one vendor in one fiscal year. */
 export interface VendorSpending {
   vendorId: string;
-  /** Outside any cooperative contract (what the bid limit is about). */
+  /**
+   * Outside any cooperative contract the member may use (what the bid limit is about): with no
+   * contract, one not in the contracts file, or one a finding blocks the purchase under.
+   */
   outsideContracts: string;
+  /** Under a contract in the contracts file, no finding blocking the purchase. */
   underContracts: string;
   purchases: number;
 }
@@ -326,8 +330,12 @@ export class LedgerBook {
       fy = this.fiscalYears.intern(fiscalYearOf(this.dates.values[dateIndex]!).label);
       this.fiscalYearOfDate[dateIndex] = fy;
     }
-    // One number per (group, fiscal year, under a contract or not): no string built per row.
-    const key = (group * 1024 + fy) * 2 + (flags & CITES_CONTRACT ? 1 : 0);
+    // One number per (group, fiscal year, under a contract or not): no string built per row. A
+    // contract not in the contracts file, or one a finding blocks the purchase under (a vendor
+    // that is not its dealer, a suspended membership, services under a goods contract), is no
+    // contract the purchase may be made under: its spending is outside.
+    const under = (flags & (CITES_CONTRACT | UNKNOWN_CONTRACT | BLOCKED)) === CITES_CONTRACT;
+    const key = (group * 1024 + fy) * 2 + (under ? 1 : 0);
     const entry = this.spending.get(key);
     if (entry) {
       entry.cents += cents;
