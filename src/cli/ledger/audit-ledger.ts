@@ -246,6 +246,16 @@ async function auditOpenLedger(options: LedgerOptions, fd: number, input: Input)
     }
   };
   fill();
+  /** Reads one more piece onto `pending` (a record longer than a chunk). */
+  const more = (): void => {
+    const grow = Buffer.allocUnsafe(chunkBytes);
+    const n = input.read(grow, 0, chunkBytes);
+    if (n === 0) eof = true;
+    else {
+      bytesRead += n;
+      pending = Buffer.concat([pending, grow.subarray(0, n)]);
+    }
+  };
   // Where the rows start (after a byte order mark, and the CSV header), in bytes.
   let rowsStart = bomLength(pending);
   pending = pending.subarray(rowsStart);
@@ -280,13 +290,7 @@ async function auditOpenLedger(options: LedgerOptions, fd: number, input: Input)
       if (eof) return undefined;
       // No record end in a chunk and more: read on (a very long record).
       const before = pending.length;
-      const grow = Buffer.allocUnsafe(chunkBytes);
-      const n = input.read(grow, 0, chunkBytes);
-      if (n === 0) eof = true;
-      else {
-        bytesRead += n;
-        pending = Buffer.concat([pending, grow.subarray(0, n)]);
-      }
+      more();
       if (before > MAX_RECORD_BYTES) throw new InputError(`${file}: a record longer than ${MAX_RECORD_BYTES >> 20} MB (an unclosed quote?)`);
     }
   };
@@ -303,6 +307,8 @@ async function auditOpenLedger(options: LedgerOptions, fd: number, input: Input)
   let columns: LedgerFiles['columns'];
   let firstLine = 1;
   if (format === 'csv') {
+    // The whole header, whatever the size it is read in (a CRLF's LF included).
+    while (!eof && pending.length < HEADER_SCAN_BYTES && !headerEnds(pending)) more();
     const headerBytes = firstRecordBytes(pending);
     const badHeader = firstNonUtf8(headerBytes);
     if (badHeader >= 0) throw new InputError(`${file}: line 1: ${notUtf8Message(headerBytes[badHeader]!, true)}`);
@@ -427,10 +433,19 @@ function describe(file: string, p: RowProblem, jsonDocument: boolean): string {
   return `${file}: line ${p.line}, ${printable(where)}: ${printable(p.message)}`;
 }
 
+/** How far the CSV header is looked for. */
+const HEADER_SCAN_BYTES = 16 << 20;
+
+/** Whether the bytes hold the header's line end (a CR at their very end may be a CRLF's first half). */
+function headerEnds(bytes: Buffer): boolean {
+  const header = firstRecordBytes(bytes);
+  return header.length < bytes.length || header[header.length - 1] === 10;
+}
+
 function firstRecordBytes(bytes: Buffer): Buffer {
   // The header ends at the first line end outside quotes; scan at most 16 MB for it.
   let quoted = false;
-  const limit = Math.min(bytes.length, 16 << 20);
+  const limit = Math.min(bytes.length, HEADER_SCAN_BYTES);
   for (let i = 0; i < limit; i++) {
     const c = bytes[i]!;
     if (c === 34) quoted = !quoted;
