@@ -1,4 +1,4 @@
-import { toDayNumber } from '../dates/calendar-date.js';
+import { toDayNumber, type CalendarDate } from '../dates/calendar-date.js';
 import { fiscalStartYearOf } from '../dates/fiscal-year.js';
 import { PaceError } from '../errors/pace-error.js';
 import { parseSplitPurchaseOptions, type ParsedOptions } from './split-purchase-options.js';
@@ -14,7 +14,8 @@ import { complianceContext } from '../compliance/rule-sets.js';
 import { hasFederalFunds } from '../compliance/derive-facts.js';
 import { reportBoundaries } from './split-boundaries.js';
 import { citationOf, couldBeOver, groupOf, isOver, regimeAndFigureFindings, reportSplit, sumCents, type Row, type SplitPurchaseGroup, type SplitPurchaseGroupKind } from './split-groups.js';
-import { figureOn, isExceeded, moneyToCents, type ThresholdPeriod, type ThresholdTable } from '../compliance/threshold-table.js';
+import { figureOn, isExceeded, lookupAllThresholds, moneyToCents, type ThresholdPeriod, type ThresholdTable } from '../compliance/threshold-table.js';
+import { selfCertifiedMicroPurchase } from '../compliance/required-method.js';
 
 // The groups' shapes and how a window becomes a group are in split-groups.ts; the windows across
 // July 1 in split-boundaries.ts.
@@ -57,8 +58,9 @@ const SPLIT_KINDS: ReadonlySet<string> = new Set(['goods', 'services', 'public-w
  * (`change-orders`). Purchases under a cooperative contract are left out, and so is a PO that is
  * itself over its limit (its own procurement). With the default window, purchases just across July 1
  * that would be a split within a rolling year are a `fiscal-year-boundary` warning; purchases with
- * federal money from one vendor, each a micro-purchase, together over the threshold, a
- * `federal-micro-purchase` warning. Ids are taken as given (a repeated id is not an error).
+ * federal money from one vendor, each a micro-purchase, together over the threshold (a member's
+ * self-certified one while it is in force), a `federal-micro-purchase` warning. Ids are taken as
+ * given (a repeated id is not an error).
  *
  * @param context - The layered packs (bid limits: thresholds with `method: 'formal-bid'`).
  * @param purchases - The purchases (validated; bad ones throw a PaceError naming `$.purchases[i]`).
@@ -212,7 +214,7 @@ export function findSplitGroups(context: PaceContext, parsed: readonly Purchase[
       list.sort(byDateThenId);
       const rowsOf = rowsAt(list);
       for (const [start, end] of windows(rowsOf, windowDays)) {
-        if (end - start > 1) reportFederal(rowsOf.slice(start, end), table, out);
+        if (end - start > 1) reportFederal(rowsOf.slice(start, end), table, regimes, out);
       }
     }
   }
@@ -222,6 +224,27 @@ export function findSplitGroups(context: PaceContext, parsed: readonly Purchase[
 
 const ASSUMED_REGIME: Regime = { key: '*', kind: undefined, cupccaa: false, memberId: '', finding: ASSUMED, limits: new Map() };
 const NO_CHANGE_ORDERS: readonly Purchase[] = [];
+
+/**
+ * The federal micro-purchase threshold as a member's self-certification replaces it on a date (its
+ * amount, with the ceiling's citation), or undefined when none is in force. One period per
+ * certified amount and ceiling, so that the groups of a ledger compare them as one.
+ */
+function selfCertifiedLimit(federal: ThresholdPeriod, member: Member, date: CalendarDate, table: ThresholdTable): ThresholdPeriod | undefined {
+  const certified = selfCertifiedMicroPurchase(member, date, table, lookupAllThresholds(table, toDayNumber(date)));
+  if (certified === undefined || certified.lapsed) return undefined;
+  const key = `${certified.cents}\u0000${certified.ceiling.id}\u0000${federal.id}`;
+  let periods = certifiedPeriods.get(table);
+  if (periods === undefined) certifiedPeriods.set(table, (periods = new Map()));
+  let period = periods.get(key);
+  if (period === undefined) {
+    period = { ...federal, id: 'member.federalMicroPurchaseThreshold', amount: formatCents(certified.cents), amountCents: certified.cents, citation: certified.ceiling.citation };
+    if (periods.size >= 1024) periods.clear();
+    periods.set(key, period);
+  }
+  return period;
+}
+const certifiedPeriods = new WeakMap<ThresholdTable, Map<string, ThresholdPeriod>>();
 
 function pushTo(map: Map<string, Map<string | undefined, number[]>>, a: string, b: string | undefined, i: number): void {
   let inner = map.get(a);
@@ -289,9 +312,11 @@ function changeOrderGroup(row: Row, limit: ThresholdPeriod, fallback: boolean): 
 /**
  * Federal money: purchases from one vendor in a window, each at or under the micro-purchase
  * threshold, together over the lowest of them (2 CFR 200.320(a)(1): micro-purchases may not be
- * split to stay under the threshold).
+ * split to stay under the threshold). A member's self-certified threshold (2 CFR
+ * 200.320(a)(1)(iv), in force and capped at the ceiling, as procurementMethod takes it) replaces
+ * the federal figure for its purchases.
  */
-function reportFederal(window: readonly Row[], table: ThresholdTable, out: SplitPurchaseGroup[]): void {
+function reportFederal(window: readonly Row[], table: ThresholdTable, regimes: Regimes, out: SplitPurchaseGroup[]): void {
   const micro: { row: Row; limit: ThresholdPeriod }[] = [];
   for (const row of window) {
     let limit: ThresholdPeriod | undefined;
@@ -299,6 +324,8 @@ function reportFederal(window: readonly Row[], table: ThresholdTable, out: Split
       const hit = figureOn(s, row.day);
       if (hit && hit.used.role === 'micro-purchase' && hit.used.level === 'federal') limit = limit === undefined ? hit.used : lower(limit, hit.used);
     }
+    const member = limit && regimes.member(row.purchase.memberId);
+    if (limit && member?.federalMicroPurchaseThreshold !== undefined) limit = selfCertifiedLimit(limit, member, row.purchase.date, table) ?? limit;
     if (limit && !isExceeded(row.cents, limit)) micro.push({ row, limit });
   }
   if (micro.length < 2) return;

@@ -57,6 +57,11 @@ export class Regimes {
     private readonly jpaRule: RegimeRule | undefined,
   ) {}
 
+  /** The member with this id, among the members given. */
+  member(memberId: string): Member | undefined {
+    return this.members?.get(memberId);
+  }
+
   of(memberId: string, date: string): Regime {
     const member = this.members?.get(memberId);
     const cupccaa = member !== undefined && isCupccaaInForce(member, date);

@@ -141,6 +141,33 @@ export interface RequiredMethodsResult {
 }
 
 /**
+ * A member's self-certified federal micro-purchase threshold (2 CFR 200.320(a)(1)(iv)) on a date:
+ * in force (its amount in cents, capped at the self-certification ceiling in force, with
+ * `aboveCeiling` when it was capped), lapsed (`validForMonths` after it was certified, when the
+ * ceiling's period says so), or undefined (none certified by the date, or no ceiling in force).
+ * The federal micro-purchase threshold applies unless it is in force. @internal
+ */
+export function selfCertifiedMicroPurchase(
+  member: Member,
+  date: CalendarDate,
+  table: ThresholdTable,
+  lookups: readonly (ReturnType<typeof lookupAllThresholds>[number])[],
+): { lapsed: false; cents: number; ceiling: ThresholdPeriod; aboveCeiling: boolean } | { lapsed: true; ceiling: ThresholdPeriod; months: number; selfCertifiedOn: CalendarDate } | undefined {
+  const selfCertified = member.federalMicroPurchaseThreshold;
+  if (!selfCertified || selfCertified.selfCertifiedOn > date) return undefined;
+  let ceiling: ThresholdPeriod | undefined;
+  table.series.forEach((series, index) => {
+    const found = lookups[index];
+    if (series.periods[0]?.role === 'self-certification-ceiling' && found && !found.fallback) ceiling = found.used;
+  });
+  if (ceiling === undefined) return undefined;
+  const months = ceiling.params?.['validForMonths'];
+  if (typeof months === 'number' && date >= addMonths(selfCertified.selfCertifiedOn, months)) return { lapsed: true, ceiling, months, selfCertifiedOn: selfCertified.selfCertifiedOn };
+  const cents = moneyToCents(selfCertified.amount);
+  return cents > ceiling.amountCents! ? { lapsed: false, cents: ceiling.amountCents!, ceiling, aboveCeiling: true } : { lapsed: false, cents, ceiling, aboveCeiling: false };
+}
+
+/**
  * Compares a purchase with every threshold of the table in force on its date: for each level
  * (state, federal, local) the strictest method of the thresholds that apply and are exceeded,
  * and overall the strictest of the three. Pure: what it finds and (with `trace`) traces is returned.
@@ -159,43 +186,32 @@ export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubjec
   // A self-certified micro-purchase threshold replaces the federal one, up to the ceiling in force.
   let selfCertifiedCents: number | undefined;
   let ceiling: ThresholdPeriod | undefined;
-  const selfCertified = s.member.federalMicroPurchaseThreshold;
-  if (selfCertified && selfCertified.selfCertifiedOn <= s.date) {
-    table.series.forEach((series, index) => {
-      const found = lookups[index];
-      if (series.periods[0]?.role === 'self-certification-ceiling' && found && !found.fallback) ceiling = found.used;
-    });
-    const months = ceiling?.params?.['validForMonths'];
-    if (ceiling && typeof months === 'number' && s.date >= addMonths(selfCertified.selfCertifiedOn, months)) {
-      // The certification is made on an annual basis: once lapsed, the federal figure applies.
-      if (s.hasFederalFunds) {
-        findings.push({
-          code: 'self-certified-threshold-lapsed',
-          severity: 'warn',
-          message: `The member's self-certified micro-purchase threshold, certified on ${selfCertified.selfCertifiedOn}, is made on an annual basis and lapsed ${months} months later; the federal micro-purchase threshold was used. Renew the self-certification.`,
-          citation: ceiling.citation,
-          ruleId: ceiling.id,
-          pack: ceiling.pack,
-          data: { selfCertifiedOn: selfCertified.selfCertifiedOn, validForMonths: months },
-        });
-      }
-      ceiling = undefined;
+  const certified = selfCertifiedMicroPurchase(s.member, s.date, table, lookups);
+  if (certified?.lapsed === true) {
+    // The certification is made on an annual basis: once lapsed, the federal figure applies.
+    if (s.hasFederalFunds) {
+      findings.push({
+        code: 'self-certified-threshold-lapsed',
+        severity: 'warn',
+        message: `The member's self-certified micro-purchase threshold, certified on ${certified.selfCertifiedOn}, is made on an annual basis and lapsed ${certified.months} months later; the federal micro-purchase threshold was used. Renew the self-certification.`,
+        citation: certified.ceiling.citation,
+        ruleId: certified.ceiling.id,
+        pack: certified.ceiling.pack,
+        data: { selfCertifiedOn: certified.selfCertifiedOn, validForMonths: certified.months },
+      });
     }
-    if (ceiling) {
-      selfCertifiedCents = moneyToCents(selfCertified.amount);
-      if (selfCertifiedCents > ceiling.amountCents!) {
-        if (s.hasFederalFunds) {
-          findings.push({
-            code: 'self-certified-threshold-above-ceiling',
-            severity: 'warn',
-            message: `The member's self-certified micro-purchase threshold (${formatMoney(new Dec(String(selfCertified.amount)))}) is above the most a recipient may self-certify (${ceiling.amount}) without the cognizant agency's approval; the ceiling was used.`,
-            citation: ceiling.citation,
-            ruleId: ceiling.id,
-            pack: ceiling.pack,
-          });
-        }
-        selfCertifiedCents = ceiling.amountCents!;
-      }
+  } else if (certified !== undefined) {
+    ceiling = certified.ceiling;
+    selfCertifiedCents = certified.cents;
+    if (certified.aboveCeiling && s.hasFederalFunds) {
+      findings.push({
+        code: 'self-certified-threshold-above-ceiling',
+        severity: 'warn',
+        message: `The member's self-certified micro-purchase threshold (${formatMoney(new Dec(String(s.member.federalMicroPurchaseThreshold!.amount)))}) is above the most a recipient may self-certify (${ceiling.amount}) without the cognizant agency's approval; the ceiling was used.`,
+        citation: ceiling.citation,
+        ruleId: ceiling.id,
+        pack: ceiling.pack,
+      });
     }
   }
 
