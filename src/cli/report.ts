@@ -2,6 +2,7 @@
 import type { Finding, Pace } from '../index.js';
 import type { LedgerRun } from './ledger/audit-ledger.js';
 import { printable } from './safe-text.js';
+import { bidLimitInWords } from './ledger/bid-limit.js';
 
 type Eligibility = ReturnType<Pace['checkEligibility']>;
 type Method = ReturnType<Pace['procurementMethod']>;
@@ -115,6 +116,15 @@ export function renderLedger(run: LedgerRun): string {
     ),
     '',
   );
+  // The bid limit of a member's year is printed where the library said something about it: a
+  // figure not found (another stands in), a JPA judged as a district, a charter school.
+  const noted = r.memberYears.filter((y) => y.bidLimitFindings.length > 0);
+  if (noted.length > 0) {
+    out.push('Bid limits (state, goods) to read with care, per member and fiscal year:');
+    for (const y of noted.slice(0, 50)) out.push(`  ${printable(y.memberId)} ${y.fiscalYear}: ${printable(bidLimitInWords(y, dollars))}`);
+    if (noted.length > 50) out.push(`  ... and ${noted.length - 50} more (use --format json for all)`);
+    out.push('');
+  }
   if (run.splits.count > 0) {
     out.push('Possible split purchases (each under the bid limit, together over it):');
     for (const g of run.splits.kept.slice(0, 50)) out.push(`  ${printable(g.memberId)} / ${printable(g.vendorId ?? 'no vendor')} / ${g.supplyKind}${g.kind === 'federal-micro-purchase' ? ' (federal money, each a micro-purchase)' : ''}: ${g.purchaseIds.slice(0, 10).map(printable).join(', ')}${g.purchaseIdCount > 10 ? ` and ${g.purchaseIdCount - 10} more` : ''} = ${dollars(g.total)} over ${dollars(g.threshold)} (${g.from} to ${g.to}; ${printable(g.citation)})`);

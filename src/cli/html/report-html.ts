@@ -4,6 +4,7 @@
 import type { Pace } from '../../index.js';
 import type { LedgerRun } from '../ledger/audit-ledger.js';
 import { KEPT_GROUP_IDS } from '../ledger/split-buckets.js';
+import { bidLimitInWords, standsInAllYear } from '../ledger/bid-limit.js';
 import { chartJsSource } from './chart-source.js';
 
 type Eligibility = ReturnType<Pace['checkEligibility']>;
@@ -91,7 +92,7 @@ const LEDGER_SCRIPT = `
       { type: 'bar', label: 'Outside cooperative contracts', data: c.outside, backgroundColor: '#c2410c', stack: 'spend' },
       { type: 'bar', label: 'Under cooperative contracts', data: c.under, backgroundColor: '#94a3b8', stack: 'spend' }
     ];
-    if (c.bidLimit !== null) datasets.push({ type: 'line', label: 'Bid limit ' + money(c.bidLimit), data: c.vendors.map(function () { return c.bidLimit; }), borderColor: '#1d2733', backgroundColor: '#1d2733', borderDash: [6, 4], pointStyle: 'line', pointRadius: c.vendors.length === 1 ? 40 : 0, borderWidth: 2 });
+    if (c.bidLimit !== null) datasets.push({ type: 'line', label: (c.bidLimitStandsIn ? 'Bid limit (a stand-in: no figure of the year is found) ' : 'Bid limit ') + money(c.bidLimit), data: c.vendors.map(function () { return c.bidLimit; }), borderColor: '#1d2733', backgroundColor: '#1d2733', borderDash: [6, 4], pointStyle: 'line', pointRadius: c.vendors.length === 1 ? 40 : 0, borderWidth: 2 });
     new Chart(canvas, {
       data: { labels: c.vendors, datasets: datasets },
       options: { responsive: true, maintainAspectRatio: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { callback: money } } },
@@ -130,12 +131,13 @@ export function renderLedgerHtml(run: LedgerRun): string {
   const charted = [...years].sort((a, b) => b.splits - a.splits || b.spend - a.spend).slice(0, CHARTED_YEARS);
   const chartedSet = new Set(charted.map((c) => c.y));
   const names = new Map(r.members.map((m) => [m.memberId, m.name]));
-  const charts: { canvas: string; memberId: string; fiscalYear: string; vendors: string[]; outside: number[]; under: number[]; bidLimit: number | null }[] = [];
+  const charts: { canvas: string; memberId: string; fiscalYear: string; vendors: string[]; outside: number[]; under: number[]; bidLimit: number | null; bidLimitStandsIn: boolean }[] = [];
   const sections: string[] = [];
   years.forEach(({ y, splits }, i) => {
     const top = y.vendors.slice(0, VENDORS_PER_CHART);
     const rest = y.vendors.slice(VENDORS_PER_CHART);
     const canvas = `chart-${i}`;
+    const standsIn = standsInAllYear(y);
     if (chartedSet.has(y)) {
       const restOutside = rest.reduce((a, v) => a + cents(v.outsideContracts), 0);
       const restUnder = rest.reduce((a, v) => a + cents(v.underContracts), 0);
@@ -147,14 +149,15 @@ export function renderLedgerHtml(run: LedgerRun): string {
         outside: [...top.map((v) => cents(v.outsideContracts) / 100), ...(rest.length > 0 ? [restOutside / 100] : [])],
         under: [...top.map((v) => cents(v.underContracts) / 100), ...(rest.length > 0 ? [restUnder / 100] : [])],
         bidLimit: y.bidLimit === null ? null : cents(y.bidLimit) / 100,
+        bidLimitStandsIn: standsIn,
       });
     }
     const rows = y.vendors
       .slice(0, 50)
-      .map((v) => `<tr><td>${html(v.vendorId)}</td><td class="num">${v.purchases}</td><td class="num">${dollars(v.outsideContracts)}</td><td class="num">${dollars(v.underContracts)}</td><td>${y.bidLimit !== null && cents(v.outsideContracts) > cents(y.bidLimit) ? '<span class="status-missing">over the bid limit in total</span>' : ''}</td></tr>`)
+      .map((v) => `<tr><td>${html(v.vendorId)}</td><td class="num">${v.purchases}</td><td class="num">${dollars(v.outsideContracts)}</td><td class="num">${dollars(v.underContracts)}</td><td>${y.bidLimit !== null && cents(v.outsideContracts) > cents(y.bidLimit) ? `<span class="status-missing">over the ${standsIn ? 'stand-in ' : ''}bid limit in total</span>` : ''}</td></tr>`)
       .join('');
     sections.push(`<section class="member-year"><h3>${html(names.get(y.memberId) ?? y.memberId)} <span class="id">[${html(y.memberId)}]</span>, fiscal year ${html(y.fiscalYear)}${splits > 0 ? ` <span class="status-missing">${splits} possible split group${splits === 1 ? '' : 's'}</span>` : ''}</h3>
-<p class="meta">Bid limit (state, goods): ${y.bidLimit === null ? 'not known' : `${dollars(y.bidLimit)} (${html(y.bidLimitCitation ?? '')})`}</p>
+<p class="meta${y.bidLimitFindings.some((f) => f.severity !== 'info') ? ' status-missing' : ''}">Bid limit (state, goods): ${html(bidLimitInWords(y, dollars))}</p>
 ${chartedSet.has(y) ? `<div class="chart"><canvas id="${canvas}" role="img" aria-label="Spending per vendor against the bid limit"></canvas></div>` : ''}
 <table><thead><tr><th>Vendor</th><th class="num">POs</th><th class="num">Outside contracts</th><th class="num">Under contracts</th><th></th></tr></thead><tbody>${rows}</tbody></table>
 ${y.vendors.length > 50 ? `<p class="meta">… and ${y.vendors.length - 50} more vendors (see the JSON report).</p>` : ''}</section>`);
