@@ -117,6 +117,8 @@ const LEDGER_SCRIPT = `
 /** Charts drawn for at most this many member-years (those with split groups first, then by spending); all are in the tables. */
 const CHARTED_YEARS = 40;
 const VENDORS_PER_CHART = 15;
+/** Split groups listed in the table (the JSON report lists all of them; the page says how many more there are). */
+export const SPLIT_ROWS = 200;
 
 function dayNumber(date: string): number {
   return Math.round(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86400000);
@@ -173,8 +175,10 @@ ${y.vendors.length > 50 ? `<p class="meta">… and ${y.vendors.length - 50} more
           max: Math.max(...groups.map((g) => dayNumber(g.to))) + 7,
         }
       : null;
-  const splitRows = run.splits.kept
-    .slice(0, 200)
+  const listedSplits = run.splits.kept.slice(0, SPLIT_ROWS);
+  // The ledger keeps the first groups only (DETAILS_KEPT): the rest are counted, and in the JSON report.
+  const unlistedSplits = run.splits.count - listedSplits.length;
+  const splitRows = listedSplits
     .map((g) => `<tr><td>${html(g.memberId)}</td><td>${html(g.vendorId ?? 'no vendor')}</td><td>${html(g.supplyKind)}</td><td>${html(g.from)} to ${html(g.to)}</td><td>${g.purchaseIds.slice(0, KEPT_GROUP_IDS).map(html).join(', ')}${g.purchaseIdCount > KEPT_GROUP_IDS ? ` and ${g.purchaseIdCount - KEPT_GROUP_IDS} more` : ''}</td><td class="num">${dollars(g.total)}</td><td class="num">${dollars(g.threshold)}</td><td>${html(g.citation)}</td></tr>`)
     .join('');
   const checklistRows = Object.entries(r.checklistItems)
@@ -200,6 +204,7 @@ ${r.members.map((m) => `<tr><td>${html(m.name)} <span class="id">[${html(m.membe
 <h2>Possible split purchases (PCC § 20116)</h2>
 ${timeline ? `<div class="chart" style="height:${Math.max(160, 28 * groups.length + 60)}px"><canvas id="timeline" role="img" aria-label="Split groups on a timeline"></canvas></div>` : '<p>None found.</p>'}
 ${splitRows ? `<table><thead><tr><th>Member</th><th>Vendor</th><th>Kind</th><th>Dates</th><th>Purchase orders</th><th class="num">Total</th><th class="num">Bid limit</th><th>Citation</th></tr></thead><tbody>${splitRows}</tbody></table>` : ''}
+${unlistedSplits > 0 ? `<p class="meta status-missing">… and ${unlistedSplits.toLocaleString('en-US')} more split group${unlistedSplits === 1 ? '' : 's'} not listed here: <code>--format json</code> lists all ${run.splits.count.toLocaleString('en-US')}.</p>` : ''}
 <h2>Audit file: documents missing</h2>
 ${checklistRows ? `<table><thead><tr><th>Checklist item</th><th>Citation</th><th class="num">Status</th></tr></thead><tbody>${checklistRows}</tbody></table>` : '<p>Every required document is on file.</p>'}
 ${r.unknownDocumentCount > 0 ? `<p>${r.unknownDocumentCount.toLocaleString('en-US')} document(s) are of a kind no checklist item has, so they satisfy nothing (a document's kind is the id of the item it satisfies): ${r.unknownDocumentKinds.slice(0, 10).map((k) => `<code>${html(k.kind)}</code> (${k.count.toLocaleString('en-US')})`).join(', ')}${r.unknownDocumentKinds.length > 10 ? ', …' : ''}.</p>` : ''}
