@@ -3,6 +3,7 @@ import type { Finding, Pace } from '../index.js';
 import type { LedgerRun } from './ledger/audit-ledger.js';
 import { printable } from './safe-text.js';
 import type { KeptSplitGroup } from './ledger/split-buckets.js';
+import { bidLimitInWords } from './ledger/bid-limit.js';
 
 type Eligibility = ReturnType<Pace['checkEligibility']>;
 type Method = ReturnType<Pace['procurementMethod']>;
@@ -123,6 +124,15 @@ export function renderLedger(run: LedgerRun): string {
     if (r.blockedPurchaseCount > shown) out.push(`  ... and ${r.blockedPurchaseCount - shown} more (use --format json for all)`);
     out.push('  The findings:');
     for (const [code, f] of Object.entries(r.blockingFindings)) out.push(`  ${printable(code)} (on ${f.on}): ${printable(f.message)}${f.citation ? ` [${printable(f.citation)}]` : ''}`);
+    out.push('');
+  }
+  // The bid limit of a member's year is printed where the library said something about it: a
+  // figure not found (another stands in), a JPA judged as a district, a charter school.
+  const noted = r.memberYears.filter((y) => y.bidLimitFindings.length > 0);
+  if (noted.length > 0) {
+    out.push('Bid limits (state, goods) to read with care, per member and fiscal year:');
+    for (const y of noted.slice(0, 50)) out.push(`  ${printable(y.memberId)} ${y.fiscalYear}: ${printable(bidLimitInWords(y, dollars))}`);
+    if (noted.length > 50) out.push(`  ... and ${noted.length - 50} more (use --format json for all)`);
     out.push('');
   }
   // Split groups: those a finding blocks (splits), then those that are warnings to check.

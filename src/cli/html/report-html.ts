@@ -4,6 +4,7 @@
 import type { Pace } from '../../index.js';
 import type { LedgerRun } from '../ledger/audit-ledger.js';
 import { KEPT_GROUP_IDS } from '../ledger/split-buckets.js';
+import { bidLimitInWords, standsInAllYear } from '../ledger/bid-limit.js';
 import { chartJsSource } from './chart-source.js';
 
 type Eligibility = ReturnType<Pace['checkEligibility']>;
@@ -91,7 +92,7 @@ const LEDGER_SCRIPT = `
       { type: 'bar', label: 'Outside cooperative contracts', data: c.outside, backgroundColor: '#c2410c', stack: 'spend' },
       { type: 'bar', label: 'Under cooperative contracts', data: c.under, backgroundColor: '#94a3b8', stack: 'spend' }
     ];
-    if (c.bidLimit !== null) datasets.push({ type: 'line', label: 'Bid limit ' + money(c.bidLimit), data: c.vendors.map(function () { return c.bidLimit; }), borderColor: '#1d2733', backgroundColor: '#1d2733', borderDash: [6, 4], pointStyle: 'line', pointRadius: c.vendors.length === 1 ? 40 : 0, borderWidth: 2 });
+    if (c.bidLimit !== null) datasets.push({ type: 'line', label: (c.bidLimitStandsIn ? 'Bid limit (a stand-in: no figure of the year is found) ' : 'Bid limit ') + money(c.bidLimit), data: c.vendors.map(function () { return c.bidLimit; }), borderColor: '#1d2733', backgroundColor: '#1d2733', borderDash: [6, 4], pointStyle: 'line', pointRadius: c.vendors.length === 1 ? 40 : 0, borderWidth: 2 });
     new Chart(canvas, {
       data: { labels: c.vendors, datasets: datasets },
       options: { responsive: true, maintainAspectRatio: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { callback: money } } },
@@ -116,6 +117,8 @@ const LEDGER_SCRIPT = `
 /** Charts drawn for at most this many member-years (those with split groups first, then by spending); all are in the tables. */
 const CHARTED_YEARS = 40;
 const VENDORS_PER_CHART = 15;
+/** Split groups listed in the table (the JSON report lists all of them; the page says how many more there are). */
+export const SPLIT_ROWS = 200;
 
 function dayNumber(date: string): number {
   return Math.round(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86400000);
@@ -130,12 +133,13 @@ export function renderLedgerHtml(run: LedgerRun): string {
   const charted = [...years].sort((a, b) => b.splits - a.splits || b.spend - a.spend).slice(0, CHARTED_YEARS);
   const chartedSet = new Set(charted.map((c) => c.y));
   const names = new Map(r.members.map((m) => [m.memberId, m.name]));
-  const charts: { canvas: string; memberId: string; fiscalYear: string; vendors: string[]; outside: number[]; under: number[]; bidLimit: number | null }[] = [];
+  const charts: { canvas: string; memberId: string; fiscalYear: string; vendors: string[]; outside: number[]; under: number[]; bidLimit: number | null; bidLimitStandsIn: boolean }[] = [];
   const sections: string[] = [];
   years.forEach(({ y, splits }, i) => {
     const top = y.vendors.slice(0, VENDORS_PER_CHART);
     const rest = y.vendors.slice(VENDORS_PER_CHART);
     const canvas = `chart-${i}`;
+    const standsIn = standsInAllYear(y);
     if (chartedSet.has(y)) {
       const restOutside = rest.reduce((a, v) => a + cents(v.outsideContracts), 0);
       const restUnder = rest.reduce((a, v) => a + cents(v.underContracts), 0);
@@ -147,14 +151,15 @@ export function renderLedgerHtml(run: LedgerRun): string {
         outside: [...top.map((v) => cents(v.outsideContracts) / 100), ...(rest.length > 0 ? [restOutside / 100] : [])],
         under: [...top.map((v) => cents(v.underContracts) / 100), ...(rest.length > 0 ? [restUnder / 100] : [])],
         bidLimit: y.bidLimit === null ? null : cents(y.bidLimit) / 100,
+        bidLimitStandsIn: standsIn,
       });
     }
     const rows = y.vendors
       .slice(0, 50)
-      .map((v) => `<tr><td>${html(v.vendorId)}</td><td class="num">${v.purchases}</td><td class="num">${dollars(v.outsideContracts)}</td><td class="num">${dollars(v.underContracts)}</td><td>${y.bidLimit !== null && cents(v.outsideContracts) > cents(y.bidLimit) ? '<span class="status-missing">over the bid limit in total</span>' : ''}</td></tr>`)
+      .map((v) => `<tr><td>${html(v.vendorId)}</td><td class="num">${v.purchases}</td><td class="num">${dollars(v.outsideContracts)}</td><td class="num">${dollars(v.underContracts)}</td><td>${y.bidLimit !== null && cents(v.outsideContracts) > cents(y.bidLimit) ? `<span class="status-missing">over the ${standsIn ? 'stand-in ' : ''}bid limit in total</span>` : ''}</td></tr>`)
       .join('');
     sections.push(`<section class="member-year"><h3>${html(names.get(y.memberId) ?? y.memberId)} <span class="id">[${html(y.memberId)}]</span>, fiscal year ${html(y.fiscalYear)}${splits > 0 ? ` <span class="status-missing">${splits} possible split group${splits === 1 ? '' : 's'}</span>` : ''}</h3>
-<p class="meta">Bid limit (state, goods): ${y.bidLimit === null ? 'not known' : `${dollars(y.bidLimit)} (${html(y.bidLimitCitation ?? '')})`}</p>
+<p class="meta${y.bidLimitFindings.some((f) => f.severity !== 'info') ? ' status-missing' : ''}">Bid limit (state, goods): ${html(bidLimitInWords(y, dollars))}</p>
 ${chartedSet.has(y) ? `<div class="chart"><canvas id="${canvas}" role="img" aria-label="Spending per vendor against the bid limit"></canvas></div>` : ''}
 <table><thead><tr><th>Vendor</th><th class="num">POs</th><th class="num">Outside contracts</th><th class="num">Under contracts</th><th></th></tr></thead><tbody>${rows}</tbody></table>
 ${y.vendors.length > 50 ? `<p class="meta">… and ${y.vendors.length - 50} more vendors (see the JSON report).</p>` : ''}</section>`);
@@ -170,9 +175,11 @@ ${y.vendors.length > 50 ? `<p class="meta">… and ${y.vendors.length - 50} more
           max: Math.max(...groups.map((g) => dayNumber(g.to))) + 7,
         }
       : null;
-  const splitRows = run.splits.kept
-    .slice(0, 200)
-    .map((g) => `<tr><td>${html(g.memberId)}</td><td>${html(g.vendorId ?? 'no vendor')}</td><td>${html(g.supplyKind)}</td><td>${html(g.from)} to ${html(g.to)}</td><td>${g.purchaseIds.slice(0, KEPT_GROUP_IDS).map(html).join(', ')}${g.purchaseIdCount > KEPT_GROUP_IDS ? ` and ${g.purchaseIdCount - KEPT_GROUP_IDS} more` : ''}</td><td class="num">${dollars(g.total)}</td><td class="num">${dollars(g.threshold)}</td><td>${html(g.citation)}</td></tr>`)
+  const listedSplits = run.splits.kept.slice(0, SPLIT_ROWS);
+  // The ledger keeps the first groups only (DETAILS_KEPT): the rest are counted, and in the JSON report.
+  const unlistedSplits = run.splits.count - listedSplits.length;
+  const splitRows = listedSplits
+    .map((g) => `<tr><td>${html(g.memberId)}</td><td>${html(g.vendorId ?? 'no vendor')}</td><td>${html(g.supplyKind)}${SPLIT_KIND_WORDS[g.kind] ? ` <b>(${SPLIT_KIND_WORDS[g.kind]})</b>` : ''}${g.findings.filter((f) => f.severity === 'warn').map((f) => `<br><span class="meta">warning: ${html(f.message)}</span>`).join('')}</td><td>${html(g.from)} to ${html(g.to)}</td><td>${g.purchaseIds.slice(0, KEPT_GROUP_IDS).map(html).join(', ')}${g.purchaseIdCount > KEPT_GROUP_IDS ? ` and ${g.purchaseIdCount - KEPT_GROUP_IDS} more` : ''}</td><td class="num">${dollars(g.total)}</td><td class="num">${dollars(g.threshold)}</td><td>${html(g.citation)}</td></tr>`)
     .join('');
   const checklistRows = Object.entries(r.checklistItems)
     .sort((a, b) => b[1].missingOn - a[1].missingOn)
@@ -202,6 +209,7 @@ ${r.blockedPurchaseCount > Math.min(200, run.blockedKept.length) ? `<p>… and $
 <h2>Possible split purchases (PCC § 20116)</h2>
 ${timeline ? `<div class="chart" style="height:${Math.max(160, 28 * groups.length + 60)}px"><canvas id="timeline" role="img" aria-label="Split groups on a timeline"></canvas></div>` : '<p>None found.</p>'}
 ${splitRows ? `<table><thead><tr><th>Member</th><th>Vendor</th><th>Kind</th><th>Dates</th><th>Purchase orders</th><th class="num">Total</th><th class="num">Bid limit</th><th>Citation</th></tr></thead><tbody>${splitRows}</tbody></table>` : ''}
+${unlistedSplits > 0 ? `<p class="meta status-missing">… and ${unlistedSplits.toLocaleString('en-US')} more split group${unlistedSplits === 1 ? '' : 's'} not listed here: <code>--format json</code> lists all ${run.splits.count.toLocaleString('en-US')}.</p>` : ''}
 <h2>Audit file: documents missing</h2>
 ${checklistRows ? `<table><thead><tr><th>Checklist item</th><th>Citation</th><th class="num">Status</th></tr></thead><tbody>${checklistRows}</tbody></table>` : '<p>Every required document is on file.</p>'}
 ${r.unknownDocumentCount > 0 ? `<p>${r.unknownDocumentCount.toLocaleString('en-US')} document(s) are of a kind no checklist item has, so they satisfy nothing (a document's kind is the id of the item it satisfies): ${r.unknownDocumentKinds.slice(0, 10).map((k) => `<code>${html(k.kind)}</code> (${k.count.toLocaleString('en-US')})`).join(', ')}${r.unknownDocumentKinds.length > 10 ? ', …' : ''}.</p>` : ''}
@@ -211,6 +219,9 @@ ${sections.join('\n')}
 <footer class="meta"><p>Made by pace-rules. Charts drawn with Chart.js (MIT licence), inlined: this page needs no network.</p></footer>`;
   return page(`Purchasing audit: ${r.file}`, body, { charts, timeline, report: { purchaseCount: r.purchaseCount, total: r.total, rulesVersion: r.rulesVersion } }, LEDGER_SCRIPT);
 }
+
+/** How the split table names a group that is a warning, not a split (by its kind). */
+const SPLIT_KIND_WORDS: Record<string, string> = { 'fiscal-year-boundary': 'a warning: across July 1', 'federal-micro-purchase': 'a warning: federal money, each a micro-purchase', 'change-orders': 'a warning: a PO with its change orders' };
 
 /** One purchase's check as a page: eligibility, the method and thresholds, the checklist. */
 export function renderCheckHtml(input: { file: string; eligibility: Eligibility | undefined; method: Method; checklist: Checklist; blocked: boolean; purchaseAmount: unknown }): string {

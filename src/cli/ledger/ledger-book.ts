@@ -9,7 +9,7 @@ import { BID_ON_FILE, BLOCKED, MAX_UNKNOWN_KINDS, CITES_CONTRACT, MISSING_DOCUME
 import type { RowProblem } from './rows.js';
 import type { OnRow } from './rows-again.js';
 import { decideRaisedPOs } from './raised-pos.js';
-import { bidLimitOf } from './bid-limit.js';
+import { bidLimitOf, type BidLimitFinding } from './bid-limit.js';
 import { paceContextOf } from '../../pace.js';
 import { BucketSplitter, shareSplitColumns, type BucketGroup, type KeptSplitGroup, type SplitColumns, type SplitHelpers } from './split-buckets.js';
 
@@ -52,9 +52,21 @@ export interface MemberSummary {
 export interface MemberYear {
   memberId: string;
   fiscalYear: string;
-  /** The lowest state formal-bid limit for goods in force during the year (July 1 or January 1), or null when none is known. */
+  /**
+   * The lowest state formal-bid limit for goods in force during the year (July 1 or January 1), or
+   * null when none applies or none is known. It may be a figure standing in for one the rules pack
+   * does not have: `bidLimitFindings` says so.
+   */
   bidLimit: string | null;
   bidLimitCitation: string | null;
+  /**
+   * What the library found about that limit on those days, each once: `threshold-figure-unknown`
+   * (no figure in the rules pack for a day; another stands in), `member-regime-unknown` (a joint
+   * powers authority without regimeOf, judged as a school district),
+   * `charter-school-not-subject-to-pcc-bidding` (no PCC bid limit binds it). Empty: the figure is
+   * the known one.
+   */
+  bidLimitFindings: BidLimitFinding[];
   vendors: VendorSpending[];
 }
 
@@ -629,7 +641,7 @@ export class LedgerBook {
       let year = years.get(yearKey);
       if (!year) {
         const limit = bidLimitOf(this.setup.pace, this.memberList[member]!, fiscalYear);
-        year = { memberId, fiscalYear, bidLimit: limit?.amount ?? null, bidLimitCitation: limit?.citation ?? null, vendors: [], byVendor: new Map() };
+        year = { memberId, fiscalYear, bidLimit: limit.amount, bidLimitCitation: limit.citation, bidLimitFindings: limit.findings, vendors: [], byVendor: new Map() };
         years.set(yearKey, year);
       }
       const v = year.byVendor.get(vendor) ?? { outside: 0, under: 0, purchases: 0 };
