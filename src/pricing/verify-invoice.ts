@@ -14,7 +14,7 @@ import type { PreparedContract } from '../contracts/prepare-contract.js';
 import { addQty, type Qty } from '../contracts/quantity.js';
 import { parsePricingInput, scheduleInForce, tierQuantitiesOf, toQty, toTierQuantities, type OrderLine } from './read-pricing-input.js';
 import type { QuoteFee } from './order-charges.js';
-import { citerOf } from './invoice/cite.js';
+import { citerOf, invoiceFinding } from './invoice/cite.js';
 import { contractCents, priceInvoiceLines, type BilledLine, type InvoiceLineVerification } from './invoice/price-invoice-lines.js';
 import { checkInvoiceExtras, type InvoiceAmounts, type InvoiceChargeVerification } from './invoice/check-invoice-extras.js';
 import { indexOrder, isOrdered, poLineOf, quantityFindings, type CountedLine, type OrderIndex } from './invoice/match-quantities.js';
@@ -180,6 +180,25 @@ const ordered = (lines: readonly { sku: string; quantity: number | string; lineI
  * v.overchargeTotal;        // => '2.50'
  * ```
  */
+/**
+ * Whether the invoice is the one to pay against this PO: one that names another purchase order
+ * (`purchaseOrderId`) was matched against the wrong order, and one whose number (or id) an earlier
+ * invoice of the order already has would be paid twice. Both block payment.
+ */
+function identityFindings(invoice: { number?: string | undefined; id?: string | undefined; purchaseOrderId?: string | undefined }, po: { id: string } | undefined, earlier: readonly { number?: string | undefined; id?: string | undefined }[]): Finding[] {
+  const out: Finding[] = [];
+  if (po !== undefined && invoice.purchaseOrderId !== undefined && invoice.purchaseOrderId.trim() !== po.id.trim()) {
+    out.push(invoiceFinding('invoice-po-mismatch', 'block', `The invoice bills purchase order ${JSON.stringify(invoice.purchaseOrderId)}, but it was matched against purchase order ${JSON.stringify(po.id)}: match it against the order it bills.`, { citation: `Purchase order ${po.id}`, pack: PRICING_SOURCE }, { invoicePurchaseOrderId: invoice.purchaseOrderId, purchaseOrderId: po.id }));
+  }
+  const same = (a: string | undefined, b: string | undefined): boolean => a !== undefined && b !== undefined && a.trim() !== '' && a.trim() === b.trim();
+  const k = earlier.findIndex((e) => same(invoice.number, e.number) || (invoice.number === undefined && same(invoice.id, e.id)));
+  if (k >= 0) {
+    const label = invoice.number ?? invoice.id!;
+    out.push(invoiceFinding('invoice-duplicate', 'block', `Invoice ${JSON.stringify(label)} is already among the order's earlier invoices (previousInvoices[${k}]): paid again, it would be paid twice.`, { citation: `Invoice ${label}, previousInvoices[${k}]`, pack: PRICING_SOURCE }, { previousInvoice: k }));
+  }
+  return out;
+}
+
 export function verifyInvoice(context: PricingContext, input: InvoiceVerificationInput): InvoiceVerification {
   const { input: request, contract, pricing } = parsePricingInput(InvoiceVerificationInputSchema, input, 'Invalid invoice check');
   const tables = pricingTables(context);
@@ -215,6 +234,7 @@ export function verifyInvoice(context: PricingContext, input: InvoiceVerificatio
 
   // Quantities, cumulative over the earlier invoices, against the PO and the receipts.
   const earlier = request.previousInvoices ?? [];
+  findings.push(...identityFindings(invoice, po, earlier));
   const earlierLines = earlier.flatMap((inv) => counted(readLines(inv, undefined)));
   const receipts = request.receipts === undefined ? undefined : request.receipts.flatMap((r) => ordered(r.lines));
   findings.push(
