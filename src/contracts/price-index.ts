@@ -110,17 +110,25 @@ function isNegativeMoney(v: unknown): boolean {
 /**
  * Finds the pricing problems of a contract that its schema cannot see, all at once: tier tables
  * (`invalid-tier-table`), discounts without a list price, negative prices, a sku listed twice in a
- * schedule, and schedules whose dates overlap (an ambiguous price) — the last four `invalid-input`.
+ * schedule, two schedules with one id (`basedOn` and the results could not tell them apart), and
+ * schedules whose dates overlap (an ambiguous price) — the last five `invalid-input`.
  * Runs on the raw value so it can be reported together with schema problems.
  * @internal
  */
 export function findPricingIssues(contract: unknown, root: string): CodedIssue[] {
   const issues: CodedIssue[] = [];
   const schedules = asArray(asRecord(contract)?.['priceSchedules']);
+  const ids = new Map<string, number>();
   schedules.forEach((rawSchedule, s) => {
     const schedule = asRecord(rawSchedule);
     if (!schedule) return;
     const sPath = `${root}.priceSchedules[${s}]`;
+    const id = schedule['id'];
+    if (typeof id === 'string') {
+      const first = ids.get(id);
+      if (first !== undefined) issues.push({ code: 'invalid-input', path: `${sPath}.id`, message: `schedule id "${id}" is already used at ${root}.priceSchedules[${first}]; a schedule id may appear once per contract` });
+      else ids.set(id, s);
+    }
     const seen = new Map<string, number>();
     asArray(schedule['items']).forEach((rawItem, i) => {
       const item = asRecord(rawItem);
