@@ -21,8 +21,9 @@ Usage:
       invoices when the file gives them: { "contract", "invoice", "purchaseOrder"?, "receipts"?,
       "previousInvoices"?, "tierQuantities"? }. Exit 1 when a finding blocks payment.
   pace-rules quote <order.json> [--json] [--packs ...]
-      a quote ({ "contract", "asOf", "lines", "tierQuantities"? }) or a group buy
-      ({ "contract", "asOf", "orders", "sharedCosts"? }).
+      a quote ({ "contract", "asOf", "lines", "tierQuantities"?, "taxRate"?, "charges"? }) or a
+      group buy ({ "contract", "asOf", "orders", "sharedCosts"?, "taxRate"? }): the lines, charges,
+      fees, tax and total.
   pace-rules audit-ledger <purchases.csv|.jsonl|.json> --members <members.json> [--contracts <contracts.json>]
                           [--format text|json|html] [--out FILE] [--max-errors N] [--window fiscal-year|<days>]
                           [--progress] [--jobs N] [--packs ...]

@@ -71,29 +71,110 @@ export function renderCheck(input: { file: string; eligibility: Eligibility | un
   return `${out.join('\n')}\n`;
 }
 
+/** Whole cents of a library money string (`"-12.50"`), as a bigint: sums stay exact. */
+function centsOf(m: string): bigint {
+  const negative = m.startsWith('-');
+  const [whole, frac = ''] = m.replace('-', '').split('.');
+  const cents = BigInt(whole!) * 100n + BigInt((frac + '00').slice(0, 2));
+  return negative ? -cents : cents;
+}
+
+/** A money string (`"-12.50"`) of whole cents. */
+function moneyOf(cents: bigint): string {
+  const abs = cents < 0n ? -cents : cents;
+  return `${cents < 0n ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}
+
+/** Labelled amounts, the amounts right-aligned in one column. */
+function amounts(rows: readonly (readonly [label: string, amount: string])[], indent = ''): string[] {
+  const labelWidth = Math.max(...rows.map(([l]) => l.length)) + 1;
+  const amountWidth = Math.max(...rows.map(([, a]) => a.length));
+  return rows.map(([l, a]) => `${indent}${`${l}:`.padEnd(labelWidth)}  ${a.padStart(amountWidth)}`);
+}
+
+type Line = Quote['lines'][number];
+
+/** The priced lines: a column for line ids, ship-to sites, accounts and savings only when some line has one. */
+function quoteLines(q: Quote): string[] {
+  const has = (key: keyof Line): boolean => q.lines.some((l) => l[key] !== undefined);
+  const columns: (readonly [header: string, cell: (l: Line, i: number) => string, right: boolean])[] = [
+    ['line', (_, i) => String(i + 1), true],
+    ...(has('lineId') ? [['line id', (l: Line) => printable(l.lineId ?? ''), false] as const] : []),
+    ['sku', (l) => printable(l.sku), false],
+    ...(has('shipTo') ? [['ship to', (l: Line) => printable(l.shipTo ?? ''), false] as const] : []),
+    ...(has('account') ? [['account', (l: Line) => printable(l.account ?? ''), false] as const] : []),
+    ['qty', (l) => String(l.quantity), true],
+    ['unit price', (l) => String(l.unitPrice), true],
+    ['extended', (l) => dollars(l.extended), true],
+    ...(has('savings') ? [['savings', (l: Line) => (l.savings !== undefined ? dollars(l.savings) : ''), true] as const] : []),
+  ];
+  return table(
+    columns.map(([h]) => h),
+    q.lines.map((l, i) => columns.map(([, cell]) => cell(l, i))),
+    new Set(columns.flatMap(([, , right], c) => (right ? [c] : []))),
+  );
+}
+
+/** The line a fee is for: fees follow the covered lines in order, one per line at most. */
+function feeLines(q: Quote): (number | undefined)[] {
+  let next = 0;
+  return q.fees.map((f) => {
+    for (let i = next; i < q.lines.length; i++) {
+      const l = q.lines[i]!;
+      if (l.sku === f.sku && l.quantity === f.quantity && l.lineId === f.lineId) {
+        next = i + 1;
+        return i;
+      }
+    }
+    return undefined;
+  });
+}
+
+/** Subtotal, each charge, each fee, tax and total, as --json has them; savings when a list price is known. */
+function quoteTotals(q: Quote): string[] {
+  const rows: [string, string][] = [['Subtotal', dollars(q.subtotal)]];
+  q.charges.forEach((c, i) => {
+    const what = [printable(c.kind), ...(c.description !== undefined ? [printable(c.description)] : [])].join(': ');
+    const terms = c.allowed ? '' : `, NOT ALLOWED${c.maxAllowed !== undefined ? ` (at most ${dollars(c.maxAllowed)})` : ''}`;
+    rows.push([`Charge ${i + 1} (${what}; ${c.taxable ? 'taxed' : 'not taxed'}${terms})`, dollars(c.amount)]);
+  });
+  const at = feeLines(q);
+  q.fees.forEach((f, k) => {
+    const i = at[k];
+    const shipTo = i === undefined ? undefined : q.lines[i]!.shipTo;
+    const name = f.kind === 'ca-ewaste-recycling-fee' ? 'E-waste fee' : printable(f.kind);
+    const figure = f.figureFrom !== undefined ? `, figure of ${printable(f.figureFrom)}` : '';
+    rows.push([`${name}${i === undefined ? '' : `, line ${i + 1}`} (${printable(f.sku)}${shipTo !== undefined ? `, ship to ${printable(shipTo)}` : ''}; ${f.quantity} × ${dollars(f.unitFee)}${figure})`, dollars(f.amount)]);
+  });
+  rows.push([q.taxRate !== undefined ? `Tax (${q.taxRate} % of ${dollars(q.taxableAmount)})` : 'Tax (no tax rate given)', dollars(q.tax)], ['Total', dollars(q.total)]);
+  if (q.lines.some((l) => l.listUnitPrice !== undefined)) rows.push(['Savings off list', dollars(q.savings)]);
+  return amounts(rows);
+}
+
 export function renderQuote(input: { file: string; quote?: Quote; group?: GroupBuy }): string {
-  const out: string[] = [`pace-rules quote ${input.file}`];
-  const lines = (q: Quote): string[] =>
-    table(
-      ['sku', 'qty', 'unit price', 'extended', 'savings'],
-      q.lines.map((l) => [printable(l.sku), String(l.quantity), String(l.unitPrice), dollars(l.extended), l.savings !== undefined ? dollars(l.savings) : '']),
-      new Set([1, 2, 3, 4]),
-    );
+  const out: string[] = [`pace-rules quote ${printable(input.file)}`];
   if (input.quote) {
     const q = input.quote;
-    out.push(`contract ${printable(q.contractId)}, schedule ${printable(q.priceScheduleId)}, ${q.currency}`, `rules ${q.rulesVersion}`, '', ...lines(q), '', `Subtotal: ${dollars(q.subtotal)}`, `Savings off list: ${dollars(q.savings)}`, ...findings(q.findings));
+    out.push(`contract ${printable(q.contractId)}, schedule ${printable(q.priceScheduleId)}, ${q.currency}`, `rules ${q.rulesVersion}`, '', ...quoteLines(q), '', ...quoteTotals(q), ...findings(q.findings));
   }
   if (input.group) {
     const g = input.group;
-    out.push(`group buy, rules ${g.rulesVersion}`, '', 'Pooled tier quantities: ' + Object.entries(g.tierQuantities).map(([sku, q]) => `${printable(sku)} ${String(q)}`).join(', '), '');
+    const fees = (m: GroupBuy['members'][number]): string => dollars(moneyOf(m.quote.fees.reduce((sum, f) => sum + centsOf(f.amount), 0n)));
+    out.push(`group buy: contract ${printable(g.contractId)}, schedule ${printable(g.priceScheduleId)}, ${g.currency}`, `rules ${g.rulesVersion}`, '', 'Pooled tier quantities: ' + Object.entries(g.tierQuantities).map(([sku, q]) => `${printable(sku)} ${String(q)}`).join(', '), '');
     out.push(
       ...table(
-        ['member', 'subtotal', 'shared costs', 'total', 'alone', 'saved'],
-        g.members.map((m) => [printable(m.memberId), dollars(m.quote.subtotal), m.sharedCosts.map((c) => `${printable(c.kind)} ${dollars(String(c.amount))}`).join(', ') || '-', dollars(m.total), dollars(m.soloTotal), dollars(m.savingsVsSolo)]),
-        new Set([1, 2, 3, 4, 5]),
+        ['member', 'subtotal', 'fees', 'tax', 'shared costs', 'total', 'alone', 'saved'],
+        g.members.map((m) => [printable(m.memberId), dollars(m.quote.subtotal), fees(m), dollars(m.quote.tax), m.sharedCosts.map((c) => `${printable(c.kind)} ${dollars(String(c.amount))}`).join(', ') || '-', dollars(m.total), dollars(m.soloTotal), dollars(m.savingsVsSolo)]),
+        new Set([1, 2, 3, 5, 6, 7]),
       ),
       '',
-      `Group total: ${dollars(g.total)}`,
+      ...amounts([
+        ['Subtotal', dollars(g.subtotal)],
+        ['Fees and tax', dollars(moneyOf(centsOf(g.quotesTotal) - centsOf(g.subtotal)))],
+        ['Shared costs', dollars(g.sharedCostsTotal)],
+        ['Group total', dollars(g.total)],
+        ['Saved by pooling', dollars(g.savingsVsSolo)],
+      ]),
       ...findings(g.findings),
     );
   }

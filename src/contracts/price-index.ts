@@ -110,17 +110,25 @@ function isNegativeMoney(v: unknown): boolean {
 /**
  * Finds the pricing problems of a contract that its schema cannot see, all at once: tier tables
  * (`invalid-tier-table`), discounts without a list price, negative prices, a sku listed twice in a
- * schedule, and schedules whose dates overlap (an ambiguous price) — the last four `invalid-input`.
+ * schedule, two schedules with one id (`basedOn` and the results could not tell them apart), and
+ * schedules whose dates overlap (an ambiguous price) — the last five `invalid-input`.
  * Runs on the raw value so it can be reported together with schema problems.
  * @internal
  */
 export function findPricingIssues(contract: unknown, root: string): CodedIssue[] {
   const issues: CodedIssue[] = [];
   const schedules = asArray(asRecord(contract)?.['priceSchedules']);
+  const ids = new Map<string, number>();
   schedules.forEach((rawSchedule, s) => {
     const schedule = asRecord(rawSchedule);
     if (!schedule) return;
     const sPath = `${root}.priceSchedules[${s}]`;
+    const id = schedule['id'];
+    if (typeof id === 'string') {
+      const first = ids.get(id);
+      if (first !== undefined) issues.push({ code: 'invalid-input', path: `${sPath}.id`, message: `schedule id "${id}" is already used at ${root}.priceSchedules[${first}]; a schedule id may appear once per contract` });
+      else ids.set(id, s);
+    }
     const seen = new Map<string, number>();
     asArray(schedule['items']).forEach((rawItem, i) => {
       const item = asRecord(rawItem);
@@ -213,8 +221,11 @@ function prepareRule(item: RawItem, listPrice: PreparedPrice | undefined, unit: 
 
 /**
  * The raw items of each schedule with the ones it inherits (`basedOn`, followed through chains):
- * its own items replace the inherited ones of the same sku. A `basedOn` that names no schedule, or
- * a chain that loops, inherits nothing further (`checkContract` reports both).
+ * its own items replace the inherited ones of the same sku. A `basedOn` that names no schedule
+ * inherits nothing further; every schedule on a loop (a → c → b → a, or a schedule based on
+ * itself) inherits nothing at all, whatever order the schedules are listed in. A schedule outside
+ * the loop that is based on one in it inherits what that one resolves to (its own items).
+ * `checkContract` reports both.
  * @internal
  */
 export function resolveScheduleItems(schedules: readonly Contract['priceSchedules'][number][]): Map<string, RawItem>[] {
@@ -222,20 +233,42 @@ export function resolveScheduleItems(schedules: readonly Contract['priceSchedule
   schedules.forEach((s, i) => {
     if (!byId.has(s.id)) byId.set(s.id, i);
   });
+  const baseOf = (i: number): number | undefined => {
+    const basedOn = schedules[i]!.basedOn;
+    return basedOn === undefined ? undefined : byId.get(basedOn);
+  };
+  // The schedules on a loop, found before anything is resolved: each schedule has at most one base,
+  // so a walk from any schedule either ends or comes back to a schedule of its own walk, and the
+  // part of the walk from there on is a loop.
+  const onLoop = new Set<number>();
+  const walked = new Set<number>();
+  schedules.forEach((_, start) => {
+    const path: number[] = [];
+    const inPath = new Set<number>();
+    let at: number | undefined = start;
+    while (at !== undefined && !walked.has(at)) {
+      path.push(at);
+      inPath.add(at);
+      walked.add(at);
+      at = baseOf(at);
+      if (at !== undefined && inPath.has(at)) {
+        for (const k of path.slice(path.indexOf(at))) onLoop.add(k);
+        break;
+      }
+    }
+  });
   const resolved: (Map<string, RawItem> | undefined)[] = [];
-  const resolve = (i: number, visiting: Set<number>): Map<string, RawItem> => {
+  const resolve = (i: number): Map<string, RawItem> => {
     const done = resolved[i];
     if (done !== undefined) return done;
-    const schedule = schedules[i]!;
-    visiting.add(i);
-    const base = schedule.basedOn === undefined ? undefined : byId.get(schedule.basedOn);
-    const items = base === undefined || visiting.has(base) ? new Map<string, RawItem>() : new Map(resolve(base, visiting));
-    for (const item of schedule.items) items.set(item.sku, item);
-    visiting.delete(i);
+    const base = onLoop.has(i) ? undefined : baseOf(i);
+    // Off a loop, following bases never comes back to i, so this recursion ends.
+    const items = base === undefined ? new Map<string, RawItem>() : new Map(resolve(base));
+    for (const item of schedules[i]!.items) items.set(item.sku, item);
     resolved[i] = items;
     return items;
   };
-  return schedules.map((_, i) => resolve(i, new Set()));
+  return schedules.map((_, i) => resolve(i));
 }
 
 function prepareItem(item: RawItem, contractKind: Contract['supplyKind'], unit: (exact: Dec) => PreparedPrice): PreparedItem {

@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../dates/calendar-date.js';
-import { daysBetween } from '../dates/calendar-date.js';
+import { addMonths } from '../dates/calendar-date.js';
 import type { DecisionBase, Finding, TraceStep } from '../decision.js';
 import type { Contract } from '../model/contract.js';
 import { CheckContractInputSchema } from '../model/pricing-input.js';
@@ -40,7 +40,8 @@ function comparablePrices(item: PreparedItem): Dec[] {
  *   or the chain loops; its unlisted items are then not priced;
  * - `price-increase-over-cap` (block): with `priceIncreaseCap`, an item whose unit price (each
  *   tier's, for tiered items with the same number of tiers) rises from one schedule to the next by
- *   more than the cap compounded over the years between their start dates (at least one year);
+ *   more than the cap compounded over the whole calendar years between their start dates (at
+ *   least one);
  * - `schedule-outside-term` (warn): a schedule that starts before the term, or after its end and
  *   every listed renewal;
  * - `covered-device-screen-size-missing` (warn): a covered electronic device without a screen
@@ -111,7 +112,7 @@ export function checkContract(context: PricingContext, input: CheckContractInput
       const before = pricing.schedules[k - 1]!;
       const after = pricing.schedules[k]!;
       if (!current.includes(after)) continue;
-      const years = Math.max(1, Math.ceil(daysBetween(before.effectiveFrom, after.effectiveFrom) / 365));
+      const years = Math.max(1, wholeYearsBetween(before.effectiveFrom, after.effectiveFrom));
       const factor = rate.pow(years);
       for (const item of after.items.values()) {
         const old = before.items.get(item.sku);
@@ -137,6 +138,18 @@ export function checkContract(context: PricingContext, input: CheckContractInput
     }
   }
   return { ok: !findings.some((f) => f.severity === 'block'), contractId: contract.id, findings, trace, rulesVersion: context.rulesVersion };
+}
+
+/**
+ * The whole calendar years from `from` to `to` (`to` not earlier): the most years whose anniversary
+ * of `from` falls on or before `to`, counted by year, month and day (2023-07-01 to 2024-07-01 is
+ * one, leap day or not; 2024-07-01 to 2025-08-01 is one). A 29 February start has its anniversary
+ * on 28 February in other years, as {@link addMonths} counts it.
+ */
+function wholeYearsBetween(from: CalendarDate, to: CalendarDate): number {
+  let years = Number(to.slice(0, 4)) - Number(from.slice(0, 4));
+  if (years > 0 && addMonths(from, 12 * years) > to) years--;
+  return years;
 }
 
 /** Each tier top of a volume table from which a larger whole quantity costs less. */

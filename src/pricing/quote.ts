@@ -300,8 +300,9 @@ export function priceOrder(
         if (tier.flatFee !== undefined) described.flatFee = tier.flatFee.text;
         if (rule.mode === 'volume') {
           quoteLine.unitPrice = tier.unitPrice.text;
-          // Once per sku, on the order's total of it (the same as the line when the sku is on one line).
-          const skuCents = !repeated || own.get(line.sku) === q ? cents : firstOfSku ? amountCents(item, skuTotal, tierQuantity, mode) : undefined;
+          // Once per sku, on its first line, on the order's total of it (the line's own amount when
+          // that line holds the whole total, as it does when the sku is on one line).
+          const skuCents = !firstOfSku ? undefined : !repeated || compareQty(skuTotal, q) === 0 ? cents : amountCents(item, skuTotal, tierQuantity, mode);
           const cliff = skuCents === undefined ? undefined : findVolumeCliff(rule.tiers, skuTotal, tierQuantity, skuCents, mode);
           if (cliff !== undefined && skuCents !== undefined) {
             findings.push({

@@ -71,7 +71,27 @@ describe('pace-rules quote', async () => {
     const { stdout, exitCode } = (await runCli(['quote', data('order.json')]));
     expect(exitCode).toBe(0);
     expect(stdout).toMatch(/CB-11\s+480\s+274\.00\s+\$131,520\.00\s+\$26,400\.00/);
-    expect(stdout).toContain('Subtotal: $168,528.50');
+    expect(stdout).toMatch(/^Subtotal: +\$168,528\.50$/m);
+  });
+  it('prints what --json has: each line with its ship-to, the charges, the fees, the tax and the total; savings only with a list price', async () => {
+    const order = require_(data('order.json')) as { contract: Record<string, unknown> };
+    const item = (sku: string, description: string, unitPrice: string, extra: object = {}) => ({ sku, description, price: { kind: 'fixed', unitPrice }, ...extra });
+    const contract = { ...order.contract, priceSchedules: [{ id: 'fy26', effectiveFrom: '2025-07-01', currency: 'USD', items: [item('CB', 'Chromebook', '339.00', { coveredElectronicDevice: { screenSizeInches: 11.6 } }), item('INSTALL', 'Install hour', '90.00', { supplyKind: 'services' })] }] };
+    const path = file('ship-to.json', JSON.stringify({ contract, asOf: '2025-08-01', taxRate: '9.25', lines: [{ sku: 'CB', quantity: 40, shipTo: 'Oak MS' }, { sku: 'CB', quantity: 70, shipTo: 'Elm ES' }, { sku: 'INSTALL', quantity: '2.5' }], charges: [{ kind: 'freight', amount: '450.00' }] }));
+    const { stdout, exitCode } = await runCli(['quote', path]);
+    const json = JSON.parse((await runCli(['quote', path, '--json'])).stdout) as { subtotal: string; tax: string; total: string; fees: unknown[] };
+    expect(exitCode).toBe(0);
+    expect([json.subtotal, json.fees.length, json.tax, json.total]).toEqual(['37515.00', 2, '3449.33', '41854.33']);
+    expect(stdout).toMatch(/^ +1 +CB +Oak MS +40 +339\.00 +\$13,560\.00$/m);
+    expect(stdout).toMatch(/^ +2 +CB +Elm ES +70 +339\.00 +\$23,730\.00$/m);
+    expect(stdout).toMatch(/^Subtotal: +\$37,515\.00$/m);
+    expect(stdout).toMatch(/^Charge 1 \(freight; not taxed\): +\$450\.00$/m);
+    expect(stdout).toMatch(/^E-waste fee, line 1 \(CB, ship to Oak MS; 40 × \$4\.00\): +\$160\.00$/m);
+    expect(stdout).toMatch(/^E-waste fee, line 2 \(CB, ship to Elm ES; 70 × \$4\.00\): +\$280\.00$/m);
+    expect(stdout).toMatch(/^Tax \(9\.25 % of \$37,290\.00\): +\$3,449\.33$/m);
+    expect(stdout).toMatch(/^Total: +\$41,854\.33$/m);
+    // No item has a list price: no savings to speak of.
+    expect(stdout).not.toMatch(/savings/i);
   });
   it('quotes a group buy when the file has orders', async () => {
     const { stdout } = (await runCli(['quote', data('group-order.json'), '--json']));
@@ -80,6 +100,15 @@ describe('pace-rules quote', async () => {
     // e-waste fees on the Chromebooks and 7.75 % tax in each member's total; no admin-fee shared cost
     expect(group.total).toBe('173746.04');
     expect(group.members.map((m) => m.savingsVsSolo)).toEqual(['2909.25', '1454.63', '2068.80']);
+  });
+  it('prints each member\'s fees and tax in a group buy, and what the group total is made of', async () => {
+    const { stdout } = await runCli(['quote', data('group-order.json')]);
+    expect(stdout).toMatch(/^member +subtotal +fees +tax +shared costs +total +alone +saved$/m);
+    expect(stdout).toMatch(/^alder-usd +\$90,741\.00 +\$1,200\.00 +\$7,032\.43 +shipping \$823\.62 +\$99,797\.05 +\$102,706\.30 +\$2,909\.25$/m);
+    expect(stdout).toMatch(/^Subtotal: +\$157,936\.00$/m);
+    expect(stdout).toMatch(/^Fees and tax: +\$14,360\.04$/m);
+    expect(stdout).toMatch(/^Shared costs: +\$1,450\.00$/m);
+    expect(stdout).toMatch(/^Group total: +\$173,746\.04$/m);
   });
 });
 
