@@ -35,8 +35,11 @@ export default [
     // in, not the commodity code; the sums of funding lines): 79.88 kB -> 80.06 kB; deductive change
     // orders (a negative amount with revisionOf, folds that refuse a total below zero, funding
     // lines folded): 80.31 kB.
-    // The limit keeps about 0.7 kB of room.
-    limit: '81 kB',
+    // Then a member's self-certified micro-purchase threshold in findSplitPurchases' federal groups,
+    // verifyInvoice's findings on which invoice it is (another PO's, one already paid), price
+    // schedules of one id refused and basedOn loops that inherit nothing: 80.31 -> 80.97 kB (session
+    // 17). The limit is raised to 82 kB to keep about 1 kB of room.
+    limit: '82 kB',
     modifyEsbuildConfig(config) {
       config.external = [];
       config.plugins = [
