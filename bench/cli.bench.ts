@@ -99,6 +99,17 @@
  * missingDocuments entries, 100-122 ms a run (marks around judgeRaisedPOs; 130-157 ms while the
  * change orders were read again too). 5,000,000 rows, default jobs: 278.6 MB peak RSS.
  *
+ * Session 17: each row now keeps the codes of its findings that block (blockedPurchases: 19,679 of
+ * this ledger's rows, mostly a vendor the contract does not authorize); callgrind of the whole run
+ * 12.56-12.60 billion instructions before, 13.00-13.02 after (+3%, the new detail lines). Measured
+ * and not kept (callgrind, the whole run): CSV fields written by index instead of pushed onto an
+ * emptied array (13.03 against 13.00-13.02), commas found by a character loop instead of indexOf
+ * (13.32), the split check leaving out rows over every bid limit of their member before building
+ * their purchases (12.29 and 12.74 against 12.56 and 12.60: within the spread); wall clock,
+ * interleaved: --maglev, --interrupt-budget=16896, --ticks-before-optimization=1, and the ledger's
+ * thread deciding chunks beside its worker (3.4 s of CPU against 3.1 for 2.35-2.55 s runs): no gain.
+ * The ledger figures are now the median of three runs (PACE_BENCH_RUNS).
+ *
  * h-batch (callgrind, answerLines on the bench's requests in pieces of 64 after a 6,000-request
  * warm-up; per request = (I(4,096) - I(2,048)) / 2,048): a traced request (JSON.parse, the
  * decision, the answer line in UTF-8) cost 382,450 instructions on main at 78dd790, of which
