@@ -27,8 +27,9 @@ Usage:
   pace-rules audit-ledger <purchases.csv|.jsonl|.json> --members <members.json> [--contracts <contracts.json>]
                           [--format text|json|html] [--out FILE] [--max-errors N] [--window fiscal-year|<days>]
                           [--progress] [--jobs N] [--packs ...]
-      a ledger of purchase orders, read as a stream: split purchases, missing documents,
-      purchases that needed a bid. Rows with revisionOf are change orders of that PO.
+      a ledger of purchase orders, read as a stream: purchases a finding blocks, split
+      purchases, purchases that needed a bid, missing documents. Rows with revisionOf are
+      change orders of that PO.
   pace-rules batch [--contracts <contracts.json>] [--jobs N] [--packs ...]
       JSON Lines on stdin: { "id", "op", "input" } with op one of check-eligibility,
       procurement-method, audit-checklist, check-purchase, quote, quote-group-buy,
@@ -47,7 +48,7 @@ Options:
   -h, --help    this text;  -v, --version  the version and rules version
 
 Exit codes: 0 all clear; 1 findings that block (ineligible, a blocking finding, a purchase that
-needed a bid, split purchases); 2 bad input (the message names the file, the line or JSON path,
+needed a bid, split purchases; groups across July 1 are warnings); 2 bad input (the message names the file, the line or JSON path,
 and what was expected); 3 an internal error.`;
 
 function requireFile(parsed: Parsed, what: string): string {
