@@ -109,6 +109,12 @@ describe('audit-ledger: split groups that are warnings', () => {
     expect(stdout).toContain('    warning: 2 purchases across July 1, within twelve months of each other, total 120000.00');
     expect(stdout).toContain('Result: clear: no finding blocks a purchase, no purchase needed a formal bid and no split purchases were found (exit 0); 1 group(s) to check (warnings)');
     expect(exitCode).toBe(0);
+    // The HTML page's card counts splits as its verdict does, and names the warning apart.
+    const out = join(scratch, 'across-july.html');
+    await runCli(['audit-ledger', acrossJuly, '--members', data('members.json'), '--format', 'html', '--out', out]);
+    const page = readFileSync(out, 'utf8');
+    expect(page).toContain('<div class="card"><b>0</b>possible split groups (and 1 to check)</div>');
+    expect(page).toContain('(a warning: across July 1)');
   });
 
   it('still blocks on a split within one fiscal year', async () => {
@@ -135,5 +141,29 @@ ${rows[2]!.join(',')}
     const byVendor = Object.fromEntries(report.memberYears[0]!.vendors.map((v) => [v.vendorId, [v.outsideContracts, v.underContracts]]));
     expect(byVendor).toEqual({ 'v-woodcraft': ['180000.00', '0.00'], 'v-brightway': ['140000.00', '0.00'], 'v-summit-roofing': ['40000.00', '0.00'], 'v-northwind': ['0.00', '31250.00'] });
     expect(report.blockedPurchases).toEqual([expect.objectContaining({ purchaseId: 'PO-2025-00402', findings: ['cooperative-contract-not-for-services'] })]);
+  });
+});
+
+describe('audit-ledger: a PO its change orders carry past what its contract allows', () => {
+  it('is blocked at its total, and its spending moves outside contracts, wherever the change order is in the file', async () => {
+    // Custodial services on the PACE facility contract, $100,000 as issued; a change order adds
+    // $40,000 of buildings, past what a piggyback may buy of services.
+    const HEAD = 'id,memberId,date,amount,supplyKind,category,contractId,vendorId,localAmount,documents,description,revisionOf';
+    const po = 'PO-2025-00402,alder-usd,2025-10-10,100000.00,services,facility-services,pace-facility-2025,v-brightway,100000.00,board-authorization;lead-agency-solicitation;lead-agency-award;cooperative-use-clause;po-cites-contract;price-verification,Custodial services,';
+    const co = 'PO-2025-00402-CO1,alder-usd,2025-12-01,40000.00,services,facility-services,pace-facility-2025,v-brightway,40000.00,,Custodial services: added buildings,PO-2025-00402';
+    const direct = 'PO-2025-00402,alder-usd,2025-10-10,140000.00,services,facility-services,pace-facility-2025,v-brightway,140000.00,board-authorization;lead-agency-solicitation;lead-agency-award;cooperative-use-clause;po-cites-contract;price-verification,Custodial services,';
+    const run = async (name: string, lines: string[]) => {
+      const { stdout } = await runCli(['audit-ledger', file(name, `${HEAD}\n${lines.join('\n')}\n`), '--members', data('members.json'), '--contracts', data('contracts.json'), '--json']);
+      return JSON.parse(stdout) as { blockedPurchaseCount: number; blockedPurchases: { findings: string[]; byChangeOrder?: boolean }[]; memberYears: { vendors: { vendorId: string; outsideContracts: string; underContracts: string; purchases: number }[] }[] };
+    };
+    const issued = await run('issued-at-total.csv', [direct]);
+    expect(issued.blockedPurchases.map((p) => p.findings)).toEqual([['cooperative-contract-not-for-services']]);
+    for (const [name, lines] of [['raised.csv', [po, co]], ['raised-co-first.csv', [co, po]]] as const) {
+      const raised = await run(name, [...lines]);
+      expect(raised.blockedPurchaseCount).toBe(1);
+      expect(raised.blockedPurchases).toEqual([expect.objectContaining({ findings: ['cooperative-contract-not-for-services'], byChangeOrder: true })]);
+      expect(raised.memberYears.flatMap((y) => y.vendors)).toEqual(issued.memberYears.flatMap((y) => y.vendors));
+      expect(raised.memberYears[0]!.vendors).toEqual([{ vendorId: 'v-brightway', outsideContracts: '140000.00', underContracts: '0.00', purchases: 1 }]);
+    }
   });
 });

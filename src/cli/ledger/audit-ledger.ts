@@ -256,7 +256,9 @@ async function auditOpenLedger(options: LedgerOptions, fd: number, input: Input)
       pending = Buffer.concat([pending, grow.subarray(0, n)]);
     }
   };
-  // Where the rows start (after a byte order mark, and the CSV header), in bytes.
+  // Where the rows start (after a byte order mark, and the CSV header), in bytes. (A mark is three
+  // bytes: with smaller reads, read on until they are in.)
+  while (!eof && pending.length < 3) more();
   let rowsStart = bomLength(pending);
   pending = pending.subarray(rowsStart);
   const format = formatOf(file, pending);

@@ -472,8 +472,16 @@ export class LedgerBook {
         }
         const first = !(poFlags & BLOCKED);
         if (first) {
-          this.flags.set(target, this.flags.get(target) | BLOCKED);
+          const flags = this.flags.get(target);
+          this.flags.set(target, flags | BLOCKED);
           counts.blockedPurchases++;
+          // Its spending (with its change orders') was under its contract: a contract a finding
+          // blocks it under is none it may buy under, so the spending moves outside.
+          const group = this.group.get(target);
+          const date = this.date.get(target);
+          const cents = this.cents.get(target);
+          this.addSpending(group, date, flags, -cents, -1);
+          this.addSpending(group, date, flags | BLOCKED, cents, 1);
         }
         this.detail('blockedPurchases', `${head},"findings":${blocks},"byChangeOrder":true}`, where, first);
       }
