@@ -74,20 +74,22 @@ export function checkContract(context: PricingContext, input: CheckContractInput
     const seen = new Set<string>([s.id]);
     let at: string | undefined = s.basedOn;
     let problem: string | undefined;
+    // What the schedule then inherits (see resolveScheduleItems): nothing when the break is its own
+    // basedOn or it is on the loop itself; else what the schedules before the break list.
     while (at !== undefined) {
       if (!ids.has(at)) {
-        problem = `names "${at}", which is not a schedule of the contract`;
+        problem = at === s.basedOn ? `names "${at}", which is not a schedule of the contract: it inherits nothing, and its unlisted items have no price` : `chain names "${at}", which is not a schedule of the contract: it inherits only what the schedules before it list, and other items have no price`;
         break;
       }
       if (seen.has(at)) {
-        problem = `leads back to "${at}" (a loop)`;
+        problem = at === s.id ? `leads back to "${at}" (a loop): it inherits nothing, and its unlisted items have no price` : `leads into a loop at "${at}": it inherits only what the schedules up to "${at}" list themselves, and other items have no price`;
         break;
       }
       seen.add(at);
       at = contract.priceSchedules.find((x) => x.id === at)?.basedOn;
     }
     if (problem !== undefined) {
-      findings.push({ code: 'schedule-based-on-missing', severity: 'block', message: `Schedule "${s.id}": basedOn ${problem}; its unlisted items have no price.`, ruleId: 'pricing.price-file', pack: PRICING_SOURCE, data: { schedule: s.id, basedOn: s.basedOn, path: `$.contract.priceSchedules[${i}].basedOn` } });
+      findings.push({ code: 'schedule-based-on-missing', severity: 'block', message: `Schedule "${s.id}": basedOn ${problem}.`, ruleId: 'pricing.price-file', pack: PRICING_SOURCE, data: { schedule: s.id, basedOn: s.basedOn, path: `$.contract.priceSchedules[${i}].basedOn` } });
     }
   });
   const current = pricing.schedules.filter((s) => asOf === undefined || s.effectiveTo === undefined || s.effectiveTo >= asOf);

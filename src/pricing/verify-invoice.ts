@@ -139,6 +139,41 @@ const counted = (lines: readonly BilledLine[]): CountedLine[] => lines.map((l) =
 const ordered = (lines: readonly { sku: string; quantity: number | string; lineId?: string | undefined }[]): CountedLine[] => lines.map((l) => ({ sku: l.sku, lineId: l.lineId, quantity: typeof l.quantity === 'string' && WHOLE.test(l.quantity) ? Number(l.quantity) : toQty(l.quantity) }));
 
 /**
+ * Whether the invoice is the one to pay against this PO: one that names another purchase order
+ * (`purchaseOrderId`) was matched against the wrong order, and one that an earlier invoice of the
+ * order already is (the same `number`, or the same `id`; empty ones are no number) would be paid
+ * twice. Both block payment. A credit memo (every line a credit) is never paid, so it is no
+ * duplicate, nor is an invoice the duplicate of one.
+ */
+function identityFindings(invoice: IdentifiedInvoice, po: { id: string } | undefined, earlier: readonly IdentifiedInvoice[]): Finding[] {
+  const out: Finding[] = [];
+  if (po !== undefined && invoice.purchaseOrderId !== undefined && invoice.purchaseOrderId.trim() !== '' && invoice.purchaseOrderId.trim() !== po.id.trim()) {
+    out.push(invoiceFinding('invoice-po-mismatch', 'block', `The invoice bills purchase order ${JSON.stringify(invoice.purchaseOrderId)}, but it was matched against purchase order ${JSON.stringify(po.id)}: match it against the order it bills.`, { citation: `Purchase order ${po.id}`, pack: PRICING_SOURCE }, { invoicePurchaseOrderId: invoice.purchaseOrderId, purchaseOrderId: po.id }));
+  }
+  if (isCreditMemo(invoice)) return out;
+  const same = (a: string | undefined, b: string | undefined): boolean => a !== undefined && b !== undefined && a.trim() !== '' && a.trim() === b.trim();
+  const k = earlier.findIndex((e) => !isCreditMemo(e) && (same(invoice.number, e.number) || same(invoice.id, e.id)));
+  if (k >= 0) {
+    const label = same(invoice.number, earlier[k]!.number) ? invoice.number! : invoice.id!;
+    out.push(invoiceFinding('invoice-duplicate', 'block', `Invoice ${JSON.stringify(label)} is already among the order's earlier invoices (previousInvoices[${k}]): paid again, it would be paid twice.`, { citation: `Invoice ${label}, previousInvoices[${k}]`, pack: PRICING_SOURCE }, { previousInvoice: k }));
+  }
+  return out;
+}
+
+/** What identityFindings reads of an invoice. */
+interface IdentifiedInvoice {
+  number?: string | undefined;
+  id?: string | undefined;
+  purchaseOrderId?: string | undefined;
+  lines: readonly { quantity: QuantityInput }[];
+}
+
+/** Whether every line of an invoice is a credit (a negative quantity): a credit memo. */
+function isCreditMemo(invoice: IdentifiedInvoice): boolean {
+  return invoice.lines.every((l) => String(l.quantity).trim().startsWith('-'));
+}
+
+/**
  * Matches a vendor invoice against the contract, and, when given, the purchase order, the receipts
  * and the earlier invoices of the same order (a four-way match), before accounts payable pays it.
  *
@@ -160,7 +195,9 @@ const ordered = (lines: readonly { sku: string; quantity: number | string; lineI
  * Findings (each cited: the law pack's citation, else the contract's terms by number): block
  * `contract-not-in-force`, `invoice-sku-not-on-contract` (the rest is still verified),
  * `invoice-overcharge`, `invoice-quantity-exceeds-order`, `invoice-quantity-exceeds-receipt`,
- * `invoice-credit-not-on-order`, `invoice-charge-not-allowed`, `admin-fee-billed-to-member`;
+ * `invoice-credit-not-on-order`, `invoice-charge-not-allowed`, `admin-fee-billed-to-member`,
+ * `invoice-po-mismatch` (it names another PO), `invoice-duplicate` (an earlier invoice of the order
+ * has its number or id);
  * `invoice-fee-mismatch`, `invoice-tax-mismatch` and `invoice-total-mismatch` (block when billed
  * over, warn when under); info `invoice-below-contract`, `invoice-within-tolerance`.
  *
@@ -180,25 +217,6 @@ const ordered = (lines: readonly { sku: string; quantity: number | string; lineI
  * v.overchargeTotal;        // => '2.50'
  * ```
  */
-/**
- * Whether the invoice is the one to pay against this PO: one that names another purchase order
- * (`purchaseOrderId`) was matched against the wrong order, and one whose number (or id) an earlier
- * invoice of the order already has would be paid twice. Both block payment.
- */
-function identityFindings(invoice: { number?: string | undefined; id?: string | undefined; purchaseOrderId?: string | undefined }, po: { id: string } | undefined, earlier: readonly { number?: string | undefined; id?: string | undefined }[]): Finding[] {
-  const out: Finding[] = [];
-  if (po !== undefined && invoice.purchaseOrderId !== undefined && invoice.purchaseOrderId.trim() !== po.id.trim()) {
-    out.push(invoiceFinding('invoice-po-mismatch', 'block', `The invoice bills purchase order ${JSON.stringify(invoice.purchaseOrderId)}, but it was matched against purchase order ${JSON.stringify(po.id)}: match it against the order it bills.`, { citation: `Purchase order ${po.id}`, pack: PRICING_SOURCE }, { invoicePurchaseOrderId: invoice.purchaseOrderId, purchaseOrderId: po.id }));
-  }
-  const same = (a: string | undefined, b: string | undefined): boolean => a !== undefined && b !== undefined && a.trim() !== '' && a.trim() === b.trim();
-  const k = earlier.findIndex((e) => same(invoice.number, e.number) || (invoice.number === undefined && same(invoice.id, e.id)));
-  if (k >= 0) {
-    const label = invoice.number ?? invoice.id!;
-    out.push(invoiceFinding('invoice-duplicate', 'block', `Invoice ${JSON.stringify(label)} is already among the order's earlier invoices (previousInvoices[${k}]): paid again, it would be paid twice.`, { citation: `Invoice ${label}, previousInvoices[${k}]`, pack: PRICING_SOURCE }, { previousInvoice: k }));
-  }
-  return out;
-}
-
 export function verifyInvoice(context: PricingContext, input: InvoiceVerificationInput): InvoiceVerification {
   const { input: request, contract, pricing } = parsePricingInput(InvoiceVerificationInputSchema, input, 'Invalid invoice check');
   const tables = pricingTables(context);

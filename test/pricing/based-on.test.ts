@@ -52,4 +52,25 @@ describe('basedOn loops', () => {
     const check = pace.checkContract({ contract: contractWith(schedules) as never });
     expect(check.findings.filter((f) => f.code === 'schedule-based-on-missing').map((f) => (f.data as { schedule: string }).schedule)).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
+
+  it("checkContract says what each schedule inherits, as quote prices it", () => {
+    // (d is based on a, on the loop: it inherits a's own item, which the message must not deny)
+    const messages = Object.fromEntries(pace.checkContract({ contract: contractWith(schedules) as never }).findings.filter((f) => f.code === 'schedule-based-on-missing').map((f) => [(f.data as { schedule: string }).schedule, f.message]));
+    expect(messages['a']).toBe('Schedule "a": basedOn leads back to "a" (a loop): it inherits nothing, and its unlisted items have no price.');
+    expect(messages['e']).toBe('Schedule "e": basedOn leads back to "e" (a loop): it inherits nothing, and its unlisted items have no price.');
+    expect(messages['d']).toBe('Schedule "d": basedOn leads into a loop at "a": it inherits only what the schedules up to "a" list themselves, and other items have no price.');
+    expect(pricedSkus(contractWith(schedules), 'd')).toEqual(['W', 'X']);
+    // A chain that breaks further on: f -> g -> "fy24" (no such schedule); f inherits g's item.
+    const broken = [
+      { id: 'g', effectiveFrom: '2024-07-01', effectiveTo: '2025-06-30', basedOn: 'fy24', currency: 'USD', items: [item('X', '1.00')] },
+      { id: 'f', effectiveFrom: '2025-07-01', basedOn: 'g', currency: 'USD', items: [item('Y', '2.00')] },
+    ];
+    const found = pace.checkContract({ contract: contractWith(broken) as never }).findings.filter((f) => f.code === 'schedule-based-on-missing').map((f) => f.message);
+    expect(found).toEqual([
+      'Schedule "g": basedOn names "fy24", which is not a schedule of the contract: it inherits nothing, and its unlisted items have no price.',
+      'Schedule "f": basedOn chain names "fy24", which is not a schedule of the contract: it inherits only what the schedules before it list, and other items have no price.',
+    ]);
+    const q = pace.quote({ contract: contractWith(broken) as never, asOf: '2025-08-01', lines: [{ sku: 'X', quantity: 1 }] });
+    expect(q.priceScheduleId).toBe('f');
+  });
 });

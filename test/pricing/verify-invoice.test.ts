@@ -116,3 +116,29 @@ describe('verifyInvoice input', () => {
     expect(Object.isFrozen(input.invoice)).toBe(false);
   });
 });
+
+describe('verifyInvoice: which invoice it is', () => {
+  const first = { number: 'INV-4410', id: 'AP-0091', purchaseOrderId: 'PO-7', date: '2025-09-10', lines: [line('CB', 100, '270.00', '1')] };
+  const again = (invoice: Record<string, unknown>) => codes(verify({ purchaseOrder: po, previousInvoices: [first], invoice: { date: '2025-09-20', lines: [line('CB', 100, '270.00', '1')], ...invoice } as never }));
+  it('blocks an invoice whose number or id an earlier invoice of the order has', () => {
+    expect(again({ number: 'INV-4410' })).toContain('block invoice-duplicate');
+    expect(again({ number: ' INV-4410 ' })).toContain('block invoice-duplicate');
+    // (a number against an id alone, as an ERP that keys invoices by its own id exports them)
+    expect(again({ id: 'AP-0091' })).toContain('block invoice-duplicate');
+    expect(again({ number: '', id: 'AP-0091' })).toContain('block invoice-duplicate');
+    expect(again({ number: 'INV-4411', id: 'AP-0092' })).not.toContain('block invoice-duplicate');
+    expect(again({ number: 'inv-4410' })).not.toContain('block invoice-duplicate');
+    expect(again({ number: '' })).not.toContain('block invoice-duplicate');
+  });
+  it('takes a credit memo for no duplicate, on either side', () => {
+    const credit = { number: 'INV-4410', date: '2025-09-20', lines: [line('CB', -10, '270.00', '1')] };
+    expect(codes(verify({ purchaseOrder: po, previousInvoices: [first], invoice: credit }))).not.toContain('block invoice-duplicate');
+    expect(codes(verify({ purchaseOrder: po, previousInvoices: [{ ...credit, date: '2025-09-15' }], invoice: { number: 'INV-4410', date: '2025-09-20', lines: [line('CB', 100, '270.00', '1')] } }))).not.toContain('block invoice-duplicate');
+  });
+  it('blocks an invoice that names another purchase order', () => {
+    const other = verify({ purchaseOrder: po, invoice: { purchaseOrderId: 'PO-8', date: '2025-09-20', lines: [line('CB', 100, '270.00', '1')] } });
+    expect(other.findings.find((f) => f.code === 'invoice-po-mismatch')).toMatchObject({ severity: 'block', citation: 'Purchase order PO-7', data: { invoicePurchaseOrderId: 'PO-8', purchaseOrderId: 'PO-7' } });
+    expect(codes(verify({ purchaseOrder: po, invoice: { purchaseOrderId: ' PO-7', date: '2025-09-20', lines: [line('CB', 100, '270.00', '1')] } }))).not.toContain('block invoice-po-mismatch');
+    expect(codes(verify({ invoice: { purchaseOrderId: 'PO-8', date: '2025-09-20', lines: [line('CB', 100, '270.00', '1')] } }))).not.toContain('block invoice-po-mismatch');
+  });
+});
