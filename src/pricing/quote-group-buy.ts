@@ -107,7 +107,7 @@ export interface GroupBuyQuote extends DecisionBase {
  * its `total` is that quote's total plus its shared costs. Findings: block `contract-not-in-force`
  * (the date is outside the term and exercised renewals), block `admin-fee-billed-to-member` (a
  * shared cost of kind `admin-fee` or `cooperative-admin-fee` when the contract's admin fee is
- * included in its prices).
+ * included in its prices, or the contract states none).
  *
  * `soloTotal` is the member's lines at its own quantities plus the same fees, tax rate and shared-cost shares, so
  * `savingsVsSolo` is exactly what pooling the tiers saved it. Weights that are all zero (e.g. basis
@@ -165,14 +165,20 @@ export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): Gr
   const notInForce = contractNotInForce(contract, asOf, tables, 'group buy');
   if (notInForce !== undefined) findings.push(notInForce);
   costs.forEach((cost, c) => {
-    if (contract.adminFee?.includedInPrice === true && ADMIN_FEE_KINDS.has(cost.kind)) {
+    // As verifyInvoice judges an admin fee billed: not when the contract's prices include it, nor
+    // when the contract states none.
+    const adminFee = contract.adminFee;
+    if ((adminFee === undefined || adminFee.includedInPrice === true) && ADMIN_FEE_KINDS.has(cost.kind)) {
       findings.push({
         code: 'admin-fee-billed-to-member',
         severity: 'block',
-        message: `Shared cost "${cost.kind}" (${cost.amount}) charges the members an administrative fee, but contract "${contract.id}" includes the cooperative's ${contract.adminFee.percent} % fee in its prices (the vendor pays it); drop it from the shared costs.`,
+        message:
+          adminFee === undefined
+            ? `Shared cost "${cost.kind}" (${cost.amount}) charges the members an administrative fee, but contract "${contract.id}" states no administrative fee; drop it from the shared costs.`
+            : `Shared cost "${cost.kind}" (${cost.amount}) charges the members an administrative fee, but contract "${contract.id}" includes the cooperative's ${adminFee.percent} % fee in its prices (the vendor pays it); drop it from the shared costs.`,
         ruleId: 'pricing.admin-fee',
         pack: PRICING_SOURCE,
-        data: { sharedCost: c, kind: cost.kind, amount: cost.amount, adminFeePercent: contract.adminFee.percent },
+        data: { sharedCost: c, kind: cost.kind, amount: cost.amount, ...(adminFee !== undefined ? { adminFeePercent: adminFee.percent } : {}) },
       });
     }
   });
