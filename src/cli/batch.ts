@@ -50,7 +50,13 @@ export function answer(pace: Pace, contracts: ReadonlyMap<string, PreparedContra
   try {
     return { id: echo, ok: true, result: run(pace, op as Op, args, options) };
   } catch (e) {
-    if (isPaceError(e)) return failure(echo, e.code, e.message, e.issues.map((i) => ({ path: i.path.startsWith('$.options') ? i.path : i.path.replace(/^\$/, '$.input'), message: i.message })));
+    if (isPaceError(e)) {
+      // Paths as the request has them (under "input"), in the issues and where the message quotes them.
+      const issues = e.issues.map((i) => ({ from: i.path, path: i.path.startsWith('$.options') ? i.path : i.path.replace(/^\$/, '$.input'), message: i.message }));
+      let message = e.message;
+      for (const i of issues) if (i.from !== i.path) message = message.split(`${i.from}: `).join(`${i.path}: `);
+      return failure(echo, e.code, message, issues.map(({ path, message: m }) => ({ path, message: m })));
+    }
     if (e instanceof RangeError) return failure(echo, 'invalid-request', 'the input is nested too deeply to read');
     throw e;
   }

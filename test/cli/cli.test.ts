@@ -570,6 +570,9 @@ describe('pace-rules batch', () => {
     expect(answers[0]!.result!.method).toBe('none');
     expect(answers[2]!.error!.code).toBe('invalid-input');
     expect(answers[2]!.error!.issues[0]!.path).toBe('$.input.purchase.amount');
+    // (the message quotes the paths as the issues give them: the request's, under "input")
+    expect((answers[2]!.error as unknown as { message: string }).message).toContain('$.input.purchase.amount: ');
+    expect((answers[2]!.error as unknown as { message: string }).message).not.toMatch(/(^|[^t])\$\.purchase/);
     expect(answers[3]!.error!.issues[0]!.path).toBe('$.op');
     expect(answers[5]!.error!.code).toBe('unknown-reference');
   });
