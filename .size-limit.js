@@ -39,7 +39,8 @@ export default [
     // verifyInvoice's findings on which invoice it is (another PO's, one already paid), price
     // schedules of one id refused and basedOn loops that inherit nothing: 80.31 -> 80.97 kB (session
     // 17; with the longer checkContract messages on basedOn breaks and credit memos never duplicates:
-    // 81.15 kB). The limit is raised to 82 kB to keep about 0.9 kB of room.
+    // 81.15 kB; and quoteGroupBuy's admin fee under a contract that states none: 81.21 kB). The limit
+    // is raised to 82 kB to keep about 0.8 kB of room.
     limit: '82 kB',
     modifyEsbuildConfig(config) {
       config.external = [];
