@@ -342,7 +342,7 @@ function renderLimits(pack: RulesPack): string[] {
     '',
     '| subject | why | effect on results |',
     '|---|---|---|',
-    '| CUPCCAA bands before 2012 | Start dates not established. | The CUPCCAA series start in 2012; an earlier public-works purchase of an opted-in member is compared against the strictest known bands, with the `threshold-figure-unknown` warning. |',
+    '| CUPCCAA bands before 2012 | The $30,000 and $125,000 bands (legal.md, amounts high) end on 2011-12-31; the date they took effect is not found. | The first CUPCCAA periods are open at the start: an earlier public-works purchase of an opted-in member is compared against them. |',
     '| The CUPCCAA 4/5-vote award ceilings (PCC § 22034) | They govern awarding after informal bids all come in over the limit, not the method a purchase needs. | Not reported. |',
     '| Appendix II(F), rights to inventions (37 CFR 401.2(a)) | It applies to funding agreements for experimental, developmental or research work, which the data does not tell apart. | No `federal-clause-*` item for it; add one in a district pack where it applies. |',
     '| PCC § 20118.1 (technology: any of the three lowest bidders), § 20118.2 (technology best value), § 20118.3 (instructional materials in any amount without bids) | They change how a member\'s own bid is awarded, or exempt kinds of goods the pack does not classify. | Such purchases get the ordinary bid limit; a district that relies on § 20118.3 should record that in its own policy pack. |',
