@@ -2,25 +2,14 @@
 // (a figure not in the rules pack, a JPA without regimeOf, a charter school) is in the JSON
 // (bidLimitFindings) and said in words in the text and HTML reports; a stand-in is never shown
 // as the known figure.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli as runCliAsync } from '../../src/cli/main.js';
+import { runCli, scratchFiles } from '../support/cli-in-process.js';
 import { bidLimitInWords, standsInAllYear, type BidLimitFinding } from '../../src/cli/ledger/bid-limit.js';
 import { dollars } from '../../src/cli/report.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'pace-bid-limit-'));
-function file(name: string, text: string): string {
-  const path = join(scratch, name);
-  writeFileSync(path, text);
-  return path;
-}
-async function runCli(argv: string[]): Promise<{ stdout: string; exitCode: number }> {
-  let stdout = '';
-  const exitCode = await runCliAsync(argv, { stdout: (t) => (stdout += t), stderr: () => {} });
-  return { stdout, exitCode };
-}
+const { dir: scratch, file } = scratchFiles('pace-bid-limit-');
 
 const K12 = 'Cal. Pub. Cont. Code § 20111(a), adjusted under § 20111(e) [formerly (d)]';
 const members = file(

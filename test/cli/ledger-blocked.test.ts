@@ -1,25 +1,14 @@
 // audit-ledger and the findings that block a purchase: a ledger row is blocked exactly when
 // `pace-rules check` (pace.checkPurchase) would block that purchase, whatever its amount; and of
 // the split groups, only those whose finding blocks (kind `split`) make the run need action.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPace } from '../../src/index.js';
-import { runCli as runCliAsync } from '../../src/cli/main.js';
+import { runCli, scratchFiles } from '../support/cli-in-process.js';
 
 const data = (file: string): string => join(import.meta.dirname, '..', '..', 'examples', 'data', file);
-const scratch = mkdtempSync(join(tmpdir(), 'pace-ledger-blocked-'));
-function file(name: string, text: string): string {
-  const path = join(scratch, name);
-  writeFileSync(path, text);
-  return path;
-}
-async function runCli(argv: string[]): Promise<{ stdout: string; exitCode: number }> {
-  let stdout = '';
-  const exitCode = await runCliAsync(argv, { stdout: (t) => (stdout += t), stderr: () => {} });
-  return { stdout, exitCode };
-}
+const { dir: scratch, file } = scratchFiles('pace-ledger-blocked-');
 
 const members = JSON.parse(readFileSync(data('members.json'), 'utf8')) as { id: string }[];
 const contracts = JSON.parse(readFileSync(data('contracts.json'), 'utf8')) as { id: string }[];

@@ -3,7 +3,8 @@
 // stands in), a joint powers authority judged as a district, a charter school that no PCC bid
 // limit binds. The reports word those findings; they never show a stand-in as the known figure.
 import type { Finding, Pace } from '../../index.js';
-import { NO_TRACE, centsOf } from './decide-rows.js';
+import { NO_TRACE } from './decide-rows.js';
+import { centsOf } from './cents-text.js';
 
 /** A finding of the procurement decision that concerns the year's bid limit (the library's, unchanged but for ruleId and pack). */
 export interface BidLimitFinding {

@@ -11,6 +11,7 @@ import { quoted } from '../safe-text.js';
 import { hasFederalFunds } from '../../compliance/derive-facts.js';
 import type { Purchase } from '../../model/purchase.js';
 import { GroupIndex, flatCopy } from './columns.js';
+import { centsOf } from './cents-text.js';
 import { CsvSyntaxError, forEachCsvRecord, opensField } from './csv.js';
 import { countLines, textPieces } from './chunk-text.js';
 import { csvColumnOf, csvRowToPurchase, jsonToPurchase, type ColumnIndex, type RowProblem, type RowPurchase } from './rows.js';
@@ -138,28 +139,6 @@ interface MissingList {
   at: number;
   /** The chunk's title entries of the list's items, each counted once per row with the list. */
   titles: [string, string, string, number][];
-}
-
-/**
- * Integer cents of a validated money value (a decimal string with at most two places and an
- * optional sign, or a safe number that prints as one), read digit by digit: no float arithmetic.
- */
-export function centsOf(amount: unknown): number {
-  const text = typeof amount === 'string' ? amount : String(amount);
-  const n = text.length;
-  const first = text.charCodeAt(0);
-  const negative = first === 45;
-  let i = negative || first === 43 ? 1 : 0;
-  let whole = 0;
-  for (; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 46) break;
-    whole = whole * 10 + (c - 48);
-  }
-  let cents = whole * 100;
-  if (i + 1 < n) cents += (text.charCodeAt(i + 1) - 48) * 10;
-  if (i + 2 < n) cents += text.charCodeAt(i + 2) - 48;
-  return negative ? -cents : cents;
 }
 
 const SIGNED_MONEY = /^[+-]?(?:0|[1-9]\d{0,14})(?:\.\d{1,2})?$/;
@@ -590,13 +569,4 @@ export class ChunkDecider {
       lineCount,
     };
   }
-}
-
-/** "1234.50" from integer cents. */
-export function centsText(cents: number): string {
-  const negative = cents < 0;
-  const abs = negative ? -cents : cents;
-  const whole = Math.floor(abs / 100);
-  const rest = abs - whole * 100;
-  return `${negative ? '-' : ''}${whole}.${rest < 10 ? '0' : ''}${rest}`;
 }

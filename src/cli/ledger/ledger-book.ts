@@ -5,13 +5,14 @@
 import { fiscalYearOf } from '../../index.js';
 import { quoted } from '../safe-text.js';
 import { CentsColumn, Column, GroupIndex, IdIndex, Interner, LineColumn, SmallIntColumn, flatCopy, jsonString } from './columns.js';
-import { BID_ON_FILE, BLOCKED, MAX_UNKNOWN_KINDS, CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, UNKNOWN_CONTRACT, centsText, type ChangedPO, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
+import { BID_ON_FILE, BLOCKED, MAX_UNKNOWN_KINDS, CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, UNKNOWN_CONTRACT, type ChangedPO, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
 import type { RowProblem } from './rows.js';
+import { centsText } from './cents-text.js';
 import type { OnRow } from './rows-again.js';
-import { decideRaisedPOs } from './raised-pos.js';
-import { bidLimitOf, type BidLimitFinding } from './bid-limit.js';
+import { decideRaisedPOs, newAtTotal } from './raised-pos.js';
+import { memberYearsOf, spendingKey, type MemberYear } from './member-years.js';
 import { paceContextOf } from '../../pace.js';
-import { BucketSplitter, shareSplitColumns, type BucketGroup, type KeptSplitGroup, type SplitColumns, type SplitHelpers } from './split-buckets.js';
+import { BucketSplitter, bucketsOf, shareSplitColumns, type BucketGroup, type KeptSplitGroup, type SplitColumns, type SplitHelpers } from './split-buckets.js';
 
 /** Where the details (one JSON object per line) are kept while the ledger is read. */
 export interface DetailSink {
@@ -22,18 +23,7 @@ export interface DetailSink {
   splitGroup(json: string): void;
 }
 
-/** Spending of one member with one vendor in one fiscal year. */
-export interface VendorSpending {
-  vendorId: string;
-  /**
-   * Outside any cooperative contract the member may use (what the bid limit is about): with no
-   * contract, one not in the contracts file, or one a finding blocks the purchase under.
-   */
-  outsideContracts: string;
-  /** Under a contract in the contracts file, no finding blocking the purchase. */
-  underContracts: string;
-  purchases: number;
-}
+export type { MemberYear, VendorSpending } from './member-years.js';
 
 /** Per member: counts for the summary table. */
 export interface MemberSummary {
@@ -46,28 +36,6 @@ export interface MemberSummary {
   splitGroups: number;
   /** Purchases a finding blocks (see LedgerReport.blockedPurchases). */
   blockedPurchases: number;
-}
-
-/** A member's fiscal year: spending per vendor, and the state bid limit in force in it. */
-export interface MemberYear {
-  memberId: string;
-  fiscalYear: string;
-  /**
-   * The lowest state formal-bid limit for goods in force during the year (July 1 or January 1), or
-   * null when none applies or none is known. It may be a figure standing in for one the rules pack
-   * does not have: `bidLimitFindings` says so.
-   */
-  bidLimit: string | null;
-  bidLimitCitation: string | null;
-  /**
-   * What the library found about that limit on those days, each once: `threshold-figure-unknown`
-   * (no figure in the rules pack for a day; another stands in), `member-regime-unknown` (a joint
-   * powers authority without regimeOf, judged as a school district),
-   * `charter-school-not-subject-to-pcc-bidding` (no PCC bid limit binds it). Empty: the figure is
-   * the known one.
-   */
-  bidLimitFindings: BidLimitFinding[];
-  vendors: VendorSpending[];
 }
 
 /** The split groups of a ledger: the first ones, how many in all, and how many per member and fiscal year. */
@@ -346,8 +314,7 @@ export class LedgerBook {
     // contract not in the contracts file, or one a finding blocks the purchase under (a vendor
     // that is not its dealer, a suspended membership, services under a goods contract), is no
     // contract the purchase may be made under: its spending is outside.
-    const under = (flags & (CITES_CONTRACT | UNKNOWN_CONTRACT | BLOCKED)) === CITES_CONTRACT;
-    const key = (group * 1024 + fy) * 2 + (under ? 1 : 0);
+    const key = spendingKey(group, fy, (flags & (CITES_CONTRACT | UNKNOWN_CONTRACT | BLOCKED)) === CITES_CONTRACT);
     const entry = this.spending.get(key);
     if (entry) {
       entry.cents += cents;
@@ -463,9 +430,7 @@ export class LedgerBook {
       // passed, ...): listed again at its total, counted once.
       const blocks = blocked[k];
       if (blocks !== undefined && blocks !== blockedAsIssued[k]) {
-        const had = new Set(blockedAsIssued[k] === undefined ? [] : (JSON.parse(blockedAsIssued[k]!) as string[]));
-        for (const code of JSON.parse(blocks) as string[]) {
-          if (had.has(code)) continue;
+        for (const code of newAtTotal(blocks, blockedAsIssued[k])) {
           const seen = this.blockFindings.get(code);
           if (seen) seen.on++;
           else this.blockFindings.set(code, { ...blockFindings.get(code)!, on: 1 });
@@ -492,9 +457,7 @@ export class LedgerBook {
         this.detail('neededBid', `${head},"method":"formal-bid","byChangeOrder":true}`, where);
       }
       if (missing !== undefined && missing !== before) {
-        const had = new Set(before === undefined ? [] : (JSON.parse(before) as string[]));
-        for (const id of JSON.parse(missing) as string[]) {
-          if (had.has(id)) continue;
+        for (const id of newAtTotal(missing, before)) {
           const seen = this.titles.get(id);
           if (seen) seen.missingOn++;
           else this.titles.set(id, { ...titles.get(id)!, missingOn: 1 });
@@ -538,11 +501,11 @@ export class LedgerBook {
   async findSplitPurchases(window: 'fiscal-year' | { days: number }, helpers?: SplitHelpers, sharedFrom = SHARED_SPLIT_ROWS, helperBucketRows = HELPER_BUCKET_ROWS, helperGroups = HELPER_GROUPS): Promise<SplitGroups> {
     // Every row is in and every change order folded: the id lookup is no longer needed.
     this.ids.dropIndex();
-    const { bucketKeys, sizes, order, buckets } = this.buckets();
     const found: SplitGroups = { kept: [], count: 0, blockingCount: 0, byMemberYear: new Map() };
     const context = paceContextOf(this.setup.pace);
     if (context === undefined) throw new Error('the ledger\'s Pace was not built by createPace');
     const columns: SplitColumns = { ids: this.ids, group: this.group, date: this.date, cents: this.cents, flags: this.flags, groups: this.groups, dateValues: this.dates.values, issuedCents: this.issuedCents };
+    const { bucketKeys, sizes, order, buckets } = bucketsOf(columns, this.memberList, this.sharedColumns);
     const here = new BucketSplitter(columns, context, this.memberList, window);
     const work = buckets.filter((b) => sizes[b + 1]! - sizes[b]! >= 2);
     // With worker threads and many rows, buckets are dealt in turn to this thread and to each
@@ -593,41 +556,6 @@ export class LedgerBook {
     return found;
   }
 
-  /**
-   * The rows outside contracts by bucket (member, vendor): `order` lists each bucket's rows, in row
-   * order, from `sizes[b]` to `sizes[b + 1]`; `buckets` are in the report's order.
-   */
-  private buckets(): { bucketKeys: { member: number; vendor: string }[]; sizes: Int32Array; order: Int32Array; buckets: number[] } {
-    const n = this.ids.size;
-    // Each (member, supply kind, vendor) group's bucket: its (member, vendor).
-    const bucketKeys: { member: number; vendor: string }[] = [];
-    const bucketIndex = new Map<string, number>();
-    const bucketOf = this.groups.map(({ member, vendor }) => {
-      const key = `${member}\u0000${vendor}`;
-      let b = bucketIndex.get(key);
-      if (b === undefined) {
-        b = bucketKeys.push({ member, vendor }) - 1;
-        bucketIndex.set(key, b);
-      }
-      return b;
-    });
-    const bucketCount = bucketKeys.length;
-    const sizes = new Int32Array(bucketCount + 1);
-    for (let row = 0; row < n; row++) if (!(this.flags.get(row) & CITES_CONTRACT)) sizes[bucketOf[this.group.get(row)]! + 1]!++;
-    for (let b = 0; b < bucketCount; b++) sizes[b + 1]! += sizes[b]!;
-    // (in shared memory with the columns: worker threads read their buckets' rows from it)
-    const order = new Int32Array(this.sharedColumns ? new SharedArrayBuffer(4 * sizes[bucketCount]!) : new ArrayBuffer(4 * sizes[bucketCount]!));
-    const fill = sizes.slice(0, bucketCount);
-    for (let row = 0; row < n; row++) if (!(this.flags.get(row) & CITES_CONTRACT)) order[fill[bucketOf[this.group.get(row)]!]!++] = row;
-    const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-    const buckets = Array.from({ length: bucketCount }, (_, b) => b).sort((a, b) => {
-      const x = bucketKeys[a]!;
-      const y = bucketKeys[b]!;
-      return text(this.memberList[x.member]!.id, this.memberList[y.member]!.id) || text(x.vendor, y.vendor);
-    });
-    return { bucketKeys, sizes, order, buckets };
-  }
-
   /** Per member (those with purchases), in id order. */
   members(): MemberSummary[] {
     return this.memberList
@@ -639,32 +567,6 @@ export class LedgerBook {
 
   /** Spending per member, fiscal year and vendor, with the bid limit of each member's year. */
   memberYears(): MemberYear[] {
-    const years = new Map<string, MemberYear & { byVendor: Map<string, { outside: number; under: number; purchases: number }> }>();
-    for (const [key, { cents, count }] of this.spending) {
-      const contract = key % 2 === 1 ? '1' : '0';
-      const fiscalYear = this.fiscalYears.values[Math.floor(key / 2) % 1024]!;
-      const { member, vendor } = this.groups[Math.floor(key / 2048)]!;
-      const memberId = this.memberList[member]!.id;
-      const yearKey = `${member}\u0000${fiscalYear}`;
-      let year = years.get(yearKey);
-      if (!year) {
-        const limit = bidLimitOf(this.setup.pace, this.memberList[member]!, fiscalYear);
-        year = { memberId, fiscalYear, bidLimit: limit.amount, bidLimitCitation: limit.citation, bidLimitFindings: limit.findings, vendors: [], byVendor: new Map() };
-        years.set(yearKey, year);
-      }
-      const v = year.byVendor.get(vendor) ?? { outside: 0, under: 0, purchases: 0 };
-      if (contract === '0') v.outside += cents;
-      else v.under += cents;
-      v.purchases += count;
-      year.byVendor.set(vendor, v);
-    }
-    return [...years.values()]
-      .map(({ byVendor, ...year }) => ({
-        ...year,
-        vendors: [...byVendor]
-          .sort(([a, x], [b, y]) => y.outside - x.outside || (a < b ? -1 : 1))
-          .map(([vendorId, v]) => ({ vendorId: vendorId === '' ? '(no vendor)' : vendorId, outsideContracts: centsText(v.outside), underContracts: centsText(v.under), purchases: v.purchases })),
-      }))
-      .sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : a.fiscalYear < b.fiscalYear ? -1 : 1));
+    return memberYearsOf(this.spending, this.fiscalYears.values, this.groups, this.memberList, this.setup.pace);
   }
 }

@@ -3,7 +3,8 @@
 // (a PO's fields are not kept while the ledger is read). LedgerBook.judgeRaisedPOs reports them.
 import { withChangeOrders } from '../../compliance/decide.js';
 import type { Purchase } from '../../model/purchase.js';
-import { BLOCKED, ChunkDecider, MISSING_DOCUMENTS, centsText, type ChangedPO, type LedgerSetup } from './decide-rows.js';
+import { BLOCKED, ChunkDecider, MISSING_DOCUMENTS, type ChangedPO, type LedgerSetup } from './decide-rows.js';
+import { centsText } from './cents-text.js';
 import type { OnRow } from './rows-again.js';
 
 /** A PO that change orders raised: its line, id, its latest change order's line, the change in cents, and its change orders' funding lines. */
@@ -102,4 +103,10 @@ export function decideRaisedPOs(setup: LedgerSetup, raised: readonly RaisedPO[],
   );
   take();
   return out;
+}
+
+/** The items of a raised PO's list at its total (JSON: missing items, or codes that block) that its list as issued lacks. */
+export function newAtTotal(total: string, asIssued: string | undefined): string[] {
+  const had = new Set(asIssued === undefined ? [] : (JSON.parse(asIssued) as string[]));
+  return (JSON.parse(total) as string[]).filter((item) => !had.has(item));
 }

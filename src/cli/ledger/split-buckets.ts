@@ -8,7 +8,8 @@ import type { Purchase } from '../../model/purchase.js';
 import { findSplitGroups } from '../../audit/find-split-purchases.js';
 import { parseSplitPurchaseOptions, type ParsedOptions } from '../../audit/split-purchase-options.js';
 import { CentsColumn, Column, IdIndex, SmallIntColumn, type SharedIds } from './columns.js';
-import { FEDERAL_MONEY, centsText } from './decide-rows.js';
+import { CITES_CONTRACT, FEDERAL_MONEY } from './decide-rows.js';
+import { centsText } from './cents-text.js';
 
 /**
  * A split group as the text and HTML reports keep it: its first {@link KEPT_GROUP_IDS} purchase
@@ -72,6 +73,41 @@ export function splitColumnsOf(shared: SharedSplitColumns): SplitColumns {
     dateValues: shared.dateValues,
     issuedCents: shared.issuedCents,
   };
+}
+
+/**
+ * The rows outside contracts by bucket (member, vendor): `order` lists each bucket's rows, in row
+ * order, from `sizes[b]` to `sizes[b + 1]`; `buckets` are in the report's order.
+ */
+export function bucketsOf(columns: Pick<SplitColumns, 'ids' | 'group' | 'flags' | 'groups'>, members: readonly { id: string }[], shared: boolean): { bucketKeys: { member: number; vendor: string }[]; sizes: Int32Array; order: Int32Array; buckets: number[] } {
+  const n = columns.ids.size;
+  // Each (member, supply kind, vendor) group's bucket: its (member, vendor).
+  const bucketKeys: { member: number; vendor: string }[] = [];
+  const bucketIndex = new Map<string, number>();
+  const bucketOf = columns.groups.map(({ member, vendor }) => {
+    const key = `${member}\u0000${vendor}`;
+    let b = bucketIndex.get(key);
+    if (b === undefined) {
+      b = bucketKeys.push({ member, vendor }) - 1;
+      bucketIndex.set(key, b);
+    }
+    return b;
+  });
+  const bucketCount = bucketKeys.length;
+  const sizes = new Int32Array(bucketCount + 1);
+  for (let row = 0; row < n; row++) if (!(columns.flags.get(row) & CITES_CONTRACT)) sizes[bucketOf[columns.group.get(row)]! + 1]!++;
+  for (let b = 0; b < bucketCount; b++) sizes[b + 1]! += sizes[b]!;
+  // (in shared memory with the columns: worker threads read their buckets' rows from it)
+  const order = new Int32Array(shared ? new SharedArrayBuffer(4 * sizes[bucketCount]!) : new ArrayBuffer(4 * sizes[bucketCount]!));
+  const fill = sizes.slice(0, bucketCount);
+  for (let row = 0; row < n; row++) if (!(columns.flags.get(row) & CITES_CONTRACT)) order[fill[bucketOf[columns.group.get(row)]!]!++] = row;
+  const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  const buckets = Array.from({ length: bucketCount }, (_, b) => b).sort((a, b) => {
+    const x = bucketKeys[a]!;
+    const y = bucketKeys[b]!;
+    return text(members[x.member]!.id, members[y.member]!.id) || text(x.vendor, y.vendor);
+  });
+  return { bucketKeys, sizes, order, buckets };
 }
 
 /** Worker threads that check buckets too (the ledger's WorkerPool). */

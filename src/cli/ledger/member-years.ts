@@ -1,0 +1,87 @@
+// Spending per member, fiscal year and vendor (the ledger report's memberYears), under cooperative
+// contracts or outside them, with the state bid limit of each member's year (bid-limit.ts).
+import type { Pace } from '../../index.js';
+import { bidLimitOf, type BidLimitFinding } from './bid-limit.js';
+import { centsText } from './cents-text.js';
+
+/** Spending of one member with one vendor in one fiscal year. */
+export interface VendorSpending {
+  vendorId: string;
+  /**
+   * Outside any cooperative contract the member may use (what the bid limit is about): with no
+   * contract, one not in the contracts file, or one a finding blocks the purchase under.
+   */
+  outsideContracts: string;
+  /** Under a contract in the contracts file, no finding blocking the purchase. */
+  underContracts: string;
+  purchases: number;
+}
+
+/** A member's fiscal year: spending per vendor, and the state bid limit in force in it. */
+export interface MemberYear {
+  memberId: string;
+  fiscalYear: string;
+  /**
+   * The lowest state formal-bid limit for goods in force during the year (July 1 or January 1), or
+   * null when none applies or none is known. It may be a figure standing in for one the rules pack
+   * does not have: `bidLimitFindings` says so.
+   */
+  bidLimit: string | null;
+  bidLimitCitation: string | null;
+  /**
+   * What the library found about that limit on those days, each once: `threshold-figure-unknown`
+   * (no figure in the rules pack for a day; another stands in), `member-regime-unknown` (a joint
+   * powers authority without regimeOf, judged as a school district),
+   * `charter-school-not-subject-to-pcc-bidding` (no PCC bid limit binds it). Empty: the figure is
+   * the known one.
+   */
+  bidLimitFindings: BidLimitFinding[];
+  vendors: VendorSpending[];
+}
+
+/**
+ * The key the ledger sums spending under: one number per (member, supply kind and vendor group,
+ * fiscal year, under a contract or not), no string built per row. Fiscal years are numbered below
+ * 1024.
+ */
+export function spendingKey(group: number, fiscalYear: number, underContract: boolean): number {
+  return (group * 1024 + fiscalYear) * 2 + (underContract ? 1 : 0);
+}
+
+/** Spending per member, fiscal year and vendor from the ledger's sums (by {@link spendingKey}), with the bid limit of each member's year. */
+export function memberYearsOf(
+  spending: ReadonlyMap<number, { cents: number; count: number }>,
+  fiscalYears: readonly string[],
+  groups: readonly { member: number; vendor: string }[],
+  memberList: readonly { id: string; member: unknown }[],
+  pace: Pace,
+): MemberYear[] {
+  const years = new Map<string, MemberYear & { byVendor: Map<string, { outside: number; under: number; purchases: number }> }>();
+  for (const [key, { cents, count }] of spending) {
+    // (spendingKey read back)
+    const contract = key % 2 === 1 ? '1' : '0';
+    const fiscalYear = fiscalYears[Math.floor(key / 2) % 1024]!;
+    const { member, vendor } = groups[Math.floor(key / 2048)]!;
+    const memberId = memberList[member]!.id;
+    const yearKey = `${member}\u0000${fiscalYear}`;
+    let year = years.get(yearKey);
+    if (!year) {
+      const limit = bidLimitOf(pace, memberList[member]!, fiscalYear);
+      year = { memberId, fiscalYear, bidLimit: limit.amount, bidLimitCitation: limit.citation, bidLimitFindings: limit.findings, vendors: [], byVendor: new Map() };
+      years.set(yearKey, year);
+    }
+    const v = year.byVendor.get(vendor) ?? { outside: 0, under: 0, purchases: 0 };
+    if (contract === '0') v.outside += cents;
+    else v.under += cents;
+    v.purchases += count;
+    year.byVendor.set(vendor, v);
+  }
+  return [...years.values()]
+    .map(({ byVendor, ...year }) => ({
+      ...year,
+      vendors: [...byVendor]
+        .sort(([a, x], [b, y]) => y.outside - x.outside || (a < b ? -1 : 1))
+        .map(([vendorId, v]) => ({ vendorId: vendorId === '' ? '(no vendor)' : vendorId, outsideContracts: centsText(v.outside), underContracts: centsText(v.under), purchases: v.purchases })),
+    }))
+    .sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : a.fiscalYear < b.fiscalYear ? -1 : 1));
+}
