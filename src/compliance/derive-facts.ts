@@ -102,6 +102,7 @@ function contractFactOf(contract: Contract, program: Program | undefined, asOf: 
     categoriesInProgram: program === undefined || contract.categories.every((c) => program.categories.some((pc) => pc.id === c)),
     competitivelySolicited: contract.solicitation.kind !== 'other',
     fullTermMonths: fullTermMonths(contract),
+    goodsOnly: isGoodsOnly(contract),
   });
   if (cacheable) {
     // Frozen so that no rule engine or caller can change a fact another decision will read.
@@ -111,6 +112,16 @@ function contractFactOf(contract: Contract, program: Program | undefined, asOf: 
     kept.push({ program, status, fact });
   }
   return fact;
+}
+
+/**
+ * Whether the contract covers goods only: its supply kind is goods and so is every item of its
+ * price schedules (an item may be of another kind: training hours on a technology contract).
+ */
+function isGoodsOnly(contract: Contract): boolean {
+  if (contract.supplyKind !== 'goods') return false;
+  for (const schedule of contract.priceSchedules) for (const item of schedule.items) if (item.supplyKind !== undefined && item.supplyKind !== 'goods') return false;
+  return true;
 }
 
 /**

@@ -45,7 +45,8 @@ export interface EligibilityDecision extends DecisionBase {
 /**
  * May this member use this cooperative contract (for this purchase) on this date? Runs the
  * eligibility rules of every layered pack: membership status, dates and fees; member kind and
- * state; the contract's term with exercised and unexercised renewals; purchase category; board
+ * state; the contract's term with exercised and unexercised renewals; purchase category and
+ * supply kind (a contract that covers goods only is not for services or public works); board
  * authorization scope and dates; lead agency and competition; federal-money conditions; the Ed.
  * Code § 38112 rule for small elementary districts.
  *

@@ -35,7 +35,7 @@ export const DERIVED_FACT_PATHS: Readonly<Record<string, readonly string[]>> = {
     'regime',
     'regimeKnown',
   ],
-  contract: ['given', 'programKnown', 'inForce', 'inForceByUnexercisedRenewal', 'states', 'categoriesInProgram', 'competitivelySolicited', 'fullTermMonths'],
+  contract: ['given', 'programKnown', 'inForce', 'inForceByUnexercisedRenewal', 'states', 'categoriesInProgram', 'competitivelySolicited', 'fullTermMonths', 'goodsOnly'],
   purchase: [
     'given',
     'amountCents',

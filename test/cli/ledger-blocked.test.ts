@@ -156,3 +156,42 @@ describe('audit-ledger: a PO its change orders carry past what its contract allo
     }
   });
 });
+
+describe('a services PO under a contract that covers goods only', () => {
+  // Alder USD orders custodial services on a furniture piggyback contract (goods only: no item of it
+  // is a service), the PO tagged with the contract's category. pace-rules check, batch and
+  // audit-ledger must all say no, as checkEligibility and checkPurchase do: PCC § 20118 covers
+  // personal property only.
+  const furniture = { ...contracts.find((c) => c.id === 'pace-tech-2024')!, id: 'pace-furniture-2025', number: 'PACE-25-011', title: 'Classroom and office furniture', vendor: { id: 'v-woodcraft', name: 'Woodcraft School Furniture' }, categories: ['furniture'], supplyKind: 'goods', term: { start: '2025-07-01', end: '2028-06-30' }, priceSchedules: [{ id: '2025-28', effectiveFrom: '2025-07-01', currency: 'USD', items: [{ sku: 'DESK-S', description: 'Student desk', price: { kind: 'fixed', unitPrice: '118.00' } }] }] };
+  const contractsFile = file('with-furniture.json', JSON.stringify([...contracts, furniture]));
+  const row = ['PO-2025-00711', 'alder-usd', '2025-10-06', '128000.00', 'services', 'furniture', 'pace-furniture-2025', 'v-woodcraft', '128000.00', DOCS, 'Custodial services (summer deep clean)'];
+  const member = members.find((m) => m.id === 'alder-usd')!;
+  const purchase = { id: row[0], memberId: row[1], date: row[2], amount: row[3], supplyKind: row[4], category: row[5], contractId: row[6], vendorId: row[7], funding: [{ source: 'local', amount: row[8] }], documents: DOCS.split(';').map((kind) => ({ kind })) };
+
+  it('is not eligible in checkEligibility and checkPurchase, with the block finding and its citation', () => {
+    const pace = createPace();
+    const eligibility = pace.checkEligibility({ member, contract: furniture, asOf: row[2], purchase } as never);
+    expect(eligibility.eligible).toBe(false);
+    expect(eligibility.findings).toEqual([expect.objectContaining({ code: 'cooperative-contract-not-for-services', severity: 'block', ruleId: 'goods-contract-not-for-services', citation: expect.stringContaining('§ 20118') })]);
+    expect(eligibility.findings[0]!.message).toMatch(/covers goods only .* this purchase is for services/);
+    const checked = pace.checkPurchase({ member, contract: furniture, purchase } as never);
+    expect(checked.eligibility).toEqual(eligibility);
+    expect([checked.procurementMethod.method, checked.procurementMethod.contractUsable]).toEqual(['formal-bid', false]);
+  });
+
+  it('is blocked by pace-rules check, batch and audit-ledger alike', async () => {
+    const input = file('custodial.json', JSON.stringify({ member, purchase, contract: furniture }));
+    const checked = await runCli(['check', input]);
+    expect(checked.exitCode).toBe(1);
+    expect(checked.stdout).toContain('Eligibility: NOT ELIGIBLE');
+    expect(checked.stdout).toContain('[cooperative-contract-not-for-services]');
+    const batch = await runCli(['batch', '--contracts', contractsFile], `${JSON.stringify({ id: 'e', op: 'check-eligibility', input: { member, contractId: furniture.id, asOf: row[2], purchase } })}\n`);
+    const answer = JSON.parse(batch.stdout) as { ok: boolean; result: { eligible: boolean; findings: { code: string }[] } };
+    expect([answer.ok, answer.result.eligible, answer.result.findings.map((f) => f.code)]).toEqual([true, false, ['cooperative-contract-not-for-services']]);
+    const ledgerFile = file('custodial.csv', `${HEADER}\n${row.join(',')}\n`);
+    const { stdout, exitCode } = await runCli(['audit-ledger', ledgerFile, '--members', data('members.json'), '--contracts', contractsFile, '--json']);
+    const report = JSON.parse(stdout) as { blockedPurchases: { purchaseId: string; findings: string[] }[] };
+    expect(report.blockedPurchases).toEqual([expect.objectContaining({ purchaseId: 'PO-2025-00711', findings: ['cooperative-contract-not-for-services'] })]);
+    expect(exitCode).toBe(1);
+  });
+});

@@ -16,9 +16,13 @@ import { arbMember } from '../../src/testing/index.js';
 import { centsToMoney } from '../compliance/arbitraries.js';
 
 const RUNS = Number(process.env['FC_NUM_RUNS'] ?? 40);
-const contracts = join(import.meta.dirname, '..', '..', 'examples', 'data', 'contracts.json');
-const EXAMPLE_MEMBERS: { id: string }[] = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'data', 'members.json'), 'utf8'));
 const scratch = mkdtempSync(join(tmpdir(), 'pace-ledger-reuse-'));
+// The example contracts, and a furniture contract that covers goods only (under it the supply kind
+// decides eligibility; the technology contract also prices training hours as services).
+const EXAMPLE_CONTRACTS: { id: string }[] = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'data', 'contracts.json'), 'utf8'));
+const contracts = join(scratch, 'contracts.json');
+writeFileSync(contracts, JSON.stringify([...EXAMPLE_CONTRACTS, { ...EXAMPLE_CONTRACTS[0], id: 'pace-furniture-2025', number: 'PACE-25-011', title: 'Classroom furniture', categories: ['furniture'], supplyKind: 'goods', priceSchedules: [] }]));
+const EXAMPLE_MEMBERS: { id: string }[] = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'data', 'members.json'), 'utf8'));
 
 /** Dates where something changes (figures, the example contracts' terms, fiscal years), or any day of 2023-2027. */
 const arbDate = fc.oneof(
@@ -37,7 +41,7 @@ const arbKind = fc.record({
   member: fc.constantFrom(0, 0, 1, 1, 2, 3),
   supplyKind: fc.constantFrom('goods', 'goods', 'services', 'public-works', 'professional-services'),
   category: fc.constantFrom('', '', 'technology', 'facility-services', 'furniture'),
-  contract: fc.constantFrom('', 'pace-tech-2024', 'pace-tech-2024', 'pace-facility-2025', 'no-such-contract'),
+  contract: fc.constantFrom('', 'pace-tech-2024', 'pace-tech-2024', 'pace-facility-2025', 'pace-furniture-2025', 'no-such-contract'),
   funding: fc.constantFrom('', '', 'federal', 'federal+local', 'state', 'not-adding-up'),
   emergency: fc.constantFrom('', '', '', 'yes', 'false'),
   documents: fc.constantFrom('', '', 'quotes', 'formal-bid', 'board-authorization;po-cites-contract', 'lead-agency-award;cooperative-use-clause;price-verification'),
@@ -45,7 +49,7 @@ const arbKind = fc.record({
   fitsContract: fc.oneof({ arbitrary: fc.constant(true), weight: 3 }, { arbitrary: fc.constant(false), weight: 1 }),
 });
 /** What each example contract covers. */
-const COVERS: Record<string, [string, string]> = { 'pace-tech-2024': ['goods', 'technology'], 'pace-facility-2025': ['services', 'facility-services'] };
+const COVERS: Record<string, [string, string]> = { 'pace-tech-2024': ['goods', 'technology'], 'pace-facility-2025': ['services', 'facility-services'], 'pace-furniture-2025': ['goods', 'furniture'] };
 
 /** A row: one of the ledger's kinds, near one of its dates and amounts (or anywhere), any vendor and description. */
 const arbRow = fc.record({

@@ -72,6 +72,8 @@ interface Variant {
   documentDropped: number | undefined;
   /** The category, when the world has one: its own, a listed one, or a commodity code listed nowhere. */
   category: number;
+  /** Another supply kind than the world's, now and then (it decides eligibility under a goods-only contract). */
+  supplyKind: Purchase['supplyKind'] | undefined;
   /** The funding lines' programs (resource codes) and order. */
   fundingProgram: number;
   fundingReversed: boolean;
@@ -91,13 +93,17 @@ const arbVariant: fc.Arbitrary<Variant> = fc.record({
   documentRepeat: fc.boolean(),
   documentDropped: fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: fc.nat(), weight: 1 }),
   category: fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.nat(), weight: 2 }),
+  supplyKind: fc.oneof({ arbitrary: fc.constant(undefined), weight: 4 }, { arbitrary: fc.constantFrom<Purchase['supplyKind']>('goods', 'services', 'public-works'), weight: 1 }),
   fundingProgram: fc.nat(3),
   fundingReversed: fc.boolean(),
 });
 
+const withTraining: Contract = { ...fixtureContract, priceSchedules: [{ id: 's-1', effectiveFrom: '2024-07-01', currency: 'USD', items: [{ sku: 'PD-HOUR', description: 'Training, per hour', supplyKind: 'services', price: { kind: 'fixed', unitPrice: '175.00' } }] }] };
+
 const arbWorld = fc.record({
   member: fc.oneof(arbMember({ eligible: true }), arbMember(), arbDistrict),
-  contract: fc.option(fc.oneof(fc.constant(fixtureContract), arbContract({ usable: true }), arbContract()), { nil: undefined }),
+  // The fixture covers goods only; with a schedule pricing training hours as services, it does not.
+  contract: fc.option(fc.oneof(fc.constant(fixtureContract), fc.constant(withTraining), arbContract({ usable: true }), arbContract()), { nil: undefined }),
   prepared: fc.boolean(),
   // A CUPCCAA election in force from any day of 2023-2026 (public projects change thresholds on it).
   cupccaaFrom: fc.option(fc.integer({ min: 0, max: 365 * 4 }).map((d) => addDays('2023-01-01', d)), { nil: undefined, freq: 3 }),
@@ -143,7 +149,7 @@ function purchasesOf(world: World): Purchase[] {
       memberId: member.id,
       date: addDays(dates[world.datePicks[v.date % 3]! % dates.length]!, v.dayShift),
       amount: centsToMoney(amount),
-      supplyKind: world.supplyKind,
+      supplyKind: v.supplyKind ?? world.supplyKind,
     };
     if (world.category !== undefined) p.category = [world.category, 'technology', 'classroom-materials', 'furniture', `4321150${i % 3}`, `4412161${i % 3}`][v.category % 6];
     if (contract) p.contractId = contract.id;

@@ -186,6 +186,20 @@ describe('pace.purchaseClassifier', () => {
     expect(classOf({ ...noContract, category: '43211503' })).toBe(classOf({ ...noContract, category: 'technology' }));
   });
 
+  it('keeps the supply kind: under a contract that covers goods only, a services or public-works purchase may not use it', () => {
+    // A furniture contract (goods only) and a technology contract that also prices training hours
+    // as services: the supply kind decides eligibility under the first, not under the second.
+    const furniture = { ...contract, id: 'c-furn', categories: ['furniture'] };
+    const withTraining = { ...contract, priceSchedules: [{ id: 's-1', effectiveFrom: '2024-07-01', currency: 'USD' as const, items: [{ sku: 'PD-HOUR', description: 'Training, per hour', supplyKind: 'services' as const, price: { kind: 'fixed' as const, unitPrice: '175.00' } }] }] };
+    const kinds = ['goods', 'services', 'professional-services', 'public-works'] as const;
+    for (const [c, eligible] of [[furniture, [true, false, false, false]], [withTraining, [true, true, true, true]]] as const) {
+      const bought = (supplyKind: Purchase['supplyKind']): Purchase => ({ ...purchase, amount: '9600.00', supplyKind, category: c.categories[0], contractId: c.id });
+      const classOf = pace.purchaseClassifier({ member: district, contract: c });
+      expect(new Set(kinds.map((k) => classOf(bought(k)))).size).toBe(kinds.length);
+      expect(kinds.map((k) => pace.checkPurchase({ member: district, purchase: bought(k), contract: c }, { trace: false }).eligibility?.eligible)).toEqual(eligible);
+    }
+  });
+
   it('keeps classes apart when a value differs on every purchase (its table of key parts full, starting anew)', () => {
     // Each purchase quotes a file number of its own, under a pack that reads the documents by
     // path: 40,000 classes, past the 16,384 key parts a classifier holds before it starts its
