@@ -48,6 +48,8 @@ function boardAuthorization(member: Member, contract: Contract | undefined, prog
   const required = program !== undefined && includes(program.boardAuthorizationRequiredFor, member.kind);
   let coversContract = false;
   let coversCategory = false;
+  // Whether an authorization covering the contract names no categories (covers every one).
+  let coversEveryCategory = false;
   if (contract) {
     for (const a of member.boardAuthorizations ?? []) {
       if (a.adoptedOn > date || (a.expiresOn !== undefined && date > a.expiresOn)) continue;
@@ -56,10 +58,11 @@ function boardAuthorization(member: Member, contract: Contract | undefined, prog
       const named = programIds !== undefined || contractIds !== undefined;
       if (named && !(programIds?.includes(contract.programId) ?? false) && !(contractIds?.includes(contract.id) ?? false)) continue;
       coversContract = true;
+      if (categories === undefined) coversEveryCategory = true;
       if (category === undefined || categories === undefined || categories.includes(category)) coversCategory = true;
     }
   }
-  return { required, coversContract, coversCategory };
+  return { required, coversContract, coversCategory, limitedToCategories: coversContract && !coversEveryCategory };
 }
 
 const NO_CONTRACT: Readonly<Record<string, unknown>> = Object.freeze({ given: false });
@@ -273,6 +276,7 @@ export function deriveFacts(
       federalAmountCents: federalCents,
       hasFederalFunds: federal,
       documentKinds: (purchase.documents ?? []).map((d) => d.kind),
+      categoryGiven: category !== undefined,
       categoryInContract: category === undefined || contract === undefined || includes(contract.categories, category),
       categoryInProgram: category === undefined || program === undefined || hasCategory(program, category),
       requiredMethod: required?.methods.overall,

@@ -32,7 +32,7 @@ const args = ['audit-ledger', ledger, '--members', data('members.json'), '--cont
 function libraryBlocks(row: string[]): string[] {
   const pace = createPace();
   const [id, memberId, date, amount, supplyKind, category, contractId, vendorId, local, documents] = row as [string, string, string, string, string, string, string, string, string, string];
-  const purchase = { id, memberId, date, amount, supplyKind, category, contractId, vendorId, funding: [{ source: 'local', amount: local }], documents: documents.split(';').map((kind) => ({ kind })) };
+  const purchase = { id, memberId, date, amount, supplyKind, ...(category ? { category } : {}), contractId, vendorId, funding: [{ source: 'local', amount: local }], documents: documents.split(';').map((kind) => ({ kind })) };
   const decided = pace.checkPurchase({ member: members.find((m) => m.id === memberId), purchase, contract: contracts.find((c) => c.id === contractId) } as never, { trace: false });
   const codes: string[] = [];
   for (const f of [...(decided.eligibility?.findings ?? []), ...decided.procurementMethod.findings, ...decided.auditChecklist.findings]) if (f.severity === 'block' && !codes.includes(f.code)) codes.push(f.code);
@@ -56,6 +56,16 @@ describe('audit-ledger: purchases a finding blocks', () => {
     expect(report.members.find((m) => m.memberId === 'alder-usd')?.blockedPurchases).toBe(1);
     expect(report.blocked).toBe(true);
     expect(exitCode).toBe(1);
+  });
+
+  it('blocks a PO that names no category under a technology-only board authorization, as checkPurchase does', async () => {
+    // Birch ESD's resolution covers PACE technology only; its tablets PO names no category.
+    const uncategorized = ['PO-2025-00605', 'birch-esd', '2025-11-03', '9800.00', 'goods', '', 'pace-tech-2024', 'v-northwind', '9800.00', `${DOCS};county-membership-certificate`, 'Tablets (no category)'];
+    const { stdout } = await runCli(['audit-ledger', file('uncategorized.csv', `${HEADER}\n${uncategorized.join(',')}\n`), '--members', data('members.json'), '--contracts', data('contracts.json'), '--json']);
+    const report = JSON.parse(stdout) as { blockedPurchases: { purchaseId: string; findings: string[] }[] };
+    expect(libraryBlocks(uncategorized)).toEqual(['board-authorization-category-out-of-scope']);
+    expect(report.blockedPurchases).toEqual([expect.objectContaining({ purchaseId: 'PO-2025-00605', findings: ['board-authorization-category-out-of-scope'] })]);
+    expect(libraryBlocks(uncategorized.map((cell, i) => (i === 5 ? 'technology' : cell)))).toEqual([]);
   });
 
   it('says so in the text and HTML reports', async () => {

@@ -70,7 +70,7 @@ interface Variant {
   documentRepeat: boolean;
   /** A kind of the world's left off (the kinds on file differ between purchases of a world). */
   documentDropped: number | undefined;
-  /** The category, when the world has one: its own, a listed one, or a commodity code listed nowhere. */
+  /** The category, when the world has one: its own, a listed one, a commodity code listed nowhere, or none. */
   category: number;
   /** Another supply kind than the world's, now and then (it decides eligibility under a goods-only contract). */
   supplyKind: Purchase['supplyKind'] | undefined;
@@ -101,7 +101,8 @@ const arbVariant: fc.Arbitrary<Variant> = fc.record({
 const withTraining: Contract = { ...fixtureContract, priceSchedules: [{ id: 's-1', effectiveFrom: '2024-07-01', currency: 'USD', items: [{ sku: 'PD-HOUR', description: 'Training, per hour', supplyKind: 'services', price: { kind: 'fixed', unitPrice: '175.00' } }] }] };
 
 const arbWorld = fc.record({
-  member: fc.oneof(arbMember({ eligible: true }), arbMember(), arbDistrict),
+  // (the fixture district also with its board's authorization limited to technology, the fixture contract's category)
+  member: fc.oneof(arbMember({ eligible: true }), arbMember(), arbDistrict, arbDistrict.map((m) => ({ ...m, boardAuthorizations: m.boardAuthorizations!.map((a) => ({ ...a, scope: { ...a.scope, categories: ['technology'] } })) }))),
   // The fixture covers goods only; with a schedule pricing training hours as services, it does not.
   contract: fc.option(fc.oneof(fc.constant(fixtureContract), fc.constant(withTraining), arbContract({ usable: true }), arbContract()), { nil: undefined }),
   prepared: fc.boolean(),
@@ -151,7 +152,8 @@ function purchasesOf(world: World): Purchase[] {
       amount: centsToMoney(amount),
       supplyKind: v.supplyKind ?? world.supplyKind,
     };
-    if (world.category !== undefined) p.category = [world.category, 'technology', 'classroom-materials', 'furniture', `4321150${i % 3}`, `4412161${i % 3}`][v.category % 6];
+    // (now and then none: under a board authorization limited to categories, that decides eligibility)
+    if (world.category !== undefined) p.category = [world.category, 'technology', 'classroom-materials', 'furniture', `4321150${i % 3}`, `4412161${i % 3}`, undefined][v.category % 7];
     if (contract) p.contractId = contract.id;
     const vendor = vendors[v.vendor];
     if (vendor !== undefined) p.vendorId = vendor;

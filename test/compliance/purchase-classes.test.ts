@@ -200,6 +200,21 @@ describe('pace.purchaseClassifier', () => {
     }
   });
 
+  it('keeps whether the purchase names a category: under a board authorization limited to categories, one that names none may not use the contract', () => {
+    const technologyOnly = { ...district, boardAuthorizations: [{ id: 'res-2025-07', adoptedOn: '2024-06-15', scope: { programIds: ['pace'], categories: ['technology'] } }] };
+    const classOf = pace.purchaseClassifier({ member: technologyOnly, contract });
+    const { category: _none, ...uncategorized } = purchase;
+    expect(classOf(uncategorized)).not.toBe(classOf(purchase));
+    const outcome = (member: typeof district, p: Purchase) => {
+      const d = pace.checkPurchase({ member, purchase: p, contract }, { trace: false });
+      return [d.eligibility?.eligible, d.procurementMethod.contractUsable, d.eligibility?.findings.map((f) => f.code)];
+    };
+    expect(outcome(technologyOnly, purchase)).toEqual([true, true, []]);
+    expect(outcome(technologyOnly, uncategorized)).toEqual([false, false, ['board-authorization-category-out-of-scope']]);
+    // The member's general authorization covers every category, named or not.
+    expect(outcome(district, uncategorized)).toEqual([true, true, []]);
+  });
+
   it('keeps classes apart when a value differs on every purchase (its table of key parts full, starting anew)', () => {
     // Each purchase quotes a file number of its own, under a pack that reads the documents by
     // path: 40,000 classes, past the 16,384 key parts a classifier holds before it starts its
