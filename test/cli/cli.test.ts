@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli as runCliAsync } from '../../src/cli/main.js';
@@ -547,6 +547,39 @@ describe('--format html', () => {
     expect(alder.bidLimit).toBe(114800);
     expect(data.timeline.labels).toEqual(['alder-usd / v-oakline / goods']);
     expect(page).toContain('Board approval or ratification of the contract or purchase order');
+  });
+  it('judges each supply kind against its own limit: public works over $15,000 is flagged, professional services never', async () => {
+    // Alder's $24,900 of public works with v-greenleaf, outside any contract: under the goods
+    // limit ($114,800), over the public-project limit ($15,000, Cal. Pub. Cont. Code § 20111(b)).
+    const json = JSON.parse((await runCli([...ledgerArgs, '--format', 'json'])).stdout) as { memberYears: { memberId: string; bidLimit: string; bidLimitsBySupplyKind: { supplyKind: string; bidLimit: string | null; bidLimitCitation: string | null }[]; vendors: { vendorId: string; outsideContracts: string; bySupplyKind: { supplyKind: string; outsideContracts: string; underContracts: string; purchases: number }[] }[] }[] };
+    const alder = json.memberYears.find((y) => y.memberId === 'alder-usd')!;
+    expect(alder.bidLimitsBySupplyKind).toEqual([
+      { supplyKind: 'goods', bidLimit: '114800.00', bidLimitCitation: alder.bidLimitsBySupplyKind[0]!.bidLimitCitation },
+      { supplyKind: 'public-works', bidLimit: '15000.00', bidLimitCitation: 'Cal. Pub. Cont. Code § 20111(b)' },
+    ]);
+    expect(alder.vendors.find((v) => v.vendorId === 'v-greenleaf')!.bySupplyKind).toEqual([{ supplyKind: 'public-works', outsideContracts: '24900.00', underContracts: '0.00', purchases: 1 }]);
+    // Each vendor's kinds add up to its totals.
+    for (const y of json.memberYears) for (const v of y.vendors) expect(v.bySupplyKind.reduce((a, k) => a + Number(k.outsideContracts.replace('.', '')), 0)).toBe(Number(v.outsideContracts.replace('.', '')));
+    const out = join(scratch, 'kinds.html');
+    await runCli([...ledgerArgs, '--format', 'html', '--out', out]);
+    const page = readFileSync(out, 'utf8');
+    expect(page).toMatch(/<td>v-greenleaf<\/td>.*?<span class="status-missing">public works over the \$15,000\.00 limit in total<\/span>/);
+    expect(page).toContain('; public works: $15,000.00 (Cal. Pub. Cont. Code § 20111(b))</p>');
+    const pageData = JSON.parse(/<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(page)![1]!) as { charts: { memberId: string; vendors: string[]; outside: number[]; otherKinds: { label: string; data: number[] } | null }[] };
+    const chart = pageData.charts.find((c) => c.memberId === 'alder-usd')!;
+    const at = chart.vendors.indexOf('v-greenleaf');
+    expect([chart.outside[at], chart.otherKinds!.data[at]]).toEqual([0, 24900]);
+    expect(chart.otherKinds!.label).toBe('Outside contracts: public works (limits of their own: see the table)');
+
+    // A $140,000 professional-services engagement (no PCC bid limit) and $40,000 of public works
+    // by one vendor: only the public works are flagged; before, neither was (all kinds together
+    // were held against the goods limit, and professional services would have been flagged alone).
+    const ledger = join(scratch, 'kinds.csv');
+    writeFileSync(ledger, 'id,memberId,date,amount,supplyKind,vendorId\nPO-1,alder-usd,2025-08-04,140000.00,professional-services,v-archplan\nPO-2,alder-usd,2025-09-15,40000.00,public-works,v-archplan\nPO-3,alder-usd,2025-10-01,9000.00,goods,v-archplan\n');
+    await runCli(['audit-ledger', ledger, '--members', data('members.json'), '--format', 'html', '--out', out]);
+    const second = readFileSync(out, 'utf8');
+    expect(second).toMatch(/<td>v-archplan<\/td><td class="num">3<\/td><td class="num">\$189,000\.00<\/td><td class="num">\$0\.00<\/td><td><span class="status-missing">public works over the \$15,000\.00 limit in total<\/span><\/td>/);
+    expect(second).toContain('; professional services: none');
   });
   it('check: the decisions as a page, with the checklist titles, citations and status', async () => {
     const out = join(scratch, 'check.html');

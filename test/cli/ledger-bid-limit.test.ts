@@ -103,7 +103,7 @@ describe('audit-ledger: the bid limit of a member-year and what the library foun
     ]);
     expect(page).not.toContain('not known');
     // The stand-in year's vendor over it is "over the stand-in bid limit"; the chart's line says it stands in.
-    expect(page).toContain('<td>v-woodcraft</td><td class="num">1</td><td class="num">$121,300.00</td><td class="num">$0.00</td><td><span class="status-missing">over the stand-in bid limit in total</span></td>');
+    expect(page).toContain('<td>v-woodcraft</td><td class="num">1</td><td class="num">$121,300.00</td><td class="num">$0.00</td><td><span class="status-missing">goods over the stand-in bid limit in total</span></td>');
     const data = JSON.parse(/<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(page)![1]!) as { charts: { memberId: string; fiscalYear: string; bidLimit: number | null; bidLimitStandsIn: boolean }[] };
     expect(data.charts.map((c) => [c.memberId, c.fiscalYear, c.bidLimit, c.bidLimitStandsIn])).toEqual(
       expect.arrayContaining([

@@ -162,7 +162,7 @@ describe('audit-ledger: a PO its change orders carry past what its contract allo
       expect(raised.blockedPurchaseCount).toBe(1);
       expect(raised.blockedPurchases).toEqual([expect.objectContaining({ findings: ['cooperative-contract-not-for-services'], byChangeOrder: true })]);
       expect(raised.memberYears.flatMap((y) => y.vendors)).toEqual(issued.memberYears.flatMap((y) => y.vendors));
-      expect(raised.memberYears[0]!.vendors).toEqual([{ vendorId: 'v-brightway', outsideContracts: '140000.00', underContracts: '0.00', purchases: 1 }]);
+      expect(raised.memberYears[0]!.vendors).toEqual([{ vendorId: 'v-brightway', outsideContracts: '140000.00', underContracts: '0.00', purchases: 1, bySupplyKind: [{ supplyKind: 'services', outsideContracts: '140000.00', underContracts: '0.00', purchases: 1 }] }]);
     }
   });
 });

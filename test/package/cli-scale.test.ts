@@ -300,7 +300,7 @@ describe('the HTML report in Chromium', () => {
     const out = join(project.dir, 'report.html');
     const args = ['audit-ledger', data('ledger.csv'), '--members', data('members.json'), '--contracts', data('contracts.json')];
     expect(cli([...args, '--format', 'html', '--out', out]).status).toBe(1);
-    const json = JSON.parse(cli([...args, '--format', 'json']).stdout) as { memberYears: { memberId: string; vendors: { vendorId: string; outsideContracts: string }[]; bidLimit: string | null }[]; splitPurchases: { from: string }[] };
+    const json = JSON.parse(cli([...args, '--format', 'json']).stdout) as { memberYears: { memberId: string; vendors: { vendorId: string; outsideContracts: string; bySupplyKind: { supplyKind: string; outsideContracts: string }[] }[]; bidLimit: string | null }[]; splitPurchases: { from: string }[] };
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     try {
       const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
@@ -323,8 +323,13 @@ describe('the HTML report in Chromium', () => {
       const alder = json.memberYears.find((y) => y.memberId === 'alder-usd')!;
       const chart = charts.find((c) => c.labels[0] === alder.vendors[0]!.vendorId)!;
       expect(chart.labels).toEqual(alder.vendors.map((v) => v.vendorId));
-      expect(chart.datasets[0]!.data).toEqual(alder.vendors.map((v) => Number(v.outsideContracts)));
+      // The bars outside contracts are the kinds the line's limit is about (goods, services);
+      // public works, with a limit of their own, are a bar apart.
+      const outsideOf = (v: (typeof alder.vendors)[number], publicWorks: boolean): number => v.bySupplyKind.filter((k) => (k.supplyKind === 'public-works') === publicWorks).reduce((a, k) => a + Number(k.outsideContracts), 0);
+      expect(chart.datasets[0]!.data).toEqual(alder.vendors.map((v) => outsideOf(v, false)));
       expect(chart.datasets[2]!.label).toBe('Bid limit $114,800');
+      expect(chart.datasets[3]!.data).toEqual(alder.vendors.map((v) => outsideOf(v, true)));
+      expect(alder.vendors.map((v) => outsideOf(v, false) + outsideOf(v, true))).toEqual(alder.vendors.map((v) => Number(v.outsideContracts)));
       const timeline = charts.find((c) => c.id === 'timeline')!;
       expect(timeline.labels).toHaveLength(json.splitPurchases.length);
       writeFileSync(join(project.dir, 'report.png'), await page.screenshot({ fullPage: true }));

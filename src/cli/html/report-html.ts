@@ -3,6 +3,7 @@
 // beside it, so a printout or a screen reader loses nothing.
 import type { Pace } from '../../index.js';
 import type { LedgerRun } from '../ledger/audit-ledger.js';
+import type { VendorSpending } from '../ledger/member-years.js';
 import { KEPT_GROUP_IDS } from '../ledger/split-buckets.js';
 import { bidLimitInWords, standsInAllYear } from '../ledger/bid-limit.js';
 import { chartJsSource } from './chart-source.js';
@@ -93,6 +94,7 @@ const LEDGER_SCRIPT = `
       { type: 'bar', label: 'Under cooperative contracts', data: c.under, backgroundColor: '#94a3b8', stack: 'spend' }
     ];
     if (c.bidLimit !== null) datasets.push({ type: 'line', label: (c.bidLimitStandsIn ? 'Bid limit (a stand-in: no figure of the year is found) ' : 'Bid limit ') + money(c.bidLimit), data: c.vendors.map(function () { return c.bidLimit; }), borderColor: '#1d2733', backgroundColor: '#1d2733', borderDash: [6, 4], pointStyle: 'line', pointRadius: c.vendors.length === 1 ? 40 : 0, borderWidth: 2 });
+    if (c.otherKinds !== null) datasets.push({ type: 'bar', label: c.otherKinds.label, data: c.otherKinds.data, backgroundColor: '#f5c9a8', stack: 'spend' });
     new Chart(canvas, {
       data: { labels: c.vendors, datasets: datasets },
       options: { responsive: true, maintainAspectRatio: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { callback: money } } },
@@ -116,6 +118,7 @@ const LEDGER_SCRIPT = `
 
 /** Charts drawn for at most this many member-years (those with split groups first, then by spending); all are in the tables. */
 const CHARTED_YEARS = 40;
+const KIND_WORDS: Record<string, string> = { goods: 'goods', services: 'services', 'public-works': 'public works', 'professional-services': 'professional services' };
 const VENDORS_PER_CHART = 15;
 /** Split groups listed in the table (the JSON report lists all of them; the page says how many more there are). */
 export const SPLIT_ROWS = 200;
@@ -133,33 +136,51 @@ export function renderLedgerHtml(run: LedgerRun): string {
   const charted = [...years].sort((a, b) => b.splits - a.splits || b.spend - a.spend).slice(0, CHARTED_YEARS);
   const chartedSet = new Set(charted.map((c) => c.y));
   const names = new Map(r.members.map((m) => [m.memberId, m.name]));
-  const charts: { canvas: string; memberId: string; fiscalYear: string; vendors: string[]; outside: number[]; under: number[]; bidLimit: number | null; bidLimitStandsIn: boolean }[] = [];
+  const charts: { canvas: string; memberId: string; fiscalYear: string; vendors: string[]; outside: number[]; under: number[]; bidLimit: number | null; bidLimitStandsIn: boolean; otherKinds: { label: string; data: number[] } | null }[] = [];
   const sections: string[] = [];
   years.forEach(({ y, splits }, i) => {
     const top = y.vendors.slice(0, VENDORS_PER_CHART);
     const rest = y.vendors.slice(VENDORS_PER_CHART);
     const canvas = `chart-${i}`;
     const standsIn = standsInAllYear(y);
+    // Each supply kind against its own limit: the chart's line is the goods limit, so its bars
+    // outside contracts are the spending of the kinds that limit is (services too, for a
+    // district); public works ($15,000) and professional services (none) stand apart.
+    const limits = new Map(y.bidLimitsBySupplyKind.map((l) => [l.supplyKind, l.bidLimit]));
+    const onTheLine = (kind: string): boolean => limits.get(kind) === y.bidLimit;
+    const outsideOf = (v: VendorSpending, line: boolean): number => v.bySupplyKind.reduce((a, k) => a + (onTheLine(k.supplyKind) === line ? cents(k.outsideContracts) : 0), 0);
     if (chartedSet.has(y)) {
-      const restOutside = rest.reduce((a, v) => a + cents(v.outsideContracts), 0);
-      const restUnder = rest.reduce((a, v) => a + cents(v.underContracts), 0);
+      const sum = (list: VendorSpending[], of: (v: VendorSpending) => number): number => list.reduce((a, v) => a + of(v), 0);
+      const series = (of: (v: VendorSpending) => number): number[] => [...top.map((v) => of(v) / 100), ...(rest.length > 0 ? [sum(rest, of) / 100] : [])];
+      const others = y.bidLimitsBySupplyKind.filter((l) => !onTheLine(l.supplyKind)).map((l) => KIND_WORDS[l.supplyKind] ?? l.supplyKind);
       charts.push({
         canvas,
         memberId: y.memberId,
         fiscalYear: y.fiscalYear,
         vendors: [...top.map((v) => v.vendorId), ...(rest.length > 0 ? [`${rest.length} other vendors`] : [])],
-        outside: [...top.map((v) => cents(v.outsideContracts) / 100), ...(rest.length > 0 ? [restOutside / 100] : [])],
-        under: [...top.map((v) => cents(v.underContracts) / 100), ...(rest.length > 0 ? [restUnder / 100] : [])],
+        outside: series((v) => outsideOf(v, true)),
+        under: series((v) => cents(v.underContracts)),
         bidLimit: y.bidLimit === null ? null : cents(y.bidLimit) / 100,
         bidLimitStandsIn: standsIn,
+        otherKinds: sum(y.vendors, (v) => outsideOf(v, false)) > 0 ? { label: `Outside contracts: ${others.join(' and ')} (limits of their own: see the table)`, data: series((v) => outsideOf(v, false)) } : null,
       });
     }
+    const over = (v: VendorSpending): string[] =>
+      v.bySupplyKind.flatMap((k) => {
+        const limit = limits.get(k.supplyKind);
+        if (limit === null || limit === undefined || cents(k.outsideContracts) <= cents(limit)) return [];
+        const kind = KIND_WORDS[k.supplyKind] ?? k.supplyKind;
+        return [onTheLine(k.supplyKind) ? `${kind} over the ${standsIn ? 'stand-in ' : ''}bid limit in total` : `${kind} over the ${dollars(limit)} limit in total`];
+      });
     const rows = y.vendors
       .slice(0, 50)
-      .map((v) => `<tr><td>${html(v.vendorId)}</td><td class="num">${v.purchases}</td><td class="num">${dollars(v.outsideContracts)}</td><td class="num">${dollars(v.underContracts)}</td><td>${y.bidLimit !== null && cents(v.outsideContracts) > cents(y.bidLimit) ? `<span class="status-missing">over the ${standsIn ? 'stand-in ' : ''}bid limit in total</span>` : ''}</td></tr>`)
+      .map((v) => `<tr><td>${html(v.vendorId)}</td><td class="num">${v.purchases}</td><td class="num">${dollars(v.outsideContracts)}</td><td class="num">${dollars(v.underContracts)}</td><td>${over(v).map((o) => `<span class="status-missing">${html(o)}</span>`).join('<br>')}</td></tr>`)
       .join('');
     sections.push(`<section class="member-year"><h3>${html(names.get(y.memberId) ?? y.memberId)} <span class="id">[${html(y.memberId)}]</span>, fiscal year ${html(y.fiscalYear)}${splits > 0 ? ` <span class="status-missing">${splits} possible split group${splits === 1 ? '' : 's'}</span>` : ''}</h3>
-<p class="meta${y.bidLimitFindings.some((f) => f.severity !== 'info') ? ' status-missing' : ''}">Bid limit (state, goods): ${html(bidLimitInWords(y, dollars))}</p>
+<p class="meta${y.bidLimitFindings.some((f) => f.severity !== 'info') ? ' status-missing' : ''}">Bid limit (state, goods${limits.get('services') !== undefined && onTheLine('services') ? ' and services' : ''}): ${html(bidLimitInWords(y, dollars))}${y.bidLimitsBySupplyKind
+      .filter((l) => !onTheLine(l.supplyKind))
+      .map((l) => `; ${html(KIND_WORDS[l.supplyKind] ?? l.supplyKind)}: ${l.bidLimit === null ? 'none' : dollars(l.bidLimit)}${l.bidLimitCitation ? ` (${html(l.bidLimitCitation)})` : ''}`)
+      .join('')}</p>
 ${chartedSet.has(y) ? `<div class="chart"><canvas id="${canvas}" role="img" aria-label="Spending per vendor against the bid limit"></canvas></div>` : ''}
 <table><thead><tr><th>Vendor</th><th class="num">POs</th><th class="num">Outside contracts</th><th class="num">Under contracts</th><th></th></tr></thead><tbody>${rows}</tbody></table>
 ${y.vendors.length > 50 ? `<p class="meta">… and ${y.vendors.length - 50} more vendors (see the JSON report).</p>` : ''}</section>`);

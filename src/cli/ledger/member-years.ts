@@ -15,6 +15,31 @@ export interface VendorSpending {
   /** Under a contract in the contracts file, no finding blocking the purchase. */
   underContracts: string;
   purchases: number;
+  /**
+   * The same spending per supply kind (goods, services, public works, professional services, in
+   * that order; kinds with no purchase left out): each kind has its own bid limit
+   * (`MemberYear.bidLimitsBySupplyKind`).
+   */
+  bySupplyKind: SupplyKindSpending[];
+}
+
+/** Spending of one member with one vendor in one fiscal year, of one supply kind. */
+export interface SupplyKindSpending {
+  supplyKind: string;
+  outsideContracts: string;
+  underContracts: string;
+  purchases: number;
+}
+
+/**
+ * The state formal-bid limit of a supply kind in a member's fiscal year, as `bidLimit` is for goods
+ * (the lowest in force on July 1 or January 1): $15,000 for a district's public projects
+ * (Cal. Pub. Cont. Code § 20111(b)), none for professional services.
+ */
+export interface SupplyKindBidLimit {
+  supplyKind: string;
+  bidLimit: string | null;
+  bidLimitCitation: string | null;
 }
 
 /** A member's fiscal year: spending per vendor, and the state bid limit in force in it. */
@@ -36,8 +61,15 @@ export interface MemberYear {
    * the known one.
    */
   bidLimitFindings: BidLimitFinding[];
+  /** The bid limit of each supply kind the year's purchases are of (same order as `bySupplyKind`). */
+  bidLimitsBySupplyKind: SupplyKindBidLimit[];
   vendors: VendorSpending[];
 }
+
+const SUPPLY_KINDS = ['goods', 'services', 'public-works', 'professional-services'];
+const kindOrder = (kind: string): number => (SUPPLY_KINDS.includes(kind) ? SUPPLY_KINDS.indexOf(kind) : SUPPLY_KINDS.length);
+
+type Sums = { outside: number; under: number; purchases: number };
 
 /**
  * The key the ledger sums spending under: one number per (member, supply kind and vendor group,
@@ -52,36 +84,55 @@ export function spendingKey(group: number, fiscalYear: number, underContract: bo
 export function memberYearsOf(
   spending: ReadonlyMap<number, { cents: number; count: number }>,
   fiscalYears: readonly string[],
-  groups: readonly { member: number; vendor: string }[],
+  groups: readonly { member: number; vendor: string; supplyKind: string }[],
   memberList: readonly { id: string; member: unknown }[],
   pace: Pace,
 ): MemberYear[] {
-  const years = new Map<string, MemberYear & { byVendor: Map<string, { outside: number; under: number; purchases: number }> }>();
+  const years = new Map<string, Omit<MemberYear, 'bidLimitsBySupplyKind'> & { member: number; byVendor: Map<string, Sums & { kinds: Map<string, Sums> }> }>();
   for (const [key, { cents, count }] of spending) {
     // (spendingKey read back)
     const contract = key % 2 === 1 ? '1' : '0';
     const fiscalYear = fiscalYears[Math.floor(key / 2) % 1024]!;
-    const { member, vendor } = groups[Math.floor(key / 2048)]!;
+    const { member, vendor, supplyKind } = groups[Math.floor(key / 2048)]!;
     const memberId = memberList[member]!.id;
     const yearKey = `${member}\u0000${fiscalYear}`;
     let year = years.get(yearKey);
     if (!year) {
       const limit = bidLimitOf(pace, memberList[member]!, fiscalYear);
-      year = { memberId, fiscalYear, bidLimit: limit.amount, bidLimitCitation: limit.citation, bidLimitFindings: limit.findings, vendors: [], byVendor: new Map() };
+      year = { memberId, fiscalYear, bidLimit: limit.amount, bidLimitCitation: limit.citation, bidLimitFindings: limit.findings, vendors: [], member, byVendor: new Map() };
       years.set(yearKey, year);
     }
-    const v = year.byVendor.get(vendor) ?? { outside: 0, under: 0, purchases: 0 };
-    if (contract === '0') v.outside += cents;
-    else v.under += cents;
-    v.purchases += count;
-    year.byVendor.set(vendor, v);
+    let v = year.byVendor.get(vendor);
+    if (!v) year.byVendor.set(vendor, (v = { outside: 0, under: 0, purchases: 0, kinds: new Map() }));
+    let k = v.kinds.get(supplyKind);
+    if (!k) v.kinds.set(supplyKind, (k = { outside: 0, under: 0, purchases: 0 }));
+    for (const sums of [v, k]) {
+      if (contract === '0') sums.outside += cents;
+      else sums.under += cents;
+      sums.purchases += count;
+    }
   }
   return [...years.values()]
-    .map(({ byVendor, ...year }) => ({
-      ...year,
-      vendors: [...byVendor]
-        .sort(([a, x], [b, y]) => y.outside - x.outside || (a < b ? -1 : 1))
-        .map(([vendorId, v]) => ({ vendorId: vendorId === '' ? '(no vendor)' : vendorId, outsideContracts: centsText(v.outside), underContracts: centsText(v.under), purchases: v.purchases })),
-    }))
+    .map(({ byVendor, vendors: _, member, ...year }) => {
+      const kinds = [...new Set([...byVendor.values()].flatMap((v) => [...v.kinds.keys()]))].sort((a, b) => kindOrder(a) - kindOrder(b));
+      return {
+        ...year,
+        bidLimitsBySupplyKind: kinds.map((supplyKind) => {
+          const limit = supplyKind === 'goods' ? { amount: year.bidLimit, citation: year.bidLimitCitation } : bidLimitOf(pace, memberList[member]!, year.fiscalYear, supplyKind);
+          return { supplyKind, bidLimit: limit.amount, bidLimitCitation: limit.citation };
+        }),
+        vendors: [...byVendor]
+          .sort(([a, x], [b, y]) => y.outside - x.outside || (a < b ? -1 : 1))
+          .map(([vendorId, v]) => ({
+            vendorId: vendorId === '' ? '(no vendor)' : vendorId,
+            outsideContracts: centsText(v.outside),
+            underContracts: centsText(v.under),
+            purchases: v.purchases,
+            bySupplyKind: [...v.kinds]
+              .sort(([a], [b]) => kindOrder(a) - kindOrder(b))
+              .map(([supplyKind, k]) => ({ supplyKind, outsideContracts: centsText(k.outside), underContracts: centsText(k.under), purchases: k.purchases })),
+          })),
+      };
+    })
     .sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : a.fiscalYear < b.fiscalYear ? -1 : 1));
 }
