@@ -182,6 +182,8 @@ export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubjec
   const bits: KindBits = { member: kindBit(judgedAs, false), supply: kindBit(s.purchase.supplyKind, true) };
   const lookups = lookupAllThresholds(table, day);
   const out: RequiredMethods = { state: 'none', federal: 'none', local: 'none', overall: 'none', thresholds: [] };
+  // The first period bound to a CUPCCAA election that applied: the member's election decided it.
+  let electionPeriod: ThresholdPeriod | undefined;
 
   // A self-certified micro-purchase threshold replaces the federal one, up to the ceiling in force.
   let selfCertifiedCents: number | undefined;
@@ -258,6 +260,7 @@ export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubjec
       level: period.level, method: period.method, pack: period.pack, confidence: period.confidence, latestKnownUsed: found.fallback,
     };
     out.thresholds.push(check);
+    if (doesApply && period.appliesTo?.cupccaa === true) electionPeriod ??= period;
     if (doesApply && found.fallback) findings.push(fallbackFinding(period, found.inForce, s.date));
     if (doesApply && exceeded) {
       if (period.level === 'state') out.state = stricter(out.state, period.method);
@@ -268,5 +271,30 @@ export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubjec
     if (trace) steps.push({ step: 'threshold', id, pack: period.pack, passed: exceeded, detail: check as unknown as Record<string, unknown> });
   }
   out.overall = stricter(stricter(out.state, out.federal), out.local);
+  if (electionPeriod !== undefined && s.member.cupccaa?.since === undefined) findings.push(electionDateUnknownFinding(table, s, out, electionPeriod));
   return { methods: out, findings, steps };
+}
+
+/**
+ * A member that says it elected CUPCCAA but gives no date (`cupccaa.since`): its word is taken
+ * (the CUPCCAA bands applied), and a warning says so, with the answer the thresholds give without
+ * the election in force (as for an election dated after the PO) when that one is stricter.
+ */
+function electionDateUnknownFinding(table: ThresholdTable, s: ThresholdSubject, applied: RequiredMethods, period: ThresholdPeriod): Finding {
+  const without = computeRequiredMethods(table, { ...s, cupccaaInForce: false }, false).methods;
+  let otherwise: string;
+  if (methodRank(without.overall) > methodRank(applied.overall)) {
+    const limits = without.thresholds.filter((t) => t.applies && t.exceeded && t.method === without.overall).map((t) => `${t.comparison === '>=' ? 'at or over' : 'over'} ${t.amount} (${t.id}, ${t.citation})`);
+    otherwise = ` Without the election in force on that date the purchase would need ${without.overall}, not ${applied.overall}: it is ${limits.join(' and ')}.`;
+  } else otherwise = ` Without the election the answer would be no stricter (${without.overall}).`;
+  const electionCitation = period.params?.['electionCitation'];
+  return {
+    code: 'cupccaa-election-date-unknown',
+    severity: 'warn',
+    message: `The member says it elected CUPCCAA but gives no date for the election (cupccaa.since). CUPCCAA applies only once the governing board has elected it by resolution and notified the State Controller; the CUPCCAA bands were applied on ${s.date} on the member's word.${otherwise} Add the date of the board's resolution to the member record.`,
+    citation: typeof electionCitation === 'string' ? electionCitation : period.citation,
+    ruleId: period.id,
+    pack: period.pack,
+    data: { date: s.date, method: applied.overall, methodWithoutElection: without.overall },
+  };
 }

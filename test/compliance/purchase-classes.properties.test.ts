@@ -106,8 +106,9 @@ const arbWorld = fc.record({
   // The fixture covers goods only; with a schedule pricing training hours as services, it does not.
   contract: fc.option(fc.oneof(fc.constant(fixtureContract), fc.constant(withTraining), arbContract({ usable: true }), arbContract()), { nil: undefined }),
   prepared: fc.boolean(),
-  // A CUPCCAA election in force from any day of 2023-2026 (public projects change thresholds on it).
-  cupccaaFrom: fc.option(fc.integer({ min: 0, max: 365 * 4 }).map((d) => addDays('2023-01-01', d)), { nil: undefined, freq: 3 }),
+  // A CUPCCAA election in force from any day of 2023-2026 (public projects change thresholds on it),
+  // or one without a date (taken at its word, with a warning that depends on the amount's class).
+  cupccaaFrom: fc.option(fc.oneof({ arbitrary: fc.integer({ min: 0, max: 365 * 4 }).map((d) => addDays('2023-01-01', d)), weight: 3 }, { arbitrary: fc.constant(null), weight: 1 }), { nil: undefined, freq: 3 }),
   // A cap per member at any amount (the generated contracts' caps are figures of the packs too).
   cap: fc.option(fc.integer({ min: 100_000, max: 30_000_000 }).map(centsToMoney), { nil: undefined }),
   supplyKind: fc.constantFrom<Purchase['supplyKind']>('goods', 'services', 'public-works', 'public-works', 'professional-services'),
@@ -131,7 +132,8 @@ type World = typeof arbWorld extends fc.Arbitrary<infer W> ? W : never;
 /** The world's member, with its CUPCCAA election when the world gives one. */
 function memberOf(world: World): Member {
   const member = world.member as Member;
-  return world.cupccaaFrom === undefined ? member : { ...member, cupccaa: { optedIn: true, since: world.cupccaaFrom } };
+  if (world.cupccaaFrom === undefined) return member;
+  return { ...member, cupccaa: world.cupccaaFrom === null ? { optedIn: true } : { optedIn: true, since: world.cupccaaFrom } };
 }
 
 function purchasesOf(world: World): Purchase[] {

@@ -111,6 +111,15 @@ describe('pace.purchaseClassifier', () => {
     expect([method('2025-02-27'), method('2025-03-02')]).toEqual(['formal-bid', 'informal-bid']);
   });
 
+  it("puts an undated CUPCCAA election's public projects on either side of § 20111(b)'s $15,000 in different classes (its warning names the answer without the election)", () => {
+    const undated = { ...district, cupccaa: { optedIn: true } };
+    const classes = pace.purchaseClassifier({ member: undated });
+    const project = (amount: string) => ({ ...noContract, amount, supplyKind: 'public-works' as const });
+    expect(classes(project('14999.99'))).not.toBe(classes(project('15000.00')));
+    const answer = (amount: string) => pace.procurementMethod({ member: undated, purchase: project(amount) }).findings.map((f) => [f.code, f.data?.['methodWithoutElection']]);
+    expect([answer('14999.99'), answer('15000.00')]).toEqual([[['cupccaa-election-date-unknown', 'none']], [['cupccaa-election-date-unknown', 'formal-bid']]]);
+  });
+
   it('keeps whether funding lines add up, and the federal share where it falls', () => {
     const funded = (lines: Purchase['funding']) => classOf({ ...noContract, funding: lines });
     const addsUp = funded([{ source: 'federal', program: 'Title I', amount: '4200.00' }]);
