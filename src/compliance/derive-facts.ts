@@ -7,7 +7,7 @@ import { PaceError } from '../errors/pace-error.js';
 import { isPreparedContract } from '../contracts/prepare-contract.js';
 import { termStatus, type TermStatus } from '../contracts/term-status.js';
 import { addMonths } from '../dates/calendar-date.js';
-import { computeRequiredMethods, regimeKindOf, type RequiredMethodsResult } from './required-method.js';
+import { computeRequiredMethods, publicProjectMethod, regimeKindOf, type RequiredMethod, type RequiredMethodsResult, type ThresholdSubject } from './required-method.js';
 import { moneyToCents, type ThresholdTable } from './threshold-table.js';
 
 /** The facts object the rules read (see docs/facts.md). @internal */
@@ -251,8 +251,12 @@ export function deriveFacts(
     const federal = hasFederalFunds(purchase);
     let federalCents = 0;
     for (const f of purchase.funding ?? []) if (f.source === 'federal') federalCents += moneyToCents(f.amount);
+    let projectMethod: RequiredMethod | undefined;
     if (withMethods) {
-      required = computeRequiredMethods(table, { member, purchase, date: purchase.date, cents, hasFederalFunds: federal, cupccaaInForce: isCupccaaInForce(member, purchase.date) }, trace);
+      const subject: ThresholdSubject = { member, purchase, date: purchase.date, cents, hasFederalFunds: federal, cupccaaInForce: isCupccaaInForce(member, purchase.date) };
+      required = computeRequiredMethods(table, subject, trace);
+      // A public work inside a purchase of another kind (a goods PO with installation).
+      if (purchase.publicWorks !== undefined && purchase.supplyKind !== 'public-works') projectMethod = publicProjectMethod(table, subject);
     }
     // One literal, as for the member (checked against PurchaseSchema by the same test).
     purchaseFact = {
@@ -284,6 +288,7 @@ export function deriveFacts(
       federalMethod: required?.methods.federal,
       localMethod: required?.methods.local,
       competitionRequired: required === undefined ? undefined : required.methods.overall !== 'none',
+      publicProjectMethod: projectMethod,
       exceedsMaxAmountPerMember: exceedsMaxAmountPerMember(contract, cents, input.spentUnderContract),
       vendorAuthorized: isVendorAuthorized(contract, purchase.vendorId),
       fundingAddsUp: fundingAddsUp(purchase.funding, cents),
@@ -301,5 +306,5 @@ export function deriveFacts(
 export function withoutMethods(facts: Facts): Facts {
   const purchase = facts.purchase;
   if (purchase['given'] !== true || purchase['requiredMethod'] === undefined) return facts;
-  return { ...facts, purchase: { ...purchase, requiredMethod: undefined, stateMethod: undefined, federalMethod: undefined, localMethod: undefined, competitionRequired: undefined } };
+  return { ...facts, purchase: { ...purchase, requiredMethod: undefined, stateMethod: undefined, federalMethod: undefined, localMethod: undefined, competitionRequired: undefined, publicProjectMethod: undefined } };
 }

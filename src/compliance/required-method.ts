@@ -276,6 +276,22 @@ export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubjec
 }
 
 /**
+ * The state method a public project of the purchase's amount would need from the member on its
+ * date: what the thresholds require of a public-works purchase (PCC § 20111(b), § 20651(b), or the
+ * bands of a CUPCCAA election in force). For the public-works part of a purchase of another kind
+ * (a goods PO with installation) the input gives no amount of its own: the whole amount bounds
+ * it. With a CUPCCAA election of no date, the stricter of the answers with and without the
+ * election: the part may have to be bid under either, and this only decides whether to say so.
+ * @internal
+ */
+export function publicProjectMethod(table: ThresholdTable, s: ThresholdSubject): RequiredMethod {
+  const asProject: ThresholdSubject = { ...s, purchase: { ...s.purchase, supplyKind: 'public-works' } };
+  const method = computeRequiredMethods(table, asProject, false).methods.state;
+  if (!s.cupccaaInForce || s.member.cupccaa?.since !== undefined) return method;
+  return stricter(method, computeRequiredMethods(table, { ...asProject, cupccaaInForce: false }, false).methods.state);
+}
+
+/**
  * A member that says it elected CUPCCAA but gives no date (`cupccaa.since`): its word is taken
  * (the CUPCCAA bands applied), and a warning says so, with the answer the thresholds give without
  * the election in force (as for an election dated after the PO) when that one is stricter.

@@ -36,7 +36,7 @@ export interface RuleSet {
   readonly readsWholeFacts: boolean;
 }
 
-const METHOD_FACT_PATHS = /"\$\.(?:requiredMethod|stateMethod|federalMethod|localMethod|competitionRequired)"/;
+const METHOD_FACT_PATHS = /"\$\.(?:requiredMethod|stateMethod|federalMethod|localMethod|competitionRequired|publicProjectMethod)"/;
 
 /** Whether conditions read one of the derived method facts of `purchase`. @internal */
 export function readsRequiredMethods(conditions: readonly unknown[]): boolean {

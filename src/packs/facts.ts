@@ -52,6 +52,7 @@ export const DERIVED_FACT_PATHS: Readonly<Record<string, readonly string[]>> = {
     'federalMethod',
     'localMethod',
     'competitionRequired',
+    'publicProjectMethod',
     'exceedsMaxAmountPerMember',
     'vendorAuthorized',
     'fundingAddsUp',

@@ -77,6 +77,8 @@ interface Variant {
   /** The funding lines' programs (resource codes) and order. */
   fundingProgram: number;
   fundingReversed: boolean;
+  /** Whether it carries the world's public work (a goods PO with installation, or without it). */
+  publicWorks: boolean;
 }
 
 const arbVariant: fc.Arbitrary<Variant> = fc.record({
@@ -96,6 +98,7 @@ const arbVariant: fc.Arbitrary<Variant> = fc.record({
   supplyKind: fc.oneof({ arbitrary: fc.constant(undefined), weight: 4 }, { arbitrary: fc.constantFrom<Purchase['supplyKind']>('goods', 'services', 'public-works'), weight: 1 }),
   fundingProgram: fc.nat(3),
   fundingReversed: fc.boolean(),
+  publicWorks: fc.boolean(),
 });
 
 const withTraining: Contract = { ...fixtureContract, priceSchedules: [{ id: 's-1', effectiveFrom: '2024-07-01', currency: 'USD', items: [{ sku: 'PD-HOUR', description: 'Training, per hour', supplyKind: 'services', price: { kind: 'fixed', unitPrice: '175.00' } }] }] };
@@ -112,6 +115,9 @@ const arbWorld = fc.record({
   // A cap per member at any amount (the generated contracts' caps are figures of the packs too).
   cap: fc.option(fc.integer({ min: 100_000, max: 30_000_000 }).map(centsToMoney), { nil: undefined }),
   supplyKind: fc.constantFrom<Purchase['supplyKind']>('goods', 'services', 'public-works', 'public-works', 'professional-services'),
+  // The public work some of its purchases carry: installation on a goods PO is a public project
+  // from 2025-01-01, judged against the public-project figures (§ 20111(b), CUPCCAA) of the date.
+  publicWorks: fc.option(fc.constantFrom<NonNullable<Purchase['publicWorks']>['kind']>('installation', 'installation', 'repair', 'maintenance'), { nil: undefined }),
   category: fc.option(fc.constantFrom('technology', 'furniture', 'food-service', 'facilities'), { nil: undefined }),
   documents: fc.option(fc.subarray([...CHECKLIST_IDS, 'quotes', 'formal-bid']), { nil: undefined }),
   funding: fc.constantFrom('none', 'federal', 'local'),
@@ -161,6 +167,7 @@ function purchasesOf(world: World): Purchase[] {
     if (vendor !== undefined) p.vendorId = vendor;
     if (v.description) p.description = `Order ${i}`;
     if (world.emergency !== undefined) p.emergency = world.emergency;
+    if (world.publicWorks !== undefined && v.publicWorks) p.publicWorks = { kind: world.publicWorks };
     if (world.documents !== undefined) {
       const n = world.documents.length;
       const kinds = world.documents.map((_, k) => world.documents![(k + v.documentOrder) % n]!).filter((_, k) => v.documentDropped === undefined || k !== v.documentDropped % n);

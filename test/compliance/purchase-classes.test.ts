@@ -120,6 +120,15 @@ describe('pace.purchaseClassifier', () => {
     expect([answer('14999.99'), answer('15000.00')]).toEqual([[['cupccaa-election-date-unknown', 'none']], [['cupccaa-election-date-unknown', 'formal-bid']]]);
   });
 
+  it("puts a goods PO with installation on either side of § 20111(b)'s $15,000 and of 2025-01-01 in different classes (installation is a public project from then)", () => {
+    const installed = (date: string, amount: string): Purchase => ({ ...noContract, date, amount, publicWorks: { kind: 'installation' } });
+    expect(classOf(installed('2025-03-03', '14999.99'))).not.toBe(classOf(installed('2025-03-03', '15000.00')));
+    expect(classOf(installed('2024-12-31', '48000.00'))).not.toBe(classOf(installed('2025-01-01', '48000.00')));
+    expect(classOf(installed('2025-03-03', '48000.00'))).not.toBe(classOf({ ...installed('2025-03-03', '48000.00'), publicWorks: undefined }));
+    const codes = (p: Purchase) => pace.procurementMethod({ member: district, purchase: p }).findings.map((f) => f.code);
+    expect([codes(installed('2025-03-03', '14999.99')), codes(installed('2025-03-03', '15000.00')), codes(installed('2024-12-31', '48000.00'))]).toEqual([[], ['installation-part-public-project'], []]);
+  });
+
   it('keeps whether funding lines add up, and the federal share where it falls', () => {
     const funded = (lines: Purchase['funding']) => classOf({ ...noContract, funding: lines });
     const addsUp = funded([{ source: 'federal', program: 'Title I', amount: '4200.00' }]);
