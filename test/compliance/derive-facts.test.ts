@@ -63,6 +63,25 @@ describe('deriveFacts', () => {
 // unexercised renewal), not per date: a ledger's decisions on hundreds of dates share a few facts
 // (and the rules bound to them). The kept facts must be exactly what a raw contract, derived
 // afresh (it is not kept), gives on each date, in whatever order the dates come.
+describe('purchase.publicProjectMethod: the public work inside a purchase of another kind', () => {
+  const fact = (member: Member, p: Partial<Purchase>, withMethods = true) =>
+    deriveFacts(table, context.programs, { member, contract: undefined, purchase: { ...purchase, contractId: undefined, publicWorks: { kind: 'installation' }, ...p }, asOf: '2025-05-01' as never }, withMethods).facts.purchase['publicProjectMethod'];
+  const cupccaa = (since?: string): Member => ({ ...district, cupccaa: since === undefined ? { optedIn: true } : { optedIn: true, since: since as never } });
+  it('is what a public project of the whole amount needs: § 20111(b) at $15,000 or more', () => {
+    expect([fact(district, { amount: '14999.99' }), fact(district, { amount: '15000.00' })]).toEqual(['none', 'formal-bid']);
+  });
+  it('follows a CUPCCAA election in force, and takes the stricter reading of one without a date', () => {
+    expect([fact(cupccaa('2019-01-01'), { amount: '48000.00' }), fact(cupccaa('2019-01-01'), { amount: '75000.01' })]).toEqual(['none', 'informal-bid']);
+    expect(fact(cupccaa('2025-06-01'), { amount: '48000.00' })).toBe('formal-bid');
+    expect(fact(cupccaa(), { amount: '48000.00' })).toBe('formal-bid');
+  });
+  it('is absent without a public work, on a public-works purchase (its own method says it), and without the methods', () => {
+    expect(fact(district, { amount: '48000.00', publicWorks: undefined })).toBeUndefined();
+    expect(fact(district, { amount: '48000.00', supplyKind: 'public-works' })).toBeUndefined();
+    expect(fact(district, { amount: '48000.00' }, false)).toBeUndefined();
+  });
+});
+
 describe('the contract fact of a prepared contract, on every date of six years', () => {
   const prepared = prepareContract(contract);
   const days: string[] = [];
