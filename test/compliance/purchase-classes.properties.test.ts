@@ -223,7 +223,10 @@ describe('pace.purchaseClassifier', () => {
 
   it('compared many purchases of one class (the property above is not vacuous)', () => {
     // The property runs first (vitest runs a file's tests in order).
-    expect(comparedPairs).toBeGreaterThan(500);
+    // 446-532 pairs over 11 seeds once the worlds varied supply kinds, purchases naming no category,
+    // undated CUPCCAA elections and public works (each splits classes): 500 failed on about half of
+    // the seeds, so the floor is 300, hundreds of pairs still compared.
+    expect(comparedPairs).toBeGreaterThan(300);
     expect(unclassed).toBe(0);
   });
 });
