@@ -110,6 +110,14 @@
  * thread deciding chunks beside its worker (3.4 s of CPU against 3.1 for 2.35-2.55 s runs): no gain.
  * The ledger figures are now the median of three runs (PACE_BENCH_RUNS).
  *
+ * Session 18 (callgrind, the same whole run): --no-lazy-feedback-allocation gave 12.64-12.80
+ * billion instructions against 12.99-13.55 without, but with V8's seeds fixed (--hash-seed=42
+ * --random-seed=42) 13.27 against 13.38, and set from bin.ts 13.16: within the spread, not kept.
+ * --always-sparkplug 12.71 and 12.83; both flags 13.09 and 13.30. Where the instructions go (one
+ * run, 13.99 billion with V8's perf map): TurboFan compiling 25% (on the other core in a real run),
+ * optimized JavaScript 24%, builtins 21% (Array.prototype.push 2.5%, string indexOf, concatenation,
+ * Map lookups and string hashing about 1.5% each), other V8 runtime 15%, garbage collection 8%.
+ *
  * h-batch (callgrind, answerLines on the bench's requests in pieces of 64 after a 6,000-request
  * warm-up; per request = (I(4,096) - I(2,048)) / 2,048): a traced request (JSON.parse, the
  * decision, the answer line in UTF-8) cost 382,450 instructions on main at 78dd790, of which
