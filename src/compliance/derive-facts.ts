@@ -44,7 +44,7 @@ export function isVendorAuthorized(contract: Contract | undefined, vendorId: str
   return contract === undefined || vendorId === undefined ? undefined : vendorId === contract.vendor.id || (contract.authorizedDealers?.some((d) => d.id === vendorId) ?? false);
 }
 
-function boardAuthorization(member: Member, contract: Contract | undefined, program: Program | undefined, category: string | undefined, date: CalendarDate) {
+function boardAuthorization(member: Member, contract: Contract | undefined, program: Program | undefined, category: string | undefined, given: boolean, date: CalendarDate) {
   const required = program !== undefined && includes(program.boardAuthorizationRequiredFor, member.kind);
   let coversContract = false;
   let coversCategory = false;
@@ -62,7 +62,11 @@ function boardAuthorization(member: Member, contract: Contract | undefined, prog
       if (category === undefined || categories === undefined || categories.includes(category)) coversCategory = true;
     }
   }
-  return { required, coversContract, coversCategory, limitedToCategories: coversContract && !coversEveryCategory };
+  const limitedToCategories = coversContract && !coversEveryCategory;
+  // A purchase that names no category cannot be shown to be within an authorization limited to
+  // categories (the eligibility rule board-authorization-category-not-named); without a purchase,
+  // the contract is what is covered.
+  return { required, coversContract, coversCategory, limitedToCategories, coversPurchase: coversCategory && !(limitedToCategories && given && category === undefined) };
 }
 
 const NO_CONTRACT: Readonly<Record<string, unknown>> = Object.freeze({ given: false });
@@ -241,7 +245,7 @@ export function deriveFacts(
     feesPaid: membership?.feesPaidThrough !== undefined && membership.feesPaidThrough >= asOf,
     averageDailyAttendanceGiven: member.averageDailyAttendance !== undefined,
     cupccaaInForce,
-    boardAuthorization: boardAuthorization(member, contract, program, category, asOf),
+    boardAuthorization: boardAuthorization(member, contract, program, category, purchase !== undefined, asOf),
   };
   const contractFact = contract ? contractFactOf(contract, program, asOf) : NO_CONTRACT;
   let purchaseFact: Record<string, unknown> = { given: false };

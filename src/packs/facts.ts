@@ -33,6 +33,7 @@ export const DERIVED_FACT_PATHS: Readonly<Record<string, readonly string[]>> = {
     'boardAuthorization.coversContract',
     'boardAuthorization.coversCategory',
     'boardAuthorization.limitedToCategories',
+    'boardAuthorization.coversPurchase',
     'regime',
     'regimeKnown',
   ],

@@ -69,3 +69,48 @@ describe('the § 20118 board finding is statutory', () => {
     expect(d.findings.filter((f) => f.code === 'board-authorization-missing')).toHaveLength(1);
   });
 });
+
+describe('the board-authorization item agrees with eligibility', () => {
+  // Birch ESD's resolution: PACE purchases of technology only (as in examples/data/members.json).
+  const technologyOnly = { ...district, boardAuthorizations: [{ id: 'birch-res-2025-07', adoptedOn: '2025-02-10', scope: { programIds: ['pace'], categories: ['technology'] } }] };
+  const techAndFurniture = { ...contract, categories: ['technology', 'furniture'] };
+  const { category: _none, ...uncategorized } = purchase;
+  const documents = [{ kind: 'board-authorization', ref: 'Resolution 2025-07' }];
+  const item = (p: Purchase, c = contract) => pace.auditChecklist({ member: technologyOnly, purchase: { ...p, documents }, contract: c }).items.find((i) => i.id === 'board-authorization');
+  const blocks = (p: Purchase, c = contract) => pace.checkEligibility({ member: technologyOnly, contract: c, asOf: p.date, purchase: p }).findings.map((f) => f.code);
+
+  it('is missing, not on file, for a PO outside the categories of a resolution limited to them, or naming none', () => {
+    expect(item(purchase)).toMatchObject({ required: true, status: 'on-file', decidedBy: 'data' });
+    expect(blocks(purchase)).toEqual([]);
+    const desks = { ...purchase, category: 'furniture' };
+    expect(blocks(desks, techAndFurniture)).toEqual(['board-authorization-category-out-of-scope']);
+    expect(item(desks, techAndFurniture)).toMatchObject({ required: true, status: 'missing' });
+    expect(item(desks, techAndFurniture)!.title).toContain("covering the purchase's category where it is limited to categories");
+    expect(blocks(uncategorized)).toEqual(['board-authorization-category-out-of-scope']);
+    expect(item(uncategorized)).toMatchObject({ required: true, status: 'missing' });
+    // The resolution listed as a document does not make it cover the purchase: the data wins, and says why.
+    const audit = pace.auditChecklist({ member: technologyOnly, purchase: { ...uncategorized, documents }, contract });
+    expect(audit.missing).toContain('board-authorization');
+    expect(audit.findings).toContainEqual(expect.objectContaining({ code: 'document-contradicts-data', ruleId: 'board-authorization', message: expect.stringContaining('member.boardAuthorization.coversPurchase') }));
+  });
+
+  it('checkPurchase gives the same answer: the item is missing exactly when eligibility blocks the board authorization', () => {
+    for (const [p, c] of [[purchase, contract], [uncategorized, contract], [{ ...purchase, category: 'furniture' }, techAndFurniture]] as const) {
+      const d = pace.checkPurchase({ member: technologyOnly, purchase: { ...p, documents }, contract: c }, { trace: false });
+      const blocked = d.eligibility!.findings.some((f) => f.code.startsWith('board-authorization'));
+      expect(d.auditChecklist.items.find((i) => i.id === 'board-authorization')!.status).toBe(blocked ? 'missing' : 'on-file');
+    }
+  });
+
+  // Generated members (authorizations with and without categories), PACE contracts and purchases
+  // with and without a category: wherever the item is required, it is on file exactly when no
+  // board-authorization finding blocks the purchase.
+  const arbBoardCase = fc.tuple(arbMember(), arbContract({ usable: true }), arbPurchase()).map(([member, c, p]) => ({ member, contract: c, purchase: { ...p, memberId: member.id, contractId: c.id, vendorId: c.vendor.id } }));
+  test.prop([arbBoardCase], { numRuns: RUNS })('on file exactly when eligibility finds no board-authorization problem', ({ member, contract: c, purchase: p }) => {
+    const d = pace.checkPurchase({ member, purchase: p, contract: c }, { trace: false });
+    const boardItem = d.auditChecklist.items.find((i) => i.id === 'board-authorization')!;
+    if (!boardItem.required) return;
+    const blocked = d.eligibility!.findings.some((f) => f.code.startsWith('board-authorization'));
+    expect(boardItem.status).toBe(blocked ? 'missing' : 'on-file');
+  });
+});

@@ -68,6 +68,22 @@ describe('audit-ledger: purchases a finding blocks', () => {
     expect(libraryBlocks(uncategorized.map((cell, i) => (i === 5 ? 'technology' : cell)))).toEqual([]);
   });
 
+  it("reports Birch ESD's board authorization missing on the POs it does not cover, deciding each by its own class", async () => {
+    // Birch ESD's resolution covers PACE technology only. Tablets on the same day at the same amount
+    // with and without a category, in either order: a decision reused across the two (a class key
+    // without the category) would show the resolution on file for the PO it does not cover.
+    const docs = `${DOCS};county-membership-certificate;cooperative-ada-evidence`;
+    const tablets = (id: string, category: string) => [id, 'birch-esd', '2025-11-03', '9800.00', 'goods', category, 'pace-tech-2024', 'v-northwind', '9800.00', docs, 'Tablets'];
+    for (const order of [['technology', ''], ['', 'technology']]) {
+      const csv = `${HEADER}\n${order.map((c, i) => tablets(`PO-2025-0061${i}`, c).join(',')).join('\n')}\n`;
+      const { stdout } = await runCli(['audit-ledger', file('birch-tablets.csv', csv), '--members', data('members.json'), '--contracts', data('contracts.json'), '--json']);
+      const report = JSON.parse(stdout) as { missingDocuments: { purchaseId: string; missing: string[] }[]; blockedPurchases: { purchaseId: string }[] };
+      const uncategorized = `PO-2025-0061${order.indexOf('')}`;
+      expect(report.missingDocuments).toEqual([expect.objectContaining({ purchaseId: uncategorized, missing: ['board-authorization'] })]);
+      expect(report.blockedPurchases.map((p) => p.purchaseId)).toEqual([uncategorized]);
+    }
+  });
+
   it('says so in the text and HTML reports', async () => {
     const text = (await runCli(args)).stdout;
     expect(text).toContain('Purchases a finding blocks (as pace-rules check would block each):\n  PO-2025-00601 (line 2) dogwood-coe $48,000.00: membership-not-active');

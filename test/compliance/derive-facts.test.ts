@@ -55,7 +55,7 @@ describe('deriveFacts', () => {
     const { facts: bare } = deriveFacts(table, context.programs, { member: { id: 'm', name: 'M', kind: 'charter-school', state: 'CA' }, contract: undefined, purchase: undefined, asOf: '2025-01-01' as never });
     expect(bare.member['membership']).toBeUndefined();
     expect(bare.member['isMemberOfProgram']).toBe(false);
-    expect(JSON.parse(JSON.stringify(bare.member))).toEqual({ id: 'm', name: 'M', kind: 'charter-school', state: 'CA', isMemberOfProgram: false, membershipInForce: false, feesPaid: false, averageDailyAttendanceGiven: false, regime: 'charter-school', regimeKnown: true, cupccaaInForce: false, boardAuthorization: { required: false, coversContract: false, coversCategory: false, limitedToCategories: false } });
+    expect(JSON.parse(JSON.stringify(bare.member))).toEqual({ id: 'm', name: 'M', kind: 'charter-school', state: 'CA', isMemberOfProgram: false, membershipInForce: false, feesPaid: false, averageDailyAttendanceGiven: false, regime: 'charter-school', regimeKnown: true, cupccaaInForce: false, boardAuthorization: { required: false, coversContract: false, coversCategory: false, limitedToCategories: false, coversPurchase: false } });
   });
 });
 
