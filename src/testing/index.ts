@@ -8,7 +8,7 @@
  * figure changes and the day before.
  */
 import fc from 'fast-check';
-import { addDays, fromDayNumber, toDayNumber } from '../dates/calendar-date.js';
+import { addDays, addMonths, fromDayNumber, toDayNumber } from '../dates/calendar-date.js';
 import { formatCents } from '../money/format-cents.js';
 import type { Contract } from '../model/contract.js';
 import type { Member, MemberKind } from '../model/member.js';
@@ -161,13 +161,13 @@ export function arbMember(options: ArbMemberOptions = {}): fc.Arbitrary<Member> 
       if (r.hasMembership) {
         const since = eligible ? addDays('2013-01-01', r.sinceOffset % 1000) : r.since;
         member.membership = { programId, status: r.status, since };
-        if (r.feesPaid !== undefined) member.membership.feesPaidThrough = addDays(since, Math.abs(r.feesPaid) + 365 * 5);
+        if (r.feesPaid !== undefined) member.membership.feesPaidThrough = addDays(addMonths(since, 12 * 5), Math.abs(r.feesPaid));
       }
       if (r.authorizations.length > 0) {
         member.boardAuthorizations = r.authorizations.map((a, i) => {
           const adoptedOn = addDays('2013-01-01', a.adoptedOffset);
           const auth: NonNullable<Member['boardAuthorizations']>[number] = { id: `auth-${r.n}-${i}`, adoptedOn, scope: {} };
-          if (a.years !== undefined) auth.expiresOn = addDays(adoptedOn, a.years * 365);
+          if (a.years !== undefined) auth.expiresOn = addMonths(adoptedOn, 12 * a.years);
           if (a.scope.programIds !== undefined) auth.scope.programIds = [...a.scope.programIds];
           if (a.scope.categories !== undefined) auth.scope.categories = [...a.scope.categories];
           return auth;
@@ -264,7 +264,9 @@ export interface ArbContractOptions {
 }
 
 /**
- * Cooperative contracts with terms, renewals, eligibility and a price schedule.
+ * Cooperative contracts with terms, renewals, eligibility and a price schedule. A term of 1 to 3
+ * years and each one-year renewal run in calendar years: each ends the day before an anniversary of
+ * the start (3 years and two renewals from 2024-07-01 end 2029-06-30).
  *
  * @example
  * ```ts
@@ -293,13 +295,11 @@ export function arbContract(options: ArbContractOptions = {}): fc.Arbitrary<Cont
       cap: usable ? fc.constant(undefined) : fc.option(fc.constantFrom('25000.00', '100000.00', '250000.00'), { nil: undefined }),
     })
     .map((r) => {
-      const end = addDays(addDays(r.start, 365 * r.years), -1);
-      let cursor = end;
-      const renewals = r.renewals.map((exercised) => {
-        const start = addDays(cursor, 1);
-        cursor = addDays(start, 364);
-        return { start, end: cursor, exercised };
-      });
+      // Calendar years from the start, each ending the day before an anniversary of it (a 365-day
+      // year would end a day early across a leap day: 5 years from 2024-07-01 end 2029-06-30).
+      const endOfYear = (years: number): string => addDays(addMonths(r.start, 12 * years), -1);
+      const end = endOfYear(r.years);
+      const renewals = r.renewals.map((exercised, i) => ({ start: addDays(endOfYear(r.years + i), 1), end: endOfYear(r.years + i + 1), exercised }));
       const contract: Contract = {
         id: `contract-${r.n}`,
         number: `PACE-${r.n}`,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ContractSchema, MemberSchema, PriceScheduleSchema, PurchaseSchema } from '../../src/index.js';
 import { prepareContract } from '../../src/contracts/prepare-contract.js';
+import { addDays, addMonths } from '../../src/dates/calendar-date.js';
 import { arbCalendarDate, arbContract, arbMember, arbMoney, arbPriceSchedule, arbPurchase } from '../../src/testing/index.js';
 
 describe('pace-rules/testing arbitraries', () => {
@@ -10,6 +11,37 @@ describe('pace-rules/testing arbitraries', () => {
     fc.assert(fc.property(arbPurchase(), (p) => PurchaseSchema.safeParse(p).success), { numRuns: 300 });
     fc.assert(fc.property(arbPriceSchedule(), (s) => PriceScheduleSchema.safeParse(s).success), { numRuns: 300 });
     fc.assert(fc.property(arbContract(), (c) => ContractSchema.safeParse(c).success && prepareContract(c) !== undefined), { numRuns: 300 });
+  });
+
+  it('run contract terms, renewals and board authorizations in calendar years, not 365-day ones', () => {
+    // A term of n years ends the day before the n-th anniversary of its start, leap days or not
+    // (five years from 2024-07-01 end 2029-06-30, not 2029-06-29); each renewal starts the day
+    // after the term or the renewal before it and runs one more year.
+    const yearsUntil = (from: string, dayAfter: string): number => Number(dayAfter.slice(0, 4)) - Number(from.slice(0, 4));
+    fc.assert(
+      fc.property(arbContract(), ({ term }) => {
+        let years = yearsUntil(term.start, addDays(term.end, 1));
+        expect(years).toBeGreaterThanOrEqual(1);
+        expect(addDays(term.end, 1)).toBe(addMonths(term.start, 12 * years));
+        let previousEnd = term.end;
+        for (const renewal of term.renewals ?? []) {
+          years++;
+          expect(renewal.start).toBe(addDays(previousEnd, 1));
+          expect(addDays(renewal.end, 1)).toBe(addMonths(term.start, 12 * years));
+          previousEnd = renewal.end;
+        }
+        expect(years).toBeLessThanOrEqual(5);
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(arbMember(), (m) => {
+        for (const a of m.boardAuthorizations ?? []) {
+          if (a.expiresOn !== undefined) expect(a.expiresOn).toBe(addMonths(a.adoptedOn, 12 * yearsUntil(a.adoptedOn, a.expiresOn)));
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('honour the member kind and eligibility options', () => {
