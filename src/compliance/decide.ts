@@ -10,7 +10,7 @@ import { PaceError } from '../errors/pace-error.js';
 import { Dec } from '../money/decimal.js';
 import { formatMoney } from '../money/money.js';
 import { parseWith } from '../model/parse.js';
-import { NonNegativeMoneySchema } from '../model/primitives.js';
+import { NonNegativeMoneySchema, isNegativeText } from '../model/primitives.js';
 import { argumentShape, parseArgs, parseAsOf, parseContract, parseMember, parsePurchase } from './parse-input.js';
 import { readList } from '../model/read-input.js';
 import type { RequiredMethods, RequiredMethodsResult } from './required-method.js';
@@ -137,9 +137,9 @@ function parseChangeOrders(value: unknown, purchase: Purchase): Purchase[] {
     return order;
   });
   // The purchase they change is a PO (not itself a deduction), and together they may not bring it below zero.
-  if (String(purchase.amount).startsWith('-')) throw new PaceError('invalid-input', '$.purchase.amount: a purchase given with its change orders is the PO they change: its amount may not be negative', [{ path: '$.purchase.amount', message: 'expected an amount of zero or more (the PO the change orders change)' }]);
+  if (isNegativeText(purchase.amount)) throw new PaceError('invalid-input', '$.purchase.amount: a purchase given with its change orders is the PO they change: its amount may not be negative', [{ path: '$.purchase.amount', message: 'expected an amount of zero or more (the PO the change orders change)' }]);
   const total = orders.reduce((sum, order) => sum.plus(String(order.amount)), new Dec(String(purchase.amount)));
-  if (total.isNegative()) throw belowZero(`$.changeOrders[${orders.length - 1}]`, purchase.id, formatMoney(total));
+  if (total.lt(0)) throw belowZero(`$.changeOrders[${orders.length - 1}]`, purchase.id, formatMoney(total));
   return orders;
 }
 

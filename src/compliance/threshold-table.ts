@@ -90,7 +90,7 @@ export function moneyToCents(value: string | number): number {
   }
   if (fractionDigits === 1) fraction *= 10;
   const cents = whole * 100 + fraction;
-  return negative ? -cents : cents;
+  return negative ? 0 - cents : cents;
 }
 
 /** Builds the table from layered thresholds. @internal */

@@ -92,8 +92,15 @@ export const MoneySchema = fastCheck(
   isMoneyValue,
 );
 
+/**
+ * Whether a validated amount or quantity (a decimal string or a number) is below zero: a minus
+ * sign and a digit other than 0. Negative zero (`"-0"`, `"-0.00"`) is zero, not a credit.
+ * @internal
+ */
+export const isNegativeText = (v: unknown): boolean => /^-.*[1-9]/.test(String(v));
+
 /** A non-negative amount of money. */
-const isNonNegative = (v: unknown): boolean => !String(v).startsWith('-');
+const isNonNegative = (v: unknown): boolean => !isNegativeText(v);
 export const NonNegativeMoneySchema = fastCheck(
   MoneySchema.check(z.refine(isNonNegative, 'expected an amount of zero or more')),
   (v) => isMoneyValue(v) && isNonNegative(v),

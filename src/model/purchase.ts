@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CalendarDateSchema, IdSchema, MetaSchema, MoneySchema } from './primitives.js';
+import { CalendarDateSchema, IdSchema, MetaSchema, MoneySchema, isNegativeText } from './primitives.js';
 
 export const PurchaseSupplyKindSchema = z.enum(['goods', 'services', 'public-works', 'professional-services']);
 export type PurchaseSupplyKind = z.infer<typeof PurchaseSupplyKindSchema>;
@@ -46,5 +46,5 @@ export const PurchaseSchema = z
     publicWorks: z.optional(z.strictObject({ kind: PublicWorksKindSchema })),
     meta: z.optional(MetaSchema),
   })
-  .check(z.refine((p) => p.revisionOf !== undefined || !String(p.amount).startsWith('-'), { message: 'expected an amount of zero or more (only a change order, with revisionOf, may be negative)', path: ['amount'] }));
+  .check(z.refine((p) => p.revisionOf !== undefined || !isNegativeText(p.amount), { message: 'expected an amount of zero or more (only a change order, with revisionOf, may be negative)', path: ['amount'] }));
 export type Purchase = z.infer<typeof PurchaseSchema>;

@@ -99,7 +99,11 @@ function scaleWeight(value: unknown): bigint | string {
   } else {
     return `expected a non-negative number or decimal string, got ${describeValue(value)}`;
   }
-  if (text.startsWith('-') && WEIGHT_TEXT.test(text.slice(1))) return `weights must not be negative (got ${describeValue(value)})`;
+  if (text.startsWith('-') && WEIGHT_TEXT.test(text.slice(1))) {
+    if (/[1-9]/.test(text)) return `weights must not be negative (got ${describeValue(value)})`;
+    // Negative zero ("-0", "-0.00") is a weight of zero.
+    text = text.slice(1);
+  }
   const m = WEIGHT_TEXT.exec(text);
   if (m === null) return `expected a non-negative number or plain decimal string such as "2.5", got ${describeValue(value)}`;
   const whole = m[1]!;

@@ -55,7 +55,9 @@ export function parseDecimal(value: unknown, path = '$', maxDecimals: number = C
   if (dot >= 0 && text.length - dot - 1 > maxDecimals) {
     throw new PaceError(code, `${path}: ${describe(value)} has more than ${maxDecimals} decimal places`, [{ path, message: `at most ${maxDecimals} decimal places allowed` }]);
   }
-  return new Dec(text);
+  // Negative zero ("-0.00") is zero: Decimal keeps its sign, and isNegative() would say so.
+  const parsed = new Dec(text);
+  return parsed.isZero() ? parsed.abs() : parsed;
 }
 
 /**

@@ -67,7 +67,8 @@ export function moneyCents(value: number | string): Cents {
   const whole = dot < 0 ? body : body.slice(0, dot);
   const fraction = dot < 0 ? '' : body.slice(dot + 1);
   const cents = checkedCents(Number(whole) * 100 + (fraction.length === 0 ? 0 : fraction.length === 1 ? Number(fraction) * 10 : Number(fraction)));
-  return negative ? -cents : cents;
+  // 0 - 0 is 0, where -0 would carry "-0.00" on as negative zero.
+  return negative ? 0 - cents : cents;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { CalendarDate } from '../dates/calendar-date.js';
 import type { DecisionBase, Finding, TraceStep } from '../decision.js';
 import type { ChargeKind, Contract } from '../model/contract.js';
-import type { MoneyInput, QuantityInput } from '../model/primitives.js';
+import { isNegativeText, type MoneyInput, type QuantityInput } from '../model/primitives.js';
 import type { UnitPrice } from '../model/price-schedule.js';
 import type { Money } from '../money/money.js';
 import { addCents, formatCents, moneyCents, type Cents } from './cents.js';
@@ -127,8 +127,9 @@ const WHOLE = /^(?:0|[1-9]\d{0,14})$/;
 function readLines(invoice: { lines: readonly { sku: string; quantity: number | string; lineId?: string | undefined; unitPrice: number | string }[] }, order: OrderIndex | undefined): BilledLine[] {
   return invoice.lines.map((l) => {
     const text = String(l.quantity);
-    const negative = text.charCodeAt(0) === 45;
-    const unsigned = negative ? text.slice(1) : text;
+    // "-0" is zero: billed, not a credit.
+    const negative = isNegativeText(text);
+    const unsigned = text.charCodeAt(0) === 45 ? text.slice(1) : text;
     const line = { sku: l.sku, lineId: l.lineId, quantity: WHOLE.test(unsigned) ? Number(unsigned) : toQty(unsigned), sign: negative ? (-1 as const) : (1 as const), unitPrice: l.unitPrice };
     return negative ? { ...line, onOrder: order === undefined ? undefined : poLineOf(order, line) >= 0 || isOrdered(order, l.sku) } : line;
   });
@@ -170,7 +171,7 @@ interface IdentifiedInvoice {
 
 /** Whether every line of an invoice is a credit (a negative quantity): a credit memo. */
 function isCreditMemo(invoice: IdentifiedInvoice): boolean {
-  return invoice.lines.every((l) => String(l.quantity).trim().startsWith('-'));
+  return invoice.lines.every((l) => isNegativeText(l.quantity));
 }
 
 /**

@@ -142,3 +142,26 @@ describe('verifyInvoice: which invoice it is', () => {
     expect(codes(verify({ invoice: { purchaseOrderId: 'PO-8', date: '2025-09-20', lines: [line('CB', 100, '270.00', '1')] } }))).not.toContain('block invoice-po-mismatch');
   });
 });
+
+describe('verifyInvoice: negative zero is zero', () => {
+  // A vendor's billing export prints a backordered line as "-0" or "-0.00" (a zero that went
+  // through a subtraction): nothing shipped and nothing returned on it.
+  it('takes a line of "-0" for a line of nothing, not for a credit that references no PO line', () => {
+    for (const zero of ['-0', '-0.00', '-0.0']) {
+      const v = verify({ invoice: { date: '2025-09-20', lines: [line('CB', 100, '300.00'), line('CASE', zero, '12.00')] } });
+      expect(codes(v)).not.toContain('block invoice-credit-not-on-order');
+      expect(v.lines[1]).toMatchObject({ quantity: '0', billedExtended: '0.00', contractExtended: '0.00', overcharge: '0.00', ok: true });
+      expect(v.billed.subtotal).toBe('30000.00');
+      expect(v.ok).toBe(true);
+    }
+  });
+
+  it('takes an invoice whose lines all read "-0.00" for no credit memo: re-sent under an earlier number, it is a duplicate', () => {
+    const first = { number: 'INV-4410', purchaseOrderId: 'PO-7', date: '2025-09-10', lines: [line('CB', 100, '270.00', '1')] };
+    const resent = verify({ purchaseOrder: po, previousInvoices: [first], invoice: { number: 'INV-4410', date: '2025-09-20', lines: [line('CB', '-0.00', '270.00', '1'), line('CASE', '-0', '12.00', '2')] } });
+    expect(codes(resent)).toContain('block invoice-duplicate');
+    // and an earlier one of them is an invoice too, not a credit memo
+    const zeroFirst = { ...first, lines: [line('CB', '-0', '270.00', '1')] };
+    expect(codes(verify({ purchaseOrder: po, previousInvoices: [zeroFirst], invoice: { number: 'INV-4410', date: '2025-09-20', lines: [line('CB', 100, '270.00', '1')] } }))).toContain('block invoice-duplicate');
+  });
+});

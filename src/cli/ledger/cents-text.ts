@@ -20,7 +20,7 @@ export function centsOf(amount: unknown): number {
   let cents = whole * 100;
   if (i + 1 < n) cents += (text.charCodeAt(i + 1) - 48) * 10;
   if (i + 2 < n) cents += text.charCodeAt(i + 2) - 48;
-  return negative ? -cents : cents;
+  return negative ? 0 - cents : cents;
 }
 
 /** "1234.50" from integer cents. */
