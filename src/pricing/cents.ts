@@ -9,10 +9,20 @@ import type { RoundingMode } from '../money/money.js';
 /** Whole cents, a safe integer. @internal */
 export type Cents = number;
 
-function tooLarge(): PaceError {
-  return new PaceError('invalid-quantity', 'An amount exceeds 90,071,992,547,409.91 dollars, beyond what pace-rules prices exactly; check the quantities', [
-    { path: '$', message: 'amount too large to price exactly' },
-  ]);
+const TOO_LARGE = 'amount too large to price exactly';
+
+function tooLarge(path = '$'): PaceError {
+  return new PaceError('invalid-quantity', `${path}: an amount exceeds 90,071,992,547,409.91 dollars, beyond what pace-rules prices exactly; check the quantities`, [{ path, message: TOO_LARGE }]);
+}
+
+/**
+ * What to throw for `error`, caught while pricing the value at `path`: the arithmetic refuses an
+ * amount too large to price exactly without knowing what it prices, so the first caller that knows
+ * names it (an inner caller's path stands); any other error is returned as it is.
+ * @internal
+ */
+export function tooLargeAt(error: unknown, path: string): unknown {
+  return error instanceof PaceError && error.issues[0]!.path === '$' && error.issues[0]!.message === TOO_LARGE ? tooLarge(path) : error;
 }
 
 /** Checks a cents value stayed exact. @internal */

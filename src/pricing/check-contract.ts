@@ -7,7 +7,7 @@ import { Dec } from '../money/decimal.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
 import type { PreparedItem, PreparedSchedule } from '../contracts/price-index.js';
 import { qtyText, type Qty } from '../contracts/quantity.js';
-import { formatCents } from './cents.js';
+import { formatCents, tooLargeAt } from './cents.js';
 import { PRICING_SOURCE } from './citations.js';
 import { findVolumeCliff, volumeCents } from './price-line.js';
 import { parsePricingInput } from './read-pricing-input.js';
@@ -104,7 +104,14 @@ export function checkContract(context: PricingContext, input: CheckContractInput
       if (item.covered && item.screenSizeInches === undefined) {
         findings.push({ code: 'covered-device-screen-size-missing', severity: 'warn', message: `Schedule "${s.id}", ${item.sku}: a covered device without screenSizeInches (no e-waste fee).`, ruleId: 'pricing.price-file', pack: PRICING_SOURCE, data: { schedule: s.id, sku: item.sku } });
       }
-      reportCliffs(findings, s, item);
+      try {
+        reportCliffs(findings, s, item);
+      } catch (e) {
+        // A tier's top too large to price exactly: the item's tier table (inherited: the basedOn it comes by).
+        const i = contract.priceSchedules.findIndex((x) => x.id === s.id);
+        const k = contract.priceSchedules[i]!.items.findIndex((x) => x.sku === item.sku);
+        throw tooLargeAt(e, `$.contract.priceSchedules[${i}].${k < 0 ? 'basedOn' : `items[${k}].price.tiers`}`);
+      }
     }
   }
   const cap = contract.priceIncreaseCap;

@@ -4,7 +4,7 @@
 // paths agree.
 import { Dec, ROUND_HALF_UP } from '../money/decimal.js';
 import type { RoundingMode } from '../money/money.js';
-import { checkedCents, decToCents, divideRounded, type Cents } from './cents.js';
+import { checkedCents, decToCents, divideRounded, tooLargeAt, type Cents } from './cents.js';
 import type { PreparedItem, PreparedPrice, PreparedTier } from '../contracts/price-index.js';
 import { compareQty, normaliseQty, qtyToDec, type Qty } from '../contracts/quantity.js';
 
@@ -135,7 +135,14 @@ export function findVolumeCliff(tiers: readonly PreparedTier[], quantity: Qty, t
     const extra: Qty = typeof next === 'number' && typeof tierQuantity === 'number' ? next - tierQuantity : normaliseQty(qtyToDec(next).minus(qtyToDec(tierQuantity)));
     const bigger: Qty = typeof extra === 'number' && typeof quantity === 'number' ? quantity + extra : normaliseQty(qtyToDec(quantity).plus(qtyToDec(extra)));
     const tier = selectTier(tiers, next);
-    const cents = volumeCents(tier, bigger, next, mode);
+    let cents: Cents;
+    try {
+      cents = volumeCents(tier, bigger, next, mode);
+    } catch (e) {
+      // Too large to price exactly, it costs more than any exact total: no cliff.
+      if (tooLargeAt(e, '$') !== e) continue;
+      throw e;
+    }
     if (cents < currentCents && (best === undefined || cents < best.cents)) best = { quantity: bigger, tierQuantity: next, tier, cents };
   }
   return best === undefined ? undefined : { ...best, cents: checkedCents(best.cents) };

@@ -6,7 +6,7 @@ import { allocate } from '../money/allocate.js';
 import { formatMoney, type Money } from '../money/money.js';
 import { Dec } from '../money/decimal.js';
 import { GroupBuyInputSchema } from '../model/pricing-input.js';
-import { addCents, formatCents, moneyCents, type Cents } from './cents.js';
+import { addCents, formatCents, moneyCents, tooLargeAt, type Cents } from './cents.js';
 import { PRICING_SOURCE } from './citations.js';
 import { throwIssues, type CodedIssue } from '../errors/coded-issues.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
@@ -187,84 +187,90 @@ export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): Gr
   const tierQuantities: Record<string, string> = Object.fromEntries([...pooled].map(([sku, quantity]) => [sku, qtyText(quantity)]));
   for (const [sku, quantity] of pooled) trace.push({ step: 'pool', id: sku, detail: { tierQuantity: qtyText(quantity) } });
 
-  const priced = orders.map((o, i) => priceOrder(context, contract.id, schedule, asOf, o.lines, items[i]!, o.own, pooled, o.memberId));
-  const completed = priced.map((p) => completeQuote(context, contract, p, { taxRate: request.taxRate, state: 'CA' }));
-  const shares: Money[][] = orders.map(() => []);
-  const shareCents: Cents[] = orders.map(() => 0);
-  let sharedTotal = 0;
-  costs.forEach((cost, c) => {
-    let weights: (string | number)[] =
-      cost.basis === 'equal'
-        ? orders.map(() => 1)
-        : cost.basis === 'amount'
-          ? priced.map((p) => p.subtotalCents)
-          : orders.map((o) => {
-              const total = o.lines.reduce<Qty>((sum, line) => addQty(sum, line.quantity), 0);
-              return typeof total === 'number' ? total : qtyText(total);
-            });
-    let basis: string = cost.basis;
-    if (weights.every((w) => w === 0 || w === '0')) {
-      weights = orders.map(() => 1);
-      basis = 'equal';
-      findings.push({
-        code: 'shared-cost-basis-zero',
-        severity: 'info',
-        message: `Shared cost "${cost.kind}" (${cost.amount}) is split equally: every member's ${cost.basis} is zero, so there is nothing to split it by.`,
-        ruleId: 'pricing.shared-costs',
-        pack: PRICING_SOURCE,
-        data: { kind: cost.kind, amount: cost.amount, basis: cost.basis, usedBasis: 'equal' },
+  try {
+    const priced = orders.map((o, i) => priceOrder(context, contract.id, schedule, asOf, o.lines, items[i]!, o.own, pooled, o.memberId));
+    const completed = priced.map((p) => completeQuote(context, contract, p, { taxRate: request.taxRate, state: 'CA' }));
+    const shares: Money[][] = orders.map(() => []);
+    const shareCents: Cents[] = orders.map(() => 0);
+    let sharedTotal = 0;
+    costs.forEach((cost, c) => {
+      let weights: (string | number)[] =
+        cost.basis === 'equal'
+          ? orders.map(() => 1)
+          : cost.basis === 'amount'
+            ? priced.map((p) => p.subtotalCents)
+            : orders.map((o) => {
+                const total = o.lines.reduce<Qty>((sum, line) => addQty(sum, line.quantity), 0);
+                return typeof total === 'number' ? total : qtyText(total);
+              });
+      let basis: string = cost.basis;
+      if (weights.every((w) => w === 0 || w === '0')) {
+        weights = orders.map(() => 1);
+        basis = 'equal';
+        findings.push({
+          code: 'shared-cost-basis-zero',
+          severity: 'info',
+          message: `Shared cost "${cost.kind}" (${cost.amount}) is split equally: every member's ${cost.basis} is zero, so there is nothing to split it by.`,
+          ruleId: 'pricing.shared-costs',
+          pack: PRICING_SOURCE,
+          data: { kind: cost.kind, amount: cost.amount, basis: cost.basis, usedBasis: 'equal' },
+        });
+      }
+      const parts = allocate(cost.amount, weights);
+      parts.forEach((part, m) => {
+        shares[m]!.push(part);
+        shareCents[m] = addCents(shareCents[m]!, moneyCents(part));
       });
-    }
-    const parts = allocate(cost.amount, weights);
-    parts.forEach((part, m) => {
-      shares[m]!.push(part);
-      shareCents[m] = addCents(shareCents[m]!, moneyCents(part));
+      sharedTotal = addCents(sharedTotal, moneyCents(cost.amount));
+      trace.push({
+        step: 'allocation',
+        id: `sharedCosts[${c}]`,
+        detail: { kind: cost.kind, amount: cost.amount, basis, method: 'largest-remainder', shares: orders.map((o, m) => ({ memberId: o.memberId, weight: weights[m], amount: parts[m] })) },
+      });
     });
-    sharedTotal = addCents(sharedTotal, moneyCents(cost.amount));
-    trace.push({
-      step: 'allocation',
-      id: `sharedCosts[${c}]`,
-      detail: { kind: cost.kind, amount: cost.amount, basis, method: 'largest-remainder', shares: orders.map((o, m) => ({ memberId: o.memberId, weight: weights[m], amount: parts[m] })) },
-    });
-  });
 
-  let subtotal = 0;
-  let quotesTotal = 0;
-  let total = 0;
-  let savings = 0;
-  const members: GroupBuyMember[] = orders.map((o, m) => {
-    const p = priced[m]!;
-    const memberTotal = addCents(completed[m]!.totalCents, shareCents[m]!);
-    const soloTotal = addCents(completed[m]!.soloTotalCents, shareCents[m]!);
-    subtotal = addCents(subtotal, p.subtotalCents);
-    quotesTotal = addCents(quotesTotal, completed[m]!.totalCents);
-    total = addCents(total, memberTotal);
-    savings = addCents(savings, soloTotal - memberTotal);
+    let subtotal = 0;
+    let quotesTotal = 0;
+    let total = 0;
+    let savings = 0;
+    const members: GroupBuyMember[] = orders.map((o, m) => {
+      const p = priced[m]!;
+      const memberTotal = addCents(completed[m]!.totalCents, shareCents[m]!);
+      const soloTotal = addCents(completed[m]!.soloTotalCents, shareCents[m]!);
+      subtotal = addCents(subtotal, p.subtotalCents);
+      quotesTotal = addCents(quotesTotal, completed[m]!.totalCents);
+      total = addCents(total, memberTotal);
+      savings = addCents(savings, soloTotal - memberTotal);
+      return {
+        memberId: o.memberId,
+        quote: p.quote,
+        sharedCosts: costs.map((cost, c) => ({ kind: cost.kind, amount: shares[m]![c]! })),
+        subtotal: p.quote.subtotal,
+        total: formatCents(memberTotal),
+        soloSubtotal: formatCents(p.soloCents),
+        soloTotal: formatCents(soloTotal),
+        savingsVsSolo: formatCents(soloTotal - memberTotal),
+      };
+    });
     return {
-      memberId: o.memberId,
-      quote: p.quote,
-      sharedCosts: costs.map((cost, c) => ({ kind: cost.kind, amount: shares[m]![c]! })),
-      subtotal: p.quote.subtotal,
-      total: formatCents(memberTotal),
-      soloSubtotal: formatCents(p.soloCents),
-      soloTotal: formatCents(soloTotal),
-      savingsVsSolo: formatCents(soloTotal - memberTotal),
+      contractId: contract.id,
+      priceScheduleId: schedule.id,
+      currency: 'USD',
+      asOf,
+      tierQuantities,
+      members,
+      subtotal: formatCents(subtotal),
+      quotesTotal: formatCents(quotesTotal),
+      sharedCostsTotal: formatCents(sharedTotal),
+      total: formatCents(total),
+      savingsVsSolo: formatCents(savings),
+      findings,
+      trace,
+      rulesVersion: context.rulesVersion,
     };
-  });
-  return {
-    contractId: contract.id,
-    priceScheduleId: schedule.id,
-    currency: 'USD',
-    asOf,
-    tierQuantities,
-    members,
-    subtotal: formatCents(subtotal),
-    quotesTotal: formatCents(quotesTotal),
-    sharedCostsTotal: formatCents(sharedTotal),
-    total: formatCents(total),
-    savingsVsSolo: formatCents(savings),
-    findings,
-    trace,
-    rulesVersion: context.rulesVersion,
-  };
+  } catch (e) {
+    // A member's total, a shared cost or the group's totals out of range: the orders together
+    // (a line's own amount is named by its quantity).
+    throw tooLargeAt(e, '$.orders');
+  }
 }

@@ -6,7 +6,7 @@ import { QuoteInputSchema } from '../model/pricing-input.js';
 import type { MoneyInput, QuantityInput } from '../model/primitives.js';
 import type { Dec } from '../money/decimal.js';
 import type { Money } from '../money/money.js';
-import { addCents, formatCents, type Cents } from './cents.js';
+import { addCents, formatCents, tooLargeAt, type Cents } from './cents.js';
 import { PRICING_SOURCE } from './citations.js';
 import { throwIssues, type CodedIssue } from '../errors/coded-issues.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
@@ -243,110 +243,116 @@ export function priceOrder(
   let units: Qty = 0;
   let listTotal: number | undefined = 0;
   let savings = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const item = items[i]!;
-    const q = line.quantity;
-    const rule = item.rule;
-    const skuTotal = own.get(line.sku)!;
-    // Plain orders (each sku once, nothing pooled) need no per-sku bookkeeping.
-    let tierQuantity = repeated || pooled !== undefined ? tierOf.get(line.sku) : undefined;
-    const firstOfSku = tierQuantity === undefined;
-    if (tierQuantity === undefined) {
-      tierQuantity = skuTotal;
-      const pooledQuantity = pooled?.get(line.sku);
-      if (pooledQuantity !== undefined && rule.kind === 'tiered' && compareQty(pooledQuantity, skuTotal) !== 0) {
-        const pooledCents = amountCents(item, skuTotal, pooledQuantity, mode);
-        const ownCents = amountCents(item, skuTotal, skuTotal, mode);
-        if (pooledCents <= ownCents) tierQuantity = pooledQuantity;
-        else {
-          findings.push({
-            code: 'pooled-tier-not-better',
-            severity: 'info',
-            message: `${lineLabel(i, line)} (${line.sku}): the pooled quantity ${qtyText(pooledQuantity)} would price the order's ${qtyText(skuTotal)} at ${formatCents(pooledCents)}, more than ${formatCents(ownCents)} at its own quantity (the flat fees differ); it is priced at its own quantity, since contract prices are ceilings.`,
-            ruleId: 'pricing.pooled-tier',
-            pack: PRICING_SOURCE,
-            data: { sku: line.sku, line: i, pooledQuantity: qtyText(pooledQuantity), pooledTotal: formatCents(pooledCents), quantity: qtyText(skuTotal), total: formatCents(ownCents) },
-          });
-        }
-      }
-      if (repeated || pooled !== undefined) tierOf.set(line.sku, tierQuantity);
-    }
-    const cents = amountCents(item, q, tierQuantity, mode);
-    const ownCents = tierQuantity === skuTotal ? cents : amountCents(item, q, skuTotal, mode);
-    subtotal = addCents(subtotal, cents);
-    solo = addCents(solo, ownCents);
-    if (item.taxable) {
-      taxable = addCents(taxable, cents);
-      soloTaxable = addCents(soloTaxable, ownCents);
-    }
-    units = typeof units === 'number' && typeof q === 'number' && Number.isSafeInteger(units + q) ? units + q : addQty(units, q);
-    const quoteLine: QuoteLine = { sku: line.sku, description: item.description, kind: rule.kind, quantity: qtyText(q), unitPrice: '', extended: formatCents(cents), taxable: item.taxable };
-    if (line.lineId !== undefined) quoteLine.lineId = line.lineId;
-    if (line.shipTo !== undefined) quoteLine.shipTo = line.shipTo;
-    if (line.account !== undefined) quoteLine.account = line.account;
-    if (item.unit !== undefined) quoteLine.unit = item.unit;
-    if ((!item.fractional && typeof q !== 'number') || item.orderMultiple !== undefined || item.minimumOrderQuantity !== undefined) quantityFindings(findings, i, line, item, skuTotal, firstOfSku);
-    switch (rule.kind) {
-      case 'fixed':
-      case 'discount':
-        quoteLine.unitPrice = rule.unitPrice.text;
-        break;
-      case 'tiered': {
-        const tier = selectTier(rule.tiers, tierQuantity);
-        const described: QuoteTier = { index: tier.index, upTo: tier.upToText, mode: rule.mode, tierQuantity: qtyText(tierQuantity), unitPrice: tier.unitPrice.text };
+  // An amount out of range is the line's doing: its quantity (with the lines before it, for the sums).
+  let i = 0;
+  try {
+    for (; i < lines.length; i++) {
+      const line = lines[i]!;
+      const item = items[i]!;
+      const q = line.quantity;
+      const rule = item.rule;
+      const skuTotal = own.get(line.sku)!;
+      // Plain orders (each sku once, nothing pooled) need no per-sku bookkeeping.
+      let tierQuantity = repeated || pooled !== undefined ? tierOf.get(line.sku) : undefined;
+      const firstOfSku = tierQuantity === undefined;
+      if (tierQuantity === undefined) {
+        tierQuantity = skuTotal;
         const pooledQuantity = pooled?.get(line.sku);
-        if (pooledQuantity !== undefined) described.pooledQuantity = qtyText(pooledQuantity);
-        if (tier.flatFee !== undefined) described.flatFee = tier.flatFee.text;
-        if (rule.mode === 'volume') {
-          quoteLine.unitPrice = tier.unitPrice.text;
-          // Once per sku, on its first line, on the order's total of it (the line's own amount when
-          // that line holds the whole total, as it does when the sku is on one line).
-          const skuCents = !firstOfSku ? undefined : !repeated || compareQty(skuTotal, q) === 0 ? cents : amountCents(item, skuTotal, tierQuantity, mode);
-          const cliff = skuCents === undefined ? undefined : findVolumeCliff(rule.tiers, skuTotal, tierQuantity, skuCents, mode);
-          if (cliff !== undefined && skuCents !== undefined) {
+        if (pooledQuantity !== undefined && rule.kind === 'tiered' && compareQty(pooledQuantity, skuTotal) !== 0) {
+          const pooledCents = amountCents(item, skuTotal, pooledQuantity, mode);
+          const ownCents = amountCents(item, skuTotal, skuTotal, mode);
+          if (pooledCents <= ownCents) tierQuantity = pooledQuantity;
+          else {
             findings.push({
-              code: 'volume-cliff',
+              code: 'pooled-tier-not-better',
               severity: 'info',
-              message: `${lineLabel(i, line)} (${line.sku}): buying ${qtyText(cliff.quantity)} instead of ${qtyText(skuTotal)} would cost ${formatCents(cliff.cents)} instead of ${formatCents(skuCents)}, because the tier quantity ${qtyText(cliff.tierQuantity)} reaches tier ${cliff.tier.index + 1} of the table (${cliff.tier.upToText === null ? 'the open top tier' : `up to ${cliff.tier.upToText}`}) at ${cliff.tier.unitPrice.text} a unit.`,
-              ruleId: 'pricing.volume-cliff',
+              message: `${lineLabel(i, line)} (${line.sku}): the pooled quantity ${qtyText(pooledQuantity)} would price the order's ${qtyText(skuTotal)} at ${formatCents(pooledCents)}, more than ${formatCents(ownCents)} at its own quantity (the flat fees differ); it is priced at its own quantity, since contract prices are ceilings.`,
+              ruleId: 'pricing.pooled-tier',
               pack: PRICING_SOURCE,
-              data: {
-                sku: line.sku,
-                line: i,
-                quantity: qtyText(skuTotal),
-                total: formatCents(skuCents),
-                cheaperQuantity: qtyText(cliff.quantity),
-                cheaperTotal: formatCents(cliff.cents),
-                tierQuantity: qtyText(cliff.tierQuantity),
-                tierIndex: cliff.tier.index,
-              },
+              data: { sku: line.sku, line: i, pooledQuantity: qtyText(pooledQuantity), pooledTotal: formatCents(pooledCents), quantity: qtyText(skuTotal), total: formatCents(ownCents) },
             });
           }
-        } else {
-          quoteLine.unitPrice = graduatedAverageText(rule.tiers, tierQuantity);
-          describeLadder(described, rule.tiers, tierQuantity);
         }
-        quoteLine.tier = described;
-        trace.push({ step: 'tier', id: line.sku, detail: { line: i, mode: rule.mode, tierQuantity: described.tierQuantity, index: tier.index, upTo: tier.upToText } });
-        break;
+        if (repeated || pooled !== undefined) tierOf.set(line.sku, tierQuantity);
       }
-      default: {
-        const never: never = rule;
-        return never;
+      const cents = amountCents(item, q, tierQuantity, mode);
+      const ownCents = tierQuantity === skuTotal ? cents : amountCents(item, q, skuTotal, mode);
+      subtotal = addCents(subtotal, cents);
+      solo = addCents(solo, ownCents);
+      if (item.taxable) {
+        taxable = addCents(taxable, cents);
+        soloTaxable = addCents(soloTaxable, ownCents);
       }
+      units = typeof units === 'number' && typeof q === 'number' && Number.isSafeInteger(units + q) ? units + q : addQty(units, q);
+      const quoteLine: QuoteLine = { sku: line.sku, description: item.description, kind: rule.kind, quantity: qtyText(q), unitPrice: '', extended: formatCents(cents), taxable: item.taxable };
+      if (line.lineId !== undefined) quoteLine.lineId = line.lineId;
+      if (line.shipTo !== undefined) quoteLine.shipTo = line.shipTo;
+      if (line.account !== undefined) quoteLine.account = line.account;
+      if (item.unit !== undefined) quoteLine.unit = item.unit;
+      if ((!item.fractional && typeof q !== 'number') || item.orderMultiple !== undefined || item.minimumOrderQuantity !== undefined) quantityFindings(findings, i, line, item, skuTotal, firstOfSku);
+      switch (rule.kind) {
+        case 'fixed':
+        case 'discount':
+          quoteLine.unitPrice = rule.unitPrice.text;
+          break;
+        case 'tiered': {
+          const tier = selectTier(rule.tiers, tierQuantity);
+          const described: QuoteTier = { index: tier.index, upTo: tier.upToText, mode: rule.mode, tierQuantity: qtyText(tierQuantity), unitPrice: tier.unitPrice.text };
+          const pooledQuantity = pooled?.get(line.sku);
+          if (pooledQuantity !== undefined) described.pooledQuantity = qtyText(pooledQuantity);
+          if (tier.flatFee !== undefined) described.flatFee = tier.flatFee.text;
+          if (rule.mode === 'volume') {
+            quoteLine.unitPrice = tier.unitPrice.text;
+            // Once per sku, on its first line, on the order's total of it (the line's own amount when
+            // that line holds the whole total, as it does when the sku is on one line).
+            const skuCents = !firstOfSku ? undefined : !repeated || compareQty(skuTotal, q) === 0 ? cents : amountCents(item, skuTotal, tierQuantity, mode);
+            const cliff = skuCents === undefined ? undefined : findVolumeCliff(rule.tiers, skuTotal, tierQuantity, skuCents, mode);
+            if (cliff !== undefined && skuCents !== undefined) {
+              findings.push({
+                code: 'volume-cliff',
+                severity: 'info',
+                message: `${lineLabel(i, line)} (${line.sku}): buying ${qtyText(cliff.quantity)} instead of ${qtyText(skuTotal)} would cost ${formatCents(cliff.cents)} instead of ${formatCents(skuCents)}, because the tier quantity ${qtyText(cliff.tierQuantity)} reaches tier ${cliff.tier.index + 1} of the table (${cliff.tier.upToText === null ? 'the open top tier' : `up to ${cliff.tier.upToText}`}) at ${cliff.tier.unitPrice.text} a unit.`,
+                ruleId: 'pricing.volume-cliff',
+                pack: PRICING_SOURCE,
+                data: {
+                  sku: line.sku,
+                  line: i,
+                  quantity: qtyText(skuTotal),
+                  total: formatCents(skuCents),
+                  cheaperQuantity: qtyText(cliff.quantity),
+                  cheaperTotal: formatCents(cliff.cents),
+                  tierQuantity: qtyText(cliff.tierQuantity),
+                  tierIndex: cliff.tier.index,
+                },
+              });
+            }
+          } else {
+            quoteLine.unitPrice = graduatedAverageText(rule.tiers, tierQuantity);
+            describeLadder(described, rule.tiers, tierQuantity);
+          }
+          quoteLine.tier = described;
+          trace.push({ step: 'tier', id: line.sku, detail: { line: i, mode: rule.mode, tierQuantity: described.tierQuantity, index: tier.index, upTo: tier.upToText } });
+          break;
+        }
+        default: {
+          const never: never = rule;
+          return never;
+        }
+      }
+      if (item.listPrice !== undefined) {
+        const listCents = unitCents(item.listPrice, q, mode);
+        quoteLine.listUnitPrice = item.listPrice.text;
+        quoteLine.listExtended = formatCents(listCents);
+        quoteLine.savings = formatCents(listCents - cents);
+        if (listTotal !== undefined) listTotal = addCents(listTotal, listCents);
+        savings = addCents(savings, listCents - cents);
+      } else listTotal = undefined;
+      out[i] = quoteLine;
+      // Field by field: a spread of the line cost more than the rest of the line's pricing (profiled).
+      if (item.covered) withItems.push({ sku: line.sku, quantity: q, path: line.path, lineId: line.lineId, shipTo: line.shipTo, account: line.account, item, index: i });
     }
-    if (item.listPrice !== undefined) {
-      const listCents = unitCents(item.listPrice, q, mode);
-      quoteLine.listUnitPrice = item.listPrice.text;
-      quoteLine.listExtended = formatCents(listCents);
-      quoteLine.savings = formatCents(listCents - cents);
-      if (listTotal !== undefined) listTotal = addCents(listTotal, listCents);
-      savings = addCents(savings, listCents - cents);
-    } else listTotal = undefined;
-    out[i] = quoteLine;
-    // Field by field: a spread of the line cost more than the rest of the line's pricing (profiled).
-    if (item.covered) withItems.push({ sku: line.sku, quantity: q, path: line.path, lineId: line.lineId, shipTo: line.shipTo, account: line.account, item, index: i });
+  } catch (e) {
+    throw tooLargeAt(e, `${lines[i]!.path}.quantity`);
   }
   const result: Quote = {
     contractId,
@@ -498,9 +504,14 @@ export function quote(context: PricingContext, input: QuoteInput): Quote {
   const schedule = scheduleInForce(pricing, contract.id, request.asOf, '$.asOf');
   const items = resolveItems(schedule, lines, issues);
   if (issues.length > 0) throwIssues('Unknown sku', issues);
-  const priced = priceOrder(context, contract.id, schedule, request.asOf, lines, items, own, pooled, request.member?.id);
-  const notInForce = contractNotInForce(contract, request.asOf, pricingTables(context), 'quote');
-  if (notInForce !== undefined) priced.quote.findings.unshift(notInForce);
-  completeQuote(context, contract, priced, { taxRate: request.taxRate, charges: request.charges, state: request.member?.state ?? 'CA' });
-  return priced.quote;
+  try {
+    const priced = priceOrder(context, contract.id, schedule, request.asOf, lines, items, own, pooled, request.member?.id);
+    const notInForce = contractNotInForce(contract, request.asOf, pricingTables(context), 'quote');
+    if (notInForce !== undefined) priced.quote.findings.unshift(notInForce);
+    completeQuote(context, contract, priced, { taxRate: request.taxRate, charges: request.charges, state: request.member?.state ?? 'CA' });
+    return priced.quote;
+  } catch (e) {
+    // The order's total with its charges, fees and tax out of range: its lines together.
+    throw tooLargeAt(e, '$.lines');
+  }
 }

@@ -4,7 +4,7 @@ import type { ChargeKind, Contract } from '../model/contract.js';
 import { isNegativeText, type MoneyInput, type QuantityInput } from '../model/primitives.js';
 import type { UnitPrice } from '../model/price-schedule.js';
 import type { Money } from '../money/money.js';
-import { addCents, formatCents, moneyCents, type Cents } from './cents.js';
+import { addCents, formatCents, moneyCents, tooLargeAt, type Cents } from './cents.js';
 import { PRICING_SOURCE } from './citations.js';
 import { InvoiceVerificationInputSchema } from '../model/pricing-input.js';
 import { pricingTables, type PricingContext } from './pricing-law.js';
@@ -277,14 +277,24 @@ export function verifyInvoice(context: PricingContext, input: InvoiceVerificatio
     }
     let subtotalCents = 0;
     let units: Qty = 0;
-    for (const l of order.lines) {
+    order.lines.forEach((l, i) => {
       units = addQty(units, l.quantity);
       const item = schedule.items.get(l.sku);
-      if (item !== undefined) subtotalCents = addCents(subtotalCents, contractCents(item, l.quantity, own.get(l.sku)!, tier.get(l.sku)!, schedule.rounding).cents);
-    }
+      try {
+        if (item !== undefined) subtotalCents = addCents(subtotalCents, contractCents(item, l.quantity, own.get(l.sku)!, tier.get(l.sku)!, schedule.rounding).cents);
+      } catch (e) {
+        throw tooLargeAt(e, `$.purchaseOrder.lines[${i}].quantity`);
+      }
+    });
     return { subtotalCents, units };
   };
-  const extras = checkInvoiceExtras(tables, contract, invoice, lines, basis, spent, po?.taxRate, cite, findings);
+  let extras: ReturnType<typeof checkInvoiceExtras>;
+  try {
+    extras = checkInvoiceExtras(tables, contract, invoice, lines, basis, spent, po?.taxRate, cite, findings);
+  } catch (e) {
+    // The invoice's charges, fees, tax or totals out of range (a line's own amount is named by its quantity).
+    throw tooLargeAt(e, '$.invoice');
+  }
   trace.push({ step: 'match', id: invoice.id ?? invoice.number ?? 'invoice', detail: { purchaseOrder: po?.id ?? null, receipts: request.receipts?.length ?? 0, previousInvoices: earlier.length, expected: extras.expected, billed: extras.billed } });
   return {
     ok: !findings.some((f) => f.severity === 'block'),

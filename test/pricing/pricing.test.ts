@@ -103,6 +103,31 @@ describe('quote', () => {
   });
 });
 
+describe('an amount too large to price exactly', () => {
+  // 14,500,000,000,000 graduated chairs (6.00 past the tenth) come to 87 trillion dollars, within what
+  // pace-rules prices exactly (2^53 - 1 cents); the tax, a billed tax or another order on top of
+  // them is not. Each refusal names where it came from, never the whole request ($).
+  const huge = '14500000000000';
+  it('names the order\'s lines when only its total with tax is out of range', () => {
+    expect(pace.quote({ contract: contract as never, asOf: '2025-01-15', lines: [{ sku: 'GRAD', quantity: huge }] }).subtotal).toBe('87000000000007.50');
+    const e = errorOf(() => pace.quote({ contract: contract as never, asOf: '2025-01-15', lines: [{ sku: 'GRAD', quantity: huge }], taxRate: '7.25' }));
+    expect(e).toMatchObject({ code: 'invalid-quantity', issues: [{ path: '$.lines', message: 'amount too large to price exactly' }] });
+    expect(e.message).toMatch(/^\$\.lines: /);
+    // a line whose own amount is out of range is named by its quantity
+    expect(errorOf(() => pace.quote({ contract: contract as never, asOf: '2025-01-15', lines: [{ sku: 'GRAD', quantity: 1 }, { sku: 'GRAD', quantity: `${huge}0` }] })).issues).toEqual([{ path: '$.lines[1].quantity', message: 'amount too large to price exactly' }]);
+  });
+
+  it('names the orders of a group buy whose members together are out of range', () => {
+    const orders = [{ memberId: 'a', lines: [{ sku: 'GRAD', quantity: huge }] }, { memberId: 'b', lines: [{ sku: 'GRAD', quantity: huge }] }];
+    expect(errorOf(() => pace.quoteGroupBuy({ contract: contract as never, asOf: '2025-01-15', orders })).issues.map((i) => i.path)).toEqual(['$.orders']);
+  });
+
+  it('names the invoice when its billed lines and tax together are out of range', () => {
+    const invoice = { date: '2025-01-15', lines: [{ sku: 'GRAD', quantity: huge, unitPrice: '6.00' }], tax: '9000000000000.00' };
+    expect(errorOf(() => pace.verifyInvoice({ contract: contract as never, invoice })).issues.map((i) => i.path)).toEqual(['$.invoice']);
+  });
+});
+
 describe('prepareContract', () => {
   it('returns a frozen prepared contract, and the same object when given one', () => {
     const prepared = pace.prepareContract(contract);

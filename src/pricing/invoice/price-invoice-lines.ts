@@ -3,7 +3,7 @@
 import type { Finding, TraceStep } from '../../decision.js';
 import type { Money, RoundingMode } from '../../money/money.js';
 import { Dec } from '../../money/decimal.js';
-import { addCents, formatCents, moneyCents, type Cents } from '../cents.js';
+import { addCents, formatCents, moneyCents, tooLargeAt, type Cents } from '../cents.js';
 import { isMoneyText } from '../../model/primitives.js';
 import type { PreparedItem, PreparedSchedule } from '../../contracts/price-index.js';
 import { preparePrice } from '../../contracts/price-index.js';
@@ -115,56 +115,60 @@ export function priceInvoiceLines(
   let expectedTaxableCents = 0;
   let overchargeCents = 0;
   billed.forEach((line, i) => {
-    const q = line.quantity;
-    const sign = line.sign;
-    // Whole cents a unit times whole units (the common case) without a Decimal.
-    const text = String(line.unitPrice);
-    const unitCentsExact = typeof q === 'number' && isMoneyText(text, false) ? moneyCents(text) * q : undefined;
-    const price = unitCentsExact !== undefined && Number.isSafeInteger(unitCentsExact) ? undefined : preparePrice(new Dec(text));
-    const billedLine = sign * (price === undefined ? unitCentsExact! : unitCents(price, q, mode));
-    const billedUnitPrice = price === undefined ? formatCents(moneyCents(text)) : price.text;
-    const quantity = sign < 0 ? `-${qtyText(q)}` : qtyText(q);
-    const item = schedule.items.get(line.sku);
-    const out: InvoiceLineVerification = { sku: line.sku, quantity, billedUnitPrice, contractUnitPrice: null, billedExtended: formatCents(billedLine), contractExtended: '0.00', overcharge: '0.00', ok: false };
-    if (line.lineId !== undefined) out.lineId = line.lineId;
-    billedCents = addCents(billedCents, billedLine);
-    if (sign < 0 && line.onOrder !== true) {
-      findings.push(invoiceFinding('invoice-credit-not-on-order', 'block', `${labelOf(i, line)}: a credit of ${quantity} that references no line of ${line.onOrder === undefined ? 'a purchase order (none was given)' : 'the purchase order'}; a return credits a PO line.`, cite('invoice-credit-not-on-order', 'prices'), dataOf(i, line, quantity, billedUnitPrice, billedLine)));
-    }
-    if (item === undefined) {
-      // Nothing of it is payable under the contract.
-      const over = billedLine > 0 ? billedLine : 0;
-      overchargeCents = addCents(overchargeCents, over);
+    try {
+      const q = line.quantity;
+      const sign = line.sign;
+      // Whole cents a unit times whole units (the common case) without a Decimal.
+      const text = String(line.unitPrice);
+      const unitCentsExact = typeof q === 'number' && isMoneyText(text, false) ? moneyCents(text) * q : undefined;
+      const price = unitCentsExact !== undefined && Number.isSafeInteger(unitCentsExact) ? undefined : preparePrice(new Dec(text));
+      const billedLine = sign * (price === undefined ? unitCentsExact! : unitCents(price, q, mode));
+      const billedUnitPrice = price === undefined ? formatCents(moneyCents(text)) : price.text;
+      const quantity = sign < 0 ? `-${qtyText(q)}` : qtyText(q);
+      const item = schedule.items.get(line.sku);
+      const out: InvoiceLineVerification = { sku: line.sku, quantity, billedUnitPrice, contractUnitPrice: null, billedExtended: formatCents(billedLine), contractExtended: '0.00', overcharge: '0.00', ok: false };
+      if (line.lineId !== undefined) out.lineId = line.lineId;
+      billedCents = addCents(billedCents, billedLine);
+      if (sign < 0 && line.onOrder !== true) {
+        findings.push(invoiceFinding('invoice-credit-not-on-order', 'block', `${labelOf(i, line)}: a credit of ${quantity} that references no line of ${line.onOrder === undefined ? 'a purchase order (none was given)' : 'the purchase order'}; a return credits a PO line.`, cite('invoice-credit-not-on-order', 'prices'), dataOf(i, line, quantity, billedUnitPrice, billedLine)));
+      }
+      if (item === undefined) {
+        // Nothing of it is payable under the contract.
+        const over = billedLine > 0 ? billedLine : 0;
+        overchargeCents = addCents(overchargeCents, over);
+        out.overcharge = formatCents(over);
+        if (unknownTaxable) billedTaxableCents = addCents(billedTaxableCents, billedLine);
+        findings.push(invoiceFinding('invoice-sku-not-on-contract', 'block', `${labelOf(i, line)}: not on price schedule "${schedule.id}" of the contract; ${formatCents(billedLine)} billed for it is not payable under the contract.`, cite('invoice-sku-not-on-contract', 'prices'), { ...dataOf(i, line, quantity, billedUnitPrice, billedLine), overcharge: formatCents(over) }));
+        lines.push(out);
+        return;
+      }
+      const ownQuantity = own.get(line.sku)!;
+      const { cents, used } = contractCents(item, q, ownQuantity, pooled.get(line.sku) ?? ownQuantity, mode);
+      const expectedLine = sign * cents;
+      expectedCents = addCents(expectedCents, expectedLine);
+      if (item.taxable) {
+        billedTaxableCents = addCents(billedTaxableCents, billedLine);
+        expectedTaxableCents = addCents(expectedTaxableCents, expectedLine);
+      }
+      if (item.covered) (sign < 0 ? credits : debits).push({ sku: line.sku, lineId: line.lineId, quantity: q, item, index: i });
+      const rule = item.rule;
+      if (rule.kind === 'tiered') {
+        const t = selectTier(rule.tiers, used);
+        out.tier = { index: t.index, upTo: t.upToText, tierQuantity: qtyText(used) };
+        out.contractUnitPrice = rule.mode === 'volume' ? t.unitPrice.text : graduatedAverageText(rule.tiers, used);
+        trace.push({ step: 'tier', id: line.sku, detail: { line: i, mode: rule.mode, tierQuantity: qtyText(used), index: t.index, upTo: t.upToText } });
+      } else out.contractUnitPrice = rule.unitPrice.text;
+      out.contractExtended = formatCents(expectedLine);
+      const difference = billedLine - expectedLine;
+      const over = difference > toleranceCents ? difference : 0;
       out.overcharge = formatCents(over);
-      if (unknownTaxable) billedTaxableCents = addCents(billedTaxableCents, billedLine);
-      findings.push(invoiceFinding('invoice-sku-not-on-contract', 'block', `${labelOf(i, line)}: not on price schedule "${schedule.id}" of the contract; ${formatCents(billedLine)} billed for it is not payable under the contract.`, cite('invoice-sku-not-on-contract', 'prices'), { ...dataOf(i, line, quantity, billedUnitPrice, billedLine), overcharge: formatCents(over) }));
+      out.ok = over === 0;
+      overchargeCents = addCents(overchargeCents, over);
+      if (difference !== 0) lineFinding(findings, cite, { ...dataOf(i, line, quantity, billedUnitPrice, billedLine), contractUnitPrice: out.contractUnitPrice, contractExtended: out.contractExtended }, labelOf(i, line), billedLine, expectedLine, over, toleranceCents);
       lines.push(out);
-      return;
+    } catch (e) {
+      throw tooLargeAt(e, `$.invoice.lines[${i}].quantity`);
     }
-    const ownQuantity = own.get(line.sku)!;
-    const { cents, used } = contractCents(item, q, ownQuantity, pooled.get(line.sku) ?? ownQuantity, mode);
-    const expectedLine = sign * cents;
-    expectedCents = addCents(expectedCents, expectedLine);
-    if (item.taxable) {
-      billedTaxableCents = addCents(billedTaxableCents, billedLine);
-      expectedTaxableCents = addCents(expectedTaxableCents, expectedLine);
-    }
-    if (item.covered) (sign < 0 ? credits : debits).push({ sku: line.sku, lineId: line.lineId, quantity: q, item, index: i });
-    const rule = item.rule;
-    if (rule.kind === 'tiered') {
-      const t = selectTier(rule.tiers, used);
-      out.tier = { index: t.index, upTo: t.upToText, tierQuantity: qtyText(used) };
-      out.contractUnitPrice = rule.mode === 'volume' ? t.unitPrice.text : graduatedAverageText(rule.tiers, used);
-      trace.push({ step: 'tier', id: line.sku, detail: { line: i, mode: rule.mode, tierQuantity: qtyText(used), index: t.index, upTo: t.upToText } });
-    } else out.contractUnitPrice = rule.unitPrice.text;
-    out.contractExtended = formatCents(expectedLine);
-    const difference = billedLine - expectedLine;
-    const over = difference > toleranceCents ? difference : 0;
-    out.overcharge = formatCents(over);
-    out.ok = over === 0;
-    overchargeCents = addCents(overchargeCents, over);
-    if (difference !== 0) lineFinding(findings, cite, { ...dataOf(i, line, quantity, billedUnitPrice, billedLine), contractUnitPrice: out.contractUnitPrice, contractExtended: out.contractExtended }, labelOf(i, line), billedLine, expectedLine, over, toleranceCents);
-    lines.push(out);
   });
   return { lines, billedCents, expectedCents, billedTaxableCents, expectedTaxableCents, overchargeCents, debits, credits };
 }
