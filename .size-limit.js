@@ -45,9 +45,11 @@ export default [
     // and to a purchase naming no category under an authorization limited to categories (three
     // rules, three derived facts): 81.22 -> 81.73 kB; a CUPCCAA election without a date warns and
     // names the § 20111(b) answer (+0.45 kB), and installation on a goods PO is a public project
-    // from 2025 (a derived fact, a cited rule and its source in the law pack): 82.64 kB.
-    // The limit is raised to 83.5 kB to keep about 0.8 kB of room.
-    limit: '83.5 kB',
+    // from 2025 (a derived fact, a cited rule and its source in the law pack): 82.64 kB; the
+    // board-authorization checklist item decided by the authorization's categories too, negative
+    // zero read as zero, and an amount too large to price naming the path of what made it (a catch
+    // at each caller, +0.26 kB): SIZE_TOTAL kB. The limit is raised to 84 kB to keep some room.
+    limit: '84 kB',
     modifyEsbuildConfig(config) {
       config.external = [];
       config.plugins = [
