@@ -48,7 +48,8 @@ export default [
     // from 2025 (a derived fact, a cited rule and its source in the law pack): 82.64 kB; the
     // board-authorization checklist item decided by the authorization's categories too, negative
     // zero read as zero, and an amount too large to price naming the path of what made it (a catch
-    // at each caller, +0.26 kB): 82.91 kB. The limit is raised to 84 kB to keep some room.
+    // at each caller, +0.26 kB): 82.91 kB; a goods PO with construction, alteration, demolition or
+    // repair warned as installation is (one rule in the law pack): 83.13 kB. The limit is 84 kB.
     limit: '84 kB',
     modifyEsbuildConfig(config) {
       config.external = [];
