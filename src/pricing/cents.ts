@@ -22,7 +22,12 @@ function tooLarge(path = '$'): PaceError {
  * @internal
  */
 export function tooLargeAt(error: unknown, path: string): unknown {
-  return error instanceof PaceError && error.issues[0]!.path === '$' && error.issues[0]!.message === TOO_LARGE ? tooLarge(path) : error;
+  return isTooLarge(error) ? tooLarge(path) : error;
+}
+
+/** Whether `error` is the arithmetic's refusal of an amount too large to price exactly, no caller having named it yet. @internal */
+export function isTooLarge(error: unknown): boolean {
+  return error instanceof PaceError && error.issues[0]!.path === '$' && error.issues[0]!.message === TOO_LARGE;
 }
 
 /** Checks a cents value stayed exact. @internal */

@@ -4,7 +4,7 @@
 // paths agree.
 import { Dec, ROUND_HALF_UP } from '../money/decimal.js';
 import type { RoundingMode } from '../money/money.js';
-import { checkedCents, decToCents, divideRounded, tooLargeAt, type Cents } from './cents.js';
+import { checkedCents, decToCents, divideRounded, isTooLarge, type Cents } from './cents.js';
 import type { PreparedItem, PreparedPrice, PreparedTier } from '../contracts/price-index.js';
 import { compareQty, normaliseQty, qtyToDec, type Qty } from '../contracts/quantity.js';
 
@@ -140,7 +140,7 @@ export function findVolumeCliff(tiers: readonly PreparedTier[], quantity: Qty, t
       cents = volumeCents(tier, bigger, next, mode);
     } catch (e) {
       // Too large to price exactly, it costs more than any exact total: no cliff.
-      if (tooLargeAt(e, '$') !== e) continue;
+      if (isTooLarge(e)) continue;
       throw e;
     }
     if (cents < currentCents && (best === undefined || cents < best.cents)) best = { quantity: bigger, tierQuantity: next, tier, cents };
