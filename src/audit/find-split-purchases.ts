@@ -2,8 +2,9 @@ import { toDayNumber, type CalendarDate } from '../dates/calendar-date.js';
 import { fiscalStartYearOf } from '../dates/fiscal-year.js';
 import { PaceError } from '../errors/pace-error.js';
 import { parseSplitPurchaseOptions, type ParsedOptions } from './split-purchase-options.js';
-import { ASSUMED, Regimes, limitsOf, lower, type Regime } from './member-regimes.js';
+import { ASSUMED, Regimes, isElectionUndated, limitsOf, lower, type Regime } from './member-regimes.js';
 import { formatCents } from '../money/format-cents.js';
+import type { Finding } from '../decision.js';
 import type { Member } from '../model/member.js';
 import type { Purchase } from '../model/purchase.js';
 import type { PaceContext } from '../pace-context.js';
@@ -92,11 +93,22 @@ export function findSplitPurchases(context: PaceContext, input: unknown, options
  * @internal
  */
 export function findSplitGroups(context: PaceContext, parsed: readonly Purchase[], options: ParsedOptions, ownCents?: readonly (number | undefined)[]): SplitPurchaseGroup[] {
+  const out = groupsUnder(context, parsed, options, ownCents, true);
+  if (options.members !== undefined) addGroupsWithoutUndatedElections(context, parsed, options, ownCents, out);
+  out.sort(compareGroups);
+  return out;
+}
+
+/**
+ * The groups with every undated CUPCCAA election (no `cupccaa.since`) taken to be in force on every
+ * date, or on none (`undatedInForce` false: then no federal groups, which no election changes). Unsorted.
+ */
+function groupsUnder(context: PaceContext, parsed: readonly Purchase[], options: ParsedOptions, ownCents: readonly (number | undefined)[] | undefined, undatedInForce: boolean): SplitPurchaseGroup[] {
   const { days: windowDays, members, acrossVendors } = options;
   const table = complianceContext(context).thresholds;
   const limits = limitsOf(table);
   const rule = context.rules.find((r) => r.event.params?.['code'] === 'member-regime-unknown');
-  const regimes = new Regimes(members, rule && { id: rule.id, pack: rule.pack, citation: rule.citation });
+  const regimes = new Regimes(members, rule && { id: rule.id, pack: rule.pack, citation: rule.citation }, undatedInForce);
 
   const n = parsed.length;
   let revised: Set<string> | undefined;
@@ -208,7 +220,7 @@ export function findSplitGroups(context: PaceContext, parsed: readonly Purchase[
       }
     }
   }
-  for (const byVendor of federalBuckets.values()) {
+  for (const byVendor of undatedInForce ? federalBuckets.values() : []) {
     for (const list of byVendor.values()) {
       if (list.length < 2) continue;
       list.sort(byDateThenId);
@@ -218,8 +230,70 @@ export function findSplitGroups(context: PaceContext, parsed: readonly Purchase[
       }
     }
   }
-  out.sort(compareGroups);
   return out;
+}
+
+/**
+ * A member that says it elected CUPCCAA but gives no date (`cupccaa.since`) is judged both ways:
+ * with the election on its word (the groups above, as procurementMethod takes it) and without it,
+ * the stricter reading for public projects (PCC § 20111(b): $15,000). A group only one reading finds
+ * says which, in a `cupccaa-election-date-unknown` warning; a split found only without the
+ * election is a warning, not a block, as procurementMethod's answer for such a member is.
+ */
+function addGroupsWithoutUndatedElections(context: PaceContext, parsed: readonly Purchase[], options: ParsedOptions, ownCents: readonly (number | undefined)[] | undefined, out: SplitPurchaseGroup[]): void {
+  const undated = new Set<string>();
+  for (const m of options.members!.values()) if (isElectionUndated(m)) undated.add(m.id);
+  if (undated.size === 0) return;
+  const theirs: Purchase[] = [];
+  const theirCents: (number | undefined)[] = [];
+  for (let i = 0; i < parsed.length; i++) {
+    if (!undated.has(parsed[i]!.memberId)) continue;
+    theirs.push(parsed[i]!);
+    theirCents.push(ownCents?.[i]);
+  }
+  const keyOf = (g: SplitPurchaseGroup): string => `${g.kind}\u0000${g.memberId}\u0000${g.supplyKind}\u0000${g.purchaseIds.join('\u0000')}`;
+  const without = groupsUnder(context, theirs, options, theirCents, false);
+  const withoutKeys = new Set(without.map(keyOf));
+  const withKeys = new Set<string>();
+  const table = complianceContext(context).thresholds;
+  const citation = electionCitationOf(table);
+  const finding = (g: SplitPurchaseGroup, withElection: boolean, judged: string): Finding => ({
+    code: 'cupccaa-election-date-unknown',
+    severity: 'warn',
+    message: `Member "${g.memberId}" says it elected CUPCCAA but gives no date for the election (cupccaa.since). CUPCCAA applies only once the governing board has elected it by resolution and notified the State Controller. ${judged} Add the date of the board's resolution to the member record.`,
+    ...(citation !== undefined ? { citation } : { citation: g.citation }),
+    ruleId: g.thresholdId,
+    pack: findingPackOf(g),
+    data: { withElection, threshold: g.threshold, thresholdId: g.thresholdId },
+  });
+  for (const g of out) {
+    if (!undated.has(g.memberId) || g.kind === 'federal-micro-purchase') continue;
+    const key = keyOf(g);
+    withKeys.add(key);
+    if (!withoutKeys.has(key)) g.findings.push(finding(g, true, `With the election in force on the member's word, the purchases were judged against the CUPCCAA limit of ${g.threshold} (${g.thresholdId}). Without it (as for an election dated after them) they do not form this group: each is judged against the limits of a member that did not elect CUPCCAA, and one over its limit needed a bid of its own.`));
+  }
+  for (const g of without) {
+    if (withKeys.has(keyOf(g))) continue;
+    for (const f of g.findings) if (f.code === 'split-purchase') f.severity = 'warn';
+    g.findings.push(finding(g, false, `Without the election in force (as for an election dated after them), these purchases are judged against ${g.threshold} (${g.thresholdId}) and form this group; with it, on the member's word, the CUPCCAA limits apply and they do not. The group rests on the election's date.`));
+    out.push(g);
+  }
+}
+
+/** The pack of a group's findings (that of its limit). */
+function findingPackOf(g: SplitPurchaseGroup): string {
+  return g.findings[0]?.pack ?? '';
+}
+
+/** The section the pack cites for a CUPCCAA election (a CUPCCAA period's `electionCitation`). */
+function electionCitationOf(table: ThresholdTable): string | undefined {
+  for (const s of table.series) {
+    for (const p of s.periods) {
+      const citation = p.params?.['electionCitation'];
+      if (typeof citation === 'string') return citation;
+    }
+  }
+  return undefined;
 }
 
 const ASSUMED_REGIME: Regime = { key: '*', kind: undefined, cupccaa: false, memberId: '', finding: ASSUMED, limits: new Map() };

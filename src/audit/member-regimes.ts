@@ -52,9 +52,16 @@ interface RegimeRule {
 /** Regimes by member id and CUPCCAA election: one object per member, not one per purchase. */
 export class Regimes {
   private readonly cache = new Map<string, Regime>();
+  /**
+   * @param undatedInForce - Whether an election without a date (`cupccaa.since`) is taken to be in
+   *   force on every date (the member's word, as procurementMethod takes it) or on none (the
+   *   stricter reading: PCC § 22030 makes the election depend on a board resolution and its notice
+   *   to the State Controller). findSplitPurchases judges such a member both ways.
+   */
   constructor(
     private readonly members: ReadonlyMap<string, Member> | undefined,
     private readonly jpaRule: RegimeRule | undefined,
+    private readonly undatedInForce = true,
   ) {}
 
   /** The member with this id, among the members given. */
@@ -64,7 +71,7 @@ export class Regimes {
 
   of(memberId: string, date: string): Regime {
     const member = this.members?.get(memberId);
-    const cupccaa = member !== undefined && isCupccaaInForce(member, date);
+    const cupccaa = member !== undefined && (isElectionUndated(member) ? this.undatedInForce : isCupccaaInForce(member, date));
     const key = cupccaa ? `${memberId}\u0000c` : memberId;
     let regime = this.cache.get(key);
     if (!regime) this.cache.set(key, (regime = this.build(memberId, member, cupccaa)));
@@ -94,6 +101,11 @@ export class Regimes {
     };
     return { key: `${kind}|${cupccaa}`, kind, cupccaa, memberId, finding, limits };
   }
+}
+
+/** Whether the member says it elected CUPCCAA without saying when (`cupccaa.since`). */
+export function isElectionUndated(member: Member): boolean {
+  return member.cupccaa !== undefined && member.cupccaa.optedIn && member.cupccaa.since === undefined;
 }
 
 /** Whether a period is a bid limit that binds a purchase of this regime and supply kind on its own. */

@@ -100,6 +100,61 @@ describe('findSplitPurchases: each member is judged by its own regime', () => {
   });
 });
 
+describe('findSplitPurchases: a CUPCCAA election without a date', () => {
+  // The member's word (the election in force on every date) and the stricter reading (no election).
+  const undated: Member = { ...district, id: 'm-u', cupccaa: { optedIn: true } };
+  const elected: Member = { ...undated, cupccaa: { optedIn: true, since: '1900-01-01' } };
+  const none: Member = { ...undated, cupccaa: { optedIn: false } };
+  const keyOf = (g: { kind: string; supplyKind: string; purchaseIds: string[] }): string => `${g.kind}|${g.supplyKind}|${g.purchaseIds.join(',')}`;
+  // Mostly public works (the only kind the election changes), between the readings' limits
+  // ($15,000 without it; $60,000-$75,000 force account and $220,000 formal with it), on a few days.
+  const arbUndatedRows = fc.array(
+    fc.record({
+      member: fc.constant('m-u'),
+      vendor: fc.constantFrom('v-1', 'v-2'),
+      category: fc.constantFrom('technology', 'furniture'),
+      kind: fc.constantFrom<Purchase['supplyKind']>('public-works', 'public-works', 'goods'),
+      date: fc.constantFrom('2024-09-03', '2025-03-03', '2025-07-01', '2025-10-01'),
+      cents: fc.oneof(arbAmountCents, fc.integer({ min: 500_000, max: 8_000_000 })),
+      federal: fc.boolean(),
+    }),
+    { maxLength: 12 },
+  );
+  // Groups that only one reading finds, over the runs (checked below: the property tests something).
+  let oneReadingOnly = 0;
+  test.prop([arbUndatedRows, fc.boolean()], { numRuns: RUNS })(
+    'its groups are those of either reading; a split blocks only when the election on its word finds it; a group only one reading finds says so',
+    (rows, acrossVendors) => {
+      const purchases = toPurchases(rows.map((r) => ({ ...r, member: 'm-u' })));
+      const groups = pace.findSplitPurchases(purchases, { members: [undated], acrossVendors });
+      const withElection = new Set(pace.findSplitPurchases(purchases, { members: [elected], acrossVendors }).map(keyOf));
+      const without = new Set(pace.findSplitPurchases(purchases, { members: [none], acrossVendors }).map(keyOf));
+      expect(new Set(groups.map(keyOf))).toEqual(new Set([...withElection, ...without]));
+      expect(groups.length).toBe(new Set(groups.map(keyOf)).size);
+      for (const g of groups) {
+        const key = keyOf(g);
+        const split = g.findings.find((f) => f.code === 'split-purchase');
+        if (split) expect(split.severity, key).toBe(withElection.has(key) ? 'block' : 'warn');
+        const onlyOne = withElection.has(key) !== without.has(key);
+        expect(g.findings.some((f) => f.code === 'cupccaa-election-date-unknown'), key).toBe(onlyOne);
+        if (onlyOne) oneReadingOnly++;
+      }
+    },
+  );
+
+  test('the readings differed on some of those worlds, and on two that each finds alone', () => {
+    expect(oneReadingOnly).toBeGreaterThan(RUNS / 10);
+    // Two $10,000 repairs (a split only without the election) and four $60,000 ones from another contractor (only with it).
+    const repairs = (amount: string, n: number, vendorId: string): Purchase[] =>
+      Array.from({ length: n }, (_, i) => ({ id: `po-${amount}-${i}`, memberId: 'm-u', date: `2025-0${8 + (i % 2)}-1${i}`, amount, supplyKind: 'public-works', vendorId }));
+    const groups = pace.findSplitPurchases([...repairs('10000.00', 2, 'v-1'), ...repairs('60000.00', 4, 'v-2')], { members: [undated] });
+    expect(groups.map((g) => [g.total, g.findings.map((f) => `${f.code}:${f.severity}`)])).toEqual([
+      ['20000.00', ['split-purchase:warn', 'cupccaa-election-date-unknown:warn']],
+      ['240000.00', ['split-purchase:block', 'cupccaa-election-date-unknown:warn']],
+    ]);
+  });
+});
+
 describe('findSplitPurchases: change orders fold into their PO', () => {
   const arbWithChangeOrders = fc
     .tuple(arbRows, fc.array(fc.record({ of: fc.nat(), cents: arbAmountCents, days: fc.integer({ min: 0, max: 400 }) }), { maxLength: 10 }))
