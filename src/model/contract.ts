@@ -13,7 +13,8 @@ export type ChargeKind = z.infer<typeof ChargeKindSchema>;
 /**
  * What the contract says about one kind of charge: `included` (in the prices: may not be billed),
  * `flat` (at most `amount` per order), `percent` (at most `percent` of the order's subtotal),
- * `per-unit` (at most `amount` per unit ordered), `actual` (actual cost); each capped by `maxAmount`.
+ * `per-unit` (at most `amount` per unit ordered of the contract's own supply kind: training hours on
+ * a device contract are not counted), `actual` (actual cost); each capped by `maxAmount`.
  */
 export const ChargeTermSchema = z.strictObject({
   kind: ChargeKindSchema,

@@ -188,7 +188,7 @@ export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): Gr
   for (const [sku, quantity] of pooled) trace.push({ step: 'pool', id: sku, detail: { tierQuantity: qtyText(quantity) } });
 
   try {
-    const priced = orders.map((o, i) => priceOrder(context, contract.id, schedule, asOf, o.lines, items[i]!, o.own, pooled, o.memberId));
+    const priced = orders.map((o, i) => priceOrder(context, contract.id, schedule, asOf, o.lines, items[i]!, o.own, pooled, o.memberId, contract.supplyKind));
     const completed = priced.map((p) => completeQuote(context, contract, p, { taxRate: request.taxRate, state: 'CA' }));
     const shares: Money[][] = orders.map(() => []);
     const shareCents: Cents[] = orders.map(() => 0);

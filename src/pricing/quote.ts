@@ -171,7 +171,10 @@ export interface PricedOrder {
   /** The taxable part of `subtotalCents`, and of `soloCents`. */
   readonly taxableCents: Cents;
   readonly soloTaxableCents: Cents;
-  /** Units over all lines. */
+  /**
+   * Units over the lines of the contract's own supply kind (what `per-unit` charges count): a
+   * device contract's training hours are not units that ship, install or restock.
+   */
   readonly units: Qty;
   /** The lines of covered devices with their items and positions, for the fees. */
   readonly lines: readonly (OrderLine & { readonly item: PreparedItem; readonly index: number })[];
@@ -224,6 +227,7 @@ export function priceOrder(
   own: ReadonlyMap<string, Qty>,
   pooled: ReadonlyMap<string, Qty> | undefined,
   memberId: string | undefined,
+  contractKind: PreparedItem['supplyKind'],
 ): PricedOrder {
   const mode = schedule.rounding;
   const findings: Finding[] = [];
@@ -283,7 +287,7 @@ export function priceOrder(
         taxable = addCents(taxable, cents);
         soloTaxable = addCents(soloTaxable, ownCents);
       }
-      units = typeof units === 'number' && typeof q === 'number' && Number.isSafeInteger(units + q) ? units + q : addQty(units, q);
+      if (item.supplyKind === contractKind) units = typeof units === 'number' && typeof q === 'number' && Number.isSafeInteger(units + q) ? units + q : addQty(units, q);
       const quoteLine: QuoteLine = { sku: line.sku, description: item.description, kind: rule.kind, quantity: qtyText(q), unitPrice: '', extended: formatCents(cents), taxable: item.taxable };
       if (line.lineId !== undefined) quoteLine.lineId = line.lineId;
       if (line.shipTo !== undefined) quoteLine.shipTo = line.shipTo;
@@ -505,7 +509,7 @@ export function quote(context: PricingContext, input: QuoteInput): Quote {
   const items = resolveItems(schedule, lines, issues);
   if (issues.length > 0) throwIssues('Unknown sku', issues);
   try {
-    const priced = priceOrder(context, contract.id, schedule, request.asOf, lines, items, own, pooled, request.member?.id);
+    const priced = priceOrder(context, contract.id, schedule, request.asOf, lines, items, own, pooled, request.member?.id, contract.supplyKind);
     const notInForce = contractNotInForce(contract, request.asOf, pricingTables(context), 'quote');
     if (notInForce !== undefined) priced.quote.findings.unshift(notInForce);
     completeQuote(context, contract, priced, { taxRate: request.taxRate, charges: request.charges, state: request.member?.state ?? 'CA' });

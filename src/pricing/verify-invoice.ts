@@ -269,16 +269,18 @@ export function verifyInvoice(context: PricingContext, input: InvoiceVerificatio
     spent = new Map();
     for (const inv of earlier) for (const c of inv.charges ?? []) spent.set(c.kind, addCents(spent.get(c.kind) ?? 0, moneyCents(c.amount)));
   }
+  // Units, for per-unit charges: those of the contract's own supply kind (as a quote counts them).
+  const countsAsUnit = (sku: string): boolean => schedule.items.get(sku)?.supplyKind === contract.supplyKind;
   const basis = (): { subtotalCents: Cents; units: Qty } => {
     if (order === undefined) {
       let units: Qty = 0;
-      for (const l of billed) if (l.sign > 0) units = addQty(units, l.quantity);
+      for (const l of billed) if (l.sign > 0 && countsAsUnit(l.sku)) units = addQty(units, l.quantity);
       return { subtotalCents: lines.expectedCents, units };
     }
     let subtotalCents = 0;
     let units: Qty = 0;
     order.lines.forEach((l, i) => {
-      units = addQty(units, l.quantity);
+      if (countsAsUnit(l.sku)) units = addQty(units, l.quantity);
       const item = schedule.items.get(l.sku);
       try {
         if (item !== undefined) subtotalCents = addCents(subtotalCents, contractCents(item, l.quantity, own.get(l.sku)!, tier.get(l.sku)!, schedule.rounding).cents);
