@@ -1,6 +1,6 @@
 // Plain-text reports for people; --json gives the decisions unchanged.
 import type { Finding, Pace } from '../index.js';
-import type { LedgerRun } from './ledger/audit-ledger.js';
+import type { LedgerReport, LedgerRun } from './ledger/audit-ledger.js';
 import { printable } from './safe-text.js';
 import type { KeptSplitGroup } from './ledger/split-buckets.js';
 import { bidLimitInWords } from './ledger/bid-limit.js';
@@ -234,8 +234,8 @@ export function renderLedger(run: LedgerRun): string {
     out.push('');
   }
   if (r.neededBidCount > 0) {
-    out.push('Purchases that needed a formal bid (no usable cooperative contract, no bid on file):');
-    for (const p of run.neededBidKept.slice(0, 50)) out.push(`  ${printable(String(p['purchaseId']))} (${printable(String(p['where']))}) ${printable(String(p['memberId']))} ${dollars(String(p['amount']))}${p['byChangeOrder'] ? ' with its change orders' : ''}`);
+    out.push(`Purchases that needed a ${neededBidKinds(r)} (no usable cooperative contract, no bid on file):`);
+    for (const p of run.neededBidKept.slice(0, 50)) out.push(`  ${printable(String(p['purchaseId']))} (${printable(String(p['where']))}) ${printable(String(p['memberId']))} ${dollars(String(p['amount']))}${p['method'] === 'informal-bid' ? ' (informal bid)' : ''}${p['byChangeOrder'] ? ' with its change orders' : ''}`);
     if (r.neededBidCount > 50) out.push(`  ... and ${r.neededBidCount - 50} more (use --format json for all)`);
     out.push('');
   }
@@ -251,7 +251,18 @@ export function renderLedger(run: LedgerRun): string {
     out.push(`${r.unknownDocumentCount.toLocaleString('en-US')} document(s) are of a kind no checklist item has, so they satisfy nothing (a document's kind is the id of the item it satisfies, such as board-authorization): ${kinds.join(', ')}${r.unknownDocumentKinds.length > 10 ? ', ...' : ''}.`, '');
   }
   const toCheck = warnings > 0 ? `; ${warnings} group(s) to check (warnings)` : '';
-  if (r.blocked) out.push(`Result: needs action: ${r.blockedPurchaseCount > 0 ? `${r.blockedPurchaseCount} purchase(s) blocked by a finding, ` : ''}${r.neededBidCount} purchase(s) needed a formal bid, ${run.splits.blockingCount} possible split group(s)${toCheck} (exit 1)`);
+  if (r.blocked) out.push(`Result: needs action: ${r.blockedPurchaseCount > 0 ? `${r.blockedPurchaseCount} purchase(s) blocked by a finding, ` : ''}${neededBidText(r)}, ${run.splits.blockingCount} possible split group(s)${toCheck} (exit 1)`);
   else out.push(`Result: clear: no finding blocks a purchase, no purchase needed a formal bid and no split purchases were found (exit 0)${toCheck}${r.missingDocumentsCount > 0 ? `; ${r.missingDocumentsCount} purchase(s) have missing audit documents (listed above)` : ''}.`);
   return `${out.join('\n')}\n`;
+}
+
+/** What the bids the purchases needed were: formal, or (CUPCCAA members' public projects) informal too. */
+export function neededBidKinds(r: Pick<LedgerReport, 'neededInformalBidCount'>): string {
+  return r.neededInformalBidCount > 0 ? 'bid (formal, or informal under a CUPCCAA election)' : 'formal bid';
+}
+
+/** "N purchase(s) needed a formal bid", with how many of them an informal one when any did. */
+export function neededBidText(r: Pick<LedgerReport, 'neededBidCount' | 'neededInformalBidCount'>, count: (n: number) => string = String): string {
+  const informal = r.neededInformalBidCount;
+  return informal > 0 ? `${count(r.neededBidCount)} purchase(s) needed a bid (${count(r.neededBidCount - informal)} formal, ${count(informal)} informal under a CUPCCAA election)` : `${count(r.neededBidCount)} purchase(s) needed a formal bid`;
 }

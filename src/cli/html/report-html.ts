@@ -7,6 +7,7 @@ import type { VendorSpending } from '../ledger/member-years.js';
 import { KEPT_GROUP_IDS } from '../ledger/split-buckets.js';
 import { bidLimitInWords, standsInAllYear } from '../ledger/bid-limit.js';
 import { chartJsSource } from './chart-source.js';
+import { neededBidKinds, neededBidText } from '../report.js';
 
 type Eligibility = ReturnType<Pace['checkEligibility']>;
 type Method = ReturnType<Pace['procurementMethod']>;
@@ -210,13 +211,13 @@ ${y.vendors.length > 50 ? `<p class="meta">… and ${y.vendors.length - 50} more
 <h1>Purchasing audit: ${html(r.file)}</h1>
 <p class="meta">Rules version ${html(r.rulesVersion)}. Split window: ${r.window === 'fiscal-year' ? 'fiscal year (July 1 to June 30)' : `purchases chained with gaps of at most ${r.window.days} days`}.</p>
 </header>
-<div class="verdict ${r.blocked ? 'bad' : 'ok'}">${r.blocked ? `Needs action: ${r.blockedPurchaseCount > 0 ? `${r.blockedPurchaseCount.toLocaleString('en-US')} purchase(s) blocked by a finding; ` : ''}${r.neededBidCount.toLocaleString('en-US')} purchase(s) needed a formal bid; ${run.splits.blockingCount} possible split group(s).` : 'No finding blocks a purchase, no purchase needed a formal bid, and no split purchases were found.'}${run.splits.count > run.splits.blockingCount ? ` ${run.splits.count - run.splits.blockingCount} group(s) to check (warnings).` : ''}${r.missingDocumentsCount > 0 ? ` ${r.missingDocumentsCount.toLocaleString('en-US')} purchase(s) have missing audit documents.` : ''}</div>
+<div class="verdict ${r.blocked ? 'bad' : 'ok'}">${r.blocked ? `Needs action: ${r.blockedPurchaseCount > 0 ? `${r.blockedPurchaseCount.toLocaleString('en-US')} purchase(s) blocked by a finding; ` : ''}${html(neededBidText(r, (n) => n.toLocaleString('en-US')))}; ${run.splits.blockingCount} possible split group(s).` : 'No finding blocks a purchase, no purchase needed a formal bid, and no split purchases were found.'}${run.splits.count > run.splits.blockingCount ? ` ${run.splits.count - run.splits.blockingCount} group(s) to check (warnings).` : ''}${r.missingDocumentsCount > 0 ? ` ${r.missingDocumentsCount.toLocaleString('en-US')} purchase(s) have missing audit documents.` : ''}</div>
 <div class="cards">
 <div class="card"><b>${r.purchaseCount.toLocaleString('en-US')}</b>purchase orders${r.changeOrders > 0 ? ` (+${r.changeOrders.toLocaleString('en-US')} change orders)` : ''}</div>
 <div class="card"><b>${dollars(r.total)}</b>total spending</div>
 <div class="card"><b>${r.blockedPurchaseCount.toLocaleString('en-US')}</b>blocked by a finding</div>
 <div class="card"><b>${run.splits.blockingCount}</b>possible split groups${run.splits.count > run.splits.blockingCount ? ` (and ${run.splits.count - run.splits.blockingCount} to check)` : ''}</div>
-<div class="card"><b>${r.neededBidCount.toLocaleString('en-US')}</b>needed a formal bid</div>
+<div class="card"><b>${r.neededBidCount.toLocaleString('en-US')}</b>needed a ${html(neededBidKinds(r))}</div>
 <div class="card"><b>${r.missingDocumentsCount.toLocaleString('en-US')}</b>with missing documents</div>
 </div>
 <h2>Members</h2>

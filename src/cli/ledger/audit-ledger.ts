@@ -40,6 +40,8 @@ export interface LedgerReport {
   blockedPurchaseCount: number;
   blockingFindings: Record<string, { message: string; citation: string; on: number }>;
   neededBidCount: number;
+  /** Of neededBidCount, the purchases of CUPCCAA members whose public project needed an informal bid (PCC § 22034). */
+  neededInformalBidCount: number;
   missingDocumentsCount: number;
   unknownContractCount: number;
   unknownContracts: { purchaseId: string; contractId: string; where: string }[];
@@ -411,6 +413,7 @@ async function finish(options: LedgerOptions, book: LedgerBook, readToEnd: boole
     blockedPurchaseCount: book.blockedCount,
     blockingFindings: Object.fromEntries(book.blockFindings),
     neededBidCount: book.neededBidCount,
+    neededInformalBidCount: book.neededInformalBidCount,
     missingDocumentsCount: book.missingCount,
     unknownContractCount: book.unknownContractCount,
     unknownContracts: book.unknownContracts,

@@ -66,6 +66,8 @@ export const FEDERAL_MONEY = 16;
 export const BID_ON_FILE = 32;
 /** A finding of severity `block` (see Decided.blocks). */
 export const BLOCKED = 64;
+/** With NEEDED_BID: the bid it needed is a CUPCCAA informal bid (PCC § 22034), not a formal one. */
+export const INFORMAL_BID = 128;
 
 /** A change order as read: decided later, in order, by the thread that knows its PO's total. */
 export interface ChangeOrderRow {
@@ -145,6 +147,14 @@ const SIGNED_MONEY = /^[+-]?(?:0|[1-9]\d{0,14})(?:\.\d{1,2})?$/;
 
 
 const BID_FILE_KINDS: ReadonlySet<unknown> = new Set(['formal-bid-file', 'formal-bid']);
+/** Document kinds of an informal bid file (the audit checklist's item, or `informal-bid`). */
+const INFORMAL_BID_FILE_KINDS: ReadonlySet<unknown> = new Set(['informal-bid-file', 'informal-bid']);
+
+/** The bid file a purchase's documents list: none, an informal one only, or a formal one. */
+type BidFile = 0 | 1 | 2;
+const NO_BID_FILE = 0;
+const INFORMAL_FILE = 1;
+const FORMAL_FILE = 2;
 
 /** Distinct unknown document kinds a ledger's report counts. */
 export const MAX_UNKNOWN_KINDS = 100;
@@ -423,8 +433,11 @@ export class ChunkDecider {
     this.dates[at] = dateAt;
     this.cents[at] = centsOf(p['amount']);
     if (flags & UNKNOWN_CONTRACT) this.unknownContracts.push(contractId!);
-    if (this.scanDocuments(p['documents'])) flags |= BID_ON_FILE;
+    // A formal bid file stands for an informal bid too (PCC § 22034 lets a member bid formally).
+    const bidFile = this.scanDocuments(p['documents']);
+    if (bidFile === FORMAL_FILE) flags |= BID_ON_FILE;
     else if (decided.method === 'formal-bid') flags |= NEEDED_BID;
+    else if (decided.method === 'informal-bid' && bidFile === NO_BID_FILE) flags |= NEEDED_BID | INFORMAL_BID;
     // (the purchase was validated: its funding lines are the library's)
     if (hasFederalFunds(p as unknown as Purchase)) flags |= FEDERAL_MONEY;
     if (decided.blocks !== undefined) {
@@ -479,17 +492,19 @@ export class ChunkDecider {
   }
 
   /**
-   * One pass over a row's documents: whether they list a bid file (kind `formal-bid-file`, the audit checklist's item, or `formal-bid`), and a count
+   * One pass over a row's documents: the bid file they list (kind `formal-bid-file`, the audit
+   * checklist's item, or `formal-bid`; else `informal-bid-file` or `informal-bid`), and a count
    * of those of unknown kinds, each kind in full (a chunk holds few rows; the book keeps
    * MAX_UNKNOWN_KINDS kinds, and counts on for those it keeps whatever chunk they come in).
    */
-  private scanDocuments(documents: unknown): boolean {
-    if (!Array.isArray(documents)) return false;
-    let bidFile = false;
+  private scanDocuments(documents: unknown): BidFile {
+    if (!Array.isArray(documents)) return NO_BID_FILE;
+    let bidFile: BidFile = NO_BID_FILE;
     for (const d of documents as unknown[]) {
       const kind = (d as { kind?: unknown } | null)?.kind;
       if (typeof kind !== 'string') continue;
-      if (BID_FILE_KINDS.has(kind)) bidFile = true;
+      if (BID_FILE_KINDS.has(kind)) bidFile = FORMAL_FILE;
+      else if (bidFile === NO_BID_FILE && INFORMAL_BID_FILE_KINDS.has(kind)) bidFile = INFORMAL_FILE;
       if (this.knownKinds.has(kind)) continue;
       this.unknownKindCount++;
       const seen = this.unknownKinds.get(kind);

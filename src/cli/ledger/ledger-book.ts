@@ -5,7 +5,7 @@
 import { fiscalYearOf } from '../../index.js';
 import { quoted } from '../safe-text.js';
 import { CentsColumn, Column, GroupIndex, IdIndex, Interner, LineColumn, SmallIntColumn, flatCopy, jsonString } from './columns.js';
-import { BID_ON_FILE, BLOCKED, MAX_UNKNOWN_KINDS, CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, UNKNOWN_CONTRACT, type ChangedPO, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
+import { BID_ON_FILE, BLOCKED, INFORMAL_BID, MAX_UNKNOWN_KINDS, CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, UNKNOWN_CONTRACT, type ChangedPO, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
 import type { RowProblem } from './rows.js';
 import { centsText } from './cents-text.js';
 import type { OnRow } from './rows-again.js';
@@ -125,6 +125,8 @@ export class LedgerBook {
   readonly unknownContracts: { purchaseId: string; contractId: string; where: string }[] = [];
   unknownContractCount = 0;
   neededBidCount = 0;
+  /** Of them, those whose bid is a CUPCCAA informal one (`"method": "informal-bid"`). */
+  neededInformalBidCount = 0;
   missingCount = 0;
   /** Entries of missingDocuments: a PO raised by change orders may have a second, at its total. */
   missingEntryCount = 0;
@@ -256,7 +258,8 @@ export class LedgerBook {
       }
       if (flags & NEEDED_BID) {
         counts.neededBid++;
-        this.detail('neededBid', `${head},"amount":"${centsText(cents)}","method":"formal-bid"}`, where);
+        if (flags & INFORMAL_BID) this.neededInformalBidCount++;
+        this.detail('neededBid', `${head},"amount":"${centsText(cents)}","method":"${flags & INFORMAL_BID ? 'informal-bid' : 'formal-bid'}"}`, where);
       }
       if (flags & MISSING_DOCUMENTS) {
         counts.missingDocuments++;
@@ -330,7 +333,7 @@ export class LedgerBook {
       this.sink.blockedPurchases(line);
       if (this.blockedKept.length < DETAILS_KEPT) this.blockedKept.push(JSON.parse(line) as Record<string, unknown>);
     } else if (kind === 'neededBid') {
-      this.neededBidCount++;
+      if (counted) this.neededBidCount++;
       this.sink.neededBid(line);
       if (this.neededBidKept.length < DETAILS_KEPT) this.neededBidKept.push(JSON.parse(line) as Record<string, unknown>);
     } else {
@@ -450,11 +453,17 @@ export class LedgerBook {
         }
         this.detail('blockedPurchases', `${head},"findings":${blocks},"byChangeOrder":true}`, where, first);
       }
-      // (a PO with its bid on file had its bid, whatever its change orders list)
-      if (flags & NEEDED_BID && !(poFlags & (NEEDED_BID | BID_ON_FILE))) {
-        this.flags.set(target, this.flags.get(target) | NEEDED_BID);
-        counts.neededBid++;
-        this.detail('neededBid', `${head},"method":"formal-bid","byChangeOrder":true}`, where);
+      // (a PO with its formal bid on file had its bid, whatever its change orders list). A PO
+      // listed as needing an informal bid that needs a formal one at its total is listed again,
+      // counted once.
+      const formalAtTotal = (flags & (NEEDED_BID | INFORMAL_BID)) === NEEDED_BID;
+      const listedAsIssued = poFlags & NEEDED_BID ? (poFlags & INFORMAL_BID ? 'informal' : 'formal') : undefined;
+      if (flags & NEEDED_BID && !(poFlags & BID_ON_FILE) && (listedAsIssued === undefined || (formalAtTotal && listedAsIssued === 'informal'))) {
+        this.flags.set(target, formalAtTotal ? (this.flags.get(target) | NEEDED_BID) & ~INFORMAL_BID : this.flags.get(target) | NEEDED_BID | INFORMAL_BID);
+        if (listedAsIssued === undefined) counts.neededBid++;
+        if (listedAsIssued === 'informal') this.neededInformalBidCount--;
+        else if (!formalAtTotal) this.neededInformalBidCount++;
+        this.detail('neededBid', `${head},"method":"${formalAtTotal ? 'formal-bid' : 'informal-bid'}","byChangeOrder":true}`, where, listedAsIssued === undefined);
       }
       if (missing !== undefined && missing !== before) {
         for (const id of newAtTotal(missing, before)) {

@@ -19,7 +19,7 @@ export interface RaisedPO {
 /** What each raised PO (by its index) was found: its flags at its total with DECIDED, and its missing items at its total and as issued (an index into `lists`, -1: none). */
 export interface RaisedOutcomes {
   /** 0: not decided again (of the class it was issued in, or refused as a problem), else its flags at its total | DECIDED. */
-  flags: Uint8Array;
+  flags: Uint16Array;
   missing: Int32Array;
   missingAsIssued: Int32Array;
   /** Each distinct list of missing items, as JSON. */
@@ -31,7 +31,8 @@ export interface RaisedOutcomes {
   blockFindings: Map<string, { message: string; citation: string }>;
 }
 
-const DECIDED = 0x80;
+/** Above every row flag (decide-rows.ts): row flags take the low eight bits. */
+const DECIDED = 0x100;
 
 /**
  * Decides each raised PO as issued and at its total, reading its row again (`rowsAgain`), as rows
@@ -41,7 +42,7 @@ const DECIDED = 0x80;
 export function decideRaisedPOs(setup: LedgerSetup, raised: readonly RaisedPO[], rowsAgain: (lines: Int32Array, onRow: OnRow) => void, pathOf: (line: number) => string): RaisedOutcomes {
   const lists: string[] = [];
   const listIndex = new Map<string, number>();
-  const out: RaisedOutcomes = { flags: new Uint8Array(raised.length), missing: new Int32Array(raised.length).fill(-1), missingAsIssued: new Int32Array(raised.length).fill(-1), lists, titles: new Map(), blocked: [], blockedAsIssued: [], blockFindings: new Map() };
+  const out: RaisedOutcomes = { flags: new Uint16Array(raised.length), missing: new Int32Array(raised.length).fill(-1), missingAsIssued: new Int32Array(raised.length).fill(-1), lists, titles: new Map(), blocked: [], blockedAsIssued: [], blockFindings: new Map() };
   // In deciders of a few thousand rows, one after the other (a decision reused within a decider
   // notes its list of missing items in that decider's).
   let decider = new ChunkDecider(setup, 1024);
