@@ -228,9 +228,10 @@ describe('pace.purchaseClassifier', () => {
       return [d.eligibility?.eligible, d.procurementMethod.contractUsable, d.eligibility?.findings.map((f) => f.code)];
     };
     expect(outcome(technologyOnly, purchase)).toEqual([true, true, []]);
-    expect(outcome(technologyOnly, uncategorized)).toEqual([false, false, ['board-authorization-category-out-of-scope']]);
+    // (and, named or not, the contract's own categories cannot be checked: a warning)
+    expect(outcome(technologyOnly, uncategorized)).toEqual([false, false, ['purchase-category-not-given', 'board-authorization-category-out-of-scope']]);
     // The member's general authorization covers every category, named or not.
-    expect(outcome(district, uncategorized)).toEqual([true, true, []]);
+    expect(outcome(district, uncategorized)).toEqual([true, true, ['purchase-category-not-given']]);
   });
 
   it('keeps classes apart when a value differs on every purchase (its table of key parts full, starting anew)', () => {
