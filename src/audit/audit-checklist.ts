@@ -5,10 +5,10 @@ import type { Purchase } from '../model/purchase.js';
 import type { MoneyInput } from '../model/primitives.js';
 import type { PaceContext } from '../pace-context.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
-import { decide, type ComplianceRun, type DecisionSpec } from '../compliance/decide.js';
+import { decide, withChangeOrders, type ComplianceRun, type DecisionSpec } from '../compliance/decide.js';
 import { parseTraceOption } from '../compliance/parse-input.js';
 import { varyingFacts, withDecisionConstants } from '../compliance/rule-sets.js';
-import type { Facts } from '../compliance/derive-facts.js';
+import { deriveFacts, type Facts } from '../compliance/derive-facts.js';
 import { resolvePath } from '../engine/path.js';
 import { runCompiledInto, type StepFactory } from '../engine/compile-rules.js';
 import type { ConditionTrace } from '../engine/types.js';
@@ -96,6 +96,17 @@ export function auditChecklistOf(context: PaceContext, run: ComplianceRun): Audi
   runCompiledInto(withDecisionConstants(compliance.checklist.compiled, facts), varyingFacts(facts), firedIndexes, steps, itemRun);
   const itemList = compliance.checklist.items;
   const count = itemList.length;
+  // Change orders that raised the PO: the items are judged at its total, and what the PO needed
+  // as issued stays in its audit file (the informal bid file of a $150,000 CUPCCAA project is
+  // still its award's record when change orders carry it past the informal limit).
+  let asIssued: Uint8Array | undefined;
+  if (subject.changeOrders !== undefined && subject.changeOrders.length > 0 && withChangeOrders(purchase, subject.changeOrders) !== purchase) {
+    const issued = deriveFacts(compliance.thresholds, context.programs, subject, compliance.checklist.readsRequiredMethods, false).facts;
+    const firedAsIssued: number[] = [];
+    runCompiledInto(withDecisionConstants(compliance.checklist.compiled, issued), varyingFacts(issued), firedAsIssued, undefined, itemRun);
+    asIssued = new Uint8Array(count);
+    for (let i = 0; i < firedAsIssued.length; i++) asIssued[firedAsIssued[i]!] = 1;
+  }
   // Plain arrays and loops, not Sets: a purchase lists a few documents and a few dozen items. The
   // items are stored by index into an array of their number, and `required` is a byte array: the
   // optimizing compiler inlines both, where `items.push` and reads of a filled boolean array
@@ -103,6 +114,7 @@ export function auditChecklistOf(context: PaceContext, run: ComplianceRun): Audi
   // checkPurchase's 73,000 instructions, without trace).
   const required = new Uint8Array(count);
   for (let i = 0; i < firedIndexes.length; i++) required[firedIndexes[i]!] = 1;
+  if (asIssued !== undefined) for (let i = 0; i < count; i++) required[i]! |= asIssued[i]!;
   const items = new Array<AuditChecklistItem>(count);
   const missing: string[] = [];
   for (let index = 0; index < count; index++) {
@@ -139,7 +151,8 @@ export function auditChecklistOf(context: PaceContext, run: ComplianceRun): Audi
   if (trace && steps) {
     for (const { index, passed, conditions } of steps) {
       const item = compliance.checklist.items[index]!;
-      trace.push({ step: 'checklist-item', id: item.id, pack: item.pack, passed, conditions, detail: { status: items[index]!.status } });
+      const byIssued = !passed && asIssued?.[index] === 1;
+      trace.push({ step: 'checklist-item', id: item.id, pack: item.pack, passed, conditions, detail: { status: items[index]!.status, ...(byIssued ? { requiredAsIssued: true } : {}) } });
     }
   }
   return { items, complete: missing.length === 0, missing, findings, trace: trace ?? [], rulesVersion: context.rulesVersion };
