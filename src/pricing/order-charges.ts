@@ -56,6 +56,8 @@ export interface ChargeOptions {
   readonly code?: string;
   /** Per kind, what earlier invoices of the same order billed: it uses up the order's allowance. */
   readonly spent?: ReadonlyMap<ChargeKind, Cents>;
+  /** How findings name proposed charge `i` (default `Charge 1`, data `{ charge: 0 }`). */
+  readonly name?: (i: number) => readonly [label: string, data: Readonly<Record<string, number>>];
 }
 
 /** The charges of an order with their totals in cents. @internal */
@@ -129,6 +131,7 @@ export function computeCharges(terms: readonly ChargeTerm[] | undefined, propose
   for (let i = 0; i < proposed.length; i++) {
     const p = proposed[i]!;
     const amount = centsOfMoney(p.amount);
+    const [label, at] = options.name?.(i) ?? [`Charge ${i + 1}`, { charge: i }];
     let term: ChargeTerm | undefined;
     if (terms !== undefined) {
       for (const t of terms) {
@@ -141,17 +144,17 @@ export function computeCharges(terms: readonly ChargeTerm[] | undefined, propose
     const lawRule = tables.chargeTaxability.get(p.kind);
     const taxable = term?.taxable ?? lawRule?.taxable ?? true;
     if (term?.taxable === undefined && lawRule === undefined && amount > 0) {
-      findings.push({ code: 'charge-taxability-assumed', severity: 'info', message: `Charge ${i + 1} (${p.kind}): taxed, since neither the contract nor the law pack says it is not; state "taxable" on the charge term.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { charge: i, kind: p.kind } });
+      findings.push({ code: 'charge-taxability-assumed', severity: 'info', message: `${label} (${p.kind}): taxed, since neither the contract nor the law pack says it is not; state "taxable" on the charge term.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { ...at, kind: p.kind } });
     } else if (term?.taxable === undefined && lawRule !== undefined && !lawRule.taxable && amount > 0) {
-      findings.push({ code: 'charge-not-taxable', severity: 'info', message: `Charge ${i + 1} (${p.kind}) is not taxed when separately stated (the law pack's rule); handling, or delivery by the vendor before title passes, is.`, citation: lawRule.citation, ruleId: 'pricing.charges', pack: lawRule.pack, data: { charge: i, kind: p.kind } });
+      findings.push({ code: 'charge-not-taxable', severity: 'info', message: `${label} (${p.kind}) is not taxed when separately stated (the law pack's rule); handling, or delivery by the vendor before title passes, is.`, citation: lawRule.citation, ruleId: 'pricing.charges', pack: lawRule.pack, data: { ...at, kind: p.kind } });
     }
     let allowed = true;
     let limit: Cents | undefined;
     if (terms === undefined) {
-      findings.push({ code: 'charge-terms-not-stated', severity: 'info', message: `Charge ${i + 1} (${p.kind}): the contract states no charge terms to check it against.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { charge: i, kind: p.kind } });
+      findings.push({ code: 'charge-terms-not-stated', severity: 'info', message: `${label} (${p.kind}): the contract states no charge terms to check it against.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { ...at, kind: p.kind } });
     } else if (term === undefined) {
       allowed = amount <= 0;
-      if (!allowed) findings.push({ code, severity: 'block', message: `Charge ${i + 1} (${p.kind}, ${formatCents(amount)}) is not among the contract's charge terms (${terms.map((t) => t.kind).join(', ') || 'none'}); it may not be billed.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { charge: i, kind: p.kind, amount: formatCents(amount) } });
+      if (!allowed) findings.push({ code, severity: 'block', message: `${label} (${p.kind}, ${formatCents(amount)}) is not among the contract's charge terms (${terms.map((t) => t.kind).join(', ') || 'none'}); it may not be billed.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { ...at, kind: p.kind, amount: formatCents(amount) } });
     } else {
       const full = allowance(term, basis);
       const before = used.get(p.kind) ?? 0;
@@ -163,7 +166,7 @@ export function computeCharges(terms: readonly ChargeTerm[] | undefined, propose
         const back = term.kind === 'restocking' && (term.basis === 'percent' || term.basis === 'per-unit') ? counted(term, basis) : undefined;
         const onReturns = back === undefined ? '' : `: ${term.basis === 'percent' ? `${term.percent!} %` : `${String(term.amount)} a unit`} of the goods returned, ${compareQty(back.units, 0) === 0 ? 'and no goods were returned on the order; restocking is billed with the credit for the goods returned' : `${formatCents(back.cents)} for ${qtyText(back.units)} units returned on the order`}`;
         const why = term.basis === 'included' ? 'the contract includes it in the prices' : `the contract allows at most ${formatCents(full!)} (${term.basis}${onReturns}${term.maxAmount !== undefined ? `, capped at ${String(term.maxAmount)}` : ''})`;
-        findings.push({ code, severity: 'block', message: `Charge ${i + 1} (${p.kind}, ${formatCents(amount)}) is over the contract's terms: ${why}${before !== 0 ? `, of which ${formatCents(before)} was billed before` : ''}.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { charge: i, kind: p.kind, amount: formatCents(amount), basis: term.basis, maxAllowed: formatCents(limit!), ...(back !== undefined ? { returned: formatCents(back.cents) } : {}) } });
+        findings.push({ code, severity: 'block', message: `${label} (${p.kind}, ${formatCents(amount)}) is over the contract's terms: ${why}${before !== 0 ? `, of which ${formatCents(before)} was billed before` : ''}.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { ...at, kind: p.kind, amount: formatCents(amount), basis: term.basis, maxAllowed: formatCents(limit!), ...(back !== undefined ? { returned: formatCents(back.cents) } : {}) } });
       }
     }
     const charge: QuoteCharge = { kind: p.kind, amount: formatCents(amount), taxable, allowed };
