@@ -50,7 +50,12 @@ export default [
     // zero read as zero, and an amount too large to price naming the path of what made it (a catch
     // at each caller, +0.26 kB): 82.91 kB; a goods PO with construction, alteration, demolition or
     // repair warned as installation is (one rule in the law pack): 83.13 kB. The limit is 84 kB.
-    limit: '84 kB',
+    // Per-unit charges counting the contract's own supply kind: 83.69 kB measured here (session 19,
+    // before its changes). A restocking charge on the goods returned on the order (the credits of the
+    // invoice and the earlier ones valued at the contract price, the finding that says what came
+    // back): 84.06 kB. The limit is raised to 85 kB to keep about 0.9 kB of room. quoteGroupBuy's
+    // shared costs checked against the contract's charge terms on the pooled order: 84.29 kB.
+    limit: '85 kB',
     modifyEsbuildConfig(config) {
       config.external = [];
       config.plugins = [

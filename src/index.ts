@@ -40,7 +40,7 @@ export { ChargeTermSchema, ChargeKindSchema } from './model/contract.js';
 export type { ChargeTerm, ChargeKind } from './model/contract.js';
 export { FeePeriodSchema, PricingLawSchema } from './model/rules-pack.js';
 export type { FeePeriod, PricingLaw } from './model/rules-pack.js';
-export type { GroupBuyInput, GroupBuyOrderInput, SharedCostInput, GroupBuyQuote, GroupBuyMember } from './pricing/quote-group-buy.js';
+export type { GroupBuyInput, GroupBuyOrderInput, SharedCostInput, GroupBuyQuote, GroupBuyMember, GroupBuyCharge } from './pricing/quote-group-buy.js';
 export type { InvoiceVerificationInput, InvoiceLineInput, InvoiceInput, PurchaseOrderInput, ReceiptInput, OrderedLineInput, InvoiceVerification, InvoiceLineVerification, InvoiceAmounts, InvoiceChargeVerification } from './pricing/verify-invoice.js';
 
 export { PaceError, isPaceError } from './errors/pace-error.js';

@@ -14,7 +14,9 @@ export type ChargeKind = z.infer<typeof ChargeKindSchema>;
  * What the contract says about one kind of charge: `included` (in the prices: may not be billed),
  * `flat` (at most `amount` per order), `percent` (at most `percent` of the order's subtotal),
  * `per-unit` (at most `amount` per unit ordered of the contract's own supply kind: training hours on
- * a device contract are not counted), `actual` (actual cost); each capped by `maxAmount`.
+ * a device contract are not counted), `actual` (actual cost); each capped by `maxAmount`. A
+ * `restocking` charge counts the goods returned on the order instead of the order: `percent` of
+ * their value at the contract price, `per-unit` per unit returned; nothing returned, nothing allowed.
  */
 export const ChargeTermSchema = z.strictObject({
   kind: ChargeKindSchema,

@@ -8,7 +8,7 @@ import { addCents, decToCents, formatCents, moneyCents, percentOfCents, type Cen
 import { PRICING_SOURCE } from './citations.js';
 import { bandOf, feeOn, type PricingTables } from './pricing-law.js';
 import type { PreparedItem } from '../contracts/price-index.js';
-import { qtyText, qtyToDec, type Qty } from '../contracts/quantity.js';
+import { compareQty, qtyText, qtyToDec, type Qty } from '../contracts/quantity.js';
 
 /** A charge the vendor proposed, checked against the contract. */
 export interface QuoteCharge {
@@ -42,6 +42,12 @@ export interface OrderBasis {
   readonly subtotalCents: Cents;
   /** Units ordered over all lines (for per-unit charges). */
   readonly units: Qty;
+  /**
+   * The goods returned on the order (credited, at the contract price, and their units): what a
+   * `restocking` charge is a percent of, or counts units of. Absent: nothing was returned, as on a
+   * new order (a quote, a group buy).
+   */
+  readonly returned?: { readonly cents: Cents; readonly units: Qty } | undefined;
 }
 
 /** How {@link computeCharges} reports and what it counts as already billed. @internal */
@@ -50,6 +56,8 @@ export interface ChargeOptions {
   readonly code?: string;
   /** Per kind, what earlier invoices of the same order billed: it uses up the order's allowance. */
   readonly spent?: ReadonlyMap<ChargeKind, Cents>;
+  /** How findings name proposed charge `i` (default `Charge 1`, data `{ charge: 0 }`). */
+  readonly name?: (i: number) => readonly [label: string, data: Readonly<Record<string, number>>];
 }
 
 /** The charges of an order with their totals in cents. @internal */
@@ -62,9 +70,18 @@ export interface ComputedCharges {
 
 const centsOfMoney = moneyCents;
 
+/**
+ * What a term's `percent` and `per-unit` bases count: the order (its subtotal and units), or, for a
+ * restocking charge, the goods returned on it (a restocking fee is charged on what comes back).
+ */
+function counted(term: ChargeTerm, basis: OrderBasis): { readonly cents: Cents; readonly units: Qty } {
+  return term.kind !== 'restocking' ? { cents: basis.subtotalCents, units: basis.units } : (basis.returned ?? { cents: 0, units: 0 });
+}
+
 /** The most the contract's term allows for a charge on this order, or `undefined` when uncapped. */
 function allowance(term: ChargeTerm, basis: OrderBasis): Cents | undefined {
   const cap = term.maxAmount === undefined ? undefined : centsOfMoney(term.maxAmount);
+  const { cents, units } = counted(term, basis);
   let limit: Cents | undefined;
   switch (term.basis) {
     case 'included':
@@ -74,10 +91,10 @@ function allowance(term: ChargeTerm, basis: OrderBasis): Cents | undefined {
       limit = term.amount === undefined ? undefined : centsOfMoney(term.amount);
       break;
     case 'percent':
-      limit = term.percent === undefined ? undefined : percentOfCents(basis.subtotalCents, term.percent, 'half-up');
+      limit = term.percent === undefined ? undefined : percentOfCents(cents, term.percent, 'half-up');
       break;
     case 'per-unit':
-      limit = term.amount === undefined ? undefined : typeof basis.units === 'number' && Number.isSafeInteger(moneyCents(term.amount) * basis.units) ? moneyCents(term.amount) * basis.units : decToCents(new Dec(String(term.amount)).times(qtyToDec(basis.units)), 'half-up');
+      limit = term.amount === undefined ? undefined : typeof units === 'number' && Number.isSafeInteger(moneyCents(term.amount) * units) ? moneyCents(term.amount) * units : decToCents(new Dec(String(term.amount)).times(qtyToDec(units)), 'half-up');
       break;
     case 'actual':
       limit = undefined;
@@ -96,6 +113,8 @@ function allowance(term: ChargeTerm, basis: OrderBasis): Cents | undefined {
  * A kind the contract's terms do not list is not allowed (block `charge-not-allowed`), and neither
  * is a charge the contract includes in its prices or one above the term's allowance (an allowance
  * is per order: charges of one kind, here and in `options.spent`, share it); a contract with no `charges` terms at all leaves charges unchecked (allowed, info `charge-terms-not-stated`).
+ * A `restocking` term in `percent` or `per-unit` counts the goods returned on the order
+ * (`basis.returned`), not the order: with nothing returned it allows nothing.
  * Taxable: the term's `taxable`, else the law pack's rule for the kind, else taxed with an info
  * finding saying so. Every proposed charge counts in the totals, allowed or not: the quote shows
  * what the vendor proposed, and the findings say what to strike.
@@ -112,6 +131,7 @@ export function computeCharges(terms: readonly ChargeTerm[] | undefined, propose
   for (let i = 0; i < proposed.length; i++) {
     const p = proposed[i]!;
     const amount = centsOfMoney(p.amount);
+    const [label, at] = options.name?.(i) ?? [`Charge ${i + 1}`, { charge: i }];
     let term: ChargeTerm | undefined;
     if (terms !== undefined) {
       for (const t of terms) {
@@ -124,17 +144,17 @@ export function computeCharges(terms: readonly ChargeTerm[] | undefined, propose
     const lawRule = tables.chargeTaxability.get(p.kind);
     const taxable = term?.taxable ?? lawRule?.taxable ?? true;
     if (term?.taxable === undefined && lawRule === undefined && amount > 0) {
-      findings.push({ code: 'charge-taxability-assumed', severity: 'info', message: `Charge ${i + 1} (${p.kind}): taxed, since neither the contract nor the law pack says it is not; state "taxable" on the charge term.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { charge: i, kind: p.kind } });
+      findings.push({ code: 'charge-taxability-assumed', severity: 'info', message: `${label} (${p.kind}): taxed, since neither the contract nor the law pack says it is not; state "taxable" on the charge term.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { ...at, kind: p.kind } });
     } else if (term?.taxable === undefined && lawRule !== undefined && !lawRule.taxable && amount > 0) {
-      findings.push({ code: 'charge-not-taxable', severity: 'info', message: `Charge ${i + 1} (${p.kind}) is not taxed when separately stated (the law pack's rule); handling, or delivery by the vendor before title passes, is.`, citation: lawRule.citation, ruleId: 'pricing.charges', pack: lawRule.pack, data: { charge: i, kind: p.kind } });
+      findings.push({ code: 'charge-not-taxable', severity: 'info', message: `${label} (${p.kind}) is not taxed when separately stated (the law pack's rule); handling, or delivery by the vendor before title passes, is.`, citation: lawRule.citation, ruleId: 'pricing.charges', pack: lawRule.pack, data: { ...at, kind: p.kind } });
     }
     let allowed = true;
     let limit: Cents | undefined;
     if (terms === undefined) {
-      findings.push({ code: 'charge-terms-not-stated', severity: 'info', message: `Charge ${i + 1} (${p.kind}): the contract states no charge terms to check it against.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { charge: i, kind: p.kind } });
+      findings.push({ code: 'charge-terms-not-stated', severity: 'info', message: `${label} (${p.kind}): the contract states no charge terms to check it against.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { ...at, kind: p.kind } });
     } else if (term === undefined) {
       allowed = amount <= 0;
-      if (!allowed) findings.push({ code, severity: 'block', message: `Charge ${i + 1} (${p.kind}, ${formatCents(amount)}) is not among the contract's charge terms (${terms.map((t) => t.kind).join(', ') || 'none'}); it may not be billed.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { charge: i, kind: p.kind, amount: formatCents(amount) } });
+      if (!allowed) findings.push({ code, severity: 'block', message: `${label} (${p.kind}, ${formatCents(amount)}) is not among the contract's charge terms (${terms.map((t) => t.kind).join(', ') || 'none'}); it may not be billed.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { ...at, kind: p.kind, amount: formatCents(amount) } });
     } else {
       const full = allowance(term, basis);
       const before = used.get(p.kind) ?? 0;
@@ -142,8 +162,11 @@ export function computeCharges(terms: readonly ChargeTerm[] | undefined, propose
       limit = full === undefined ? undefined : Math.max(0, full - before);
       allowed = limit === undefined || amount <= limit;
       if (!allowed) {
-        const why = term.basis === 'included' ? 'the contract includes it in the prices' : `the contract allows at most ${formatCents(full!)} (${term.basis}${term.maxAmount !== undefined ? `, capped at ${String(term.maxAmount)}` : ''})`;
-        findings.push({ code, severity: 'block', message: `Charge ${i + 1} (${p.kind}, ${formatCents(amount)}) is over the contract's terms: ${why}${before !== 0 ? `, of which ${formatCents(before)} was billed before` : ''}.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { charge: i, kind: p.kind, amount: formatCents(amount), basis: term.basis, maxAllowed: formatCents(limit!) } });
+        // A restocking charge in percent or per unit counts the goods returned: say what was.
+        const back = term.kind === 'restocking' && (term.basis === 'percent' || term.basis === 'per-unit') ? counted(term, basis) : undefined;
+        const onReturns = back === undefined ? '' : `: ${term.basis === 'percent' ? `${term.percent!} %` : `${String(term.amount)} a unit`} of the goods returned, ${compareQty(back.units, 0) === 0 ? 'and no goods were returned on the order; restocking is billed with the credit for the goods returned' : `${formatCents(back.cents)} for ${qtyText(back.units)} units returned on the order`}`;
+        const why = term.basis === 'included' ? 'the contract includes it in the prices' : `the contract allows at most ${formatCents(full!)} (${term.basis}${onReturns}${term.maxAmount !== undefined ? `, capped at ${String(term.maxAmount)}` : ''})`;
+        findings.push({ code, severity: 'block', message: `${label} (${p.kind}, ${formatCents(amount)}) is over the contract's terms: ${why}${before !== 0 ? `, of which ${formatCents(before)} was billed before` : ''}.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { ...at, kind: p.kind, amount: formatCents(amount), basis: term.basis, maxAllowed: formatCents(limit!), ...(back !== undefined ? { returned: formatCents(back.cents) } : {}) } });
       }
     }
     const charge: QuoteCharge = { kind: p.kind, amount: formatCents(amount), taxable, allowed };

@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../dates/calendar-date.js';
 import type { DecisionBase, Finding, TraceStep } from '../decision.js';
-import type { Contract } from '../model/contract.js';
+import { ChargeKindSchema, type ChargeKind, type Contract } from '../model/contract.js';
 import type { MoneyInput } from '../model/primitives.js';
 import { allocate } from '../money/allocate.js';
 import { formatMoney, type Money } from '../money/money.js';
@@ -12,13 +12,16 @@ import { throwIssues, type CodedIssue } from '../errors/coded-issues.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
 import type { PreparedItem } from '../contracts/price-index.js';
 import { addQty, qtyText, type Qty } from '../contracts/quantity.js';
-import { completeQuote, priceOrder, type Quote, type QuoteLineInput } from './quote.js';
+import { completeQuote, priceOrder, type Quote, type QuoteCharge, type QuoteLineInput } from './quote.js';
+import { computeCharges } from './order-charges.js';
 import { parsePricingInput, resolveItems, scheduleInForce, tierQuantitiesOf, toOrderLines, type OrderLine } from './read-pricing-input.js';
 import { pricingTables, type PricingContext } from './pricing-law.js';
 import { contractNotInForce } from './contract-in-force.js';
 
 /** Shared-cost kinds that are the cooperative's administrative fee. */
 const ADMIN_FEE_KINDS: ReadonlySet<string> = new Set(['admin-fee', 'cooperative-admin-fee']);
+
+const CHARGE_KINDS: readonly string[] = ChargeKindSchema.options;
 
 /** One member's order in a group buy. */
 export interface GroupBuyOrderInput {
@@ -28,9 +31,13 @@ export interface GroupBuyOrderInput {
   meta?: Record<string, unknown>;
 }
 
-/** A cost of the whole group buy (shipping, setup, an admin fee) to split among the members. */
+/** A cost of the whole group buy (freight, setup, an admin fee) to split among the members. */
 export interface SharedCostInput {
-  /** What it is, e.g. `"freight"`. */
+  /**
+   * What it is, e.g. `"freight"`. A charge kind (`freight`, `installation`, `fuel-surcharge`,
+   * `restocking`, `other`) is checked against the contract's charge terms on the pooled order; any
+   * other kind is not (an info finding `shared-cost-not-checked` says so).
+   */
   kind: string;
   /** Zero or more. */
   amount: MoneyInput;
@@ -68,6 +75,16 @@ export interface GroupBuyMember {
   savingsVsSolo: Money;
 }
 
+/**
+ * A shared cost of a charge kind, checked against the contract's charge terms on the pooled order,
+ * as a quote checks its charges (`allowed`, `maxAllowed`). No `taxable`: a group buy adds shared
+ * costs after each member's tax.
+ */
+export interface GroupBuyCharge extends Omit<QuoteCharge, 'taxable'> {
+  /** Its position in the input's `sharedCosts`. */
+  sharedCost: number;
+}
+
 /** The result of {@link Pace.quoteGroupBuy}. */
 export interface GroupBuyQuote extends DecisionBase {
   contractId: string;
@@ -83,6 +100,8 @@ export interface GroupBuyQuote extends DecisionBase {
   quotesTotal: Money;
   /** The sum of the shared costs. */
   sharedCostsTotal: Money;
+  /** The shared costs of a charge kind, each checked against the contract's charge terms on the pooled order (all members' subtotals and units together). */
+  charges: GroupBuyCharge[];
   /** The sum of the members' totals, = `quotesTotal + sharedCostsTotal` exactly. */
   total: Money;
   /** The sum of the members' `savingsVsSolo`. */
@@ -104,10 +123,14 @@ export interface GroupBuyQuote extends DecisionBase {
  * the member's quote says so. So a member's pooled total never exceeds its solo total.
  *
  * Each member's quote carries its e-waste fees and the tax at `taxRate` (none without a rate), and
- * its `total` is that quote's total plus its shared costs. Findings: block `contract-not-in-force`
+ * its `total` is that quote's total plus its shared costs. Shared costs of a charge kind are checked
+ * against the contract's charge terms as a quote's charges are, on the pooled order (all members'
+ * subtotals and units together), and listed in `charges`. Findings: block `contract-not-in-force`
  * (the date is outside the term and exercised renewals), block `admin-fee-billed-to-member` (a
  * shared cost of kind `admin-fee` or `cooperative-admin-fee` when the contract's admin fee is
- * included in its prices, or the contract states none).
+ * included in its prices, or the contract states none), block `charge-not-allowed` and info
+ * `charge-terms-not-stated` (a shared cost of a charge kind over, or outside, the contract's charge
+ * terms; none stated), info `shared-cost-not-checked` (a kind that is no charge kind).
  *
  * `soloTotal` is the member's lines at its own quantities plus the same fees, tax rate and shared-cost shares, so
  * `savingsVsSolo` is exactly what pooling the tiers saved it. Weights that are all zero (e.g. basis
@@ -180,6 +203,16 @@ export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): Gr
         pack: PRICING_SOURCE,
         data: { sharedCost: c, kind: cost.kind, amount: cost.amount, ...(adminFee !== undefined ? { adminFeePercent: adminFee.percent } : {}) },
       });
+    } else if (!ADMIN_FEE_KINDS.has(cost.kind) && !CHARGE_KINDS.includes(cost.kind)) {
+      // Not guessed from its name ("shipping" may be freight, or not): the caller names the kind.
+      findings.push({
+        code: 'shared-cost-not-checked',
+        severity: 'info',
+        message: `Shared cost "${cost.kind}" (${cost.amount}) names no charge kind (${CHARGE_KINDS.join(', ')}), so it is not checked against the contract's charge terms; name it by its kind to have it checked.`,
+        ruleId: 'pricing.charges',
+        pack: PRICING_SOURCE,
+        data: { sharedCost: c, kind: cost.kind, amount: cost.amount },
+      });
     }
   });
   const trace: TraceStep[] = [{ step: 'schedule', id: schedule.id, detail: { asOf, effectiveFrom: schedule.effectiveFrom, effectiveTo: schedule.effectiveTo ?? null, rounding: schedule.rounding } }];
@@ -190,6 +223,20 @@ export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): Gr
   try {
     const priced = orders.map((o, i) => priceOrder(context, contract.id, schedule, asOf, o.lines, items[i]!, o.own, pooled, o.memberId, contract.supplyKind));
     const completed = priced.map((p) => completeQuote(context, contract, p, { taxRate: request.taxRate, state: 'CA' }));
+    // Shared costs of a charge kind against the contract's terms, as a quote's charges, on the pooled
+    // order: one order of the group, one allowance (nothing returned on it, for restocking).
+    const proposed = costs.flatMap((cost, c) => (CHARGE_KINDS.includes(cost.kind) ? [{ kind: cost.kind as ChargeKind, amount: cost.amount, c }] : []));
+    let pooledCents = 0;
+    let units: Qty = 0;
+    for (const p of priced) {
+      pooledCents = addCents(pooledCents, p.subtotalCents);
+      units = addQty(units, p.units);
+    }
+    const checked = computeCharges(contract.charges, proposed, { subtotalCents: pooledCents, units }, tables, { name: (i) => [`Shared cost ${proposed[i]!.c + 1}`, { sharedCost: proposed[i]!.c }] });
+    // The group buy does not tax shared costs: the notes on their taxability do not apply.
+    findings.push(...checked.findings.filter((f) => f.code !== 'charge-not-taxable' && f.code !== 'charge-taxability-assumed'));
+    const charges: GroupBuyCharge[] = checked.charges.map(({ taxable: _, ...charge }, i) => ({ sharedCost: proposed[i]!.c, ...charge }));
+    if (proposed.length > 0) trace.push({ step: 'charges', id: 'pooled-order', detail: { subtotal: formatCents(pooledCents), units: qtyText(units), charges: checked.charges.map((c) => c.kind) } });
     const shares: Money[][] = orders.map(() => []);
     const shareCents: Cents[] = orders.map(() => 0);
     let sharedTotal = 0;
@@ -262,6 +309,7 @@ export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): Gr
       subtotal: formatCents(subtotal),
       quotesTotal: formatCents(quotesTotal),
       sharedCostsTotal: formatCents(sharedTotal),
+      charges,
       total: formatCents(total),
       savingsVsSolo: formatCents(savings),
       findings,

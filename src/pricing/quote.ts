@@ -173,7 +173,7 @@ export interface PricedOrder {
   readonly soloTaxableCents: Cents;
   /**
    * Units over the lines of the contract's own supply kind (what `per-unit` charges count): a
-   * device contract's training hours are not units that ship, install or restock.
+   * device contract's training hours are not units that ship or install.
    */
   readonly units: Qty;
   /** The lines of covered devices with their items and positions, for the fees. */
@@ -471,7 +471,9 @@ function exactText(amount: Dec): string {
  * on several lines is priced at the tier of the order's total of it (pooled further by
  * `tierQuantities`; see {@link QuoteLine}); a sku is never priced above its own total's price.
  *
- * Then: the vendor's `charges`, each checked against the contract's terms (`allowed`); the
+ * Then: the vendor's `charges`, each checked against the contract's terms (`allowed`; a
+ * `restocking` term in percent or per unit counts the goods returned, and a new order has returned
+ * none, so it allows nothing: restocking is billed with the credit, on the order returned to); the
  * California e-waste fee per covered device, from the law pack's dated fee table; sales tax at
  * `taxRate` on the taxable lines and charges (no rate: no tax); `total`.
  *

@@ -13,7 +13,7 @@ import { throwIssues, type CodedIssue } from '../errors/coded-issues.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
 import { addQty, type Qty } from '../contracts/quantity.js';
 import { parsePricingInput, scheduleInForce, tierQuantitiesOf, toQty, toTierQuantities, type OrderLine } from './read-pricing-input.js';
-import type { QuoteFee } from './order-charges.js';
+import type { OrderBasis, QuoteFee } from './order-charges.js';
 import { citerOf, invoiceFinding } from './invoice/cite.js';
 import { contractCents, priceInvoiceLines, type BilledLine, type InvoiceLineVerification } from './invoice/price-invoice-lines.js';
 import { checkInvoiceExtras, type InvoiceAmounts, type InvoiceChargeVerification } from './invoice/check-invoice-extras.js';
@@ -188,7 +188,8 @@ function isCreditMemo(invoice: IdentifiedInvoice): boolean {
  * Quantities: billed lines match PO lines by `lineId`, else by sku; cumulative with
  * `previousInvoices` (credits subtract), more than ordered or, with `receipts`, more than received
  * is a block finding. Charges are checked against the contract's `charges` terms, each kind's
- * allowance per order (computed on the PO, shared with earlier invoices); the e-waste fee is
+ * allowance per order (computed on the PO, shared with earlier invoices; restocking on the goods
+ * returned on the order, the credits of the contract's own supply kind); the e-waste fee is
  * recomputed per covered device; an admin fee may be billed only when the contract adds it to the
  * prices; tax is recomputed at the PO's `taxRate` on the billed taxable base (more than a cent
  * off: a finding); the `total` must be the sum of its parts.
@@ -254,7 +255,8 @@ export function verifyInvoice(context: PricingContext, input: InvoiceVerificatio
   // Quantities, cumulative over the earlier invoices, against the PO and the receipts.
   const earlier = request.previousInvoices ?? [];
   findings.push(...identityFindings(invoice, po, earlier));
-  const earlierLines = earlier.flatMap((inv) => counted(readLines(inv, undefined)));
+  const earlierBilled = earlier.map((inv) => readLines(inv, undefined));
+  const earlierLines = earlierBilled.flatMap(counted);
   const receipts = request.receipts === undefined ? undefined : request.receipts.flatMap((r) => ordered(r.lines));
   findings.push(
     ...quantityFindings(order, counted(billed), earlierLines, receipts, (code, poLine) => {
@@ -271,11 +273,32 @@ export function verifyInvoice(context: PricingContext, input: InvoiceVerificatio
   }
   // Units, for per-unit charges: those of the contract's own supply kind (as a quote counts them).
   const countsAsUnit = (sku: string): boolean => schedule.items.get(sku)?.supplyKind === contract.supplyKind;
-  const basis = (): { subtotalCents: Cents; units: Qty } => {
+  // The goods returned on the order, for a restocking charge: the credits of this invoice and, with a
+  // PO, of the earlier ones, of the contract's own supply kind (a credited training hour puts nothing
+  // back on a shelf), each valued as its line is, at the contract price of the order's tier.
+  const returned = (): OrderBasis['returned'] => {
+    if (!contract.charges?.some((t) => t.kind === 'restocking')) return undefined;
+    let cents = 0;
+    let units: Qty = 0;
+    (order === undefined ? [billed] : [billed, ...earlierBilled]).forEach((inv, k) =>
+      inv.forEach((l, i) => {
+        if (l.sign > 0 || !countsAsUnit(l.sku)) return;
+        const ownQuantity = own.get(l.sku) ?? l.quantity;
+        try {
+          cents = addCents(cents, contractCents(schedule.items.get(l.sku)!, l.quantity, ownQuantity, tier.get(l.sku) ?? ownQuantity, schedule.rounding).cents);
+        } catch (e) {
+          throw tooLargeAt(e, `${k === 0 ? '$.invoice' : `$.previousInvoices[${k - 1}]`}.lines[${i}].quantity`);
+        }
+        units = addQty(units, l.quantity);
+      }),
+    );
+    return { cents, units };
+  };
+  const basis = (): OrderBasis => {
     if (order === undefined) {
       let units: Qty = 0;
       for (const l of billed) if (l.sign > 0 && countsAsUnit(l.sku)) units = addQty(units, l.quantity);
-      return { subtotalCents: lines.expectedCents, units };
+      return { subtotalCents: lines.expectedCents, units, returned: returned() };
     }
     let subtotalCents = 0;
     let units: Qty = 0;
@@ -288,7 +311,7 @@ export function verifyInvoice(context: PricingContext, input: InvoiceVerificatio
         throw tooLargeAt(e, `$.purchaseOrder.lines[${i}].quantity`);
       }
     });
-    return { subtotalCents, units };
+    return { subtotalCents, units, returned: returned() };
   };
   let extras: ReturnType<typeof checkInvoiceExtras>;
   try {

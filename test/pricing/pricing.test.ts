@@ -208,7 +208,41 @@ describe('quoteGroupBuy', () => {
       sharedCosts: [{ kind: 'freight', amount: '0.03', basis: 'amount' }],
     });
     expect(g.members.map((m) => m.total)).toEqual(['0.02', '0.01']);
-    expect(g.findings).toMatchObject([{ code: 'shared-cost-basis-zero' }]);
+    // The contract states no charge terms: the freight is checked against none, as in a quote.
+    expect(g.findings).toMatchObject([{ code: 'charge-terms-not-stated', data: { sharedCost: 0 } }, { code: 'shared-cost-basis-zero' }]);
+  });
+
+  it('checks shared costs of a charge kind against the contract\'s terms on the pooled order, each named by its place in sharedCosts', () => {
+    const terms = { ...contract, charges: [{ kind: 'installation', basis: 'per-unit', amount: '2.00' }, { kind: 'restocking', basis: 'percent', percent: '15' }] };
+    const g = pace.quoteGroupBuy({
+      contract: terms as never,
+      asOf: '2025-01-15',
+      orders: [
+        { memberId: 'a', lines: [{ sku: 'VOL', quantity: 4 }] },
+        { memberId: 'b', lines: [{ sku: 'VOL', quantity: 7 }] },
+      ],
+      sharedCosts: [
+        { kind: 'pallets', amount: '5.00', basis: 'equal' },
+        { kind: 'installation', amount: '22.00', basis: 'quantity' },
+        { kind: 'restocking', amount: '1.00', basis: 'equal' },
+        { kind: 'installation', amount: '0.01', basis: 'equal' },
+      ],
+    });
+    // 11 units pooled at 2.00 allow 22.00 of installation, shared by both installation costs: the
+    // members' own orders (4 and 7 units) would not tell. A new order has returned nothing to restock.
+    expect(g.charges).toEqual([
+      { sharedCost: 1, kind: 'installation', amount: '22.00', allowed: true, maxAllowed: '22.00' },
+      { sharedCost: 2, kind: 'restocking', amount: '1.00', allowed: false, maxAllowed: '0.00' },
+      { sharedCost: 3, kind: 'installation', amount: '0.01', allowed: false, maxAllowed: '0.00' },
+    ]);
+    expect(g.findings.map((f) => [f.code, f.severity, f.data?.['sharedCost']])).toEqual([
+      ['shared-cost-not-checked', 'info', 0],
+      ['charge-not-allowed', 'block', 2],
+      ['charge-not-allowed', 'block', 3],
+    ]);
+    expect(g.findings[1]!.message).toBe("Shared cost 3 (restocking, 1.00) is over the contract's terms: the contract allows at most 0.00 (percent: 15 % of the goods returned, and no goods were returned on the order; restocking is billed with the credit for the goods returned).");
+    // Still split in full: the result shows what the vendor proposed.
+    expect(g.sharedCostsTotal).toBe('28.01');
   });
 
   it('keeps graduated pooled totals equal to the ladder of the pooled quantity (up to per-line rounding)', () => {

@@ -94,6 +94,21 @@ describe('verifyInvoice with a purchase order', () => {
   });
 });
 
+  it('allows restocking in percent of the goods returned: the order\'s credits with a PO, the invoice\'s own without one', () => {
+    const restocking = { ...contract, charges: [{ kind: 'restocking', basis: 'percent', percent: '10', taxable: false }] };
+    const credit = (restock: string, lineId?: string) => ({ date: '2025-09-20', lines: [line('CASE', -5, '12.00', lineId), line('NOPE', -1, '50.00', lineId)], charges: [{ kind: 'restocking' as const, amount: restock }] });
+    const earlier = [{ date: '2025-09-10', lines: [line('CASE', 600, '12.00', '2')] }, { date: '2025-09-12', lines: [line('CASE', -10, '12.00', '2')] }];
+    // With the PO: 10 % of the 5 + 10 sleeves returned on the order (180.00); the sku not on the contract is no goods of it.
+    const order = pace.verifyInvoice({ contract: restocking as never, purchaseOrder: po, previousInvoices: earlier, invoice: credit('18.01', '2') });
+    expect(order.charges).toEqual([{ kind: 'restocking', amount: '18.01', taxable: false, allowed: false, maxAllowed: '18.00', overcharge: '0.01' }]);
+    // Without one, the allowance is the invoice's own (as for every charge): its 5 sleeves, 60.00.
+    const alone = pace.verifyInvoice({ contract: restocking as never, previousInvoices: earlier, invoice: credit('6.00') });
+    expect(alone.charges).toEqual([{ kind: 'restocking', amount: '6.00', taxable: false, allowed: true, maxAllowed: '6.00', overcharge: '0.00' }]);
+    // A flat restocking term keeps its meaning: at most its amount, whatever came back.
+    const flat = { ...contract, charges: [{ kind: 'restocking', basis: 'flat', amount: '25.00', taxable: false }] };
+    expect(pace.verifyInvoice({ contract: flat as never, purchaseOrder: po, invoice: { date: '2025-09-20', lines: [line('CASE', 1, '12.00', '2')], charges: [{ kind: 'restocking', amount: '25.00' }] } }).charges[0]).toMatchObject({ allowed: true, maxAllowed: '25.00' });
+  });
+
 describe('verifyInvoice input', () => {
   it('names the JSON path of each bad field, in the invoice, the PO, the receipts and the earlier invoices', () => {
     const e = errorOf(() =>

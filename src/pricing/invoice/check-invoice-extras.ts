@@ -56,7 +56,7 @@ function feesOf(tables: PricingTables, lines: PricedLines, date: string): { fees
 /**
  * Checks an invoice's charges, fees, tax and total (see {@link verifyInvoice}), pushing their
  * findings. `basis` is the order the charge allowances are computed on (the PO, priced, or the
- * invoice itself), `spent` what earlier invoices billed of each charge kind.
+ * invoice itself, with the goods returned on it), `spent` what earlier invoices billed of each charge kind.
  * @internal
  */
 export function checkInvoiceExtras(
