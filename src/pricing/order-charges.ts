@@ -88,7 +88,8 @@ function allowance(term: ChargeTerm, basis: OrderBasis): Cents | undefined {
       limit = 0;
       break;
     case 'flat':
-      limit = term.amount === undefined ? undefined : centsOfMoney(term.amount);
+      // (a flat restocking fee is charged on a return: with nothing returned, none)
+      limit = term.amount === undefined ? undefined : term.kind === 'restocking' && compareQty(units, 0) === 0 ? 0 : centsOfMoney(term.amount);
       break;
     case 'percent':
       limit = term.percent === undefined ? undefined : percentOfCents(cents, term.percent, 'half-up');
@@ -114,7 +115,8 @@ function allowance(term: ChargeTerm, basis: OrderBasis): Cents | undefined {
  * is a charge the contract includes in its prices or one above the term's allowance (an allowance
  * is per order: charges of one kind, here and in `options.spent`, share it); a contract with no `charges` terms at all leaves charges unchecked (allowed, info `charge-terms-not-stated`).
  * A `restocking` term in `percent` or `per-unit` counts the goods returned on the order
- * (`basis.returned`), not the order: with nothing returned it allows nothing.
+ * (`basis.returned`), not the order, and a `flat` one is charged on a return: with nothing
+ * returned, none allows anything.
  * Taxable: the term's `taxable`, else the law pack's rule for the kind, else taxed with an info
  * finding saying so. Every proposed charge counts in the totals, allowed or not: the quote shows
  * what the vendor proposed, and the findings say what to strike.
@@ -162,9 +164,13 @@ export function computeCharges(terms: readonly ChargeTerm[] | undefined, propose
       limit = full === undefined ? undefined : Math.max(0, full - before);
       allowed = limit === undefined || amount <= limit;
       if (!allowed) {
-        // A restocking charge in percent or per unit counts the goods returned: say what was.
-        const back = term.kind === 'restocking' && (term.basis === 'percent' || term.basis === 'per-unit') ? counted(term, basis) : undefined;
-        const onReturns = back === undefined ? '' : `: ${term.basis === 'percent' ? `${term.percent!} %` : `${String(term.amount)} a unit`} of the goods returned, ${compareQty(back.units, 0) === 0 ? 'and no goods were returned on the order; restocking is billed with the credit for the goods returned' : `${formatCents(back.cents)} for ${qtyText(back.units)} units returned on the order`}`;
+        // A restocking charge in percent or per unit counts the goods returned, and a flat one is
+        // charged on a return: say what was returned.
+        const restocking = term.kind === 'restocking' ? counted(term, basis) : undefined;
+        const nothingBack = restocking !== undefined && compareQty(restocking.units, 0) === 0;
+        const back = restocking !== undefined && (term.basis === 'percent' || term.basis === 'per-unit' || (term.basis === 'flat' && nothingBack)) ? restocking : undefined;
+        const rate = term.basis === 'percent' ? `${term.percent!} % of the goods returned` : term.basis === 'flat' ? `${String(term.amount)} a return` : `${String(term.amount)} a unit returned`;
+        const onReturns = back === undefined ? '' : `: ${rate}, ${nothingBack ? 'and no goods were returned on the order; restocking is billed with the credit for the goods returned' : `${formatCents(back.cents)} for ${qtyText(back.units)} units returned on the order`}`;
         const why = term.basis === 'included' ? 'the contract includes it in the prices' : `the contract allows at most ${formatCents(full!)} (${term.basis}${onReturns}${term.maxAmount !== undefined ? `, capped at ${String(term.maxAmount)}` : ''})`;
         findings.push({ code, severity: 'block', message: `${label} (${p.kind}, ${formatCents(amount)}) is over the contract's terms: ${why}${before !== 0 ? `, of which ${formatCents(before)} was billed before` : ''}.`, ruleId: 'pricing.charges', pack: PRICING_SOURCE, data: { ...at, kind: p.kind, amount: formatCents(amount), basis: term.basis, maxAllowed: formatCents(limit!), ...(back !== undefined ? { returned: formatCents(back.cents) } : {}) } });
       }

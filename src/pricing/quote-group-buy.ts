@@ -108,8 +108,6 @@ export interface GroupBuyQuote extends DecisionBase {
   savingsVsSolo: Money;
 }
 
-
-/** Whole cents of a money string from `allocate`/`formatMoney` (always two decimals). */
 /**
  * Prices a group buy: the members' quantities of each sku are pooled to choose the tier, each
  * member gets its own quote at the pooled tier, and shared costs are split among the members to

@@ -104,9 +104,12 @@ describe('verifyInvoice with a purchase order', () => {
     // Without one, the allowance is the invoice's own (as for every charge): its 5 sleeves, 60.00.
     const alone = pace.verifyInvoice({ contract: restocking as never, previousInvoices: earlier, invoice: credit('6.00') });
     expect(alone.charges).toEqual([{ kind: 'restocking', amount: '6.00', taxable: false, allowed: true, maxAllowed: '6.00', overcharge: '0.00' }]);
-    // A flat restocking term keeps its meaning: at most its amount, whatever came back.
+    // A flat restocking term: at most its amount on a return, whatever came back; with nothing returned, nothing.
     const flat = { ...contract, charges: [{ kind: 'restocking', basis: 'flat', amount: '25.00', taxable: false }] };
-    expect(pace.verifyInvoice({ contract: flat as never, purchaseOrder: po, invoice: { date: '2025-09-20', lines: [line('CASE', 1, '12.00', '2')], charges: [{ kind: 'restocking', amount: '25.00' }] } }).charges[0]).toMatchObject({ allowed: true, maxAllowed: '25.00' });
+    expect(pace.verifyInvoice({ contract: flat as never, purchaseOrder: po, invoice: { date: '2025-09-20', lines: [line('CASE', -1, '12.00', '2')], charges: [{ kind: 'restocking', amount: '25.00' }] } }).charges[0]).toMatchObject({ allowed: true, maxAllowed: '25.00' });
+    const notReturned = pace.verifyInvoice({ contract: flat as never, purchaseOrder: po, invoice: { date: '2025-09-20', lines: [line('CASE', 1, '12.00', '2')], charges: [{ kind: 'restocking', amount: '25.00' }] } });
+    expect(notReturned.charges[0]).toMatchObject({ allowed: false, maxAllowed: '0.00', overcharge: '25.00' });
+    expect(notReturned.findings.find((f) => f.code === 'invoice-charge-not-allowed')?.message).toContain('25.00 a return, and no goods were returned on the order');
   });
 
 describe('verifyInvoice input', () => {
