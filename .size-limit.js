@@ -50,7 +50,13 @@ export default [
     // zero read as zero, and an amount too large to price naming the path of what made it (a catch
     // at each caller, +0.26 kB): 82.91 kB; a goods PO with construction, alteration, demolition or
     // repair warned as installation is (one rule in the law pack): 83.13 kB. The limit is 84 kB.
-    limit: '84 kB',
+    // The audit file items a review found missing (law pack data, each with its citation and the
+    // reasoning where the references are silent or disagree: the federal procurement history and
+    // quotes, the 2 CFR 200.326 bonds, the E-Rate file and its cooperative-contract warning, the
+    // DIR exemption's date, the county office finding) and the fundingProgramKeys fact with the
+    // classes that follow it: 83.88 -> 87.23 kB (+3.23 kB of pack, +0.12 kB of code). The limit is
+    // 88 kB, about 0.8 kB of room; a separate entry for the bundled packs is the next step.
+    limit: '88 kB',
     modifyEsbuildConfig(config) {
       config.external = [];
       config.plugins = [
