@@ -55,7 +55,14 @@ export default [
     // invoice and the earlier ones valued at the contract price, the finding that says what came
     // back): 84.06 kB. The limit is raised to 85 kB to keep about 0.9 kB of room. quoteGroupBuy's
     // shared costs checked against the contract's charge terms on the pooled order: 84.29 kB.
-    limit: '85 kB',
+    // The audit file items a review found missing (law pack data, each with its citation and the
+    // reasoning where the references are silent or disagree: the federal procurement history and
+    // quotes, the 2 CFR 200.326 bonds, the E-Rate file and its cooperative-contract warning, the
+    // DIR exemption's date, the county office finding) and the fundingProgramKeys fact with the
+    // classes that follow it: 83.88 -> 87.23 kB on their own (+3.23 kB of pack, +0.12 kB of code).
+    // Merged with the restocking and shared-cost checks above and the session's checklist fixes
+    // (informal-bid-file, purchase-category-not-given, what a PO needed as issued): 88.09 kB.
+    limit: '90 kB',
     modifyEsbuildConfig(config) {
       config.external = [];
       config.plugins = [

@@ -36,6 +36,29 @@ export function hasFederalFunds(purchase: Purchase): boolean {
   return purchase.funding?.some((f) => f.source === 'federal') ?? false;
 }
 
+/** The `fundingProgramKeys` of a purchase without funding lines that name a program: one frozen list. */
+const NO_PROGRAM_KEYS: readonly string[] = Object.freeze([]);
+
+/**
+ * A funding program's name as a key the packs compare with: compatibility-decomposed (NFKD),
+ * lower-cased, and with every character other than `a`-`z` and `0`-`9` left out, so that the
+ * ways an ERP may write one program give one key ("E-Rate", "e-rate", "E Rate" and "ERATE" give
+ * `erate`; "Title I" gives `titlei`). Which programs a rule keys on is pack data. @internal
+ */
+export function fundingProgramKey(program: string): string {
+  return program.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * The `fundingProgramKeys` fact: the key ({@link fundingProgramKey}) of the program of each
+ * funding line that names one, in the lines' order, whatever the line's source. @internal
+ */
+export function fundingProgramKeys(funding: Purchase['funding']): readonly string[] {
+  let keys: string[] | undefined;
+  if (funding !== undefined) for (const f of funding) if (f.program !== undefined) (keys ??= []).push(fundingProgramKey(f.program));
+  return keys ?? NO_PROGRAM_KEYS;
+}
+
 /**
  * The `vendorAuthorized` fact: whether the vendor is the contract's or one of its authorized
  * dealers; undefined without a contract or a vendor. @internal
@@ -283,6 +306,7 @@ export function deriveFacts(
       amountCents: cents,
       federalAmountCents: federalCents,
       hasFederalFunds: federal,
+      fundingProgramKeys: fundingProgramKeys(purchase.funding),
       documentKinds: (purchase.documents ?? []).map((d) => d.kind),
       categoryGiven: category !== undefined,
       categoryInContract: category === undefined || contract === undefined || includes(contract.categories, category),

@@ -21,7 +21,7 @@ import { isBuiltInOperator } from '../engine/operators.js';
 import { isPaceError } from '../errors/pace-error.js';
 import { argumentShape, parseArgs, parseContract, parseMember, parsePurchase } from './parse-input.js';
 import { figureOn, moneyToCents, type ThresholdTable } from './threshold-table.js';
-import { isVendorAuthorized } from './derive-facts.js';
+import { fundingProgramKeys, isVendorAuthorized } from './derive-facts.js';
 import { complianceContext } from './rule-sets.js';
 
 /** The argument of `pace.purchaseClassifier`. */
@@ -68,6 +68,12 @@ interface PackReading {
    * a class of its own.
    */
   readonly documents: 'whole' | 'kinds' | 'set';
+  /**
+   * The funding program keys a decision tests the purchase's `fundingProgramKeys` for (with
+   * `contains`/`doesNotContain`, as the shipped packs do); undefined when a condition reads the
+   * list otherwise (an index, a length, an equal list): the whole list, in order, then counts.
+   */
+  readonly programKeys: readonly string[] | undefined;
 }
 
 const readings = new WeakMap<PaceContext, PackReading>();
@@ -84,6 +90,8 @@ function readPacks(context: PaceContext): PackReading {
   const literals: unknown[] = [];
   let unclassable: string | undefined;
   let kindsInOrder = false;
+  const programKeys = new Set<string>();
+  let programKeysInOrder = false;
   const leaf = (node: Record<string, unknown>): void => {
     const fact = node['fact'];
     const path = node['path'];
@@ -113,6 +121,11 @@ function readPacks(context: PaceContext): PackReading {
     else fields.add(String(steps[0]));
     // `documentKinds` tested for one kind reads a set; an index, a length or an equal list, an order.
     if (steps[0] === 'documentKinds' && !(steps.length === 1 && (base === 'contains' || base === 'doesNotContain'))) kindsInOrder = true;
+    // `fundingProgramKeys` tested for one key reads whether the key is there; anything else, the list.
+    if (steps[0] === 'fundingProgramKeys') {
+      if (steps.length === 1 && (base === 'contains' || base === 'doesNotContain') && typeof value === 'string') programKeys.add(value);
+      else programKeysInOrder = true;
+    }
   };
   const walkConditions = (node: unknown): void => {
     if (Array.isArray(node)) for (const n of node) walkConditions(n);
@@ -130,6 +143,7 @@ function readPacks(context: PaceContext): PackReading {
       if (steps.length === 0) unclassable ??= 'a checklist item is decided by the purchase whole';
       else fields.add(String(steps[0]));
       if (steps[0] === 'documentKinds') kindsInOrder = true;
+      if (steps[0] === 'fundingProgramKeys') programKeysInOrder = true;
     }
   }
   const dates = new Set<string>();
@@ -155,7 +169,7 @@ function readPacks(context: PaceContext): PackReading {
     if (typeof months === 'number' && Number.isInteger(months)) lapseMonths.add(months);
   }
   const documents = fields.has('documents') ? 'whole' : kindsInOrder ? 'kinds' : 'set';
-  found = { unclassable, fields, dateBounds: [...dateBounds], cents: [...cents], lapseMonths: [...lapseMonths], documents };
+  found = { unclassable, fields, dateBounds: [...dateBounds], cents: [...cents], lapseMonths: [...lapseMonths], documents, programKeys: programKeysInOrder ? undefined : [...programKeys].sort() };
   readings.set(context, found);
   return found;
 }
@@ -344,6 +358,8 @@ function classesOf(context: PaceContext, input: unknown, caller: string, keyed =
   // Read by path, the amount (a string, compared as one) and the funding lines are kept whole.
   const readsAmountText = fields.has('amount');
   const readsFundingLines = fields.has('funding');
+  // The funding programs, unless the lines are read whole, only as the keys a decision looks for.
+  const readsProgramKeys = !readsFundingLines && fields.has('fundingProgramKeys');
   const hasTail = readsId || readsDescription || readsMeta || readsAmountText;
 
   // The trie: nodes in it now, and made in all (numbering them).
@@ -444,6 +460,13 @@ function classesOf(context: PaceContext, input: unknown, caller: string, keyed =
         }
       }
       at = step(at, `${kind}${sum === amount ? 1 : 0},${classAmong(federal, cents)};`, true);
+    }
+    if (readsProgramKeys) {
+      // Which of the keys the packs test for the lines name (a program they do not test for, a
+      // resource code, decides nothing), or the whole list when a condition reads it otherwise.
+      const keys = fundingProgramKeys(funding);
+      const looked = packs.programKeys;
+      at = step(at, looked === undefined ? JSON.stringify(keys) : `p${looked.map((k) => (keys.includes(k) ? 1 : 0)).join('')};`, looked !== undefined);
     }
     if (readsVendor) at = step(at, purchase.vendorId, false);
     else if (contract !== undefined) {

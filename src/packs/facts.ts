@@ -43,6 +43,8 @@ export const DERIVED_FACT_PATHS: Readonly<Record<string, readonly string[]>> = {
     'amountCents',
     'federalAmountCents',
     'hasFederalFunds',
+    'fundingProgramKeys',
+    'fundingProgramKeys[]',
     'documentKinds',
     'documentKinds[]',
     'categoryGiven',

@@ -337,7 +337,7 @@ export interface ArbPurchaseOptions {
 
 /**
  * Purchases with amounts on and around thresholds, dates on and around the days figures change,
- * and optional federal funding that adds up to the amount.
+ * and optional federal funding (Title I, or now and then E-Rate) that adds up to the amount.
  *
  * @example
  * ```ts
@@ -355,6 +355,8 @@ export function arbPurchase(options: ArbPurchaseOptions = {}): fc.Arbitrary<Purc
       category: fc.option(fc.constantFrom(...CATEGORIES), { nil: undefined }),
       federal: options.federal === undefined ? fc.boolean() : fc.constant(options.federal),
       federalShare: fc.integer({ min: 1, max: 100 }),
+      // E-Rate now and then: its program decides the E-Rate items and rules.
+      program: fc.constantFrom('Title I', 'Title I', 'Title I', 'E-Rate'),
       publicWorks: fc.option(fc.constantFrom('construction' as const, 'alteration' as const, 'demolition' as const, 'repair' as const, 'maintenance' as const, 'installation' as const), { nil: undefined }),
     })
     .map((r) => {
@@ -369,7 +371,7 @@ export function arbPurchase(options: ArbPurchaseOptions = {}): fc.Arbitrary<Purc
         const amount = new Dec(r.amount);
         const federal = amount.times(r.federalShare).dividedBy(100).toDecimalPlaces(2, Dec.ROUND_DOWN);
         const local = amount.minus(federal);
-        purchase.funding = [{ source: 'federal', program: 'Title I', amount: federal.toFixed(2) }];
+        purchase.funding = [{ source: 'federal', program: r.program, amount: federal.toFixed(2) }];
         if (!local.isZero()) purchase.funding.push({ source: 'local', amount: local.toFixed(2) });
       }
       return purchase;

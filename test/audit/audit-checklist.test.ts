@@ -136,3 +136,24 @@ describe('the board-authorization item agrees with eligibility', () => {
     expect(boardItem.status).toBe(blocked ? 'missing' : 'on-file');
   });
 });
+
+describe('the DIR small-project exemption (Lab. Code §§ 1725.5, 1771.1) from 2017-07-01', () => {
+  const repair = (date: string, amount: string): Purchase => ({ id: 'po-roof', memberId: district.id, date, amount, supplyKind: 'public-works', publicWorks: { kind: 'repair' } });
+  const file = (p: Purchase) => {
+    const d = pace.auditChecklist({ member: district, purchase: p });
+    const status = (id: string) => d.items.find((i) => i.id === id)?.status;
+    return { dir: status('dir-registration'), pwc100: status('pwc-100-notice'), warned: d.findings.some((f) => f.code === 'dir-requirements-before-small-project-exemption-unknown') };
+  };
+  it('exempts a $20,000 repair from 2017-07-01, the later of the days the references give, and not the day before', () => {
+    expect(file(repair('2017-06-30', '20000.00'))).toEqual({ dir: 'missing', pwc100: 'missing', warned: true });
+    expect(file(repair('2017-07-01', '20000.00'))).toEqual({ dir: 'not-applicable', pwc100: 'not-applicable', warned: false });
+    // From then on "$25,000 or less" is exempt.
+    expect(file(repair('2017-07-01', '25000.00'))).toEqual({ dir: 'not-applicable', pwc100: 'not-applicable', warned: false });
+    expect(file(repair('2017-07-01', '25000.01'))).toEqual({ dir: 'missing', pwc100: 'missing', warned: false });
+  });
+  it('before it asks for both at any amount, and warns on every public work that what applied then was not found', () => {
+    expect(file(repair('2016-05-01', '500.00'))).toEqual({ dir: 'missing', pwc100: 'missing', warned: true });
+    expect(file(repair('2016-05-01', '400000.00'))).toEqual({ dir: 'missing', pwc100: 'missing', warned: true });
+    expect(file({ ...repair('2016-05-01', '20000.00'), supplyKind: 'goods', publicWorks: undefined }).warned).toBe(false);
+  });
+});

@@ -119,6 +119,22 @@ describe('audit-ledger: the bid limit of a member-year and what the library foun
   });
 });
 
+describe('audit-ledger: a county office of education judged under the district limits', () => {
+  const coeMembers = file('coe-members.json', JSON.stringify([{ id: 'dogwood-coe', name: 'Dogwood County Office of Education', kind: 'county-office', state: 'CA', membership: { programId: 'pace', status: 'active', since: '2023-07-01' } }]));
+  const coeLedger = file('coe-ledger.csv', ['id,memberId,date,amount,supplyKind,vendorId,documents', 'PO-25-0311,dogwood-coe,2024-10-14,28600.00,goods,v-radio-west,'].join('\n') + '\n');
+  const BASIS = 'Cal. Pub. Cont. Code § 20111 (applied to county offices of education; the statutory basis was not found)';
+  it('keeps the district limit, and says in JSON and words that its statutory basis for county offices was not found', async () => {
+    const coeArgs = ['audit-ledger', coeLedger, '--members', coeMembers];
+    const y = (JSON.parse((await runCli([...coeArgs, '--format', 'json'])).stdout) as { memberYears: Year[] }).memberYears[0]!;
+    expect(y).toMatchObject({ memberId: 'dogwood-coe', fiscalYear: '2024-25', bidLimit: '114500.00', bidLimitCitation: K12 });
+    // Once, though both days' decisions report it.
+    expect(y.bidLimitFindings).toEqual([expect.objectContaining({ code: 'county-office-pcc-bidding-basis-not-found', severity: 'info', citation: BASIS })]);
+    const lines = (await runCli(coeArgs)).stdout.split('\n');
+    const start = lines.indexOf('Bid limits (state, goods) to read with care, per member and fiscal year:');
+    expect(lines[start + 1]).toMatch(/^  dogwood-coe 2024-25: \$114,500\.00 \(Cal\. Pub\. Cont\. Code § 20111\(a\).*\)\. A county office of education is judged here under the school district bid limits of PCC § 20111.*not found in the legal reference\./);
+  });
+});
+
 describe('bidLimitInWords', () => {
   const base = { fiscalYear: '2025-26', bidLimit: '114800.00', bidLimitCitation: K12 };
   const unknownOn = (date: string): BidLimitFinding => ({ code: 'threshold-figure-unknown', severity: 'warn', message: `No figure is known for ca.pcc20111a.k12.2026 on ${date}; …`, citation: K12, data: { series: 'ca.pcc20111a.k12', date, usedThresholdId: 'ca.pcc20111a.k12.2025', usedAmount: '114800.00' } });

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/dates/calendar-date.js';
-import { deriveFacts } from '../../src/compliance/derive-facts.js';
+import { deriveFacts, fundingProgramKey, fundingProgramKeys } from '../../src/compliance/derive-facts.js';
 import { complianceContext } from '../../src/compliance/rule-sets.js';
 import { MemberSchema, PurchaseSchema, type Member, type Purchase } from '../../src/index.js';
 import { layerPacks } from '../../src/packs/layer-packs.js';
@@ -50,6 +50,13 @@ describe('deriveFacts', () => {
     for (const key of Object.keys(PurchaseSchema.shape)) expect(facts.purchase[key], key).toBe(everyPurchaseField[key as keyof Purchase]);
     expect(facts.purchase['federalAmountCents']).toBe(10_000);
     expect(facts.purchase['documentKinds']).toEqual(['quote']);
+  });
+  it('keys the funding programs: E-Rate however it is written, any source, in the lines\' order', () => {
+    expect(facts.purchase['fundingProgramKeys']).toEqual(['titlei']);
+    expect(['E-Rate', 'e-rate', 'E Rate', 'ERATE', ' E–Rate ', 'Ｅ-Ｒａｔｅ'].map(fundingProgramKey)).toEqual(['erate', 'erate', 'erate', 'erate', 'erate', 'erate']);
+    expect(fundingProgramKey('E-Rate FY2025')).toBe('eratefy2025');
+    expect(fundingProgramKeys([{ source: 'local', amount: '1.00' }, { source: 'state', program: 'E-Rate', amount: '1.00' }, { source: 'federal', program: 'Title I', amount: '1.00' }])).toEqual(['erate', 'titlei']);
+    expect(fundingProgramKeys(undefined)).toEqual([]);
   });
   it('an absent field reads as absent', () => {
     const { facts: bare } = deriveFacts(table, context.programs, { member: { id: 'm', name: 'M', kind: 'charter-school', state: 'CA' }, contract: undefined, purchase: undefined, asOf: '2025-01-01' as never });

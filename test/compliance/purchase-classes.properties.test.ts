@@ -74,7 +74,7 @@ interface Variant {
   category: number;
   /** Another supply kind than the world's, now and then (it decides eligibility under a goods-only contract). */
   supplyKind: Purchase['supplyKind'] | undefined;
-  /** The funding lines' programs (resource codes) and order. */
+  /** The funding lines' programs (resource codes, E-Rate written two ways) and order. */
   fundingProgram: number;
   fundingReversed: boolean;
   /** Whether it carries the world's public work (a goods PO with installation, or without it). */
@@ -96,7 +96,7 @@ const arbVariant: fc.Arbitrary<Variant> = fc.record({
   documentDropped: fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: fc.nat(), weight: 1 }),
   category: fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.nat(), weight: 2 }),
   supplyKind: fc.oneof({ arbitrary: fc.constant(undefined), weight: 4 }, { arbitrary: fc.constantFrom<Purchase['supplyKind']>('goods', 'services', 'public-works'), weight: 1 }),
-  fundingProgram: fc.nat(3),
+  fundingProgram: fc.nat(5),
   fundingReversed: fc.boolean(),
   publicWorks: fc.boolean(),
 });
@@ -178,7 +178,7 @@ function purchasesOf(world: World): Purchase[] {
     if (world.funding !== 'none') {
       const first = Math.floor((amount * v.federalShare) / 100);
       const rest = amount - first + (v.addsUp ? 0 : 100);
-      p.funding = [{ source: world.funding === 'federal' ? 'federal' : 'local', program: ['Title I', 'Resource 3010', 'Resource 3213', undefined][v.fundingProgram], amount: centsToMoney(first) }];
+      p.funding = [{ source: world.funding === 'federal' ? 'federal' : 'local', program: ['Title I', 'Resource 3010', 'Resource 3213', undefined, 'E-Rate', 'e rate'][v.fundingProgram], amount: centsToMoney(first) }];
       if (rest > 0) p.funding.push({ source: 'state', program: v.fundingProgram === 1 ? 'Resource 6500' : undefined, amount: centsToMoney(rest) });
       if (v.fundingReversed) p.funding.reverse();
     }

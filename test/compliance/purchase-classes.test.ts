@@ -148,6 +148,22 @@ describe('pace.purchaseClassifier', () => {
     expect(outcome([{ source: 'federal', program: 'Resource 3010', amount: '30000.00' }, { source: 'state', amount: '30000.00' }])).toEqual(outcome([{ source: 'state', program: 'Resource 7690', amount: '20000.00' }, { source: 'federal', program: 'Resource 3213', amount: '30000.00' }, { source: 'local', amount: '10000.00' }]));
   });
 
+  it('classes the funding programs by the keys a decision looks for: E-Rate apart, however it is written; other programs alike', () => {
+    const funded = (program: string | undefined) => classOf({ ...noContract, funding: [program === undefined ? { source: 'federal', amount: '4200.00' } : { source: 'federal', program, amount: '4200.00' }] });
+    const eRate = funded('E-Rate');
+    expect(funded('Title I')).not.toBe(eRate);
+    for (const written of ['e-rate', 'E Rate', 'ERATE', 'E-rate']) expect(funded(written), written).toBe(eRate);
+    // A program no rule keys on decides nothing: it stays with the others.
+    expect(funded('Title I')).toBe(funded('Resource 3010'));
+    expect(funded('Title I')).toBe(funded(undefined));
+    // The decisions agree: the E-Rate items are required for E-Rate money only.
+    const missing = (program: string) => pace.auditChecklist({ member: district, purchase: { ...noContract, funding: [{ source: 'federal', program, amount: '4200.00' }] } }).missing;
+    expect(missing('E Rate')).toEqual(missing('E-Rate'));
+    expect(missing('E-Rate')).toContain('records-retention-e-rate');
+    expect(missing('Title I')).not.toContain('records-retention-e-rate');
+    expect(missing('Title I')).toEqual(missing('Resource 3010'));
+  });
+
   it('has no class for a purchase a decision would refuse', () => {
     expect(classOf({ ...noContract, amount: '12.345' })).toBeUndefined();
     expect(classOf({ ...noContract, date: '2025-02-30' })).toBeUndefined();

@@ -25,7 +25,7 @@ describe('examples', () => {
     const out = printed(erpPrePoCheck);
     expect(out).toContain('Eligible to use PACE-24-017: true');
     expect(out).toContain('Procurement method: cooperative-contract (without the contract a formal bid would be required)');
-    expect(out).toContain('missing: board-ratification, po-cites-contract, price-verification, federal-procurement-compliance, federal-exclusion-check, federal-contract-clauses');
+    expect(out).toContain('missing: board-ratification, po-cites-contract, price-verification, federal-procurement-compliance, federal-procurement-history, federal-exclusion-check, federal-contract-clauses');
     expect(out).toContain('Bad input refused: invalid-input at $.purchase.amount');
   });
   it('vendor-quote: tiers, the volume cliff, the group buy and the overcharged invoice line', () => {

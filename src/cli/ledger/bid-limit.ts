@@ -1,7 +1,8 @@
 // The state bid limit shown beside a member's spending in a fiscal year (the report's memberYears),
 // with what the library says about that limit: a figure not found in the rules pack (another one
 // stands in), a joint powers authority judged as a district, a charter school that no PCC bid
-// limit binds. The reports word those findings; they never show a stand-in as the known figure.
+// limit binds, a county office judged under the district limits whose basis was not found. The
+// reports word those findings; they never show a stand-in as the known figure.
 import type { Finding, Pace } from '../../index.js';
 import { NO_TRACE } from './decide-rows.js';
 import { centsOf } from './cents-text.js';
@@ -17,7 +18,7 @@ export interface BidLimitFinding {
 }
 
 /** Findings about the member rather than a figure: they concern the bid limit whatever the day. */
-const MEMBER_CODES: ReadonlySet<string> = new Set(['member-regime-unknown', 'charter-school-not-subject-to-pcc-bidding']);
+const MEMBER_CODES: ReadonlySet<string> = new Set(['member-regime-unknown', 'charter-school-not-subject-to-pcc-bidding', 'county-office-pcc-bidding-basis-not-found']);
 const FIGURE_UNKNOWN = 'threshold-figure-unknown';
 
 export interface BidLimit {
@@ -31,8 +32,8 @@ export interface BidLimit {
  * The lowest state formal-bid limit for a supply kind (goods unless said) in force on July 1 or January 1 of the fiscal year
  * (amount null: none applies, none is known, or the member is refused), and the findings of
  * those two decisions that concern it: `threshold-figure-unknown` for the series of a limit
- * consulted (a figure the rules pack does not have, another standing in), `member-regime-unknown`
- * and `charter-school-not-subject-to-pcc-bidding`, each once.
+ * consulted (a figure the rules pack does not have, another standing in), `member-regime-unknown`,
+ * `charter-school-not-subject-to-pcc-bidding` and `county-office-pcc-bidding-basis-not-found`, each once.
  */
 export function bidLimitOf(pace: Pace, member: { id: string; member: unknown }, fiscalYear: string, supplyKind = 'goods'): BidLimit {
   const start = Number(fiscalYear.slice(0, 4));

@@ -57,8 +57,9 @@ export interface MemberYear {
    * What the library found about that limit on those days, each once: `threshold-figure-unknown`
    * (no figure in the rules pack for a day; another stands in), `member-regime-unknown` (a joint
    * powers authority without regimeOf, judged as a school district),
-   * `charter-school-not-subject-to-pcc-bidding` (no PCC bid limit binds it). Empty: the figure is
-   * the known one.
+   * `charter-school-not-subject-to-pcc-bidding` (no PCC bid limit binds it),
+   * `county-office-pcc-bidding-basis-not-found` (a county office judged under the district limits,
+   * whose statutory basis for county offices was not found). Empty: the figure is the known one.
    */
   bidLimitFindings: BidLimitFinding[];
   /** The bid limit of each supply kind the year's purchases are of (same order as `bySupplyKind`). */
