@@ -98,7 +98,7 @@ export function auditChecklistOf(context: PaceContext, run: ComplianceRun, cover
   let facts = run.facts;
   if (compliance.checklist.readsContractCoverage) {
     const found = coverage ?? contractCoverage(compliance, facts);
-    facts = withCoverage(facts, found);
+    facts = withCoverage(facts, found, trace !== undefined);
     if (trace) trace.push({ step: 'facts', id: 'coveredByCooperativeContract', passed: found.covered, detail: { coveredByCooperativeContract: found.covered, contractGiven: facts.contract['given'] === true, blockedBy: [...found.blockedBy] } });
   }
 
@@ -114,7 +114,8 @@ export function auditChecklistOf(context: PaceContext, run: ComplianceRun, cover
   let asIssued: Uint8Array | undefined;
   if (subject.changeOrders !== undefined && subject.changeOrders.length > 0 && withChangeOrders(purchase, subject.changeOrders) !== purchase) {
     let issued = deriveFacts(compliance.thresholds, context.programs, subject, AUDIT.needsMethods(compliance, compliance.audit), false).facts;
-    if (compliance.checklist.readsContractCoverage) issued = withCoverage(issued, contractCoverage(compliance, issued));
+    // (facts of its own, which no trace holds: set in place)
+    if (compliance.checklist.readsContractCoverage) issued = withCoverage(issued, contractCoverage(compliance, issued), false);
     const firedAsIssued: number[] = [];
     runCompiledInto(withDecisionConstants(compliance.checklist.compiled, issued), varyingFacts(issued), firedAsIssued, undefined, itemRun);
     asIssued = new Uint8Array(count);
