@@ -101,6 +101,7 @@ function appliesTo(t: Threshold): string {
   if (a.memberKinds) parts.push(`members: ${a.memberKinds.join(', ')}`);
   if (a.memberIds) parts.push(`member ids: ${a.memberIds.join(', ')}`);
   if (a.supplyKinds) parts.push(`supply kinds: ${a.supplyKinds.join(', ')}`);
+  if (a.publicWorksKinds) parts.push(`public works that name their kind (\`publicWorks.kind\`): only ${a.publicWorksKinds.join(', ')}`);
   if (a.cupccaa === true) parts.push('only members whose CUPCCAA election is in force');
   if (a.cupccaa === false) parts.push('only members without a CUPCCAA election in force');
   if (a.federalFunds === true) parts.push('only purchases with federal money');

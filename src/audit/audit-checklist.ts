@@ -12,6 +12,7 @@ import { deriveFacts, type Facts } from '../compliance/derive-facts.js';
 import { resolvePath } from '../engine/path.js';
 import { runCompiledInto, type StepFactory } from '../engine/compile-rules.js';
 import type { ConditionTrace } from '../engine/types.js';
+import { contractCoverage, withCoverage, type ContractCoverage } from '../compliance/contract-coverage.js';
 
 /**
  * The input of `pace.auditChecklist`.
@@ -85,10 +86,21 @@ export function auditChecklist(context: PaceContext, input: unknown, options?: D
   return auditChecklistOf(context, decide(context, input, AUDIT, parseTraceOption(options, AUDIT.capability)));
 }
 
-/** The audit checklist decision of a run of {@link AUDIT}. @internal */
-export function auditChecklistOf(context: PaceContext, run: ComplianceRun): AuditChecklistDecision {
-  const { compliance, subject, facts, findings, trace } = run;
+/**
+ * The audit checklist decision of a run of {@link AUDIT}. `coverage`: whether the contract covers
+ * the purchase, when the caller already knows it for the run's facts (checkPurchase reads it off
+ * procurementMethod's run); else it is found here when an item reads it.
+ * @internal
+ */
+export function auditChecklistOf(context: PaceContext, run: ComplianceRun, coverage?: ContractCoverage): AuditChecklistDecision {
+  const { compliance, subject, findings, trace } = run;
   const purchase = subject.purchase!;
+  let facts = run.facts;
+  if (compliance.checklist.readsContractCoverage) {
+    const found = coverage ?? contractCoverage(compliance, facts);
+    facts = withCoverage(facts, found, trace !== undefined);
+    if (trace) trace.push({ step: 'facts', id: 'coveredByCooperativeContract', passed: found.covered, detail: { coveredByCooperativeContract: found.covered, contractGiven: facts.contract['given'] === true, blockedBy: [...found.blockedBy] } });
+  }
 
   const documents = purchase.documents ?? [];
   const firedIndexes: number[] = [];
@@ -101,7 +113,9 @@ export function auditChecklistOf(context: PaceContext, run: ComplianceRun): Audi
   // still its award's record when change orders carry it past the informal limit).
   let asIssued: Uint8Array | undefined;
   if (subject.changeOrders !== undefined && subject.changeOrders.length > 0 && withChangeOrders(purchase, subject.changeOrders) !== purchase) {
-    const issued = deriveFacts(compliance.thresholds, context.programs, subject, compliance.checklist.readsRequiredMethods, false).facts;
+    let issued = deriveFacts(compliance.thresholds, context.programs, subject, AUDIT.needsMethods(compliance, compliance.audit), false).facts;
+    // (facts of its own, which no trace holds: set in place)
+    if (compliance.checklist.readsContractCoverage) issued = withCoverage(issued, contractCoverage(compliance, issued), false);
     const firedAsIssued: number[] = [];
     runCompiledInto(withDecisionConstants(compliance.checklist.compiled, issued), varyingFacts(issued), firedAsIssued, undefined, itemRun);
     asIssued = new Uint8Array(count);
@@ -178,6 +192,7 @@ export const AUDIT: DecisionSpec = {
   capability: 'auditChecklist',
   asOf: 'purchase-date',
   rules: (compliance) => compliance.audit,
-  needsMethods: (compliance) => compliance.checklist.readsRequiredMethods,
+  // The coverage of a contract runs the eligibility and procurement rules, which may read the methods.
+  needsMethods: (compliance) => compliance.checklist.readsRequiredMethods || (compliance.checklist.readsContractCoverage && compliance.usability.readsRequiredMethods),
   foldChangeOrders: true,
 };

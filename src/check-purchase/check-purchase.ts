@@ -12,6 +12,7 @@ import { complianceContext } from '../compliance/rule-sets.js';
 import { ELIGIBILITY, eligibilityOf, type EligibilityDecision } from '../eligibility/check-eligibility.js';
 import { PROCUREMENT, procurementMethodOf, type ProcurementMethodDecision } from '../thresholds/procurement-method.js';
 import { AUDIT, auditChecklistOf, type AuditChecklistDecision } from '../audit/audit-checklist.js';
+import { coverageAfter } from '../compliance/contract-coverage.js';
 
 /**
  * The input of `pace.checkPurchase`: a purchase with its member, and the contract it is bought
@@ -90,8 +91,12 @@ export function checkPurchase(context: PaceContext, input: unknown, options?: De
     if (asOf !== subject.asOf) eligibilityRun = runDecision(context, compliance, { ...subject, asOf }, ELIGIBILITY, trace, undefined);
     else eligibilityRun = leadingRulesRun(methodRun, trace) ?? runDecision(context, compliance, subject, ELIGIBILITY, trace, shared);
   }
+  // The method's run decided, on the same facts, whether the contract covers the purchase: the audit
+  // file reads it off that run unless it judges the purchase at another amount (its change orders).
+  const sameFacts = subject.changeOrders === undefined || subject.changeOrders.length === 0;
+  const coverage = subject.contract !== undefined && sameFacts ? coverageAfter(methodRun.findings) : undefined;
   const procurementMethod = procurementMethodOf(context, methodRun);
-  const auditChecklist = auditChecklistOf(context, runDecision(context, compliance, subject, AUDIT, trace, shared));
+  const auditChecklist = auditChecklistOf(context, runDecision(context, compliance, subject, AUDIT, trace, shared), coverage);
   if (eligibilityRun === undefined) return { procurementMethod, auditChecklist };
   return { eligibility: eligibilityOf(context, eligibilityRun), procurementMethod, auditChecklist };
 }

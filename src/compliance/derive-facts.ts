@@ -320,6 +320,8 @@ export function deriveFacts(
       exceedsMaxAmountPerMember: exceedsMaxAmountPerMember(contract, cents, input.spentUnderContract),
       vendorAuthorized: isVendorAuthorized(contract, purchase.vendorId),
       fundingAddsUp: fundingAddsUp(purchase.funding, cents),
+      // Set by the audit checklist after the eligibility and procurement rules (contract-coverage.ts).
+      coveredByCooperativeContract: undefined,
     };
   }
   const facts: Facts = { member: memberFact, contract: contractFact as Record<string, unknown>, purchase: purchaseFact, program: (program ?? NO_PROGRAM) as Record<string, unknown>, asOf };

@@ -88,10 +88,12 @@ export interface ThresholdSubject {
   readonly cupccaaInForce: boolean;
 }
 
-/** The subject's member and supply kind as {@link kindBit}s, computed once per purchase. */
+/** The subject's member kind, supply kind and kind of public work as {@link kindBit}s, computed once per purchase. */
 interface KindBits {
   readonly member: number;
   readonly supply: number;
+  /** The kind of work of a public-works purchase that names it; 0 for any other purchase. */
+  readonly work: number;
 }
 
 function applies(period: ThresholdPeriod, s: ThresholdSubject, bits: KindBits): boolean {
@@ -99,7 +101,11 @@ function applies(period: ThresholdPeriod, s: ThresholdSubject, bits: KindBits): 
   if (!a) return true;
   if (period.memberKindBits !== -1 && (period.memberKindBits & bits.member) === 0) return false;
   if (a.memberIds && !a.memberIds.includes(s.member.id)) return false;
-  if (period.supplyKindBits !== -1 && (period.supplyKindBits & bits.supply) === 0) return false;
+  // A public-works purchase that names its kind of work is covered by the kinds a period lists
+  // (appliesTo.publicWorksKinds), whatever its supply kinds; any other by its supply kinds.
+  if (period.publicWorksKindBits !== -1 && bits.work !== 0) {
+    if ((period.publicWorksKindBits & bits.work) === 0) return false;
+  } else if (period.supplyKindBits !== -1 && (period.supplyKindBits & bits.supply) === 0) return false;
   if (a.cupccaa !== undefined && a.cupccaa !== s.cupccaaInForce) return false;
   if (a.federalFunds !== undefined && a.federalFunds !== s.hasFederalFunds) return false;
   return true;
@@ -179,7 +185,9 @@ export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubjec
   const day = toDayNumber(s.date);
   // A JPA whose regime is unknown is judged as a district; the pack's rule on member.regimeKnown warns.
   const judgedAs = regimeKindOf(s.member).kind;
-  const bits: KindBits = { member: kindBit(judgedAs, false), supply: kindBit(s.purchase.supplyKind, true) };
+  const purchase = s.purchase;
+  const work = purchase.supplyKind === 'public-works' && purchase.publicWorks !== undefined ? kindBit(purchase.publicWorks.kind, 'work') : 0;
+  const bits: KindBits = { member: kindBit(judgedAs, 'member'), supply: kindBit(purchase.supplyKind, 'supply'), work };
   const lookups = lookupAllThresholds(table, day);
   const out: RequiredMethods = { state: 'none', federal: 'none', local: 'none', overall: 'none', thresholds: [] };
   // The first period bound to a CUPCCAA election that applied: the member's election decided it.

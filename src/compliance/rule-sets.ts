@@ -5,6 +5,7 @@ import { parsePath } from '../engine/path.js';
 import { PaceError, formatIssues, type PaceErrorIssue } from '../errors/pace-error.js';
 import type { ChecklistItem, PackRule } from '../model/rules-pack.js';
 import type { FromPack } from '../packs/layer-packs.js';
+import { readsContractCoverage } from '../packs/facts.js';
 import type { PaceContext } from '../pace-context.js';
 import type { Facts } from './derive-facts.js';
 import { buildThresholdTable, type ThresholdTable } from './threshold-table.js';
@@ -65,6 +66,8 @@ export interface ChecklistSet {
   readonly items: readonly FromPack<ChecklistItem>[];
   readonly compiled: CompiledRules;
   readonly readsRequiredMethods: boolean;
+  /** Whether an item reads `purchase.coveredByCooperativeContract` (so it must be derived first). */
+  readonly readsContractCoverage: boolean;
   /** Per item, the parsed path of its `decidedBy` fact (undefined when documents decide it). */
   readonly decidedByPaths: readonly (readonly string[] | undefined)[];
   /** Per item, the message of its `checklist-item-missing` finding (built once, not per decision). */
@@ -134,6 +137,7 @@ export function complianceContext(context: PaceContext): ComplianceContext {
     items,
     compiled: compileRules(items.map((item) => ({ name: item.id, conditions: item.requiredWhen, event: { type: item.id } })) as never),
     readsRequiredMethods: readsRequiredMethods(items.map((i) => i.requiredWhen)),
+    readsContractCoverage: readsContractCoverage(items.flatMap((i) => (i.decidedBy ? [i.requiredWhen, i.decidedBy] : [i.requiredWhen]))),
     decidedByPaths: items.map((i) => (i.decidedBy ? parsePath(i.decidedBy.path) : undefined)),
     missingMessages: items.map((i) => `Missing from the audit file: ${i.title}.`),
   };

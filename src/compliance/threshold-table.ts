@@ -4,7 +4,7 @@ import { formatMoney, parseMoney } from '../money/money.js';
 import type { Confidence, ProcurementMethodName, Threshold, ThresholdAppliesTo } from '../model/rules-pack.js';
 import type { FromPack } from '../packs/layer-packs.js';
 import { MemberKindSchema } from '../model/member.js';
-import { PurchaseSupplyKindSchema } from '../model/purchase.js';
+import { PublicWorksKindSchema, PurchaseSupplyKindSchema } from '../model/purchase.js';
 
 /** One period of a threshold series, with its amount in integer cents (computed once, at load). @internal */
 export interface ThresholdPeriod {
@@ -30,6 +30,8 @@ export interface ThresholdPeriod {
   readonly memberKindBits: number;
   /** `appliesTo.supplyKinds` as bits of {@link kindBit} over the supply kinds (every bit set when not limited). */
   readonly supplyKindBits: number;
+  /** `appliesTo.publicWorksKinds` as bits of {@link kindBit} over the kinds of public work (-1 when not limited). */
+  readonly publicWorksKindBits: number;
   /** The pack's parameters of the period (e.g. `splittingCitation`). */
   readonly params: Readonly<Record<string, unknown>> | undefined;
 }
@@ -96,19 +98,22 @@ export function moneyToCents(value: string | number): number {
 /** Builds the table from layered thresholds. @internal */
 const MEMBER_KINDS: readonly string[] = MemberKindSchema.options;
 const SUPPLY_KINDS: readonly string[] = PurchaseSupplyKindSchema.options;
+const PUBLIC_WORKS_KINDS: readonly string[] = PublicWorksKindSchema.options;
+const KIND_LISTS = { member: MEMBER_KINDS, supply: SUPPLY_KINDS, work: PUBLIC_WORKS_KINDS } as const;
 
 /**
- * The bit of a member kind (`supply` false) or supply kind in the kind bits of a period: comparing
- * bits spares a list search per period and purchase. 0 for a kind no schema knows.
+ * The bit of a member kind, supply kind or kind of public work (`publicWorks.kind`) in the kind
+ * bits of a period: comparing bits spares a list search per period and purchase. 0 for a kind no
+ * schema knows.
  * @internal
  */
-export function kindBit(kind: string, supply: boolean): number {
-  const i = (supply ? SUPPLY_KINDS : MEMBER_KINDS).indexOf(kind);
+export function kindBit(kind: string, of: keyof typeof KIND_LISTS): number {
+  const i = KIND_LISTS[of].indexOf(kind);
   return i < 0 ? 0 : 1 << i;
 }
 
-function kindBits(kinds: readonly string[] | undefined, supply: boolean): number {
-  return kinds === undefined ? -1 : kinds.reduce((bits, k) => bits | kindBit(k, supply), 0);
+function kindBits(kinds: readonly string[] | undefined, of: keyof typeof KIND_LISTS): number {
+  return kinds === undefined ? -1 : kinds.reduce((bits, k) => bits | kindBit(k, of), 0);
 }
 
 export function buildThresholdTable(thresholds: readonly FromPack<Threshold>[]): ThresholdTable {
@@ -132,8 +137,9 @@ export function buildThresholdTable(thresholds: readonly FromPack<Threshold>[]):
       method: t.method,
       role: t.role ?? 'limit',
       appliesTo: t.appliesTo,
-      memberKindBits: kindBits(t.appliesTo?.memberKinds, false),
-      supplyKindBits: kindBits(t.appliesTo?.supplyKinds, true),
+      memberKindBits: kindBits(t.appliesTo?.memberKinds, 'member'),
+      supplyKindBits: kindBits(t.appliesTo?.supplyKinds, 'supply'),
+      publicWorksKindBits: kindBits(t.appliesTo?.publicWorksKinds, 'work'),
       params: t.params,
     };
     const list = groups.get(t.series) ?? [];

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { MemberKindSchema } from './member.js';
 import { CalendarDateSchema, IdSchema, MoneySchema, StateCodeSchema } from './primitives.js';
-import { PurchaseSupplyKindSchema } from './purchase.js';
+import { PublicWorksKindSchema, PurchaseSupplyKindSchema } from './purchase.js';
 import { ChargeKindSchema } from './contract.js';
 
 /**
@@ -38,6 +38,14 @@ export const ThresholdAppliesToSchema = z.strictObject({
   memberIds: z.optional(z.array(IdSchema)),
   /** Purchase supply kinds it covers. */
   supplyKinds: z.optional(z.array(PurchaseSupplyKindSchema)),
+  /**
+   * The kinds of work it covers among purchases of supply kind `public-works` that name their
+   * kind (`publicWorks.kind`): such a purchase is covered when its kind is listed, whatever
+   * `supplyKinds` says, and not otherwise. Every other purchase (a public-works one that names no
+   * kind included) is covered as `supplyKinds` says. PCC § 20111(a) lists `maintenance`, which is
+   * not a public project (§ 22002(d)); § 20111(b) and the CUPCCAA bands list the public-project kinds.
+   */
+  publicWorksKinds: z.optional(z.array(PublicWorksKindSchema)),
   /** `true`: only members that elected CUPCCAA (in force on the purchase date); `false`: only those that did not. */
   cupccaa: z.optional(z.boolean()),
   /** `true`: only purchases with federal money. */

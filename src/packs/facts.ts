@@ -59,8 +59,21 @@ export const DERIVED_FACT_PATHS: Readonly<Record<string, readonly string[]>> = {
     'exceedsMaxAmountPerMember',
     'vendorAuthorized',
     'fundingAddsUp',
+    'coveredByCooperativeContract',
   ],
 };
+
+const COVERAGE_FACT_PATH = /"\$\.coveredByCooperativeContract"/;
+
+/**
+ * Whether conditions read `purchase.coveredByCooperativeContract`: whether a given cooperative
+ * contract covers the purchase, which the eligibility and procurement rules' findings decide
+ * (compliance/contract-coverage.ts). Checklist items may read it; no rule may.
+ * @internal
+ */
+export function readsContractCoverage(conditions: readonly unknown[]): boolean {
+  return conditions.some((c) => COVERAGE_FACT_PATH.test(JSON.stringify(c)));
+}
 
 type AnyZod = z.core.$ZodType & { _zod: { def: Record<string, unknown> } };
 

@@ -4,7 +4,7 @@ import { RulesPackSchema, type RulesPack } from '../model/rules-pack.js';
 import { zodIssues } from '../model/parse.js';
 import { parseMoney } from '../money/money.js';
 import { canonicalJson, sha256Hex } from './sha256.js';
-import { factVocabulary, vocabularyPath } from './facts.js';
+import { factVocabulary, readsContractCoverage, vocabularyPath } from './facts.js';
 import { addDays } from '../dates/calendar-date.js';
 import { deepFreeze } from '../model/deep-freeze.js';
 import { RULE_LIMITS } from '../engine/limits.js';
@@ -155,6 +155,9 @@ function checkRules(pack: RulesPack, issues: PaceErrorIssue[]): void {
       issues.push(...rerooted(e, '$[0]', at, at));
     }
     checkVocabulary(rule.conditions, `${at}.conditions`, issues);
+    if (readsContractCoverage([rule.conditions])) {
+      issues.push({ path: `${at}.conditions`, message: '"purchase.coveredByCooperativeContract" is decided by the eligibility and procurement rules\' findings: only checklist items may read it, not a rule' });
+    }
   });
   (pack.checklist ?? []).forEach((item, i) => {
     const at = `$.checklist[${i}]`;

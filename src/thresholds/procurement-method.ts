@@ -10,6 +10,7 @@ import { parseTraceOption } from '../compliance/parse-input.js';
 import { computeRequiredMethods, methodRank, type RequiredMethod, type RequiredMethods, type ThresholdCheck } from '../compliance/required-method.js';
 import { hasFederalFunds, isCupccaaInForce } from '../compliance/derive-facts.js';
 import { moneyToCents, type ThresholdTable } from '../compliance/threshold-table.js';
+import { leavesContractUsable } from '../compliance/contract-coverage.js';
 
 /**
  * The input of `pace.procurementMethod`.
@@ -86,7 +87,7 @@ export function procurementMethodOf(context: PaceContext, run: ComplianceRun): P
   let method: ProcurementMethod = methods.overall;
   let contractUsable: boolean | undefined;
   if (contract) {
-    contractUsable = !findings.some((f) => f.severity === 'block');
+    contractUsable = leavesContractUsable(findings);
     if (contractUsable && methods.overall !== 'none') method = 'cooperative-contract';
   }
   if (trace) {

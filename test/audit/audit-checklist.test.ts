@@ -157,3 +157,66 @@ describe('the DIR small-project exemption (Lab. Code §§ 1725.5, 1771.1) from 2
     expect(file({ ...repair('2016-05-01', '20000.00'), supplyKind: 'goods', publicWorks: undefined }).warned).toBe(false);
   });
 });
+
+describe('the member\'s own bid file follows whether a cooperative contract covers the purchase', () => {
+  const furniture = { ...contract, id: 'c-furn', categories: ['furniture'], vendor: { id: 'v-wood', name: 'Woodcraft' }, term: { start: '2024-07-01', end: '2027-06-30' } };
+  const status = (d: { items: { id: string; status: string }[] }, id: string): string | undefined => d.items.find((i) => i.id === id)?.status;
+
+  test.prop([arbMember(), arbContract(), arbPurchase({ memberId: 'x' })], { numRuns: RUNS })(
+    'without a public-project part, formal-bid-file is required exactly when procurementMethod needs a formal bid and finds the contract unusable',
+    (member, c, po) => {
+      const { publicWorks: _part, ...rest } = po;
+      const own: Purchase = { ...rest, memberId: member.id, contractId: c.id };
+      const method = pace.procurementMethod({ member, purchase: own, contract: c }, { trace: false });
+      const file = pace.auditChecklist({ member, purchase: own, contract: c }, { trace: false });
+      const required = file.items.find((i) => i.id === 'formal-bid-file')!.required;
+      expect(required).toBe(method.required.overall === 'formal-bid' && method.contractUsable === false);
+    },
+  );
+
+  it('installation on a goods PO under a usable contract needs the bid file from 2025-01-01, when it became a public project, not before', () => {
+    const po: Purchase = { id: 'po-inst', memberId: district.id, date: '2025-08-12', amount: '60000.00', supplyKind: 'goods', category: 'furniture', contractId: furniture.id, vendorId: 'v-wood', publicWorks: { kind: 'installation' } };
+    const in2025 = pace.auditChecklist({ member: district, purchase: po, contract: furniture });
+    expect(pace.procurementMethod({ member: district, purchase: po, contract: furniture }).contractUsable).toBe(true);
+    expect(['formal-bid-file', 'bid-security', 'contractor-licence'].map((id) => status(in2025, id))).toEqual(['missing', 'missing', 'missing']);
+    const in2024 = pace.auditChecklist({ member: district, purchase: { ...po, date: '2024-11-15' }, contract: furniture });
+    expect(['formal-bid-file', 'bid-security', 'contractor-licence'].map((id) => status(in2024, id))).toEqual(['not-applicable', 'not-applicable', 'not-applicable']);
+    // Maintenance is not a public project (PCC § 22002(d)): no part to bid, even over the limits.
+    const maintained = pace.auditChecklist({ member: district, purchase: { ...po, amount: '150000.00', publicWorks: { kind: 'maintenance' } }, contract: furniture });
+    expect(['formal-bid-file', 'bid-security'].map((id) => status(maintained, id))).toEqual(['not-applicable', 'not-applicable']);
+  });
+
+  it('the trace says whether the contract covers the purchase, and which findings keep it from doing so', () => {
+    const roof: Purchase = { id: 'po-roof', memberId: district.id, date: '2025-07-14', amount: '500000.00', supplyKind: 'public-works', contractId: furniture.id, vendorId: 'v-wood', publicWorks: { kind: 'construction' } };
+    const d = pace.auditChecklist({ member: district, purchase: roof, contract: furniture });
+    expect(d.missing).toEqual(expect.arrayContaining(['formal-bid-file', 'bid-security', 'contractor-licence']));
+    expect(d.trace.find((s) => s.id === 'coveredByCooperativeContract')).toEqual({
+      step: 'facts', id: 'coveredByCooperativeContract', passed: false, detail: { coveredByCooperativeContract: false, contractGiven: true, blockedBy: ['cooperative-contract-not-for-services'] },
+    });
+    // checkPurchase reads the coverage off its method run: the same audit file, trace included.
+    expect(pace.checkPurchase({ member: district, purchase: roof, contract: furniture }).auditChecklist).toEqual(d);
+    const covered = pace.auditChecklist({ member: district, purchase: { ...roof, amount: '200000.00', supplyKind: 'goods', category: 'furniture', publicWorks: undefined }, contract: furniture });
+    expect(covered.trace.find((s) => s.id === 'coveredByCooperativeContract')?.detail).toEqual({ coveredByCooperativeContract: true, contractGiven: true, blockedBy: [] });
+    expect(status(covered, 'formal-bid-file')).toBe('not-applicable');
+  });
+
+  it('judges the coverage of the PO as issued too: a blocked contract keeps the informal bid file its PO needed when change orders carry it past the informal limit', () => {
+    const pine = { ...district, id: 'm-pine', cupccaa: { optedIn: true, since: '2019-01-01' } };
+    const services = { ...furniture, id: 'c-fac', supplyKind: 'services' as const, categories: ['facility-services'] };
+    const roof: Purchase = { id: 'po-roof', memberId: 'm-pine', date: '2025-06-09', amount: '150000.00', supplyKind: 'public-works', contractId: 'c-fac', vendorId: 'v-wood', publicWorks: { kind: 'construction' } };
+    const raise: Purchase = { id: 'co-1', memberId: 'm-pine', date: '2025-08-04', amount: '100000.00', supplyKind: 'public-works', revisionOf: 'po-roof' };
+    expect(pace.procurementMethod({ member: pine, purchase: roof, contract: services }).contractUsable).toBe(false);
+    const d = pace.auditChecklist({ member: pine, purchase: roof, contract: services, changeOrders: [raise] });
+    expect(['informal-bid-file', 'formal-bid-file', 'bid-security'].map((id) => status(d, id))).toEqual(['missing', 'missing', 'missing']);
+  });
+
+  it('no rule may read purchase.coveredByCooperativeContract: it is decided by the rules\' findings', () => {
+    const policy = {
+      id: 'reads-coverage', version: '1.0.0', title: 'A rule reading the coverage', kind: 'policy',
+      rules: [{ id: 'x.covered', capability: 'procurement', conditions: { all: [{ fact: 'purchase', path: '$.coveredByCooperativeContract', operator: 'equal', value: true }] }, event: { type: 'finding', params: { code: 'x', severity: 'info', message: 'm' } } }],
+    };
+    const bind = () => createPace({ packs: [californiaLaw(), paceProgram(), policy] });
+    expect(bind).toThrow(/only checklist items may read it/);
+    expect(pathOfError(bind)).toEqual(['$.packs[2].rules[0].conditions']);
+  });
+});

@@ -47,6 +47,27 @@ describe('a district policy pack layered on the law', () => {
     const large = p.checkEligibility({ member: district, contract, asOf: '2025-03-01', purchase: { ...purchase, amount: '200000.00' } });
     expect(large.findings.map((f) => f.code)).not.toContain('cooperative-use-not-needed');
   });
+  it('a limit bound to kinds of public work (appliesTo.publicWorksKinds) covers public-works POs of those kinds, and the others as supplyKinds says', () => {
+    // Quotes above $5,000 for services and for maintenance work, whatever supply kind the PO is written as.
+    const policy = {
+      id: 'oak-maintenance-policy', version: '1.0.0', title: 'Quotes for services and maintenance', kind: 'policy',
+      thresholds: [{
+        id: 'oak.maintenance-quotes', series: 'oak.maintenance-quotes', amount: '5000.00', comparison: '>', effectiveFrom: '2024-07-01',
+        citation: 'Oak Valley USD AR 3310', confidence: 'high', level: 'local', method: 'quotes',
+        appliesTo: { memberIds: ['m-oak'], supplyKinds: ['services'], publicWorksKinds: ['maintenance'] },
+      }],
+    };
+    const p = createPace({ packs: [californiaLaw(), paceProgram(), policy] });
+    const local = (po: Partial<typeof purchase>) => p.procurementMethod({ member: district, purchase: { ...own('6000.00'), ...po } }).thresholds.find((t) => t.id === 'oak.maintenance-quotes')?.applies;
+    expect(local({ supplyKind: 'public-works', publicWorks: { kind: 'maintenance' } })).toBe(true);
+    expect(local({ supplyKind: 'services' })).toBe(true);
+    expect(local({ supplyKind: 'public-works', publicWorks: { kind: 'construction' } })).toBe(false);
+    // A public-works PO that names no kind is covered as supplyKinds says (it lists no public works).
+    expect(local({ supplyKind: 'public-works' })).toBe(false);
+    // The list binds public-works POs only: a goods PO with maintenance is not covered by it.
+    expect(local({ supplyKind: 'goods', publicWorks: { kind: 'maintenance' } })).toBe(false);
+    expect(p.procurementMethod({ member: district, purchase: { ...own('6000.00'), supplyKind: 'public-works', publicWorks: { kind: 'maintenance' } } }).method).toBe('quotes');
+  });
   it('a malformed finding in a policy pack is refused when the packs are bound', () => {
     const bad = { ...oakValleyPolicy, id: 'bad-policy', thresholds: [], rules: [{ ...oakValleyPolicy.rules[0]!, event: { type: 'finding', params: { code: 'x', severity: 'fatal', message: 'm' } } }] };
     let caught: unknown;
