@@ -62,6 +62,10 @@ export default [
     // classes that follow it: 83.88 -> 87.23 kB on their own (+3.23 kB of pack, +0.12 kB of code).
     // Merged with the restocking and shared-cost checks above and the session's checklist fixes
     // (informal-bid-file, purchase-category-not-given, what a PO needed as issued): 88.09 kB.
+    // The member's own bid file whenever no cooperative contract covers the purchase (a derived fact
+    // and its rule-set plumbing) and maintenance judged under § 20111(a) (appliesTo.publicWorksKinds):
+    // 89.07 kB. The limit is 90 kB. The packs are most of each step: the next addition should give
+    // the bundled packs an entry of their own rather than raise the limit again.
     limit: '90 kB',
     modifyEsbuildConfig(config) {
       config.external = [];
