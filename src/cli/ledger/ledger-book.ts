@@ -259,7 +259,7 @@ export class LedgerBook {
       if (flags & NEEDED_BID) {
         counts.neededBid++;
         if (flags & INFORMAL_BID) this.neededInformalBidCount++;
-        this.detail('neededBid', `${head},"amount":"${centsText(cents)}","method":"${flags & INFORMAL_BID ? 'informal-bid' : 'formal-bid'}"}`, where);
+        this.detail('neededBid', `${head},"amount":"${centsText(cents)}","method":"${bidMethod(flags)}"}`, where);
       }
       if (flags & MISSING_DOCUMENTS) {
         counts.missingDocuments++;
@@ -459,11 +459,12 @@ export class LedgerBook {
       const formalAtTotal = (flags & (NEEDED_BID | INFORMAL_BID)) === NEEDED_BID;
       const listedAsIssued = poFlags & NEEDED_BID ? (poFlags & INFORMAL_BID ? 'informal' : 'formal') : undefined;
       if (flags & NEEDED_BID && !(poFlags & BID_ON_FILE) && (listedAsIssued === undefined || (formalAtTotal && listedAsIssued === 'informal'))) {
-        this.flags.set(target, formalAtTotal ? (this.flags.get(target) | NEEDED_BID) & ~INFORMAL_BID : this.flags.get(target) | NEEDED_BID | INFORMAL_BID);
+        const now = formalAtTotal ? (this.flags.get(target) | NEEDED_BID) & ~INFORMAL_BID : this.flags.get(target) | NEEDED_BID | INFORMAL_BID;
+        this.flags.set(target, now);
         if (listedAsIssued === undefined) counts.neededBid++;
         if (listedAsIssued === 'informal') this.neededInformalBidCount--;
         else if (!formalAtTotal) this.neededInformalBidCount++;
-        this.detail('neededBid', `${head},"method":"${formalAtTotal ? 'formal-bid' : 'informal-bid'}","byChangeOrder":true}`, where, listedAsIssued === undefined);
+        this.detail('neededBid', `${head},"method":"${bidMethod(now)}","byChangeOrder":true}`, where, listedAsIssued === undefined);
       }
       if (missing !== undefined && missing !== before) {
         for (const id of newAtTotal(missing, before)) {
@@ -578,4 +579,9 @@ export class LedgerBook {
   memberYears(): MemberYear[] {
     return memberYearsOf(this.spending, this.fiscalYears.values, this.groups, this.memberList, this.setup.pace);
   }
+}
+
+/** The method of a row's needed bid, as its neededBid entry says it: `informal-bid` (CUPCCAA) or `formal-bid`. */
+function bidMethod(flags: number): 'informal-bid' | 'formal-bid' {
+  return flags & INFORMAL_BID ? 'informal-bid' : 'formal-bid';
 }
