@@ -2,7 +2,7 @@ import { toDayNumber, type CalendarDate } from '../dates/calendar-date.js';
 import { fiscalStartYearOf } from '../dates/fiscal-year.js';
 import { PaceError } from '../errors/pace-error.js';
 import { parseSplitPurchaseOptions, type ParsedOptions } from './split-purchase-options.js';
-import { ASSUMED, Regimes, isElectionUndated, limitsOf, lower, type Regime } from './member-regimes.js';
+import { ASSUMED, Regimes, isElectionUndated, limitKindOf, limitsOf, lower, type Regime } from './member-regimes.js';
 import { formatCents } from '../money/format-cents.js';
 import type { Finding } from '../decision.js';
 import type { Member } from '../model/member.js';
@@ -54,7 +54,9 @@ const SPLIT_KINDS: ReadonlySet<string> = new Set(['goods', 'services', 'public-w
  * public projects; § 20657 for community college districts): purchases of the same member, vendor
  * (or, with `acrossVendors`, category) and supply kind in one fiscal year (or chained with gaps of
  * at most `days`), each within the limit the group is judged against, whose total is over it. The
- * limit is the lowest of the member's own regime in force on the purchases' dates. Change orders
+ * limit is the lowest of the member's own regime in force on the purchases' dates (for a public
+ * work naming its kind, as procurementMethod reads `publicWorksKinds`: maintenance is grouped apart
+ * from public projects and judged against PCC § 20111(a)). Change orders
  * (`revisionOf`) fold into their PO; a PO they carry over its limit is reported on its own
  * (`change-orders`). Purchases under a cooperative contract are left out, and so is a PO that is
  * itself over its limit (its own procurement). With the default window, purchases just across July 1
@@ -167,7 +169,7 @@ function groupsUnder(context: PaceContext, parsed: readonly Purchase[], options:
   for (let i = 0; i < n; i++) if (rows[i] !== undefined && rows[i]!.cents < 0) rows[i] = undefined;
 
   const out: SplitPurchaseGroup[] = [];
-  // member → vendor or category → supply kind → row indexes
+  // member → vendor or category → supply kind (or a public work's kind of its own limits: maintenance) → row indexes
   const buckets = new Map<string, Map<string | undefined, Map<string, number[]>>>();
   const federalBuckets = new Map<string, Map<string | undefined, number[]>>();
   for (let i = 0; i < n; i++) {
@@ -177,7 +179,8 @@ function groupsUnder(context: PaceContext, parsed: readonly Purchase[], options:
     if (!SPLIT_KINDS.has(p.supplyKind)) continue;
     row.regime = regimes.of(p.memberId, p.date);
     if (p.vendorId !== undefined && hasFederalFunds(p)) pushTo(federalBuckets, p.memberId, p.vendorId, i);
-    const hit = limits.on(row.regime, p.supplyKind, row.day);
+    const limitKind = limitKindOf(p);
+    const hit = limits.on(row.regime, limitKind, row.day);
     if (hit === null) continue;
     row.limit = hit.used;
     row.limitFallback = hit.fallback;
@@ -191,9 +194,11 @@ function groupsUnder(context: PaceContext, parsed: readonly Purchase[], options:
     const key = acrossVendors ? p.category : p.vendorId;
     let byKind = byKey.get(key);
     if (!byKind) byKey.set(key, (byKind = new Map()));
-    const list = byKind.get(p.supplyKind);
+    // (maintenance apart from public projects: its own limit, PCC § 20111(a))
+    const bucketKind = limits.bucketKindOf(limitKind);
+    const list = byKind.get(bucketKind);
     if (list) list.push(i);
-    else byKind.set(p.supplyKind, [i]);
+    else byKind.set(bucketKind, [i]);
   }
 
   // Lists of rows are built by push, so that every list the group finders see is a packed array

@@ -26,7 +26,7 @@ export interface Regime {
   readonly memberId: string;
   /** What is open about it; `ruleId` and `pack` default to the limit's. */
   readonly finding: (Omit<Finding, 'ruleId' | 'pack'> & { ruleId?: string; pack?: string }) | undefined;
-  /** The limits of this regime by supply kind (and day), filled by {@link Limits.on}. */
+  /** The limits of this regime by limit kind ({@link limitKindOf}) and day, filled by {@link Limits.on}. */
   readonly limits: Map<string, KeyLimits>;
 }
 
@@ -108,51 +108,94 @@ export function isElectionUndated(member: Member): boolean {
   return member.cupccaa !== undefined && member.cupccaa.optedIn && member.cupccaa.since === undefined;
 }
 
-/** Whether a period is a bid limit that binds a purchase of this regime and supply kind on its own. */
-function bindsAlone(p: ThresholdPeriod, regime: Regime, supplyKind: string): boolean {
-  if (p.method !== 'formal-bid' || (p.level !== 'state' && p.level !== 'local') || p.role !== 'limit') return false;
+/**
+ * What a purchase's bid limit depends on besides its regime and date: its supply kind, and for a
+ * public-works purchase that names its kind of work, that kind (`public-works/maintenance`):
+ * maintenance is judged against PCC § 20111(a), not the public-project limit of § 20111(b).
+ */
+export function limitKindOf(p: Pick<Purchase, 'supplyKind' | 'publicWorks'>): string {
+  return p.supplyKind === 'public-works' && p.publicWorks !== undefined ? `public-works/${p.publicWorks.kind}` : p.supplyKind;
+}
+
+/**
+ * Whether a period is a bid limit that binds a purchase of this regime and limit kind
+ * ({@link limitKindOf}) on its own. A public-works purchase that names its kind of work is covered
+ * by the kinds a period lists (`appliesTo.publicWorksKinds`), whatever its supply kinds; any other
+ * by its supply kinds: as procurementMethod reads a period (required-method.ts).
+ */
+function bindsAlone(p: ThresholdPeriod, regime: Regime, limitKind: string): boolean {
+  if (!bindsKind(p, limitKind)) return false;
   const a = p.appliesTo;
   if (!a) return true;
-  if (a.federalFunds === true) return false;
   if (a.memberIds !== undefined && !a.memberIds.includes(regime.memberId)) return false;
-  if (a.supplyKinds !== undefined && !a.supplyKinds.includes(supplyKind as Purchase['supplyKind'])) return false;
   if (regime.kind !== undefined && a.memberKinds !== undefined && !a.memberKinds.includes(regime.kind)) return false;
   if (a.cupccaa !== undefined && a.cupccaa !== regime.cupccaa) return false;
   return true;
 }
 
-/** The series that can bind a regime key and supply kind, and the limits found by day. */
+/** Whether a period is a state or local bid limit that binds a purchase of this limit kind, whoever the member. */
+function bindsKind(p: ThresholdPeriod, limitKind: string): boolean {
+  if (p.method !== 'formal-bid' || (p.level !== 'state' && p.level !== 'local') || p.role !== 'limit') return false;
+  const a = p.appliesTo;
+  if (!a) return true;
+  if (a.federalFunds === true) return false;
+  const slash = limitKind.indexOf('/');
+  if (slash >= 0 && a.publicWorksKinds !== undefined) return a.publicWorksKinds.includes(limitKind.slice(slash + 1) as never);
+  return a.supplyKinds === undefined || a.supplyKinds.includes((slash >= 0 ? limitKind.slice(0, slash) : limitKind) as Purchase['supplyKind']);
+}
+
+/** The series that can bind a regime key and limit kind, and the limits found by day. */
 interface KeyLimits {
   readonly series: readonly ThresholdSeries[];
   readonly byDay: Map<number, LimitHit | null>;
 }
 
-/** Days a regime's limits are kept for at most per supply kind (then they are found again). */
+/** Days a regime's limits are kept for at most per limit kind (then they are found again). */
 const MAX_DAYS_KEPT = 20_000;
 
 /**
- * Limits by regime, supply kind and day, computed once each. One per threshold table (see
+ * Limits by regime, limit kind and day, computed once each. One per threshold table (see
  * {@link limitsOf}): a caller that checks a ledger bucket by bucket (audit-ledger) finds each
  * day's limits once, not once per call.
  */
 export class Limits {
-  /** By the regime's key (and member, when limits bind named members) and supply kind. */
+  /** By the regime's key (and member, when limits bind named members) and limit kind. */
   private readonly byKey = new Map<string, KeyLimits>();
+  /** {@link bucketKindOf}'s answers. */
+  private readonly bucketKinds = new Map<string, string>();
   /** Whether some limit binds named members only: only then do limits differ member by member. */
   private readonly byMember: boolean;
   constructor(private readonly table: ThresholdTable) {
     this.byMember = table.series.some((s) => s.periods.some((p) => p.appliesTo?.memberIds !== undefined));
   }
 
-  /** The lowest bid limit binding the regime and supply kind on the day, or null when none does. */
-  on(regime: Regime, supplyKind: string, day: number): LimitHit | null {
-    let limits = regime.limits.get(supplyKind);
+  /**
+   * The kind purchases of a limit kind are grouped by in the split check: their supply kind, unless
+   * they name a kind of work that other limits bind than those of their supply kind (maintenance,
+   * PCC § 20111(a), beside the public projects of § 20111(b)); a repair and a construction PO, both
+   * public projects, are one group's.
+   */
+  bucketKindOf(limitKind: string): string {
+    const slash = limitKind.indexOf('/');
+    if (slash < 0) return limitKind;
+    let kind = this.bucketKinds.get(limitKind);
+    if (kind === undefined) {
+      const supplyKind = limitKind.slice(0, slash);
+      const binding = (k: string): string => this.table.series.filter((s) => s.periods.some((p) => bindsKind(p, k))).map((s) => s.id).join('\u0000');
+      this.bucketKinds.set(limitKind, (kind = binding(limitKind) === binding(supplyKind) ? supplyKind : limitKind));
+    }
+    return kind;
+  }
+
+  /** The lowest bid limit binding the regime and limit kind ({@link limitKindOf}) on the day, or null when none does. */
+  on(regime: Regime, limitKind: string, day: number): LimitHit | null {
+    let limits = regime.limits.get(limitKind);
     if (!limits) {
-      // What bindsAlone reads of a regime and supply kind: regimes of one key share their limits.
-      const key = this.byMember ? `${regime.key}|${regime.memberId}|${supplyKind}` : `${regime.key}|${supplyKind}`;
+      // What bindsAlone reads of a regime and limit kind: regimes of one key share their limits.
+      const key = this.byMember ? `${regime.key}|${regime.memberId}|${limitKind}` : `${regime.key}|${limitKind}`;
       limits = this.byKey.get(key);
-      if (!limits) this.byKey.set(key, (limits = { series: this.table.series.filter((s) => s.periods.some((p) => bindsAlone(p, regime, supplyKind))), byDay: new Map() }));
-      regime.limits.set(supplyKind, limits);
+      if (!limits) this.byKey.set(key, (limits = { series: this.table.series.filter((s) => s.periods.some((p) => bindsAlone(p, regime, limitKind))), byDay: new Map() }));
+      regime.limits.set(limitKind, limits);
     }
     const { series, byDay } = limits;
     const cached = byDay.get(day);
@@ -162,7 +205,7 @@ export class Limits {
     for (const s of series) {
       const hit = figureOn(s, day);
       // A period of the series may bind another regime (e.g. a CUPCCAA period): check the one used.
-      if (!hit || !bindsAlone(hit.used, regime, supplyKind)) continue;
+      if (!hit || !bindsAlone(hit.used, regime, limitKind)) continue;
       if (found === null) found = hit;
       else {
         const lo = lower(found.used, hit.used);

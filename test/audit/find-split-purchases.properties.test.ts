@@ -3,6 +3,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { createPace, type Member, type Purchase } from '../../src/index.js';
+
+type PublicWorksKind = NonNullable<Purchase['publicWorks']>['kind'];
 import { arbDate, centsToMoney, district, moneyCents } from '../compliance/arbitraries.js';
 
 const pace = createPace();
@@ -32,6 +34,9 @@ const arbRows = fc.array(
     vendor: fc.constantFrom('v-1', 'v-2'),
     category: fc.constantFrom('technology', 'furniture'),
     kind: fc.constantFrom<Purchase['supplyKind']>('goods', 'services', 'public-works'),
+    // The kind of work a public-works purchase names, if any: maintenance has the § 20111(a)
+    // limit, the others the public-project limits.
+    work: fc.option(fc.constantFrom<PublicWorksKind>('maintenance', 'maintenance', 'repair', 'construction'), { nil: undefined }),
     date: arbDate,
     cents: arbAmountCents,
     federal: fc.boolean(),
@@ -39,11 +44,12 @@ const arbRows = fc.array(
   { maxLength: 30 },
 );
 
-interface GeneratedRow { member: string; vendor: string; category: string; kind: Purchase['supplyKind']; date: string; cents: number; federal: boolean }
+interface GeneratedRow { member: string; vendor: string; category: string; kind: Purchase['supplyKind']; work?: PublicWorksKind | undefined; date: string; cents: number; federal: boolean }
 
 const toPurchases = (rows: readonly GeneratedRow[]): Purchase[] =>
   rows.map((r, i) => ({
     id: `po-${i}`, memberId: r.member, date: r.date, amount: centsToMoney(r.cents), supplyKind: r.kind, vendorId: r.vendor, category: r.category,
+    ...(r.kind === 'public-works' && r.work !== undefined ? { publicWorks: { kind: r.work } } : {}),
     ...(r.federal ? { funding: [{ source: 'federal' as const, amount: centsToMoney(r.cents) }] } : {}),
   }));
 
@@ -62,8 +68,8 @@ const arbRowsOnFewDays = arbRows.filter((rows) => rows.length >= 8).chain((rows)
 );
 
 describe('findSplitPurchases: each member is judged by its own regime', () => {
-  test.prop([arbRows, fc.boolean()], { numRuns: RUNS })('a group never uses a limit lower than the member\'s own regime on its dates', (rows, acrossVendors) => {
-    const purchases = toPurchases(rows);
+  /** No group of the purchases uses a limit lower than procurementMethod's for one of them. */
+  const expectOwnLimits = (purchases: Purchase[], acrossVendors: boolean): void => {
     const byId = new Map(purchases.map((p) => [p.id, p]));
     const members = new Map(MEMBERS.map((m) => [m.id, m]));
     for (const g of pace.findSplitPurchases(purchases, { members: MEMBERS, acrossVendors })) {
@@ -75,6 +81,29 @@ describe('findSplitPurchases: each member is judged by its own regime', () => {
       expect(cents(g.threshold)).toBeGreaterThanOrEqual(Math.min(...(own as number[])));
       for (const id of g.purchaseIds) expect(cents(byId.get(id)!.amount)).toBeLessThanOrEqual(cents(g.threshold));
     }
+  };
+
+  test.prop([arbRows, fc.boolean()], { numRuns: RUNS })("a group never uses a limit lower than the member's own regime on its dates", (rows, acrossVendors) => {
+    expectOwnLimits(toPurchases(rows), acrossVendors);
+  });
+
+  // One vendor's public works within a fiscal year, around the $15,000 public-project limit:
+  // maintenance (PCC § 20111(a)) beside repairs and construction (§ 20111(b), CUPCCAA's bands).
+  const arbPublicWorks = fc.array(
+    fc.record({
+      member: fc.constantFrom('m-district', 'm-cupccaa', 'm-ccd', 'm-jpa-district'),
+      vendor: fc.constant('v-1'),
+      category: fc.constant('facilities'),
+      kind: fc.constant<Purchase['supplyKind']>('public-works'),
+      work: fc.option(fc.constantFrom<PublicWorksKind>('maintenance', 'repair', 'construction'), { nil: undefined }),
+      date: fc.constantFrom('2025-08-04', '2025-10-15', '2026-01-20', '2026-05-11'),
+      cents: fc.oneof(fc.integer({ min: 100_000, max: 2_000_000 }), arbAmountCents),
+      federal: fc.constant(false),
+    }),
+    { minLength: 2, maxLength: 12 },
+  );
+  test.prop([arbPublicWorks], { numRuns: RUNS })("a public work's group uses its own kind of work's limit (maintenance: § 20111(a), not the public-project limit)", (rows) => {
+    expectOwnLimits(toPurchases(rows), false);
   });
 
   test.prop([arbRows, arbRowsOnFewDays, fc.shuffledSubarray(MEMBERS.map((m) => m.id), { minLength: MEMBERS.length })], { numRuns: RUNS })(

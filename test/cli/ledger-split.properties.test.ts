@@ -65,6 +65,8 @@ const arbRows = fc.array(
     member: fc.constantFrom('m-0', 'm-0', 'm-0', 'm-1', 'm-2', 'm-3'),
     vendor: fc.constantFrom('v-1', 'v-1', 'v-1', 'v-1', 'v-2', ''),
     kind: fc.constantFrom<Purchase['supplyKind']>('goods', 'goods', 'goods', 'goods', 'services', 'public-works'),
+    /** A public work's kind of work (column publicWorksKind): maintenance is judged against § 20111(a), in a bucket of its own. */
+    work: fc.option(fc.constantFrom<NonNullable<Purchase['publicWorks']>['kind']>('maintenance', 'maintenance', 'repair'), { nil: undefined }),
     date: arbLedgerDate,
     cents: arbCents,
     underContract: fc.integer({ min: 0, max: 9 }),
@@ -87,8 +89,9 @@ describe('audit-ledger split groups', () => {
         ...(r.vendor ? { vendorId: r.vendor } : {}),
         ...(r.underContract === 0 ? { contractId: 'pace-tech-2024' } : {}),
         ...(r.federal ? { funding: [{ source: 'federal' as const, amount: centsToMoney(r.cents) }] } : {}),
+        ...(r.kind === 'public-works' && r.work !== undefined ? { publicWorks: { kind: r.work } } : {}),
       }));
-      const csv = ['id,memberId,date,amount,supplyKind,vendorId,contractId,federalAmount', ...purchases.map((p) => [p.id, p.memberId, p.date, p.amount, p.supplyKind, p.vendorId ?? '', p.contractId ?? '', p.funding?.[0]?.amount ?? ''].join(','))].join('\n');
+      const csv = ['id,memberId,date,amount,supplyKind,vendorId,contractId,federalAmount,publicWorksKind', ...purchases.map((p) => [p.id, p.memberId, p.date, p.amount, p.supplyKind, p.vendorId ?? '', p.contractId ?? '', p.funding?.[0]?.amount ?? '', p.publicWorks?.kind ?? ''].join(','))].join('\n');
       const ledger = join(scratch, 'ledger.csv');
       writeFileSync(ledger, `${csv}\n`);
       const membersFile = join(scratch, 'members.json');

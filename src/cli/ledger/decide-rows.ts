@@ -5,6 +5,8 @@
 import { firstNonUtf8, notUtf8Message, scanNonUtf8 } from './utf8.js';
 import { isPaceError, type DecisionOptions, type Pace, type PreparedContract } from '../../index.js';
 import { paceContextOf } from '../../pace.js';
+import { limitsOf, type Limits } from '../../audit/member-regimes.js';
+import { complianceContext } from '../../compliance/rule-sets.js';
 import { dateKey } from '../../compliance/purchase-classes.js';
 import { parsePurchase } from '../../compliance/parse-input.js';
 import { quoted } from '../safe-text.js';
@@ -284,6 +286,8 @@ export class ChunkDecider {
   private readonly groupKeys: [number, string, string][] = [];
   /** (member, supply kind, vendor) → index into groupKeys. */
   private readonly groupIndex = new GroupIndex();
+  /** The bid limits of the setup's packs, for {@link bucketKindOf} (found on a first public work naming its kind). */
+  private limits: Limits | undefined;
   private dates: Int32Array;
   /** A date's dateKey → its index into dateValues (a number hashes faster than a fresh string). */
   private readonly dateIndex = new Map<number, number>();
@@ -421,7 +425,7 @@ export class ChunkDecider {
     this.lines[at] = line;
     this.ids.push(p['id'] as string);
     this.members[at] = known.index;
-    this.groups[at] = this.groupOf(known.index, p['supplyKind'] as string, typeof p['vendorId'] === 'string' ? p['vendorId'] : '');
+    this.groups[at] = this.groupOf(known.index, this.bucketKindOf(p), typeof p['vendorId'] === 'string' ? p['vendorId'] : '');
     // (the purchase was validated: its date is a calendar date)
     const date = p['date'] as string;
     const dayKey = dateKey(date);
@@ -514,6 +518,20 @@ export class ChunkDecider {
     return bidFile;
   }
 
+  /**
+   * The kind a row's split bucket is of: its supply kind, or for a public work naming a kind of
+   * work that other limits bind (maintenance: PCC § 20111(a)), `public-works/<kind>` (see
+   * Limits.bucketKindOf). Reports show the supply kind ({@link supplyKindOfBucket}).
+   */
+  private bucketKindOf(p: Record<string, unknown>): string {
+    const supplyKind = p['supplyKind'] as string;
+    if (supplyKind !== 'public-works' || p['publicWorks'] === undefined) return supplyKind;
+    // (the purchase was validated: publicWorks is { kind })
+    const limitKind = `public-works/${(p['publicWorks'] as { kind: string }).kind}`;
+    const kind = (this.limits ??= limitsOf(complianceContext(paceContextOf(this.setup.pace)!).thresholds)).bucketKindOf(limitKind);
+    return kind === supplyKind ? supplyKind : kind;
+  }
+
   private groupOf(member: number, supplyKind: string, vendor: string): number {
     let group = this.groupIndex.get(member, supplyKind, vendor);
     if (group === undefined) {
@@ -584,4 +602,10 @@ export class ChunkDecider {
       lineCount,
     };
   }
+}
+
+/** The supply kind of a split bucket's kind ({@link ChunkDecider.bucketKindOf}): `public-works/maintenance` is public works. */
+export function supplyKindOfBucket(kind: string): string {
+  const slash = kind.indexOf('/');
+  return slash < 0 ? kind : kind.slice(0, slash);
 }

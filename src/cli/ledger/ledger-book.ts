@@ -5,14 +5,15 @@
 import { fiscalYearOf } from '../../index.js';
 import { quoted } from '../safe-text.js';
 import { CentsColumn, Column, GroupIndex, IdIndex, Interner, LineColumn, SmallIntColumn, flatCopy, jsonString } from './columns.js';
-import { BID_ON_FILE, BLOCKED, INFORMAL_BID, MAX_UNKNOWN_KINDS, CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, UNKNOWN_CONTRACT, type ChangedPO, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
+import { BID_ON_FILE, BLOCKED, INFORMAL_BID, MAX_UNKNOWN_KINDS, CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, UNKNOWN_CONTRACT, supplyKindOfBucket, type ChangedPO, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
 import type { RowProblem } from './rows.js';
 import { centsText } from './cents-text.js';
 import type { OnRow } from './rows-again.js';
 import { decideRaisedPOs, newAtTotal } from './raised-pos.js';
 import { memberYearsOf, spendingKey, type MemberYear } from './member-years.js';
 import { paceContextOf } from '../../pace.js';
-import { BucketSplitter, bucketsOf, shareSplitColumns, type BucketGroup, type KeptSplitGroup, type SplitColumns, type SplitHelpers } from './split-buckets.js';
+import { BucketSplitter, bucketsOf, shareSplitColumns, type BucketGroup, type KeptSplitGroup, type LedgerGroup, type SplitColumns, type SplitHelpers } from './split-buckets.js';
+import type { PublicWorksKind } from '../../model/purchase.js';
 
 /** Where the details (one JSON object per line) are kept while the ledger is read. */
 export interface DetailSink {
@@ -89,7 +90,7 @@ export class LedgerBook {
   /** The fiscal year (index into fiscalYears) of each interned date. */
   private readonly fiscalYearOfDate: number[] = [];
   private readonly fiscalYears = new Interner();
-  private readonly groups: { member: number; vendor: string; supplyKind: string }[] = [];
+  private readonly groups: LedgerGroup[] = [];
   private readonly spending = new Map<number, { cents: number; count: number }>();
   private readonly memberCounts: { purchases: number; cents: number; neededBid: number; missingDocuments: number; splitGroups: number; blockedPurchases: number }[];
   private readonly pendingChanges: ChangeOrderRow[] = [];
@@ -294,14 +295,16 @@ export class LedgerBook {
     else this.foldChange({ ...change, line }, target);
   }
 
-  private groupOf(member: number, supplyKind: string, vendor: string): number {
-    let group = this.groupIndex.get(member, supplyKind, vendor);
+  /** @param kind - The kind of the rows' split bucket: their supply kind, or `public-works/maintenance` (decide-rows.ts: bucketKindOf). */
+  private groupOf(member: number, kind: string, vendor: string): number {
+    let group = this.groupIndex.get(member, kind, vendor);
     if (group === undefined) {
       group = this.groups.length;
       // (copies: a slice of a chunk's text would keep the whole chunk alive, one for each group)
       const flatVendor = this.vendors.values[this.vendors.intern(vendor)]!;
-      const flatKind = this.supplyKinds.values[this.supplyKinds.intern(supplyKind)]!;
-      this.groups.push({ member, vendor: flatVendor, supplyKind: flatKind });
+      const flatKind = this.supplyKinds.values[this.supplyKinds.intern(kind)]!;
+      const supplyKind = supplyKindOfBucket(flatKind);
+      this.groups.push({ member, vendor: flatVendor, supplyKind, publicWorks: supplyKind === flatKind ? undefined : { kind: flatKind.slice(supplyKind.length + 1) as PublicWorksKind } });
       this.groupIndex.set(member, flatKind, flatVendor, group);
     }
     return group;

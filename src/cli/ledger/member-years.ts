@@ -3,6 +3,7 @@
 import type { Pace } from '../../index.js';
 import { bidLimitOf, type BidLimitFinding } from './bid-limit.js';
 import { centsText } from './cents-text.js';
+import type { LedgerGroup } from './split-buckets.js';
 
 /** Spending of one member with one vendor in one fiscal year. */
 export interface VendorSpending {
@@ -85,7 +86,7 @@ export function spendingKey(group: number, fiscalYear: number, underContract: bo
 export function memberYearsOf(
   spending: ReadonlyMap<number, { cents: number; count: number }>,
   fiscalYears: readonly string[],
-  groups: readonly { member: number; vendor: string; supplyKind: string }[],
+  groups: readonly LedgerGroup[],
   memberList: readonly { id: string; member: unknown }[],
   pace: Pace,
 ): MemberYear[] {

@@ -7,7 +7,7 @@ import { quoted } from '../safe-text.js';
  * Required: id, memberId, date, amount, supplyKind. The others are optional; `revisionOf` marks a
  * change order of the PO it names.
  */
-export const LEDGER_COLUMNS = ['id', 'memberId', 'date', 'amount', 'supplyKind', 'category', 'contractId', 'vendorId', 'federalAmount', 'stateAmount', 'localAmount', 'fundingProgram', 'emergency', 'documents', 'description', 'revisionOf'] as const;
+export const LEDGER_COLUMNS = ['id', 'memberId', 'date', 'amount', 'supplyKind', 'category', 'contractId', 'vendorId', 'federalAmount', 'stateAmount', 'localAmount', 'fundingProgram', 'emergency', 'documents', 'description', 'revisionOf', 'publicWorksKind'] as const;
 export type LedgerColumn = (typeof LEDGER_COLUMNS)[number];
 const REQUIRED: readonly LedgerColumn[] = ['id', 'memberId', 'date', 'amount', 'supplyKind'];
 const KNOWN: ReadonlySet<string> = new Set(LEDGER_COLUMNS);
@@ -62,6 +62,7 @@ const NO_FUNDING: readonly string[] = [];
 export function csvColumnOf(path: string, fundingColumns: readonly string[]): string {
   const m = /^\$\.purchase\.([A-Za-z]+)(?:\[(\d+)\])?/.exec(path);
   if (!m) return 'row';
+  if (m[1] === 'publicWorks') return 'publicWorksKind';
   if (m[1] === 'funding') {
     const column = m[2] !== undefined ? fundingColumns[Number(m[2])] : undefined;
     return column ? (path.endsWith('.program') ? 'fundingProgram' : column) : 'federalAmount/stateAmount/localAmount';
@@ -77,7 +78,7 @@ function cellAt(fields: readonly string[], at: number): string {
 /**
  * Turns a CSV record into a purchase, or the problems of its cells. Each optional column is read
  * by its position, in a fixed order (the purchase's keys: id, memberId, date, amount, supplyKind,
- * category, contractId, vendorId, description, funding, emergency, documents).
+ * category, contractId, vendorId, description, funding, emergency, documents, publicWorks).
  */
 export function csvRowToPurchase(fields: readonly string[], columns: ColumnIndex, line: number, problems: RowProblem[]): RowPurchase | undefined {
   const before = problems.length;
@@ -98,6 +99,7 @@ export function csvRowToPurchase(fields: readonly string[], columns: ColumnIndex
     funding: undefined,
     emergency: undefined,
     documents: undefined,
+    publicWorks: undefined,
   };
   let fundingColumns: string[] | undefined;
   let funding: Record<string, unknown>[] | undefined;
@@ -145,6 +147,9 @@ export function csvRowToPurchase(fields: readonly string[], columns: ColumnIndex
     }
     if (list) purchase['documents'] = list;
   }
+  // The kind of work (publicWorks.kind): maintenance has its own bid limit (PCC § 20111(a)).
+  const work = cellAt(fields, columns.publicWorksKind);
+  if (work) purchase['publicWorks'] = { kind: work };
   if (fields.length > columns.width && fields.slice(columns.width).some((f) => f.length > 0)) {
     problems.push({ line, where: 'row', message: `${fields.length} cells, but the header has ${columns.width} columns` });
   }

@@ -4,7 +4,7 @@
 // memory.
 import type { SplitPurchaseGroup } from '../../index.js';
 import type { PaceContext } from '../../pace-context.js';
-import type { Purchase } from '../../model/purchase.js';
+import type { PublicWorksKind, Purchase } from '../../model/purchase.js';
 import { findSplitGroups } from '../../audit/find-split-purchases.js';
 import { parseSplitPurchaseOptions, type ParsedOptions } from '../../audit/split-purchase-options.js';
 import { CentsColumn, Column, IdIndex, SmallIntColumn, type SharedIds } from './columns.js';
@@ -30,6 +30,18 @@ export interface BucketGroup {
   kept: KeptSplitGroup | undefined;
 }
 
+/**
+ * A group of rows: one member's purchases of one supply kind from one vendor. Public works naming a
+ * kind of work that other bid limits bind (maintenance: PCC § 20111(a)) are a group of their own,
+ * with that kind (decide-rows.ts: bucketKindOf).
+ */
+export interface LedgerGroup {
+  readonly member: number;
+  readonly vendor: string;
+  readonly supplyKind: string;
+  readonly publicWorks: { readonly kind: PublicWorksKind } | undefined;
+}
+
 /** What the split check reads of the ledger's rows. */
 export interface SplitColumns {
   ids: IdIndex;
@@ -37,8 +49,8 @@ export interface SplitColumns {
   date: Column<Uint16Array<ArrayBufferLike>>;
   cents: CentsColumn;
   flags: Column<Uint8Array<ArrayBufferLike>>;
-  /** By group number: (member, supply kind, vendor). */
-  groups: readonly { member: number; vendor: string; supplyKind: string }[];
+  /** By group number: (member, supply kind and a public work's kind of its own limits, vendor). */
+  groups: readonly LedgerGroup[];
   /** By date number. */
   dateValues: readonly string[];
   /** By row: the amount a PO was issued at, when change orders took more off it than they added. */
@@ -52,7 +64,7 @@ export interface SharedSplitColumns {
   date: Uint16Array<ArrayBufferLike>[];
   cents: ReturnType<CentsColumn['share']>;
   flags: Uint8Array<ArrayBufferLike>[];
-  groups: readonly { member: number; vendor: string; supplyKind: string }[];
+  groups: readonly LedgerGroup[];
   dateValues: readonly string[];
   issuedCents: ReadonlyMap<number, number>;
 }
@@ -169,6 +181,8 @@ export class BucketSplitter {
     const vendorId = vendor === '' ? undefined : vendor;
     for (let k = 0; k < rows.length; k++) {
       const row = rows[k]!;
+      // A group's kind is its supply kind, or `public-works/maintenance` (decide-rows.ts: bucketKindOf).
+      const { supplyKind, publicWorks } = groups[group.get(row)]!;
       const amount = centsText(cents.get(row));
       // One literal with every key (undefined where absent, which the library reads as absent):
       // purchases of one hidden class, where adding keys to some took two.
@@ -177,8 +191,9 @@ export class BucketSplitter {
         memberId,
         date: dateValues[date.get(row)]!,
         amount,
-        supplyKind: groups[group.get(row)]!.supplyKind,
+        supplyKind,
         vendorId,
+        publicWorks,
         funding: flags.get(row) & FEDERAL_MONEY ? [{ source: 'federal', amount }] : undefined,
       } as Purchase);
     }
