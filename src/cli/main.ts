@@ -42,7 +42,7 @@ Options:
   --out FILE    write the report to FILE (only when the whole run succeeded) instead of stdout
   --max-errors  audit-ledger: report at most N bad rows, then stop (default 20)
   --progress    audit-ledger: progress lines on stderr when it is not a terminal
-  --jobs N      worker threads; audit-ledger: default for files over 8 MB one per core but one, up to 3;
+  --jobs N      worker threads; audit-ledger: default over about 300,000 rows one per core but one, up to 3;
                 batch: default 0 (none: answers from the main thread), N for more requests a second
   --packs       extra rules packs layered on the bundled California law and PACE program packs
   -h, --help    this text;  -v, --version  the version and rules version
@@ -282,12 +282,17 @@ async function ledger(parsed: Parsed, io: CliIo): Promise<number> {
   } catch {
     // reported when the file is opened
   }
-  // Workers pay for themselves from a few megabytes on (each loads the packs once). By default one
-  // core is left to the thread that reads the file and keeps the ledger: on two cores that is one
-  // worker. Peak RSS of the generated ledger (bench/fixtures/generate-ledger.ts) on this 2-core
-  // machine at h-ledger: 1,000,000 rows 159 MB with no worker, 162 MB with one (the default), 193
-  // MB with two; 5,000,000 rows 284 MB with one.
-  const jobs = jobsFlag !== undefined ? jobsFlag : size > 8 << 20 ? Math.max(1, Math.min(3, availableParallelism() - 1)) : 0;
+  // Workers pay for themselves on long ledgers only: each loads the command and compiles the code
+  // that decides rows again. On this 2-core machine, one worker against none (the bench's generated
+  // ledger, 70 bytes a row; wall clock, three interleaved pairs, session 20): 200,000 rows 1.81-1.93
+  // against 1.69-1.92 s, 300,000 rows 2.31-2.48 against 2.23-2.41 s, 500,000 rows 3.64-3.66 against
+  // 3.86-3.97 s, 1,000,000 rows 6.0-7.3 against 6.8-11.6 s. So rows, not bytes, decide: estimated
+  // from the file's size and its first lines (a ledger with long descriptions has fewer rows a
+  // megabyte). By default one core is left to the thread that reads the file and keeps the ledger:
+  // on two cores that is one worker. Peak RSS of the generated ledger on this machine at h-ledger:
+  // 1,000,000 rows 159 MB with no worker, 162 MB with one (the default), 193 MB with two; 5,000,000
+  // rows 284 MB with one.
+  const jobs = jobsFlag !== undefined ? jobsFlag : estimatedRows(file, size) > WORKER_ROWS ? Math.max(1, Math.min(3, availableParallelism() - 1)) : 0;
   // The JSON report lists every detail: they wait in temporary files until it is written. The text
   // and HTML reports print the first ones the ledger keeps in memory, and counts: written to files
   // never read, the details of a 20,000,000-row ledger would take about 4.5 GB of temporary space.
@@ -543,4 +548,38 @@ function writeAll(fd: number, output: string | Uint8Array): void {
       throw e;
     }
   }
+}
+
+/** Ledgers of more rows than this get worker threads by default (see the measurements where it is used). */
+const WORKER_ROWS = 300_000;
+
+/**
+ * About how many lines a ledger file holds: its size over the mean length of the lines in its first
+ * 64 KB (Infinity for standard input, whose size is unknown: a database's export piped in is taken
+ * as long; the size itself when no line ends in the sample, as in a JSON document on one line).
+ */
+export function estimatedRows(file: string, size: number): number {
+  if (!Number.isFinite(size)) return Infinity;
+  const sample = new Uint8Array(Math.min(size, 1 << 16));
+  let read = 0;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      read = readSync(fd, sample, 0, sample.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return size; // (reported when the file is opened)
+  }
+  // (the lines that end in the sample, over the bytes up to the last of those ends)
+  let lines = 0;
+  let upTo = 0;
+  for (let i = 0; i < read; i++) {
+    if (sample[i] === 10 || (sample[i] === 13 && sample[i + 1] !== 10)) {
+      lines++;
+      upTo = i + 1;
+    }
+  }
+  return lines === 0 ? size : Math.round((size * lines) / upTo);
 }
