@@ -2,6 +2,7 @@
 // publicWorks.kind in JSON): maintenance (PCC § 20115) is not a public project (§ 22002(d)); it is
 // judged against the § 20111(a) bid limit, both when each PO is decided and in the split check,
 // where it is grouped apart from the vendor's public projects.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { inputError, runCli, scratchFiles } from '../support/cli-in-process.js';
 
@@ -39,7 +40,10 @@ const ledger = file(
 interface Report {
   splitPurchases: { purchaseIds: string[]; total: string; threshold: string; limitId: string; supplyKind: string }[];
   neededBid: { purchaseId: string }[];
-  memberYears: { vendors: { vendorId: string; bySupplyKind: { supplyKind: string; outsideContracts: string; purchases: number }[] }[] }[];
+  memberYears: {
+    bidLimitsBySupplyKind: { supplyKind: string; publicWorksKind?: string; bidLimit: string | null }[];
+    vendors: { vendorId: string; bySupplyKind: { supplyKind: string; publicWorksKind?: string; outsideContracts: string; purchases: number }[] }[];
+  }[];
 }
 
 describe('audit-ledger: maintenance is judged against § 20111(a), apart from public projects', () => {
@@ -53,8 +57,27 @@ describe('audit-ledger: maintenance is judged against § 20111(a), apart from pu
     // Before: the HVAC POs ($49,600) and the roofer's two ($18,000) were splits of the $15,000
     // public-project limit, and the $20,000 chiller service needed a formal bid.
     expect(r.neededBid).toEqual([]);
-    const roofer = r.memberYears[0]!.vendors.find((v) => v.vendorId === 'v-summit-roofing')!;
-    expect(roofer.bySupplyKind).toEqual([{ supplyKind: 'public-works', outsideContracts: '18000.00', underContracts: '0.00', purchases: 2 }]);
+    // Spending and limits: maintenance is an entry of its own, against its own limit.
+    const year = r.memberYears[0]!;
+    expect(year.bidLimitsBySupplyKind.map((l) => [l.supplyKind, l.publicWorksKind, l.bidLimit])).toEqual([
+      ['public-works', undefined, '15000.00'],
+      ['public-works', 'maintenance', '114800.00'],
+    ]);
+    const roofer = year.vendors.find((v) => v.vendorId === 'v-summit-roofing')!;
+    expect(roofer.bySupplyKind).toEqual([
+      { supplyKind: 'public-works', outsideContracts: '9000.00', underContracts: '0.00', purchases: 1 },
+      { supplyKind: 'public-works', publicWorksKind: 'maintenance', outsideContracts: '9000.00', underContracts: '0.00', purchases: 1 },
+    ]);
+  });
+
+  it('does not flag maintenance spending against the $15,000 public-project limit on the HTML page', async () => {
+    const out = file('report.html', '');
+    await runCli(['audit-ledger', ledger, '--members', members, '--format', 'html', '--out', out]);
+    const page = readFileSync(out, 'utf8');
+    // The HVAC contractor's $49,600 and the roofer's $9,000 + $9,000 are each within their kind's limit.
+    expect(page).not.toContain('over the $15,000.00 limit in total');
+    expect(page).toContain('Bid limit (state, goods and public works (maintenance)): $114,800.00');
+    expect(page).toContain('; public works: $15,000.00 (Cal. Pub. Cont. Code § 20111(b))');
   });
 
   it('finds the same groups in a JSON Lines ledger naming publicWorks.kind', async () => {

@@ -120,6 +120,12 @@ const LEDGER_SCRIPT = `
 /** Charts drawn for at most this many member-years (those with split groups first, then by spending); all are in the tables. */
 const CHARTED_YEARS = 40;
 const KIND_WORDS: Record<string, string> = { goods: 'goods', services: 'services', 'public-works': 'public works', 'professional-services': 'professional services' };
+/** A spending or bid-limit entry's kind as one key: a public work's kind of work (maintenance) apart. */
+const kindKey = (k: { supplyKind: string; publicWorksKind?: string | undefined }): string => (k.publicWorksKind === undefined ? k.supplyKind : `${k.supplyKind}/${k.publicWorksKind}`);
+/** Words joined as a sentence lists them: `a`, `a and b`, `a, b and c`. */
+const andList = (words: readonly string[]): string => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`);
+/** The kind in words: `public works (maintenance)`. */
+const kindWords = (k: { supplyKind: string; publicWorksKind?: string | undefined }): string => `${KIND_WORDS[k.supplyKind] ?? k.supplyKind}${k.publicWorksKind === undefined ? '' : ` (${k.publicWorksKind})`}`;
 const VENDORS_PER_CHART = 15;
 /** Split groups listed in the table (the JSON report lists all of them; the page says how many more there are). */
 export const SPLIT_ROWS = 200;
@@ -147,13 +153,13 @@ export function renderLedgerHtml(run: LedgerRun): string {
     // Each supply kind against its own limit: the chart's line is the goods limit, so its bars
     // outside contracts are the spending of the kinds that limit is (services too, for a
     // district); public works ($15,000) and professional services (none) stand apart.
-    const limits = new Map(y.bidLimitsBySupplyKind.map((l) => [l.supplyKind, l.bidLimit]));
+    const limits = new Map(y.bidLimitsBySupplyKind.map((l) => [kindKey(l), l.bidLimit]));
     const onTheLine = (kind: string): boolean => limits.get(kind) === y.bidLimit;
-    const outsideOf = (v: VendorSpending, line: boolean): number => v.bySupplyKind.reduce((a, k) => a + (onTheLine(k.supplyKind) === line ? cents(k.outsideContracts) : 0), 0);
+    const outsideOf = (v: VendorSpending, line: boolean): number => v.bySupplyKind.reduce((a, k) => a + (onTheLine(kindKey(k)) === line ? cents(k.outsideContracts) : 0), 0);
     if (chartedSet.has(y)) {
       const sum = (list: VendorSpending[], of: (v: VendorSpending) => number): number => list.reduce((a, v) => a + of(v), 0);
       const series = (of: (v: VendorSpending) => number): number[] => [...top.map((v) => of(v) / 100), ...(rest.length > 0 ? [sum(rest, of) / 100] : [])];
-      const others = y.bidLimitsBySupplyKind.filter((l) => !onTheLine(l.supplyKind)).map((l) => KIND_WORDS[l.supplyKind] ?? l.supplyKind);
+      const others = y.bidLimitsBySupplyKind.filter((l) => !onTheLine(kindKey(l))).map(kindWords);
       charts.push({
         canvas,
         memberId: y.memberId,
@@ -168,19 +174,19 @@ export function renderLedgerHtml(run: LedgerRun): string {
     }
     const over = (v: VendorSpending): string[] =>
       v.bySupplyKind.flatMap((k) => {
-        const limit = limits.get(k.supplyKind);
+        const limit = limits.get(kindKey(k));
         if (limit === null || limit === undefined || cents(k.outsideContracts) <= cents(limit)) return [];
-        const kind = KIND_WORDS[k.supplyKind] ?? k.supplyKind;
-        return [onTheLine(k.supplyKind) ? `${kind} over the ${standsIn ? 'stand-in ' : ''}bid limit in total` : `${kind} over the ${dollars(limit)} limit in total`];
+        const kind = kindWords(k);
+        return [onTheLine(kindKey(k)) ? `${kind} over the ${standsIn ? 'stand-in ' : ''}bid limit in total` : `${kind} over the ${dollars(limit)} limit in total`];
       });
     const rows = y.vendors
       .slice(0, 50)
       .map((v) => `<tr><td>${html(v.vendorId)}</td><td class="num">${v.purchases}</td><td class="num">${dollars(v.outsideContracts)}</td><td class="num">${dollars(v.underContracts)}</td><td>${over(v).map((o) => `<span class="status-missing">${html(o)}</span>`).join('<br>')}</td></tr>`)
       .join('');
     sections.push(`<section class="member-year"><h3>${html(names.get(y.memberId) ?? y.memberId)} <span class="id">[${html(y.memberId)}]</span>, fiscal year ${html(y.fiscalYear)}${splits > 0 ? ` <span class="status-missing">${splits} possible split group${splits === 1 ? '' : 's'}</span>` : ''}</h3>
-<p class="meta${y.bidLimitFindings.some((f) => f.severity !== 'info') ? ' status-missing' : ''}">Bid limit (state, goods${limits.get('services') !== undefined && onTheLine('services') ? ' and services' : ''}): ${html(bidLimitInWords(y, dollars))}${y.bidLimitsBySupplyKind
-      .filter((l) => !onTheLine(l.supplyKind))
-      .map((l) => `; ${html(KIND_WORDS[l.supplyKind] ?? l.supplyKind)}: ${l.bidLimit === null ? 'none' : dollars(l.bidLimit)}${l.bidLimitCitation ? ` (${html(l.bidLimitCitation)})` : ''}`)
+<p class="meta${y.bidLimitFindings.some((f) => f.severity !== 'info') ? ' status-missing' : ''}">Bid limit (state, ${html(andList(['goods', ...y.bidLimitsBySupplyKind.filter((l) => kindKey(l) !== 'goods' && onTheLine(kindKey(l))).map(kindWords)]))}): ${html(bidLimitInWords(y, dollars))}${y.bidLimitsBySupplyKind
+      .filter((l) => !onTheLine(kindKey(l)))
+      .map((l) => `; ${html(kindWords(l))}: ${l.bidLimit === null ? 'none' : dollars(l.bidLimit)}${l.bidLimitCitation ? ` (${html(l.bidLimitCitation)})` : ''}`)
       .join('')}</p>
 ${chartedSet.has(y) ? `<div class="chart"><canvas id="${canvas}" role="img" aria-label="Spending per vendor against the bid limit"></canvas></div>` : ''}
 <table><thead><tr><th>Vendor</th><th class="num">POs</th><th class="num">Outside contracts</th><th class="num">Under contracts</th><th></th></tr></thead><tbody>${rows}</tbody></table>

@@ -29,13 +29,13 @@ export interface BidLimit {
 }
 
 /**
- * The lowest state formal-bid limit for a supply kind (goods unless said) in force on July 1 or January 1 of the fiscal year
+ * The lowest state formal-bid limit for a supply kind (goods unless said; for public works, of a kind of work when given) in force on July 1 or January 1 of the fiscal year
  * (amount null: none applies, none is known, or the member is refused), and the findings of
  * those two decisions that concern it: `threshold-figure-unknown` for the series of a limit
  * consulted (a figure the rules pack does not have, another standing in), `member-regime-unknown`,
  * `charter-school-not-subject-to-pcc-bidding` and `county-office-pcc-bidding-basis-not-found`, each once.
  */
-export function bidLimitOf(pace: Pace, member: { id: string; member: unknown }, fiscalYear: string, supplyKind = 'goods'): BidLimit {
+export function bidLimitOf(pace: Pace, member: { id: string; member: unknown }, fiscalYear: string, supplyKind = 'goods', publicWorksKind?: string): BidLimit {
   const start = Number(fiscalYear.slice(0, 4));
   let best: { amount: string; citation: string; cents: number } | undefined;
   const findings: BidLimitFinding[] = [];
@@ -43,7 +43,7 @@ export function bidLimitOf(pace: Pace, member: { id: string; member: unknown }, 
   for (const date of [`${start}-07-01`, `${start + 1}-01-01`]) {
     let decision: ReturnType<Pace['procurementMethod']>;
     try {
-      decision = pace.procurementMethod({ member: member.member, purchase: { id: 'bid-limit', memberId: member.id, date, amount: '0.00', supplyKind } } as never, NO_TRACE);
+      decision = pace.procurementMethod({ member: member.member, purchase: { id: 'bid-limit', memberId: member.id, date, amount: '0.00', supplyKind, ...(publicWorksKind !== undefined ? { publicWorks: { kind: publicWorksKind } } : {}) } } as never, NO_TRACE);
     } catch {
       return { amount: null, citation: null, findings: [] };
     }

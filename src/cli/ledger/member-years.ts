@@ -4,6 +4,7 @@ import type { Pace } from '../../index.js';
 import { bidLimitOf, type BidLimitFinding } from './bid-limit.js';
 import { centsText } from './cents-text.js';
 import type { LedgerGroup } from './split-buckets.js';
+import { supplyKindOfBucket } from './decide-rows.js';
 
 /** Spending of one member with one vendor in one fiscal year. */
 export interface VendorSpending {
@@ -27,6 +28,12 @@ export interface VendorSpending {
 /** Spending of one member with one vendor in one fiscal year, of one supply kind. */
 export interface SupplyKindSpending {
   supplyKind: string;
+  /**
+   * Public works of a kind of work that other bid limits bind than public projects' (maintenance:
+   * PCC § 20111(a)) are an entry of their own, with that kind (`publicWorks.kind`, the ledger's
+   * `publicWorksKind`); absent on every other entry.
+   */
+  publicWorksKind?: string;
   outsideContracts: string;
   underContracts: string;
   purchases: number;
@@ -39,6 +46,8 @@ export interface SupplyKindSpending {
  */
 export interface SupplyKindBidLimit {
   supplyKind: string;
+  /** As in {@link SupplyKindSpending}: maintenance's limit is an entry of its own. */
+  publicWorksKind?: string;
   bidLimit: string | null;
   bidLimitCitation: string | null;
 }
@@ -69,7 +78,19 @@ export interface MemberYear {
 }
 
 const SUPPLY_KINDS = ['goods', 'services', 'public-works', 'professional-services'];
-const kindOrder = (kind: string): number => (SUPPLY_KINDS.includes(kind) ? SUPPLY_KINDS.indexOf(kind) : SUPPLY_KINDS.length);
+/** A kind's place: by its supply kind, then a public work's kind of work after the public works naming none. */
+const kindOrder = (a: string, b: string): number => {
+  const at = (kind: string): number => {
+    const supplyKind = supplyKindOfBucket(kind);
+    return SUPPLY_KINDS.includes(supplyKind) ? SUPPLY_KINDS.indexOf(supplyKind) : SUPPLY_KINDS.length;
+  };
+  return at(a) - at(b) || (a < b ? -1 : a > b ? 1 : 0);
+};
+/** The fields that name a kind (`public-works/maintenance`: a public work's kind of work too). */
+const kindFields = (kind: string): { supplyKind: string; publicWorksKind?: string } => {
+  const supplyKind = supplyKindOfBucket(kind);
+  return supplyKind === kind ? { supplyKind } : { supplyKind, publicWorksKind: kind.slice(supplyKind.length + 1) };
+};
 
 type Sums = { outside: number; under: number; purchases: number };
 
@@ -95,7 +116,8 @@ export function memberYearsOf(
     // (spendingKey read back)
     const contract = key % 2 === 1 ? '1' : '0';
     const fiscalYear = fiscalYears[Math.floor(key / 2) % 1024]!;
-    const { member, vendor, supplyKind } = groups[Math.floor(key / 2048)]!;
+    const { member, vendor, supplyKind, publicWorks } = groups[Math.floor(key / 2048)]!;
+    const kind = publicWorks === undefined ? supplyKind : `${supplyKind}/${publicWorks.kind}`;
     const memberId = memberList[member]!.id;
     const yearKey = `${member}\u0000${fiscalYear}`;
     let year = years.get(yearKey);
@@ -106,8 +128,8 @@ export function memberYearsOf(
     }
     let v = year.byVendor.get(vendor);
     if (!v) year.byVendor.set(vendor, (v = { outside: 0, under: 0, purchases: 0, kinds: new Map() }));
-    let k = v.kinds.get(supplyKind);
-    if (!k) v.kinds.set(supplyKind, (k = { outside: 0, under: 0, purchases: 0 }));
+    let k = v.kinds.get(kind);
+    if (!k) v.kinds.set(kind, (k = { outside: 0, under: 0, purchases: 0 }));
     for (const sums of [v, k]) {
       if (contract === '0') sums.outside += cents;
       else sums.under += cents;
@@ -116,12 +138,13 @@ export function memberYearsOf(
   }
   return [...years.values()]
     .map(({ byVendor, vendors: _, member, ...year }) => {
-      const kinds = [...new Set([...byVendor.values()].flatMap((v) => [...v.kinds.keys()]))].sort((a, b) => kindOrder(a) - kindOrder(b));
+      const kinds = [...new Set([...byVendor.values()].flatMap((v) => [...v.kinds.keys()]))].sort(kindOrder);
       return {
         ...year,
-        bidLimitsBySupplyKind: kinds.map((supplyKind) => {
-          const limit = supplyKind === 'goods' ? { amount: year.bidLimit, citation: year.bidLimitCitation } : bidLimitOf(pace, memberList[member]!, year.fiscalYear, supplyKind);
-          return { supplyKind, bidLimit: limit.amount, bidLimitCitation: limit.citation };
+        bidLimitsBySupplyKind: kinds.map((kind) => {
+          const fields = kindFields(kind);
+          const limit = kind === 'goods' ? { amount: year.bidLimit, citation: year.bidLimitCitation } : bidLimitOf(pace, memberList[member]!, year.fiscalYear, fields.supplyKind, fields.publicWorksKind);
+          return { ...fields, bidLimit: limit.amount, bidLimitCitation: limit.citation };
         }),
         vendors: [...byVendor]
           .sort(([a, x], [b, y]) => y.outside - x.outside || (a < b ? -1 : 1))
@@ -131,8 +154,8 @@ export function memberYearsOf(
             underContracts: centsText(v.under),
             purchases: v.purchases,
             bySupplyKind: [...v.kinds]
-              .sort(([a], [b]) => kindOrder(a) - kindOrder(b))
-              .map(([supplyKind, k]) => ({ supplyKind, outsideContracts: centsText(k.outside), underContracts: centsText(k.under), purchases: k.purchases })),
+              .sort(([a], [b]) => kindOrder(a, b))
+              .map(([kind, k]) => ({ ...kindFields(kind), outsideContracts: centsText(k.outside), underContracts: centsText(k.under), purchases: k.purchases })),
           })),
       };
     })
