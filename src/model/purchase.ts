@@ -19,8 +19,11 @@ export const DocumentSchema = z.strictObject({
 });
 export type PurchaseDocument = z.infer<typeof DocumentSchema>;
 
-/** What kind of public work a purchase is (Lab. Code § 1720(a)(1); maintenance: § 1771). */
-export const PublicWorksKindSchema = z.enum(['construction', 'alteration', 'demolition', 'repair', 'maintenance', 'installation']);
+/**
+ * What kind of public work a purchase is (Lab. Code § 1720(a)(1); maintenance: § 1771; painting
+ * and repainting, a public project: PCC § 22002(c), and not maintenance unless touch-up: § 20115).
+ */
+export const PublicWorksKindSchema = z.enum(['construction', 'alteration', 'demolition', 'repair', 'maintenance', 'installation', 'painting']);
 export type PublicWorksKind = z.infer<typeof PublicWorksKindSchema>;
 
 /** A purchase order (or a planned one) of a member. */

@@ -357,7 +357,7 @@ export function arbPurchase(options: ArbPurchaseOptions = {}): fc.Arbitrary<Purc
       federalShare: fc.integer({ min: 1, max: 100 }),
       // E-Rate now and then: its program decides the E-Rate items and rules.
       program: fc.constantFrom('Title I', 'Title I', 'Title I', 'E-Rate'),
-      publicWorks: fc.option(fc.constantFrom('construction' as const, 'alteration' as const, 'demolition' as const, 'repair' as const, 'maintenance' as const, 'installation' as const), { nil: undefined }),
+      publicWorks: fc.option(fc.constantFrom('construction' as const, 'alteration' as const, 'demolition' as const, 'repair' as const, 'maintenance' as const, 'installation' as const, 'painting' as const), { nil: undefined }),
     })
     .map((r) => {
       const purchase: Purchase = { id: `po-${r.n}`, memberId: options.memberId ?? 'member-1', date: r.date, amount: r.amount, supplyKind: r.supplyKind };

@@ -92,7 +92,7 @@ describe('audit-ledger: maintenance is judged against § 20111(a), apart from pu
   });
 
   it('refuses a kind of work it does not know, naming the line and the column', async () => {
-    const bad = file('bad.csv', 'id,memberId,date,amount,supplyKind,publicWorksKind\nPO-1,oak-usd,2025-09-02,9000.00,public-works,painting\n');
-    expect(await inputError(['audit-ledger', bad, '--members', members])).toMatch(/bad\.csv: line 2, column publicWorksKind: expected one of "construction", .*, got "painting"/);
+    const bad = file('bad.csv', 'id,memberId,date,amount,supplyKind,publicWorksKind\nPO-1,oak-usd,2025-09-02,9000.00,public-works,custodial\n');
+    expect(await inputError(['audit-ledger', bad, '--members', members])).toMatch(/bad\.csv: line 2, column publicWorksKind: expected one of "construction", .*"painting".*, got "custodial"/);
   });
 });
