@@ -10,6 +10,9 @@ import type { PricingTables } from '../pricing-law.js';
 import { citeUncited, invoiceFinding, type Citer } from './cite.js';
 import type { PricedLines } from './price-invoice-lines.js';
 
+/** Fee kinds that are the cooperative's administrative fee (as a group buy's shared costs name it). */
+const ADMIN_FEE_KINDS: ReadonlySet<string> = new Set(['admin-fee', 'cooperative-admin-fee']);
+
 /** A billed charge checked against the contract's terms (`allowed` and `maxAllowed` count what earlier invoices of the order billed). */
 export interface InvoiceChargeVerification extends QuoteCharge {
   /** The part of `amount` over the contract's terms. */
@@ -100,7 +103,7 @@ export function checkInvoiceExtras(
   let billedOther = 0;
   for (const fee of invoice.fees ?? []) {
     const amount = moneyCents(fee.amount);
-    if (fee.kind === 'admin-fee') billedAdmin = addCents(billedAdmin, amount);
+    if (ADMIN_FEE_KINDS.has(fee.kind)) billedAdmin = addCents(billedAdmin, amount);
     else if (fee.kind === 'ca-ewaste-recycling-fee') billedEwaste = addCents(billedEwaste, amount);
     else {
       // A fee the packs do not know (a battery fee, a local fee): in both sides as billed, with a note.
@@ -111,9 +114,15 @@ export function checkInvoiceExtras(
   const feeCite = cite('ca-ewaste-recycling-fee', 'fees');
   if (billedEwaste !== ewaste.cents) {
     const over = billedEwaste > ewaste.cents;
-    const message = `E-waste fees billed ${formatCents(billedEwaste)}, but the covered devices billed come to ${formatCents(ewaste.cents)} at the fee in force on ${invoice.date}${over ? '' : '; the district owes an uncollected fee directly'}.`;
-    findings.push(invoiceFinding('invoice-fee-mismatch', over ? 'block' : 'warn', message, feeCite, { kind: 'ca-ewaste-recycling-fee', billed: formatCents(billedEwaste), expected: formatCents(ewaste.cents) }));
-    if (over) overcharge = addCents(overcharge, billedEwaste - ewaste.cents);
+    // The fee in force on the date may not be in the packs (the 2026 fee: not found): the expected
+    // fee then rests on the last known figure standing in for it, or leaves devices out, and a
+    // difference is for the district to check, not an overcharge the library can claim.
+    const unknown = ewaste.findings.some((f) => f.code === 'fee-figure-unknown');
+    const message = unknown
+      ? `E-waste fees billed ${formatCents(billedEwaste)}; the packs do not have the fee in force on ${invoice.date}, and the covered devices billed come to ${formatCents(ewaste.cents)} at the last known fee (see fee-figure-unknown). Check the billed fee against CalRecycle's schedule for the date before paying.`
+      : `E-waste fees billed ${formatCents(billedEwaste)}, but the covered devices billed come to ${formatCents(ewaste.cents)} at the fee in force on ${invoice.date}${over ? '' : '; the district owes an uncollected fee directly'}.`;
+    findings.push(invoiceFinding('invoice-fee-mismatch', over && !unknown ? 'block' : 'warn', message, feeCite, { kind: 'ca-ewaste-recycling-fee', billed: formatCents(billedEwaste), expected: formatCents(ewaste.cents), ...(unknown ? { feeFigureUnknown: true } : {}) }));
+    if (over && !unknown) overcharge = addCents(overcharge, billedEwaste - ewaste.cents);
   }
   const admin = contract.adminFee;
   const expectedAdmin = admin === undefined || admin.includedInPrice ? 0 : percentOfCents(lines.expectedCents, admin.percent, 'half-up');
