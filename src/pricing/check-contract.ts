@@ -117,32 +117,40 @@ export function checkContract(context: PricingContext, input: CheckContractInput
   const cap = contract.priceIncreaseCap;
   if (cap !== undefined) {
     const rate = new Dec(cap.percentPerYear).dividedBy(100).plus(1);
+    // Each schedule against every earlier one, not only the one before it: rises in steps less than
+    // a year apart (100.00, then 105.00 six months later, then 110.25) each count as a year, and
+    // together pass a 5 % cap over the year they span. A price is reported once, against the
+    // earliest schedule it rose too far from.
     for (let k = 1; k < pricing.schedules.length; k++) {
-      const before = pricing.schedules[k - 1]!;
       const after = pricing.schedules[k]!;
       if (!current.includes(after)) continue;
-      const years = Math.max(1, wholeYearsBetween(before.effectiveFrom, after.effectiveFrom));
-      const factor = rate.pow(years);
-      for (const item of after.items.values()) {
-        const old = before.items.get(item.sku);
-        if (old === undefined) continue;
-        const was = comparablePrices(old);
-        const now = comparablePrices(item);
-        if (was.length !== now.length) continue;
-        now.forEach((price, t) => {
-          const limit = was[t]!.times(factor);
-          if (price.greaterThan(limit)) {
-            const percent = was[t]!.isZero() ? 'from zero' : `${price.dividedBy(was[t]!).minus(1).times(100).toDecimalPlaces(2).toFixed()} %`;
-            findings.push({
-              code: 'price-increase-over-cap',
-              severity: 'block',
-              message: `${item.sku}${now.length > 1 ? ` (tier ${t + 1})` : ''}: "${after.id}" raises ${was[t]!.toFixed()} to ${price.toFixed()} (${percent}), over the cap of ${cap.percentPerYear} % a year (at most ${limit.toDecimalPlaces(6).toFixed()}).`,
-              ruleId: 'pricing.price-increase-cap',
-              pack: PRICING_SOURCE,
-              data: { sku: item.sku, tier: t, from: before.id, to: after.id, previousPrice: was[t]!.toFixed(), price: price.toFixed(), years, capPercentPerYear: cap.percentPerYear },
-            });
-          }
-        });
+      const reported = new Set<string>();
+      for (let j = 0; j < k; j++) {
+        const before = pricing.schedules[j]!;
+        const years = Math.max(1, wholeYearsBetween(before.effectiveFrom, after.effectiveFrom));
+        const factor = rate.pow(years);
+        for (const item of after.items.values()) {
+          const old = before.items.get(item.sku);
+          if (old === undefined) continue;
+          const was = comparablePrices(old);
+          const now = comparablePrices(item);
+          if (was.length !== now.length) continue;
+          now.forEach((price, t) => {
+            const limit = was[t]!.times(factor);
+            if (price.greaterThan(limit) && !reported.has(`${item.sku}\u0000${t}`)) {
+              reported.add(`${item.sku}\u0000${t}`);
+              const percent = was[t]!.isZero() ? 'from zero' : `${price.dividedBy(was[t]!).minus(1).times(100).toDecimalPlaces(2).toFixed()} %`;
+              findings.push({
+                code: 'price-increase-over-cap',
+                severity: 'block',
+                message: `${item.sku}${now.length > 1 ? ` (tier ${t + 1})` : ''}: "${after.id}" (from ${after.effectiveFrom}) raises ${was[t]!.toFixed()}, the price of "${before.id}" (from ${before.effectiveFrom}), to ${price.toFixed()} (${percent}), over the cap of ${cap.percentPerYear} % a year compounded over ${years} year${years === 1 ? '' : 's'} (at most ${limit.toDecimalPlaces(6).toFixed()}).`,
+                ruleId: 'pricing.price-increase-cap',
+                pack: PRICING_SOURCE,
+                data: { sku: item.sku, tier: t, from: before.id, to: after.id, previousPrice: was[t]!.toFixed(), price: price.toFixed(), years, capPercentPerYear: cap.percentPerYear },
+              });
+            }
+          });
+        }
       }
     }
   }
