@@ -64,8 +64,12 @@ export default [
     // (informal-bid-file, purchase-category-not-given, what a PO needed as issued): 88.09 kB.
     // The member's own bid file whenever no cooperative contract covers the purchase (a derived fact
     // and its rule-set plumbing) and maintenance judged under § 20111(a) (appliesTo.publicWorksKinds):
-    // 89.07 kB. The limit is 90 kB. The packs are most of each step: the next addition should give
-    // the bundled packs an entry of their own rather than raise the limit again.
+    // 89.07 kB. The limit is 90 kB. Session 20: painting under the DIR exemption's lower figure,
+    // checkContract's cap against every earlier schedule, verifyInvoice's stand-in e-waste fee as a
+    // warning: 89.32 kB. Session 21: the quote carries an admin fee the contract adds to the prices
+    // (and a group buy's shared admin fee on top of it is a block): 89.68 kB. The packs are most of
+    // each step: the next addition should give the bundled packs an entry of their own rather than
+    // raise the limit again (0.3 kB of room is left).
     limit: '90 kB',
     modifyEsbuildConfig(config) {
       config.external = [];

@@ -34,6 +34,7 @@ export function main(): void {
   console.log(`  subtotal ${quote.subtotal}, savings ${quote.savings}, schedule ${quote.priceScheduleId}`);
   for (const c of quote.charges) console.log(`  charge ${c.kind} ${c.amount} (allowed: ${c.allowed}, taxable: ${c.taxable})`);
   for (const f of quote.fees) console.log(`  fee ${f.kind} ${f.sku} ${f.quantity} x ${f.unitFee} = ${f.amount} (${f.citation})`);
+  if (quote.adminFee) console.log(`  admin fee ${quote.adminFee.percent} % of ${quote.adminFee.basis} = ${quote.adminFee.amount} (${quote.adminFee.citation})`);
   console.log(`  taxable ${quote.taxableAmount}, tax ${quote.tax} at ${quote.taxRate ?? '-'} %, total ${quote.total}`);
   for (const f of quote.findings) console.log(`  ${f.severity} ${f.code}: ${f.message}`);
 

@@ -17,7 +17,7 @@ export type { FactDefinition } from './packs/facts.js';
 // Pricing
 export { isPreparedContract } from './contracts/prepare-contract.js';
 export type { PreparedContract } from './contracts/prepare-contract.js';
-export type { QuoteInput, QuoteLineInput, QuoteChargeInput, Quote, QuoteLine, QuoteTier, GraduatedSlice, PricingContext, QuoteCharge, QuoteFee } from './pricing/quote.js';
+export type { QuoteInput, QuoteLineInput, QuoteChargeInput, Quote, QuoteLine, QuoteTier, GraduatedSlice, PricingContext, QuoteCharge, QuoteFee, QuoteAdminFee } from './pricing/quote.js';
 export type { CheckContractInput, ContractCheck } from './pricing/check-contract.js';
 export {
   QuoteInputSchema,

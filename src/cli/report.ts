@@ -146,6 +146,7 @@ function quoteTotals(q: Quote): string[] {
     const figure = f.figureFrom !== undefined ? `, figure of ${printable(f.figureFrom)}` : '';
     rows.push([`${name}${i === undefined ? '' : `, line ${i + 1}`} (${printable(f.sku)}${shipTo !== undefined ? `, ship to ${printable(shipTo)}` : ''}; ${f.quantity} × ${dollars(f.unitFee)}${figure})`, dollars(f.amount)]);
   });
+  if (q.adminFee !== undefined) rows.push([`Admin fee (${q.adminFee.percent} % of ${dollars(q.adminFee.basis)}; not taxed)`, dollars(q.adminFee.amount)]);
   rows.push([q.taxRate !== undefined ? `Tax (${q.taxRate} % of ${dollars(q.taxableAmount)})` : 'Tax (no tax rate given)', dollars(q.tax)], ['Total', dollars(q.total)]);
   if (q.lines.some((l) => l.listUnitPrice !== undefined)) rows.push(['Savings off list', dollars(q.savings)]);
   return amounts(rows);
@@ -159,7 +160,8 @@ export function renderQuote(input: { file: string; quote?: Quote; group?: GroupB
   }
   if (input.group) {
     const g = input.group;
-    const fees = (m: GroupBuy['members'][number]): string => dollars(moneyOf(m.quote.fees.reduce((sum, f) => sum + centsOf(f.amount), 0n)));
+    // (fees: the e-waste fees and the admin fee a contract adds to its prices)
+    const fees = (m: GroupBuy['members'][number]): string => dollars(moneyOf(m.quote.fees.reduce((sum, f) => sum + centsOf(f.amount), m.quote.adminFee === undefined ? 0n : centsOf(m.quote.adminFee.amount))));
     out.push(`group buy: contract ${printable(g.contractId)}, schedule ${printable(g.priceScheduleId)}, ${g.currency}`, `rules ${g.rulesVersion}`, '', 'Pooled tier quantities: ' + Object.entries(g.tierQuantities).map(([sku, q]) => `${printable(sku)} ${String(q)}`).join(', '), '');
     out.push(
       ...table(

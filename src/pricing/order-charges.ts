@@ -36,6 +36,20 @@ export interface QuoteFee {
   figureFrom?: string;
 }
 
+/**
+ * The cooperative's administrative fee when the contract adds it to the prices
+ * (`adminFee.includedInPrice: false`): `percent` of the order's subtotal, half-up, as verifyInvoice
+ * expects it billed. Not taxed (verifyInvoice leaves it out of the taxable base too).
+ */
+export interface QuoteAdminFee {
+  kind: 'admin-fee';
+  percent: string;
+  /** The subtotal the percent is taken of. */
+  basis: Money;
+  amount: Money;
+  citation: string;
+}
+
 /** What {@link computeCharges} needs to know of the priced order. @internal */
 export interface OrderBasis {
   /** The sum of the priced lines, in cents. */

@@ -201,6 +201,16 @@ export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): Gr
         pack: PRICING_SOURCE,
         data: { sharedCost: c, kind: cost.kind, amount: cost.amount, ...(adminFee !== undefined ? { adminFeePercent: adminFee.percent } : {}) },
       });
+    } else if (adminFee !== undefined && ADMIN_FEE_KINDS.has(cost.kind)) {
+      // The contract adds its fee to the prices: each member's quote carries it already (adminFee).
+      findings.push({
+        code: 'admin-fee-charged-twice',
+        severity: 'block',
+        message: `Shared cost "${cost.kind}" (${cost.amount}) charges the members an administrative fee, but each member's quote already carries contract "${contract.id}"'s ${adminFee.percent} % fee on its subtotal (adminFee); drop it from the shared costs.`,
+        ruleId: 'pricing.admin-fee',
+        pack: PRICING_SOURCE,
+        data: { sharedCost: c, kind: cost.kind, amount: cost.amount, adminFeePercent: adminFee.percent },
+      });
     } else if (!ADMIN_FEE_KINDS.has(cost.kind) && !CHARGE_KINDS.includes(cost.kind)) {
       // Not guessed from its name ("shipping" may be freight, or not): the caller names the kind.
       findings.push({

@@ -6,7 +6,7 @@ import { QuoteInputSchema } from '../model/pricing-input.js';
 import type { MoneyInput, QuantityInput } from '../model/primitives.js';
 import type { Dec } from '../money/decimal.js';
 import type { Money } from '../money/money.js';
-import { addCents, formatCents, tooLargeAt, type Cents } from './cents.js';
+import { addCents, formatCents, percentOfCents, tooLargeAt, type Cents } from './cents.js';
 import { PRICING_SOURCE } from './citations.js';
 import { throwIssues, type CodedIssue } from '../errors/coded-issues.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
@@ -14,12 +14,12 @@ import type { PreparedItem, PreparedSchedule, PreparedTier } from '../contracts/
 import { amountCents, findVolumeCliff, graduatedAverageText, selectTier, unitCents } from './price-line.js';
 import { addQty, compareQty, qtyText, qtyToDec, type Qty } from '../contracts/quantity.js';
 import { parsePricingInput, resolveItems, scheduleInForce, tierQuantitiesOf, toOrderLines, toTierQuantities, type OrderLine } from './read-pricing-input.js';
-import { computeCharges, eWasteFees, taxOf, type QuoteCharge, type QuoteFee } from './order-charges.js';
+import { computeCharges, eWasteFees, taxOf, type QuoteAdminFee, type QuoteCharge, type QuoteFee } from './order-charges.js';
 import { pricingTables, type PricingContext } from './pricing-law.js';
 import { contractNotInForce } from './contract-in-force.js';
 
 export type { PricingContext } from './pricing-law.js';
-export type { QuoteCharge, QuoteFee } from './order-charges.js';
+export type { QuoteAdminFee, QuoteCharge, QuoteFee } from './order-charges.js';
 
 /** One line to price. */
 export interface QuoteLineInput {
@@ -152,13 +152,19 @@ export interface Quote extends DecisionBase {
   charges: QuoteCharge[];
   /** The fees the law adds (the California e-waste fee per covered device). */
   fees: QuoteFee[];
+  /**
+   * The cooperative's admin fee, when the contract adds it to the prices
+   * (`adminFee.includedInPrice: false`): `percent` of the subtotal, half-up, as verifyInvoice
+   * expects it billed. Absent when the prices include it or the contract states none.
+   */
+  adminFee?: QuoteAdminFee;
   /** The base sales tax is computed on: taxable lines and charges (fees as the law pack says). */
   taxableAmount: Money;
   /** The tax rate used, when one was given. */
   taxRate?: string;
   /** `round(taxableAmount × taxRate / 100)`; `"0.00"` when no rate was given. */
   tax: Money;
-  /** `subtotal + charges + fees + tax`, exactly. */
+  /** `subtotal + charges + fees + adminFee + tax`, exactly (`adminFee` when present). */
   total: Money;
 }
 
@@ -393,7 +399,7 @@ export interface CompletedTotals {
  */
 export function completeQuote(
   context: PricingContext,
-  contract: Pick<Contract, 'charges'>,
+  contract: Pick<Contract, 'charges' | 'adminFee' | 'number'>,
   priced: PricedOrder,
   options: { taxRate?: string | undefined; charges?: readonly { kind: ChargeKind; amount: number | string; description?: string | undefined }[] | undefined; state: string },
 ): CompletedTotals {
@@ -402,8 +408,14 @@ export function completeQuote(
   const proposed = options.charges ?? [];
   const charges = proposed.length === 0 && contract.charges === undefined ? undefined : computeCharges(contract.charges, proposed, { subtotalCents: priced.subtotalCents, units: priced.units }, tables);
   const fees = priced.lines.length === 0 ? undefined : eWasteFees(tables, priced.lines, q.asOf, options.state);
+  // The co-op's fee when the contract adds it to the prices: on the subtotal, as verifyInvoice
+  // expects it billed (an order priced at its own quantity pays it on its own subtotal).
+  const admin = contract.adminFee;
+  const onTop = admin !== undefined && !admin.includedInPrice && q.lines.length > 0 ? admin.percent : undefined;
+  const adminCents = onTop === undefined ? 0 : percentOfCents(priced.subtotalCents, onTop, 'half-up');
+  const soloAdminCents = onTop === undefined ? 0 : percentOfCents(priced.soloCents, onTop, 'half-up');
   const chargeCents = charges?.cents ?? 0;
-  const feeCents = fees?.cents ?? 0;
+  const feeCents = addCents(fees?.cents ?? 0, adminCents);
   const extraTaxable = addCents(charges?.taxableCents ?? 0, fees?.taxableCents ?? 0);
   const taxable = addCents(priced.taxableCents, extraTaxable);
   const tax = taxOf(taxable, options.taxRate);
@@ -415,6 +427,11 @@ export function completeQuote(
   if (fees !== undefined) {
     q.fees = fees.fees;
     q.findings.push(...fees.findings);
+  }
+  if (onTop !== undefined) {
+    const fee: QuoteAdminFee = { kind: 'admin-fee', percent: onTop, basis: q.subtotal, amount: formatCents(adminCents), citation: `Contract ${contract.number}, adminFee` };
+    q.adminFee = fee;
+    q.trace.push({ step: 'admin-fee', id: 'order', detail: { percent: onTop, basis: q.subtotal, amount: fee.amount } });
   }
   q.taxableAmount = formatCents(taxable);
   if (tax === undefined) {
@@ -428,8 +445,9 @@ export function completeQuote(
   const extras = addCents(addCents(chargeCents, feeCents), tax ?? 0);
   const total = addCents(priced.subtotalCents, extras);
   q.total = formatCents(total);
-  if (extras !== 0 || tax !== undefined) q.trace.push({ step: 'totals', id: 'order', detail: { subtotal: q.subtotal, charges: formatCents(chargeCents), fees: formatCents(feeCents), taxableAmount: q.taxableAmount, taxRate: options.taxRate ?? null, tax: q.tax, total: q.total } });
-  return { totalCents: total, soloTotalCents: addCents(addCents(priced.soloCents, addCents(chargeCents, feeCents)), soloTax ?? 0) };
+  if (extras !== 0 || tax !== undefined) q.trace.push({ step: 'totals', id: 'order', detail: { subtotal: q.subtotal, charges: formatCents(chargeCents), fees: formatCents(fees?.cents ?? 0), ...(onTop !== undefined ? { adminFee: formatCents(adminCents) } : {}), taxableAmount: q.taxableAmount, taxRate: options.taxRate ?? null, tax: q.tax, total: q.total } });
+  const soloFeeCents = addCents(fees?.cents ?? 0, soloAdminCents);
+  return { totalCents: total, soloTotalCents: addCents(addCents(priced.soloCents, addCents(chargeCents, soloFeeCents)), soloTax ?? 0) };
 }
 
 function describeLadder(described: QuoteTier, tiers: readonly PreparedTier[], tierQuantity: Qty): void {

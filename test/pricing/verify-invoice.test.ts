@@ -71,6 +71,24 @@ describe('verifyInvoice with a purchase order', () => {
     expect(over.overchargeTotal).toBe('6.00');
   });
 
+  it('passes an invoice that bills what the quote said, admin fee added to the prices included: the quote and the invoice agree to the cent', () => {
+    const onTop = { ...base, adminFee: { percent: '1.5', includedInPrice: false } };
+    // 37 sleeves: 444.00, 1.5 % = 6.66; 3 Chromebooks: 900.00 (e-waste fee per device), 1.5 % = 13.50
+    const q = pace.quote({ contract: onTop as never, asOf: '2025-09-01', lines: [{ sku: 'CASE', quantity: 37 }, { sku: 'CB', quantity: 3 }], taxRate: '8.25' });
+    expect(q.adminFee).toMatchObject({ kind: 'admin-fee', percent: '1.5', basis: '1344.00', amount: '20.16' });
+    expect(q.taxableAmount).toBe('1344.00'); // the admin fee is not taxed
+    const fees = [...q.fees.map((f) => ({ kind: f.kind, amount: f.amount })), { kind: 'admin-fee' as const, amount: q.adminFee!.amount }];
+    // The PO the quote became, and the vendor's invoice for all of it.
+    const purchaseOrder = { id: 'PO-12', date: '2025-09-01', lines: q.lines.map((l, i) => ({ lineId: String(i + 1), sku: l.sku, quantity: l.quantity })), taxRate: '8.25' };
+    const invoice = { date: '2025-09-20', lines: q.lines.map((l, i) => line(l.sku, l.quantity, l.unitPrice, String(i + 1))), fees, tax: q.tax, total: q.total };
+    const v = pace.verifyInvoice({ contract: onTop as never, purchaseOrder, invoice });
+    expect(codes(v)).toEqual([]);
+    expect(v.expected.total).toBe(q.total);
+    expect(v.billed.total).toBe(q.total);
+    // The same order under a contract whose prices include the fee: no admin fee in the quote.
+    expect(pace.quote({ contract: base as never, asOf: '2025-09-01', lines: [{ sku: 'CASE', quantity: 37 }] }).adminFee).toBeUndefined();
+  });
+
   it('recomputes the e-waste fee per covered device: over is an overcharge, under a warning', () => {
     const over = verify({ purchaseOrder: po, invoice: { date: '2025-09-20', lines: [line('CB', 10, '270.00', '1')], fees: [{ kind: 'ca-ewaste-recycling-fee', amount: '50.00' }] } });
     expect(over.findings.find((f) => f.code === 'invoice-fee-mismatch')).toMatchObject({ severity: 'block', citation: 'Cal. Pub. Res. Code § 42464', data: { billed: '50.00', expected: '40.00' } });
