@@ -225,8 +225,11 @@ describe('pace.purchaseClassifier', () => {
     // The property runs first (vitest runs a file's tests in order).
     // 446-532 pairs over 11 seeds once the worlds varied supply kinds, purchases naming no category,
     // undated CUPCCAA elections and public works (each splits classes): 500 failed on about half of
-    // the seeds, so the floor is 300, hundreds of pairs still compared.
-    expect(comparedPairs).toBeGreaterThan(300);
+    // the seeds, so the floor was 300. Later worlds split classes further: 308-442 pairs over 31
+    // runs (session 22, mean about 380), and a full-suite run failed at 300 or fewer. The floor
+    // guards against a classifier that classes nothing alike (0 pairs), not against the spread of
+    // the seeds: 150, far below every run seen.
+    expect(comparedPairs, `pairs of purchases compared in one class (the property's runs, above)`).toBeGreaterThan(150);
     expect(unclassed).toBe(0);
   });
 });
