@@ -66,6 +66,17 @@ describe('pace-rules quote', async () => {
     // No item has a list price: no savings to speak of.
     expect(stdout).not.toMatch(/savings/i);
   });
+  it('prints the admin fee a contract adds to its prices, untaxed, in the total', async () => {
+    const order = require_(data('order.json')) as { contract: Record<string, unknown> };
+    const contract = { ...order.contract, adminFee: { percent: '1.5', includedInPrice: false }, priceSchedules: [{ id: 'fy26', effectiveFrom: '2025-07-01', currency: 'USD', items: [{ sku: 'DSK', description: 'Student desk', price: { kind: 'fixed', unitPrice: '189.40' } }] }] };
+    // 28 desks: 5,303.20; 1.5 % = 79.548, half-up 79.55; tax 7.75 % of the desks only: 411.00
+    const path = file('admin-fee-on-top.json', JSON.stringify({ contract, asOf: '2025-10-14', taxRate: '7.75', lines: [{ sku: 'DSK', quantity: 28 }] }));
+    const { stdout, exitCode } = await runCli(['quote', path]);
+    expect(exitCode).toBe(0);
+    expect(stdout).toMatch(/^Admin fee \(1\.5 % of \$5,303\.20; not taxed\): +\$79\.55$/m);
+    expect(stdout).toMatch(/^Tax \(7\.75 % of \$5,303\.20\): +\$411\.00$/m);
+    expect(stdout).toMatch(/^Total: +\$5,793\.75$/m);
+  });
   it('quotes a group buy when the file has orders', async () => {
     const { stdout } = (await runCli(['quote', data('group-order.json'), '--json']));
     const group = JSON.parse(stdout) as { total: string; tierQuantities: Record<string, unknown>; members: { memberId: string; total: string; savingsVsSolo: string }[] };
