@@ -67,9 +67,10 @@ export default [
     // 89.07 kB. The limit is 90 kB. Session 20: painting under the DIR exemption's lower figure,
     // checkContract's cap against every earlier schedule, verifyInvoice's stand-in e-waste fee as a
     // warning: 89.32 kB. Session 21: the quote carries an admin fee the contract adds to the prices
-    // (and a group buy's shared admin fee on top of it is a block): 89.68 kB. The packs are most of
-    // each step: the next addition should give the bundled packs an entry of their own rather than
-    // raise the limit again (0.3 kB of room is left).
+    // (and a group buy's shared admin fee on top of it is a block): 89.68 kB; the checklist item for
+    // a federal micro-purchase made under the member's self-certified threshold (its derived fact
+    // and the item's data): 89.93 kB. The packs are most of each step: the next addition should give
+    // the bundled packs an entry of their own rather than raise the limit again (0.07 kB is left).
     limit: '90 kB',
     modifyEsbuildConfig(config) {
       config.external = [];

@@ -54,6 +54,7 @@ export const DERIVED_FACT_PATHS: Readonly<Record<string, readonly string[]>> = {
     'stateMethod',
     'federalMethod',
     'localMethod',
+    'microPurchaseBySelfCertification',
     'competitionRequired',
     'publicProjectMethod',
     'exceedsMaxAmountPerMember',
