@@ -166,7 +166,7 @@ export function renderQuote(input: { file: string; quote?: Quote; group?: GroupB
     out.push(
       ...table(
         ['member', 'subtotal', 'fees', 'tax', 'shared costs', 'total', 'alone', 'saved'],
-        g.members.map((m) => [printable(m.memberId), dollars(m.quote.subtotal), fees(m), dollars(m.quote.tax), m.sharedCosts.map((c) => `${printable(c.kind)} ${dollars(String(c.amount))}`).join(', ') || '-', dollars(m.total), dollars(m.soloTotal), dollars(m.savingsVsSolo)]),
+        g.members.map((m) => [printable(m.memberId), dollars(m.quote.subtotal), fees(m), dollars(m.sharedCostsTax === undefined ? m.quote.tax : moneyOf(centsOf(m.quote.tax) + centsOf(m.sharedCostsTax))), m.sharedCosts.map((c) => `${printable(c.kind)} ${dollars(String(c.amount))}`).join(', ') || '-', dollars(m.total), dollars(m.soloTotal), dollars(m.savingsVsSolo)]),
         new Set([1, 2, 3, 5, 6, 7]),
       ),
       '',
@@ -174,6 +174,7 @@ export function renderQuote(input: { file: string; quote?: Quote; group?: GroupB
         ['Subtotal', dollars(g.subtotal)],
         ['Fees and tax', dollars(moneyOf(centsOf(g.quotesTotal) - centsOf(g.subtotal)))],
         ['Shared costs', dollars(g.sharedCostsTotal)],
+        ...(g.sharedCostsTax !== undefined ? [['Tax on shared costs', dollars(g.sharedCostsTax)] as [string, string]] : []),
         ['Group total', dollars(g.total)],
         ['Saved by pooling', dollars(g.savingsVsSolo)],
       ]),

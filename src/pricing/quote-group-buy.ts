@@ -13,7 +13,7 @@ import type { PreparedContract } from '../contracts/prepare-contract.js';
 import type { PreparedItem } from '../contracts/price-index.js';
 import { addQty, qtyText, type Qty } from '../contracts/quantity.js';
 import { completeQuote, priceOrder, type Quote, type QuoteCharge, type QuoteLineInput } from './quote.js';
-import { computeCharges } from './order-charges.js';
+import { computeCharges, taxOf } from './order-charges.js';
 import { parsePricingInput, resolveItems, scheduleInForce, tierQuantitiesOf, toOrderLines, type OrderLine } from './read-pricing-input.js';
 import { pricingTables, type PricingContext } from './pricing-law.js';
 import { contractNotInForce } from './contract-in-force.js';
@@ -65,7 +65,14 @@ export interface GroupBuyMember {
   sharedCosts: { kind: string; amount: Money }[];
   /** `quote.subtotal`. */
   subtotal: Money;
-  /** The member's quote total (subtotal, fees and tax) plus its shared costs. */
+  /**
+   * The sales tax on the member's shares of taxable shared costs (a charge kind the contract's
+   * term or the law pack makes taxable, or one neither says is not: as a quote taxes a charge), at
+   * `taxRate`: the member's order taxed once with its shares, less `quote.tax`. Absent when no
+   * share is taxed.
+   */
+  sharedCostsTax?: Money;
+  /** The member's quote total (subtotal, fees and tax) plus its shared costs (and `sharedCostsTax`). */
   total: Money;
   /** What the same lines cost at the member's own quantities (no pooling). */
   soloSubtotal: Money;
@@ -77,10 +84,10 @@ export interface GroupBuyMember {
 
 /**
  * A shared cost of a charge kind, checked against the contract's charge terms on the pooled order,
- * as a quote checks its charges (`allowed`, `maxAllowed`). No `taxable`: a group buy adds shared
- * costs after each member's tax.
+ * as a quote checks its charges (`allowed`, `maxAllowed`, `taxable`). Each member's share of a
+ * taxable one is taxed with the member's order (`GroupBuyMember.sharedCostsTax`).
  */
-export interface GroupBuyCharge extends Omit<QuoteCharge, 'taxable'> {
+export interface GroupBuyCharge extends QuoteCharge {
   /** Its position in the input's `sharedCosts`. */
   sharedCost: number;
 }
@@ -102,7 +109,9 @@ export interface GroupBuyQuote extends DecisionBase {
   sharedCostsTotal: Money;
   /** The shared costs of a charge kind, each checked against the contract's charge terms on the pooled order (all members' subtotals and units together). */
   charges: GroupBuyCharge[];
-  /** The sum of the members' totals, = `quotesTotal + sharedCostsTotal` exactly. */
+  /** The sum of the members' `sharedCostsTax`; absent when no share is taxed. */
+  sharedCostsTax?: Money;
+  /** The sum of the members' totals, = `quotesTotal + sharedCostsTotal (+ sharedCostsTax)` exactly. */
   total: Money;
   /** The sum of the members' `savingsVsSolo`. */
   savingsVsSolo: Money;
@@ -241,9 +250,10 @@ export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): Gr
       units = addQty(units, p.units);
     }
     const checked = computeCharges(contract.charges, proposed, { subtotalCents: pooledCents, units }, tables, { name: (i) => [`Shared cost ${proposed[i]!.c + 1}`, { sharedCost: proposed[i]!.c }] });
-    // The group buy does not tax shared costs: the notes on their taxability do not apply.
-    findings.push(...checked.findings.filter((f) => f.code !== 'charge-not-taxable' && f.code !== 'charge-taxability-assumed'));
-    const charges: GroupBuyCharge[] = checked.charges.map(({ taxable: _, ...charge }, i) => ({ sharedCost: proposed[i]!.c, ...charge }));
+    // Each member's share of a taxable one is taxed with its order (below), as a quote taxes a charge.
+    findings.push(...checked.findings);
+    const charges: GroupBuyCharge[] = checked.charges.map((charge, i) => ({ sharedCost: proposed[i]!.c, ...charge }));
+    const taxedCost = new Set(checked.charges.flatMap((charge, i) => (charge.taxable ? [proposed[i]!.c] : [])));
     if (proposed.length > 0) trace.push({ step: 'charges', id: 'pooled-order', detail: { subtotal: formatCents(pooledCents), units: qtyText(units), charges: checked.charges.map((c) => c.kind) } });
     const shares: Money[][] = orders.map(() => []);
     const shareCents: Cents[] = orders.map(() => 0);
@@ -288,18 +298,29 @@ export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): Gr
     let quotesTotal = 0;
     let total = 0;
     let savings = 0;
+    let sharedTax = 0;
     const members: GroupBuyMember[] = orders.map((o, m) => {
       const p = priced[m]!;
-      const memberTotal = addCents(completed[m]!.totalCents, shareCents[m]!);
-      const soloTotal = addCents(completed[m]!.soloTotalCents, shareCents[m]!);
+      const done = completed[m]!;
+      // The member's order taxed once with its taxable shares (one rounding), less its quote's tax.
+      let taxedShares = 0;
+      shares[m]!.forEach((part, c) => {
+        if (taxedCost.has(c)) taxedShares = addCents(taxedShares, moneyCents(part));
+      });
+      const shareTax = taxedShares === 0 ? 0 : (taxOf(addCents(done.taxableCents, taxedShares), request.taxRate) ?? 0) - done.taxCents;
+      const soloShareTax = taxedShares === 0 ? 0 : (taxOf(addCents(done.soloTaxableCents, taxedShares), request.taxRate) ?? 0) - done.soloTaxCents;
+      const memberTotal = addCents(addCents(done.totalCents, shareCents[m]!), shareTax);
+      const soloTotal = addCents(addCents(done.soloTotalCents, shareCents[m]!), soloShareTax);
       subtotal = addCents(subtotal, p.subtotalCents);
       quotesTotal = addCents(quotesTotal, completed[m]!.totalCents);
       total = addCents(total, memberTotal);
       savings = addCents(savings, soloTotal - memberTotal);
+      sharedTax = addCents(sharedTax, shareTax);
       return {
         memberId: o.memberId,
         quote: p.quote,
         sharedCosts: costs.map((cost, c) => ({ kind: cost.kind, amount: shares[m]![c]! })),
+        ...(shareTax !== 0 ? { sharedCostsTax: formatCents(shareTax) } : {}),
         subtotal: p.quote.subtotal,
         total: formatCents(memberTotal),
         soloSubtotal: formatCents(p.soloCents),
@@ -317,6 +338,7 @@ export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): Gr
       subtotal: formatCents(subtotal),
       quotesTotal: formatCents(quotesTotal),
       sharedCostsTotal: formatCents(sharedTotal),
+      ...(sharedTax !== 0 ? { sharedCostsTax: formatCents(sharedTax) } : {}),
       charges,
       total: formatCents(total),
       savingsVsSolo: formatCents(savings),

@@ -390,6 +390,11 @@ export interface CompletedTotals {
   readonly totalCents: Cents;
   /** The total had every sku been priced at the order's own quantity (same charges, fees, tax rate). */
   readonly soloTotalCents: Cents;
+  /** The base the tax was computed on, and the tax (0 without a rate); the same for the solo total. */
+  readonly taxableCents: Cents;
+  readonly taxCents: Cents;
+  readonly soloTaxableCents: Cents;
+  readonly soloTaxCents: Cents;
 }
 
 /**
@@ -419,7 +424,8 @@ export function completeQuote(
   const extraTaxable = addCents(charges?.taxableCents ?? 0, fees?.taxableCents ?? 0);
   const taxable = addCents(priced.taxableCents, extraTaxable);
   const tax = taxOf(taxable, options.taxRate);
-  const soloTax = taxOf(addCents(priced.soloTaxableCents, extraTaxable), options.taxRate);
+  const soloTaxable = addCents(priced.soloTaxableCents, extraTaxable);
+  const soloTax = taxOf(soloTaxable, options.taxRate);
   if (charges !== undefined) {
     q.charges = charges.charges;
     q.findings.push(...charges.findings);
@@ -447,7 +453,14 @@ export function completeQuote(
   q.total = formatCents(total);
   if (extras !== 0 || tax !== undefined) q.trace.push({ step: 'totals', id: 'order', detail: { subtotal: q.subtotal, charges: formatCents(chargeCents), fees: formatCents(fees?.cents ?? 0), ...(onTop !== undefined ? { adminFee: formatCents(adminCents) } : {}), taxableAmount: q.taxableAmount, taxRate: options.taxRate ?? null, tax: q.tax, total: q.total } });
   const soloFeeCents = addCents(fees?.cents ?? 0, soloAdminCents);
-  return { totalCents: total, soloTotalCents: addCents(addCents(priced.soloCents, addCents(chargeCents, soloFeeCents)), soloTax ?? 0) };
+  return {
+    totalCents: total,
+    soloTotalCents: addCents(addCents(priced.soloCents, addCents(chargeCents, soloFeeCents)), soloTax ?? 0),
+    taxableCents: taxable,
+    taxCents: tax ?? 0,
+    soloTaxableCents: soloTaxable,
+    soloTaxCents: soloTax ?? 0,
+  };
 }
 
 function describeLadder(described: QuoteTier, tiers: readonly PreparedTier[], tierQuantity: Qty): void {

@@ -77,6 +77,20 @@ describe('pace-rules quote', async () => {
     expect(stdout).toMatch(/^Tax \(7\.75 % of \$5,303\.20\): +\$411\.00$/m);
     expect(stdout).toMatch(/^Total: +\$5,793\.75$/m);
   });
+  it('taxes each member\'s share of a taxable shared cost with its order, and shows that tax in the group buy', async () => {
+    const order = require_(data('group-order.json')) as { contract: Record<string, unknown> };
+    const contract = { ...order.contract, charges: [{ kind: 'other', basis: 'flat', amount: '300.00', taxable: true, description: 'Handling' }] };
+    const path = file('group-handling.json', JSON.stringify({ ...order, contract, sharedCosts: [{ kind: 'other', amount: '265.00', basis: 'equal' }] }));
+    const json = JSON.parse((await runCli(['quote', path, '--json'])).stdout) as { sharedCostsTax: string; total: string; quotesTotal: string; members: { sharedCostsTax: string; total: string }[] };
+    // Alder's share, 88.34, taxed with its 90,741.00 of taxable goods: 90,829.34 x 7.75 % = 7,039.27, less 7,032.43
+    expect(json.members[0]).toMatchObject({ sharedCostsTax: '6.84', total: '99068.61' });
+    // The group's tax on shared costs is the members' (265.00 x 7.75 % = 20.5375, each order rounded once)
+    expect(json.sharedCostsTax).toBe('20.54');
+    expect(json.members.reduce((cents, m) => cents + Math.round(Number(m.sharedCostsTax) * 100), 0)).toBe(2054);
+    const { stdout } = await runCli(['quote', path]);
+    expect(stdout).toMatch(/^alder-usd +\$90,741\.00 +\$1,200\.00 +\$7,039\.27 +other \$88\.34 +\$99,068\.61 /m);
+    expect(stdout).toMatch(/^Tax on shared costs: +\$20\.54$/m);
+  });
   it('quotes a group buy when the file has orders', async () => {
     const { stdout } = (await runCli(['quote', data('group-order.json'), '--json']));
     const group = JSON.parse(stdout) as { total: string; tierQuantities: Record<string, unknown>; members: { memberId: string; total: string; savingsVsSolo: string }[] };

@@ -208,8 +208,9 @@ describe('quoteGroupBuy', () => {
       sharedCosts: [{ kind: 'freight', amount: '0.03', basis: 'amount' }],
     });
     expect(g.members.map((m) => m.total)).toEqual(['0.02', '0.01']);
-    // The contract states no charge terms: the freight is checked against none, as in a quote.
-    expect(g.findings).toMatchObject([{ code: 'charge-terms-not-stated', data: { sharedCost: 0 } }, { code: 'shared-cost-basis-zero' }]);
+    // The contract states no charge terms: the freight is checked against none, as in a quote, and
+    // is not taxed when separately stated (the law pack's rule), as a quote says.
+    expect(g.findings).toMatchObject([{ code: 'charge-not-taxable', data: { sharedCost: 0 } }, { code: 'charge-terms-not-stated', data: { sharedCost: 0 } }, { code: 'shared-cost-basis-zero' }]);
   });
 
   it('checks shared costs of a charge kind against the contract\'s terms on the pooled order, each named by its place in sharedCosts', () => {
@@ -230,17 +231,23 @@ describe('quoteGroupBuy', () => {
     });
     // 11 units pooled at 2.00 allow 22.00 of installation, shared by both installation costs: the
     // members' own orders (4 and 7 units) would not tell. A new order has returned nothing to restock.
+    // Neither the terms nor the law pack say installation or restocking is not taxable: taxable, as
+    // in a quote (no tax rate here, so no tax), each with the note that says so.
     expect(g.charges).toEqual([
-      { sharedCost: 1, kind: 'installation', amount: '22.00', allowed: true, maxAllowed: '22.00' },
-      { sharedCost: 2, kind: 'restocking', amount: '1.00', allowed: false, maxAllowed: '0.00' },
-      { sharedCost: 3, kind: 'installation', amount: '0.01', allowed: false, maxAllowed: '0.00' },
+      { sharedCost: 1, kind: 'installation', amount: '22.00', taxable: true, allowed: true, maxAllowed: '22.00' },
+      { sharedCost: 2, kind: 'restocking', amount: '1.00', taxable: true, allowed: false, maxAllowed: '0.00' },
+      { sharedCost: 3, kind: 'installation', amount: '0.01', taxable: true, allowed: false, maxAllowed: '0.00' },
     ]);
     expect(g.findings.map((f) => [f.code, f.severity, f.data?.['sharedCost']])).toEqual([
       ['shared-cost-not-checked', 'info', 0],
+      ['charge-taxability-assumed', 'info', 1],
+      ['charge-taxability-assumed', 'info', 2],
       ['charge-not-allowed', 'block', 2],
+      ['charge-taxability-assumed', 'info', 3],
       ['charge-not-allowed', 'block', 3],
     ]);
-    expect(g.findings[1]!.message).toBe("Shared cost 3 (restocking, 1.00) is over the contract's terms: the contract allows at most 0.00 (percent: 15 % of the goods returned, and no goods were returned on the order; restocking is billed with the credit for the goods returned).");
+    expect(g.members.every((m) => m.sharedCostsTax === undefined)).toBe(true);
+    expect(g.findings[3]!.message).toBe("Shared cost 3 (restocking, 1.00) is over the contract's terms: the contract allows at most 0.00 (percent: 15 % of the goods returned, and no goods were returned on the order; restocking is billed with the credit for the goods returned).");
     // Still split in full: the result shows what the vendor proposed.
     expect(g.sharedCostsTotal).toBe('28.01');
   });
