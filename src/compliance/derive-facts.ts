@@ -7,7 +7,7 @@ import { PaceError } from '../errors/pace-error.js';
 import { isPreparedContract } from '../contracts/prepare-contract.js';
 import { termStatus, type TermStatus } from '../contracts/term-status.js';
 import { addMonths } from '../dates/calendar-date.js';
-import { computeRequiredMethods, publicProjectMethod, regimeKindOf, type RequiredMethod, type RequiredMethods, type RequiredMethodsResult, type ThresholdSubject } from './required-method.js';
+import { computeRequiredMethods, publicProjectMethod, regimeKindOf, type RequiredMethod, type RequiredMethodsResult, type ThresholdSubject } from './required-method.js';
 import { moneyToCents, type ThresholdTable } from './threshold-table.js';
 
 /** The facts object the rules read (see docs/facts.md). @internal */
@@ -315,7 +315,7 @@ export function deriveFacts(
       stateMethod: required?.methods.state,
       federalMethod: required?.methods.federal,
       localMethod: required?.methods.local,
-      microPurchaseBySelfCertification: required === undefined ? undefined : federal && bySelfCertification(required.methods.thresholds),
+      microPurchaseBySelfCertification: required === undefined ? undefined : federal && required.methods.bySelfCert,
       competitionRequired: required === undefined ? undefined : required.methods.overall !== 'none',
       publicProjectMethod: projectMethod,
       exceedsMaxAmountPerMember: exceedsMaxAmountPerMember(contract, cents, input.spentUnderContract),
@@ -338,14 +338,4 @@ export function withoutMethods(facts: Facts): Facts {
   const purchase = facts.purchase;
   if (purchase['given'] !== true || purchase['requiredMethod'] === undefined) return facts;
   return { ...facts, purchase: { ...purchase, requiredMethod: undefined, stateMethod: undefined, federalMethod: undefined, localMethod: undefined, microPurchaseBySelfCertification: undefined, competitionRequired: undefined, publicProjectMethod: undefined } };
-}
-
-/**
- * Whether the member's self-certified micro-purchase threshold made the purchase a micro-purchase:
- * the federal figure it replaced was exceeded, its own is not (required-method.ts lists the two
- * one after the other).
- */
-function bySelfCertification(thresholds: RequiredMethods['thresholds']): boolean {
-  const at = thresholds.findIndex((t) => t.id === 'member.federalMicroPurchaseThreshold');
-  return at > 0 && thresholds[at - 1]!.exceeded && thresholds[at]!.applies && !thresholds[at]!.exceeded;
 }

@@ -76,6 +76,11 @@ export interface RequiredMethods {
   local: RequiredMethod;
   overall: RequiredMethod;
   thresholds: ThresholdCheck[];
+  /**
+   * The member's self-certified micro-purchase threshold made the purchase a micro-purchase: the
+   * federal figure it replaced is exceeded, the member's own applies and is not.
+   */
+  bySelfCert: boolean;
 }
 
 /** The facts the threshold logic needs about a purchase, computed once. @internal */
@@ -189,7 +194,7 @@ export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubjec
   const work = purchase.supplyKind === 'public-works' && purchase.publicWorks !== undefined ? kindBit(purchase.publicWorks.kind, 'work') : 0;
   const bits: KindBits = { member: kindBit(judgedAs, 'member'), supply: kindBit(purchase.supplyKind, 'supply'), work };
   const lookups = lookupAllThresholds(table, day);
-  const out: RequiredMethods = { state: 'none', federal: 'none', local: 'none', overall: 'none', thresholds: [] };
+  const out: RequiredMethods = { state: 'none', federal: 'none', local: 'none', overall: 'none', thresholds: [], bySelfCert: false };
   // The first period bound to a CUPCCAA election that applied: the member's election decided it.
   let electionPeriod: ThresholdPeriod | undefined;
 
@@ -251,10 +256,13 @@ export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubjec
     let cents = period.amountCents!;
     let id = period.id;
     let citation = period.citation;
+    // With a self-certified threshold: whether the federal figure it replaces is exceeded.
+    let replacedExceeded = false;
     if (period.role === 'micro-purchase' && selfCertifiedCents !== undefined && ceiling) {
       // Report the federal figure as replaced, then the member's own.
+      replacedExceeded = isExceeded(s.cents, period);
       out.thresholds.push({
-        id, amount, comparison: period.comparison, citation, applies: false, exceeded: isExceeded(s.cents, period), series: series.id,
+        id, amount, comparison: period.comparison, citation, applies: false, exceeded: replacedExceeded, series: series.id,
         level: period.level, method: period.method, pack: period.pack, confidence: period.confidence, latestKnownUsed: found.fallback,
       });
       id = 'member.federalMicroPurchaseThreshold';
@@ -263,6 +271,7 @@ export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubjec
       citation = ceiling.citation;
     }
     const exceeded = period.comparison === '>=' ? s.cents >= cents : s.cents > cents;
+    if (replacedExceeded && doesApply && !exceeded) out.bySelfCert = true;
     const check: ThresholdCheck = {
       id, amount, comparison: period.comparison, citation, applies: doesApply, exceeded, series: series.id,
       level: period.level, method: period.method, pack: period.pack, confidence: period.confidence, latestKnownUsed: found.fallback,

@@ -1,7 +1,7 @@
 // Charges, fees and tax on a priced order: the three steps after the lines are priced, as
 // functions the invoice match can reuse (it computes the expected charges, fees and tax of a PO).
 import type { Finding } from '../decision.js';
-import type { ChargeKind, ChargeTerm } from '../model/contract.js';
+import type { ChargeKind, ChargeTerm, Contract } from '../model/contract.js';
 import { Dec } from '../money/decimal.js';
 import type { Money } from '../money/money.js';
 import { addCents, decToCents, formatCents, moneyCents, percentOfCents, type Cents } from './cents.js';
@@ -48,6 +48,15 @@ export interface QuoteAdminFee {
   basis: Money;
   amount: Money;
   citation: string;
+}
+
+/**
+ * The co-op's admin fee a contract adds to its prices, on a subtotal: `percent` of it, half-up;
+ * 0 when the prices include it or the contract states none. The quote adds it and verifyInvoice
+ * allows it by this one figure. @internal
+ */
+export function adminFeeOnTopCents(adminFee: Contract['adminFee'], subtotalCents: Cents): Cents {
+  return adminFee === undefined || adminFee.includedInPrice ? 0 : percentOfCents(subtotalCents, adminFee.percent, 'half-up');
 }
 
 /** What {@link computeCharges} needs to know of the priced order. @internal */

@@ -312,7 +312,7 @@ export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): Gr
       const memberTotal = addCents(addCents(done.totalCents, shareCents[m]!), shareTax);
       const soloTotal = addCents(addCents(done.soloTotalCents, shareCents[m]!), soloShareTax);
       subtotal = addCents(subtotal, p.subtotalCents);
-      quotesTotal = addCents(quotesTotal, completed[m]!.totalCents);
+      quotesTotal = addCents(quotesTotal, done.totalCents);
       total = addCents(total, memberTotal);
       savings = addCents(savings, soloTotal - memberTotal);
       sharedTax = addCents(sharedTax, shareTax);

@@ -6,7 +6,7 @@ import { QuoteInputSchema } from '../model/pricing-input.js';
 import type { MoneyInput, QuantityInput } from '../model/primitives.js';
 import type { Dec } from '../money/decimal.js';
 import type { Money } from '../money/money.js';
-import { addCents, formatCents, percentOfCents, tooLargeAt, type Cents } from './cents.js';
+import { addCents, formatCents, tooLargeAt, type Cents } from './cents.js';
 import { PRICING_SOURCE } from './citations.js';
 import { throwIssues, type CodedIssue } from '../errors/coded-issues.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
@@ -14,7 +14,7 @@ import type { PreparedItem, PreparedSchedule, PreparedTier } from '../contracts/
 import { amountCents, findVolumeCliff, graduatedAverageText, selectTier, unitCents } from './price-line.js';
 import { addQty, compareQty, qtyText, qtyToDec, type Qty } from '../contracts/quantity.js';
 import { parsePricingInput, resolveItems, scheduleInForce, tierQuantitiesOf, toOrderLines, toTierQuantities, type OrderLine } from './read-pricing-input.js';
-import { computeCharges, eWasteFees, taxOf, type QuoteAdminFee, type QuoteCharge, type QuoteFee } from './order-charges.js';
+import { adminFeeOnTopCents, computeCharges, eWasteFees, taxOf, type QuoteAdminFee, type QuoteCharge, type QuoteFee } from './order-charges.js';
 import { pricingTables, type PricingContext } from './pricing-law.js';
 import { contractNotInForce } from './contract-in-force.js';
 
@@ -417,8 +417,8 @@ export function completeQuote(
   // expects it billed (an order priced at its own quantity pays it on its own subtotal).
   const admin = contract.adminFee;
   const onTop = admin !== undefined && !admin.includedInPrice && q.lines.length > 0 ? admin.percent : undefined;
-  const adminCents = onTop === undefined ? 0 : percentOfCents(priced.subtotalCents, onTop, 'half-up');
-  const soloAdminCents = onTop === undefined ? 0 : percentOfCents(priced.soloCents, onTop, 'half-up');
+  const adminCents = onTop === undefined ? 0 : adminFeeOnTopCents(admin, priced.subtotalCents);
+  const soloAdminCents = onTop === undefined ? 0 : adminFeeOnTopCents(admin, priced.soloCents);
   const chargeCents = charges?.cents ?? 0;
   const feeCents = addCents(fees?.cents ?? 0, adminCents);
   const extraTaxable = addCents(charges?.taxableCents ?? 0, fees?.taxableCents ?? 0);

@@ -4,8 +4,8 @@
 import type { Finding } from '../../decision.js';
 import type { ChargeKind, Contract } from '../../model/contract.js';
 import type { Money } from '../../money/money.js';
-import { addCents, formatCents, moneyCents, percentOfCents, type Cents } from '../cents.js';
-import { computeCharges, eWasteFees, taxOf, type OrderBasis, type QuoteCharge, type QuoteFee } from '../order-charges.js';
+import { addCents, formatCents, moneyCents, type Cents } from '../cents.js';
+import { adminFeeOnTopCents, computeCharges, eWasteFees, taxOf, type OrderBasis, type QuoteCharge, type QuoteFee } from '../order-charges.js';
 import type { PricingTables } from '../pricing-law.js';
 import { citeUncited, invoiceFinding, type Citer } from './cite.js';
 import type { PricedLines } from './price-invoice-lines.js';
@@ -125,7 +125,7 @@ export function checkInvoiceExtras(
     if (over && !unknown) overcharge = addCents(overcharge, billedEwaste - ewaste.cents);
   }
   const admin = contract.adminFee;
-  const expectedAdmin = admin === undefined || admin.includedInPrice ? 0 : percentOfCents(lines.expectedCents, admin.percent, 'half-up');
+  const expectedAdmin = adminFeeOnTopCents(admin, lines.expectedCents);
   if (billedAdmin > 0 && expectedAdmin === 0) {
     const why = admin === undefined ? 'the contract states no admin fee' : `the contract includes its ${admin.percent} % admin fee in the prices`;
     findings.push(invoiceFinding('admin-fee-billed-to-member', 'block', `An admin fee of ${formatCents(billedAdmin)} is billed, but ${why}; the vendor pays it.`, cite('admin-fee-billed-to-member', 'adminFee'), { billed: formatCents(billedAdmin) }));
