@@ -5,7 +5,8 @@
 import { fiscalYearOf } from '../../index.js';
 import { quoted } from '../safe-text.js';
 import { CentsColumn, Column, GroupIndex, IdIndex, Interner, LineColumn, SmallIntColumn, flatCopy, jsonString } from './columns.js';
-import { BID_ON_FILE, BLOCKED, INFORMAL_BID, MAX_UNKNOWN_KINDS, CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, UNKNOWN_CONTRACT, supplyKindOfBucket, type ChangedPO, type ChangeOrderRow, type ChunkResult, type LedgerSetup } from './decide-rows.js';
+import { MAX_UNKNOWN_KINDS, supplyKindOfBucket, type LedgerSetup } from './decide-rows.js';
+import { BID_ON_FILE, BLOCKED, INFORMAL_BID, CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, UNKNOWN_CONTRACT, type ChangedPO, type ChangeOrderRow, type ChunkResult } from './chunk-result.js';
 import type { RowProblem } from './rows.js';
 import { centsText } from './cents-text.js';
 import type { OnRow } from './rows-again.js';

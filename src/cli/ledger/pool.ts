@@ -3,7 +3,7 @@
 // on in input order; at most two chunks per worker are in flight, so memory stays bounded.
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../files.js';
-import type { ChunkResult } from './decide-rows.js';
+import type { ChunkResult } from './chunk-result.js';
 import { membersHeapMb } from './heap.js';
 import type { LedgerFiles } from './setup.js';
 import type { BucketGroup, SharedSplitColumns, SplitHelpers } from './split-buckets.js';

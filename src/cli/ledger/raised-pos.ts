@@ -3,7 +3,8 @@
 // (a PO's fields are not kept while the ledger is read). LedgerBook.judgeRaisedPOs reports them.
 import { withChangeOrders } from '../../compliance/decide.js';
 import type { Purchase } from '../../model/purchase.js';
-import { BLOCKED, ChunkDecider, MISSING_DOCUMENTS, type ChangedPO, type LedgerSetup } from './decide-rows.js';
+import { ChunkDecider, type LedgerSetup } from './decide-rows.js';
+import { BLOCKED, MISSING_DOCUMENTS, type ChangedPO } from './chunk-result.js';
 import { centsText } from './cents-text.js';
 import type { OnRow } from './rows-again.js';
 

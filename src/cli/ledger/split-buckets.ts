@@ -8,7 +8,7 @@ import type { PublicWorksKind, Purchase } from '../../model/purchase.js';
 import { findSplitGroups } from '../../audit/find-split-purchases.js';
 import { parseSplitPurchaseOptions, type ParsedOptions } from '../../audit/split-purchase-options.js';
 import { CentsColumn, Column, IdIndex, SmallIntColumn, type SharedIds } from './columns.js';
-import { CITES_CONTRACT, FEDERAL_MONEY } from './decide-rows.js';
+import { CITES_CONTRACT, FEDERAL_MONEY } from './chunk-result.js';
 import { centsText } from './cents-text.js';
 
 /**

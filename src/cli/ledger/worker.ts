@@ -2,7 +2,8 @@
 // decides chunks, then checks the split buckets it is asked for.
 import { parentPort } from 'node:worker_threads';
 import { paceContextOf } from '../../pace.js';
-import { decideChunkBytes, type ChunkResult } from './decide-rows.js';
+import { decideChunkBytes } from './decide-rows.js';
+import { type ChunkResult } from './chunk-result.js';
 import type { LedgerWorkerData, SplitRequest } from './pool.js';
 import { buildLedgerSetup, type BuiltSetup } from './setup.js';
 import { BucketSplitter, splitColumnsOf, type BucketGroup } from './split-buckets.js';
