@@ -130,7 +130,8 @@ export const PercentSchema = fastCheck(
   z
     .string()
     .check(z.regex(DECIMAL_STRING, 'expected a percentage as a decimal string such as "12.5"'))
-    .check(z.refine((s) => Number(s) <= 100, 'a percentage cannot exceed 100')),
+    // (only a decimal is compared: "abc" or "1e3" gets the message above, not this one too)
+    .check(z.refine((s) => !DECIMAL_STRING.test(s) || Number(s) <= 100, 'a percentage cannot exceed 100')),
   (v) => typeof v === 'string' && isDecimalText(v, Infinity) && Number(v) <= 100,
 );
 

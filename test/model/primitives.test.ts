@@ -40,3 +40,15 @@ test('negative zero ("-0", "-0.00") is read as zero wherever an amount or quanti
   const { contentHash: _hash, ...raw } = californiaLaw();
   expect(() => loadRulesPack({ ...raw, thresholds: raw.thresholds!.map((t, i) => (i === 0 ? { ...t, amount: '-0.00' } : t)) })).not.toThrow();
 });
+
+test('a percentage that is not a decimal gets one message, not also "cannot exceed 100"', () => {
+  const pace = createPace();
+  const messages = (percent: string): string[] =>
+    thrownPaceError(() => pace.prepareContract({ ...contract, adminFee: { percent, includedInPrice: false } }))
+      .issues!.filter((i) => i.path === '$.adminFee.percent')
+      .map((i) => i.message);
+  // (NaN compared with 100 is false: "abc" and "1e3" also got the second message)
+  for (const percent of ['abc', '1e3', '-2', '', '12.5%']) expect(messages(percent)).toEqual(['expected a percentage as a decimal string such as "12.5"']);
+  expect(messages('100.01')).toEqual(['a percentage cannot exceed 100']);
+  expect(pace.prepareContract({ ...contract, adminFee: { percent: '100', includedInPrice: false } }).adminFee?.percent).toBe('100');
+});
