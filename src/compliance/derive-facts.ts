@@ -6,7 +6,7 @@ import type { Program } from '../model/rules-pack.js';
 import { PaceError } from '../errors/pace-error.js';
 import { isPreparedContract } from '../contracts/prepare-contract.js';
 import { termStatus, type TermStatus } from '../contracts/term-status.js';
-import { addMonths } from '../dates/calendar-date.js';
+import { monthsLaterWithin } from '../dates/calendar-date.js';
 import { computeRequiredMethods, publicProjectMethod, regimeKindOf, type RequiredMethod, type RequiredMethodsResult, type ThresholdSubject } from './required-method.js';
 import { moneyToCents, type ThresholdTable } from './threshold-table.js';
 
@@ -164,8 +164,13 @@ function fullTermMonths(contract: Contract): number {
   for (const r of contract.term.renewals ?? []) if (r.end > end) end = r.end;
   const start = contract.term.start;
   let months = Math.max(0, (Number(end.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + (Number(end.slice(5, 7)) - Number(start.slice(5, 7))) - 1);
-  while (addMonths(start, months) <= end) months++;
-  while (months > 0 && addMonths(start, months - 1) > end) months--;
+  // (a term to 9999-12-31, an ERP's "no end date", reaches past the calendar's last month)
+  const past = (m: number): boolean => {
+    const at = monthsLaterWithin(start, m);
+    return at === undefined || at > end;
+  };
+  while (!past(months)) months++;
+  while (months > 0 && past(months - 1)) months--;
   return months;
 }
 

@@ -15,7 +15,7 @@ import type { Member } from '../model/member.js';
 import type { Purchase, PurchaseDocument } from '../model/purchase.js';
 import type { PaceContext } from '../pace-context.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
-import { FIRST_DAY_NUMBER, LAST_DAY_NUMBER, addMonths, fromDayNumber, isCalendarDate, toDayNumber } from '../dates/calendar-date.js';
+import { FIRST_DAY_NUMBER, LAST_DAY_NUMBER, fromDayNumber, isCalendarDate, monthsLaterWithin, toDayNumber } from '../dates/calendar-date.js';
 import { parsePath } from '../engine/path.js';
 import { isBuiltInOperator } from '../engine/operators.js';
 import { isPaceError } from '../errors/pace-error.js';
@@ -328,7 +328,10 @@ function classesOf(context: PaceContext, input: unknown, caller: string, keyed =
   for (const d of own) {
     dateSet.add(dateKey(d));
     // A self-certification lapses a number of months after the date it was made.
-    for (const m of packs.lapseMonths) dateSet.add(dateKey(addMonths(d as CalendarDate, m)));
+    for (const m of packs.lapseMonths) {
+      const lapse = monthsLaterWithin(d as CalendarDate, m);
+      if (lapse !== undefined) dateSet.add(dateKey(lapse));
+    }
   }
   const dates = Float64Array.from(dateSet).sort();
   // The purchase's amount is bounded by the figures of its date (figuresOn, by date class); the

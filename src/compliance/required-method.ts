@@ -1,6 +1,6 @@
 import type { Finding, TraceStep } from '../decision.js';
 import type { CalendarDate } from '../dates/calendar-date.js';
-import { addMonths, toDayNumber } from '../dates/calendar-date.js';
+import { monthsLaterWithin, toDayNumber } from '../dates/calendar-date.js';
 import { formatMoney } from '../money/money.js';
 import { formatCents } from '../money/format-cents.js';
 import { Dec } from '../money/decimal.js';
@@ -154,26 +154,36 @@ export interface RequiredMethodsResult {
 /**
  * A member's self-certified federal micro-purchase threshold (2 CFR 200.320(a)(1)(iv)) on a date:
  * in force (its amount in cents, capped at the self-certification ceiling in force, with
- * `aboveCeiling` when it was capped), lapsed (`validForMonths` after it was certified, when the
- * ceiling's period says so), or undefined (none certified by the date, or no ceiling in force).
- * The federal micro-purchase threshold applies unless it is in force. @internal
+ * `aboveCeiling` when it was capped), not in force (`lapsed`: `validForMonths` after it was
+ * certified, when the ceiling's period says so; or `beforeRule`: certified before the first
+ * ceiling's period began, when no recipient could self-certify, so it was not made under the
+ * rule), or undefined (none certified by the date, or no ceiling in force). The federal
+ * micro-purchase threshold applies unless it is in force. @internal
  */
 export function selfCertifiedMicroPurchase(
   member: Member,
   date: CalendarDate,
   table: ThresholdTable,
   lookups: readonly (ReturnType<typeof lookupAllThresholds>[number])[],
-): { lapsed: false; cents: number; ceiling: ThresholdPeriod; aboveCeiling: boolean } | { lapsed: true; ceiling: ThresholdPeriod; months: number; selfCertifiedOn: CalendarDate } | undefined {
+): { lapsed: false; cents: number; ceiling: ThresholdPeriod; aboveCeiling: boolean } | { lapsed: true; ceiling: ThresholdPeriod; months: number; selfCertifiedOn: CalendarDate; beforeRule: CalendarDate | undefined } | undefined {
   const selfCertified = member.federalMicroPurchaseThreshold;
   if (!selfCertified || selfCertified.selfCertifiedOn > date) return undefined;
   let ceiling: ThresholdPeriod | undefined;
+  let firstCeiling: ThresholdPeriod | undefined;
   table.series.forEach((series, index) => {
     const found = lookups[index];
-    if (series.periods[0]?.role === 'self-certification-ceiling' && found && !found.fallback) ceiling = found.used;
+    if (series.periods[0]?.role === 'self-certification-ceiling' && found && !found.fallback) {
+      ceiling = found.used;
+      firstCeiling = series.periods[0];
+    }
   });
   if (ceiling === undefined) return undefined;
   const months = ceiling.params?.['validForMonths'];
-  if (typeof months === 'number' && date >= addMonths(selfCertified.selfCertifiedOn, months)) return { lapsed: true, ceiling, months, selfCertifiedOn: selfCertified.selfCertifiedOn };
+  const beforeRule = firstCeiling!.effectiveFrom;
+  if (selfCertified.selfCertifiedOn < beforeRule) return { lapsed: true, ceiling, months: typeof months === 'number' ? months : 0, selfCertifiedOn: selfCertified.selfCertifiedOn, beforeRule };
+  // (a lapse past 9999-12-31 is never reached)
+  const lapse = typeof months === 'number' ? monthsLaterWithin(selfCertified.selfCertifiedOn, months) : undefined;
+  if (typeof months === 'number' && lapse !== undefined && date >= lapse) return { lapsed: true, ceiling, months, selfCertifiedOn: selfCertified.selfCertifiedOn, beforeRule: undefined };
   const cents = moneyToCents(selfCertified.amount);
   return cents > ceiling.amountCents! ? { lapsed: false, cents: ceiling.amountCents!, ceiling, aboveCeiling: true } : { lapsed: false, cents, ceiling, aboveCeiling: false };
 }
@@ -204,7 +214,18 @@ export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubjec
   const certified = selfCertifiedMicroPurchase(s.member, s.date, table, lookups);
   if (certified?.lapsed === true) {
     // The certification is made on an annual basis: once lapsed, the federal figure applies.
-    if (s.hasFederalFunds) {
+    // One made before recipients could self-certify was not made under the rule: it applies neither.
+    if (s.hasFederalFunds && certified.beforeRule !== undefined) {
+      findings.push({
+        code: 'self-certified-threshold-before-rule',
+        severity: 'warn',
+        message: `The member's self-certified micro-purchase threshold was certified on ${certified.selfCertifiedOn}, before a recipient could self-certify one (from ${certified.beforeRule}); the federal micro-purchase threshold was used. Self-certify again under the rule.`,
+        citation: certified.ceiling.citation,
+        ruleId: certified.ceiling.id,
+        pack: certified.ceiling.pack,
+        data: { selfCertifiedOn: certified.selfCertifiedOn, ruleFrom: certified.beforeRule },
+      });
+    } else if (s.hasFederalFunds) {
       findings.push({
         code: 'self-certified-threshold-lapsed',
         severity: 'warn',

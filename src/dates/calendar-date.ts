@@ -237,6 +237,17 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
 }
 
 /**
+ * {@link addMonths} on a valid date, or undefined when the result falls after 9999-12-31: for a
+ * date the library computes from one it was given (a contract's term in months, the day a
+ * self-certification lapses), where a date past the calendar is simply never reached.
+ * @internal
+ */
+export function monthsLaterWithin(date: CalendarDate, months: number): CalendarDate | undefined {
+  const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  return index > LAST_YEAR * 12 + 11 ? undefined : addMonths(date, months);
+}
+
+/**
  * The number of calendar days from `from` to `to` (negative when `to` is earlier).
  *
  * @throws PaceError `invalid-date` naming `$.from` or `$.to`.
