@@ -124,7 +124,9 @@ export const PROCUREMENT: DecisionSpec = {
 function changeOrderFindings(table: ThresholdTable, member: Member, purchase: Purchase, changeOrders: readonly Purchase[], original: RequiredMethods): Finding[] {
   const changed = withChangeOrders(purchase, changeOrders);
   const cents = moneyToCents(changed.amount);
-  const federal = hasFederalFunds(purchase);
+  // (federal money a change order brings makes the changed PO a federal procurement: its funding
+  // lines are folded in with the amounts)
+  const federal = hasFederalFunds(changed);
   const folded = computeRequiredMethods(table, { member, purchase: changed, date: purchase.date, cents, hasFederalFunds: federal, cupccaaInForce: isCupccaaInForce(member, purchase.date) });
   const before = new Map(original.thresholds.map((t) => [t.id, t.exceeded]));
   const out: Finding[] = [];
