@@ -5,7 +5,7 @@ import type { Purchase } from '../model/purchase.js';
 import type { MoneyInput } from '../model/primitives.js';
 import type { PaceContext } from '../pace-context.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
-import { decide, withChangeOrders, type ComplianceRun, type DecisionSpec } from '../compliance/decide.js';
+import { decide, runDecision, withChangeOrders, type ComplianceRun, type DecisionSpec } from '../compliance/decide.js';
 import { parseTraceOption } from '../compliance/parse-input.js';
 import { computeRequiredMethods, methodRank, type RequiredMethod, type RequiredMethods, type ThresholdCheck } from '../compliance/required-method.js';
 import { hasFederalFunds, isCupccaaInForce } from '../compliance/derive-facts.js';
@@ -83,7 +83,10 @@ export function procurementMethodOf(context: PaceContext, run: ComplianceRun): P
   const contract = run.subject.contract;
   const methods = run.methods!;
   const changeOrders = run.subject.changeOrders;
-  if (changeOrders !== undefined && changeOrders.length > 0) findings.push(...changeOrderFindings(run.compliance.thresholds, run.subject.member, run.subject.purchase!, changeOrders, methods));
+  if (changeOrders !== undefined && changeOrders.length > 0) {
+    findings.push(...changeOrderFindings(run.compliance.thresholds, run.subject.member, run.subject.purchase!, changeOrders, methods));
+    if (contract) findings.push(...changedContractBlocks(context, run, findings));
+  }
   let method: ProcurementMethod = methods.overall;
   let contractUsable: boolean | undefined;
   if (contract) {
@@ -116,6 +119,28 @@ export const PROCUREMENT: DecisionSpec = {
   rules: (compliance, subject) => (subject.contract ? compliance.usability : compliance.procurement),
   needsMethods: () => true,
 };
+
+/** The same rules on the PO as its change orders leave it ({@link changedContractBlocks}). */
+const FOLDED_PROCUREMENT: DecisionSpec = { ...PROCUREMENT, foldChangeOrders: true };
+
+/**
+ * What blocks the contract for the PO as its change orders leave it (its amount and funding with
+ * theirs, as the audit checklist judges it) that did not block it as issued: the contract's cap per
+ * member with the member's earlier spend (PCC § 20118: the contract's own terms), or federal money a
+ * change order brings to a contract not let under 2 CFR 200. Each block once, its message saying
+ * the total. Before, a $90,000 PO raised to $110,000 under a $100,000 cap left the contract usable
+ * with no finding.
+ */
+function changedContractBlocks(context: PaceContext, run: ComplianceRun, findings: readonly Finding[]): Finding[] {
+  const folded = runDecision(context, run.compliance, run.subject, FOLDED_PROCUREMENT, false, undefined);
+  const total = withChangeOrders(run.subject.purchase!, run.subject.changeOrders).amount as string;
+  const out: Finding[] = [];
+  for (const f of folded.findings) {
+    if (f.severity !== 'block' || findings.some((g) => g.code === f.code) || out.some((g) => g.code === f.code)) continue;
+    out.push({ ...f, message: `With its ${run.subject.changeOrders!.length} change order(s) the purchase comes to ${total}: ${f.message}`, data: { ...f.data, total } });
+  }
+  return out;
+}
 
 /**
  * A PO whose change orders carry it past a limit it was within: the method stays the one the PO
