@@ -53,8 +53,8 @@ const SPLIT_KINDS: ReadonlySet<string> = new Set(['goods', 'services', 'public-w
  * Finds purchases that look split to evade the bid limit (PCC § 20116; § 22033 for CUPCCAA
  * public projects; § 20657 for community college districts): purchases of the same member, vendor
  * (or, with `acrossVendors`, category) and supply kind in one fiscal year (or chained with gaps of
- * at most `days`), each within the limit the group is judged against, whose total is over it. The
- * limit is the lowest of the member's own regime in force on the purchases' dates (for a public
+ * at most `days`), each within the limit of its own date, whose total is over the limit the group
+ * is judged against: the lowest of the member's own regime in force on the purchases' dates (for a public
  * work naming its kind, as procurementMethod reads `publicWorksKinds`: maintenance is grouped apart
  * from public projects and judged against PCC § 20111(a)). Change orders
  * (`revisionOf`) fold into their PO; a PO they carry over its limit is reported on its own

@@ -68,14 +68,7 @@ export function reportBoundaries(rows: readonly Row[], inSplits: ReadonlySet<Row
       // be reported and beat the best total (the exact judgement below decides).
       if (kept === null && (judged >= 8 || keptSumsMode === 'always')) kept = KeptSums.of(rows, inSplits);
       const low = kept ? lowest.lowest() : undefined;
-      if (kept && low !== undefined) {
-        const j = kept.index.get(low)!;
-        const count = kept.count[j]!;
-        const inYear = count[b]! - count[s]!;
-        if (count[e]! - count[s]! < 2 || inYear === 0 || inYear === count[e]! - count[s]!) continue;
-        if (inSplits !== undefined && kept.outside[j]![e]! - kept.outside[j]![s]! === 0) continue;
-        if (best !== undefined && kept.sum[j]![e]! - kept.sum[j]![s]! <= best.cents) continue;
-      }
+      if (kept && low !== undefined && !kept.couldBeReported(s, b, e, low, inSplits !== undefined, best?.cents)) continue;
       judged++;
       const within = withinLowestLimit(rows.slice(s, e));
       if (!within) continue;
@@ -145,6 +138,28 @@ class KeptSums {
       sum.push(t);
     }
     return new KeptSums(index, count, outside, sum);
+  }
+
+  /**
+   * Whether what {@link withinLowestLimit} keeps of rows[s..e) could be reported (rows[s..b) in
+   * one fiscal year, rows[b..e) the next): for a limit of the bucket no lower than `low` (the
+   * lowest of the rolling year; withinLowestLimit tries it and the higher ones of the rolling
+   * year, a subset of these), at least two purchases within it in both fiscal years, one outside
+   * the split groups (`splits`: there are some), and together over it and over `best`.
+   */
+  couldBeReported(s: number, b: number, e: number, low: ThresholdPeriod, splits: boolean, best: number | undefined): boolean {
+    for (const [limit, j] of this.index) {
+      if (limit.amountCents! < low.amountCents!) continue;
+      const count = this.count[j]!;
+      const inYear = count[b]! - count[s]!;
+      const all = count[e]! - count[s]!;
+      if (all < 2 || inYear === 0 || inYear === all) continue;
+      if (splits && this.outside[j]![e]! - this.outside[j]![s]! === 0) continue;
+      const sum = this.sum[j]![e]! - this.sum[j]![s]!;
+      if (!isExceeded(sum, limit) || (best !== undefined && sum <= best)) continue;
+      return true;
+    }
+    return false;
   }
 }
 

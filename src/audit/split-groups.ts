@@ -72,20 +72,30 @@ export interface Row {
 }
 
 /**
- * The purchases of a window that are within the limit the group is judged against: the lowest
- * limit of the purchases kept, dropping any purchase over it until none is (dropping one can only
- * raise the lowest limit, so this ends). Null when fewer than two remain.
+ * The purchases of a window a group holds, and the limit it is judged against: the lowest limit of
+ * the purchases' dates and the purchases within it (each purchase is within the limit of its own
+ * date: a bucket holds no other). When those are not over it, the next higher limit of their
+ * dates and the purchases within that, and so on: the strictest limit under which purchases within
+ * it together pass it. Null when fewer than two have a limit; when none passes, the lowest limit
+ * and the purchases within it (not over it: no group). Before, only the lowest was tried: a fiscal
+ * year's $60,000 in October under 2024's $114,500 and $114,600 in February under 2025's $114,800
+ * were no group (the February PO is over $114,500), while $114,500 in February made one: a larger
+ * purchase hid the split.
  */
 export function withinLowestLimit(rows: readonly Row[]): { kept: Row[]; limit: ThresholdPeriod } | null {
-  let kept = rows.filter((r) => r.limit !== null);
-  for (;;) {
-    if (kept.length < 2) return null;
-    let limit = kept[0]!.limit!;
-    for (const r of kept) limit = lower(limit, r.limit!);
-    const next = kept.filter((r) => !isExceeded(r.cents, limit));
-    if (next.length === kept.length) return { kept, limit };
-    kept = next;
+  const limited = rows.filter((r) => r.limit !== null);
+  if (limited.length < 2) return null;
+  const limits: ThresholdPeriod[] = [];
+  for (const r of limited) if (!limits.includes(r.limit!)) limits.push(r.limit!);
+  limits.sort((a, b) => a.amountCents! - b.amountCents! || (lower(a, b) === a ? -1 : 1));
+  let first: { kept: Row[]; limit: ThresholdPeriod } | null = null;
+  for (const limit of limits) {
+    const kept = limited.filter((r) => !isExceeded(r.cents, limit));
+    if (kept.length < 2) continue;
+    if (isOver(sumCents(kept), limit)) return { kept, limit };
+    first ??= { kept, limit };
   }
+  return first;
 }
 
 /** Whether the rows together pass the lowest limit among them: else no group of them can. */
