@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { isPaceError, type Pace } from '../index.js';
 import { InputError, explainInputError, paceFromPackFiles, prepareContracts, readJson, unlinkedTempFile } from './files.js';
 import { renderCheck, renderLedger, renderQuote } from './report.js';
-import { parseArgs, stringFlag, type Parsed } from './args.js';
+import { parseArgs, refuseOptionsNotTaken, stringFlag, type Parsed } from './args.js';
 import { boundedMessage } from './safe-text.js';
 
 /** Exit codes: documented in docs/cli.md and `pace-rules --help`. */
@@ -20,7 +20,7 @@ Usage:
       a vendor invoice matched against the contract, and the purchase order, receipts and earlier
       invoices when the file gives them: { "contract", "invoice", "purchaseOrder"?, "receipts"?,
       "previousInvoices"?, "tierQuantities"? }. Exit 1 when a finding blocks payment.
-  pace-rules quote <order.json> [--json] [--packs ...]
+  pace-rules quote <order.json> [--format text|json] [--out FILE] [--packs ...]
       a quote ({ "contract", "asOf", "lines", "tierQuantities"?, "taxRate"?, "charges"? }) or a
       group buy ({ "contract", "asOf", "orders", "sharedCosts"?, "taxRate"? }): the lines, charges,
       fees, tax and total.
@@ -36,10 +36,15 @@ Usage:
       verify-invoice; one line out
       per line in, in order: { "id", "ok": true, "result" } or { "id", "ok": false, "error" }.
 
-Options:
-  --format      text (default), json, or html (a self-contained page for auditors; needs --out)
+Options (a command takes those its usage line shows, and --json where it takes --format; it
+refuses any other):
+  --format      text (default), json, or html (a self-contained page for auditors; needs --out;
+                not quote); not batch, whose answers are JSON Lines
   --json        the same as --format json
-  --out FILE    write the report to FILE (only when the whole run succeeded) instead of stdout
+  --out FILE    write the report to FILE (only when the whole run succeeded) instead of stdout;
+                not batch (redirect its stdout)
+  --members     audit-ledger: the members file;  --contracts  audit-ledger and batch: contracts by id
+  --window      audit-ledger: the split-purchase window, fiscal-year (default) or a number of days
   --max-errors  audit-ledger: report at most N bad rows, then stop (default 20)
   --progress    audit-ledger: progress lines on stderr when it is not a terminal
   --jobs N      worker threads; audit-ledger: default over about 300,000 rows one per core but one, up to 3;
@@ -227,6 +232,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.clear;
   }
   if (parsed.command === undefined) throw new InputError('no command given; expected check, check-invoice, quote, audit-ledger or batch (see pace-rules --help)');
+  refuseOptionsNotTaken(parsed);
   switch (parsed.command) {
     case 'check':
       return check(parsed, io);
