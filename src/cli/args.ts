@@ -33,6 +33,31 @@ export function parseArgs(argv: readonly string[]): Parsed {
   return { command: positional.shift(), positional, flags };
 }
 
+/**
+ * The options each command takes (docs/cli.md, "Options"); `--help` and `--version` go with any.
+ * An option another command takes is refused, not ignored: `batch --out answers.jsonl` wrote its
+ * answers to stdout and never made the file, and a caller's script lost them.
+ */
+export const COMMAND_OPTIONS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['check', ['--format', '--json', '--out', '--packs']],
+  ['check-invoice', ['--format', '--json', '--out', '--packs']],
+  ['quote', ['--format', '--json', '--out', '--packs']],
+  ['audit-ledger', ['--members', '--contracts', '--format', '--json', '--out', '--max-errors', '--window', '--progress', '--jobs', '--packs']],
+  ['batch', ['--contracts', '--jobs', '--packs']],
+]);
+
+const ANY_COMMAND = new Set(['--help', '--version']);
+
+/** Throws when an option given is not one the command takes (a command not in the table is left to the caller). */
+export function refuseOptionsNotTaken(parsed: Parsed): void {
+  const takes = parsed.command === undefined ? undefined : COMMAND_OPTIONS.get(parsed.command);
+  if (takes === undefined) return;
+  const notTaken = [...parsed.flags.keys()].filter((name) => !ANY_COMMAND.has(name) && !takes.includes(name));
+  if (notTaken.length === 0) return;
+  const hint = parsed.command === 'batch' && notTaken.includes('--out') ? '; batch writes its answers to stdout: redirect it to a file' : '';
+  throw new InputError(`${parsed.command} does not take ${notTaken.join(', ')} (it takes ${takes.join(', ')}${hint}; see pace-rules --help)`);
+}
+
 export const stringFlag = (parsed: Parsed, name: string): string | undefined => {
   const value = parsed.flags.get(name);
   return typeof value === 'string' ? value : undefined;

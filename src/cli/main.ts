@@ -1,10 +1,10 @@
 // The pace-rules command: the public API on files, for systems that are not JavaScript.
-import { closeSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isPaceError, type Pace } from '../index.js';
 import { InputError, explainInputError, paceFromPackFiles, prepareContracts, readJson, unlinkedTempFile } from './files.js';
 import { renderCheck, renderLedger, renderQuote } from './report.js';
-import { parseArgs, stringFlag, type Parsed } from './args.js';
+import { parseArgs, refuseOptionsNotTaken, stringFlag, type Parsed } from './args.js';
 import { boundedMessage } from './safe-text.js';
 
 /** Exit codes: documented in docs/cli.md and `pace-rules --help`. */
@@ -20,7 +20,7 @@ Usage:
       a vendor invoice matched against the contract, and the purchase order, receipts and earlier
       invoices when the file gives them: { "contract", "invoice", "purchaseOrder"?, "receipts"?,
       "previousInvoices"?, "tierQuantities"? }. Exit 1 when a finding blocks payment.
-  pace-rules quote <order.json> [--json] [--packs ...]
+  pace-rules quote <order.json> [--format text|json] [--out FILE] [--packs ...]
       a quote ({ "contract", "asOf", "lines", "tierQuantities"?, "taxRate"?, "charges"? }) or a
       group buy ({ "contract", "asOf", "orders", "sharedCosts"?, "taxRate"? }): the lines, charges,
       fees, tax and total.
@@ -36,10 +36,15 @@ Usage:
       verify-invoice; one line out
       per line in, in order: { "id", "ok": true, "result" } or { "id", "ok": false, "error" }.
 
-Options:
-  --format      text (default), json, or html (a self-contained page for auditors; needs --out)
+Options (a command takes those its usage line shows, and --json where it takes --format; it
+refuses any other):
+  --format      text (default), json, or html (a self-contained page for auditors; needs --out;
+                not quote); not batch, whose answers are JSON Lines
   --json        the same as --format json
-  --out FILE    write the report to FILE (only when the whole run succeeded) instead of stdout
+  --out FILE    write the report to FILE (only when the whole run succeeded) instead of stdout;
+                not batch (redirect its stdout)
+  --members     audit-ledger: the members file;  --contracts  audit-ledger and batch: contracts by id
+  --window      audit-ledger: the split-purchase window, fiscal-year (default) or a number of days
   --max-errors  audit-ledger: report at most N bad rows, then stop (default 20)
   --progress    audit-ledger: progress lines on stderr when it is not a terminal
   --jobs N      worker threads; audit-ledger: default over about 300,000 rows one per core but one, up to 3;
@@ -100,9 +105,10 @@ export interface CliIo {
 
 /**
  * Output that appears only when the whole run succeeded: to `--out` through a temporary file in
- * the same directory, renamed into place at the end; to stdout at the end.
+ * the same directory, renamed into place at the end; to stdout at the end. (Exported for its
+ * tests: a rename that fails at the end cannot be brought about through runCli.)
  */
-class Output {
+export class Output {
   private fd: number | undefined;
   private temp: string | undefined;
   private buffered: string[] = [];
@@ -127,34 +133,87 @@ class Output {
       return;
     }
     this.flush();
-    writeSync(this.fd!, bytes);
+    this.writing(() => writeSync(this.fd!, bytes));
   }
   private flush(): void {
     if (this.out === undefined) return;
-    // (opens the temporary file on the first call, so writeBytes always has one)
-    if (this.fd === undefined) {
-      this.temp = join(dirname(this.out), `.${basename(this.out)}.${process.pid}.tmp`);
-      try {
+    const out = this.out;
+    this.writing(() => {
+      // (opens the temporary file on the first call, so writeBytes always has one)
+      if (this.fd === undefined) {
+        this.temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
         this.fd = openSync(this.temp, 'w');
-      } catch (e) {
-        throw new InputError(`--out ${this.out}: cannot write there (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
       }
-    }
-    writeSync(this.fd, this.buffered.join(''));
+      writeSync(this.fd, this.buffered.join(''));
+    });
     this.buffered = [];
     this.size = 0;
   }
+  /**
+   * Puts the report in place. Whatever fails here (the target became a directory, the disk is
+   * full) is the --out given, not the run: the temporary file goes, and the message names --out.
+   */
   commit(): void {
     if (this.out === undefined) return;
     this.flush();
-    closeSync(this.fd!);
-    this.fd = undefined;
-    renameSync(this.temp!, this.out);
+    this.writing(() => {
+      const fd = this.fd!;
+      this.fd = undefined;
+      closeSync(fd);
+      renameSync(this.temp!, this.out!);
+      this.temp = undefined;
+    });
   }
+  /** Runs a step of writing --out; when it fails, removes the temporary file and names --out. */
+  private writing(step: () => void): void {
+    try {
+      step();
+    } catch (e) {
+      this.abandon();
+      // (an error of the file system; anything else is a fault of the command's own)
+      if (typeof (e as NodeJS.ErrnoException).code !== 'string') throw e;
+      throw cannotWriteOut(this.out!, e);
+    }
+  }
+  /** Closes and removes the temporary file, if there is one (again: a no-op). */
   abandon(): void {
     if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
     if (this.temp !== undefined) rmSync(this.temp, { force: true });
+    this.temp = undefined;
   }
+}
+
+/** The error of an --out that cannot be written: one line naming it and why. */
+function cannotWriteOut(out: string, e: unknown): InputError {
+  const code = (e as NodeJS.ErrnoException).code;
+  return new InputError(`--out ${out}: cannot write there (${code === 'EISDIR' ? 'a directory: name a file in it' : (code ?? 'error')})`);
+}
+
+/**
+ * The --out file, checked before the command does its work where that is cheap: an existing
+ * directory (the rename at the end would fail) or a folder that is not there. Output.commit still
+ * turns a later failure into the same message.
+ */
+function outOf(parsed: Parsed): string | undefined {
+  const out = stringFlag(parsed, '--out');
+  if (out === undefined) return undefined;
+  if (out === '') throw new InputError('--out needs a file name');
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(out).isDirectory();
+  } catch {
+    // not there yet (the usual case), or under something that is not a folder: its folder tells
+  }
+  if (isDirectory) throw cannotWriteOut(out, { code: 'EISDIR' });
+  let folder: Stats;
+  try {
+    folder = statSync(dirname(out));
+  } catch (e) {
+    throw cannotWriteOut(out, e);
+  }
+  if (!folder.isDirectory()) throw cannotWriteOut(out, { code: 'ENOTDIR' });
+  return out;
 }
 
 declare const __PACKAGE_VERSION__: string | undefined;
@@ -173,6 +232,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.clear;
   }
   if (parsed.command === undefined) throw new InputError('no command given; expected check, check-invoice, quote, audit-ledger or batch (see pace-rules --help)');
+  refuseOptionsNotTaken(parsed);
   switch (parsed.command) {
     case 'check':
       return check(parsed, io);
@@ -192,6 +252,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 async function check(parsed: Parsed, io: CliIo): Promise<number> {
   const file = requireFile(parsed, 'a purchase file');
   const format = formatOf(parsed, ['text', 'json', 'html']);
+  const outFile = outOf(parsed);
   const input = asObject(readJson(file), file);
   const pace = paceFromPackFiles(stringFlag(parsed, '--packs'));
   const purchase = input['purchase'] as { date?: unknown } | undefined;
@@ -206,7 +267,7 @@ async function check(parsed: Parsed, io: CliIo): Promise<number> {
   }
   const { eligibility, method, checklist } = decisions;
   const blocked = (eligibility !== undefined && !eligibility.eligible) || [eligibility?.findings ?? [], method.findings, checklist.findings].flat().some((f) => f.severity === 'block');
-  const out = new Output(stringFlag(parsed, '--out'), io);
+  const out = new Output(outFile, io);
   if (format === 'json') out.write(`${JSON.stringify({ eligibility: eligibility ?? null, procurementMethod: method, auditChecklist: checklist, blocked }, null, 2)}\n`);
   else if (format === 'html') {
     const { renderCheckHtml } = await import('./html/report-html.js');
@@ -219,6 +280,7 @@ async function check(parsed: Parsed, io: CliIo): Promise<number> {
 async function checkInvoice(parsed: Parsed, io: CliIo): Promise<number> {
   const file = requireFile(parsed, 'an invoice file');
   const format = formatOf(parsed, ['text', 'json', 'html']);
+  const outFile = outOf(parsed);
   const input = asObject(readJson(file), file);
   const pace = paceFromPackFiles(stringFlag(parsed, '--packs'));
   let v: ReturnType<Pace['verifyInvoice']>;
@@ -228,7 +290,7 @@ async function checkInvoice(parsed: Parsed, io: CliIo): Promise<number> {
     return explainInputError(e, file);
   }
   const { renderInvoice, renderInvoiceHtml } = await import('./invoice-report.js');
-  const out = new Output(stringFlag(parsed, '--out'), io);
+  const out = new Output(outFile, io);
   out.write(format === 'json' ? `${JSON.stringify(v, null, 2)}\n` : format === 'html' ? renderInvoiceHtml(file, v) : renderInvoice(file, v));
   out.commit();
   return v.ok ? EXIT.clear : EXIT.blocked;
@@ -237,9 +299,10 @@ async function checkInvoice(parsed: Parsed, io: CliIo): Promise<number> {
 async function quote(parsed: Parsed, io: CliIo): Promise<number> {
   const file = requireFile(parsed, 'an order file');
   const json = formatOf(parsed, ['text', 'json']) === 'json';
+  const outFile = outOf(parsed);
   const input = asObject(readJson(file), file);
   const pace = paceFromPackFiles(stringFlag(parsed, '--packs'));
-  const out = new Output(stringFlag(parsed, '--out'), io);
+  const out = new Output(outFile, io);
   try {
     if (Array.isArray(input['orders'])) {
       const group = pace.quoteGroupBuy(input as never);
@@ -259,6 +322,7 @@ async function quote(parsed: Parsed, io: CliIo): Promise<number> {
 async function ledger(parsed: Parsed, io: CliIo): Promise<number> {
   const file = requireFile(parsed, 'a purchases file (.csv, .jsonl or .json)');
   const format = formatOf(parsed, ['text', 'json', 'html']);
+  const outFile = outOf(parsed);
   const members = stringFlag(parsed, '--members');
   if (members === undefined) throw new InputError('audit-ledger needs --members <members.json>');
   // Standard input is read once: by the ledger, or by one of the files it needs.
@@ -298,7 +362,7 @@ async function ledger(parsed: Parsed, io: CliIo): Promise<number> {
   // never read, the details of a 20,000,000-row ledger would take about 4.5 GB of temporary space.
   const spill = format === 'json' ? new DetailSpill() : undefined;
   const progress = progressReporter(io, parsed.flags.has('--progress'));
-  const out = new Output(stringFlag(parsed, '--out'), io);
+  const out = new Output(outFile, io);
   try {
     const run = await auditLedger({
       file,

@@ -4,7 +4,8 @@
  * `/json-rules-engine` subpaths, the raw rule packs and the JSON Schemas.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packedProject, repoRoot, type PackedProject } from './packed-project.js';
@@ -325,5 +326,29 @@ describe('through the CLI', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^pace-rules: .*no-such-file\.json: cannot read the file/);
+  });
+
+  it('exits 2 with one line, no stack trace and no temporary file, for --out naming a directory, an option the command does not take, and an empty ledger', () => {
+    // (before: exit 3, "internal error (please report it)" with EISDIR's stack, and .somedir.<pid>.tmp left)
+    const folder = mkdtempSync(join(tmpdir(), 'pace-rules-out-'));
+    mkdirSync(join(folder, 'somedir'));
+    const bad = [
+      [['check', data('purchase.json'), '--out', join(folder, 'somedir')], /^pace-rules: --out .*somedir: cannot write there \(a directory: name a file in it\)\n$/],
+      [['audit-ledger', data('ledger.csv'), '--members', data('members.json'), '--out', join(folder, 'somedir')], /^pace-rules: --out .*somedir: cannot write there \(a directory/],
+      // (before: exit 0, the answers on stdout and no file)
+      [['batch', '--out', join(folder, 'answers.jsonl')], /^pace-rules: batch does not take --out \(/],
+      [['check', data('purchase.json'), '--window', '30'], /^pace-rules: check does not take --window \(/],
+      // (before: exit 0, "Result: clear")
+      [['audit-ledger', project.write('empty-ledger.json', ''), '--members', data('members.json')], /^pace-rules: .*empty-ledger\.json: the file holds no JSON \(it is empty or blank\); expected an array of purchases/],
+    ] as const;
+    for (const [args, message] of bad) {
+      const r = spawnSync(join(project.dir, 'node_modules/.bin/pace-rules'), args, { cwd: project.dir, encoding: 'utf8', input: '' });
+      expect([r.status, r.stdout], args.join(' ')).toEqual([2, '']);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.stderr, args.join(' ')).toMatch(message);
+    }
+    expect(readdirSync(folder)).toEqual(['somedir']);
+    expect(readdirSync(join(folder, 'somedir'))).toEqual([]);
+    rmSync(folder, { recursive: true });
   });
 });

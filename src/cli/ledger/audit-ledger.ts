@@ -376,10 +376,23 @@ async function auditOpenLedger(options: LedgerOptions, fd: number, input: Input)
       await pool?.close();
       pool = undefined;
     }
+    if (format === 'jsonl' && book.rowsRead === 0 && book.problems.length === 0) throw new InputError(noRowsMessage(file));
     return await finish(options, book, eof && !skipped, pool);
   } finally {
     await pool?.close();
   }
+}
+
+/**
+ * The error of a JSON Lines ledger with no row at all (empty, or blank lines), or of a .json file
+ * with no JSON in it (read as JSON Lines: it opens no document). A ledger export that failed
+ * leaves such a file; read as no purchases, it passed as "clear". A CSV ledger with no header is
+ * refused as well; an explicit empty list (a JSON `[]`, a CSV header alone) is not.
+ */
+function noRowsMessage(file: string): string {
+  return /\.json$/i.test(file)
+    ? `${file}: the file holds no JSON (it is empty or blank); expected an array of purchases or { "purchases": [...] } ([] for a ledger with none)`
+    : `${file}: the file holds no purchase (it is empty or blank); expected JSON Lines, one purchase a line`;
 }
 
 function takeResult(book: LedgerBook, result: ChunkResult, membersFile: string): void {
