@@ -94,6 +94,9 @@ export function checkInvoiceExtras(
   cite: Citer,
   findings: Finding[],
 ): CheckedExtras {
+  // The order is priced once, when a charge or an admin fee first needs it.
+  let order: OrderBasis | undefined;
+  const orderBasis = (): OrderBasis => (order ??= basis());
   let overcharge = lines.overchargeCents;
   // Charges.
   const billedCharges = invoice.charges ?? [];
@@ -103,7 +106,7 @@ export function checkInvoiceExtras(
   let billedTaxable = lines.billedTaxableCents;
   let expectedTaxable = lines.expectedTaxableCents;
   if (billedCharges.length > 0) {
-    const checked = computeCharges(contract.charges, billedCharges, basis(), tables, { code: 'invoice-charge-not-allowed', ...(before !== undefined ? { spent: before.charges } : {}) });
+    const checked = computeCharges(contract.charges, billedCharges, orderBasis(), tables, { code: 'invoice-charge-not-allowed', ...(before !== undefined ? { spent: before.charges } : {}) });
     findings.push(...citeUncited(checked.findings, cite('invoice-charge-not-allowed', 'charge terms')));
     checked.charges.forEach((c) => {
       const amount = moneyCents(c.amount);
@@ -145,7 +148,7 @@ export function checkInvoiceExtras(
     findings.push(invoiceFinding('invoice-fee-mismatch', over && !unknown ? 'block' : 'warn', message, feeCite, { kind: 'ca-ewaste-recycling-fee', billed: formatCents(billedEwaste), expected: formatCents(ewaste.cents), ...(unknown ? { feeFigureUnknown: true } : {}) }));
     if (over && !unknown) overcharge = addCents(overcharge, billedEwaste - ewaste.cents);
   }
-  const adminAllowed = checkAdminFee(contract.adminFee, billedAdmin, lines, basis, before, cite, findings);
+  const adminAllowed = checkAdminFee(contract.adminFee, billedAdmin, lines, orderBasis, before, cite, findings);
   overcharge = addCents(overcharge, billedAdmin - adminAllowed);
   const feeCents = addCents(addCents(billedEwaste, billedAdmin), billedOther);
   const expectedFeeCents = addCents(addCents(ewaste.cents, adminAllowed), billedOther);
