@@ -4,7 +4,7 @@ import type { ChargeKind, Contract } from '../model/contract.js';
 import { isNegativeText, type MoneyInput, type QuantityInput } from '../model/primitives.js';
 import type { UnitPrice } from '../model/price-schedule.js';
 import type { Money } from '../money/money.js';
-import { addCents, formatCents, moneyCents, tooLargeAt, type Cents } from './cents.js';
+import { addCents, formatCents, moneyCents, tooLargeAt } from './cents.js';
 import { PRICING_SOURCE } from './citations.js';
 import { InvoiceVerificationInputSchema } from '../model/pricing-input.js';
 import { pricingTables, type PricingContext } from './pricing-law.js';
@@ -16,7 +16,7 @@ import { parsePricingInput, scheduleInForce, tierQuantitiesOf, toQty, toTierQuan
 import type { OrderBasis, QuoteFee } from './order-charges.js';
 import { citerOf, invoiceFinding } from './invoice/cite.js';
 import { contractCents, priceInvoiceLines, type BilledLine, type InvoiceLineVerification } from './invoice/price-invoice-lines.js';
-import { checkInvoiceExtras, type InvoiceAmounts, type InvoiceChargeVerification } from './invoice/check-invoice-extras.js';
+import { billedBefore, checkInvoiceExtras, type InvoiceAmounts, type InvoiceChargeVerification } from './invoice/check-invoice-extras.js';
 import { indexOrder, isOrdered, poLineOf, quantityFindings, type CountedLine, type OrderIndex } from './invoice/match-quantities.js';
 
 export type { InvoiceLineVerification } from './invoice/price-invoice-lines.js';
@@ -191,7 +191,8 @@ function isCreditMemo(invoice: IdentifiedInvoice): boolean {
  * allowance per order (computed on the PO, shared with earlier invoices; restocking on the goods
  * returned on the order, the credits of the contract's own supply kind); the e-waste fee is
  * recomputed per covered device; an admin fee may be billed only when the contract adds it to the
- * prices; tax is recomputed at the PO's `taxRate` on the billed taxable base (more than a cent
+ * prices, its percent of the order, per order as a charge's allowance is (a credit of it is never an
+ * overcharge); tax is recomputed at the PO's `taxRate` on the billed taxable base (more than a cent
  * off: a finding); the `total` must be the sum of its parts.
  *
  * Findings (each cited: the law pack's citation, else the contract's terms by number): block
@@ -265,12 +266,9 @@ export function verifyInvoice(context: PricingContext, input: InvoiceVerificatio
     }),
   );
 
-  // Charges, fees, tax and total. With a PO, a charge's allowance is the order's, shared with the earlier invoices.
-  let spent: Map<ChargeKind, Cents> | undefined;
-  if (order !== undefined && earlier.length > 0) {
-    spent = new Map();
-    for (const inv of earlier) for (const c of inv.charges ?? []) spent.set(c.kind, addCents(spent.get(c.kind) ?? 0, moneyCents(c.amount)));
-  }
+  // Charges, fees, tax and total. With a PO, a charge's allowance, and the admin fee's, is the
+  // order's, shared with the earlier invoices.
+  const before = order === undefined ? undefined : billedBefore(earlier);
   // Units, for per-unit charges: those of the contract's own supply kind (as a quote counts them).
   const countsAsUnit = (sku: string): boolean => schedule.items.get(sku)?.supplyKind === contract.supplyKind;
   // The goods returned on the order, for a restocking charge: the credits of this invoice and, with a
@@ -315,7 +313,7 @@ export function verifyInvoice(context: PricingContext, input: InvoiceVerificatio
   };
   let extras: ReturnType<typeof checkInvoiceExtras>;
   try {
-    extras = checkInvoiceExtras(tables, contract, invoice, lines, basis, spent, po?.taxRate, cite, findings);
+    extras = checkInvoiceExtras(tables, contract, invoice, lines, basis, before, po?.taxRate, cite, findings);
   } catch (e) {
     // The invoice's charges, fees, tax or totals out of range (a line's own amount is named by its quantity).
     throw tooLargeAt(e, '$.invoice');

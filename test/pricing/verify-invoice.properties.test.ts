@@ -1,6 +1,7 @@
 // Invariants of the invoice match: an invoice that bills exactly the quote of its PO verifies; one
 // cent more on one line is caught on that line alone; and splitting an invoice into two partial
-// invoices (the second with the first as previousInvoices) never changes the total overcharge.
+// invoices (the second with the first as previousInvoices) never changes the total overcharge,
+// the co-op's admin fee added to the prices included (an allowance per order, as a charge's is).
 // fast-check prints the seed and path of a failing run; replay with { seed, path } in the options.
 import { describe, expect } from 'vitest';
 import { test as prop, fc } from '@fast-check/vitest';
@@ -11,7 +12,25 @@ import { arbTierTable, cents, contractWith, scheduleOf } from './fixtures.js';
 const pace = createPace();
 const D = Decimal.clone({ precision: 80 });
 
-/** A contract with fixed, discount, volume (no flat fees: a vendor bills a flat fee as its own line), sub-cent, covered-device and service items, and charge terms. */
+/**
+ * The co-op's admin fee: none, included in the prices, or added on top at a percent that is often
+ * one a contract states (1.5, 2), one that makes a half-cent tie likely (0.5, 2.5), 0, 100, or any
+ * of up to three decimals.
+ */
+const arbAdminPercent = fc.oneof(fc.constantFrom('1.5', '2', '0.5', '2.5', '0', '100', '0.125'), fc.integer({ min: 0, max: 15_000 }).map((n) => new D(n).dividedBy(1000).toFixed()));
+const arbAdminFee = fc.oneof(fc.constant(undefined), fc.constant({ percent: '2', includedInPrice: true }), fc.record({ percent: arbAdminPercent, includedInPrice: fc.constant(false) }));
+
+/**
+ * The admin fee a vendor bills over an order, in cents off the quote's figure (`null`: none at all;
+ * often exactly it, a cent over or under), and how it is split over two partial invoices: all on the
+ * first, all on the second, or `split` cents (modulo the fee) on the first and the rest on the second.
+ */
+const arbAdminBilling = fc.record({
+  off: fc.oneof(fc.constantFrom<number | null>(null, 0, 0, 1, -1), fc.integer({ min: -5_000, max: 50_000 })),
+  split: fc.oneof(fc.constantFrom<'first' | 'second'>('first', 'second'), fc.nat()),
+});
+
+/** A contract with fixed, discount, volume (no flat fees: a vendor bills a flat fee as its own line), sub-cent, covered-device and service items, charge terms and maybe an admin fee. */
 const arbContract = fc
   .record({
     volume: arbTierTable(),
@@ -20,8 +39,9 @@ const arbContract = fc
     roundAt: fc.constantFrom<'line' | 'unit'>('line', 'unit'),
     freight: fc.oneof(fc.record({ kind: fc.constant('freight'), basis: fc.constant('percent'), percent: fc.integer({ min: 0, max: 15 }).map(String) }), fc.record({ kind: fc.constant('freight'), basis: fc.constant('flat'), amount: fc.integer({ min: 0, max: 90_000 }).map(cents) }), fc.constant({ kind: 'freight', basis: 'included' })),
     tolerance: fc.option(fc.integer({ min: 0, max: 50 }).map(cents), { nil: undefined }),
+    adminFee: arbAdminFee,
   })
-  .map(({ volume, subCent, rounding, roundAt, freight, tolerance }) => ({
+  .map(({ volume, subCent, rounding, roundAt, freight, tolerance, adminFee }) => ({
     ...contractWith([
       scheduleOf(
         [
@@ -36,6 +56,7 @@ const arbContract = fc
     ]),
     charges: [freight, { kind: 'installation', basis: 'per-unit', amount: '12.00', taxable: true }],
     ...(tolerance === undefined ? {} : { invoiceTerms: { lineTolerance: tolerance } }),
+    ...(adminFee === undefined ? {} : { adminFee }),
   }));
 
 /** A PO: 1-8 lines with lineIds (a sku may repeat), a tax rate or none, the vendor's proposed charges, and its date. */
@@ -58,13 +79,13 @@ function quoteOf(contract: unknown, o: Order): Quote {
   return ask(first.charges.filter((c) => c.allowed).map((c) => ({ kind: c.kind, amount: c.amount })));
 }
 
-/** The invoice that bills exactly the quote: same lines and prices, charges, fees, tax and total. */
+/** The invoice that bills exactly the quote: same lines and prices, charges, fees (the admin fee too), tax and total. */
 function invoiceOf(q: Quote, date: string): Invoice {
   return {
     date,
     lines: q.lines.map((l) => ({ lineId: l.lineId!, sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })),
     charges: q.charges.map((c) => ({ kind: c.kind, amount: c.amount })),
-    fees: q.fees.map((f) => ({ kind: f.kind, sku: f.sku, lineId: f.lineId!, amount: f.amount })),
+    fees: [...q.fees.map((f) => ({ kind: f.kind, sku: f.sku, lineId: f.lineId!, amount: f.amount })), ...(q.adminFee === undefined ? [] : [{ kind: 'admin-fee', amount: q.adminFee.amount }])],
     ...(q.taxRate === undefined ? {} : { tax: q.tax }),
     total: q.total,
   };
@@ -79,7 +100,7 @@ describe('verifyInvoice', () => {
     expect(v.findings.filter((f) => f.severity !== 'info')).toEqual([]);
     expect(v.ok).toBe(true);
     expect(v.overchargeTotal).toBe('0.00');
-    expect(v.billed).toEqual({ subtotal: q.subtotal, charges: sum(q.charges.map((c) => c.amount)), fees: sum(q.fees.map((f) => f.amount)), tax: q.tax, total: q.total });
+    expect(v.billed).toEqual({ subtotal: q.subtotal, charges: sum(q.charges.map((c) => c.amount)), fees: sum([...q.fees.map((f) => f.amount), q.adminFee?.amount ?? '0']), tax: q.tax, total: q.total });
     expect(v.expected).toEqual(v.billed);
     expect(v.lines.map((l) => l.contractExtended)).toEqual(q.lines.map((l) => l.extended));
   });
@@ -114,10 +135,15 @@ describe('verifyInvoice', () => {
       fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
       fc.array(fc.record({ kind: fc.constantFrom('freight', 'installation', 'fuel-surcharge'), amount: fc.integer({ min: 0, max: 100_000 }).map(cents) }), { maxLength: 3 }),
       fc.boolean(),
+      arbAdminBilling,
     ],
     { numRuns: Number(process.env["FC_NUM_RUNS"] ?? 200) },
-  )('splitting an invoice into two partial invoices never changes the total overcharge', (contract, order, bumps, firstPart, charges, offContract) => {
+  )('splitting an invoice into two partial invoices never changes the total overcharge', (contract, order, bumps, firstPart, charges, offContract, adminBilling) => {
     const q = quoteOf(contract, order);
+    // The admin fee billed in all (the quote's, when the contract adds one, give or take; billed
+    // under a contract that does not, it is overcharged in full), and its parts.
+    const adminTotal = adminBilling.off === null ? 0 : Math.max(0, moneyCents(q.adminFee?.amount ?? '0') + adminBilling.off);
+    const adminFirst = adminBilling.split === 'first' ? adminTotal : adminBilling.split === 'second' ? 0 : adminBilling.split % (adminTotal + 1);
     const taxable = new Set(['V', 'COPY', 'DISC', 'TV', 'NOT-ON-CONTRACT']);
     // The vendor's invoice, with some prices off the contract (either way), its own charges and maybe a sku not on the contract.
     const lines = q.lines.map((l, k) => ({ lineId: l.lineId!, sku: l.sku, quantity: l.quantity, unitPrice: D.max(0, new D(l.unitPrice).plus(new D(bumps[k]!).dividedBy(100))).toFixed() }));
@@ -126,28 +152,64 @@ describe('verifyInvoice', () => {
     const rounding = (contract as unknown as { priceSchedules: { rounding: 'half-up' | 'half-even' }[] }).priceSchedules[0]!.rounding;
     const extended = (l: (typeof lines)[number]): Decimal => new D(l.unitPrice).times(l.quantity).toDecimalPlaces(2, rounding === 'half-even' ? Decimal.ROUND_HALF_EVEN : Decimal.ROUND_HALF_UP);
     // Each part bills its own lines' fees, and tax on its own billed base at the PO's rate, correctly.
-    const invoice = (date: string, part: typeof lines, partCharges: typeof charges): Invoice => {
+    const invoice = (date: string, part: typeof lines, partCharges: typeof charges, adminFee: number): Invoice => {
       const base = [...part.filter((l) => taxable.has(l.sku)).map(extended), ...partCharges.filter((c) => chargeTaxable(c.kind)).map((c) => new D(c.amount))].reduce((s, x) => s.plus(x), new D(0));
       const ids = new Set(part.map((l) => l.lineId));
       return {
         date,
         lines: part,
         charges: partCharges as NonNullable<Invoice['charges']>,
-        fees: q.fees.filter((f) => ids.has(f.lineId!)).map((f) => ({ kind: f.kind, sku: f.sku, amount: f.amount })),
+        fees: [...q.fees.filter((f) => ids.has(f.lineId!)).map((f) => ({ kind: f.kind, sku: f.sku, amount: f.amount })), ...(adminFee > 0 ? [{ kind: 'admin-fee', amount: cents(adminFee) }] : [])],
         ...(order.taxRate === undefined ? {} : { tax: base.times(order.taxRate).dividedBy(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2) }),
       };
     };
     const purchaseOrder = purchaseOrderOf(order);
-    const whole = pace.verifyInvoice({ contract: contract as never, invoice: invoice(addDays(order.date, 10), lines, charges), purchaseOrder });
+    const whole = pace.verifyInvoice({ contract: contract as never, invoice: invoice(addDays(order.date, 10), lines, charges, adminTotal), purchaseOrder });
     const inFirst = (k: number): boolean => firstPart[k % firstPart.length]!;
-    const a = invoice(addDays(order.date, 5), lines.filter((_, k) => inFirst(k)), charges.filter((_, k) => inFirst(k + 3)));
-    const b = invoice(addDays(order.date, 10), lines.filter((_, k) => !inFirst(k)), charges.filter((_, k) => !inFirst(k + 3)));
+    const a = invoice(addDays(order.date, 5), lines.filter((_, k) => inFirst(k)), charges.filter((_, k) => inFirst(k + 3)), adminFirst);
+    const b = invoice(addDays(order.date, 10), lines.filter((_, k) => !inFirst(k)), charges.filter((_, k) => !inFirst(k + 3)), adminTotal - adminFirst);
     if (a.lines.length === 0 || b.lines.length === 0) return;
     const first = pace.verifyInvoice({ contract: contract as never, invoice: a, purchaseOrder });
     const second = pace.verifyInvoice({ contract: contract as never, invoice: b, purchaseOrder, previousInvoices: [a] });
     expect(new D(first.overchargeTotal).plus(second.overchargeTotal).toFixed(2)).toBe(whole.overchargeTotal);
   });
+
+  prop.prop([arbContract, arbAdminPercent, arbOrder, fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), fc.nat(), fc.constantFrom(0, 1)], { numRuns: Number(process.env["FC_NUM_RUNS"] ?? 200) })(
+    "the quote's admin fee, billed in any parts over two partial invoices of the order, is allowed, and a cent more in all is a cent overcharged",
+    (contract, percent, order, firstPart, split, extra) => {
+      const onTop = { ...contract, adminFee: { percent, includedInPrice: false } };
+      const q = quoteOf(onTop, order);
+      const fee = moneyCents(q.adminFee!.amount);
+      const whole = invoiceOf(q, addDays(order.date, 10));
+      const part = (first: boolean, adminFee: number): Invoice => {
+        const keep = whole.lines.map((_, k) => firstPart[k % firstPart.length] === first);
+        const ids = new Set(whole.lines.filter((_, k) => keep[k]).map((l) => l.lineId));
+        return {
+          date: addDays(order.date, first ? 5 : 10),
+          lines: whole.lines.filter((_, k) => keep[k]),
+          fees: [...q.fees.filter((f) => ids.has(f.lineId!)).map((f) => ({ kind: f.kind, amount: f.amount })), ...(adminFee !== 0 ? [{ kind: 'admin-fee', amount: cents(adminFee) }] : [])],
+        };
+      };
+      const onFirst = split % (fee + 1);
+      const a = part(true, onFirst);
+      const b = part(false, fee - onFirst + extra);
+      if (a.lines.length === 0 || b.lines.length === 0) return;
+      const purchaseOrder = purchaseOrderOf(order);
+      const first = pace.verifyInvoice({ contract: onTop as never, invoice: a, purchaseOrder });
+      const second = pace.verifyInvoice({ contract: onTop as never, invoice: b, purchaseOrder, previousInvoices: [a] });
+      expect(first.overchargeTotal).toBe('0.00');
+      expect(first.findings.filter((f) => f.data?.['kind'] === 'admin-fee')).toEqual([]);
+      expect(first.expected.fees).toBe(first.billed.fees); // what it billed of the fee, no more
+      expect(second.overchargeTotal).toBe(cents(extra));
+      expect(second.findings.filter((f) => f.data?.['kind'] === 'admin-fee').map((f) => [f.severity, f.data?.['expected']])).toEqual(extra === 0 ? [] : [['block', cents(fee - onFirst)]]);
+    },
+  );
 });
+
+/** Whole cents of a money string ("12.34" -> 1234). */
+function moneyCents(x: string): number {
+  return new D(x).times(100).toNumber();
+}
 
 function sum(xs: readonly string[]): string {
   return xs.reduce((s, x) => s.plus(x), new D(0)).toFixed(2);

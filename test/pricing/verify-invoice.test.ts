@@ -201,3 +201,146 @@ describe('verifyInvoice: negative zero is zero', () => {
     expect(codes(verify({ purchaseOrder: po, previousInvoices: [zeroFirst], invoice: { number: 'INV-4410', date: '2025-09-20', lines: [line('CB', 100, '270.00', '1')] } }))).toContain('block invoice-duplicate');
   });
 });
+
+describe('verifyInvoice: an admin fee added to the prices is allowed per order, as a charge is', () => {
+  // The tester's order (PO-1001 of an office contract, 1.5 % admin fee on top, freight 2 % up to 500.00).
+  // The PO at contract prices, each sku at the tier of the PO's total of it:
+  //   LAP-14 55 units, tier 50-249 at 729.99: line 1, 30 = 21,899.70; line 2, 25 = 18,249.75
+  //   PEN-BLK 1,100 units, tier 1,000-9,999 at 0.4125: line 3, 600 = 247.50; line 4, 500 = 206.25
+  //   TONER-55 129.99 less 37.5 % = 81.24375: line 5, 7 = 568.70625 -> 568.71
+  //   MON-24 219.00 less 22.75 % = 169.1775: line 6, 13 = 2,199.3075 -> 2,199.31
+  //   INSTALL-HR 95.00: line 7, 6.5 hours = 617.50
+  //   subtotal 43,988.72; 1.5 % = 659.83080 -> 659.83, the quote's admin fee.
+  // Invoice A-1 bills lines 1, 3, 5, 6 (24,915.22), A-2 lines 2, 4, 7 (19,073.50). Held to its own
+  // lines, A-2 was allowed 1.5 % of 19,073.50 = 286.10 and billing 659.83 overcharged 373.73.
+  const office = {
+    ...contractWith([
+      scheduleOf([
+        { sku: 'LAP-14', description: '14in laptop', listPrice: '899.00', coveredElectronicDevice: { screenSizeInches: 14 }, price: { kind: 'tiered', mode: 'volume', tiers: [{ upTo: 49, unitPrice: '749.99' }, { upTo: 249, unitPrice: '729.99' }, { upTo: null, unitPrice: '709.99' }] } },
+        { sku: 'PEN-BLK', description: 'pen', listPrice: '0.70', price: { kind: 'tiered', mode: 'volume', tiers: [{ upTo: 999, unitPrice: '0.4375' }, { upTo: 9999, unitPrice: '0.4125' }, { upTo: null, unitPrice: '0.3950' }] } },
+        { sku: 'TONER-55', description: 'toner', listPrice: '129.99', price: { kind: 'discount', percentOffList: '37.5' } },
+        { sku: 'MON-24', description: '24in monitor', listPrice: '219.00', coveredElectronicDevice: { screenSizeInches: 23.8 }, price: { kind: 'discount', percentOffList: '22.75' } },
+        { sku: 'INSTALL-HR', description: 'install labor hour', supplyKind: 'services', price: { kind: 'fixed', unitPrice: '95.00' } },
+      ]),
+    ]),
+    adminFee: { percent: '1.5', includedInPrice: false },
+    charges: [{ kind: 'freight', basis: 'percent', percent: '2', maxAmount: '500.00' }],
+  };
+  const poLines = [
+    { lineId: '1', sku: 'LAP-14', quantity: 30 },
+    { lineId: '2', sku: 'LAP-14', quantity: 25 },
+    { lineId: '3', sku: 'PEN-BLK', quantity: 600 },
+    { lineId: '4', sku: 'PEN-BLK', quantity: 500 },
+    { lineId: '5', sku: 'TONER-55', quantity: 7 },
+    { lineId: '6', sku: 'MON-24', quantity: 13 },
+    { lineId: '7', sku: 'INSTALL-HR', quantity: '6.5' },
+  ];
+  const order = { id: 'PO-1001', date: '2025-09-15', lines: poLines };
+  const adminFee = (amount: string) => ({ kind: 'admin-fee' as const, amount });
+  // E-waste fee 2025: 4.00 a laptop (over 4 and under 15 inches), 5.00 a monitor (15 to under 35).
+  const a1 = (fees: { kind: string; amount: string }[] = []) => ({
+    number: 'A-1',
+    date: '2025-10-01',
+    purchaseOrderId: 'PO-1001',
+    lines: [line('LAP-14', 30, '729.99', '1'), line('PEN-BLK', 600, '0.4125', '3'), line('TONER-55', 7, '81.24375', '5'), line('MON-24', 13, '169.1775', '6')],
+    fees: [{ kind: 'ca-ewaste-recycling-fee', amount: '185.00' }, ...fees], // 30 x 4.00 + 13 x 5.00
+  });
+  const a2 = (fees: { kind: string; amount: string }[] = []) => ({
+    number: 'A-2',
+    date: '2025-11-03',
+    purchaseOrderId: 'PO-1001',
+    lines: [line('LAP-14', 25, '729.99', '2'), line('PEN-BLK', 500, '0.4125', '4'), line('INSTALL-HR', '6.5', '95.00', '7')],
+    charges: [{ kind: 'freight' as const, amount: '480.00' }], // 2 % of 43,988.72 = 879.77, capped at 500.00
+    fees: [{ kind: 'ca-ewaste-recycling-fee', amount: '100.00' }, ...fees], // 25 x 4.00
+  });
+  const check = (invoice: object, previousInvoices: object[] = []) => pace.verifyInvoice({ contract: office as never, purchaseOrder: order, invoice: invoice as never, previousInvoices: previousInvoices as never });
+
+  it("allows the quote's 659.83 billed whole on the second of two partial invoices, as on one invoice: 0.00 overcharged", () => {
+    const q = pace.quote({ contract: office as never, asOf: order.date, lines: poLines });
+    expect([q.subtotal, q.adminFee?.amount]).toEqual(['43988.72', '659.83']);
+    const first = check(a1());
+    const second = check(a2([adminFee('659.83')]), [a1()]);
+    expect([first.ok, first.overchargeTotal, second.ok, second.overchargeTotal]).toEqual([true, '0.00', true, '0.00']);
+    expect(second.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    // A-2's expected fees: its e-waste fee 100.00 and the admin fee 659.83 it bills.
+    expect(second.expected).toMatchObject({ subtotal: '19073.50', charges: '480.00', fees: '759.83' });
+    const whole = { ...a2(), number: 'A', lines: [...a1().lines, ...a2().lines], fees: [{ kind: 'ca-ewaste-recycling-fee', amount: '285.00' }, adminFee('659.83')] };
+    expect(check(whole).overchargeTotal).toBe('0.00');
+  });
+
+  it('allows the fee in any parts over the partial invoices, and takes a cent over 659.83 in total for a 0.01 overcharge, however it is split', () => {
+    // 300.00 on A-1 and 359.83 on A-2: 659.83 in all, 359.83 left for A-2.
+    expect(check(a2([adminFee('359.83')]), [a1([adminFee('300.00')])]).overchargeTotal).toBe('0.00');
+    // The whole fee billed up front on A-1 (over A-1's own 1.5 % of 24,915.22 = 373.73): allowed, the order's.
+    expect(check(a1([adminFee('659.83')])).overchargeTotal).toBe('0.00');
+    // 659.84 in all: one cent over the order's 659.83, on whichever invoice goes over.
+    const late = check(a2([adminFee('659.84')]), [a1()]);
+    expect([late.ok, late.overchargeTotal]).toEqual([false, '0.01']);
+    expect(late.findings.find((f) => f.code === 'invoice-fee-mismatch')).toMatchObject({ severity: 'block', citation: 'Contract PACE-24-017, adminFee', data: { kind: 'admin-fee', billed: '659.84', expected: '659.83', basis: '43988.72' } });
+    expect(late.expected.fees).toBe('759.83'); // 100.00 e-waste + the 659.83 allowed
+    const shared = check(a2([adminFee('359.84')]), [a1([adminFee('300.00')])]);
+    expect(shared.overchargeTotal).toBe('0.01'); // 659.83 - 300.00 = 359.83 left
+    expect(shared.findings.find((f) => f.code === 'invoice-fee-mismatch')?.data).toEqual({ kind: 'admin-fee', billed: '359.84', expected: '359.83', basis: '43988.72', previouslyBilled: '300.00' });
+    expect(check(a1([adminFee('659.84')])).overchargeTotal).toBe('0.01');
+    // And after A-1 billed the whole fee, any more on A-2 is over.
+    expect(check(a2([adminFee('0.01')]), [a1([adminFee('659.83')])]).overchargeTotal).toBe('0.01');
+  });
+
+  it('expects of an invoice only the admin fee it bills: an allowance left unbilled is no part of expected', () => {
+    const v = check(a1());
+    // A-1 bills no admin fee: its expected fees are its e-waste fee alone, as billed (before: 185.00 + 373.73 = 558.73).
+    expect([v.expected.fees, v.billed.fees, v.expected.total, v.billed.total]).toEqual(['185.00', '185.00', '25100.22', '25100.22']);
+    expect(v.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    // Billing less than the allowance is no finding either: 100.00 of 659.83.
+    const some = check(a1([adminFee('100.00')]));
+    expect([some.ok, some.overchargeTotal, some.expected.fees]).toEqual([true, '0.00', '285.00']);
+    expect(some.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  // The tester's credit memo: PO-7, 10 laptops at 749.99 (tier 1-49) = 7,499.90, invoiced on B-1
+  // with no admin fee; CM-1 credits 2 returned laptops: -1,499.98, e-waste -8.00, tax 9.25 % of
+  // -1,499.98 = -138.748 -> -138.75, total -1,646.73. Before, it was expected to credit
+  // 1.5 % of -1,499.98 = -22.50 of a fee never billed, and blocked with 22.50 overcharged.
+  const po7 = { id: 'PO-7', date: '2025-09-15', taxRate: '9.25', lines: [{ lineId: '1', sku: 'LAP-14', quantity: 10 }] };
+  const b1 = (fees: { kind: string; amount: string }[] = []) => ({ number: 'B-1', date: '2025-10-01', purchaseOrderId: 'PO-7', lines: [line('LAP-14', 10, '749.99', '1')], fees: [{ kind: 'ca-ewaste-recycling-fee', amount: '40.00' }, ...fees], tax: '693.74' });
+  const cm1 = (fees: { kind: string; amount: string }[] = []) => ({ number: 'CM-1', date: '2025-10-20', purchaseOrderId: 'PO-7', lines: [line('LAP-14', -2, '749.99', '1')], fees: [{ kind: 'ca-ewaste-recycling-fee', amount: '-8.00' }, ...fees], tax: '-138.75' });
+  const credit = (memo: object, earlier: object[]) => pace.verifyInvoice({ contract: office as never, purchaseOrder: po7, invoice: memo as never, previousInvoices: earlier as never });
+
+  it('passes a credit memo that credits no admin fee when none was billed on the order', () => {
+    const v = credit({ ...cm1(), total: '-1646.73' }, [b1()]);
+    expect(v.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect([v.ok, v.overchargeTotal]).toEqual([true, '0.00']);
+    expect(v.expected).toEqual({ subtotal: '-1499.98', charges: '0.00', fees: '-8.00', tax: '-138.75', total: '-1646.73' });
+    expect(v.expected).toEqual(v.billed);
+  });
+
+  it('passes a credit memo that credits the fee billed on the goods returned, or none of it; crediting more is a warning, never an overcharge', () => {
+    // B-1 billed 1.5 % of 7,499.90 = 112.4985 -> 112.50; the 2 laptops returned carried 1.5 % of 1,499.98 = 22.50.
+    const billed = [b1([adminFee('112.50')])];
+    for (const fees of [[adminFee('-22.50')], []]) {
+      const v = credit(cm1(fees), billed);
+      expect([v.ok, v.overchargeTotal, v.findings.filter((f) => f.severity !== 'info')]).toEqual([true, '0.00', []]);
+    }
+    expect(credit(cm1([adminFee('-22.50')]), billed).expected.fees).toBe('-30.50');
+    // Crediting 22.51 is a cent more than those goods carried; crediting any fee when none was billed is more than was billed.
+    const more = credit(cm1([adminFee('-22.51')]), billed);
+    expect([more.ok, more.overchargeTotal]).toEqual([true, '0.00']);
+    expect(more.findings.filter((f) => f.severity !== 'info').map((f) => [f.severity, f.code, f.data])).toEqual([['warn', 'invoice-fee-mismatch', { kind: 'admin-fee', billed: '-22.51', expected: '-22.50', previouslyBilled: '112.50' }]]);
+    const none = credit(cm1([adminFee('-22.50')]), [b1()]);
+    expect([none.ok, none.overchargeTotal, none.findings.find((f) => f.code === 'invoice-fee-mismatch')?.data]).toEqual([true, '0.00', { kind: 'admin-fee', billed: '-22.50', expected: '0.00', previouslyBilled: '0.00' }]);
+  });
+
+  it('holds an invoice without a PO to its own lines, earlier invoices aside, as it does charges', () => {
+    // 10 laptops at 749.99 = 7,499.90: 1.5 % = 112.50.
+    const alone = (amount: string, previousInvoices: object[] = []) => pace.verifyInvoice({ contract: office as never, invoice: { date: '2025-10-01', lines: [line('LAP-14', 10, '749.99')], fees: [{ kind: 'ca-ewaste-recycling-fee', amount: '40.00' }, adminFee(amount)] }, previousInvoices: previousInvoices as never });
+    expect(alone('112.50').overchargeTotal).toBe('0.00');
+    expect(alone('112.51').overchargeTotal).toBe('0.01');
+    expect(alone('112.50', [b1([adminFee('112.50')])]).overchargeTotal).toBe('0.00');
+    // A credit memo without a PO (blocked only as a credit that references no PO line): its own
+    // lines are worth less than nothing, and no fee is expected of it.
+    const { purchaseOrderId: _none, ...memoAlone } = cm1();
+    const memo = pace.verifyInvoice({ contract: office as never, invoice: memoAlone as never });
+    expect(codes(memo).filter((c) => !c.startsWith('info'))).toEqual(['block invoice-credit-not-on-order']);
+    expect([memo.overchargeTotal, memo.expected.fees]).toEqual(['0.00', '-8.00']);
+  });
+});

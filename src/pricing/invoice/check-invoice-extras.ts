@@ -47,6 +47,26 @@ export interface BilledExtras {
   readonly total?: number | string | undefined;
 }
 
+/**
+ * What the earlier invoices of the order billed, which uses up the order's allowances: per charge
+ * kind, and of the cooperative's admin fee (credits negative). @internal
+ */
+export interface BilledBefore {
+  readonly charges: ReadonlyMap<ChargeKind, Cents>;
+  readonly adminFeeCents: Cents;
+}
+
+/** What `invoices` billed of each charge kind and of the admin fee, in cents. @internal */
+export function billedBefore(invoices: readonly Pick<BilledExtras, 'charges' | 'fees'>[]): BilledBefore {
+  const charges = new Map<ChargeKind, Cents>();
+  let adminFeeCents = 0;
+  for (const inv of invoices) {
+    for (const c of inv.charges ?? []) charges.set(c.kind, addCents(charges.get(c.kind) ?? 0, moneyCents(c.amount)));
+    for (const f of inv.fees ?? []) if (ADMIN_FEE_KINDS.has(f.kind)) adminFeeCents = addCents(adminFeeCents, moneyCents(f.amount));
+  }
+  return { charges, adminFeeCents };
+}
+
 /** Sums e-waste fees of the billed lines: debits less credits, with the credits' fee lines negated. */
 function feesOf(tables: PricingTables, lines: PricedLines, date: string): { fees: QuoteFee[]; cents: Cents; taxableCents: Cents; findings: Finding[] } {
   const debit = eWasteFees(tables, lines.debits, date, 'CA');
@@ -58,8 +78,9 @@ function feesOf(tables: PricingTables, lines: PricedLines, date: string): { fees
 
 /**
  * Checks an invoice's charges, fees, tax and total (see {@link verifyInvoice}), pushing their
- * findings. `basis` is the order the charge allowances are computed on (the PO, priced, or the
- * invoice itself, with the goods returned on it), `spent` what earlier invoices billed of each charge kind.
+ * findings. `basis` is the order the charge and admin fee allowances are computed on (the PO,
+ * priced, or the invoice itself, with the goods returned on it); `before` what the earlier invoices
+ * of the order billed (with a PO; without one, `undefined`: the invoice's own allowance).
  * @internal
  */
 export function checkInvoiceExtras(
@@ -68,11 +89,14 @@ export function checkInvoiceExtras(
   invoice: BilledExtras,
   lines: PricedLines,
   basis: () => OrderBasis,
-  spent: ReadonlyMap<ChargeKind, Cents> | undefined,
+  before: BilledBefore | undefined,
   taxRate: string | undefined,
   cite: Citer,
   findings: Finding[],
 ): CheckedExtras {
+  // The order is priced once, when a charge or an admin fee first needs it.
+  let order: OrderBasis | undefined;
+  const orderBasis = (): OrderBasis => (order ??= basis());
   let overcharge = lines.overchargeCents;
   // Charges.
   const billedCharges = invoice.charges ?? [];
@@ -82,7 +106,7 @@ export function checkInvoiceExtras(
   let billedTaxable = lines.billedTaxableCents;
   let expectedTaxable = lines.expectedTaxableCents;
   if (billedCharges.length > 0) {
-    const checked = computeCharges(contract.charges, billedCharges, basis(), tables, { code: 'invoice-charge-not-allowed', ...(spent !== undefined ? { spent } : {}) });
+    const checked = computeCharges(contract.charges, billedCharges, orderBasis(), tables, { code: 'invoice-charge-not-allowed', ...(before !== undefined ? { spent: before.charges } : {}) });
     findings.push(...citeUncited(checked.findings, cite('invoice-charge-not-allowed', 'charge terms')));
     checked.charges.forEach((c) => {
       const amount = moneyCents(c.amount);
@@ -124,18 +148,10 @@ export function checkInvoiceExtras(
     findings.push(invoiceFinding('invoice-fee-mismatch', over && !unknown ? 'block' : 'warn', message, feeCite, { kind: 'ca-ewaste-recycling-fee', billed: formatCents(billedEwaste), expected: formatCents(ewaste.cents), ...(unknown ? { feeFigureUnknown: true } : {}) }));
     if (over && !unknown) overcharge = addCents(overcharge, billedEwaste - ewaste.cents);
   }
-  const admin = contract.adminFee;
-  const expectedAdmin = adminFeeOnTopCents(admin, lines.expectedCents);
-  if (billedAdmin > 0 && expectedAdmin === 0) {
-    const why = admin === undefined ? 'the contract states no admin fee' : `the contract includes its ${admin.percent} % admin fee in the prices`;
-    findings.push(invoiceFinding('admin-fee-billed-to-member', 'block', `An admin fee of ${formatCents(billedAdmin)} is billed, but ${why}; the vendor pays it.`, cite('admin-fee-billed-to-member', 'adminFee'), { billed: formatCents(billedAdmin) }));
-    overcharge = addCents(overcharge, billedAdmin);
-  } else if (billedAdmin > expectedAdmin) {
-    findings.push(invoiceFinding('invoice-fee-mismatch', 'block', `An admin fee of ${formatCents(billedAdmin)} is billed, over the contract's ${admin!.percent} % of ${formatCents(lines.expectedCents)}, ${formatCents(expectedAdmin)}.`, cite('admin-fee-billed-to-member', 'adminFee'), { kind: 'admin-fee', billed: formatCents(billedAdmin), expected: formatCents(expectedAdmin) }));
-    overcharge = addCents(overcharge, billedAdmin - expectedAdmin);
-  }
+  const adminAllowed = checkAdminFee(contract.adminFee, billedAdmin, lines, orderBasis, before, cite, findings);
+  overcharge = addCents(overcharge, billedAdmin - adminAllowed);
   const feeCents = addCents(addCents(billedEwaste, billedAdmin), billedOther);
-  const expectedFeeCents = addCents(addCents(ewaste.cents, expectedAdmin), billedOther);
+  const expectedFeeCents = addCents(addCents(ewaste.cents, adminAllowed), billedOther);
   if (ewaste.taxableCents !== 0) {
     billedTaxable = addCents(billedTaxable, billedEwaste);
     expectedTaxable = addCents(expectedTaxable, ewaste.taxableCents);
@@ -175,4 +191,77 @@ export function checkInvoiceExtras(
     expected: side(lines.expectedCents, expectedChargeCents, expectedFeeCents, expectedTax, addCents(addCents(lines.expectedCents, expectedChargeCents), addCents(expectedFeeCents, expectedTax))),
     overchargeCents: overcharge,
   };
+}
+
+/**
+ * Checks the cooperative's admin fee an invoice bills (`billed`, credits negative), pushing its
+ * findings, and returns how much of it the contract allows (`billed` less the overcharge, so an
+ * allowance left unbilled is not expected of the invoice, as for charges).
+ *
+ * Where the contract includes the fee in its prices, or states none, any fee billed is overcharged
+ * (`admin-fee-billed-to-member`). Where it adds the fee on top, the fee is an allowance per order,
+ * as a charge's is: at most `percent` of `basis().subtotalCents`, less what the order's earlier
+ * invoices billed of it. With a PO that subtotal is the PO at contract prices (the tier of the PO's
+ * quantities), which is the quote's subtotal, so the quote's `adminFee` is the figure allowed, and
+ * the same figure that a percent charge term's allowance is taken of; the vendor may bill it in
+ * any part on any of the order's invoices. The lines invoiced so far would be the other base, but
+ * it makes the allowance depend on how the order is split (a fee billed on the first of two
+ * partial invoices would be over that invoice's share, and not over the whole invoice's), and each
+ * partial line is rounded on its own, so the sum could miss the quote's figure by a cent. Without a
+ * PO the invoice is its own order (its own lines; earlier invoices are not counted, as for charges).
+ *
+ * A credit of the fee (on a credit memo for goods returned) is never an overcharge; crediting more
+ * than was billed before for the goods returned (their value at contract prices times `percent`,
+ * and at most what the order's earlier invoices billed of the fee) is a warn `invoice-fee-mismatch`,
+ * for the co-op's fee report. Crediting nothing is fine, whatever was billed before.
+ */
+function checkAdminFee(admin: Contract['adminFee'], billed: Cents, lines: PricedLines, basis: () => OrderBasis, before: BilledBefore | undefined, cite: Citer, findings: Finding[]): Cents {
+  const cited = cite('admin-fee-billed-to-member', 'adminFee');
+  if (admin === undefined || admin.includedInPrice) {
+    if (billed <= 0) return billed;
+    const why = admin === undefined ? 'the contract states no admin fee' : `the contract includes its ${admin.percent} % admin fee in the prices`;
+    findings.push(invoiceFinding('admin-fee-billed-to-member', 'block', `An admin fee of ${formatCents(billed)} is billed, but ${why}; the vendor pays it.`, cited, { billed: formatCents(billed) }));
+    return 0;
+  }
+  const previouslyBilled = before?.adminFeeCents ?? 0;
+  if (billed > 0) {
+    const { subtotalCents } = basis();
+    // An order (or, without a PO, an invoice) worth less than nothing allows no fee.
+    const allowance = subtotalCents > 0 ? adminFeeOnTopCents(admin, subtotalCents) : 0;
+    const limit = Math.max(0, allowance - previouslyBilled);
+    if (billed <= limit) return billed;
+    const of = before === undefined ? `the invoice's ${formatCents(subtotalCents)} at contract prices` : `the order's ${formatCents(subtotalCents)} (the purchase order at contract prices)`;
+    const earlier = previouslyBilled !== 0 ? `, of which the order's earlier invoices billed ${formatCents(previouslyBilled)}` : '';
+    findings.push(
+      invoiceFinding('invoice-fee-mismatch', 'block', `An admin fee of ${formatCents(billed)} is billed, over the contract's ${admin.percent} % of ${of}, ${formatCents(allowance)}${earlier}: at most ${formatCents(limit)} may be billed.`, cited, {
+        kind: 'admin-fee',
+        billed: formatCents(billed),
+        expected: formatCents(limit),
+        basis: formatCents(subtotalCents),
+        ...(previouslyBilled !== 0 ? { previouslyBilled: formatCents(previouslyBilled) } : {}),
+      }),
+    );
+    return limit;
+  }
+  if (billed < 0) {
+    // The fee the goods credited here carried, at most what was billed of it before (with a PO).
+    let returnedCents = 0;
+    for (const l of lines.lines) {
+      const c = moneyCents(l.contractExtended);
+      if (c < 0) returnedCents = addCents(returnedCents, -c);
+    }
+    const onReturned = adminFeeOnTopCents(admin, returnedCents);
+    const creditable = before === undefined ? onReturned : Math.min(onReturned, Math.max(0, previouslyBilled));
+    if (-billed > creditable) {
+      findings.push(
+        invoiceFinding('invoice-fee-mismatch', 'warn', `An admin fee of ${formatCents(billed)} is credited, more than the ${formatCents(creditable)} billed before for the goods returned (${admin.percent} % of ${formatCents(returnedCents)}${before === undefined ? '' : `, at most the ${formatCents(previouslyBilled)} the order's earlier invoices billed`}); not an overcharge, but the co-op's fee report will not match.`, cited, {
+          kind: 'admin-fee',
+          billed: formatCents(billed),
+          expected: formatCents(-creditable),
+          ...(before !== undefined ? { previouslyBilled: formatCents(previouslyBilled) } : {}),
+        }),
+      );
+    }
+  }
+  return billed;
 }
