@@ -49,5 +49,9 @@ export const PurchaseSchema = z
     publicWorks: z.optional(z.strictObject({ kind: PublicWorksKindSchema })),
     meta: z.optional(MetaSchema),
   })
-  .check(z.refine((p) => p.revisionOf !== undefined || !isNegativeText(p.amount), { message: 'expected an amount of zero or more (only a change order, with revisionOf, may be negative)', path: ['amount'] }));
+  .check(z.refine((p) => p.revisionOf !== undefined || !isNegativeText(p.amount), { message: 'expected an amount of zero or more (only a change order, with revisionOf, may be negative)', path: ['amount'] }))
+  // A PO's funding lines are what pays for it: none below zero (a -5.00 federal line on a 1,000.00
+  // local PO made it a federal purchase, asking for the federal file). A change order may take
+  // money off, by source.
+  .check(z.refine((p) => p.revisionOf !== undefined || p.funding === undefined || !p.funding.some((f) => isNegativeText(f.amount)), { message: 'expected funding amounts of zero or more (only a change order, with revisionOf, may take funding off)', path: ['funding'] }));
 export type Purchase = z.infer<typeof PurchaseSchema>;
