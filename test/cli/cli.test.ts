@@ -217,6 +217,31 @@ describe('audit-ledger as a stream', () => {
     expect(lines[4]).toMatch(/4 bad rows; nothing was written/);
     expect(existsSync(out)).toBe(false);
   });
+  it('reports every problem of a bad row, not only its first (an unknown member, a bad cell)', async () => {
+    const csv = file(
+      'two-problems.csv',
+      'id,memberId,date,amount,supplyKind,publicWorksKind,emergency\nP1,alder-usd,2025-08-12,1.00,goods,WWW,maybe\nP2,nobody,2025-08-12,abc,goods,,\nP3,alder-usd,2025-08-12,5.00,goods,,\n',
+    );
+    const lines = (await inputError(['audit-ledger', csv, '--members', members])).split('\n');
+    expect(lines[0]).toMatch(/two-problems\.csv: line 2, column emergency: expected true or false/);
+    expect(lines[1]).toMatch(/two-problems\.csv: line 2, column publicWorksKind: expected one of "construction"/);
+    expect(lines[2]).toMatch(/two-problems\.csv: line 3, column memberId: member "nobody" is not in the members file/);
+    expect(lines[3]).toMatch(/two-problems\.csv: line 3, column amount: expected a decimal string/);
+    expect(lines[4]).toMatch(/2 bad rows; nothing was written/);
+    // JSON Lines: the member and the supply kind
+    const jsonl = file('two-problems.jsonl', `${JSON.stringify({ id: 'P1', memberId: 'nobody', date: '2025-08-12', amount: '1.00', supplyKind: 'gods' })}\n`);
+    expect(await inputError(['audit-ledger', jsonl, '--members', members])).toMatch(/line 1, \$\.memberId: member "nobody".*\n.*line 1, \$\.supplyKind: expected one of/);
+  });
+  it("takes a deductive change order's negative funding lines, and refuses a PO's", async () => {
+    const funded = 'id,memberId,date,amount,supplyKind,vendorId,federalAmount,localAmount,revisionOf\n';
+    const ok = file('deductive-funding.csv', `${funded}PO-1,alder-usd,2025-08-12,20000.00,goods,v-1,20000.00,,\nCO-1,alder-usd,2025-09-12,-3000.00,goods,v-1,-3000.00,,PO-1\nCO-2,alder-usd,2025-10-12,5000.00,goods,v-1,,5000.00,PO-1\n`);
+    const out = join(scratch, 'deductive-funding.json');
+    expect((await runCli(['audit-ledger', ok, '--members', members, '--format', 'json', '--out', out])).exitCode).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { purchaseCount: number; changeOrders: number; total: string };
+    expect([report.purchaseCount, report.changeOrders, report.total]).toEqual([1, 2, '22000.00']);
+    const bad = file('negative-funding.csv', `${funded}PO-1,alder-usd,2025-08-12,1000.00,goods,v-1,-5.00,1005.00,\n`);
+    expect(await inputError(['audit-ledger', bad, '--members', members])).toMatch(/line 2, column federalAmount\/stateAmount\/localAmount: expected funding amounts of zero or more/);
+  });
   it('writes no temporary files for a text or HTML report (they print the first details; only the JSON lists them all)', async () => {
     // A TMPDIR that is a file: no temporary folder can be made in it.
     const before = process.env['TMPDIR'];

@@ -300,6 +300,11 @@ export class ChunkDecider {
     const known = typeof memberId === 'string' ? setup.members.get(memberId) : undefined;
     if (!known) {
       problems.push({ line, where: ChunkDecider.locate(row, path, '$.purchase.memberId'), message: typeof memberId === 'string' ? `member ${quoted(memberId)} is not in the members file` : 'expected the id of a member in the members file' });
+      this.otherProblems(line, row, path, '$.purchase.memberId');
+      return;
+    }
+    if (row.refused === true) {
+      this.otherProblems(line, row, path, undefined);
       return;
     }
     if (row.revisionOf !== undefined) {
@@ -315,7 +320,9 @@ export class ChunkDecider {
       // in), its change as an amount of zero or more: the row itself, not a copy with revisionOf,
       // so that the parser sees the one hidden class of the ledger's rows (a second one made it
       // megamorphic: about 1,500 instructions more a row on the bench's 200,000 rows).
+      // (and its funding lines, which may take money off too, as sizes)
       p['amount'] = text.startsWith('-') ? text.slice(1) : text;
+      const signed = unsignFunding(p['funding']);
       try {
         parsePurchase(p);
       } catch (e) {
@@ -324,6 +331,7 @@ export class ChunkDecider {
         return;
       } finally {
         p['amount'] = amount;
+        if (signed !== undefined) resignFunding(p['funding'], signed);
       }
       this.changes.push({ line, revisionOf: row.revisionOf, purchase: p, cents: centsOf(text) });
       this.scanDocuments(p['documents']);
@@ -382,6 +390,33 @@ export class ChunkDecider {
       for (const entry of seen.titles) entry[3]++;
     }
     this.flags[at] = flags;
+  }
+
+  /**
+   * The problems of a row not decided (its member is not in the members file, or a cell is bad)
+   * beyond the one recorded (`reported`: its path): the row validated as a purchase, a change
+   * order's amount and funding as sizes. Before, the first problem hid the others (an unknown
+   * member and an amount "abc" reported the member only).
+   */
+  private otherProblems(line: number, row: RowPurchase, path: string | undefined, reported: string | undefined): void {
+    const p = row.purchase;
+    const amount = p['amount'];
+    const change = row.revisionOf !== undefined;
+    if (change && typeof amount === 'string' && amount.startsWith('-')) p['amount'] = amount.slice(1);
+    const signed = change ? unsignFunding(p['funding']) : undefined;
+    try {
+      parsePurchase(p);
+    } catch (e) {
+      if (!isPaceError(e)) throw e;
+      let n = 0;
+      for (const issue of e.issues) {
+        if (issue.path === reported || n++ >= 5) continue;
+        this.problems.push({ line, where: ChunkDecider.locate(row, path, issue.path), message: issue.message });
+      }
+    } finally {
+      p['amount'] = amount;
+      if (signed !== undefined) resignFunding(p['funding'], signed);
+    }
   }
 
   /** Decides a row's purchase (undefined: it was refused, and the problem is recorded). */
@@ -524,6 +559,31 @@ export class ChunkDecider {
       lineCount,
     };
   }
+}
+
+/**
+ * A change order's funding lines made sizes for validation: their amounts without a leading minus
+ * (a PO's may not be negative, a change order's may: it takes money off). Returns the lines'
+ * amounts as given, for {@link resignFunding}; undefined when none was negative.
+ */
+function unsignFunding(funding: unknown): unknown[] | undefined {
+  if (!Array.isArray(funding)) return undefined;
+  let signed: unknown[] | undefined;
+  for (let i = 0; i < funding.length; i++) {
+    const line = funding[i] as { amount?: unknown } | null;
+    const amount = line !== null && typeof line === 'object' ? line.amount : undefined;
+    if (typeof amount === 'string' && amount.startsWith('-')) {
+      signed ??= funding.map((l) => (l !== null && typeof l === 'object' ? (l as { amount?: unknown }).amount : undefined));
+      line!.amount = amount.slice(1);
+    }
+  }
+  return signed;
+}
+
+function resignFunding(funding: unknown, signed: readonly unknown[]): void {
+  (funding as { amount?: unknown }[]).forEach((line, i) => {
+    if (line !== null && typeof line === 'object' && typeof signed[i] === 'string') line.amount = signed[i];
+  });
 }
 
 /** The supply kind of a split bucket's kind ({@link ChunkDecider.bucketKindOf}): `public-works/maintenance` is public works. */

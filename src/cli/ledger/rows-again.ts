@@ -52,7 +52,10 @@ export function linesAgain(read: ByteSource, format: 'csv' | 'jsonl', columns: C
     if (csv) {
       try {
         forEachCsvRecord(text, (fields, l) => {
-          if ((!first || l === 0) && wanted(line + l)) take(line + l, csvRowToPurchase(fields, columns!, line + l, problems));
+          if ((!first || l === 0) && wanted(line + l)) {
+            const row = csvRowToPurchase(fields, columns!, line + l, problems);
+            take(line + l, row.refused ? undefined : row);
+          }
           // (a record read on its own: the rest of the text is not read)
           return first;
         });

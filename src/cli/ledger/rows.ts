@@ -54,6 +54,12 @@ export interface RowPurchase {
   revisionOf: string | undefined;
   /** CSV only: the columns the purchase's funding entries came from, in order (see {@link csvColumnOf}). */
   fundingColumns?: readonly string[];
+  /**
+   * CSV only: a cell of the row is bad (its problem recorded, the cell left out of `purchase`): the
+   * row is not decided, but the rest of it is still validated, so that every problem of the row is
+   * reported at once.
+   */
+  refused?: boolean;
 }
 
 const NO_FUNDING: readonly string[] = [];
@@ -76,11 +82,11 @@ function cellAt(fields: readonly string[], at: number): string {
 }
 
 /**
- * Turns a CSV record into a purchase, or the problems of its cells. Each optional column is read
+ * Turns a CSV record into a purchase, and the problems of its cells (the row is then `refused`). Each optional column is read
  * by its position, in a fixed order (the purchase's keys: id, memberId, date, amount, supplyKind,
  * category, contractId, vendorId, description, funding, emergency, documents, publicWorks).
  */
-export function csvRowToPurchase(fields: readonly string[], columns: ColumnIndex, line: number, problems: RowProblem[]): RowPurchase | undefined {
+export function csvRowToPurchase(fields: readonly string[], columns: ColumnIndex, line: number, problems: RowProblem[]): RowPurchase {
   const before = problems.length;
   // Every key is present, undefined where the row has no value (the library reads undefined as
   // absent), so that every row's purchase has one hidden class: with keys added only when
@@ -154,8 +160,7 @@ export function csvRowToPurchase(fields: readonly string[], columns: ColumnIndex
     problems.push({ line, where: 'row', message: `${fields.length} cells, but the header has ${columns.width} columns` });
   }
   const revisionOf = cellAt(fields, columns.revisionOf) || undefined;
-  if (problems.length > before) return undefined;
-  return { purchase, revisionOf, fundingColumns: fundingColumns ?? NO_FUNDING };
+  return { purchase, revisionOf, fundingColumns: fundingColumns ?? NO_FUNDING, refused: problems.length > before };
 }
 
 /** What String.prototype.trim removes (whitespace and line terminators), for the documents cell. */
