@@ -82,7 +82,10 @@ function boardAuthorization(member: Member, contract: Contract | undefined, prog
       if (named && !(programIds?.includes(contract.programId) ?? false) && !(contractIds?.includes(contract.id) ?? false)) continue;
       coversContract = true;
       if (categories === undefined) coversEveryCategory = true;
-      if (category === undefined || categories === undefined || categories.includes(category)) coversCategory = true;
+      // Without a category named, the contract is what is covered: one of its categories must be
+      // within the authorization (a resolution for technology alone does not cover a custodial
+      // contract; it did, whenever no purchase category was given).
+      if (categories === undefined || (category === undefined ? contract.categories.some((c) => categories.includes(c)) : categories.includes(category))) coversCategory = true;
     }
   }
   const limitedToCategories = coversContract && !coversEveryCategory;
