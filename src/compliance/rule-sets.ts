@@ -5,7 +5,7 @@ import { parsePath } from '../engine/path.js';
 import { PaceError, formatIssues, type PaceErrorIssue } from '../errors/pace-error.js';
 import type { ChecklistItem, PackRule } from '../model/rules-pack.js';
 import type { FromPack } from '../packs/layer-packs.js';
-import { readsContractCoverage } from '../packs/facts.js';
+import { readsContractCoverage, readsPathsUnder } from '../packs/facts.js';
 import type { PaceContext } from '../pace-context.js';
 import type { Facts } from './derive-facts.js';
 import { buildThresholdTable, type ThresholdTable } from './threshold-table.js';
@@ -37,11 +37,12 @@ export interface RuleSet {
   readonly readsWholeFacts: boolean;
 }
 
-const METHOD_FACT_PATHS = /"\$\.(?:requiredMethod|stateMethod|federalMethod|localMethod|competitionRequired|publicProjectMethod)"/;
+/** The facts of `purchase` derived from the methods the thresholds require (derive-facts.ts). */
+const METHOD_FACTS: ReadonlySet<string> = new Set(['requiredMethod', 'stateMethod', 'federalMethod', 'localMethod', 'microPurchaseBySelfCertification', 'competitionRequired', 'publicProjectMethod']);
 
 /** Whether conditions read one of the derived method facts of `purchase`. @internal */
 export function readsRequiredMethods(conditions: readonly unknown[]): boolean {
-  return conditions.some((c) => METHOD_FACT_PATHS.test(JSON.stringify(c)));
+  return readsPathsUnder(conditions, METHOD_FACTS);
 }
 
 /** Whether conditions read a fact whole: a condition or fact reference without a path (or `$`). @internal */

@@ -3,6 +3,7 @@ import { ContractSchema } from '../model/contract.js';
 import { MemberSchema } from '../model/member.js';
 import { PurchaseSchema } from '../model/purchase.js';
 import { ProgramSchema } from '../model/rules-pack.js';
+import { tryParsePath } from '../engine/path.js';
 
 /**
  * The facts a pack's rules may read. Each fact is an object whose readable paths are listed:
@@ -64,7 +65,7 @@ export const DERIVED_FACT_PATHS: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
-const COVERAGE_FACT_PATH = /"\$\.coveredByCooperativeContract"/;
+const COVERAGE_FACT = new Set(['coveredByCooperativeContract']);
 
 /**
  * Whether conditions read `purchase.coveredByCooperativeContract`: whether a given cooperative
@@ -73,7 +74,29 @@ const COVERAGE_FACT_PATH = /"\$\.coveredByCooperativeContract"/;
  * @internal
  */
 export function readsContractCoverage(conditions: readonly unknown[]): boolean {
-  return conditions.some((c) => COVERAGE_FACT_PATH.test(JSON.stringify(c)));
+  return readsPathsUnder(conditions, COVERAGE_FACT);
+}
+
+/**
+ * Whether a condition (or a fact reference in one) reads a path whose first name is one of
+ * `names`, however the path is spelled (`$.x`, `$['x']`, `$["x"]`, or deeper: `$.x.y`). A match
+ * on the text `"$.x"` missed the bracket spellings: a rule reading `$['requiredMethod']` found no
+ * method computed for it, and one reading `$['coveredByCooperativeContract']` passed the check.
+ * @internal
+ */
+export function readsPathsUnder(conditions: readonly unknown[], names: ReadonlySet<string>): boolean {
+  let reads = false;
+  JSON.stringify(conditions, (_key, value: unknown) => {
+    if (!reads && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      const path = (value as { path?: unknown }).path;
+      if (typeof path === 'string') {
+        const parsed = tryParsePath(path);
+        if (parsed.ok && parsed.segments.length > 0 && names.has(parsed.segments[0]!)) reads = true;
+      }
+    }
+    return value;
+  });
+  return reads;
 }
 
 type AnyZod = z.core.$ZodType & { _zod: { def: Record<string, unknown> } };
