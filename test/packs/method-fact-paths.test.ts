@@ -6,9 +6,9 @@
 // $['coveredByCooperativeContract'] passed the check and then read nothing.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { californiaLaw, createPace, loadRulesPack, paceProgram } from '../../src/index.js';
+import { californiaLaw, createPace, loadRulesPack, paceProgram, type Contract, type Member, type Purchase } from '../../src/index.js';
 
-const example = JSON.parse(readFileSync(new URL('../../examples/data/purchase.json', import.meta.url), 'utf8')) as { member: { id: string }; contract: { id: string }; purchase: Record<string, unknown> };
+const example = JSON.parse(readFileSync(new URL('../../examples/data/purchase.json', import.meta.url), 'utf8')) as { member: Member; contract: Contract };
 const { member, contract } = example;
 
 const policy = (path: string, value: unknown) => ({
@@ -24,7 +24,7 @@ describe('policy rules reading method facts', () => {
   for (const path of ["$.requiredMethod", "$['requiredMethod']", '$["requiredMethod"]']) {
     it(`an eligibility rule reading ${path} sees the method of a $200,000 purchase`, () => {
       const pace = createPace({ packs: [californiaLaw(), paceProgram(), policy(path, 'formal-bid')] });
-      const purchase = { id: 'po-1', memberId: member.id, date: '2025-03-01', amount: '200000.00', supplyKind: 'goods', category: 'technology', contractId: contract.id };
+      const purchase: Purchase = { id: 'po-1', memberId: member.id, date: '2025-03-01', amount: '200000.00', supplyKind: 'goods', category: 'technology', contractId: contract.id };
       const e = pace.checkEligibility({ member, contract, purchase, asOf: '2025-03-01' });
       expect(e.findings.map((f) => f.code)).toContain('x-review');
     });
@@ -32,7 +32,7 @@ describe('policy rules reading method facts', () => {
   it('an eligibility rule reading $.microPurchaseBySelfCertification sees it', () => {
     const pace = createPace({ packs: [californiaLaw(), paceProgram(), policy('$.microPurchaseBySelfCertification', true)] });
     const certified = { ...member, federalMicroPurchaseThreshold: { amount: '50000.00', selfCertifiedOn: '2025-01-15' } };
-    const purchase = { id: 'po-1', memberId: member.id, date: '2025-03-01', amount: '20000.00', supplyKind: 'goods', category: 'technology', contractId: contract.id, funding: [{ source: 'federal', program: 'Title IV-A', amount: '20000.00' }] };
+    const purchase: Purchase = { id: 'po-1', memberId: member.id, date: '2025-03-01', amount: '20000.00', supplyKind: 'goods', category: 'technology', contractId: contract.id, funding: [{ source: 'federal', program: 'Title IV-A', amount: '20000.00' }] };
     expect(pace.checkEligibility({ member: certified, contract, purchase, asOf: '2025-03-01' }).findings.map((f) => f.code)).toContain('x-review');
   });
   for (const path of ['$.coveredByCooperativeContract', "$['coveredByCooperativeContract']", '$["coveredByCooperativeContract"]']) {
