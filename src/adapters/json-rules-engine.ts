@@ -15,7 +15,8 @@ import { Engine, Fact, type Almanac, type EngineResult, type RuleProperties, typ
 import type { CalendarDate } from '../dates/calendar-date.js';
 import { checkReferences, deriveFacts } from '../compliance/derive-facts.js';
 import { parseAsOf, parseContract, parseMember, parsePurchase } from '../compliance/parse-input.js';
-import { complianceContext } from '../compliance/rule-sets.js';
+import { FINDING_EVENT, complianceContext } from '../compliance/rule-sets.js';
+import { findingParams } from '../compliance/finding-params.js';
 import type { CustomOperator } from '../engine/types.js';
 import { isRecord } from '../model/plain-data.js';
 import { PaceError, formatIssues, type PaceErrorIssue } from '../errors/pace-error.js';
@@ -252,6 +253,20 @@ class PaceEngine extends Engine {
 }
 
 /**
+ * A rule's event as the engine emits it: a finding with the documented defaults filled in (code the
+ * rule's id, severity block, message its description, citation its own), as the library's own
+ * findings have them. Before, a policy rule relying on the defaults emitted `{ type: 'finding' }`
+ * with no params, and `events.filter((e) => e.params?.severity === 'block')` missed a block.
+ */
+function eventOf(rule: PackRule): RuleProperties['event'] {
+  const event = copyJson(rule.event) as { type: string; params?: Record<string, unknown> };
+  if (event.type !== FINDING_EVENT) return event as RuleProperties['event'];
+  const { code, severity, message, citation } = findingParams(rule);
+  event.params = { ...event.params, code, severity, message, ...(citation !== undefined ? { citation } : {}) };
+  return event as RuleProperties['event'];
+}
+
+/**
  * Hands the rules packs to json-rules-engine: returns a new `Engine` with every rule of the
  * layered packs (name = rule id, priority kept; conditions and event deep-copied, so the engine
  * cannot change the frozen packs), the custom operators the rules need (none for the bundled
@@ -297,7 +312,7 @@ export function toJsonRulesEngine(packs?: unknown, options: ToJsonRulesEngineOpt
   const used = new Set<string>();
   for (const rule of rules) {
     operatorsOf(rule.conditions, used);
-    const properties: RuleProperties = { name: rule.id, conditions: copyJson(rule.conditions) as RuleProperties['conditions'], event: copyJson(rule.event) as RuleProperties['event'] };
+    const properties: RuleProperties = { name: rule.id, conditions: copyJson(rule.conditions) as RuleProperties['conditions'], event: eventOf(rule) };
     if (rule.priority !== undefined) properties.priority = rule.priority;
     engine.addRule(properties);
   }

@@ -8,6 +8,7 @@ import { PACE_FACT_NAMES, PACE_INPUT_FACT, toJsonRulesEngine, toJsonRulesEngineF
 import { isBuiltInOperator } from '../../src/engine/operators.js';
 import { californiaLaw, compileRules, createPace, isPaceError, paceProgram, type JsonRulesEngineRule, type PackRule, type RuleEvent } from '../../src/index.js';
 import { layerPacks } from '../../src/packs/layer-packs.js';
+import { findingParams } from '../../src/compliance/finding-params.js';
 import { arbCalendarDate, arbContract, arbMember, arbPurchase } from '../../src/testing/index.js';
 import { contract, district, purchase } from '../compliance/fixtures.js';
 
@@ -16,8 +17,14 @@ const bundled = layerPacks([californiaLaw(), paceProgram()]);
 const pace = createPace();
 
 const rulesOf = (capabilities: readonly JsonRulesEngineCapability[], rules: readonly PackRule[] = bundled.rules): PackRule[] => rules.filter((r) => capabilities.includes(r.capability));
+/** A rule's event as the adapter gives it: a finding's documented defaults filled in (code, severity, message, citation). */
+const eventWithDefaults = (r: PackRule): RuleEvent => {
+  if (r.event.type !== 'finding') return r.event as RuleEvent;
+  const { code, severity, message, citation } = findingParams(r);
+  return { ...r.event, params: { ...r.event.params, code, severity, message, ...(citation !== undefined ? { citation } : {}) } };
+};
 const compiledFor = (rules: readonly PackRule[]) =>
-  compileRules(rules.map((r): JsonRulesEngineRule => ({ name: r.id, conditions: r.conditions as JsonRulesEngineRule['conditions'], event: r.event as JsonRulesEngineRule['event'], ...(r.priority !== undefined ? { priority: r.priority } : {}) })));
+  compileRules(rules.map((r): JsonRulesEngineRule => ({ name: r.id, conditions: r.conditions as JsonRulesEngineRule['conditions'], event: eventWithDefaults(r) as JsonRulesEngineRule['event'], ...(r.priority !== undefined ? { priority: r.priority } : {}) })));
 
 const compiled = new Map(CAPABILITIES.map((c) => [c, { rules: rulesOf([c]), run: compiledFor(rulesOf([c])) }]));
 const engines = new Map(CAPABILITIES.map((c) => [c, toJsonRulesEngine(undefined, { capabilities: [c] })]));
@@ -187,7 +194,7 @@ describe('the packs stay as they are', () => {
     // A handler that changes the events it is given.
     engine.on('success', (event, _almanac, ruleResult) => {
       const source = layered.rules.find((r) => r.id === ruleResult.name)!;
-      expect(event.params).toEqual(source.event.params);
+      expect(event.params).toEqual(eventWithDefaults(source).params);
       if (event.params) (event.params as Record<string, unknown>)['touched'] = true;
       checked++;
     });
@@ -224,6 +231,25 @@ describe('a district policy pack layered on top', () => {
       const theirs = await engine.run({ paceInput: input });
       expect(multiset(theirs.events)).toEqual(multiset(run.run(toJsonRulesEngineFacts([californiaLaw(), paceProgram(), oakValleyPolicy], input)).events));
     }
+  });
+
+  it("emits a finding's documented defaults, so a block that relies on them is found as the docs find blocks", async () => {
+    // A policy rule whose event is only { type: 'finding' }: a block, its code the rule's id, its
+    // message the description and its citation the rule's. json-rules-engine emitted no params.
+    const policy = {
+      id: 'district-x',
+      version: '1.0.0',
+      title: 'District X BP 3311',
+      kind: 'policy',
+      sources: [{ id: 'bp-3311', title: 'BP 3311' }],
+      rules: [{ id: 'x.board-over-40000', capability: 'eligibility', description: 'Technology purchases over $40,000 need board approval.', citation: 'District X BP 3311', sources: ['bp-3311'], conditions: { all: [{ fact: 'purchase', path: '$.amountCents', operator: 'greaterThan', value: 4000000 }] }, event: { type: 'finding' } }],
+    };
+    const input = { member: district, contract, purchase: { ...purchase, amount: '45000.00' }, asOf: purchase.date };
+    const { events } = await toJsonRulesEngine([californiaLaw(), paceProgram(), policy], { capabilities: ['eligibility'] }).run({ paceInput: input });
+    const blocks = events.filter((e) => e.params?.['severity'] === 'block');
+    expect(blocks).toContainEqual({ type: 'finding', params: { code: 'x.board-over-40000', severity: 'block', message: 'Technology purchases over $40,000 need board approval.', citation: 'District X BP 3311' } });
+    const library = createPace({ packs: [californiaLaw(), paceProgram(), policy] }).checkEligibility(input);
+    expect(library.findings).toContainEqual(expect.objectContaining({ code: 'x.board-over-40000', severity: 'block', citation: 'District X BP 3311' }));
   });
 
   it('takes a single pack too, and refuses conflicting packs as createPace does', async () => {
