@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { MemberKindSchema } from './member.js';
 import { PriceScheduleSchema, SupplyKindSchema } from './price-schedule.js';
-import { CalendarDateSchema, IdSchema, MetaSchema, MoneySchema, NonNegativeMoneySchema, PercentSchema, StateCodeSchema } from './primitives.js';
+import { CalendarDateSchema, IdSchema, MetaSchema, NonNegativeMoneySchema, PercentSchema, StateCodeSchema } from './primitives.js';
 
 export { SupplyKindSchema };
 export type ContractSupplyKind = z.infer<typeof SupplyKindSchema>;
@@ -21,9 +21,9 @@ export type ChargeKind = z.infer<typeof ChargeKindSchema>;
 export const ChargeTermSchema = z.strictObject({
   kind: ChargeKindSchema,
   basis: z.enum(['included', 'flat', 'percent', 'per-unit', 'actual']),
-  amount: z.optional(MoneySchema),
+  amount: z.optional(NonNegativeMoneySchema),
   percent: z.optional(PercentSchema),
-  maxAmount: z.optional(MoneySchema),
+  maxAmount: z.optional(NonNegativeMoneySchema),
   /** Is the charge subject to sales tax? Default: the law pack's rule for its kind. */
   taxable: z.optional(z.boolean()),
   description: z.optional(z.string()),
@@ -62,7 +62,7 @@ export const ContractSchema = z
     /** Default `['CA']`. */
     eligibleStates: z.optional(z.array(StateCodeSchema)),
     /** A cap on what one member may buy under the contract, when the solicitation set one. */
-    maxAmountPerMember: z.optional(MoneySchema),
+    maxAmountPerMember: z.optional(NonNegativeMoneySchema),
     /** Dealers the vendor authorised to take orders under the contract; a PO may go to the vendor or one of them. */
     authorizedDealers: z.optional(z.array(z.strictObject({ id: IdSchema, name: z.string().check(z.minLength(1)) }))),
     priceSchedules: z.array(PriceScheduleSchema),
