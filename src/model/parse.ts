@@ -92,14 +92,18 @@ export function zodIssues(error: z.core.$ZodError, root: string, input?: unknown
           continue;
         }
       }
-      if (codeOf !== undefined && issue.code === 'unrecognized_keys') {
-        // One issue per unknown key, at its own path.
-        for (const key of issue.keys) out.push({ path: toJsonPath([...path, key], root), message: `unknown field ${JSON.stringify(key)} (check the spelling; put your own data under "meta")`, code: 'invalid-input' });
+      if (issue.code === 'unrecognized_keys') {
+        // One issue per unknown key, at its own path (a member's, a contract's too: a typo such as
+        // maxAmountPerMemeber was reported at $.contract, several in one issue).
+        for (const key of issue.keys) {
+          const at = { path: toJsonPath([...path, key], root), message: `unknown field ${JSON.stringify(key)} (check the spelling; put your own data under "meta")` };
+          out.push(codeOf === undefined ? at : { ...at, code: 'invalid-input' });
+        }
         continue;
       }
-      const value = issue.code === 'unrecognized_keys' ? undefined : valueAt(input, path);
+      const value = valueAt(input, path);
       const message = messageOf(issue, value);
-      out.push(codeOf === undefined ? { path: toJsonPath(path, root), message } : { path: toJsonPath(path, root), message, code: issue.code === 'unrecognized_keys' ? 'invalid-input' : codeOf(path, value) });
+      out.push(codeOf === undefined ? { path: toJsonPath(path, root), message } : { path: toJsonPath(path, root), message, code: codeOf(path, value) });
     }
   };
   visit(error.issues, []);
