@@ -232,6 +232,14 @@ describe('audit-ledger as a stream', () => {
     const jsonl = file('two-problems.jsonl', `${JSON.stringify({ id: 'P1', memberId: 'nobody', date: '2025-08-12', amount: '1.00', supplyKind: 'gods' })}\n`);
     expect(await inputError(['audit-ledger', jsonl, '--members', members])).toMatch(/line 1, \$\.memberId: member "nobody".*\n.*line 1, \$\.supplyKind: expected one of/);
   });
+  it('reports every bad member of the members file before reading a row', async () => {
+    const list = JSON.parse(JSON.stringify(require_(members))) as Record<string, unknown>[];
+    list[1]!['averageDailyAttendance'] = 'lots';
+    list[2]!['kind'] = 'nope';
+    const bad = file('bad-members.json', JSON.stringify(list));
+    const lines = (await inputError(['audit-ledger', data('ledger.csv'), '--members', bad])).split('\n');
+    expect(lines).toEqual([expect.stringMatching(/bad-members\.json: \$\[1\]\.averageDailyAttendance: expected number/), expect.stringMatching(/bad-members\.json: \$\[2\]\.kind: expected one of/)]);
+  });
   it("takes a deductive change order's negative funding lines, and refuses a PO's", async () => {
     const funded = 'id,memberId,date,amount,supplyKind,vendorId,federalAmount,localAmount,revisionOf\n';
     const ok = file('deductive-funding.csv', `${funded}PO-1,alder-usd,2025-08-12,20000.00,goods,v-1,20000.00,,\nCO-1,alder-usd,2025-09-12,-3000.00,goods,v-1,-3000.00,,PO-1\nCO-2,alder-usd,2025-10-12,5000.00,goods,v-1,,5000.00,PO-1\n`);
