@@ -53,7 +53,10 @@ export interface SharedCostInput {
   kind: string;
   /** Zero or more. */
   amount: MoneyInput;
-  /** Split by each member's total quantity, by its subtotal, or equally. */
+  /**
+   * Split by each member's quantity (its units of the contract's own supply kind, as a `per-unit`
+   * charge counts them: a device contract's training hours do not ship), by its subtotal, or equally.
+   */
   basis: 'quantity' | 'amount' | 'equal';
 }
 
@@ -153,8 +156,10 @@ export interface GroupBuyQuote extends DecisionBase {
  * terms; none stated), info `shared-cost-not-checked` (a kind that is no charge kind).
  *
  * `soloTotal` is the member's lines at its own quantities plus the same fees, tax rate and shared-cost shares, so
- * `savingsVsSolo` is exactly what pooling the tiers saved it. Weights that are all zero (e.g. basis
- * `amount` when every subtotal is zero) fall back to an equal split, with an info finding.
+ * `savingsVsSolo` is exactly what pooling the tiers saved it. Basis `quantity` weighs each member by
+ * its units of the contract's own supply kind (what a `per-unit` charge's allowance counts). Weights
+ * that are all zero (e.g. basis `amount` when every subtotal is zero) fall back to an equal split,
+ * with an info finding.
  *
  * @param context - The Pace context (its `rulesVersion` goes on the result).
  * @param input - The contract, date, one order per member, and the shared costs.
@@ -283,10 +288,9 @@ export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): Gr
           ? orders.map(() => 1)
           : cost.basis === 'amount'
             ? priced.map((p) => p.subtotalCents)
-            : orders.map((o) => {
-                const total = o.lines.reduce<Qty>((sum, line) => addQty(sum, line.quantity), 0);
-                return typeof total === 'number' ? total : qtyText(total);
-              });
+            : // The units a per-unit allowance counts: of the contract's own supply kind (hours of
+              // training on a device contract do not ship), one rule for every shared cost.
+              priced.map((p) => (typeof p.units === 'number' ? p.units : qtyText(p.units)));
       let basis: string = cost.basis;
       if (weights.every((w) => w === 0 || w === '0')) {
         weights = orders.map(() => 1);
@@ -294,7 +298,7 @@ export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): Gr
         findings.push({
           code: 'shared-cost-basis-zero',
           severity: 'info',
-          message: `Shared cost "${cost.kind}" (${cost.amount}) is split equally: every member's ${cost.basis} is zero, so there is nothing to split it by.`,
+          message: `Shared cost "${cost.kind}" (${cost.amount}) is split equally: every member's ${cost.basis === 'quantity' ? `quantity of ${contract.supplyKind} (the contract's supply kind)` : cost.basis} is zero, so there is nothing to split it by.`,
           ruleId: 'pricing.shared-costs',
           pack: PRICING_SOURCE,
           data: { kind: cost.kind, amount: cost.amount, basis: cost.basis, usedBasis: 'equal' },
