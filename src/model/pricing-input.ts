@@ -60,10 +60,20 @@ export const GroupBuyInputSchema = z.strictObject({
   contract: z.unknown(),
   asOf: CalendarDateSchema,
   orders: z
-    .array(z.strictObject({ memberId: IdSchema, lines: LinesSchema, meta: z.optional(MetaSchema) }))
+    .array(
+      z.strictObject({
+        memberId: IdSchema,
+        lines: LinesSchema,
+        /** The buying member, as `pace.quote` takes it (its `id` is `memberId`): its `state` decides the e-waste fee. */
+        member: z.optional(MemberSchema),
+        /** The member's own sales tax rate in percent (its ship-to rate); default: the group's `taxRate`. */
+        taxRate: z.optional(PercentSchema),
+        meta: z.optional(MetaSchema),
+      }),
+    )
     .check(z.minLength(1, 'expected at least one order { memberId, lines }')),
   sharedCosts: z.optional(z.array(SharedCostInputSchema)),
-  /** The sales tax rate in percent, applied to every member's quote. */
+  /** The sales tax rate in percent, applied to every member's quote that gives none of its own. */
   taxRate: z.optional(PercentSchema),
 });
 

@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../dates/calendar-date.js';
 import type { DecisionBase, Finding, TraceStep } from '../decision.js';
 import { ChargeKindSchema, type ChargeKind, type Contract } from '../model/contract.js';
+import type { Member } from '../model/member.js';
 import type { MoneyInput } from '../model/primitives.js';
 import { allocate } from '../money/allocate.js';
 import { formatMoney, type Money } from '../money/money.js';
@@ -28,6 +29,17 @@ export interface GroupBuyOrderInput {
   memberId: string;
   /** At least one line; a sku may be on several lines (its total selects the member's own tier). */
   lines: readonly QuoteLineInput[];
+  /**
+   * The buying member, as {@link Pace.quote} takes it; its `id` must be `memberId`. Its `state`
+   * decides the e-waste fee (none outside the fee's state); without it the member is taken to be
+   * in California, as before.
+   */
+  member?: Member;
+  /**
+   * The member's own sales tax rate in percent (`"9.25"`, its ship-to rate): its quote, its solo
+   * total and the tax on its shares of shared costs use it. Default: the group's `taxRate`.
+   */
+  taxRate?: string;
   meta?: Record<string, unknown>;
 }
 
@@ -41,7 +53,10 @@ export interface SharedCostInput {
   kind: string;
   /** Zero or more. */
   amount: MoneyInput;
-  /** Split by each member's total quantity, by its subtotal, or equally. */
+  /**
+   * Split by each member's quantity (its units of the contract's own supply kind, as a `per-unit`
+   * charge counts them: a device contract's training hours do not ship), by its subtotal, or equally.
+   */
   basis: 'quantity' | 'amount' | 'equal';
 }
 
@@ -52,7 +67,7 @@ export interface GroupBuyInput {
   /** At least one order; one order per member (a second order of the same member is refused). */
   orders: readonly GroupBuyOrderInput[];
   sharedCosts?: readonly SharedCostInput[];
-  /** The sales tax rate in percent, applied to every member's quote; none: no tax. */
+  /** The sales tax rate in percent, applied to every member's quote that gives no `taxRate` of its own; none: no tax. */
   taxRate?: string;
 }
 
@@ -68,15 +83,15 @@ export interface GroupBuyMember {
   /**
    * The sales tax on the member's shares of taxable shared costs (a charge kind the contract's
    * term or the law pack makes taxable, or one neither says is not: as a quote taxes a charge), at
-   * `taxRate`: the member's order taxed once with its shares, less `quote.tax`. Absent when no
-   * share is taxed.
+   * the member's tax rate: the member's order taxed once with its shares, less `quote.tax`. Absent
+   * when no share is taxed.
    */
   sharedCostsTax?: Money;
   /** The member's quote total (subtotal, fees and tax) plus its shared costs (and `sharedCostsTax`). */
   total: Money;
   /** What the same lines cost at the member's own quantities (no pooling). */
   soloSubtotal: Money;
-  /** The member's total had its units not been pooled: `soloSubtotal` with the same fees, tax rate and shared costs. */
+  /** The member's total had its units not been pooled: `soloSubtotal` with the same fees, tax rate and shared costs (its own `pace.quote` total plus its shares). */
   soloTotal: Money;
   /** `soloTotal − total`: what pooling saved the member; never negative. */
   savingsVsSolo: Money;
@@ -129,8 +144,9 @@ export interface GroupBuyQuote extends DecisionBase {
  * quantity would cost: where flat fees make pooling dearer, the own quantity prices the line and
  * the member's quote says so. So a member's pooled total never exceeds its solo total.
  *
- * Each member's quote carries its e-waste fees and the tax at `taxRate` (none without a rate), and
- * its `total` is that quote's total plus its shared costs. Shared costs of a charge kind are checked
+ * Each member's quote carries its e-waste fees (by its `member`'s state: none outside the fee's
+ * state; California when the order names no `member`) and the tax at its order's `taxRate`, else
+ * the group's (none without a rate), and its `total` is that quote's total plus its shared costs. Shared costs of a charge kind are checked
  * against the contract's charge terms as a quote's charges are, on the pooled order (all members'
  * subtotals and units together), and listed in `charges`. Findings: block `contract-not-in-force`
  * (the date is outside the term and exercised renewals), block `admin-fee-billed-to-member` (a
@@ -140,13 +156,16 @@ export interface GroupBuyQuote extends DecisionBase {
  * terms; none stated), info `shared-cost-not-checked` (a kind that is no charge kind).
  *
  * `soloTotal` is the member's lines at its own quantities plus the same fees, tax rate and shared-cost shares, so
- * `savingsVsSolo` is exactly what pooling the tiers saved it. Weights that are all zero (e.g. basis
- * `amount` when every subtotal is zero) fall back to an equal split, with an info finding.
+ * `savingsVsSolo` is exactly what pooling the tiers saved it. Basis `quantity` weighs each member by
+ * its units of the contract's own supply kind (what a `per-unit` charge's allowance counts). Weights
+ * that are all zero (e.g. basis `amount` when every subtotal is zero) fall back to an equal split,
+ * with an info finding.
  *
  * @param context - The Pace context (its `rulesVersion` goes on the result).
  * @param input - The contract, date, one order per member, and the shared costs.
  * @returns Per member: quote, shared costs, total, solo total and savings; the group totals.
- * @throws PaceError with JSON paths: `invalid-input` (shape, a member or a sku twice),
+ * @throws PaceError with JSON paths: `invalid-input` (shape, a member or a sku twice, a `member`
+ *   whose `id` is not the order's `memberId`),
  *   `invalid-quantity`, `invalid-money`, `invalid-date`, `no-price-in-force`, `unknown-sku`.
  * @example
  * ```ts
@@ -165,7 +184,7 @@ export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): Gr
   const issues: CodedIssue[] = [];
   const asOf = request.asOf;
   const seen = new Map<string, number>();
-  const orders: { memberId: string; lines: OrderLine[]; own: Map<string, Qty> }[] = [];
+  const orders: { memberId: string; lines: OrderLine[]; own: Map<string, Qty>; state: string; taxRate: string | undefined }[] = [];
   request.orders.forEach((order, i) => {
     const first = seen.get(order.memberId);
     if (first !== undefined) {
@@ -173,8 +192,13 @@ export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): Gr
       return;
     }
     seen.set(order.memberId, i);
+    if (order.member !== undefined && order.member.id !== order.memberId) {
+      issues.push({ code: 'invalid-input', path: `$.orders[${i}].member.id`, message: `the order's member is "${order.member.id}" but its memberId is "${order.memberId}"; give the same id in both` });
+    }
     const lines = toOrderLines(order.lines, `$.orders[${i}].lines`);
-    orders.push({ memberId: order.memberId, lines, own: tierQuantitiesOf(lines, undefined, issues).own });
+    // As pace.quote: the member's state decides the e-waste fee (California when none is given).
+    const state = order.member?.state ?? 'CA';
+    orders.push({ memberId: order.memberId, lines, own: tierQuantitiesOf(lines, undefined, issues).own, state, taxRate: order.taxRate ?? request.taxRate });
   });
   const costs = (request.sharedCosts ?? []).map((c) => ({ kind: c.kind, amount: formatMoney(new Dec(String(c.amount))), basis: c.basis }));
   if (issues.length > 0) throwIssues('Invalid group buy', issues);
@@ -239,7 +263,7 @@ export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): Gr
 
   try {
     const priced = orders.map((o, i) => priceOrder(context, contract.id, schedule, asOf, o.lines, items[i]!, o.own, pooled, o.memberId, contract.supplyKind));
-    const completed = priced.map((p) => completeQuote(context, contract, p, { taxRate: request.taxRate, state: 'CA' }));
+    const completed = priced.map((p, i) => completeQuote(context, contract, p, { taxRate: orders[i]!.taxRate, state: orders[i]!.state }));
     // Shared costs of a charge kind against the contract's terms, as a quote's charges, on the pooled
     // order: one order of the group, one allowance (nothing returned on it, for restocking).
     const proposed = costs.flatMap((cost, c) => (CHARGE_KINDS.includes(cost.kind) ? [{ kind: cost.kind as ChargeKind, amount: cost.amount, c }] : []));
@@ -264,10 +288,9 @@ export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): Gr
           ? orders.map(() => 1)
           : cost.basis === 'amount'
             ? priced.map((p) => p.subtotalCents)
-            : orders.map((o) => {
-                const total = o.lines.reduce<Qty>((sum, line) => addQty(sum, line.quantity), 0);
-                return typeof total === 'number' ? total : qtyText(total);
-              });
+            : // The units a per-unit allowance counts: of the contract's own supply kind (hours of
+              // training on a device contract do not ship), one rule for every shared cost.
+              priced.map((p) => (typeof p.units === 'number' ? p.units : qtyText(p.units)));
       let basis: string = cost.basis;
       if (weights.every((w) => w === 0 || w === '0')) {
         weights = orders.map(() => 1);
@@ -275,7 +298,7 @@ export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): Gr
         findings.push({
           code: 'shared-cost-basis-zero',
           severity: 'info',
-          message: `Shared cost "${cost.kind}" (${cost.amount}) is split equally: every member's ${cost.basis} is zero, so there is nothing to split it by.`,
+          message: `Shared cost "${cost.kind}" (${cost.amount}) is split equally: every member's ${cost.basis === 'quantity' ? `quantity of ${contract.supplyKind} (the contract's supply kind)` : cost.basis} is zero, so there is nothing to split it by.`,
           ruleId: 'pricing.shared-costs',
           pack: PRICING_SOURCE,
           data: { kind: cost.kind, amount: cost.amount, basis: cost.basis, usedBasis: 'equal' },
@@ -307,8 +330,8 @@ export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): Gr
       shares[m]!.forEach((part, c) => {
         if (taxedCost.has(c)) taxedShares = addCents(taxedShares, moneyCents(part));
       });
-      const shareTax = taxedShares === 0 ? 0 : (taxOf(addCents(done.taxableCents, taxedShares), request.taxRate) ?? 0) - done.taxCents;
-      const soloShareTax = taxedShares === 0 ? 0 : (taxOf(addCents(done.soloTaxableCents, taxedShares), request.taxRate) ?? 0) - done.soloTaxCents;
+      const shareTax = taxedShares === 0 ? 0 : (taxOf(addCents(done.taxableCents, taxedShares), o.taxRate) ?? 0) - done.taxCents;
+      const soloShareTax = taxedShares === 0 ? 0 : (taxOf(addCents(done.soloTaxableCents, taxedShares), o.taxRate) ?? 0) - done.soloTaxCents;
       const memberTotal = addCents(addCents(done.totalCents, shareCents[m]!), shareTax);
       const soloTotal = addCents(addCents(done.soloTotalCents, shareCents[m]!), soloShareTax);
       subtotal = addCents(subtotal, p.subtotalCents);

@@ -55,7 +55,10 @@ export interface QuoteInput {
   lines: readonly QuoteLineInput[];
   /** The date whose price schedule applies. */
   asOf: CalendarDate;
-  /** The buying member; validated and named in the trace. Prices do not depend on it. */
+  /**
+   * The buying member; validated and named in the trace. Prices do not depend on it; its `state`
+   * decides the e-waste fee (none outside the fee's state; California when no member is given).
+   */
   member?: Member;
   /**
    * Per sku, the quantity that selects the tier when volume is pooled beyond this order (a group

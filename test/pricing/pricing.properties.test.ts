@@ -6,7 +6,7 @@ import { Dec } from '../../src/money/decimal.js';
 import { contractIndex } from '../../src/contracts/prepare-contract.js';
 import { amountCents } from '../../src/pricing/price-line.js';
 import { normaliseQty } from '../../src/contracts/quantity.js';
-import { arbQuantityFor, arbTierTable, contractWith, scheduleOf, type TierInput } from './fixtures.js';
+import { arbQuantityFor, arbTierTable, cents, contractWith, scheduleOf, type TierInput } from './fixtures.js';
 
 const pace = createPace();
 const D = Decimal.clone({ precision: 80 });
@@ -202,6 +202,78 @@ describe('group buy invariants', () => {
         expect(exact.minus(share).abs().lt('0.01')).toBe(true);
       });
     });
+  });
+});
+
+describe('group buy members: each its own state, tax rate and units', () => {
+  // Tax as the library rounds it: once per order, half-up (an independent reference).
+  const taxAt = (taxable: string, rate: string | undefined): string => (rate === undefined ? '0.00' : new D(taxable).times(rate).dividedBy(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2));
+  const arbMemberOrder = (tiers: TierInput[]) =>
+    fc.record({
+      devices: fc.oneof(arbQuantityFor(tiers).map((q) => Math.floor(Number(q))), fc.constant(0)),
+      hours: fc.constantFrom(0, 0, 1, 12, 280, '7.5'),
+      state: fc.constantFrom<'CA' | 'NV' | undefined>('CA', 'NV', undefined),
+      taxRate: fc.constantFrom<string | undefined>(undefined, '0', '7.25', '9.25', '10.75'),
+    });
+  prop.prop(
+    [
+      arbTierTable({ fees: true }).chain((tiers) => fc.tuple(fc.constant(tiers), fc.array(arbMemberOrder(tiers), { minLength: 1, maxLength: 5 }))),
+      fc.constantFrom<string | undefined>(undefined, '8.265'),
+      fc.integer({ min: 0, max: 2000_00 }),
+      fc.integer({ min: 0, max: 500_00 }),
+    ],
+    { numRuns: 200 },
+  )("a member's soloTotal is its own pace.quote (same member, same rate) plus its shares taxed at its rate; quantity splits count only the contract's own supply kind", ([tiers, members], groupRate, freight, handling) => {
+    const contract = {
+      ...contractWith([
+        scheduleOf([
+          { sku: 'DEV', description: 'Chromebook', coveredElectronicDevice: { screenSizeInches: 11.6 }, price: { kind: 'tiered', mode: 'volume', tiers } },
+          { sku: 'HOUR', description: 'Training hour', supplyKind: 'services', price: { kind: 'fixed', unitPrice: '150.00' } },
+        ]),
+      ]),
+      charges: [{ kind: 'freight', basis: 'actual' }, { kind: 'other', basis: 'actual', taxable: true }],
+    };
+    const sharedCosts = [
+      { kind: 'freight', amount: cents(freight), basis: 'quantity' as const },
+      { kind: 'other', amount: cents(handling), basis: 'quantity' as const },
+    ];
+    const orders = members.map((o, i) => {
+      const lines = [{ sku: 'DEV', quantity: o.devices }, ...(o.hours === 0 ? [] : [{ sku: 'HOUR', quantity: o.hours }])];
+      const member = o.state === undefined ? undefined : { id: `m${i}`, name: `Member ${i}`, kind: 'charter-school' as const, state: o.state };
+      return { memberId: `m${i}`, lines, ...(member ? { member } : {}), ...(o.taxRate !== undefined ? { taxRate: o.taxRate } : {}) };
+    });
+    const asOf = '2025-09-02';
+    const g = pace.quoteGroupBuy({ contract: contract as never, asOf, orders, sharedCosts, ...(groupRate !== undefined ? { taxRate: groupRate } : {}) });
+    const sum = (xs: string[]): string => xs.reduce((t, x) => t.plus(x), new D(0)).toFixed(2);
+    expect(sum(g.members.map((m) => m.total))).toBe(g.total);
+    const devices = members.map((o) => o.devices);
+    const allZero = devices.every((d) => d === 0);
+    g.members.forEach((m, i) => {
+      const order = orders[i]!;
+      const rate = members[i]!.taxRate ?? groupRate;
+      const alone = pace.quote({ contract: contract as never, asOf, lines: order.lines, ...(order.member ? { member: order.member } : {}), ...(rate !== undefined ? { taxRate: rate } : {}) });
+      // No e-waste fee outside California; the California fee (4.00 under 15 inches, 2025) inside it.
+      expect(m.quote.fees.map((f) => f.amount)).toEqual(members[i]!.state === 'NV' ? [] : [cents(devices[i]! * 400)]);
+      expect(m.quote.taxRate).toBe(rate);
+      expect(m.soloSubtotal).toBe(alone.subtotal);
+      // Its shares of the quantity splits: by its devices (the hours do not ship), equally when nobody has any.
+      m.sharedCosts.forEach((share, c) => {
+        const exact = allZero ? new D(sharedCosts[c]!.amount).dividedBy(members.length) : new D(sharedCosts[c]!.amount).times(devices[i]!).dividedBy(devices.reduce((a, b) => a + b, 0));
+        expect(exact.minus(share.amount).abs().lt('0.01')).toBe(true);
+      });
+      // The handling is taxable: taxed with the member's own order at its own rate, rounded once.
+      const handlingShare = m.sharedCosts[1]!.amount;
+      const soloShareTax = new D(taxAt(sum([alone.taxableAmount, handlingShare]), rate)).minus(alone.tax).toFixed(2);
+      expect(m.soloTotal).toBe(sum([alone.total, ...m.sharedCosts.map((s) => s.amount), soloShareTax]));
+      const shareTax = new D(taxAt(sum([m.quote.taxableAmount, handlingShare]), rate)).minus(m.quote.tax).toFixed(2);
+      expect(m.sharedCostsTax ?? '0.00').toBe(shareTax);
+      expect(m.total).toBe(sum([m.quote.total, ...m.sharedCosts.map((s) => s.amount), shareTax]));
+    });
+    // Naming a California member and the group's own rate on an order changes nothing.
+    const spelledOut = orders.map((o, i) => (members[i]!.state === 'NV' ? o : { ...o, member: { id: o.memberId, name: 'CA member', kind: 'charter-school' as const, state: 'CA' }, ...(members[i]!.taxRate === undefined && groupRate !== undefined ? { taxRate: groupRate } : {}) }));
+    const again = pace.quoteGroupBuy({ contract: contract as never, asOf, orders: spelledOut, sharedCosts, ...(groupRate !== undefined ? { taxRate: groupRate } : {}) });
+    expect(again.members.map((m) => [m.total, m.soloTotal, m.sharedCosts, m.quote.fees, m.quote.tax])).toEqual(g.members.map((m) => [m.total, m.soloTotal, m.sharedCosts, m.quote.fees, m.quote.tax]));
+    expect(again.total).toBe(g.total);
   });
 });
 

@@ -262,6 +262,43 @@ describe('quoteGroupBuy', () => {
   });
 });
 
+describe('quoteGroupBuy: each member its own state and tax rate', () => {
+  const devices = {
+    ...contractWith([scheduleOf([{ sku: 'CB', description: 'Chromebook', coveredElectronicDevice: { screenSizeInches: 11.6 }, price: { kind: 'tiered', mode: 'volume', tiers: [{ upTo: 99, unitPrice: '279.00' }, { upTo: null, unitPrice: '269.00' }] } }])]),
+    eligibleStates: ['CA', 'NV'],
+  };
+  const nevada = { id: 'tahoe', name: 'Tahoe Basin Charter School', kind: 'charter-school' as const, state: 'NV' };
+  const group = (tahoe: Record<string, unknown>) =>
+    pace.quoteGroupBuy({ contract: devices as never, asOf: '2025-09-02', taxRate: '7.75', orders: [{ memberId: 'alder', lines: [{ sku: 'CB', quantity: 60 }] }, { memberId: 'tahoe', lines: [{ sku: 'CB', quantity: 40 }], ...tahoe }] });
+
+  it("a Nevada member pays no e-waste fee, and its soloTotal is its own pace.quote's total", () => {
+    const g = group({ member: nevada, taxRate: '8.265' });
+    const alone = pace.quote({ contract: devices as never, asOf: '2025-09-02', member: nevada, lines: [{ sku: 'CB', quantity: 40 }], taxRate: '8.265' });
+    const tahoe = g.members[1]!;
+    expect(tahoe.quote.fees).toEqual([]);
+    // 40 × 279.00 = 11,160.00, tax 8.265 % = 922.37 (922.374): 12,082.37, no fee
+    expect(alone.total).toBe('12082.37');
+    expect(tahoe.soloTotal).toBe(alone.total);
+    // pooled 100 at 269.00: 10,760.00 + 889.31 (889.314) = 11,649.31
+    expect([tahoe.quote.taxRate, tahoe.total, tahoe.savingsVsSolo]).toEqual(['8.265', '11649.31', '433.06']);
+    // Alder names no member (California, as before) and takes the group's rate: 60 × 4.00 of fee.
+    expect([g.members[0]!.quote.fees.map((f) => f.amount), g.members[0]!.quote.taxRate]).toEqual([['240.00'], '7.75']);
+  });
+
+  it('without a member or a rate on the order, a member is in California at the group\'s rate, as before', () => {
+    const plain = group({});
+    expect(plain.members[1]!.quote.fees.map((f) => f.amount)).toEqual(['160.00']);
+    expect(plain.members[1]!.quote.taxRate).toBe('7.75');
+    expect(group({ member: { ...nevada, state: 'CA' }, taxRate: '7.75' })).toEqual(plain);
+  });
+
+  it("refuses an order whose member is not the order's memberId", () => {
+    const e = errorOf(() => group({ member: { ...nevada, id: 'birch' } }));
+    expect(e).toMatchObject({ code: 'invalid-input', issues: [{ path: '$.orders[1].member.id' }] });
+    expect(e.issues[0]!.message).toContain('"birch" but its memberId is "tahoe"');
+  });
+});
+
 describe('group buy input errors', () => {
   it('names every bad order, line and shared cost at once', () => {
     const e = errorOf(() =>

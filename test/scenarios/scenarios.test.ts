@@ -66,9 +66,12 @@ type Outcome = { result: Record<string, unknown> } | { error: { code: string; pa
 function outcome(s: Scenario, prepared: boolean): Outcome {
   const member = resolve(s.input['member'], fixtures.members);
   let contract = resolve(s.input['contract'], fixtures.contracts);
+  // A group buy's orders may name their member by fixture too.
+  const orders = s.input['orders'];
+  const withMembers = Array.isArray(orders) ? orders.map((o: Record<string, unknown>) => (o['member'] === undefined ? o : { ...o, member: resolve(o['member'], fixtures.members) })) : undefined;
   try {
     if (prepared && contract !== undefined) contract = pace.prepareContract(contract);
-    const args = { ...s.input, ...(member ? { member } : {}), ...(contract ? { contract } : {}) };
+    const args = { ...s.input, ...(member ? { member } : {}), ...(contract ? { contract } : {}), ...(withMembers ? { orders: withMembers } : {}) };
     return { result: call(s.capability, args) };
   } catch (e) {
     if (!isPaceError(e)) throw e;
