@@ -5,11 +5,11 @@ import { zodIssues } from '../model/parse.js';
 import { parseMoney } from '../money/money.js';
 import { canonicalJson, sha256Hex } from './sha256.js';
 import { factVocabulary, readsContractCoverage, vocabularyPath } from './facts.js';
-import { addDays } from '../dates/calendar-date.js';
 import { deepFreeze } from '../model/deep-freeze.js';
 import { RULE_LIMITS } from '../engine/limits.js';
 import { copyPackData } from './copy-pack-data.js';
 import { findPricingLawIssues } from './find-pricing-law-issues.js';
+import { findSeriesIssues, type SeriesPeriod } from './find-series-issues.js';
 
 /** A pack that passed validation: frozen, with its content hash. */
 export type LoadedRulesPack = Readonly<RulesPack> & {
@@ -171,9 +171,9 @@ function checkRules(pack: RulesPack, issues: PaceErrorIssue[]): void {
   });
 }
 
-/** Threshold series: each period well-formed; periods of a series sorted without overlap or gap. */
+/** Threshold series: each period well-formed; periods of a series without overlap or gap. */
 function checkThresholdSeries(pack: RulesPack, issues: PaceErrorIssue[]): void {
-  const bySeries = new Map<string, { index: number; from: string; to: string | undefined }[]>();
+  const periods: SeriesPeriod[] = [];
   (pack.thresholds ?? []).forEach((t, i) => {
     const at = `$.thresholds[${i}]`;
     if (t.effectiveTo !== undefined && t.effectiveTo < t.effectiveFrom) issues.push({ path: `${at}.effectiveTo`, message: `ends (${t.effectiveTo}) before it starts (${t.effectiveFrom})` });
@@ -185,23 +185,9 @@ function checkThresholdSeries(pack: RulesPack, issues: PaceErrorIssue[]): void {
         issues.push(...rerooted(e, `${at}.amount`, `${at}.amount`, `${at}.amount`));
       }
     }
-    const list = bySeries.get(t.series) ?? [];
-    list.push({ index: i, from: t.effectiveFrom, to: t.effectiveTo });
-    bySeries.set(t.series, list);
+    periods.push({ series: t.series, from: t.effectiveFrom, to: t.effectiveTo, at, rank: 0, owner: '' });
   });
-  for (const [series, periods] of bySeries) {
-    const sorted = [...periods].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-    for (let k = 1; k < sorted.length; k++) {
-      const prev = sorted[k - 1]!;
-      const cur = sorted[k]!;
-      const at = `$.thresholds[${cur.index}].effectiveFrom`;
-      if (prev.to === undefined || prev.to >= cur.from) {
-        issues.push({ path: at, message: `series "${series}": this period (from ${cur.from}) overlaps $.thresholds[${prev.index}] (${prev.from} to ${prev.to ?? 'open end'})` });
-      } else if (addDays(prev.to, 1) !== cur.from) {
-        issues.push({ path: at, message: `series "${series}": gap between $.thresholds[${prev.index}] (ends ${prev.to}) and this period (starts ${cur.from})` });
-      }
-    }
-  }
+  issues.push(...findSeriesIssues(periods));
 }
 
 /**

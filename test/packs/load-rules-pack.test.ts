@@ -70,6 +70,12 @@ describe('loadRulesPack', () => {
     expect(paths).toContain('$.thresholds[2].amount');
   });
 
+  it('a period inside another of its series is one overlap, not also a gap before the next period', () => {
+    const t = (id: string, effectiveFrom: string, effectiveTo?: string) => ({ id, series: 's', amount: '100.00', comparison: '>', effectiveFrom, ...(effectiveTo ? { effectiveTo } : {}), citation: 'x', confidence: 'high' });
+    const e = thrown(() => loadRulesPack({ ...base, thresholds: [t('y2025', '2025-01-01', '2025-12-31'), t('spring', '2025-03-01', '2025-04-30'), t('y2026', '2026-01-01')] }));
+    expect(e.issues).toEqual([{ path: '$.thresholds[1].effectiveFrom', message: 'series "s": this period (2025-03-01 to 2025-04-30) overlaps $.thresholds[0] (2025-01-01 to 2025-12-31)' }]);
+  });
+
   it('refuses schema problems with paths', () => {
     const e = thrown(() => loadRulesPack({ ...base, id: 'Bad Id', version: 'one', rules: [{ id: 'x' }] }));
     expect(e.code).toBe('invalid-pack');
