@@ -7,6 +7,7 @@ import { canonicalJson, sha256Hex } from './sha256.js';
 import { factVocabulary, readsContractCoverage, vocabularyPath } from './facts.js';
 import { deepFreeze } from '../model/deep-freeze.js';
 import { RULE_LIMITS } from '../engine/limits.js';
+import { tryParsePath } from '../engine/path.js';
 import { copyPackData } from './copy-pack-data.js';
 import { findPricingLawIssues } from './find-pricing-law-issues.js';
 import { findSeriesIssues, type SeriesPeriod } from './find-series-issues.js';
@@ -167,7 +168,13 @@ function checkRules(pack: RulesPack, issues: PaceErrorIssue[]): void {
       issues.push(...rerooted(e, '$[0].conditions', `${at}.requiredWhen`, `${at}.requiredWhen`));
     }
     checkVocabulary(item.requiredWhen, `${at}.requiredWhen`, issues);
-    if (item.decidedBy) checkVocabulary(item.decidedBy, `${at}.decidedBy`, issues);
+    if (item.decidedBy) {
+      // Refused here as a condition's path is (the compiler parses those), not first by createPace at "$".
+      const parsed = tryParsePath(item.decidedBy.path);
+      if (!parsed.ok) issues.push({ path: `${at}.decidedBy.path`, message: parsed.message });
+      // The fact is checked either way; the path against the vocabulary only once it parses (one problem, one issue).
+      checkVocabulary(parsed.ok ? item.decidedBy : { fact: item.decidedBy.fact }, `${at}.decidedBy`, issues);
+    }
   });
 }
 

@@ -76,6 +76,24 @@ describe('loadRulesPack', () => {
     expect(e.issues).toEqual([{ path: '$.thresholds[1].effectiveFrom', message: 'series "s": this period (2025-03-01 to 2025-04-30) overlaps $.thresholds[0] (2025-01-01 to 2025-12-31)' }]);
   });
 
+  it('refuses a checklist item decided by a path outside the supported syntax, at its decidedBy.path (createPace: at the pack\'s)', () => {
+    const item = (path: string, fact = 'contract') => ({
+      id: 'x-po-in-force', title: 'PO within the contract term', citation: 'AR 3311',
+      requiredWhen: { all: [{ fact: 'contract', path: '$.given', operator: 'equal', value: true }] }, decidedBy: { fact, path },
+    });
+    for (const [path, reason] of [['$..inForce', /recursive descent/], ['$.*', /unsupported segment/], ['inForce', /must start with "\$"/], ['$.constructor', /forbidden/]] as const) {
+      const e = thrown(() => loadRulesPack({ ...base, checklist: [item(path)] }));
+      expect(e.code).toBe('invalid-pack');
+      expect(e.issues.map((i) => i.path)).toEqual(['$.checklist[0].decidedBy.path']);
+      expect(e.issues[0]!.message).toMatch(reason);
+      const layered = thrown(() => createPace({ packs: [{ ...base, id: 'law', kind: 'law' }, { ...base, checklist: [item(path)] }] }));
+      expect([layered.code, ...layered.issues.map((i) => i.path)]).toEqual(['invalid-pack', '$.packs[1].checklist[0].decidedBy.path']);
+    }
+    // The fact is still checked when the path is refused.
+    expect(thrown(() => loadRulesPack({ ...base, checklist: [item('$..inForce', 'contrat')] })).issues.map((i) => i.path)).toEqual(['$.checklist[0].decidedBy.path', '$.checklist[0].decidedBy']);
+    expect(loadRulesPack({ ...base, checklist: [item("$['inForce']")] }).checklist![0]!.decidedBy).toEqual({ fact: 'contract', path: "$['inForce']" });
+  });
+
   it('refuses schema problems with paths', () => {
     const e = thrown(() => loadRulesPack({ ...base, id: 'Bad Id', version: 'one', rules: [{ id: 'x' }] }));
     expect(e.code).toBe('invalid-pack');
