@@ -38,10 +38,18 @@ export function adoptValidatedPack(pack: LoadedRulesPack): LoadedRulesPack {
   return result;
 }
 
-function rerooted(error: unknown, from: string, to: string, fallbackPath: string): PaceErrorIssue[] {
+/**
+ * The issues of an error thrown for one entry, their paths moved from `from` to `to`. A rule
+ * compiled on its own is `$[0]` to compileRules, which labels it so in its messages too:
+ * `label` names the entry whose label is replaced by its own path (`rule $.rules[3] ("r3")`,
+ * `checklist item $.checklist[0] ("c0")`).
+ */
+function rerooted(error: unknown, from: string, to: string, fallbackPath: string, label?: { what: string; id: string; at: string }): PaceErrorIssue[] {
   if (!isPaceError(error)) throw error;
   if (error.issues.length === 0) return [{ path: fallbackPath, message: error.message }];
-  return error.issues.map((i) => ({ path: i.path.startsWith(from) ? to + i.path.slice(from.length) : `${fallbackPath}: ${i.path}`, message: i.message }));
+  const name = label && JSON.stringify(label.id);
+  const message = (text: string): string => (label ? text.split(`rule $[0] (${name})`).join(`${label.what} $[0] (${name})`).split(`$[0] (${name})`).join(`${label.at} (${name})`) : text);
+  return error.issues.map((i) => ({ path: i.path.startsWith(from) ? to + i.path.slice(from.length) : `${fallbackPath}: ${i.path}`, message: message(i.message) }));
 }
 
 /** An `invalid-pack` error listing at most RULE_LIMITS.maxIssues problems (and saying how many there were). */
@@ -153,7 +161,7 @@ function checkRules(pack: RulesPack, issues: PaceErrorIssue[]): void {
     try {
       compileRules([{ conditions: rule.conditions, event: rule.event, name: rule.id, ...(rule.priority !== undefined ? { priority: rule.priority } : {}) }] as never);
     } catch (e) {
-      issues.push(...rerooted(e, '$[0]', at, at));
+      issues.push(...rerooted(e, '$[0]', at, at, { what: 'rule', id: rule.id, at }));
     }
     checkVocabulary(rule.conditions, `${at}.conditions`, issues);
     if (readsContractCoverage([rule.conditions])) {
@@ -165,7 +173,7 @@ function checkRules(pack: RulesPack, issues: PaceErrorIssue[]): void {
     try {
       compileRules([{ conditions: item.requiredWhen, event: { type: item.id }, name: item.id }] as never);
     } catch (e) {
-      issues.push(...rerooted(e, '$[0].conditions', `${at}.requiredWhen`, `${at}.requiredWhen`));
+      issues.push(...rerooted(e, '$[0].conditions', `${at}.requiredWhen`, `${at}.requiredWhen`, { what: 'checklist item', id: item.id, at }));
     }
     checkVocabulary(item.requiredWhen, `${at}.requiredWhen`, issues);
     if (item.decidedBy) {

@@ -94,6 +94,20 @@ describe('loadRulesPack', () => {
     expect(loadRulesPack({ ...base, checklist: [item("$['inForce']")] }).checklist![0]!.decidedBy).toEqual({ fact: 'contract', path: "$['inForce']" });
   });
 
+  it('names each rule and checklist item by its own index in messages, not as compileRules\' $[0]', () => {
+    const bogus = { all: [{ fact: 'member', path: '$.state', operator: 'bogus', value: 'CA' }] };
+    const e = thrown(() => loadRulesPack({
+      ...base,
+      rules: [rule('r0'), rule('r1', { conditions: bogus }), rule('r2', { conditions: bogus })],
+      checklist: [{ id: 'c0', title: 'T', citation: 'C', requiredWhen: bogus }],
+    }));
+    expect(e.issues.map((i) => [i.path, i.message.slice(0, i.message.indexOf(':'))])).toEqual([
+      ['$.rules[1].conditions.all[0].operator', 'rule $.rules[1] ("r1")'],
+      ['$.rules[2].conditions.all[0].operator', 'rule $.rules[2] ("r2")'],
+      ['$.checklist[0].requiredWhen.all[0].operator', 'checklist item $.checklist[0] ("c0")'],
+    ]);
+  });
+
   it('refuses schema problems with paths', () => {
     const e = thrown(() => loadRulesPack({ ...base, id: 'Bad Id', version: 'one', rules: [{ id: 'x' }] }));
     expect(e.code).toBe('invalid-pack');
