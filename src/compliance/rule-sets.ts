@@ -9,6 +9,7 @@ import { readsContractCoverage, readsPathsUnder } from '../packs/facts.js';
 import type { PaceContext } from '../pace-context.js';
 import type { Facts } from './derive-facts.js';
 import { buildThresholdTable, type ThresholdTable } from './threshold-table.js';
+import { findingParams } from './finding-params.js';
 
 /** The event a rule emits to report a finding; any other event type is traced but ignored. */
 export const FINDING_EVENT = 'finding';
@@ -94,22 +95,27 @@ function rulePath(context: PaceContext, rule: FromPack<PackRule>): string {
   return `$.packs[${packIndex}].rules[${ruleIndex}]`;
 }
 
-function buildRuleSet(context: PaceContext, capabilities: readonly PackRule['capability'][], issues: PaceErrorIssue[]): RuleSet {
+/**
+ * A rule's finding template, its params checked: each field that is given and wrong is one issue.
+ * A default is never reported: a message not given (nor a description) is the code, reported as such.
+ */
+function findingTemplate(context: PaceContext, rule: FromPack<PackRule>, issues: PaceErrorIssue[]): FindingTemplate | undefined {
+  if (rule.event.type !== FINDING_EVENT) return undefined;
+  const { code, severity, message, citation } = findingParams(rule);
+  const givenMessage = rule.event.params?.['message'] ?? rule.description;
+  const at = (field: string): string => `${rulePath(context, rule)}.${field}`; // found only for an issue
+  if (typeof code !== 'string' || code === '') issues.push({ path: at('event.params.code'), message: 'a finding needs a non-empty string "code"' });
+  if (typeof severity !== 'string' || !SEVERITIES.has(severity)) issues.push({ path: at('event.params.severity'), message: 'the severity of a finding must be "block", "warn" or "info" (default "block")' });
+  if (givenMessage !== undefined && (typeof givenMessage !== 'string' || givenMessage === '')) {
+    issues.push({ path: at(rule.event.params?.['message'] == null ? 'description' : 'event.params.message'), message: `the message of a finding (its params' "message", else the rule's "description") must be a non-empty string` });
+  }
+  if (citation !== undefined && typeof citation !== 'string') issues.push({ path: at('event.params.citation'), message: 'a citation must be a string' });
+  return { code: String(code), severity: severity as Severity, message: String(message), citation: citation as string | undefined };
+}
+
+function buildRuleSet(context: PaceContext, capabilities: readonly PackRule['capability'][], templateOf: ReadonlyMap<PackRule, FindingTemplate | undefined>): RuleSet {
   const rules = capabilities.flatMap((capability) => context.rules.filter((r) => r.capability === capability));
-  const templates = rules.map((rule): FindingTemplate | undefined => {
-    if (rule.event.type !== FINDING_EVENT) return undefined;
-    const params = rule.event.params ?? {};
-    const at = `${rulePath(context, rule)}.event.params`;
-    const code = params['code'] ?? rule.id;
-    const severity = params['severity'] ?? 'block';
-    const message = params['message'] ?? rule.description ?? code;
-    const citation = params['citation'] ?? rule.citation;
-    if (typeof code !== 'string' || code === '') issues.push({ path: `${at}.code`, message: 'a finding needs a non-empty string "code"' });
-    if (typeof severity !== 'string' || !SEVERITIES.has(severity)) issues.push({ path: `${at}.severity`, message: 'the severity of a finding must be "block", "warn" or "info" (default "block")' });
-    if (typeof message !== 'string' || message === '') issues.push({ path: `${at}.message`, message: 'the message of a finding must be a non-empty string' });
-    if (citation !== undefined && typeof citation !== 'string') issues.push({ path: `${at}.citation`, message: 'a citation must be a string' });
-    return { code: String(code), severity: severity as Severity, message: String(message), citation: citation as string | undefined };
-  });
+  const templates = rules.map((rule) => templateOf.get(rule));
   const compiled = compileRules(rules.map((r) => ({ name: r.id, conditions: r.conditions, event: r.event, ...(r.priority !== undefined ? { priority: r.priority } : {}) })) as never);
   const makeStep: StepFactory<TraceStep> = (index, passed, conditions) => {
     const rule = rules[index]!;
@@ -127,12 +133,14 @@ function buildRuleSet(context: PaceContext, capabilities: readonly PackRule['cap
 export function complianceContext(context: PaceContext): ComplianceContext {
   let found = cache.get(context);
   if (found) return found;
+  // Each rule is checked once, though the eligibility and procurement rules are in two sets each.
   const issues: PaceErrorIssue[] = [];
-  const eligibility = buildRuleSet(context, ['eligibility'], issues);
-  const procurement = buildRuleSet(context, ['procurement'], []);
-  const usability = buildRuleSet(context, ['eligibility', 'procurement'], issues);
-  const audit = buildRuleSet(context, ['audit'], issues);
+  const templates = new Map(context.rules.map((rule) => [rule, findingTemplate(context, rule, issues)]));
   if (issues.length > 0) throw new PaceError('invalid-pack', formatIssues('A rule emits a malformed finding', issues), issues);
+  const eligibility = buildRuleSet(context, ['eligibility'], templates);
+  const procurement = buildRuleSet(context, ['procurement'], templates);
+  const usability = buildRuleSet(context, ['eligibility', 'procurement'], templates);
+  const audit = buildRuleSet(context, ['audit'], templates);
   const items = context.checklist;
   const checklist: ChecklistSet = {
     items,

@@ -2,6 +2,7 @@ import { PaceError, formatIssues, guardInput, isPaceError, type PaceErrorIssue }
 import type { ChecklistItem, PackRule, Program, Threshold } from '../model/rules-pack.js';
 import { loadRulesPack, type LoadedRulesPack } from './load-rules-pack.js';
 import { sha256Hex } from './sha256.js';
+import { findSeriesIssues } from './find-series-issues.js';
 
 /** The most packs one createPace layers (law, program, a county's and a district's are four). */
 const MAX_PACKS = 1000;
@@ -26,6 +27,7 @@ function layer<T extends { id: string; replace?: boolean | undefined }>(
   what: string,
   field: string,
   issues: PaceErrorIssue[],
+  where?: Map<FromPack<T>, { at: string; rank: number }>,
 ): FromPack<T>[] {
   const byId = new Map<string, FromPack<T>>();
   packs.forEach((pack, packIndex) => {
@@ -42,7 +44,9 @@ function layer<T extends { id: string; replace?: boolean | undefined }>(
       }
       if (earlier) byId.delete(entry.id); // a replacement takes the place at the end, in its pack's order
       // Frozen like the pack it came from (so the engine may keep what it reads from it).
-      byId.set(entry.id, Object.freeze({ ...entry, pack: pack.id }));
+      const layered = Object.freeze({ ...entry, pack: pack.id });
+      byId.set(entry.id, layered);
+      where?.set(layered, { at, rank: packIndex });
     });
   });
   return [...byId.values()];
@@ -51,7 +55,8 @@ function layer<T extends { id: string; replace?: boolean | undefined }>(
 /**
  * Loads and layers packs in order. A later pack may add entries, and may replace a rule,
  * threshold, checklist item or program of an earlier pack by id only with `"replace": true`;
- * anything else is a `duplicate-id` error, never a silent override.
+ * anything else is a `duplicate-id` error, never a silent override. The periods of each threshold
+ * series, layered, may neither overlap nor leave gaps (`invalid-pack` at the later pack's entry).
  *
  * @internal
  */
@@ -81,10 +86,16 @@ export function layerPacks(input: readonly unknown[]): LayeredPacks {
     else ids.set(p.id, i);
   });
   const rules = layer(packs, (p) => p.rules, 'rule', 'rules', issues);
-  const thresholds = layer(packs, (p) => p.thresholds, 'threshold', 'thresholds', issues);
+  const thresholdPaths = new Map<FromPack<Threshold>, { at: string; rank: number }>();
+  const thresholds = layer(packs, (p) => p.thresholds, 'threshold', 'thresholds', issues, thresholdPaths);
   const checklist = layer(packs, (p) => p.checklist, 'checklist item', 'checklist', issues);
   const programs = layer(packs, (p) => p.programs, 'program', 'programs', issues);
   if (issues.length > 0) throw new PaceError('duplicate-id', formatIssues('The rules packs conflict', issues), issues);
+  // Each pack's own series were checked when it was loaded; a later pack's period, or a
+  // replacement that moves a period, can still overlap or leave a gap in a series layered from
+  // several packs, where the lookup would silently keep one figure and ignore the other.
+  const seriesIssues = findSeriesIssues(thresholds.map((t) => ({ series: t.series, from: t.effectiveFrom, to: t.effectiveTo, owner: ` of pack "${t.pack}"`, ...thresholdPaths.get(t)! })));
+  if (seriesIssues.length > 0) throw new PaceError('invalid-pack', formatIssues('The threshold series of the rules packs conflict', seriesIssues), seriesIssues);
   const hash = sha256Hex(packs.map((p) => `${p.id}@${p.version}#${p.contentHash}`).join('\n')).slice(0, 16);
   return Object.freeze({
     packs: Object.freeze(packs),

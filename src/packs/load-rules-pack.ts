@@ -5,11 +5,12 @@ import { zodIssues } from '../model/parse.js';
 import { parseMoney } from '../money/money.js';
 import { canonicalJson, sha256Hex } from './sha256.js';
 import { factVocabulary, readsContractCoverage, vocabularyPath } from './facts.js';
-import { addDays } from '../dates/calendar-date.js';
 import { deepFreeze } from '../model/deep-freeze.js';
 import { RULE_LIMITS } from '../engine/limits.js';
+import { tryParsePath } from '../engine/path.js';
 import { copyPackData } from './copy-pack-data.js';
 import { findPricingLawIssues } from './find-pricing-law-issues.js';
+import { findSeriesIssues, type SeriesPeriod } from './find-series-issues.js';
 
 /** A pack that passed validation: frozen, with its content hash. */
 export type LoadedRulesPack = Readonly<RulesPack> & {
@@ -37,10 +38,18 @@ export function adoptValidatedPack(pack: LoadedRulesPack): LoadedRulesPack {
   return result;
 }
 
-function rerooted(error: unknown, from: string, to: string, fallbackPath: string): PaceErrorIssue[] {
+/**
+ * The issues of an error thrown for one entry, their paths moved from `from` to `to`. A rule
+ * compiled on its own is `$[0]` to compileRules, which labels it so in its messages too:
+ * `label` names the entry whose label is replaced by its own path (`rule $.rules[3] ("r3")`,
+ * `checklist item $.checklist[0] ("c0")`).
+ */
+function rerooted(error: unknown, from: string, to: string, fallbackPath: string, label?: { what: string; id: string; at: string }): PaceErrorIssue[] {
   if (!isPaceError(error)) throw error;
   if (error.issues.length === 0) return [{ path: fallbackPath, message: error.message }];
-  return error.issues.map((i) => ({ path: i.path.startsWith(from) ? to + i.path.slice(from.length) : `${fallbackPath}: ${i.path}`, message: i.message }));
+  const name = label && JSON.stringify(label.id);
+  const message = (text: string): string => (label ? text.split(`rule $[0] (${name})`).join(`${label.what} $[0] (${name})`).split(`$[0] (${name})`).join(`${label.at} (${name})`) : text);
+  return error.issues.map((i) => ({ path: i.path.startsWith(from) ? to + i.path.slice(from.length) : `${fallbackPath}: ${i.path}`, message: message(i.message) }));
 }
 
 /** An `invalid-pack` error listing at most RULE_LIMITS.maxIssues problems (and saying how many there were). */
@@ -152,7 +161,7 @@ function checkRules(pack: RulesPack, issues: PaceErrorIssue[]): void {
     try {
       compileRules([{ conditions: rule.conditions, event: rule.event, name: rule.id, ...(rule.priority !== undefined ? { priority: rule.priority } : {}) }] as never);
     } catch (e) {
-      issues.push(...rerooted(e, '$[0]', at, at));
+      issues.push(...rerooted(e, '$[0]', at, at, { what: 'rule', id: rule.id, at }));
     }
     checkVocabulary(rule.conditions, `${at}.conditions`, issues);
     if (readsContractCoverage([rule.conditions])) {
@@ -164,16 +173,22 @@ function checkRules(pack: RulesPack, issues: PaceErrorIssue[]): void {
     try {
       compileRules([{ conditions: item.requiredWhen, event: { type: item.id }, name: item.id }] as never);
     } catch (e) {
-      issues.push(...rerooted(e, '$[0].conditions', `${at}.requiredWhen`, `${at}.requiredWhen`));
+      issues.push(...rerooted(e, '$[0].conditions', `${at}.requiredWhen`, `${at}.requiredWhen`, { what: 'checklist item', id: item.id, at }));
     }
     checkVocabulary(item.requiredWhen, `${at}.requiredWhen`, issues);
-    if (item.decidedBy) checkVocabulary(item.decidedBy, `${at}.decidedBy`, issues);
+    if (item.decidedBy) {
+      // Refused here as a condition's path is (the compiler parses those), not first by createPace at "$".
+      const parsed = tryParsePath(item.decidedBy.path);
+      if (!parsed.ok) issues.push({ path: `${at}.decidedBy.path`, message: parsed.message });
+      // The fact is checked either way; the path against the vocabulary only once it parses (one problem, one issue).
+      checkVocabulary(parsed.ok ? item.decidedBy : { fact: item.decidedBy.fact }, `${at}.decidedBy`, issues);
+    }
   });
 }
 
-/** Threshold series: each period well-formed; periods of a series sorted without overlap or gap. */
+/** Threshold series: each period well-formed; periods of a series without overlap or gap. */
 function checkThresholdSeries(pack: RulesPack, issues: PaceErrorIssue[]): void {
-  const bySeries = new Map<string, { index: number; from: string; to: string | undefined }[]>();
+  const periods: SeriesPeriod[] = [];
   (pack.thresholds ?? []).forEach((t, i) => {
     const at = `$.thresholds[${i}]`;
     if (t.effectiveTo !== undefined && t.effectiveTo < t.effectiveFrom) issues.push({ path: `${at}.effectiveTo`, message: `ends (${t.effectiveTo}) before it starts (${t.effectiveFrom})` });
@@ -185,23 +200,9 @@ function checkThresholdSeries(pack: RulesPack, issues: PaceErrorIssue[]): void {
         issues.push(...rerooted(e, `${at}.amount`, `${at}.amount`, `${at}.amount`));
       }
     }
-    const list = bySeries.get(t.series) ?? [];
-    list.push({ index: i, from: t.effectiveFrom, to: t.effectiveTo });
-    bySeries.set(t.series, list);
+    periods.push({ series: t.series, from: t.effectiveFrom, to: t.effectiveTo, at, rank: 0, owner: '' });
   });
-  for (const [series, periods] of bySeries) {
-    const sorted = [...periods].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-    for (let k = 1; k < sorted.length; k++) {
-      const prev = sorted[k - 1]!;
-      const cur = sorted[k]!;
-      const at = `$.thresholds[${cur.index}].effectiveFrom`;
-      if (prev.to === undefined || prev.to >= cur.from) {
-        issues.push({ path: at, message: `series "${series}": this period (from ${cur.from}) overlaps $.thresholds[${prev.index}] (${prev.from} to ${prev.to ?? 'open end'})` });
-      } else if (addDays(prev.to, 1) !== cur.from) {
-        issues.push({ path: at, message: `series "${series}": gap between $.thresholds[${prev.index}] (ends ${prev.to}) and this period (starts ${cur.from})` });
-      }
-    }
-  }
+  issues.push(...findSeriesIssues(periods));
 }
 
 /**

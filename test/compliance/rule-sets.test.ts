@@ -7,6 +7,7 @@ import { complianceContext } from '../../src/compliance/rule-sets.js';
 import { californiaLaw, paceProgram } from '../../src/index.js';
 import { layerPacks } from '../../src/packs/layer-packs.js';
 import { contract, district, purchase } from './fixtures.js';
+import { thrownPaceError as thrown } from '../support/thrown-pace-error.js';
 
 const context = layerPacks([californiaLaw(), paceProgram()]);
 const compliance = complianceContext(context);
@@ -31,4 +32,30 @@ describe('the bundled packs under json-rules-engine', () => {
       }
     });
   }
+});
+
+// A malformed finding event is refused when the packs are bound. Before, an eligibility rule's
+// problems were listed twice (eligibility and usability sets both checked it), and a message
+// nobody gave was reported: with `code: 7` and no message the default message was the code.
+describe('finding events checked when the packs are bound', () => {
+  const policy = (event: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    id: 'district-x', version: '1.0.0', title: 'District X', kind: 'policy',
+    rules: [{ id: 'r0', capability: 'procurement', conditions: { all: [{ fact: 'member', path: '$.id', operator: 'equal', value: 'x' }] }, event: { type: 'finding' } },
+      { id: 'r1', capability: 'eligibility', conditions: { all: [{ fact: 'member', path: '$.id', operator: 'equal', value: 'x' }] }, event, ...extra }],
+  });
+  const refused = (pack: unknown) => thrown(() => complianceContext(layerPacks([californiaLaw(), paceProgram(), pack])));
+
+  it('{ severity: "fatal", code: 7 } is two issues, each once, and none about the message it did not give', () => {
+    const e = refused(policy({ type: 'finding', params: { severity: 'fatal', code: 7 } }));
+    expect(e.code).toBe('invalid-pack');
+    expect(e.issues.map((i) => i.path)).toEqual(['$.packs[2].rules[1].event.params.code', '$.packs[2].rules[1].event.params.severity']);
+  });
+  it('a message given and wrong is reported at the message; an empty description standing for it, at the description', () => {
+    expect(refused(policy({ type: 'finding', params: { message: 7, citation: 3 } })).issues.map((i) => i.path)).toEqual(['$.packs[2].rules[1].event.params.message', '$.packs[2].rules[1].event.params.citation']);
+    expect(refused(policy({ type: 'finding' }, { description: '' })).issues.map((i) => i.path)).toEqual(['$.packs[2].rules[1].description']);
+  });
+  it('without a message or description, the finding says its code', () => {
+    const compiled = complianceContext(layerPacks([californiaLaw(), paceProgram(), policy({ type: 'finding', params: { code: 'x-review' } })]));
+    expect(compiled.eligibility.templates.at(-1)).toEqual({ code: 'x-review', severity: 'block', message: 'x-review', citation: undefined });
+  });
 });

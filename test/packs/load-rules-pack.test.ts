@@ -70,6 +70,44 @@ describe('loadRulesPack', () => {
     expect(paths).toContain('$.thresholds[2].amount');
   });
 
+  it('a period inside another of its series is one overlap, not also a gap before the next period', () => {
+    const t = (id: string, effectiveFrom: string, effectiveTo?: string) => ({ id, series: 's', amount: '100.00', comparison: '>', effectiveFrom, ...(effectiveTo ? { effectiveTo } : {}), citation: 'x', confidence: 'high' });
+    const e = thrown(() => loadRulesPack({ ...base, thresholds: [t('y2025', '2025-01-01', '2025-12-31'), t('spring', '2025-03-01', '2025-04-30'), t('y2026', '2026-01-01')] }));
+    expect(e.issues).toEqual([{ path: '$.thresholds[1].effectiveFrom', message: 'series "s": this period (2025-03-01 to 2025-04-30) overlaps $.thresholds[0] (2025-01-01 to 2025-12-31)' }]);
+  });
+
+  it('refuses a checklist item decided by a path outside the supported syntax, at its decidedBy.path (createPace: at the pack\'s)', () => {
+    const item = (path: string, fact = 'contract') => ({
+      id: 'x-po-in-force', title: 'PO within the contract term', citation: 'AR 3311',
+      requiredWhen: { all: [{ fact: 'contract', path: '$.given', operator: 'equal', value: true }] }, decidedBy: { fact, path },
+    });
+    for (const [path, reason] of [['$..inForce', /recursive descent/], ['$.*', /unsupported segment/], ['inForce', /must start with "\$"/], ['$.constructor', /forbidden/]] as const) {
+      const e = thrown(() => loadRulesPack({ ...base, checklist: [item(path)] }));
+      expect(e.code).toBe('invalid-pack');
+      expect(e.issues.map((i) => i.path)).toEqual(['$.checklist[0].decidedBy.path']);
+      expect(e.issues[0]!.message).toMatch(reason);
+      const layered = thrown(() => createPace({ packs: [{ ...base, id: 'law', kind: 'law' }, { ...base, checklist: [item(path)] }] }));
+      expect([layered.code, ...layered.issues.map((i) => i.path)]).toEqual(['invalid-pack', '$.packs[1].checklist[0].decidedBy.path']);
+    }
+    // The fact is still checked when the path is refused.
+    expect(thrown(() => loadRulesPack({ ...base, checklist: [item('$..inForce', 'contrat')] })).issues.map((i) => i.path)).toEqual(['$.checklist[0].decidedBy.path', '$.checklist[0].decidedBy']);
+    expect(loadRulesPack({ ...base, checklist: [item("$['inForce']")] }).checklist![0]!.decidedBy).toEqual({ fact: 'contract', path: "$['inForce']" });
+  });
+
+  it('names each rule and checklist item by its own index in messages, not as compileRules\' $[0]', () => {
+    const bogus = { all: [{ fact: 'member', path: '$.state', operator: 'bogus', value: 'CA' }] };
+    const e = thrown(() => loadRulesPack({
+      ...base,
+      rules: [rule('r0'), rule('r1', { conditions: bogus }), rule('r2', { conditions: bogus })],
+      checklist: [{ id: 'c0', title: 'T', citation: 'C', requiredWhen: bogus }],
+    }));
+    expect(e.issues.map((i) => [i.path, i.message.slice(0, i.message.indexOf(':'))])).toEqual([
+      ['$.rules[1].conditions.all[0].operator', 'rule $.rules[1] ("r1")'],
+      ['$.rules[2].conditions.all[0].operator', 'rule $.rules[2] ("r2")'],
+      ['$.checklist[0].requiredWhen.all[0].operator', 'checklist item $.checklist[0] ("c0")'],
+    ]);
+  });
+
   it('refuses schema problems with paths', () => {
     const e = thrown(() => loadRulesPack({ ...base, id: 'Bad Id', version: 'one', rules: [{ id: 'x' }] }));
     expect(e.code).toBe('invalid-pack');
