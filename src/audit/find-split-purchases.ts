@@ -379,7 +379,7 @@ function changeOrderGroup(row: Row, limit: ThresholdPeriod, fallback: boolean): 
   group.findings.push({
     code: 'change-orders-exceed-limit',
     severity: 'warn',
-    message: `Purchase order ${row.purchase.id} (${formatCents(row.ownCents)}) was within the limit of ${limit.amount}; with its ${row.changeOrders.length} change order(s) it comes to ${group.total}, over it. A change order past the limit needs its own justification or a new procurement.`,
+    message: `Purchase order ${row.purchase.id} (${formatCents(row.ownCents)}) was within the limit of ${limit.amount}; with its change orders it comes to ${group.total}, over it. A change order past the limit needs its own justification or a new procurement.`,
     citation: limit.citation,
     ruleId: limit.id,
     pack: limit.pack,

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli as runCliAsync } from '../../src/cli/main.js';
+import { createPace, type Member } from '../../src/index.js';
 import { data, inputError, readJson as require_, runCli, scratchFiles } from '../support/cli-in-process.js';
 
 const { dir: scratch, file } = scratchFiles('pace-cli-');
@@ -232,6 +233,26 @@ describe('audit-ledger as a stream', () => {
     const jsonl = file('two-problems.jsonl', `${JSON.stringify({ id: 'P1', memberId: 'nobody', date: '2025-08-12', amount: '1.00', supplyKind: 'gods' })}\n`);
     expect(await inputError(['audit-ledger', jsonl, '--members', members])).toMatch(/line 1, \$\.memberId: member "nobody".*\n.*line 1, \$\.supplyKind: expected one of/);
   });
+  it("lists a change-orders group (a PO its change orders carry over the limit) as pace.findSplitPurchases does, a PO alone with its vendor too", async () => {
+    const rows = [
+      ['PO-10', '2025-09-10', '100000.00', 'v-paper', ''],
+      ['PO-10-CO1', '2025-10-10', '20000.00', 'v-paper', 'PO-10'],
+      ['PO-20', '2025-08-01', '50000.00', 'v-desk', ''],
+      ['PO-20-CO1', '2025-08-15', '10000.00', 'v-desk', 'PO-20'],
+      ['PO-21', '2025-09-01', '60000.00', 'v-desk', ''],
+    ];
+    const csv = file('change-order-group.csv', `id,memberId,date,amount,supplyKind,vendorId,revisionOf\n${rows.map(([id, date, amount, vendor, of]) => `${id},alder-usd,${date},${amount},goods,${vendor},${of}`).join('\n')}\n`);
+    const out = join(scratch, 'change-order-group.json');
+    await runCli(['audit-ledger', csv, '--members', members, '--json', '--out', out]);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { splitPurchases: { kind: string; purchaseIds: string[]; total: string; threshold: string; findings: { code: string }[] }[]; members: { splitGroups: number }[] };
+    const memberList = require_(members) as Member[];
+    const purchases = rows.map(([id, date, amount, vendor, of]) => ({ id: id!, memberId: 'alder-usd', date: date!, amount: amount!, supplyKind: 'goods' as const, vendorId: vendor!, ...(of ? { revisionOf: of } : {}) }));
+    const library = createPace().findSplitPurchases(purchases, { members: memberList });
+    const shape = (g: { kind: string; purchaseIds: readonly string[]; total: string; threshold: string; findings: readonly { code: string }[] }) => ({ kind: g.kind, ids: g.purchaseIds.filter((i) => !i.includes('-CO')), total: g.total, threshold: g.threshold, codes: g.findings.map((f) => f.code) });
+    expect(report.splitPurchases.map(shape)).toEqual(library.map(shape));
+    expect(report.splitPurchases.map((g) => g.kind)).toEqual(['split', 'change-orders']);
+    expect(report.members[0]!.splitGroups).toBe(2);
+  });
   it('reports every bad member of the members file before reading a row', async () => {
     const list = JSON.parse(JSON.stringify(require_(members))) as Record<string, unknown>[];
     list[1]!['averageDailyAttendance'] = 'lots';
@@ -344,12 +365,14 @@ describe('audit-ledger as a stream', () => {
     const csv = file('changes.csv', `${header}C1,alder-usd,2025-08-12,60000.00,goods,v9,\nC1-a,alder-usd,2025-09-01,30000.00,goods,v9,C1\nC1-b,alder-usd,2025-10-01,30000.00,goods,v9,C1\n`);
     const out = join(scratch, 'changes.json');
     const { exitCode } = await runCli(['audit-ledger', csv, '--members', members, '--format', 'json', '--out', out]);
-    const report = JSON.parse(readFileSync(out, 'utf8')) as { purchaseCount: number; changeOrders: number; total: string; splitPurchases: unknown[]; neededBid: { purchaseId: string; amount: string; byChangeOrder: boolean; where: string }[] };
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { purchaseCount: number; changeOrders: number; total: string; splitPurchases: { kind: string; purchaseIds: string[]; total: string }[]; neededBid: { purchaseId: string; amount: string; byChangeOrder: boolean; where: string }[] };
     expect(exitCode).toBe(1);
     expect(report.purchaseCount).toBe(1);
     expect(report.changeOrders).toBe(2);
     expect(report.total).toBe('120000.00');
-    expect(report.splitPurchases).toEqual([]);
+    // No split of the PO with its change orders: the change-orders group the library finds (a PO
+    // within the limit as issued, carried over it by its change orders), listed by the PO's id.
+    expect(report.splitPurchases.map((g) => [g.kind, g.purchaseIds, g.total])).toEqual([['change-orders', ['C1'], '120000.00']]);
     expect(report.neededBid).toEqual([{ where: 'line 4', purchaseId: 'C1', memberId: 'alder-usd', amount: '120000.00', method: 'formal-bid', byChangeOrder: true }]);
   });
   it('takes a bid file listed as the checklist names it (formal-bid-file) as the bid a purchase needed', async () => {

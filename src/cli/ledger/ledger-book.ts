@@ -107,7 +107,7 @@ export class LedgerBook {
    * knows the input, and throws an InputError when a row is not found again (onRow refused it).
    */
   rowsAgain: ((lines: Int32Array, onRow: OnRow) => void) | undefined;
-  /** By row: the amount a PO was issued at, when its change orders took more off than they added (the split check judges it as issued). */
+  /** By row: the amount a PO was issued at, when its change orders changed it (the split check judges it as issued and at its total). */
   private readonly issuedCents = new Map<number, number>();
   /** JSON of each member id (by index), built once. */
   private readonly memberJson: string[] = [];
@@ -390,7 +390,11 @@ export class LedgerBook {
         this.problems.push({ line: change.line, where: this.fieldAt(change.line, 'amount'), message: `the change orders bring PO ${quoted(this.ids.id(target))} below zero (${centsText(after)})` });
         continue;
       }
-      if (after < change.issued) this.issuedCents.set(target, change.issued);
+      // (the split check judges a changed PO as the library does a PO given with its change orders:
+      // over its limit as issued, its own procurement; within it as issued and over it at its total,
+      // a change-orders group. Kept for lowered POs only, a raised one was judged at its total as
+      // issued, and its change-orders group was missing from the report.)
+      if (after !== change.issued) this.issuedCents.set(target, change.issued);
       if (after > change.issued) raised.push([target, change]);
     }
     this.changed.clear();
@@ -521,7 +525,8 @@ export class LedgerBook {
     const columns: SplitColumns = { ids: this.ids, group: this.group, date: this.date, cents: this.cents, flags: this.flags, groups: this.groups, dateValues: this.dates.values, issuedCents: this.issuedCents };
     const { bucketKeys, sizes, order, buckets } = bucketsOf(columns, this.memberList, this.sharedColumns);
     const here = new BucketSplitter(columns, context, this.memberList, window);
-    const work = buckets.filter((b) => sizes[b + 1]! - sizes[b]! >= 2);
+    // (a bucket of one PO may still hold a change-orders group: one its change orders carried over its limit)
+    const work = buckets.filter((b) => sizes[b + 1]! - sizes[b]! >= 2 || (sizes[b + 1]! - sizes[b]! === 1 && this.issuedCents.has(order[sizes[b]!]!)));
     // With worker threads and many rows, buckets are dealt in turn to this thread and to each
     // worker, which reads the columns in shared memory; a worker is asked a few buckets ahead, so
     // that it checks its buckets while this thread checks its own, and the groups still go to the

@@ -53,7 +53,7 @@ export interface SplitColumns {
   groups: readonly LedgerGroup[];
   /** By date number. */
   dateValues: readonly string[];
-  /** By row: the amount a PO was issued at, when change orders took more off it than they added. */
+  /** By row: the amount a PO was issued at, when its change orders changed it (its `cents` are its total). */
   issuedCents: ReadonlyMap<number, number>;
 }
 
@@ -156,8 +156,9 @@ export class BucketSplitter {
     // (findSplitGroups is findSplitPurchases after its validation).
     let options = this.optionsOf.get(member);
     if (options === undefined) this.optionsOf.set(member, (options = parseSplitPurchaseOptions({ window: this.window, members: [this.members[member]!.member] })));
-    // A PO whose change orders took more off than they added is judged as issued (over its limit, it
-    // is its own procurement, as the library judges it given its change orders).
+    // A PO its change orders changed is judged as issued and at its total, as the library judges it
+    // given its change orders: over its limit as issued, its own procurement; within it as issued and
+    // over it at its total, a change-orders group.
     let issued: (number | undefined)[] | undefined;
     const issuedCents = this.columns.issuedCents;
     if (issuedCents.size > 0) {
