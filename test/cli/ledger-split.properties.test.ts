@@ -72,6 +72,8 @@ const arbRows = fc.array(
     underContract: fc.integer({ min: 0, max: 9 }),
     /** Paid with federal money: its split check includes the micro-purchase groups (2 CFR 200.320). */
     federal: fc.constantFrom(false, false, true),
+    /** A change order of the PO, in cents (negative: a deduction of at most half the PO), some days later. */
+    change: fc.option(fc.record({ cents: fc.integer({ min: -50, max: 100 }), days: fc.integer({ min: 0, max: 90 }) }), { freq: 4, nil: undefined }),
   }),
   { minLength: 2, maxLength: 60, size: 'max' },
 );
@@ -80,18 +82,26 @@ describe('audit-ledger split groups', () => {
   test.prop([arbRows, fc.option(fc.integer({ min: 1, max: 120 }), { nil: undefined }), arbMembers], { numRuns: RUNS })(
     'are the groups findSplitPurchases finds on the same purchases with the same members, in the same order',
     async (rows, days, members) => {
-      const purchases: Purchase[] = rows.map((r, i) => ({
-        id: `PO-${i}`,
-        memberId: r.member,
-        date: r.date,
-        amount: centsToMoney(r.cents),
-        supplyKind: r.kind,
-        ...(r.vendor ? { vendorId: r.vendor } : {}),
-        ...(r.underContract === 0 ? { contractId: 'pace-tech-2024' } : {}),
-        ...(r.federal ? { funding: [{ source: 'federal' as const, amount: centsToMoney(r.cents) }] } : {}),
-        ...(r.kind === 'public-works' && r.work !== undefined ? { publicWorks: { kind: r.work } } : {}),
-      }));
-      const csv = ['id,memberId,date,amount,supplyKind,vendorId,contractId,federalAmount,publicWorksKind', ...purchases.map((p) => [p.id, p.memberId, p.date, p.amount, p.supplyKind, p.vendorId ?? '', p.contractId ?? '', p.funding?.[0]?.amount ?? '', p.publicWorks?.kind ?? ''].join(','))].join('\n');
+      const purchases: Purchase[] = rows.flatMap((r, i) => {
+        const po: Purchase = {
+          id: `PO-${i}`,
+          memberId: r.member,
+          date: r.date,
+          amount: centsToMoney(r.cents),
+          supplyKind: r.kind,
+          ...(r.vendor ? { vendorId: r.vendor } : {}),
+          ...(r.underContract === 0 ? { contractId: 'pace-tech-2024' } : {}),
+          ...(r.federal ? { funding: [{ source: 'federal' as const, amount: centsToMoney(r.cents) }] } : {}),
+          ...(r.kind === 'public-works' && r.work !== undefined ? { publicWorks: { kind: r.work } } : {}),
+        };
+        if (r.change === undefined) return [po];
+        // Up to the PO's amount again, or down by at most half of it (never below zero), a date in the ledger's span.
+        const cents = Math.trunc((r.cents * r.change.cents) / 100);
+        const date = new Date(Date.parse(`${r.date}T00:00:00Z`) + r.change.days * 86_400_000).toISOString().slice(0, 10);
+        const { funding: _funding, ...fields } = po;
+        return [po, { ...fields, id: `CO-${i}`, date: date > '2026-06-30' ? r.date : date, amount: `${cents < 0 ? '-' : ''}${centsToMoney(Math.abs(cents))}`, revisionOf: po.id }];
+      });
+      const csv = ['id,memberId,date,amount,supplyKind,vendorId,contractId,federalAmount,publicWorksKind,revisionOf', ...purchases.map((p) => [p.id, p.memberId, p.date, p.amount, p.supplyKind, p.vendorId ?? '', p.contractId ?? '', p.funding?.[0]?.amount ?? '', p.publicWorks?.kind ?? '', p.revisionOf ?? ''].join(','))].join('\n');
       const ledger = join(scratch, 'ledger.csv');
       writeFileSync(ledger, `${csv}\n`);
       const membersFile = join(scratch, 'members.json');
@@ -100,9 +110,12 @@ describe('audit-ledger split groups', () => {
       const window = days === undefined ? 'fiscal-year' : String(days);
       const code = await runCli(['audit-ledger', ledger, '--members', membersFile, '--contracts', data('contracts.json'), '--json', '--out', out, '--window', window], { stdout: () => {}, stderr: () => {} });
       expect([0, 1]).toContain(code);
-      const report = JSON.parse(readFileSync(out, 'utf8')) as { splitPurchases: unknown[] };
+      const report = JSON.parse(readFileSync(out, 'utf8')) as { splitPurchases: { purchaseIds: string[]; to: string }[] };
       const expected = pace.findSplitPurchases(purchases, { members, ...(days === undefined ? {} : { window: { days } }) });
-      expect(report.splitPurchases).toEqual(JSON.parse(JSON.stringify(expected)));
+      // The ledger lists a group's POs without their change orders, and its `to` is its last PO's
+      // date (docs/cli.md); the library lists change orders after their PO and counts their dates.
+      const withoutChanges = (groups: readonly { purchaseIds: readonly string[]; to: string }[]): unknown[] => groups.map(({ to: _to, ...g }) => ({ ...g, purchaseIds: g.purchaseIds.filter((id) => !id.startsWith('CO-')) }));
+      expect(withoutChanges(report.splitPurchases)).toEqual(withoutChanges(JSON.parse(JSON.stringify(expected)) as typeof report.splitPurchases));
     },
   );
 });
