@@ -5,7 +5,8 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/cli/files.js';
-import { Output, runCli as runCliAsync } from '../../src/cli/main.js';
+import { runCli as runCliAsync } from '../../src/cli/main.js';
+import { Output } from '../../src/cli/output.js';
 import { data, inputError, runCli } from '../support/cli-in-process.js';
 import { scratchFiles } from '../support/cli-in-process.js';
 

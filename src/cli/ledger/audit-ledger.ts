@@ -353,7 +353,7 @@ async function auditOpenLedger(options: LedgerOptions, fd: number, input: Input)
     const take = (result: ChunkResult): void => {
       // (results come in input order: the first is the first chunk's)
       if (book.rowsRead === 0 && totalBytes > 0 && firstChunkBytes > 0) book.expectRows(Math.ceil((result.count * totalBytes) / firstChunkBytes));
-      takeResult(book, result, options.members);
+      book.add(result);
       options.progress?.(book.rowsRead, bytesRead, totalBytes);
     };
     // (a chunk read but not decided, once too many rows were bad: the ledger was not checked to its end)
@@ -393,11 +393,6 @@ function noRowsMessage(file: string): string {
   return /\.json$/i.test(file)
     ? `${file}: the file holds no JSON (it is empty or blank); expected an array of purchases or { "purchases": [...] } ([] for a ledger with none)`
     : `${file}: the file holds no purchase (it is empty or blank); expected JSON Lines, one purchase a line`;
-}
-
-function takeResult(book: LedgerBook, result: ChunkResult, membersFile: string): void {
-  if (result.membersProblem) throw new InputError(`${membersFile}: ${printable(result.membersProblem)}`);
-  book.add(result);
 }
 
 async function finish(options: LedgerOptions, book: LedgerBook, readToEnd: boolean, helpers?: SplitHelpers, jsonDocument = false): Promise<LedgerRun> {
@@ -521,7 +516,7 @@ async function auditJsonDocument(options: LedgerOptions, input: Input, first: Bu
       const row = jsonToPurchase(next.value, i - start, `${prefix}[${i}]`, decider.problems);
       if (row) decider.decide(i - start, row, `${prefix}[${i}]`);
     }
-    takeResult(book, decider.finish(count), options.members);
+    book.add(decider.finish(count));
     options.progress?.(book.rowsRead, reader.offset, totalBytes);
   }
   // Whether every purchase was checked; the rest of the document is still read when too many rows

@@ -76,8 +76,6 @@ export interface ChunkResult {
   unknownKindCount: number;
   changes: Omit<ChangeOrderRow, 'columnOf'>[];
   problems: RowProblem[];
-  /** A problem with the members file (not the ledger), found through a row. */
-  membersProblem?: string;
   /** Lines the chunk spans. */
   lineCount: number;
 }

@@ -9,6 +9,7 @@ import { limitsOf, type Limits } from '../../audit/member-regimes.js';
 import { complianceContext } from '../../compliance/rule-sets.js';
 import { dateKey } from '../../compliance/purchase-classes.js';
 import { parsePurchase } from '../../compliance/parse-input.js';
+import type { PaceErrorIssue } from '../../errors/pace-error.js';
 import { quoted } from '../safe-text.js';
 import { hasFederalFunds } from '../../compliance/derive-facts.js';
 import type { Purchase } from '../../model/purchase.js';
@@ -227,7 +228,6 @@ export class ChunkDecider {
   private readonly knownKinds: ReadonlySet<string>;
   private readonly unknownKinds = new Map<string, number>();
   private unknownKindCount = 0;
-  private membersProblem: string | undefined;
   /** The lists of missing checklist items seen, as a trie by item id (no key string built per row). */
   private readonly missingRoot: MissingList = { next: undefined, at: -1, titles: [] };
   /** Decisions whose `node` this chunk set (cleared by finish). */
@@ -293,7 +293,6 @@ export class ChunkDecider {
 
   /** Validates and decides one row (`path`: its JSON path in a JSON document). */
   decide(line: number, row: RowPurchase, path?: string): void {
-    if (this.membersProblem !== undefined) return;
     const { setup, problems } = this;
     const p = row.purchase;
     const memberId = p['memberId'];
@@ -317,21 +316,11 @@ export class ChunkDecider {
         return;
       }
       // Validated as a purchase (its fields may judge its PO later, whatever order the rows come
-      // in), its change as an amount of zero or more: the row itself, not a copy with revisionOf,
-      // so that the parser sees the one hidden class of the ledger's rows (a second one made it
-      // megamorphic: about 1,500 instructions more a row on the bench's 200,000 rows).
-      // (and its funding lines, which may take money off too, as sizes)
-      p['amount'] = text.startsWith('-') ? text.slice(1) : text;
-      const signed = unsignFunding(p['funding']);
-      try {
-        parsePurchase(p);
-      } catch (e) {
-        if (!isPaceError(e)) throw e;
-        for (const issue of e.issues.slice(0, 5)) problems.push({ line, where: ChunkDecider.locate(row, path, issue.path), message: issue.message });
+      // in), its change and its funding lines as sizes (see purchaseIssues).
+      const issues = purchaseIssues(p, true);
+      if (issues.length > 0) {
+        for (const issue of issues.slice(0, 5)) problems.push({ line, where: ChunkDecider.locate(row, path, issue.path), message: issue.message });
         return;
-      } finally {
-        p['amount'] = amount;
-        if (signed !== undefined) resignFunding(p['funding'], signed);
       }
       this.changes.push({ line, revisionOf: row.revisionOf, purchase: p, cents: centsOf(text) });
       this.scanDocuments(p['documents']);
@@ -399,24 +388,8 @@ export class ChunkDecider {
    * member and an amount "abc" reported the member only).
    */
   private otherProblems(line: number, row: RowPurchase, path: string | undefined, reported: string | undefined): void {
-    const p = row.purchase;
-    const amount = p['amount'];
-    const change = row.revisionOf !== undefined;
-    if (change && typeof amount === 'string' && amount.startsWith('-')) p['amount'] = amount.slice(1);
-    const signed = change ? unsignFunding(p['funding']) : undefined;
-    try {
-      parsePurchase(p);
-    } catch (e) {
-      if (!isPaceError(e)) throw e;
-      let n = 0;
-      for (const issue of e.issues) {
-        if (issue.path === reported || n++ >= 5) continue;
-        this.problems.push({ line, where: ChunkDecider.locate(row, path, issue.path), message: issue.message });
-      }
-    } finally {
-      p['amount'] = amount;
-      if (signed !== undefined) resignFunding(p['funding'], signed);
-    }
+    const issues = purchaseIssues(row.purchase, row.revisionOf !== undefined).filter((issue) => issue.path !== reported);
+    for (const issue of issues.slice(0, 5)) this.problems.push({ line, where: ChunkDecider.locate(row, path, issue.path), message: issue.message });
   }
 
   /** Decides a row's purchase (undefined: it was refused, and the problem is recorded). */
@@ -441,12 +414,8 @@ export class ChunkDecider {
       return { method: decided.procurementMethod.method, missing: checklist.missing, missingItems, blocks, blockItems, node: undefined };
     } catch (e) {
       if (!isPaceError(e)) throw e;
+      // (the members were validated with the members file: setup.ts)
       const issues = e.issues.length > 0 ? e.issues : [{ path: '$.purchase', message: e.message }];
-      const memberIssue = issues.find((i) => i.path.startsWith('$.member'));
-      if (memberIssue) {
-        this.membersProblem = `$[${known.index}]${memberIssue.path.slice('$.member'.length)}: ${memberIssue.message}`;
-        return undefined;
-      }
       for (const issue of issues.slice(0, 5)) this.problems.push({ line, where: ChunkDecider.locate(row, path, issue.path), message: issue.message });
       return undefined;
     }
@@ -555,35 +524,47 @@ export class ChunkDecider {
       unknownKindCount: this.unknownKindCount,
       changes: this.changes,
       problems: this.problems,
-      ...(this.membersProblem !== undefined ? { membersProblem: this.membersProblem } : {}),
       lineCount,
     };
   }
 }
 
 /**
- * A change order's funding lines made sizes for validation: their amounts without a leading minus
- * (a PO's may not be negative, a change order's may: it takes money off). Returns the lines'
- * amounts as given, for {@link resignFunding}; undefined when none was negative.
+ * What is wrong with a row's purchase as the library validates one (none: an empty list). A change
+ * order's amount and funding lines are validated as sizes, without a leading minus (a PO's may not
+ * be negative, a change order's may: it takes money off), on the row itself and put back after, not
+ * on a copy with revisionOf, so that the parser sees the one hidden class of the ledger's rows (a
+ * second one made it megamorphic: about 1,500 instructions more a row on the bench's 200,000 rows).
  */
-function unsignFunding(funding: unknown): unknown[] | undefined {
-  if (!Array.isArray(funding)) return undefined;
+function purchaseIssues(p: Record<string, unknown>, change: boolean): readonly PaceErrorIssue[] {
+  const amount = p['amount'];
+  const funding = p['funding'];
   let signed: unknown[] | undefined;
-  for (let i = 0; i < funding.length; i++) {
-    const line = funding[i] as { amount?: unknown } | null;
-    const amount = line !== null && typeof line === 'object' ? line.amount : undefined;
-    if (typeof amount === 'string' && amount.startsWith('-')) {
-      signed ??= funding.map((l) => (l !== null && typeof l === 'object' ? (l as { amount?: unknown }).amount : undefined));
-      line!.amount = amount.slice(1);
+  if (change) {
+    const text = typeof amount === 'number' ? String(amount) : amount;
+    if (typeof text === 'string') p['amount'] = text.startsWith('-') ? text.slice(1) : text;
+    if (Array.isArray(funding)) {
+      for (const line of funding as unknown[]) {
+        const lineAmount = line !== null && typeof line === 'object' ? (line as { amount?: unknown }).amount : undefined;
+        if (typeof lineAmount !== 'string' || !lineAmount.startsWith('-')) continue;
+        signed ??= funding.map((l) => (l !== null && typeof l === 'object' ? (l as { amount?: unknown }).amount : undefined));
+        (line as { amount: unknown }).amount = lineAmount.slice(1);
+      }
     }
   }
-  return signed;
-}
-
-function resignFunding(funding: unknown, signed: readonly unknown[]): void {
-  (funding as { amount?: unknown }[]).forEach((line, i) => {
-    if (line !== null && typeof line === 'object' && typeof signed[i] === 'string') line.amount = signed[i];
-  });
+  try {
+    parsePurchase(p);
+    return [];
+  } catch (e) {
+    if (!isPaceError(e)) throw e;
+    return e.issues;
+  } finally {
+    p['amount'] = amount;
+    if (signed !== undefined) {
+      const lines = funding as { amount?: unknown }[];
+      for (let i = 0; i < lines.length; i++) if (typeof signed[i] === 'string') lines[i]!.amount = signed[i];
+    }
+  }
 }
 
 /** The supply kind of a split bucket's kind ({@link ChunkDecider.bucketKindOf}): `public-works/maintenance` is public works. */
