@@ -4,6 +4,7 @@ import { closeSync, openSync, renameSync, rmSync, statSync, writeSync, type Stat
 import { basename, dirname, join } from 'node:path';
 import { InputError } from './files.js';
 import { stringFlag, type Parsed } from './args.js';
+import { boundedMessage } from './safe-text.js';
 import type { CliIo } from './main.js';
 
 /**
@@ -87,6 +88,37 @@ export class Output {
   }
 }
 
+/**
+ * The input an --out file is (the same file, by device and inode: a hard link or another path to
+ * it counts), as a message names it; undefined when it is none. The report renamed into place
+ * would have replaced the ledger, members, contracts or packs it was made from.
+ */
+function inputNamedBy(out: string, parsed: Parsed): string | undefined {
+  let target: Stats;
+  try {
+    target = statSync(out);
+  } catch {
+    return undefined; // (not there yet: no input is)
+  }
+  const file = parsed.positional[0];
+  const inputs: [string | undefined, string][] = [
+    [file, 'input file'],
+    [stringFlag(parsed, '--members'), '--members file'],
+    [stringFlag(parsed, '--contracts'), '--contracts file'],
+    ...(stringFlag(parsed, '--packs') ?? '').split(',').map((pack): [string, string] => [pack.trim(), '--packs file']),
+  ];
+  for (const [name, what] of inputs) {
+    if (name === undefined || name === '' || name === '-') continue;
+    try {
+      const stat = statSync(name);
+      if (stat.dev === target.dev && stat.ino === target.ino) return what;
+    } catch {
+      // (an input that is not there is reported when it is read)
+    }
+  }
+  return undefined;
+}
+
 /** The error of an --out that cannot be written: one line naming it and why. */
 function cannotWriteOut(out: string, e: unknown): InputError {
   const code = (e as NodeJS.ErrnoException).code;
@@ -109,6 +141,8 @@ export function outOf(parsed: Parsed): string | undefined {
     // not there yet (the usual case), or under something that is not a folder: its folder tells
   }
   if (isDirectory) throw cannotWriteOut(out, { code: 'EISDIR' });
+  const input = inputNamedBy(out, parsed);
+  if (input !== undefined) throw new InputError(`--out ${boundedMessage(out, 200)}: that is the ${input}; the report would replace it: name another file`);
   let folder: Stats;
   try {
     folder = statSync(dirname(out));

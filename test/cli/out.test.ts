@@ -1,7 +1,7 @@
 // --out: a report is written through a temporary file renamed into place at the end. A target it
 // cannot be written to is bad input (exit 2, one line naming --out and why), never an internal
 // error, and no temporary file is left beside it.
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/cli/files.js';
@@ -65,6 +65,45 @@ describe('--out naming a directory', () => {
     await expect(run).rejects.toThrow(new InputError(`--out ${target}: cannot write there (a directory: name a file in it)`));
     expect(readdirSync(dir)).toEqual(['report.txt']);
     expect(readdirSync(target)).toEqual([]);
+  });
+});
+
+describe('--out naming an input', () => {
+  // The report renamed into place at the end would have replaced the ledger (or the members,
+  // contracts or packs) it was made from: a user's only copy of a ledger export, gone.
+  it('refuses the ledger, the members file and the contracts file of audit-ledger, and leaves each as it was', async () => {
+    const { file } = scratchFiles('pace-cli-out-');
+    const ledger = file('ledger.csv', readFileSync(data('ledger.csv')));
+    const members = file('members.json', readFileSync(data('members.json')));
+    const contracts = file('contracts.json', readFileSync(data('contracts.json')));
+    const args = ['audit-ledger', ledger, '--members', members, '--contracts', contracts];
+    expect(await inputError([...args, '--out', ledger])).toBe(`--out ${ledger}: that is the input file; the report would replace it: name another file`);
+    expect(await inputError([...args, '--format', 'json', '--out', members])).toBe(`--out ${members}: that is the --members file; the report would replace it: name another file`);
+    expect(await inputError([...args, '--format', 'html', '--out', contracts])).toBe(`--out ${contracts}: that is the --contracts file; the report would replace it: name another file`);
+    expect(readFileSync(ledger)).toEqual(readFileSync(data('ledger.csv')));
+    expect(readFileSync(members)).toEqual(readFileSync(data('members.json')));
+    expect(readFileSync(contracts)).toEqual(readFileSync(data('contracts.json')));
+  });
+  it('refuses the input of check, check-invoice and quote, a pack, and another name of the same file (a hard link)', async () => {
+    const { dir, file } = scratchFiles('pace-cli-out-');
+    const purchase = file('purchase.json', readFileSync(data('purchase.json')));
+    const invoice = file('invoice.json', readFileSync(data('invoice.json')));
+    const order = file('order.json', readFileSync(data('order.json')));
+    const pack = file('district.json', JSON.stringify({ id: 'district', version: '1', kind: 'program', rules: [] }));
+    expect(await inputError(['check', purchase, '--out', purchase])).toBe(`--out ${purchase}: that is the input file; the report would replace it: name another file`);
+    expect(await inputError(['check-invoice', invoice, '--format', 'json', '--out', invoice])).toBe(`--out ${invoice}: that is the input file; the report would replace it: name another file`);
+    expect(await inputError(['quote', order, '--out', order])).toBe(`--out ${order}: that is the input file; the report would replace it: name another file`);
+    expect(await inputError(['check', data('purchase.json'), '--packs', `${data('purchase.json')}, ${pack}`, '--out', pack])).toBe(`--out ${pack}: that is the --packs file; the report would replace it: name another file`);
+    const link = join(dir, 'same-purchase.json');
+    linkSync(purchase, link);
+    expect(await inputError(['check', purchase, '--out', link])).toBe(`--out ${link}: that is the input file; the report would replace it: name another file`);
+    expect(readFileSync(purchase)).toEqual(readFileSync(data('purchase.json')));
+    expect(readFileSync(order)).toEqual(readFileSync(data('order.json')));
+    // A file that is no input is replaced as before.
+    const report = join(dir, 'report.txt');
+    expect((await runCli(['check', purchase, '--out', report])).exitCode).toBe(0);
+    expect((await runCli(['check', purchase, '--out', report])).exitCode).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['district.json', 'invoice.json', 'order.json', 'purchase.json', 'report.txt', 'same-purchase.json']);
   });
 });
 
