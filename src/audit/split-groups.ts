@@ -87,15 +87,25 @@ export function withinLowestLimit(rows: readonly Row[]): { kept: Row[]; limit: T
   if (limited.length < 2) return null;
   const limits: ThresholdPeriod[] = [];
   for (const r of limited) if (!limits.includes(r.limit!)) limits.push(r.limit!);
-  limits.sort((a, b) => a.amountCents! - b.amountCents! || (lower(a, b) === a ? -1 : 1));
+  limits.sort(ascendingLimits);
   let first: { kept: Row[]; limit: ThresholdPeriod } | null = null;
   for (const limit of limits) {
-    const kept = limited.filter((r) => !isExceeded(r.cents, limit));
+    const kept = keptWithin(limited, limit);
     if (kept.length < 2) continue;
     if (isOver(sumCents(kept), limit)) return { kept, limit };
     first ??= { kept, limit };
   }
   return first;
+}
+
+/** The rows with a limit that are within `limit` (what a group judged against it keeps), in order. */
+export function keptWithin(rows: readonly Row[], limit: ThresholdPeriod): Row[] {
+  return rows.filter((r) => r.limit !== null && !isExceeded(r.cents, limit));
+}
+
+/** The order withinLowestLimit tries limits in: ascending, the stricter comparison first at one amount. */
+export function ascendingLimits(a: ThresholdPeriod, b: ThresholdPeriod): number {
+  return a.amountCents! - b.amountCents! || (lower(a, b) === a ? -1 : 1);
 }
 
 /** Whether the rows together pass the lowest limit among them: else no group of them can. */
