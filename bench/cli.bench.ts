@@ -118,6 +118,21 @@
  * optimized JavaScript 24%, builtins 21% (Array.prototype.push 2.5%, string indexOf, concatenation,
  * Map lookups and string hashing about 1.5% each), other V8 runtime 15%, garbage collection 8%.
  *
+ * Session 24 (callgrind of the whole 200,000-row run, --jobs 0, --single-threaded, so that
+ * TurboFan's compiles count on the one thread: 15.86 and 15.85 billion instructions at c01bca2).
+ * In a real run the ledger's thread executes 11.85 billion of them (callgrind --separate-threads:
+ * V8's four background threads another 4.5, 3.6 of it TurboFan): at this machine's 4-5 billion a
+ * second that thread alone is about 2.4 s, which is why the 150,000 rows/s target (1.33 s) needs
+ * that thread's work about halved, not tuned. Rolling years across July 1 judged from prefix sums
+ * per limit instead of filtered in full (4e8b110: 7,971 of them, 453 purchases on average, on this
+ * ledger): 13.82 and 14.12 billion (-12%); a CPU profile's split phase 631 -> 554 ms,
+ * reportBoundaries 189 -> 28 ms. Measured and not kept: the split check's purchases made with their
+ * amount text and federal line only when read, findSplitGroups reading the cents (13.83 billion:
+ * no gain, though a micro-benchmark of the allocation alone halved), a class's documents walked
+ * without a Set and sort when their kinds are already in order (13.97 billion: none). --maglev
+ * (2.35-3.41 s against 2.39-3.40 s), --maglev --max-opt=2 (5.5-8.4 s), --max-semi-space-size=64
+ * (GC 358 -> 325 ms of a profile): no gain.
+ *
  * h-batch (callgrind, answerLines on the bench's requests in pieces of 64 after a 6,000-request
  * warm-up; per request = (I(4,096) - I(2,048)) / 2,048): a traced request (JSON.parse, the
  * decision, the answer line in UTF-8) cost 382,450 instructions on main at 78dd790, of which
