@@ -133,9 +133,26 @@ export interface GroupBuyQuote extends DecisionBase {
 }
 
 /**
+ * A shared cost split among the orders by their weights (largest remainder): a cent left over
+ * between shares with equal remainders goes to the larger weight, then to the member whose id
+ * comes first, never by where the order is listed (a cooperative's list in another order splits
+ * the cost the same way; before, the first-listed member got the odd cent).
+ */
+function allocateAmong(amount: Money, weights: readonly (string | number)[], orders: readonly { memberId: string }[]): Money[] {
+  const exact = weights.map((w) => new Dec(w));
+  const order = weights.map((_, m) => m).sort((a, b) => exact[b]!.comparedTo(exact[a]!) || (orders[a]!.memberId < orders[b]!.memberId ? -1 : orders[a]!.memberId > orders[b]!.memberId ? 1 : a - b));
+  // allocate gives a tied cent to the earlier share: its shares in that order, then put back.
+  const sorted = allocate(amount, order.map((m) => weights[m]!));
+  const parts: Money[] = new Array<Money>(weights.length);
+  order.forEach((m, k) => (parts[m] = sorted[k]!));
+  return parts;
+}
+
+/**
  * Prices a group buy: the members' quantities of each sku are pooled to choose the tier, each
  * member gets its own quote at the pooled tier, and shared costs are split among the members to
- * the cent (largest remainder, so the parts add up exactly).
+ * the cent (largest remainder, so the parts add up exactly; a tied cent goes to the larger weight,
+ * then to the first member id, whatever the order of `orders`).
  *
  * Pooled pricing: each member's units carry their share, by quantity, of the pooled price of the
  * sku (volume: the pooled tier's unit price, and its flat fee shared by quantity; graduated: the
@@ -304,7 +321,7 @@ export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): Gr
           data: { kind: cost.kind, amount: cost.amount, basis: cost.basis, usedBasis: 'equal' },
         });
       }
-      const parts = allocate(cost.amount, weights);
+      const parts = allocateAmong(cost.amount, weights, orders);
       parts.forEach((part, m) => {
         shares[m]!.push(part);
         shareCents[m] = addCents(shareCents[m]!, moneyCents(part));
@@ -313,7 +330,7 @@ export function quoteGroupBuy(context: PricingContext, input: GroupBuyInput): Gr
       trace.push({
         step: 'allocation',
         id: `sharedCosts[${c}]`,
-        detail: { kind: cost.kind, amount: cost.amount, basis, method: 'largest-remainder', shares: orders.map((o, m) => ({ memberId: o.memberId, weight: weights[m], amount: parts[m] })) },
+        detail: { kind: cost.kind, amount: cost.amount, basis, method: 'largest-remainder', tieBreak: 'larger-weight-then-member-id', shares: orders.map((o, m) => ({ memberId: o.memberId, weight: weights[m], amount: parts[m] })) },
       });
     });
 

@@ -202,6 +202,12 @@ describe('group buy invariants', () => {
         expect(exact.minus(share).abs().lt('0.01')).toBe(true);
       });
     });
+    // Listed in the other order, every member pays the same: a cent left over between equal
+    // remainders goes to the larger weight, then to the first member id, never by position.
+    const reversed = pace.quoteGroupBuy({ contract: contract as never, asOf: '2025-09-02', orders: orders.map((o, i) => ({ memberId: `m${i}`, lines: o.lines })).reverse(), sharedCosts });
+    const byMember = (q: typeof g): Record<string, unknown> => Object.fromEntries(q.members.map((m) => [m.memberId, [m.total, m.quote.total, m.sharedCosts.map((s) => s.amount)]]));
+    expect(byMember(reversed)).toEqual(byMember(g));
+    expect(reversed.total).toBe(g.total);
   });
 });
 

@@ -213,6 +213,27 @@ describe('quoteGroupBuy', () => {
     expect(g.findings).toMatchObject([{ code: 'charge-not-taxable', data: { sharedCost: 0 } }, { code: 'charge-terms-not-stated', data: { sharedCost: 0 } }, { code: 'shared-cost-basis-zero' }]);
   });
 
+  it('gives a cent left over between equal remainders to the larger weight, then to the first member id, wherever the order is listed', () => {
+    // 2 cents of freight by quantity, 1 and 3 units: exactly 0.5 and 1.5 cents, one cent left over
+    // and both remainders half a cent. Before, the first-listed member got it.
+    const split = (orders: { memberId: string; quantity: number }[], amount: string): Record<string, string> =>
+      Object.fromEntries(
+        pace
+          .quoteGroupBuy({ contract: contract as never, asOf: '2025-01-15', orders: orders.map((o) => ({ memberId: o.memberId, lines: [{ sku: 'PAPER', quantity: o.quantity }] })), sharedCosts: [{ kind: 'freight', amount, basis: 'quantity' }] })
+          .members.map((m) => [m.memberId, m.sharedCosts[0]!.amount]),
+      );
+    const larger = { 'birch-esd': '0.00', 'alder-usd': '0.02' };
+    expect(split([{ memberId: 'birch-esd', quantity: 1 }, { memberId: 'alder-usd', quantity: 3 }], '0.02')).toEqual(larger);
+    expect(split([{ memberId: 'alder-usd', quantity: 3 }, { memberId: 'birch-esd', quantity: 1 }], '0.02')).toEqual(larger);
+    // Equal weights: the first member id, listed first or not.
+    const first = { 'alder-usd': '0.01', 'birch-esd': '0.00' };
+    expect(split([{ memberId: 'birch-esd', quantity: 2 }, { memberId: 'alder-usd', quantity: 2 }], '0.01')).toEqual(first);
+    expect(split([{ memberId: 'alder-usd', quantity: 2 }, { memberId: 'birch-esd', quantity: 2 }], '0.01')).toEqual(first);
+    // The trace says how a tie is broken.
+    const g = pace.quoteGroupBuy({ contract: contract as never, asOf: '2025-01-15', orders: [{ memberId: 'b', lines: [{ sku: 'PAPER', quantity: 1 }] }, { memberId: 'a', lines: [{ sku: 'PAPER', quantity: 1 }] }], sharedCosts: [{ kind: 'freight', amount: '0.01', basis: 'equal' }] });
+    expect(g.trace.find((t) => t.step === 'allocation')?.detail).toMatchObject({ method: 'largest-remainder', tieBreak: 'larger-weight-then-member-id', shares: [{ memberId: 'b', amount: '0.00' }, { memberId: 'a', amount: '0.01' }] });
+  });
+
   it('checks shared costs of a charge kind against the contract\'s terms on the pooled order, each named by its place in sharedCosts', () => {
     const terms = { ...contract, charges: [{ kind: 'installation', basis: 'per-unit', amount: '2.00' }, { kind: 'restocking', basis: 'percent', percent: '15' }] };
     const g = pace.quoteGroupBuy({
