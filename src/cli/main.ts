@@ -76,7 +76,10 @@ function jobsOf(parsed: Parsed): number | undefined {
 }
 
 function formatOf(parsed: Parsed, allowed: readonly string[]): string {
-  const format = stringFlag(parsed, '--format') ?? (parsed.flags.has('--json') ? 'json' : 'text');
+  const given = stringFlag(parsed, '--format');
+  // (--json is --format json: with another --format, which one was meant is not known)
+  if (given !== undefined && given !== 'json' && parsed.flags.has('--json')) throw new InputError(`--json and --format ${boundedMessage(JSON.stringify(given), 40)} ask for two formats: give one of them`);
+  const format = given ?? (parsed.flags.has('--json') ? 'json' : 'text');
   if (!allowed.includes(format)) throw new InputError(`--format: expected ${allowed.join(', ')}, got ${boundedMessage(JSON.stringify(format), 40)}`);
   if (format === 'html' && stringFlag(parsed, '--out') === undefined) throw new InputError('--format html needs --out FILE (the report is a page to open in a browser)');
   return format;

@@ -675,4 +675,12 @@ describe('--format html', () => {
   it('needs --out', async () => {
     expect(await inputError([...ledgerArgs, '--format', 'html'])).toMatch(/--format html needs --out FILE/);
   });
+  it('is refused beside --json, which asks for another format (a script passing both got the page, or text, without a word)', async () => {
+    const out = join(scratch, 'both.html');
+    expect(await inputError(['check', data('purchase.json'), '--json', '--format', 'html', '--out', out])).toBe('--json and --format "html" ask for two formats: give one of them');
+    expect(await inputError([...ledgerArgs, '--format', 'text', '--json'])).toBe('--json and --format "text" ask for two formats: give one of them');
+    expect(existsSync(out)).toBe(false);
+    // (the same format twice is no conflict)
+    expect((await runCli(['check', data('purchase.json'), '--json', '--format', 'json'])).exitCode).toBe(0);
+  });
 });
