@@ -130,8 +130,14 @@
  * amount text and federal line only when read, findSplitGroups reading the cents (13.83 billion:
  * no gain, though a micro-benchmark of the allocation alone halved), a class's documents walked
  * without a Set and sort when their kinds are already in order (13.97 billion: none). --maglev
- * (2.35-3.41 s against 2.39-3.40 s), --maglev --max-opt=2 (5.5-8.4 s), --max-semi-space-size=64
- * (GC 358 -> 325 ms of a profile): no gain.
+ * (2.35-3.41 s against 2.39-3.40 s), --maglev --max-opt=2 (5.5-8.4 s): no gain. Garbage
+ * collection: 56 scavenges, 266 ms of a run (--trace-gc), of 715 MB allocated (sampling heap
+ * profiler: the chunk's CSV fields and purchases, the detail lines encoded for the report, and
+ * 75 MB of sorting document kinds into class keys); a young generation fixed at 32 or 64 MB (only
+ * possible for a thread: a flag of the process) took it to 23 scavenges (186 ms) or 11 (132 ms), but
+ * the runs got no faster (semi 32: 2.71-3.03 s, semi 64: 2.99-3.77 s, against 2.48-3.29 s; peak RSS
+ * 168-180 and 224-229 MB against 136-158), and the classes' documents without the sort made 51
+ * scavenges for the same GC time.
  *
  * h-batch (callgrind, answerLines on the bench's requests in pieces of 64 after a 6,000-request
  * warm-up; per request = (I(4,096) - I(2,048)) / 2,048): a traced request (JSON.parse, the
