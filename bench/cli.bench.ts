@@ -126,7 +126,10 @@
  * that thread's work about halved, not tuned. Rolling years across July 1 judged from prefix sums
  * per limit instead of filtered in full (4e8b110: 7,971 of them, 453 purchases on average, on this
  * ledger): 13.82 and 14.12 billion (-12%); a CPU profile's split phase 631 -> 554 ms,
- * reportBoundaries 189 -> 28 ms. Measured and not kept: the split check's purchases made with their
+ * reportBoundaries 189 -> 28 ms. A chunk's lists of strings and objects made as such instead of as
+ * `[]` (small integers until the first push: each fresh chunk threw the optimized row loop away,
+ * "not a Smi", and ChunkDecider.decide was compiled 8 times, now 4): 13.82, 14.12 and 13.99 ->
+ * 13.78 and 13.41 billion; 6 interleaved runs, median 2.28 -> 2.22 s. Measured and not kept: the split check's purchases made with their
  * amount text and federal line only when read, findSplitGroups reading the cents (13.83 billion:
  * no gain, though a micro-benchmark of the allocation alone halved), a class's documents walked
  * without a Set and sort when their kinds are already in order (13.97 billion: none). --maglev
