@@ -49,9 +49,9 @@ export function reportBoundaries(rows: readonly Row[], inSplits: ReadonlySet<Row
     let b = i;
     while (b < n && rows[b]!.fy === fy) b++;
     if (b >= n || rows[b]!.fy !== fy + 1) continue;
-    let best: { kept: Row[]; limit: ThresholdPeriod; cents: number } | undefined;
-    // The best rolling year as judged from the prefix sums (its rows are taken once, at the end).
-    let bestJudged: { s: number; e: number; limit: ThresholdPeriod; cents: number } | undefined;
+    // The best rolling year rows[s..e), the limit it is judged against and its total (its
+    // purchases are taken once, at the end).
+    let best: { s: number; e: number; limit: ThresholdPeriod; cents: number } | undefined;
     const lowest = new LowestLimits();
     let e = b;
     // lowest counts the limits of rows[lo..hi).
@@ -65,20 +65,16 @@ export function reportBoundaries(rows: readonly Row[], inSplits: ReadonlySet<Row
       while (lo < s) lowest.remove(rows[lo++]!.limit);
       if (outside[e]! - outside[s]! === 0) continue;
       const bound = positive[e]! - positive[s]!;
-      const bestCents = best?.cents ?? bestJudged?.cents;
       if (Number.isSafeInteger(bound)) {
         const limit = lowest.lowest();
-        if (limit === undefined || !isExceeded(bound, limit) || (bestCents !== undefined && bound <= bestCents)) continue;
+        if (limit === undefined || !isExceeded(bound, limit) || (best !== undefined && bound <= best.cents)) continue;
       }
       // What the rolling year keeps, judged from prefix sums per limit (exactly as withinLowestLimit
       // judges its rows): for a larger bucket once several rolling years were judged in full.
       if (kept === null && (judged >= 8 || keptSumsMode === 'always')) kept = KeptSums.of(rows, inSplits);
       if (kept) {
         const judgedHere = kept.judge(s, b, e, inSplits !== undefined);
-        if (judgedHere !== undefined && (bestCents === undefined || judgedHere.cents > bestCents)) {
-          bestJudged = { s, e, ...judgedHere };
-          best = undefined;
-        }
+        if (judgedHere !== undefined && (best === undefined || judgedHere.cents > best.cents)) best = { s, e, ...judgedHere };
         continue;
       }
       judged++;
@@ -88,14 +84,10 @@ export function reportBoundaries(rows: readonly Row[], inSplits: ReadonlySet<Row
       if (!spans || (inSplits !== undefined && within.kept.every((r) => inSplits.has(r)))) continue;
       const cents = sumCents(within.kept);
       if (!isOver(cents, within.limit)) continue;
-      if (bestCents === undefined || cents > bestCents) {
-        best = { ...within, cents };
-        bestJudged = undefined;
-      }
+      if (best === undefined || cents > best.cents) best = { s, e, limit: within.limit, cents };
     }
     // (what withinLowestLimit keeps of the rolling year: its purchases with a limit within the one it passes)
-    if (bestJudged) reportSplit(keptWithin(rows.slice(bestJudged.s, bestJudged.e), bestJudged.limit), 'fiscal-year-boundary', acrossVendors, out);
-    else if (best) reportSplit(best.kept, 'fiscal-year-boundary', acrossVendors, out);
+    if (best) reportSplit(keptWithin(rows.slice(best.s, best.e), best.limit), 'fiscal-year-boundary', acrossVendors, out);
   }
 }
 

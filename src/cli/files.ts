@@ -92,10 +92,15 @@ export function listOf(json: unknown, key: string, file: string): Record<string,
   return list as Record<string, unknown>[];
 }
 
+/** The files a --packs list names (comma-separated, each trimmed, empty ones skipped). */
+export function packFilesOf(list: string | undefined): string[] {
+  return list === undefined ? [] : list.split(',').map((f) => f.trim()).filter(Boolean);
+}
+
 /** The bundled packs plus --packs files, layered; a bad pack is named by file and JSON path. */
 export function paceFromPackFiles(list: string | undefined): Pace {
   const packs: unknown[] = [californiaLaw(), paceProgram()];
-  const files = list === undefined ? [] : list.split(',').map((f) => f.trim()).filter(Boolean);
+  const files = packFilesOf(list);
   for (const file of files) {
     const json = readJson(file);
     try {

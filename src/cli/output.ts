@@ -2,7 +2,7 @@
 // only when the whole run succeeded.
 import { closeSync, openSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { InputError } from './files.js';
+import { InputError, packFilesOf } from './files.js';
 import { stringFlag, type Parsed } from './args.js';
 import { boundedMessage } from './safe-text.js';
 import type { CliIo } from './main.js';
@@ -105,10 +105,10 @@ function inputNamedBy(out: string, parsed: Parsed): string | undefined {
     [file, 'input file'],
     [stringFlag(parsed, '--members'), '--members file'],
     [stringFlag(parsed, '--contracts'), '--contracts file'],
-    ...(stringFlag(parsed, '--packs') ?? '').split(',').map((pack): [string, string] => [pack.trim(), '--packs file']),
+    ...packFilesOf(stringFlag(parsed, '--packs')).map((pack): [string, string] => [pack, '--packs file']),
   ];
   for (const [name, what] of inputs) {
-    if (name === undefined || name === '' || name === '-') continue;
+    if (name === undefined || name === '-') continue;
     try {
       const stat = statSync(name);
       if (stat.dev === target.dev && stat.ino === target.ino) return what;
