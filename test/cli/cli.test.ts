@@ -218,6 +218,18 @@ describe('audit-ledger as a stream', () => {
     expect(lines[4]).toMatch(/4 bad rows; nothing was written/);
     expect(existsSync(out)).toBe(false);
   });
+  it('reports a PO dated in fiscal year 9999-10000 (or before 0000-07-01) as a bad row, with the rows after it', async () => {
+    // (it was a message naming no file and no line, `$: the fiscal year of 9999-12-31 does not lie
+    // within the years 0000-9999`, and the bad rows after it went unreported)
+    const csv = file('year-9999.csv', `${header}P1,alder-usd,2025-08-12,100.00,goods,v1,\nP2,alder-usd,9999-07-01,100.00,goods,v1,\nP3,alder-usd,2025-13-01,100.00,goods,v1,\nP4,alder-usd,0000-06-30,1.00,goods,v1,\nP5,alder-usd,9999-06-30,1.00,goods,v1,\n`);
+    const lines = (await inputError(['audit-ledger', csv, '--members', members])).split('\n');
+    expect(lines[0]).toMatch(/year-9999\.csv: line 3, column date: "9999-07-01" is in a fiscal year \(July 1 - June 30\) that does not lie within the years 0000-9999/);
+    expect(lines[1]).toMatch(/year-9999\.csv: line 4, column date: /);
+    expect(lines[2]).toMatch(/year-9999\.csv: line 5, column date: "0000-06-30" is in a fiscal year/);
+    expect(lines[3]).toMatch(/3 bad rows; nothing was written/);
+    const jsonl = file('year-9999.jsonl', `${JSON.stringify({ id: 'P1', memberId: 'alder-usd', date: '9999-12-31', amount: '1.00', supplyKind: 'goods' })}\n`);
+    expect(await inputError(['audit-ledger', jsonl, '--members', members])).toMatch(/year-9999\.jsonl: line 1, \$\.date: "9999-12-31" is in a fiscal year/);
+  });
   it('reports every problem of a bad row, not only its first (an unknown member, a bad cell)', async () => {
     const csv = file(
       'two-problems.csv',

@@ -351,14 +351,19 @@ export class ChunkDecider {
       if (decided === undefined) return;
       if (key !== undefined) decided = reuse!.keep(scope!, key, decided);
     }
+    // (the purchase was validated: its date is a calendar date)
+    const date = p['date'] as string;
+    // The report counts spending by fiscal year (July 1 - June 30), labelled within 0000-9999.
+    if (date < '0000-07-01' || date > '9999-06-30') {
+      problems.push({ line, where: ChunkDecider.locate(row, path, '$.purchase.date'), message: `${quoted(date)} is in a fiscal year (July 1 - June 30) that does not lie within the years 0000-9999: the report counts spending by fiscal year` });
+      return;
+    }
     const at = this.ids.length;
     if (at === this.lines.length) this.grow();
     this.lines[at] = line;
     this.ids.push(p['id'] as string);
     this.members[at] = known.index;
     this.groups[at] = this.groupOf(known.index, this.bucketKindOf(p), typeof p['vendorId'] === 'string' ? p['vendorId'] : '');
-    // (the purchase was validated: its date is a calendar date)
-    const date = p['date'] as string;
     const dayKey = dateKey(date);
     let dateAt = this.dateIndex.get(dayKey);
     if (dateAt === undefined) {
