@@ -22,6 +22,7 @@ function failure(id: unknown, code: string, message: string, issues: { path: str
 
 /** Answers one request line (never throws for bad input: that is an `ok: false` answer). */
 export function answer(pace: Pace, contracts: ReadonlyMap<string, PreparedContract>, line: string): Answer {
+  if (line === TOO_LONG) return failure(null, 'invalid-request', `the line is longer than ${MAX_LINE_BYTES >> 20} MB: send a request of at most ${MAX_LINE_BYTES >> 20} MB of JSON on one line`, [{ path: '$', message: `expected at most ${MAX_LINE_BYTES >> 20} MB` }]);
   const notUtf8 = line.charCodeAt(0) === 0 ? NOT_UTF8.exec(line) : null;
   if (notUtf8) return notUtf8Answer(line.slice(notUtf8[0].length), notUtf8[1]!, notUtf8[2]!);
   let request: unknown;
@@ -34,6 +35,9 @@ export function answer(pace: Pace, contracts: ReadonlyMap<string, PreparedContra
   if (request === null || typeof request !== 'object' || Array.isArray(request)) return failure(null, 'invalid-request', 'expected a JSON object { "id", "op", "input" }', [{ path: '$', message: 'expected an object' }]);
   const { id, op, input, options } = request as { id?: unknown; op?: unknown; input?: unknown; options?: unknown };
   const echo = typeof id === 'string' || typeof id === 'number' ? id : null;
+  // A number read as another (12345678901234567890 reads as 12345678901234567000, 1e999 as
+  // Infinity) would be echoed as an id the caller never sent, and matched to the wrong request.
+  if (typeof id === 'number' && (!Number.isFinite(id) || (Number.isInteger(id) && !Number.isSafeInteger(id)))) return failure(null, 'invalid-request', 'a number id must be finite, and an integer id at most 9007199254740991 (2^53 - 1): send a larger key as a string', [{ path: '$.id', message: 'expected a string, or a number read as the same number' }]);
   if (!(OPS as readonly unknown[]).includes(op)) return failure(echo, 'invalid-request', `unknown op ${quoted(op)}; expected one of ${OPS.join(', ')}`, [{ path: '$.op', message: `expected one of ${OPS.join(', ')}` }]);
   if (input === null || typeof input !== 'object' || Array.isArray(input)) return failure(echo, 'invalid-request', 'expected "input": an object', [{ path: '$.input', message: 'expected an object' }]);
   let args = input as Record<string, unknown>;
@@ -52,7 +56,9 @@ export function answer(pace: Pace, contracts: ReadonlyMap<string, PreparedContra
   } catch (e) {
     if (isPaceError(e)) {
       // Paths as the request has them (under "input"), in the issues and where the message quotes them.
-      const issues = e.issues.map((i) => ({ from: i.path, path: i.path.startsWith('$.options') ? i.path : i.path.replace(/^\$/, '$.input'), message: i.message }));
+      // (an unknown field "options" in the input is the input's: `$.input.options`)
+      const ofOptions = options !== undefined && !Object.hasOwn(args, 'options');
+      const issues = e.issues.map((i) => ({ from: i.path, path: ofOptions && /^\$\.options(?![\w$])/.test(i.path) ? i.path : i.path.replace(/^\$/, '$.input'), message: i.message }));
       let message = e.message;
       for (const i of issues) if (i.from !== i.path) message = message.split(`${i.from}: `).join(`${i.path}: `);
       return failure(echo, e.code, message, issues.map(({ path, message: m }) => ({ path, message: m })));
@@ -75,8 +81,15 @@ const INLINE_CONTRACTS_KEPT = 256;
 function inlineContract(pace: Pace, contract: object): PreparedContract | undefined {
   let kept = preparedInline.get(pace);
   if (kept === undefined) preparedInline.set(pace, (kept = new Map()));
-  // (parsed from the request's JSON: its text is JSON again)
-  const text = JSON.stringify(contract);
+  // (parsed from the request's JSON: its text is JSON again; too deep to write, it is not kept,
+  // and the library answers it: a contract nested deeper than a thread's stack ended the run)
+  let text: string;
+  try {
+    text = JSON.stringify(contract);
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
   let prepared = kept.get(text);
   if (prepared === undefined) {
     try {
@@ -135,7 +148,7 @@ function run(pace: Pace, op: Op, input: Record<string, unknown>, options: unknow
 export type LineAnswerer = (lines: readonly string[]) => Promise<Uint8Array[]>;
 
 /** The request lines of a stream: a BOM dropped, line ends LF or CRLF, blank lines skipped. */
-async function* requestLines(input: AsyncIterable<Buffer | string>): AsyncGenerator<string[]> {
+async function* requestLines(pieces: AsyncIterable<Buffer | string>): AsyncGenerator<string[]> {
   let rest = '';
   // Bytes after the last line end read (pieces kept as they came: joined once a line end comes).
   let carry: Buffer[] = [];
@@ -161,23 +174,55 @@ async function* requestLines(input: AsyncIterable<Buffer | string>): AsyncGenera
     }
     return utf8Lines(bytes);
   };
-  for await (const piece of input) {
+  // Lines over MAX_LINE_BYTES are not decoded (past 512 MB their text is longer than V8's
+  // longest string): each is marked TOO_LONG.
+  const decodedLines = (bytes: Buffer): string => {
+    if (bytes.length <= MAX_LINE_BYTES) return decoded(bytes);
+    let text = '';
+    for (let at = 0; at < bytes.length; ) {
+      const lf = bytes.indexOf(10, at);
+      const next = lf < 0 ? bytes.length : lf + 1;
+      text += next - at > MAX_LINE_BYTES + 1 ? `${TOO_LONG}\n` : decoded(bytes.subarray(at, next));
+      at = next;
+    }
+    return text;
+  };
+  // The bytes in `carry`, and whether a line too long to read is being skipped to its end.
+  let carried = 0;
+  let skipping = false;
+  for await (const input of pieces) {
+    let piece = input;
     let requests: string[];
     if (typeof piece === 'string') requests = take(rest + piece, false);
     else {
+      requests = [];
+      if (skipping) {
+        const lf = piece.indexOf(10);
+        if (lf < 0) continue;
+        skipping = false;
+        requests.push(TOO_LONG);
+        piece = piece.subarray(lf + 1);
+      }
       // Whole lines are decoded (a character is never cut); their text is checked to be UTF-8.
       const end = piece.lastIndexOf(10) + 1;
       if (end === 0) {
         carry.push(piece);
-        continue;
+        carried += piece.length;
+        if (carried > MAX_LINE_BYTES) {
+          carry = [];
+          carried = 0;
+          skipping = true;
+        }
+      } else {
+        const lines = carry.length === 0 ? piece.subarray(0, end) : Buffer.concat([...carry, piece.subarray(0, end)]);
+        carry = end === piece.length ? [] : [Buffer.from(piece.subarray(end))];
+        carried = piece.length - end;
+        requests.push(...take(decodedLines(lines), false));
       }
-      const lines = carry.length === 0 ? piece.subarray(0, end) : Buffer.concat([...carry, piece.subarray(0, end)]);
-      carry = end === piece.length ? [] : [Buffer.from(piece.subarray(end))];
-      requests = take(decoded(lines), false);
     }
     if (requests.length > 0) yield requests;
   }
-  const last = take(rest + (carry.length === 0 ? '' : decoded(Buffer.concat(carry))), true);
+  const last = skipping ? [TOO_LONG] : take(rest + (carry.length === 0 ? '' : decodedLines(Buffer.concat(carry))), true);
   if (last.length > 0) yield last;
 }
 
@@ -187,6 +232,11 @@ async function* requestLines(input: AsyncIterable<Buffer | string>): AsyncGenera
  * characters. A line that starts with U+0000 is no JSON, so the mark cannot hide a good request.
  */
 const NOT_UTF8 = /^\u0000([0-9A-F]{2}):(\d+)\u0000/;
+
+/** The longest request line read (a longer one is answered `ok: false` and skipped to its end, its bytes not kept). */
+const MAX_LINE_BYTES = 64 << 20;
+/** The mark of a line longer than MAX_LINE_BYTES (no JSON starts with U+0000). */
+const TOO_LONG = '\u0000long\u0000';
 
 /** The text of whole lines, each line that is not UTF-8 marked (see NOT_UTF8). */
 function utf8Lines(bytes: Buffer): string {

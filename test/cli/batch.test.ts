@@ -88,6 +88,48 @@ describe('pace-rules batch', () => {
     expect(refused!.error!.issues[0]!.path).toMatch(/^\$\.input\.contract\.term/);
     expect(answered!.ok).toBe(true);
   });
+  it('answers a request whose inline contract is nested too deeply to write, and goes on (it ended the run, every answer of its piece lost)', async () => {
+    const depth = 200_000;
+    const deep = `{"id":"deep","op":"quote","input":{"contract":{"x":${'['.repeat(depth)}${']'.repeat(depth)}},"asOf":"2026-01-01","lines":[]}}`;
+    const { stdout, exitCode } = await runCli(['batch'], `{"id":"before","op":"x"}\n${deep}\n{"id":"after","op":"x"}\n`);
+    expect(exitCode).toBe(0);
+    const answers = stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: unknown; ok: boolean; error?: { code: string } });
+    expect(answers.map((a) => [a.id, a.ok])).toEqual([['before', false], ['deep', false], ['after', false]]);
+    expect(answers[1]!.error!.code).toMatch(/^invalid-(input|request)$/);
+  });
+  it('answers a line longer than 64 MB ok: false without keeping it, and the lines after it (one over 512 MB printed a stack trace, exit 3)', async () => {
+    const input = require_(data('purchase.json')) as { member: unknown; purchase: Record<string, unknown> };
+    const good = (id: string): string => JSON.stringify({ id, op: 'procurement-method', input: { member: input.member, purchase: input.purchase } });
+    const megabyte = Buffer.alloc(1 << 20, 0x20);
+    for (const newlineLast of [true, false]) {
+      let stdout = '';
+      const stdin = (async function* () {
+        yield Buffer.from(`${good('before')}\n{"id":"huge","op":"x","pad":"`);
+        for (let i = 0; i < 65; i++) yield megabyte;
+        yield Buffer.from(newlineLast ? `"}\n${good('after')}\n` : '"}');
+      })();
+      expect(await runCliAsync(['batch'], { stdout: (t) => (stdout += t), stderr: () => undefined, stdin })).toBe(0);
+      const answers = stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: unknown; ok: boolean; error?: { code: string; message: string } });
+      expect(answers.map((a) => [a.id, a.ok])).toEqual(newlineLast ? [['before', true], [null, false], ['after', true]] : [['before', true], [null, false]]);
+      expect(answers[1]!.error).toMatchObject({ code: 'invalid-request', message: 'the line is longer than 64 MB: send a request of at most 64 MB of JSON on one line' });
+    }
+    // A whole piece holding a line that long (a caller's one write) is cut into its lines first.
+    let stdout = '';
+    const whole = Buffer.concat([Buffer.from(`${good('a')}\n"`), Buffer.alloc(65 << 20, 0x20), Buffer.from(`"\n${good('b')}\n`)]);
+    await runCliAsync(['batch'], { stdout: (t) => (stdout += t), stderr: () => undefined, stdin: (async function* () { yield whole; })() });
+    expect(stdout.trim().split('\n').map((l) => (JSON.parse(l) as { ok: boolean }).ok)).toEqual([true, false, true]);
+  });
+  it('names an unknown field "options" of the input under $.input, and refuses a number id it would echo as another number', async () => {
+    const input = require_(data('purchase.json')) as { member: unknown; purchase: Record<string, unknown> };
+    const request = (id: unknown, extra: Record<string, unknown>): string => `{"id":${String(id)},"op":"procurement-method","input":${JSON.stringify({ member: input.member, purchase: input.purchase, ...extra })}}`;
+    const { stdout } = await runCli(['batch'], `${[request('"o"', { options: {} }), request('"ox"', { optionsX: 1 }), request('12345678901234567890', {}), request('1e999', {}), request('1.10', {}), request('9007199254740991', {})].join('\n')}\n`);
+    const answers = stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: unknown; ok: boolean; error?: { code: string; message: string; issues: { path: string }[] } });
+    expect(answers[0]!.error!.issues[0]!.path).toBe('$.input.options');
+    expect(answers[0]!.error!.message).toContain('$.input.options: ');
+    expect(answers[1]!.error!.issues[0]!.path).toBe('$.input.optionsX');
+    expect(answers.slice(2).map((a) => [a.id, a.ok])).toEqual([[null, false], [null, false], [1.1, true], [9007199254740991, true]]);
+    expect(answers[2]!.error).toMatchObject({ code: 'invalid-request', issues: [{ path: '$.id' }] });
+  });
   it('names the file and JSON path of a bad contract in --contracts', async () => {
     const contracts = require_(data('contracts.json')) as Record<string, unknown>[];
     const bad = file('bad-contracts.json', JSON.stringify([contracts[0], { ...contracts[0], id: 'x2', supplyKind: 'spaceships' }]));
