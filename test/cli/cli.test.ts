@@ -602,6 +602,18 @@ describe('audit-ledger as a stream', () => {
     expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
     expect(stdout).toContain('\\u{1b}]8;;http://evil\\u{7}X\\u{1b}[31m');
   });
+  it('shows bidirectional overrides, DEL and C1 controls of untrusted strings in the HTML report, in its text and in its charts\' data', async () => {
+    // (U+202E kept, "PO-\u202e9100-52" with vendor "v-\u202ekcab" read as PO-25-0019 from v-back:
+    // ids that are not in the ledger)
+    const csv = file('bidi.csv', `id,memberId,date,amount,supplyKind,vendorId\nPO-1,alder-usd,2025-08-12,60000.00,goods,v-\u202ekcab\nPO-\u202e9100-52,alder-usd,2025-08-13,60000.00,goods,v-\u202ekcab\nPO-3\u007f\u009b,alder-usd,2025-08-14,1.00,goods,v-\u2066x\n`);
+    const out = join(scratch, 'bidi.html');
+    expect((await runCli(['audit-ledger', csv, '--members', members, '--format', 'html', '--out', out])).exitCode).toBe(1);
+    const page = readFileSync(out, 'utf8');
+    expect(page).not.toMatch(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(page).toContain('PO-\\u{202e}9100-52');
+    expect(page).toContain('v-\\u{202e}kcab');
+    expect(page).toContain('v-\\u{2066}x');
+  });
 });
 
 describe('progress', () => {

@@ -15,15 +15,21 @@ type Checklist = ReturnType<Pace['auditChecklist']>;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Text for HTML: markup characters escaped, control characters dropped. */
+// C0 controls but tab and line ends, DEL, C1 controls, the Unicode line and paragraph separators,
+// and the bidirectional overrides and isolates, which reorder what a reader sees: a vendor
+// "v-\u202ekcab" read as "v-back", an id as another id.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const shown = (text: string): string => text.replace(UNSAFE, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+
+/** Text for HTML: markup characters escaped, control characters shown as `\u{..}` (as the text report shows them). */
 export function html(value: unknown): string {
-  // eslint-disable-next-line no-control-regex
-  return String(value).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return shown(String(value)).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-/** JSON inside a <script> element: nothing in it can close the element. */
+/** JSON inside a <script> element (the charts' data): nothing in it can close the element, and its strings show their control characters as html() does. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? shown(v) : v)).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 export function dollars(money: string): string {
