@@ -578,7 +578,11 @@ describe('audit-ledger as a stream', () => {
   });
   it('refuses a change order of a PO that is not in the ledger', async () => {
     const csv = file('orphan.csv', `${header}C2-a,alder-usd,2025-09-01,100.00,goods,v9,C2\n`);
-    expect(await inputError(['audit-ledger', csv, '--members', members])).toMatch(/orphan\.csv: line 2, column revisionOf: change order of "C2", but no purchase in the ledger has that id/);
+    expect(await inputError(['audit-ledger', csv, '--members', members])).toMatch(/orphan\.csv: line 2, column revisionOf: change order of "C2", but no purchase order in the ledger has that id/);
+    // A change order of a change order: CO-1 is in the ledger, but it is no PO (the message said
+    // "no purchase in the ledger has that id", which read as false).
+    const chained = file('co-chain.csv', `${header}PO-1,alder-usd,2025-08-12,50000.00,goods,v1,\nCO-1,alder-usd,2025-09-01,10000.00,goods,v1,PO-1\nCO-2,alder-usd,2025-09-02,70000.00,goods,v1,CO-1\n`);
+    expect(await inputError(['audit-ledger', chained, '--members', members])).toMatch(/co-chain\.csv: line 4, column revisionOf: change order of "CO-1", but no purchase order in the ledger has that id \(a change order names the PO it changes, not another change order\)/);
   });
   it('reads JSON Lines with CR-only line ends, quoted CSV header names, and a UTF-8 BOM', async () => {
     const p = (id: string, amount: string): string => JSON.stringify({ id, memberId: 'alder-usd', date: '2025-08-12', amount, supplyKind: 'goods', vendorId: 'v1' });

@@ -501,7 +501,7 @@ export class LedgerBook {
     for (const change of this.pendingChanges.splice(0)) {
       const target = this.ids.find(change.revisionOf);
       if (target >= 0) this.foldChange(change, target);
-      else this.problems.push({ line: change.line, where: this.fieldAt(change.line, 'revisionOf'), message: `change order of ${quoted(change.revisionOf)}, but no purchase in the ledger has that id` });
+      else this.problems.push({ line: change.line, where: this.fieldAt(change.line, 'revisionOf'), message: `change order of ${quoted(change.revisionOf)}, but no purchase order in the ledger has that id (a change order names the PO it changes, not another change order)` });
     }
     this.judgeChangedPOs();
   }
