@@ -56,7 +56,7 @@ function messageOf(issue: z.core.$ZodIssue, input: unknown): string {
     case 'invalid_format':
       return `expected a value in the ${issue.format} format, got ${describeValue(input)}`;
     case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')} (check the spelling; put your own data under "meta")`;
+      return issue.keys.length === 1 ? unknownField(issue.keys[0]!) : `unknown fields ${issue.keys.map((k) => JSON.stringify(k)).join(', ')} (check the spelling; put your own data under "meta")`;
     case 'invalid_union': {
       const discriminator = (issue as { discriminator?: string }).discriminator;
       return discriminator ? `expected a known "${discriminator}"` : `does not match any allowed form, got ${describeValue(input)}`;
@@ -64,6 +64,13 @@ function messageOf(issue: z.core.$ZodIssue, input: unknown): string {
     default:
       return `invalid value (${issue.code})`;
   }
+}
+
+/** An unknown field's message: `meta` is unknown only where an object has none (it told a caller to put data under "meta" while refusing it). */
+function unknownField(key: string): string {
+  return key === 'meta'
+    ? 'unknown field "meta": this object takes none (members, contracts, purchases, purchase orders, invoices, receipts, group-buy orders and their lines do: put your own data under theirs)'
+    : `unknown field ${JSON.stringify(key)} (check the spelling; put your own data under "meta")`;
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -96,7 +103,7 @@ export function zodIssues(error: z.core.$ZodError, root: string, input?: unknown
         // One issue per unknown key, at its own path (a member's, a contract's too: a typo such as
         // maxAmountPerMemeber was reported at $.contract, several in one issue).
         for (const key of issue.keys) {
-          const at = { path: toJsonPath([...path, key], root), message: `unknown field ${JSON.stringify(key)} (check the spelling; put your own data under "meta")` };
+          const at = { path: toJsonPath([...path, key], root), message: unknownField(key) };
           out.push(codeOf === undefined ? at : { ...at, code: 'invalid-input' });
         }
         continue;

@@ -101,6 +101,13 @@ describe('quote', () => {
     const contractError = errorOf(() => pace.quote({ contract: { ...contract, id: '' } as never, asOf: '2025-01-15', lines: [{ sku: 'VOL', quantity: 1 }] }));
     expect(contractError.issues.map((i) => i.path)).toEqual(['$.contract.id']);
   });
+
+  it('says where "meta" goes when an object takes none (it refused "meta" while telling the caller to use it)', () => {
+    const e = errorOf(() => pace.quote({ contract: contract as never, asOf: '2025-01-15', lines: [{ sku: 'VOL', quantity: 1, meta: { row: 1 } }], meta: { po: '1' } } as never));
+    expect(e.issues).toEqual([{ path: '$.meta', message: 'unknown field "meta": this object takes none (members, contracts, purchases, purchase orders, invoices, receipts, group-buy orders and their lines do: put your own data under theirs)' }]);
+    const typo = errorOf(() => pace.quote({ contract: contract as never, asOf: '2025-01-15', lines: [{ sku: 'VOL', quantity: 1, qty: 1 }] } as never));
+    expect(typo.issues).toEqual([{ path: '$.lines[0].qty', message: 'unknown field "qty" (check the spelling; put your own data under "meta")' }]);
+  });
 });
 
 describe('an amount too large to price exactly', () => {
