@@ -218,6 +218,14 @@ describe('audit-ledger as a stream', () => {
     expect(lines[4]).toMatch(/4 bad rows; nothing was written/);
     expect(existsSync(out)).toBe(false);
   });
+  it('refuses a row of fewer cells than the header (an export cut off in a row), as one of more; empty cells past the header are no data', async () => {
+    // (a short row was read with its last cells empty: PO-2 lost its vendor and escaped the split check)
+    const csv = file('short-row.csv', `${header}P1,alder-usd,2025-08-12,60000.00,goods,v1,\nP2,alder-usd,2025-08-13,60000.00,goods\nP3,alder-usd,2025-08-14,1.00,goods,v1,,x\nP4,alder-usd,2025-08-15,1.00,goods,v1,,,\n`);
+    const lines = (await inputError(['audit-ledger', csv, '--members', members])).split('\n');
+    expect(lines[0]).toMatch(/short-row\.csv: line 3, the row: 5 cells, but the header has 7 columns/);
+    expect(lines[1]).toMatch(/short-row\.csv: line 4, the row: 8 cells, but the header has 7 columns/);
+    expect(lines[2]).toMatch(/2 bad rows; nothing was written/);
+  });
   it('reports a PO dated in fiscal year 9999-10000 (or before 0000-07-01) as a bad row, with the rows after it', async () => {
     // (it was a message naming no file and no line, `$: the fiscal year of 9999-12-31 does not lie
     // within the years 0000-9999`, and the bad rows after it went unreported)

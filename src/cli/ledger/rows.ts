@@ -156,7 +156,10 @@ export function csvRowToPurchase(fields: readonly string[], columns: ColumnIndex
   // The kind of work (publicWorks.kind): maintenance has its own bid limit (PCC § 20111(a)).
   const work = cellAt(fields, columns.publicWorksKind);
   if (work) purchase['publicWorks'] = { kind: work };
-  if (fields.length > columns.width && fields.slice(columns.width).some((f) => f.length > 0)) {
+  // (a row of fewer cells is refused too: an export cut off in a row lost its last cells, a
+  // vendor among them, and the row escaped the split check. Cells after the header's that are
+  // empty, as spreadsheets write them, are not cells of data.)
+  if (fields.length < columns.width || (fields.length > columns.width && fields.slice(columns.width).some((f) => f.length > 0))) {
     problems.push({ line, where: 'row', message: `${fields.length} cells, but the header has ${columns.width} columns` });
   }
   const revisionOf = cellAt(fields, columns.revisionOf) || undefined;
