@@ -42,6 +42,8 @@ export function answer(pace: Pace, contracts: ReadonlyMap<string, PreparedContra
   if (input === null || typeof input !== 'object' || Array.isArray(input)) return failure(echo, 'invalid-request', 'expected "input": an object', [{ path: '$.input', message: 'expected an object' }]);
   let args = input as Record<string, unknown>;
   const contractId = args['contractId'];
+  // (both: which one the caller meant is not known; the inline one was dropped without a word)
+  if (contractId !== undefined && args['contract'] !== undefined) return failure(echo, 'invalid-request', 'give the contract by "contractId" or inline as "contract", not both', [{ path: '$.input.contract', message: 'expected no "contract" beside "contractId"' }]);
   if (contractId !== undefined) {
     const contract = typeof contractId === 'string' ? contracts.get(contractId) : undefined;
     if (!contract) return failure(echo, 'unknown-reference', `contractId ${quoted(contractId)} is not in the --contracts file`, [{ path: '$.input.contractId', message: 'expected the id of a contract in the --contracts file' }]);
@@ -109,7 +111,8 @@ function notUtf8Answer(text: string, byte: string, column: string): Answer {
   let id: unknown = null;
   try {
     const request = JSON.parse(text) as { id?: unknown } | null;
-    if (typeof request?.id === 'string' || typeof request?.id === 'number') id = request.id;
+    // (an id that holds the bad bytes is not the id the caller sent: none is echoed)
+    if ((typeof request?.id === 'string' && !request.id.includes('\uFFFD')) || typeof request?.id === 'number') id = request.id;
   } catch {
     // (no id to echo)
   }

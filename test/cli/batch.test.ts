@@ -130,6 +130,16 @@ describe('pace-rules batch', () => {
     expect(answers.slice(2).map((a) => [a.id, a.ok])).toEqual([[null, false], [null, false], [1.1, true], [9007199254740991, true]]);
     expect(answers[2]!.error).toMatchObject({ code: 'invalid-request', issues: [{ path: '$.id' }] });
   });
+  it('refuses a contract given both by contractId and inline (the inline one was dropped without a word), and echoes no id that holds a byte that is not UTF-8', async () => {
+    const input = require_(data('purchase.json')) as { member: unknown; purchase: Record<string, unknown>; contract: Record<string, unknown> };
+    const both = JSON.stringify({ id: 'both', op: 'check-purchase', input: { member: input.member, purchase: input.purchase, contractId: input.contract['id'], contract: { id: 'zzz' } } });
+    const { stdout } = await runCli(['batch', '--contracts', file('contract-both.json', JSON.stringify([input.contract]))], `${both}\n`);
+    expect(JSON.parse(stdout) as unknown).toMatchObject({ id: 'both', ok: false, error: { code: 'invalid-request', issues: [{ path: '$.input.contract' }] } });
+    let out = '';
+    const bytes = Buffer.concat([Buffer.from('{"id":"caf', 'utf8'), Buffer.from([0xe9]), Buffer.from('","op":"x"}\n{"id":"caf', 'utf8'), Buffer.from([0xc3, 0xa9]), Buffer.from('","op":"x","x":"', 'utf8'), Buffer.from([0xe9]), Buffer.from('"}\n', 'utf8')]);
+    await runCliAsync(['batch'], { stdout: (t) => (out += t), stderr: () => undefined, stdin: (async function* () { yield bytes; })() });
+    expect(out.trim().split('\n').map((l) => (JSON.parse(l) as { id: unknown }).id)).toEqual([null, 'café']);
+  });
   it('names the file and JSON path of a bad contract in --contracts', async () => {
     const contracts = require_(data('contracts.json')) as Record<string, unknown>[];
     const bad = file('bad-contracts.json', JSON.stringify([contracts[0], { ...contracts[0], id: 'x2', supplyKind: 'spaceships' }]));

@@ -226,6 +226,13 @@ describe('audit-ledger as a stream', () => {
     expect(lines[1]).toMatch(/short-row\.csv: line 4, the row: 8 cells, but the header has 7 columns/);
     expect(lines[2]).toMatch(/2 bad rows; nothing was written/);
   });
+  it('refuses an id that holds half of a surrogate pair (two such ids were one, reported as a duplicate)', async () => {
+    const row = (id: string): string => `{"id":"${id}","memberId":"alder-usd","date":"2025-08-12","amount":"1.00","supplyKind":"goods"}`;
+    const lines = (await inputError(['audit-ledger', file('surrogates.jsonl', `${row('PO-\\ud800')}\n${row('PO-\\udc00')}\n${row('PO-\\ud83d\\ude00')}\n`), '--members', members])).split('\n');
+    expect(lines[0]).toMatch(/surrogates\.jsonl: line 1, \$\.id: expected text: the id holds half of a UTF-16 surrogate pair/);
+    expect(lines[1]).toMatch(/surrogates\.jsonl: line 2, \$\.id: expected text/);
+    expect(lines[2]).toMatch(/2 bad rows; nothing was written/);
+  });
   it('reports a PO dated in fiscal year 9999-10000 (or before 0000-07-01) as a bad row, with the rows after it', async () => {
     // (it was a message naming no file and no line, `$: the fiscal year of 9999-12-31 does not lie
     // within the years 0000-9999`, and the bad rows after it went unreported)

@@ -166,6 +166,8 @@ export function csvRowToPurchase(fields: readonly string[], columns: ColumnIndex
   return { purchase, revisionOf, fundingColumns: fundingColumns ?? NO_FUNDING, refused: problems.length > before };
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /** What String.prototype.trim removes (whitespace and line terminators), for the documents cell. */
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
@@ -181,6 +183,12 @@ export function jsonToPurchase(value: unknown, line: number, path: string, probl
     return undefined;
   }
   const { revisionOf, ...purchase } = value as Record<string, unknown>;
+  // An id with half a surrogate pair ("\ud800", which JSON can write and UTF-8 cannot) is kept as
+  // UTF-8: two such ids were one, and reported as a duplicate.
+  if (typeof purchase['id'] === 'string' && LONE_SURROGATE.test(purchase['id'])) {
+    problems.push({ line, where: `${path}.id`, message: 'expected text: the id holds half of a UTF-16 surrogate pair (an escape such as \\ud800 on its own), which is no character' });
+    return undefined;
+  }
   if (revisionOf !== undefined && (typeof revisionOf !== 'string' || revisionOf.length === 0)) {
     problems.push({ line, where: `${path}.revisionOf`, message: `expected the id of the purchase this change order revises, got ${quoted(revisionOf)}` });
     return undefined;
