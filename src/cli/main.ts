@@ -229,13 +229,6 @@ async function ledger(parsed: Parsed, io: CliIo): Promise<number> {
   const jobsFlag = jobsOf(parsed);
   const { auditLedger, BadRowsError } = await import('./ledger/audit-ledger.js');
   const { availableParallelism } = await import('node:os');
-  // Standard input's size is unknown: taken as large (a database's export piped in).
-  let size = file === '-' ? Infinity : 0;
-  try {
-    if (file !== '-') size = statSync(file).size;
-  } catch {
-    // reported when the file is opened
-  }
   // Workers pay for themselves on long ledgers only: each loads the command and compiles the code
   // that decides rows again. On this 2-core machine, one worker against none (the bench's generated
   // ledger, 70 bytes a row; wall clock, three interleaved pairs, session 20): 200,000 rows 1.81-1.93
@@ -246,7 +239,7 @@ async function ledger(parsed: Parsed, io: CliIo): Promise<number> {
   // on two cores that is one worker. Peak RSS of the generated ledger on this machine at h-ledger:
   // 1,000,000 rows 159 MB with no worker, 162 MB with one (the default), 193 MB with two; 5,000,000
   // rows 284 MB with one.
-  const jobs = jobsFlag !== undefined ? jobsFlag : estimatedRows(file, size) > WORKER_ROWS ? Math.max(1, Math.min(3, availableParallelism() - 1)) : 0;
+  const jobs = jobsFlag !== undefined ? jobsFlag : estimatedRows(file) > WORKER_ROWS ? Math.max(1, Math.min(3, availableParallelism() - 1)) : 0;
   // The JSON report lists every detail: they wait in temporary files until it is written. The text
   // and HTML reports print the first ones the ledger keeps in memory, and counts: written to files
   // never read, the details of a 20,000,000-row ledger would take about 4.5 GB of temporary space.
@@ -509,11 +502,21 @@ const WORKER_ROWS = 300_000;
 
 /**
  * About how many lines a ledger file holds: its size over the mean length of the lines in its first
- * 64 KB (Infinity for standard input, whose size is unknown: a database's export piped in is taken
- * as long; the size itself when no line ends in the sample, as in a JSON document on one line).
+ * 64 KB (the size itself when no line ends in the sample, as in a JSON document on one line).
+ * Standard input, and a pipe named as the file, are of unknown size: taken as long (a database's
+ * export piped in), and not opened here: opening a named pipe and closing it again ended its
+ * writer, or dropped what the writer had written, and the ledger then waited for a writer forever.
  */
-export function estimatedRows(file: string, size: number): number {
-  if (!Number.isFinite(size)) return Infinity;
+export function estimatedRows(file: string): number {
+  if (file === '-') return Infinity;
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return Infinity;
+    size = stat.size;
+  } catch {
+    return 0; // (reported when the file is opened)
+  }
   const sample = new Uint8Array(Math.min(size, 1 << 16));
   let read = 0;
   try {
