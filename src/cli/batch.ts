@@ -220,7 +220,9 @@ async function* requestLines(pieces: AsyncIterable<Buffer | string>): AsyncGener
         const lines = carry.length === 0 ? piece.subarray(0, end) : Buffer.concat([...carry, piece.subarray(0, end)]);
         carry = end === piece.length ? [] : [Buffer.from(piece.subarray(end))];
         carried = piece.length - end;
-        requests.push(...take(decodedLines(lines), false));
+        // (not push(...): a piece may hold more lines than a call takes arguments)
+        const taken = take(decodedLines(lines), false);
+        requests = requests.length === 0 ? taken : requests.concat(taken);
       }
     }
     if (requests.length > 0) yield requests;

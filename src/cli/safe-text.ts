@@ -12,10 +12,15 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u20
  * BEL, CR, newlines, C1 controls, bidi overrides) becomes a visible `\u{..}` escape.
  */
 export function printable(text: string): string {
-  CONTROL.lastIndex = 0;
-  if (!CONTROL.test(text)) return text;
-  CONTROL.lastIndex = 0;
-  return text.replace(CONTROL, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+  return shownAsEscapes(text, CONTROL);
+}
+
+/** Each character of `text` that `characters` (a global pattern) matches, shown as a visible `\u{..}` escape. */
+export function shownAsEscapes(text: string, characters: RegExp): string {
+  characters.lastIndex = 0;
+  if (!characters.test(text)) return text;
+  characters.lastIndex = 0;
+  return text.replace(characters, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
 }
 
 /** The longest part of an input an error message quotes. */

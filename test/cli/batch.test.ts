@@ -119,6 +119,12 @@ describe('pace-rules batch', () => {
     await runCliAsync(['batch'], { stdout: (t) => (stdout += t), stderr: () => undefined, stdin: (async function* () { yield whole; })() });
     expect(stdout.trim().split('\n').map((l) => (JSON.parse(l) as { ok: boolean }).ok)).toEqual([true, false, true]);
   });
+  it('answers a piece of input holding more lines than a call takes arguments (one write of 150,000 requests)', async () => {
+    let stdout = '';
+    const piece = Buffer.from('{"id":1,"op":"x"}\n'.repeat(150_000));
+    expect(await runCliAsync(['batch'], { stdout: (t) => (stdout += t), stderr: () => undefined, stdin: (async function* () { yield piece; })() })).toBe(0);
+    expect(stdout.split('\n').length - 1).toBe(150_000);
+  });
   it('names an unknown field "options" of the input under $.input, and refuses a number id it would echo as another number', async () => {
     const input = require_(data('purchase.json')) as { member: unknown; purchase: Record<string, unknown> };
     const request = (id: unknown, extra: Record<string, unknown>): string => `{"id":${String(id)},"op":"procurement-method","input":${JSON.stringify({ member: input.member, purchase: input.purchase, ...extra })}}`;

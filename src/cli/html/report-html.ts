@@ -8,6 +8,7 @@ import { KEPT_GROUP_IDS } from '../ledger/split-buckets.js';
 import { bidLimitInWords, standsInAllYear } from '../ledger/bid-limit.js';
 import { chartJsSource } from './chart-source.js';
 import { neededBidKinds, neededBidText } from '../report.js';
+import { shownAsEscapes } from '../safe-text.js';
 
 type Eligibility = ReturnType<Pace['checkEligibility']>;
 type Method = ReturnType<Pace['procurementMethod']>;
@@ -20,7 +21,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 // "v-\u202ekcab" read as "v-back", an id as another id.
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const shown = (text: string): string => text.replace(UNSAFE, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+const shown = (text: string): string => shownAsEscapes(text, UNSAFE);
 
 /** Text for HTML: markup characters escaped, control characters shown as `\u{..}` (as the text report shows them). */
 export function html(value: unknown): string {
