@@ -11,11 +11,12 @@ import { pricingTables, type PricingContext } from './pricing-law.js';
 import { contractNotInForce } from './contract-in-force.js';
 import { throwIssues, type CodedIssue } from '../errors/coded-issues.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
-import { addQty, type Qty } from '../contracts/quantity.js';
+import { addQty, qtyToDec, type Qty } from '../contracts/quantity.js';
+import { Dec } from '../money/decimal.js';
 import { parsePricingInput, scheduleInForce, tierQuantitiesOf, toQty, toTierQuantities, type OrderLine } from './read-pricing-input.js';
 import type { OrderBasis, QuoteFee } from './order-charges.js';
 import { citerOf, invoiceFinding } from './invoice/cite.js';
-import { contractCents, priceInvoiceLines, type BilledLine, type InvoiceLineVerification } from './invoice/price-invoice-lines.js';
+import { billedAmount, contractCents, creditCents, priceInvoiceLines, type BilledForLine, type BilledLine, type InvoiceLineVerification } from './invoice/price-invoice-lines.js';
 import { billedBefore, checkInvoiceExtras, type InvoiceAmounts, type InvoiceChargeVerification } from './invoice/check-invoice-extras.js';
 import { indexOrder, isOrdered, poLineOf, quantityFindings, type CountedLine, type OrderIndex } from './invoice/match-quantities.js';
 
@@ -183,7 +184,9 @@ function isCreditMemo(invoice: IdentifiedInvoice): boolean {
  * `invoiceTerms.pricesAsOf: 'invoice-date'` says otherwise) at the tier of the PO's quantity of its
  * sku, pooled further by `tierQuantities`; without one, from the invoice date's schedule at the
  * invoice's own quantities. Contract prices are ceilings: a line billed over the contract by more
- * than `invoiceTerms.lineTolerance` is overcharged, one billed below it is allowed (info).
+ * than `invoiceTerms.lineTolerance` is overcharged, one billed below it is allowed (info). A credit
+ * refunds at most the contract price of its units, or what the order's invoices billed for them
+ * when that was less.
  *
  * Quantities: billed lines match PO lines by `lineId`, else by sku; cumulative with
  * `previousInvoices` (credits subtract), more than ordered or, with `receipts`, more than received
@@ -251,12 +254,32 @@ export function verifyInvoice(context: PricingContext, input: InvoiceVerificatio
   }
   const trace: TraceStep[] = [{ step: 'schedule', id: schedule.id, detail: { asOf: priceDate, pricedBy: byOrderDate ? 'purchase-order-date' : 'invoice-date', effectiveFrom: schedule.effectiveFrom, effectiveTo: schedule.effectiveTo ?? null, rounding: schedule.rounding } }];
   const tolerance = contract.invoiceTerms?.lineTolerance === undefined ? 0 : moneyCents(contract.invoiceTerms.lineTolerance);
-  const lines = priceInvoiceLines(schedule, billed, own, tier, tolerance, contract.supplyKind === 'goods', cite, findings, trace);
+  const earlier = request.previousInvoices ?? [];
+  const earlierBilled = earlier.map((inv) => readLines(inv, undefined));
+  // What the order's invoices (with a PO, the earlier ones too) billed for a credit's PO line, or
+  // its sku: a credit refunds what was billed for the units when that was below the contract.
+  const debits = (order === undefined ? [billed] : [...earlierBilled, billed]).flat().filter((l) => l.sign > 0 && schedule.items.has(l.sku));
+  const billedFor = (credit: BilledLine): BilledForLine | undefined => {
+    const at = poLineOf(order, credit);
+    let cents = 0;
+    let exact = new Dec(0);
+    let quantity: Qty = 0;
+    let any = false;
+    for (const d of debits) {
+      const dAt = poLineOf(order, d);
+      if (d.sku !== credit.sku || (at >= 0 && dAt >= 0 && dAt !== at)) continue;
+      const amount = billedAmount(d, schedule.rounding);
+      cents = addCents(cents, amount.cents);
+      exact = exact.plus(new Dec(String(d.unitPrice)).times(qtyToDec(d.quantity)));
+      quantity = addQty(quantity, d.quantity);
+      any = true;
+    }
+    return any ? { cents, exact, quantity } : undefined;
+  };
+  const lines = priceInvoiceLines(schedule, billed, own, tier, tolerance, contract.supplyKind === 'goods', billedFor, cite, findings, trace);
 
   // Quantities, cumulative over the earlier invoices, against the PO and the receipts.
-  const earlier = request.previousInvoices ?? [];
   findings.push(...identityFindings(invoice, po, earlier));
-  const earlierBilled = earlier.map((inv) => readLines(inv, undefined));
   const earlierLines = earlierBilled.flatMap(counted);
   const receipts = request.receipts === undefined ? undefined : request.receipts.flatMap((r) => ordered(r.lines));
   findings.push(
@@ -273,7 +296,8 @@ export function verifyInvoice(context: PricingContext, input: InvoiceVerificatio
   const countsAsUnit = (sku: string): boolean => schedule.items.get(sku)?.supplyKind === contract.supplyKind;
   // The goods returned on the order, for a restocking charge: the credits of this invoice and, with a
   // PO, of the earlier ones, of the contract's own supply kind (a credited training hour puts nothing
-  // back on a shelf), each valued as its line is, at the contract price of the order's tier.
+  // back on a shelf), each valued as its line is: at the contract price of the order's tier, or
+  // at what the order's invoices billed for the units when that was less.
   const returned = (): OrderBasis['returned'] => {
     if (!contract.charges?.some((t) => t.kind === 'restocking')) return undefined;
     let cents = 0;
@@ -283,7 +307,7 @@ export function verifyInvoice(context: PricingContext, input: InvoiceVerificatio
         if (l.sign > 0 || !countsAsUnit(l.sku)) return;
         const ownQuantity = own.get(l.sku) ?? l.quantity;
         try {
-          cents = addCents(cents, contractCents(schedule.items.get(l.sku)!, l.quantity, ownQuantity, tier.get(l.sku) ?? ownQuantity, schedule.rounding).cents);
+          cents = addCents(cents, creditCents(schedule.items.get(l.sku)!, l, ownQuantity, tier.get(l.sku) ?? ownQuantity, schedule.rounding, billedFor(l)).cents);
         } catch (e) {
           throw tooLargeAt(e, `${k === 0 ? '$.invoice' : `$.previousInvoices[${k - 1}]`}.lines[${i}].quantity`);
         }

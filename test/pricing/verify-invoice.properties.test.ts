@@ -1,6 +1,8 @@
 // Invariants of the invoice match: an invoice that bills exactly the quote of its PO verifies; one
-// cent more on one line is caught on that line alone; and splitting an invoice into two partial
-// invoices (the second with the first as previousInvoices) never changes the total overcharge,
+// cent more on one line is caught on that line alone; a credit at the price the order billed is no
+// overcharge; and splitting an invoice's lines between two partial invoices (the second with the
+// first as previousInvoices; a line's quantity is not split: each part would be rounded on its own,
+// see docs/pricing.md) never changes the total overcharge,
 // the co-op's admin fee added to the prices included (an allowance per order, as a charge's is).
 // fast-check prints the seed and path of a failing run; replay with { seed, path } in the options.
 import { describe, expect } from 'vitest';
@@ -127,6 +129,23 @@ describe('verifyInvoice', () => {
     }
   });
 
+  prop.prop([arbContract, arbOrder, fc.array(fc.integer({ min: 0, max: 5_000 }), { minLength: 8, maxLength: 8 }), fc.nat(), fc.nat()], { numRuns: Number(process.env['FC_NUM_RUNS'] ?? 200) })(
+    'a credit that refunds returned units at the price the order billed them at, at or below the contract, is never an overcharge',
+    (contract, order, discounts, pick, returned) => {
+      const q = quoteOf(contract, order);
+      // The order billed below (or at) the contract, then a credit memo returns some units of one
+      // line at the price that line was billed at.
+      const lines = q.lines.map((l, k) => ({ lineId: l.lineId!, sku: l.sku, quantity: l.quantity, unitPrice: D.max(0, new D(l.unitPrice).minus(new D(discounts[k]!).dividedBy(10_000))).toFixed() }));
+      const i = pick % lines.length;
+      const units = 1 + (returned % Number(lines[i]!.quantity));
+      const invoice = { number: 'INV-1', date: addDays(order.date, 5), lines };
+      const memo = { number: 'CM-1', date: addDays(order.date, 9), lines: [{ ...lines[i]!, quantity: `-${units}` }] };
+      const v = pace.verifyInvoice({ contract: contract as never, invoice: memo, purchaseOrder: purchaseOrderOf(order), previousInvoices: [invoice] });
+      expect(v.lines[0]!.overcharge).toBe('0.00');
+      expect(v.findings.filter((f) => f.code === 'invoice-overcharge')).toEqual([]);
+    },
+  );
+
   prop.prop(
     [
       arbContract,
@@ -138,7 +157,7 @@ describe('verifyInvoice', () => {
       arbAdminBilling,
     ],
     { numRuns: Number(process.env["FC_NUM_RUNS"] ?? 200) },
-  )('splitting an invoice into two partial invoices never changes the total overcharge', (contract, order, bumps, firstPart, charges, offContract, adminBilling) => {
+  )("splitting an invoice's lines between two partial invoices never changes the total overcharge", (contract, order, bumps, firstPart, charges, offContract, adminBilling) => {
     const q = quoteOf(contract, order);
     // The admin fee billed in all (the quote's, when the contract adds one, give or take; billed
     // under a contract that does not, it is overcharged in full), and its parts.

@@ -130,6 +130,40 @@ describe('verifyInvoice with a purchase order', () => {
     expect(notReturned.findings.find((f) => f.code === 'invoice-charge-not-allowed')?.message).toContain('25.00 a return, and no goods were returned on the order');
   });
 
+  // A vendor's back-to-school promotion: 100 Chromebooks of PO-7 billed at 265.00, below the
+  // contract's 270.00 (allowed: contract prices are ceilings). Two come back; the credit memo
+  // refunds what the district paid for them. Before, the credit was held to the contract price
+  // (-540.00) and the vendor refunding 530.00 was reported as a 10.00 overcharge.
+  it('takes a credit at the price the order was billed below the contract for what the vendor owes back', () => {
+    const promotion = [{ number: 'INV-5001', date: '2025-09-10', lines: [line('CB', 100, '265.00', '1')] }];
+    // (with the e-waste fee of the two devices credited, and the 8.25 % tax on the lines)
+    const tax: Record<string, string> = { '260.00': '-42.90', '265.00': '-43.73', '270.00': '-44.55' };
+    const memo = (unitPrice: string) => ({ number: 'CM-5001', date: '2025-09-25', lines: [line('CB', -2, unitPrice, '1')], fees: [{ kind: 'ca-ewaste-recycling-fee', amount: '-8.00' }], tax: tax[unitPrice]! });
+    const paidBack = verify({ purchaseOrder: po, previousInvoices: promotion, invoice: memo('265.00') });
+    expect(paidBack.lines[0]).toMatchObject({ billedExtended: '-530.00', contractExtended: '-530.00', contractUnitPrice: '270.00', overcharge: '0.00', ok: true });
+    expect(paidBack.overchargeTotal).toBe('0.00');
+    expect(codes(paidBack).filter((c) => c.includes('invoice-overcharge') || c.includes('invoice-below-contract'))).toEqual([]);
+    // Refunding less than was paid leaves the district owed the difference; refunding the contract
+    // price, more than was paid, is in the district's favour.
+    const short = verify({ purchaseOrder: po, previousInvoices: promotion, invoice: memo('260.00') });
+    expect(short.overchargeTotal).toBe('10.00');
+    expect(short.findings.find((f) => f.code === 'invoice-overcharge')).toMatchObject({ severity: 'block', data: { billedForReturned: '530.00', billedBefore: { amount: '26500.00', quantity: '100' } } });
+    expect(short.findings.find((f) => f.code === 'invoice-overcharge')?.message).toContain("against the 530.00 the order's invoices billed for those units (26500.00 for 100, below the contract's 270.00 a unit)");
+    const generous = verify({ purchaseOrder: po, previousInvoices: promotion, invoice: memo('270.00') });
+    expect(generous.overchargeTotal).toBe('0.00');
+    expect(codes(generous)).toContain('info invoice-below-contract');
+    // Billed over the contract (the overcharge was blocked on that invoice), the units are refunded
+    // at the contract price, as before; with no earlier invoice of the line, at the contract price too.
+    const over = [{ number: 'INV-5002', date: '2025-09-10', lines: [line('CB', 100, '275.00', '1')] }];
+    expect(verify({ purchaseOrder: po, previousInvoices: over, invoice: memo('270.00') }).overchargeTotal).toBe('0.00');
+    expect(verify({ purchaseOrder: po, previousInvoices: over, invoice: memo('265.00') }).overchargeTotal).toBe('10.00');
+    expect(verify({ purchaseOrder: po, invoice: memo('265.00') }).overchargeTotal).toBe('10.00');
+    // Restocking is a percent of the goods returned as the credit values them: 10 % of 530.00.
+    const restocking = { ...contract, charges: [{ kind: 'restocking', basis: 'percent', percent: '10', taxable: false }] };
+    const restocked = pace.verifyInvoice({ contract: restocking as never, purchaseOrder: po, previousInvoices: promotion, invoice: { ...memo('265.00'), charges: [{ kind: 'restocking', amount: '54.00' }] } });
+    expect(restocked.charges[0]).toMatchObject({ allowed: false, maxAllowed: '53.00', overcharge: '1.00' });
+  });
+
 describe('verifyInvoice input', () => {
   it('names the JSON path of each bad field, in the invoice, the PO, the receipts and the earlier invoices', () => {
     const e = errorOf(() =>

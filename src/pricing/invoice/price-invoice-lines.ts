@@ -3,12 +3,12 @@
 import type { Finding, TraceStep } from '../../decision.js';
 import type { Money, RoundingMode } from '../../money/money.js';
 import { Dec } from '../../money/decimal.js';
-import { addCents, formatCents, moneyCents, tooLargeAt, type Cents } from '../cents.js';
+import { addCents, decToCents, formatCents, moneyCents, tooLargeAt, type Cents } from '../cents.js';
 import { isMoneyText } from '../../model/primitives.js';
 import type { PreparedItem, PreparedSchedule } from '../../contracts/price-index.js';
 import { preparePrice } from '../../contracts/price-index.js';
 import { amountCents, graduatedAverageText, selectTier, unitCents } from '../price-line.js';
-import { compareQty, qtyText, type Qty } from '../../contracts/quantity.js';
+import { compareQty, qtyText, qtyToDec, type Qty } from '../../contracts/quantity.js';
 import { invoiceFinding, type Citer } from './cite.js';
 
 /** One billed line checked against the contract. */
@@ -23,7 +23,11 @@ export interface InvoiceLineVerification {
   contractUnitPrice: string | null;
   /** `round(billedUnitPrice × quantity)`, negative for a credit. */
   billedExtended: Money;
-  /** What the contract allows for this line, computed exactly as `quote` would; `"0.00"` for a sku not on the contract. */
+  /**
+   * What the contract allows for this line, computed exactly as `quote` would; `"0.00"` for a sku
+   * not on the contract. A credit refunds at most that, or, when the order's invoices billed its
+   * PO line below the contract, its share of what they billed (a vendor refunds what it was paid).
+   */
   contractExtended: Money;
   /** `billedExtended − contractExtended` when that is over the contract's line tolerance, else `"0.00"`: never negative. A sku not on the contract: all of `billedExtended`. */
   overcharge: Money;
@@ -80,6 +84,44 @@ export function contractCents(item: PreparedItem, quantity: Qty, own: Qty, poole
   return pooledCents <= cents ? { cents: pooledCents, used: pooled } : { cents, used: own };
 }
 
+/**
+ * What the order's invoices billed for the units of a PO line (or a sku) before a credit returns
+ * some of them: their billed amounts and units, debits only. @internal
+ */
+export interface BilledForLine {
+  /** What their lines billed, each rounded as billed. */
+  readonly cents: Cents;
+  /** The same unrounded (each unit price times its units), in dollars. */
+  readonly exact: Dec;
+  readonly quantity: Qty;
+}
+
+/**
+ * What a credit of `line.quantity` units refunds, unsigned: what the contract allows for them (as
+ * {@link contractCents}), or, when the order's invoices billed them for less (`billed`: a price
+ * below the contract, which is allowed), the units at the price they were billed at (several
+ * prices: their average), rounded as a line is. A vendor refunds what it was paid: a credit at
+ * the price it billed is no overcharge.
+ * @internal
+ */
+export function creditCents(item: PreparedItem, line: BilledLine, own: Qty, pooled: Qty, mode: RoundingMode, billed: BilledForLine | undefined): { cents: Cents; used: Qty; byBilled: boolean } {
+  const contract = contractCents(item, line.quantity, own, pooled, mode);
+  if (billed === undefined || compareQty(billed.quantity, 0) <= 0) return { ...contract, byBilled: false };
+  const share = decToCents(billed.exact.times(qtyToDec(line.quantity)).dividedBy(qtyToDec(billed.quantity)), mode);
+  return share < contract.cents ? { cents: share, used: contract.used, byBilled: true } : { ...contract, byBilled: false };
+}
+
+/** A billed line's amount, unsigned (`round(unitPrice × quantity)`), and its unit price as shown. @internal */
+export function billedAmount(line: BilledLine, mode: RoundingMode): { cents: Cents; unitPrice: string } {
+  const q = line.quantity;
+  // Whole cents a unit times whole units (the common case) without a Decimal.
+  const text = String(line.unitPrice);
+  const exact = typeof q === 'number' && isMoneyText(text, false) ? moneyCents(text) * q : undefined;
+  if (exact !== undefined && Number.isSafeInteger(exact)) return { cents: exact, unitPrice: formatCents(moneyCents(text)) };
+  const price = preparePrice(new Dec(text));
+  return { cents: unitCents(price, q, mode), unitPrice: price.text };
+}
+
 function labelOf(i: number, line: BilledLine): string {
   return `Line ${i + 1}${line.lineId !== undefined ? ` (${line.lineId})` : ''}, ${line.sku}`;
 }
@@ -92,6 +134,7 @@ function dataOf(i: number, line: BilledLine, quantity: string, billedUnitPrice: 
  * Prices every billed line under `schedule` at its sku's tier quantity (`own`, pooled by
  * `pooled`), pushing the line findings: block `invoice-sku-not-on-contract`, `invoice-overcharge`
  * and `invoice-credit-not-on-order`; info `invoice-below-contract` and `invoice-within-tolerance`.
+ * `billedFor` tells what the order's invoices billed for a credit's PO line (see {@link creditCents}).
  * @internal
  */
 export function priceInvoiceLines(
@@ -101,6 +144,7 @@ export function priceInvoiceLines(
   pooled: ReadonlyMap<string, Qty>,
   toleranceCents: Cents,
   unknownTaxable: boolean,
+  billedFor: (credit: BilledLine) => BilledForLine | undefined,
   cite: Citer,
   findings: Finding[],
   trace: TraceStep[],
@@ -118,12 +162,9 @@ export function priceInvoiceLines(
     try {
       const q = line.quantity;
       const sign = line.sign;
-      // Whole cents a unit times whole units (the common case) without a Decimal.
-      const text = String(line.unitPrice);
-      const unitCentsExact = typeof q === 'number' && isMoneyText(text, false) ? moneyCents(text) * q : undefined;
-      const price = unitCentsExact !== undefined && Number.isSafeInteger(unitCentsExact) ? undefined : preparePrice(new Dec(text));
-      const billedLine = sign * (price === undefined ? unitCentsExact! : unitCents(price, q, mode));
-      const billedUnitPrice = price === undefined ? formatCents(moneyCents(text)) : price.text;
+      const amount = billedAmount(line, mode);
+      const billedLine = sign * amount.cents;
+      const billedUnitPrice = amount.unitPrice;
       const quantity = sign < 0 ? `-${qtyText(q)}` : qtyText(q);
       const item = schedule.items.get(line.sku);
       const out: InvoiceLineVerification = { sku: line.sku, quantity, billedUnitPrice, contractUnitPrice: null, billedExtended: formatCents(billedLine), contractExtended: '0.00', overcharge: '0.00', ok: false };
@@ -143,7 +184,8 @@ export function priceInvoiceLines(
         return;
       }
       const ownQuantity = own.get(line.sku)!;
-      const { cents, used } = contractCents(item, q, ownQuantity, pooled.get(line.sku) ?? ownQuantity, mode);
+      const paid = sign < 0 ? billedFor(line) : undefined;
+      const { cents, used, byBilled } = sign < 0 ? creditCents(item, line, ownQuantity, pooled.get(line.sku) ?? ownQuantity, mode, paid) : { ...contractCents(item, q, ownQuantity, pooled.get(line.sku) ?? ownQuantity, mode), byBilled: false };
       const expectedLine = sign * cents;
       expectedCents = addCents(expectedCents, expectedLine);
       if (item.taxable) {
@@ -164,7 +206,8 @@ export function priceInvoiceLines(
       out.overcharge = formatCents(over);
       out.ok = over === 0;
       overchargeCents = addCents(overchargeCents, over);
-      if (difference !== 0) lineFinding(findings, cite, { ...dataOf(i, line, quantity, billedUnitPrice, billedLine), contractUnitPrice: out.contractUnitPrice, contractExtended: out.contractExtended }, labelOf(i, line), billedLine, expectedLine, over, toleranceCents);
+      const basis = byBilled ? { billedForReturned: formatCents(cents), billedBefore: { amount: formatCents(paid!.cents), quantity: qtyText(paid!.quantity) } } : {};
+      if (difference !== 0) lineFinding(findings, cite, { ...dataOf(i, line, quantity, billedUnitPrice, billedLine), contractUnitPrice: out.contractUnitPrice, contractExtended: out.contractExtended, ...basis }, labelOf(i, line), billedLine, expectedLine, over, toleranceCents);
       lines.push(out);
     } catch (e) {
       throw tooLargeAt(e, `$.invoice.lines[${i}].quantity`);
@@ -179,7 +222,8 @@ function lineFinding(findings: Finding[], cite: Citer, detail: Record<string, un
   const quantity = detail['quantity'] as string;
   const price = detail['billedUnitPrice'] as string;
   const what = billedLine < 0 ? `credited ${formatCents(-billedLine)}` : `billed ${formatCents(billedLine)}`;
-  const allows = `the contract's ${formatCents(Math.abs(expectedLine))} (${detail['contractUnitPrice'] as string} a unit)`;
+  const paid = detail['billedBefore'] as { amount: string; quantity: string } | undefined;
+  const allows = paid !== undefined ? `the ${formatCents(Math.abs(expectedLine))} the order's invoices billed for those units (${paid.amount} for ${paid.quantity}, below the contract's ${detail['contractUnitPrice'] as string} a unit)` : `the contract's ${formatCents(Math.abs(expectedLine))} (${detail['contractUnitPrice'] as string} a unit)`;
   if (over > 0) {
     findings.push(invoiceFinding('invoice-overcharge', 'block', `${label}: ${what} for ${quantity} at ${price}, against ${allows}; overcharge ${formatCents(over)}. Pay the contract price.`, cite('invoice-overcharge', 'prices'), { ...detail, overcharge: formatCents(over) }));
   } else if (difference > 0) {
