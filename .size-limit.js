@@ -21,6 +21,11 @@
 // cent by weight then member id): code 73,726 -> 73,859 bytes.
 // Session 25 (an unknown "meta" says which objects take one): 73,859 -> 73,927 bytes; 73 bytes
 // are left, so the next change that adds code has to take some out or say why the budget grows.
+// Session 26, two answers that were wrong: a credit refunds what the order's invoices billed for its
+// units when that was below the contract (a credit memo at the price paid was reported overcharged),
+// and the split check judges CUPCCAA work against the force-account limit as well as the formal one
+// (three $28,500 repairs of one roof were no group): 73,927 -> 74,347 bytes. Raised to 75 kB; 653
+// bytes are left.
 const optionalPeers = /^(json-rules-engine|fast-check)(\/|$)/;
 const forbidOptionalPeers = {
   name: 'forbid-optional-peers',
@@ -45,7 +50,7 @@ export default [
     name: 'core code: import { createPace } with zod, decimal.js and date-fns, without the bundled packs',
     path: 'src/index.ts',
     import: '{ createPace }',
-    limit: '74 kB',
+    limit: '75 kB',
     modifyEsbuildConfig(config) {
       config.external = [];
       config.plugins = [...(config.plugins ?? []), forbidOptionalPeers, withoutPacks];

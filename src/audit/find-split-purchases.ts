@@ -56,7 +56,9 @@ const SPLIT_KINDS: ReadonlySet<string> = new Set(['goods', 'services', 'public-w
  * at most `days`), each within the limit of its own date, whose total is over the limit the group
  * is judged against: the lowest of the member's own regime in force on the purchases' dates (for a public
  * work naming its kind, as procurementMethod reads `publicWorksKinds`: maintenance is grouped apart
- * from public projects and judged against PCC § 20111(a)). Change orders
+ * from public projects and judged against PCC § 20111(a); under CUPCCAA, work within the
+ * force-account limit is judged against it, § 22032(a), and work over it, bid informally, against
+ * the formal-bidding limit). Change orders
  * (`revisionOf`) fold into their PO; a PO they carry over its limit is reported on its own
  * (`change-orders`). Purchases under a cooperative contract are left out, and so is a PO that is
  * itself over its limit (its own procurement). With the default window, purchases just across July 1
@@ -65,7 +67,8 @@ const SPLIT_KINDS: ReadonlySet<string> = new Set(['goods', 'services', 'public-w
  * self-certified one while it is in force), a `federal-micro-purchase` warning. Ids are taken as
  * given (a repeated id is not an error).
  *
- * @param context - The layered packs (bid limits: thresholds with `method: 'formal-bid'`).
+ * @param context - The layered packs (bid limits: thresholds with `method: 'formal-bid'`, and
+ *   `'informal-bid'` ones that name a `params.splittingCitation`).
  * @param purchases - The purchases (validated; bad ones throw a PaceError naming `$.purchases[i]`).
  * @param options - `{ window?, members?, acrossVendors? }`.
  * @returns The groups, sorted by member, vendor, supply kind, first date and kind.
@@ -180,7 +183,7 @@ function groupsUnder(context: PaceContext, parsed: readonly Purchase[], options:
     row.regime = regimes.of(p.memberId, p.date);
     if (p.vendorId !== undefined && hasFederalFunds(p)) pushTo(federalBuckets, p.memberId, p.vendorId, i);
     const limitKind = limitKindOf(p);
-    const hit = limits.on(row.regime, limitKind, row.day);
+    const hit = limits.within(row.regime, limitKind, row.day, row.ownCents);
     if (hit === null) continue;
     row.limit = hit.used;
     row.limitFallback = hit.fallback;

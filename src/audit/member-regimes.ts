@@ -5,7 +5,7 @@ import type { Member, MemberKind } from '../model/member.js';
 import type { Purchase } from '../model/purchase.js';
 import { isCupccaaInForce } from '../compliance/derive-facts.js';
 import { regimeKindOf } from '../compliance/required-method.js';
-import { figureOn, type ThresholdPeriod, type ThresholdSeries, type ThresholdTable } from '../compliance/threshold-table.js';
+import { figureOn, isExceeded, type ThresholdPeriod, type ThresholdSeries, type ThresholdTable } from '../compliance/threshold-table.js';
 
 /** The lower of two limits; at equal amounts the one that binds at the limit itself (`>=`). */
 export function lower(a: ThresholdPeriod, b: ThresholdPeriod): ThresholdPeriod {
@@ -103,6 +103,11 @@ export class Regimes {
   }
 }
 
+/** 0 for a limit that binds at its amount itself (`>=`), else 1: the order {@link lower} prefers at one amount. */
+function bindsAt(p: ThresholdPeriod): number {
+  return p.comparison === '>=' ? 0 : 1;
+}
+
 /** Whether the member says it elected CUPCCAA without saying when (`cupccaa.since`). */
 export function isElectionUndated(member: Member): boolean {
   return member.cupccaa !== undefined && member.cupccaa.optedIn && member.cupccaa.since === undefined;
@@ -133,9 +138,17 @@ function bindsAlone(p: ThresholdPeriod, regime: Regime, limitKind: string): bool
   return true;
 }
 
-/** Whether a period is a state or local bid limit that binds a purchase of this limit kind, whoever the member. */
+/**
+ * Whether a period is a state or local bid limit that binds a purchase of this limit kind, whoever
+ * the member: one above which a formal bid is required, or an informal one when the pack names the
+ * anti-splitting section that covers it (`params.splittingCitation`): under CUPCCAA, work over the
+ * force-account limit must be bid informally, and splitting it to stay under that limit is
+ * unlawful too (PCC § 22033: "competitive bidding"; the Commission reviews "work exceeding
+ * force-account limits", § 22042).
+ */
 function bindsKind(p: ThresholdPeriod, limitKind: string): boolean {
-  if (p.method !== 'formal-bid' || (p.level !== 'state' && p.level !== 'local') || p.role !== 'limit') return false;
+  const bid = p.method === 'formal-bid' || (p.method === 'informal-bid' && typeof p.params?.['splittingCitation'] === 'string');
+  if (!bid || (p.level !== 'state' && p.level !== 'local') || p.role !== 'limit') return false;
   const a = p.appliesTo;
   if (!a) return true;
   if (a.federalFunds === true) return false;
@@ -147,7 +160,8 @@ function bindsKind(p: ThresholdPeriod, limitKind: string): boolean {
 /** The series that can bind a regime key and limit kind, and the limits found by day. */
 interface KeyLimits {
   readonly series: readonly ThresholdSeries[];
-  readonly byDay: Map<number, LimitHit | null>;
+  /** Each day's limits, lowest first (several: the bands of one regime, as CUPCCAA's); null: none. */
+  readonly byDay: Map<number, readonly LimitHit[] | null>;
 }
 
 /** Days a regime's limits are kept for at most per limit kind (then they are found again). */
@@ -187,8 +201,24 @@ export class Limits {
     return kind;
   }
 
-  /** The lowest bid limit binding the regime and limit kind ({@link limitKindOf}) on the day, or null when none does. */
-  on(regime: Regime, limitKind: string, day: number): LimitHit | null {
+  /**
+   * The bid limit a purchase of `cents` is judged against: the lowest binding the regime and limit
+   * kind ({@link limitKindOf}) on the day, or, when the amount is over a limit that asks only for an
+   * informal bid, the next one up (null when none binds). Under CUPCCAA a $30,000 repair is within
+   * the force-account limit (PCC § 22032(a)) and grouped against it, and a $100,000 one, bid
+   * informally, against the formal-bid limit (§ 22032(b)): several of them together over it were
+   * split to escape a formal bid. Over a formal-bid limit a purchase was bid formally: there is no
+   * stricter bid a higher limit could ask for (a district's own lower limit, then the state's).
+   */
+  within(regime: Regime, limitKind: string, day: number, cents: number): LimitHit | null {
+    const hits = this.on(regime, limitKind, day);
+    if (hits === null) return null;
+    for (const hit of hits) if (!isExceeded(cents, hit.used) || hit.used.method === 'formal-bid') return hit;
+    return hits[hits.length - 1]!;
+  }
+
+  /** The bid limits binding the regime and limit kind ({@link limitKindOf}) on the day, lowest first, or null when none does. */
+  on(regime: Regime, limitKind: string, day: number): readonly LimitHit[] | null {
     let limits = regime.limits.get(limitKind);
     if (!limits) {
       // What bindsAlone reads of a regime and limit kind: regimes of one key share their limits.
@@ -201,17 +231,16 @@ export class Limits {
     const cached = byDay.get(day);
     if (cached !== undefined) return cached;
     if (byDay.size >= MAX_DAYS_KEPT) byDay.clear();
-    let found: LimitHit | null = null;
+    let found: LimitHit[] | null = null;
     for (const s of series) {
       const hit = figureOn(s, day);
       // A period of the series may bind another regime (e.g. a CUPCCAA period): check the one used.
       if (!hit || !bindsAlone(hit.used, regime, limitKind)) continue;
-      if (found === null) found = hit;
-      else {
-        const lo = lower(found.used, hit.used);
-        found = lo === found.used ? { used: lo, fallback: found.fallback } : hit;
-      }
+      (found ??= []).push(hit);
     }
+    // Lowest first; at one amount the limit that binds at the amount itself first (see lower), then
+    // in the series' order (a stable sort).
+    found?.sort((a, b) => a.used.amountCents! - b.used.amountCents! || bindsAt(a.used) - bindsAt(b.used));
     byDay.set(day, found);
     return found;
   }

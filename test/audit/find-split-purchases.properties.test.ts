@@ -53,12 +53,16 @@ const toPurchases = (rows: readonly GeneratedRow[]): Purchase[] =>
     ...(r.federal ? { funding: [{ source: 'federal' as const, amount: centsToMoney(r.cents) }] } : {}),
   }));
 
-/** The lowest state formal-bid limit procurementMethod applies to the member's own regime for a purchase. */
+/**
+ * The lowest state bid limit procurementMethod applies to the member's own regime for a purchase:
+ * a formal-bid limit, or CUPCCAA's force-account limit, above which work is bid informally (PCC §
+ * 22032(a); splitting to stay under it is unlawful too, § 22033).
+ */
 function ownLowestLimit(member: Member, purchase: Purchase): number | undefined {
   const judgedAs: Member = member.kind === 'joint-powers-authority' && member.regimeOf ? { ...member, kind: member.regimeOf } : member;
   const { funding: _funding, ...withoutFederal } = purchase;
   const d = pace.procurementMethod({ member: judgedAs, purchase: withoutFederal });
-  const limits = d.thresholds.filter((t) => t.applies && t.level === 'state' && t.method === 'formal-bid' && t.amount !== null).map((t) => cents(t.amount!));
+  const limits = d.thresholds.filter((t) => t.applies && t.level === 'state' && (t.method === 'formal-bid' || t.method === 'informal-bid') && t.amount !== null).map((t) => cents(t.amount!));
   return limits.length === 0 ? undefined : Math.min(...limits);
 }
 
