@@ -19,7 +19,7 @@ Usage:
   pace-rules check-invoice <invoice.json> [--format text|json|html] [--out FILE] [--packs ...]
       a vendor invoice matched against the contract, and the purchase order, receipts and earlier
       invoices when the file gives them: { "contract", "invoice", "purchaseOrder"?, "receipts"?,
-      "previousInvoices"?, "tierQuantities"? }. Exit 1 when a finding blocks payment.
+      "previousInvoices"?, "tierQuantities"?, "member"? }. Exit 1 when a finding blocks payment.
   pace-rules quote <order.json> [--format text|json] [--out FILE] [--packs ...]
       a quote ({ "contract", "asOf", "lines", "tierQuantities"?, "taxRate"?, "charges"? }) or a
       group buy ({ "contract", "asOf", "orders", "sharedCosts"?, "taxRate"? }): the lines, charges,

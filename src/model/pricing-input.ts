@@ -153,6 +153,8 @@ export const InvoiceVerificationInputSchema = z.strictObject({
   /** Earlier invoices against the same PO: their quantities and charges count first. */
   previousInvoices: z.optional(z.array(InvoiceInputSchema)),
   tierQuantities: z.optional(TierQuantitiesSchema),
+  /** The buying member, as `pace.quote` takes it: its `state` decides the e-waste fee (default California). */
+  member: z.optional(MemberSchema),
 });
 
 /** The input of `pace.checkContract`. */

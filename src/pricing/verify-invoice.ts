@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../dates/calendar-date.js';
+import type { Member } from '../model/member.js';
 import type { DecisionBase, Finding, TraceStep } from '../decision.js';
 import type { ChargeKind, Contract } from '../model/contract.js';
 import { isNegativeText, type MoneyInput, type QuantityInput } from '../model/primitives.js';
@@ -95,6 +96,12 @@ export interface InvoiceVerificationInput {
   previousInvoices?: readonly InvoiceInput[];
   /** Per sku, a pooled quantity that selects the tier (a group buy); at least the order's own quantity. */
   tierQuantities?: Readonly<Record<string, QuantityInput>>;
+  /**
+   * The buying member, as {@link Pace.quote} takes it: its `state` decides the e-waste fee (the
+   * California fee is due on devices sold to a buyer in California; a Nevada district buying on the
+   * contract owes none, and a fee billed to it is overcharged). Without it, California.
+   */
+  member?: Member;
 }
 
 /** The result of {@link Pace.verifyInvoice}. */
@@ -337,7 +344,7 @@ export function verifyInvoice(context: PricingContext, input: InvoiceVerificatio
   };
   let extras: ReturnType<typeof checkInvoiceExtras>;
   try {
-    extras = checkInvoiceExtras(tables, contract, invoice, lines, basis, before, po?.taxRate, cite, findings);
+    extras = checkInvoiceExtras(tables, contract, invoice, lines, basis, before, po?.taxRate, request.member?.state ?? 'CA', cite, findings);
   } catch (e) {
     // The invoice's charges, fees, tax or totals out of range (a line's own amount is named by its quantity).
     throw tooLargeAt(e, '$.invoice');

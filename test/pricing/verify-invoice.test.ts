@@ -130,6 +130,27 @@ describe('verifyInvoice with a purchase order', () => {
     expect(notReturned.findings.find((f) => f.code === 'invoice-charge-not-allowed')?.message).toContain('25.00 a return, and no goods were returned on the order');
   });
 
+  // A Nevada district buying on the cooperative contract (out-of-state agencies may piggyback where
+  // the contract allows it): California's e-waste fee is due on devices sold to buyers in
+  // California, so the 4.00 a Chromebook the vendor billed out of habit is not owed. Before, the
+  // invoice check took every buyer for a Californian and passed the fee.
+  it("takes the e-waste fee from the buyer's state when the member is given, as a quote does", () => {
+    const carson = { id: 'carson-city-sd', name: 'Carson City School District', kind: 'school-district', state: 'NV' } as const;
+    const invoice = { number: 'INV-6120', date: '2025-09-20', lines: [line('CB', 30, '270.00', '1')], fees: [{ kind: 'ca-ewaste-recycling-fee', amount: '120.00' }] };
+    const { taxRate: _untaxed, ...untaxedPo } = po; // (no tax: this is about the fee)
+    const nevada = verify({ purchaseOrder: untaxedPo, member: carson, invoice });
+    expect(nevada.fees).toEqual([]);
+    expect(nevada.expected.fees).toBe('0.00');
+    expect(nevada.overchargeTotal).toBe('120.00');
+    expect(nevada.findings.find((f) => f.code === 'invoice-fee-mismatch')).toMatchObject({ severity: 'block' });
+    // The quote for the same member adds no fee either; a California member's, and no member's, does.
+    expect(pace.quote({ contract: contract as never, asOf: '2025-09-01', member: carson, lines: [{ sku: 'CB', quantity: 30, lineId: '1' }] }).fees).toEqual([]);
+    const california = verify({ purchaseOrder: untaxedPo, member: { ...carson, id: 'alder-usd', state: 'CA' }, invoice });
+    expect(california.expected.fees).toBe('120.00');
+    expect(california.overchargeTotal).toBe('0.00');
+    expect(verify({ purchaseOrder: untaxedPo, invoice }).expected.fees).toBe('120.00');
+  });
+
   // A vendor's back-to-school promotion: 100 Chromebooks of PO-7 billed at 265.00, below the
   // contract's 270.00 (allowed: contract prices are ceilings). Two come back; the credit memo
   // refunds what the district paid for them. Before, the credit was held to the contract price

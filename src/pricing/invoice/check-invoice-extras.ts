@@ -68,10 +68,10 @@ export function billedBefore(invoices: readonly Pick<BilledExtras, 'charges' | '
 }
 
 /** Sums e-waste fees of the billed lines: debits less credits, with the credits' fee lines negated. */
-function feesOf(tables: PricingTables, lines: PricedLines, date: string): { fees: QuoteFee[]; cents: Cents; taxableCents: Cents; findings: Finding[] } {
-  const debit = eWasteFees(tables, lines.debits, date, 'CA');
+function feesOf(tables: PricingTables, lines: PricedLines, date: string, state: string): { fees: QuoteFee[]; cents: Cents; taxableCents: Cents; findings: Finding[] } {
+  const debit = eWasteFees(tables, lines.debits, date, state);
   if (lines.credits.length === 0) return debit;
-  const credit = eWasteFees(tables, lines.credits, date, 'CA');
+  const credit = eWasteFees(tables, lines.credits, date, state);
   const negated = credit.fees.map((f) => ({ ...f, quantity: `-${f.quantity}`, amount: formatCents(-moneyCents(f.amount)) }));
   return { fees: [...debit.fees, ...negated], cents: debit.cents - credit.cents, taxableCents: debit.taxableCents - credit.taxableCents, findings: [...debit.findings, ...credit.findings] };
 }
@@ -91,6 +91,7 @@ export function checkInvoiceExtras(
   basis: () => OrderBasis,
   before: BilledBefore | undefined,
   taxRate: string | undefined,
+  state: string,
   cite: Citer,
   findings: Finding[],
 ): CheckedExtras {
@@ -120,7 +121,7 @@ export function checkInvoiceExtras(
     billedTaxable = addCents(billedTaxable, checked.taxableCents);
   }
   // Fees: the e-waste fee recomputed per covered device; the admin fee against the contract's term.
-  const ewaste = feesOf(tables, lines, invoice.date);
+  const ewaste = feesOf(tables, lines, invoice.date, state);
   findings.push(...citeUncited(ewaste.findings, cite('covered-device-screen-size-missing', 'price schedule (coveredElectronicDevice)')));
   let billedEwaste = 0;
   let billedAdmin = 0;
