@@ -24,7 +24,7 @@ const MEMBERS: Member[] = [
 
 /** Amounts near each limit a group can be judged against, and anywhere up to $240,000. */
 const arbAmountCents = fc.oneof(
-  fc.tuple(fc.constantFrom(7500, 15000, 57400, 60000, 110000, 114800, 220000), fc.constantFrom(-1, 0, 1)).map(([d, c]) => d * 100 + c),
+  fc.tuple(fc.constantFrom(7500, 15000, 57400, 60000, 75000, 110000, 114800, 220000), fc.constantFrom(-1, 0, 1)).map(([d, c]) => d * 100 + c),
   fc.integer({ min: 0, max: 24_000_000 }),
 );
 

@@ -25,7 +25,7 @@ const arbBucket = fc.record({
   rows: fc.array(
     fc.record({
       day: fc.integer({ min: 0, max: 729 }),
-      cents: fc.oneof(fc.integer({ min: 0, max: 15_000_000 }), fc.constantFrom(11450000, 11450001, 11480000, 11480001, 1500000, 22000000)),
+      cents: fc.oneof(fc.integer({ min: 0, max: 15_000_000 }), fc.constantFrom(11450000, 11450001, 11480000, 11480001, 1500000, 22000000, 6000000, 6000001, 7500000, 7500001)),
       changeOf: fc.option(fc.nat(), { freq: 15, nil: undefined }),
     }),
     { minLength: 60, maxLength: 400, size: 'max' },
