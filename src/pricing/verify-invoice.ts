@@ -17,7 +17,7 @@ import { Dec } from '../money/decimal.js';
 import { parsePricingInput, scheduleInForce, tierQuantitiesOf, toQty, toTierQuantities, type OrderLine } from './read-pricing-input.js';
 import type { OrderBasis, QuoteFee } from './order-charges.js';
 import { citerOf, invoiceFinding } from './invoice/cite.js';
-import { billedAmount, contractCents, creditCents, priceInvoiceLines, type BilledForLine, type BilledLine, type InvoiceLineVerification } from './invoice/price-invoice-lines.js';
+import { contractCents, creditCents, priceInvoiceLines, type BilledForLine, type BilledLine, type InvoiceLineVerification } from './invoice/price-invoice-lines.js';
 import { billedBefore, checkInvoiceExtras, type InvoiceAmounts, type InvoiceChargeVerification } from './invoice/check-invoice-extras.js';
 import { indexOrder, isOrdered, poLineOf, quantityFindings, type CountedLine, type OrderIndex } from './invoice/match-quantities.js';
 
@@ -268,20 +268,18 @@ export function verifyInvoice(context: PricingContext, input: InvoiceVerificatio
   const debits = (order === undefined ? [billed] : [...earlierBilled, billed]).flat().filter((l) => l.sign > 0 && schedule.items.has(l.sku));
   const billedFor = (credit: BilledLine): BilledForLine | undefined => {
     const at = poLineOf(order, credit);
-    let cents = 0;
+    // (exact: a debit beyond the range of whole cents, a barcode keyed as a quantity, throws nowhere here)
     let exact = new Dec(0);
     let quantity: Qty = 0;
     let any = false;
     for (const d of debits) {
       const dAt = poLineOf(order, d);
       if (d.sku !== credit.sku || (at >= 0 && dAt >= 0 && dAt !== at)) continue;
-      const amount = billedAmount(d, schedule.rounding);
-      cents = addCents(cents, amount.cents);
       exact = exact.plus(new Dec(String(d.unitPrice)).times(qtyToDec(d.quantity)));
       quantity = addQty(quantity, d.quantity);
       any = true;
     }
-    return any ? { cents, exact, quantity } : undefined;
+    return any ? { exact, quantity } : undefined;
   };
   const lines = priceInvoiceLines(schedule, billed, own, tier, tolerance, contract.supplyKind === 'goods', billedFor, cite, findings, trace);
 

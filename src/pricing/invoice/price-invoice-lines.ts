@@ -89,9 +89,7 @@ export function contractCents(item: PreparedItem, quantity: Qty, own: Qty, poole
  * some of them: their billed amounts and units, debits only. @internal
  */
 export interface BilledForLine {
-  /** What their lines billed, each rounded as billed. */
-  readonly cents: Cents;
-  /** The same unrounded (each unit price times its units), in dollars. */
+  /** What their lines billed, unrounded (each unit price times its units), in dollars. */
   readonly exact: Dec;
   readonly quantity: Qty;
 }
@@ -111,8 +109,8 @@ export function creditCents(item: PreparedItem, line: BilledLine, own: Qty, pool
   return share < contract.cents ? { cents: share, used: contract.used, byBilled: true } : { ...contract, byBilled: false };
 }
 
-/** A billed line's amount, unsigned (`round(unitPrice × quantity)`), and its unit price as shown. @internal */
-export function billedAmount(line: BilledLine, mode: RoundingMode): { cents: Cents; unitPrice: string } {
+/** A billed line's amount, unsigned (`round(unitPrice × quantity)`), and its unit price as shown. */
+function billedAmount(line: BilledLine, mode: RoundingMode): { cents: Cents; unitPrice: string } {
   const q = line.quantity;
   // Whole cents a unit times whole units (the common case) without a Decimal.
   const text = String(line.unitPrice);
@@ -206,7 +204,7 @@ export function priceInvoiceLines(
       out.overcharge = formatCents(over);
       out.ok = over === 0;
       overchargeCents = addCents(overchargeCents, over);
-      const basis = byBilled ? { billedForReturned: formatCents(cents), billedBefore: { amount: formatCents(paid!.cents), quantity: qtyText(paid!.quantity) } } : {};
+      const basis = byBilled ? { billedForReturned: formatCents(cents), billedBefore: { amount: paid!.exact.toFixed(2), quantity: qtyText(paid!.quantity) } } : {};
       if (difference !== 0) lineFinding(findings, cite, { ...dataOf(i, line, quantity, billedUnitPrice, billedLine), contractUnitPrice: out.contractUnitPrice, contractExtended: out.contractExtended, ...basis }, labelOf(i, line), billedLine, expectedLine, over, toleranceCents);
       lines.push(out);
     } catch (e) {
