@@ -179,6 +179,10 @@ describe('verifyInvoice with a purchase order', () => {
     expect(verify({ purchaseOrder: po, previousInvoices: over, invoice: memo('270.00') }).overchargeTotal).toBe('0.00');
     expect(verify({ purchaseOrder: po, previousInvoices: over, invoice: memo('265.00') }).overchargeTotal).toBe('10.00');
     expect(verify({ purchaseOrder: po, invoice: memo('265.00') }).overchargeTotal).toBe('10.00');
+    // An earlier invoice keyed with a barcode as its quantity (beyond whole cents) does not refuse the
+    // credit: what it billed is summed exactly, and the credit is valued at its average price.
+    const barcode = [{ number: 'INV-5003', date: '2025-09-10', lines: [line('CB', '4006381333931', '265.00', '1')] }];
+    expect(verify({ purchaseOrder: po, previousInvoices: barcode, invoice: memo('265.00') }).overchargeTotal).toBe('0.00');
     // Restocking is a percent of the goods returned as the credit values them: 10 % of 530.00.
     const restocking = { ...contract, charges: [{ kind: 'restocking', basis: 'percent', percent: '10', taxable: false }] };
     const restocked = pace.verifyInvoice({ contract: restocking as never, purchaseOrder: po, previousInvoices: promotion, invoice: { ...memo('265.00'), charges: [{ kind: 'restocking', amount: '54.00' }] } });
