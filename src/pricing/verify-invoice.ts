@@ -12,8 +12,8 @@ import { pricingTables, type PricingContext } from './pricing-law.js';
 import { contractNotInForce } from './contract-in-force.js';
 import { throwIssues, type CodedIssue } from '../errors/coded-issues.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
-import { addQty, qtyToDec, type Qty } from '../contracts/quantity.js';
-import { Dec } from '../money/decimal.js';
+import { addQty, type Qty } from '../contracts/quantity.js';
+import { billedForCredits } from './invoice/billed-lots.js';
 import { parsePricingInput, scheduleInForce, tierQuantitiesOf, toQty, toTierQuantities, type OrderLine } from './read-pricing-input.js';
 import type { OrderBasis, QuoteFee } from './order-charges.js';
 import { citerOf, invoiceFinding } from './invoice/cite.js';
@@ -263,24 +263,10 @@ export function verifyInvoice(context: PricingContext, input: InvoiceVerificatio
   const tolerance = contract.invoiceTerms?.lineTolerance === undefined ? 0 : moneyCents(contract.invoiceTerms.lineTolerance);
   const earlier = request.previousInvoices ?? [];
   const earlierBilled = earlier.map((inv) => readLines(inv, undefined));
-  // What the order's invoices (with a PO, the earlier ones too) billed for a credit's PO line, or
-  // its sku: a credit refunds what was billed for the units when that was below the contract.
-  const debits = (order === undefined ? [billed] : [...earlierBilled, billed]).flat().filter((l) => l.sign > 0 && schedule.items.has(l.sku));
-  const billedFor = (credit: BilledLine): BilledForLine | undefined => {
-    const at = poLineOf(order, credit);
-    // (exact: a debit beyond the range of whole cents, a barcode keyed as a quantity, throws nowhere here)
-    let exact = new Dec(0);
-    let quantity: Qty = 0;
-    let any = false;
-    for (const d of debits) {
-      const dAt = poLineOf(order, d);
-      if (d.sku !== credit.sku || (at >= 0 && dAt >= 0 && dAt !== at)) continue;
-      exact = exact.plus(new Dec(String(d.unitPrice)).times(qtyToDec(d.quantity)));
-      quantity = addQty(quantity, d.quantity);
-      any = true;
-    }
-    return any ? { exact, quantity } : undefined;
-  };
+  // What the order's invoices (with a PO, the earlier ones too) billed for the units each credit
+  // returns: a credit refunds what was billed for them when that was below the contract.
+  const credited = billedForCredits(order === undefined ? [billed] : [...earlierBilled, billed], (l) => poLineOf(order, l), (sku) => schedule.items.has(sku));
+  const billedFor = (credit: BilledLine): BilledForLine | undefined => credited.get(credit);
   const lines = priceInvoiceLines(schedule, billed, own, tier, tolerance, contract.supplyKind === 'goods', billedFor, cite, findings, trace);
 
   // Quantities, cumulative over the earlier invoices, against the PO and the receipts.

@@ -130,6 +130,30 @@ describe('verifyInvoice with a purchase order', () => {
     expect(notReturned.findings.find((f) => f.code === 'invoice-charge-not-allowed')?.message).toContain('25.00 a return, and no goods were returned on the order');
   });
 
+  // Returns after earlier returns: the units still held are what a credit refunds. A reversal of an
+  // invoice and a rebill at a promotional price leave the rebilled units to the next return; a
+  // credit at the price of a lot the order still holds returns units of that lot, however the
+  // documents are split. (Found by an adversarial review of the first version, which averaged every
+  // unit ever billed, returned or not.)
+  it('values a credit on the units the order still holds, after earlier credits took theirs', () => {
+    const d = (number: string, date: string, quantity: number, unitPrice: string) => ({ number, date, lines: [line('CASE', quantity, unitPrice, '2')] });
+    const caseContract = (earlier: object[], memo: object) => verify({ purchaseOrder: { ...po, taxRate: '0' }, previousInvoices: earlier as never, invoice: memo as never });
+    // Billed 10 at 12.00, reversed, rebilled at 11.00; 2 returned at 11.00: nothing owed.
+    const rebill = [d('INV-1', '2025-09-10', 10, '12.00'), d('CM-1', '2025-09-12', -10, '12.00'), d('INV-2', '2025-09-15', 10, '11.00')];
+    expect(caseContract(rebill, d('CM-2', '2025-09-25', -2, '11.00')).overchargeTotal).toBe('0.00');
+    // Bought at 11.50 and returned, bought again at 12.00: a return of those at 11.75 is 2.50 short.
+    const rebuy = [d('INV-1', '2025-09-10', 10, '11.50'), d('CM-1', '2025-09-12', -10, '11.50'), d('INV-2', '2025-09-15', 10, '12.00')];
+    expect(caseContract(rebuy, d('CM-2', '2025-09-25', -10, '11.75')).overchargeTotal).toBe('2.50');
+    // 10 held at 11.50; one document ships 10 more at 12.00 and returns 2 at 11.50: no overcharge, in
+    // one document or in two, in either order.
+    const held = [d('INV-1', '2025-09-10', 10, '11.50')];
+    const ship = d('INV-2', '2025-09-20', 10, '12.00');
+    const back = d('CM-2', '2025-09-20', -2, '11.50');
+    expect(caseContract(held, { ...ship, lines: [...ship.lines, ...back.lines] }).overchargeTotal).toBe('0.00');
+    expect(caseContract([...held, back], ship).overchargeTotal).toBe('0.00');
+    expect(caseContract([...held, ship], back).overchargeTotal).toBe('0.00');
+  });
+
   // A Nevada district buying on the cooperative contract (out-of-state agencies may piggyback where
   // the contract allows it): California's e-waste fee is due on devices sold to buyers in
   // California, so the 4.00 a Chromebook the vendor billed out of habit is not owed. Before, the
@@ -149,6 +173,11 @@ describe('verifyInvoice with a purchase order', () => {
     expect(california.expected.fees).toBe('120.00');
     expect(california.overchargeTotal).toBe('0.00');
     expect(verify({ purchaseOrder: untaxedPo, invoice }).expected.fees).toBe('120.00');
+    // A credit memo refunding 5 devices' share of that fee to the Nevada district is in its favour,
+    // not an uncollected fee it owes.
+    const memo = verify({ purchaseOrder: untaxedPo, member: carson, previousInvoices: [invoice], invoice: { number: 'CM-6120-1', date: '2025-09-28', lines: [line('CB', -5, '270.00', '1')], fees: [{ kind: 'ca-ewaste-recycling-fee', amount: '-20.00' }] } });
+    expect(memo.findings.find((f) => f.code === 'invoice-fee-mismatch')).toMatchObject({ severity: 'info', message: expect.stringContaining("the credit is in the district's favour") });
+    expect(memo.ok).toBe(true);
   });
 
   // A vendor's back-to-school promotion: 100 Chromebooks of PO-7 billed at 265.00, below the
@@ -168,8 +197,8 @@ describe('verifyInvoice with a purchase order', () => {
     // price, more than was paid, is in the district's favour.
     const short = verify({ purchaseOrder: po, previousInvoices: promotion, invoice: memo('260.00') });
     expect(short.overchargeTotal).toBe('10.00');
-    expect(short.findings.find((f) => f.code === 'invoice-overcharge')).toMatchObject({ severity: 'block', data: { billedForReturned: '530.00', billedBefore: { amount: '26500.00', quantity: '100' } } });
-    expect(short.findings.find((f) => f.code === 'invoice-overcharge')?.message).toContain("against the 530.00 the order's invoices billed for those units (26500.00 for 100, below the contract's 270.00 a unit)");
+    expect(short.findings.find((f) => f.code === 'invoice-overcharge')).toMatchObject({ severity: 'block', data: { billedForReturned: '530.00', billedBefore: { amount: '530.00', quantity: '2' } } });
+    expect(short.findings.find((f) => f.code === 'invoice-overcharge')?.message).toContain("against the 530.00 the order's invoices billed for those units (530.00 for 2, below the contract's 270.00 a unit)");
     const generous = verify({ purchaseOrder: po, previousInvoices: promotion, invoice: memo('270.00') });
     expect(generous.overchargeTotal).toBe('0.00');
     expect(codes(generous)).toContain('info invoice-below-contract');

@@ -143,10 +143,13 @@ export function checkInvoiceExtras(
     // fee then rests on the last known figure standing in for it, or leaves devices out, and a
     // difference is for the district to check, not an overcharge the library can claim.
     const unknown = ewaste.findings.some((f) => f.code === 'fee-figure-unknown');
+    // A credit of more fee than the devices returned carry (or than a buyer outside California owes)
+    // is in the district's favour, not an uncollected fee.
+    const refundsMore = !over && billedEwaste < 0;
     const message = unknown
       ? `E-waste fees billed ${formatCents(billedEwaste)}; the packs do not have the fee in force on ${invoice.date}, and the covered devices billed come to ${formatCents(ewaste.cents)} at the last known fee (see fee-figure-unknown). Check the billed fee against CalRecycle's schedule for the date before paying.`
-      : `E-waste fees billed ${formatCents(billedEwaste)}, but the covered devices billed come to ${formatCents(ewaste.cents)} at the fee in force on ${invoice.date}${over ? '' : '; the district owes an uncollected fee directly'}.`;
-    findings.push(invoiceFinding('invoice-fee-mismatch', over && !unknown ? 'block' : 'warn', message, feeCite, { kind: 'ca-ewaste-recycling-fee', billed: formatCents(billedEwaste), expected: formatCents(ewaste.cents), ...(unknown ? { feeFigureUnknown: true } : {}) }));
+      : `E-waste fees billed ${formatCents(billedEwaste)}, but the covered devices billed come to ${formatCents(ewaste.cents)} at the fee in force on ${invoice.date}${over ? '' : refundsMore ? "; the credit is in the district's favour" : '; the district owes an uncollected fee directly'}.`;
+    findings.push(invoiceFinding('invoice-fee-mismatch', over && !unknown ? 'block' : refundsMore && !unknown ? 'info' : 'warn', message, feeCite, { kind: 'ca-ewaste-recycling-fee', billed: formatCents(billedEwaste), expected: formatCents(ewaste.cents), ...(unknown ? { feeFigureUnknown: true } : {}) }));
     if (over && !unknown) overcharge = addCents(overcharge, billedEwaste - ewaste.cents);
   }
   const adminAllowed = checkAdminFee(contract.adminFee, billedAdmin, lines, orderBasis, before, cite, findings);

@@ -96,16 +96,18 @@ export interface BilledForLine {
 
 /**
  * What a credit of `line.quantity` units refunds, unsigned: what the contract allows for them (as
- * {@link contractCents}), or, when the order's invoices billed them for less (`billed`: a price
- * below the contract, which is allowed), the units at the price they were billed at (several
- * prices: their average), rounded as a line is. A vendor refunds what it was paid: a credit at
- * the price it billed is no overcharge.
+ * {@link contractCents}), or, when the order's invoices billed them for less (`billed`: what the
+ * units it returns were billed for, see billedForCredits; a price below the contract is allowed),
+ * that, with any units beyond those billed at the contract price, rounded as a line is. A vendor
+ * refunds what it was paid: a credit at the price it billed is no overcharge.
  * @internal
  */
 export function creditCents(item: PreparedItem, line: BilledLine, own: Qty, pooled: Qty, mode: RoundingMode, billed: BilledForLine | undefined): { cents: Cents; used: Qty; byBilled: boolean } {
   const contract = contractCents(item, line.quantity, own, pooled, mode);
   if (billed === undefined || compareQty(billed.quantity, 0) <= 0) return { ...contract, byBilled: false };
-  const share = decToCents(billed.exact.times(qtyToDec(line.quantity)).dividedBy(qtyToDec(billed.quantity)), mode);
+  const beyond = qtyToDec(line.quantity).minus(qtyToDec(billed.quantity));
+  const rest = beyond.gt(0) ? new Dec(contractCents(item, beyond, own, pooled, mode).cents).dividedBy(100) : 0;
+  const share = decToCents(billed.exact.plus(rest), mode);
   return share < contract.cents ? { cents: share, used: contract.used, byBilled: true } : { ...contract, byBilled: false };
 }
 
