@@ -31,7 +31,9 @@
 // an info rule for installation before 2025 judged as a public project: packs 19,059 -> 19,325.
 // Then credits valued on the units the order still holds, lot by lot (billed-lots.ts: a review found
 // the first version's average over every unit ever billed wrong after earlier returns): code
-// 74,374 -> 74,614.
+// 74,374 -> 74,614. The split check's bands after the same review (formal-bid limits tried first, a
+// row's formal limit above its force-account one, an informally bid PO kept out of force-account
+// groups, change orders against the highest limit passed): 74,614 -> 74,749.
 const optionalPeers = /^(json-rules-engine|fast-check)(\/|$)/;
 const forbidOptionalPeers = {
   name: 'forbid-optional-peers',

@@ -157,7 +157,7 @@ function groupsUnder(context: PaceContext, parsed: readonly Purchase[], options:
     const p = parsed[i]!;
     if (p.contractId !== undefined) continue;
     const cents = moneyToCents(p.amount);
-    rows[i] = { purchase: p, day: dayOf(p.date), fy: fiscalStartYearOf(p.date), ownCents: ownCents?.[i] ?? cents, cents, changeOrders: NO_CHANGE_ORDERS, limit: null, limitFallback: false, regime: ASSUMED_REGIME };
+    rows[i] = { purchase: p, day: dayOf(p.date), fy: fiscalStartYearOf(p.date), ownCents: ownCents?.[i] ?? cents, cents, changeOrders: NO_CHANGE_ORDERS, limit: null, upper: null, limitFallback: false, regime: ASSUMED_REGIME };
   }
   for (const [root, list] of changeOrdersOf) {
     const row = rows[root];
@@ -187,9 +187,14 @@ function groupsUnder(context: PaceContext, parsed: readonly Purchase[], options:
     if (hit === null) continue;
     row.limit = hit.used;
     row.limitFallback = hit.fallback;
+    if (hit.used.method !== 'formal-bid') row.upper = limits.on(row.regime, limitKind, row.day)!.find((h) => h.used.method === 'formal-bid' && h.used.amountCents! > hit.used.amountCents!)?.used ?? null;
     if (isExceeded(row.ownCents, hit.used)) continue;
     if (isExceeded(row.cents, hit.used)) {
-      out.push(changeOrderGroup(row, hit.used, hit.fallback));
+      // Against the highest limit its change orders carry it over (a $70,000 force-account job
+      // raised to $230,000 passed the formal-bidding limit, not only the force-account one).
+      let over = hit;
+      for (const h of limits.on(row.regime, limitKind, row.day) ?? []) if (isExceeded(row.cents, h.used) && !isExceeded(row.ownCents, h.used)) over = h;
+      out.push(changeOrderGroup(row, over.used, over.fallback));
       continue;
     }
     let byKey = buckets.get(p.memberId);

@@ -2,7 +2,7 @@
 // rolling year over its limit for each pair of consecutive fiscal years, found in linear time.
 import { lower } from './member-regimes.js';
 import { isExceeded, type ThresholdPeriod } from '../compliance/threshold-table.js';
-import { ROLLING_YEAR_DAYS, ascendingLimits, isOver, keptWithin, reportSplit, sumCents, withinLowestLimit, type Row, type SplitPurchaseGroup } from './split-groups.js';
+import { ROLLING_YEAR_DAYS, isOver, keeps, keptWithin, reportSplit, sumCents, triedLimits, withinLowestLimit, type Row, type SplitPurchaseGroup } from './split-groups.js';
 
 /**
  * Purchases just across a fiscal-year boundary: for each pair of consecutive fiscal years, the
@@ -28,7 +28,10 @@ export function reportBoundaries(rows: readonly Row[], inSplits: ReadonlySet<Row
   // What a group keeps has a limit and is within the one it is judged against, which is no
   // higher than the highest limit of the bucket: only such purchases can count toward its total.
   let highest = -Infinity;
-  for (const r of rows) if (r.limit !== null && r.limit.amountCents! > highest) highest = r.limit.amountCents!;
+  for (const r of rows) {
+    if (r.limit !== null && r.limit.amountCents! > highest) highest = r.limit.amountCents!;
+    if (r.upper !== null && r.upper.amountCents! > highest) highest = r.upper.amountCents!;
+  }
   // Prefix counts of such purchases outside split groups, and prefix sums of their positive amounts.
   const outside = new Int32Array(n + 1);
   const positive = new Float64Array(n + 1);
@@ -127,10 +130,11 @@ class KeptSums {
     let absolute = 0;
     for (const r of rows) {
       if (r.limit !== null && !limits.includes(r.limit)) limits.push(r.limit);
+      if (r.upper !== null && !limits.includes(r.upper)) limits.push(r.upper);
       absolute += Math.abs(r.cents);
     }
     if (limits.length === 0 || limits.length > 8 || !Number.isSafeInteger(absolute)) return undefined;
-    limits.sort(ascendingLimits);
+    limits.sort(triedLimits);
     const n = rows.length;
     const has: Int32Array[] = [];
     const count: Int32Array[] = [];
@@ -143,8 +147,8 @@ class KeptSums {
       const t = new Float64Array(n + 1);
       for (let k = 0; k < n; k++) {
         const r = rows[k]!;
-        const within = r.limit !== null && !isExceeded(r.cents, limit);
-        h[k + 1] = h[k]! + (r.limit === limit ? 1 : 0);
+        const within = keeps(r, limit);
+        h[k + 1] = h[k]! + (r.limit === limit || r.upper === limit ? 1 : 0);
         c[k + 1] = c[k]! + (within ? 1 : 0);
         o[k + 1] = o[k]! + (within && (inSplits === undefined || !inSplits.has(r)) ? 1 : 0);
         t[k + 1] = t[k]! + (within ? r.cents : 0);

@@ -67,6 +67,11 @@ export interface Row {
   cents: number;
   changeOrders: readonly Purchase[];
   limit: ThresholdPeriod | null;
+  /**
+   * When `limit` asks only for an informal bid (CUPCCAA's force account), the formal-bid limit above
+   * it on the row's date: purchases within force account together over it escaped a formal bid.
+   */
+  upper: ThresholdPeriod | null;
   limitFallback: boolean;
   regime: Regime;
 }
@@ -76,7 +81,9 @@ export interface Row {
  * the purchases' dates and the purchases within it (each purchase is within the limit of its own
  * date: a bucket holds no other). When those are not over it, the next higher limit of their
  * dates and the purchases within that, and so on: the strictest limit under which purchases within
- * it together pass it. Null when fewer than two have a limit; when none passes, the lowest limit
+ * it together pass it (formal-bid limits before informal ones, a row's `upper` among them: see
+ * {@link triedLimits}, {@link keeps}). Four $60,000 roof repairs of a CUPCCAA district, each within
+ * force account, are a split against the $220,000 formal-bidding limit they pass together. Null when fewer than two have a limit; when none passes, the lowest limit
  * and the purchases within it (not over it: no group). Before, only the lowest was tried: a fiscal
  * year's $60,000 in October under 2024's $114,500 and $114,600 in February under 2025's $114,800
  * were no group (the February PO is over $114,500), while $114,500 in February made one: a larger
@@ -86,8 +93,11 @@ export function withinLowestLimit(rows: readonly Row[]): { kept: Row[]; limit: T
   const limited = rows.filter((r) => r.limit !== null);
   if (limited.length < 2) return null;
   const limits: ThresholdPeriod[] = [];
-  for (const r of limited) if (!limits.includes(r.limit!)) limits.push(r.limit!);
-  limits.sort(ascendingLimits);
+  for (const r of limited) {
+    if (!limits.includes(r.limit!)) limits.push(r.limit!);
+    if (r.upper !== null && !limits.includes(r.upper)) limits.push(r.upper);
+  }
+  limits.sort(triedLimits);
   let first: { kept: Row[]; limit: ThresholdPeriod } | null = null;
   for (const limit of limits) {
     const kept = keptWithin(limited, limit);
@@ -100,12 +110,34 @@ export function withinLowestLimit(rows: readonly Row[]): { kept: Row[]; limit: T
 
 /** The rows with a limit that are within `limit` (what a group judged against it keeps), in order. */
 export function keptWithin(rows: readonly Row[], limit: ThresholdPeriod): Row[] {
-  return rows.filter((r) => r.limit !== null && !isExceeded(r.cents, limit));
+  return rows.filter((r) => keeps(r, limit));
+}
+
+/**
+ * Whether a group judged against `limit` keeps the row: it has a limit and is within this one, and
+ * when this one asks only for an informal bid (CUPCCAA's force account), the row was within such a
+ * limit on its own date too. A row judged against a formal-bid limit was over the informal one of
+ * its date, bid informally: no part of a split that escaped informal bidding ($65,000 in 2024, over
+ * that year's $60,000, with $70,000 in 2025 is no split against 2025's $75,000).
+ */
+export function keeps(r: Row, limit: ThresholdPeriod): boolean {
+  return r.limit !== null && !isExceeded(r.cents, limit) && (limit.method === 'formal-bid' || r.limit.method !== 'formal-bid');
 }
 
 /** The order withinLowestLimit tries limits in: ascending, the stricter comparison first at one amount. */
 export function ascendingLimits(a: ThresholdPeriod, b: ThresholdPeriod): number {
   return a.amountCents! - b.amountCents! || (lower(a, b) === a ? -1 : 1);
+}
+
+/**
+ * The order a window's limits are tried in: formal-bid limits first, then limits of an informal bid
+ * (CUPCCAA's force account), each ascending ({@link ascendingLimits}). Purchases that together pass
+ * the formal-bidding limit are reported against it, the stricter finding, even when some of them
+ * together pass the force-account limit too: before, the force-account pair hid the split that
+ * escaped formal bidding.
+ */
+export function triedLimits(a: ThresholdPeriod, b: ThresholdPeriod): number {
+  return (a.method === 'formal-bid' ? 0 : 1) - (b.method === 'formal-bid' ? 0 : 1) || ascendingLimits(a, b);
 }
 
 /** Whether the rows together pass the lowest limit among them: else no group of them can. */
