@@ -33,7 +33,9 @@
 // the first version's average over every unit ever billed wrong after earlier returns): code
 // 74,374 -> 74,614. The split check's bands after the same review (formal-bid limits tried first, a
 // row's formal limit above its force-account one, an informally bid PO kept out of force-account
-// groups, change orders against the highest limit passed): 74,614 -> 74,749.
+// groups, change orders against the highest limit passed): 74,614 -> 74,749. The fact
+// purchase.microPurchaseThresholdSelfCertified (the 2025 MPT warning is not for a member whose own
+// threshold is in force): 74,749 -> 74,778; packs 19,325 -> 19,360 (law pack 2026.15.0).
 const optionalPeers = /^(json-rules-engine|fast-check)(\/|$)/;
 const forbidOptionalPeers = {
   name: 'forbid-optional-peers',

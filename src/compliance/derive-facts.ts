@@ -324,6 +324,7 @@ export function deriveFacts(
       federalMethod: required?.methods.federal,
       localMethod: required?.methods.local,
       microPurchaseBySelfCertification: required === undefined ? undefined : federal && required.methods.bySelfCert,
+      microPurchaseThresholdSelfCertified: required === undefined ? undefined : federal && required.methods.selfCertified,
       competitionRequired: required === undefined ? undefined : required.methods.overall !== 'none',
       publicProjectMethod: projectMethod,
       exceedsMaxAmountPerMember: exceedsMaxAmountPerMember(contract, cents, input.spentUnderContract),
@@ -345,5 +346,5 @@ export function deriveFacts(
 export function withoutMethods(facts: Facts): Facts {
   const purchase = facts.purchase;
   if (purchase['given'] !== true || purchase['requiredMethod'] === undefined) return facts;
-  return { ...facts, purchase: { ...purchase, requiredMethod: undefined, stateMethod: undefined, federalMethod: undefined, localMethod: undefined, microPurchaseBySelfCertification: undefined, competitionRequired: undefined, publicProjectMethod: undefined } };
+  return { ...facts, purchase: { ...purchase, requiredMethod: undefined, stateMethod: undefined, federalMethod: undefined, localMethod: undefined, microPurchaseBySelfCertification: undefined, microPurchaseThresholdSelfCertified: undefined, competitionRequired: undefined, publicProjectMethod: undefined } };
 }

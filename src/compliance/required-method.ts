@@ -81,6 +81,8 @@ export interface RequiredMethods {
    * federal figure it replaced is exceeded, the member's own applies and is not.
    */
   bySelfCert: boolean;
+  /** A self-certified micro-purchase threshold of the member, in force on the date, replaced the federal one for this purchase. */
+  selfCertified: boolean;
 }
 
 /** The facts the threshold logic needs about a purchase, computed once. @internal */
@@ -204,7 +206,7 @@ export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubjec
   const work = purchase.supplyKind === 'public-works' && purchase.publicWorks !== undefined ? kindBit(purchase.publicWorks.kind, 'work') : 0;
   const bits: KindBits = { member: kindBit(judgedAs, 'member'), supply: kindBit(purchase.supplyKind, 'supply'), work };
   const lookups = lookupAllThresholds(table, day);
-  const out: RequiredMethods = { state: 'none', federal: 'none', local: 'none', overall: 'none', thresholds: [], bySelfCert: false };
+  const out: RequiredMethods = { state: 'none', federal: 'none', local: 'none', overall: 'none', thresholds: [], bySelfCert: false, selfCertified: false };
   // The first period bound to a CUPCCAA election that applied: the member's election decided it.
   let electionPeriod: ThresholdPeriod | undefined;
 
@@ -293,6 +295,7 @@ export function computeRequiredMethods(table: ThresholdTable, s: ThresholdSubjec
     }
     const exceeded = period.comparison === '>=' ? s.cents >= cents : s.cents > cents;
     if (replacedExceeded && doesApply && !exceeded) out.bySelfCert = true;
+    if (id === 'member.federalMicroPurchaseThreshold' && doesApply) out.selfCertified = true;
     const check: ThresholdCheck = {
       id, amount, comparison: period.comparison, citation, applies: doesApply, exceeded, series: series.id,
       level: period.level, method: period.method, pack: period.pack, confidence: period.confidence, latestKnownUsed: found.fallback,

@@ -39,7 +39,7 @@ export interface RuleSet {
 }
 
 /** The facts of `purchase` derived from the methods the thresholds require (derive-facts.ts). */
-const METHOD_FACTS: ReadonlySet<string> = new Set(['requiredMethod', 'stateMethod', 'federalMethod', 'localMethod', 'microPurchaseBySelfCertification', 'competitionRequired', 'publicProjectMethod']);
+const METHOD_FACTS: ReadonlySet<string> = new Set(['requiredMethod', 'stateMethod', 'federalMethod', 'localMethod', 'microPurchaseBySelfCertification', 'microPurchaseThresholdSelfCertified', 'competitionRequired', 'publicProjectMethod']);
 
 /** Whether conditions read one of the derived method facts of `purchase`. @internal */
 export function readsRequiredMethods(conditions: readonly unknown[]): boolean {

@@ -56,6 +56,7 @@ export const DERIVED_FACT_PATHS: Readonly<Record<string, readonly string[]>> = {
     'federalMethod',
     'localMethod',
     'microPurchaseBySelfCertification',
+    'microPurchaseThresholdSelfCertified',
     'competitionRequired',
     'publicProjectMethod',
     'exceedsMaxAmountPerMember',
