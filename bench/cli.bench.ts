@@ -161,6 +161,17 @@
  * cores were busy either way). Replacing an existing --out costs 10-30 ms at the rename (ext4
  * allocates the new file's blocks when it replaces another: 0.1 ms onto a new name).
  *
+ * Session 26 (no speed work: correctness fixes in the invoice check, the split check's CUPCCAA
+ * bands and the law pack). The whole 200,000-row run, callgrind as in session 24: 13.34 billion
+ * instructions at the session's start (fe82d4f), 13.30 at its end: the split check's bands and
+ * the three new pack rules cost the ledger nothing measurable. This bench at 17:05 (load 2.0-2.8):
+ * 200,000 rows --jobs 0 82,790 rows/s (74,628-84,979), default jobs 84,531 (83,217-89,251),
+ * --jobs 2 74,831; in one process 2.21, 1.61 and 1.53 s; 1,000,000 rows 141,717 rows/s
+ * (136,970-145,344), 204 MB; batch from and to files 19,715 requests/s; `check` start-up 0.26 s
+ * against bare node's 0.13. The three new law-pack rules are traced in every procurement-method
+ * answer: a batch of 4,000 requests cost 2.78 billion instructions before them, 3.10 with them, 2.87
+ * once their federal-money condition is tested first (a traced answer 9,641 -> 10,450 bytes).
+ *
  * h-batch (callgrind, answerLines on the bench's requests in pieces of 64 after a 6,000-request
  * warm-up; per request = (I(4,096) - I(2,048)) / 2,048): a traced request (JSON.parse, the
  * decision, the answer line in UTF-8) cost 382,450 instructions on main at 78dd790, of which
