@@ -227,7 +227,17 @@ function groupsUnder(context: PaceContext, parsed: readonly Purchase[], options:
         if (!couldBeOver(rowsOf)) continue;
         let inSplits: Set<Row> | undefined;
         for (const [start, end] of windows(rowsOf, windowDays)) {
-          if (end - start > 1) reportSplit(rowsOf.slice(start, end), 'split', acrossVendors, out)?.forEach((r) => (inSplits ??= new Set()).add(r));
+          // A window may hold more than one split: the purchases a group leaves out can make one of
+          // their own against another limit (two $10,000 repairs before a CUPCCAA election, over
+          // § 20111(b)'s $15,000, and two $40,000 ones after it, over force account's $75,000).
+          let window = end - start > 1 ? rowsOf.slice(start, end) : [];
+          while (window.length > 1) {
+            const kept = reportSplit(window, 'split', acrossVendors, out);
+            if (!kept) break;
+            const taken = (inSplits ??= new Set());
+            for (const r of kept) taken.add(r);
+            window = window.filter((r) => !taken.has(r));
+          }
         }
         if (windowDays === undefined && rowsOf[0]!.fy !== rowsOf[rowsOf.length - 1]!.fy) reportBoundaries(rowsOf, inSplits, acrossVendors, out);
       }
