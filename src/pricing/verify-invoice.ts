@@ -17,7 +17,7 @@ import { billedForCredits } from './invoice/billed-lots.js';
 import { parsePricingInput, scheduleInForce, tierQuantitiesOf, toQty, toTierQuantities, type OrderLine } from './read-pricing-input.js';
 import type { OrderBasis, QuoteFee } from './order-charges.js';
 import { citerOf, invoiceFinding } from './invoice/cite.js';
-import { contractCents, creditCents, priceInvoiceLines, type BilledForLine, type BilledLine, type InvoiceLineVerification } from './invoice/price-invoice-lines.js';
+import { contractCents, contractUnitPrice, creditCents, priceInvoiceLines, type BilledForLine, type BilledLine, type InvoiceLineVerification } from './invoice/price-invoice-lines.js';
 import { billedBefore, checkInvoiceExtras, type InvoiceAmounts, type InvoiceChargeVerification } from './invoice/check-invoice-extras.js';
 import { indexOrder, isOrdered, poLineOf, quantityFindings, type CountedLine, type OrderIndex } from './invoice/match-quantities.js';
 
@@ -265,7 +265,13 @@ export function verifyInvoice(context: PricingContext, input: InvoiceVerificatio
   const earlierBilled = earlier.map((inv) => readLines(inv, undefined));
   // What the order's invoices (with a PO, the earlier ones too) billed for the units each credit
   // returns: a credit refunds what was billed for them when that was below the contract.
-  const credited = billedForCredits(order === undefined ? [billed] : [...earlierBilled, billed], (l) => poLineOf(order, l), (sku) => schedule.items.has(sku));
+  const contractUnit = (sku: string) => {
+    const item = schedule.items.get(sku);
+    if (item === undefined) return undefined;
+    const mine = own.get(sku) ?? 1;
+    return contractUnitPrice(item, mine, tier.get(sku) ?? mine);
+  };
+  const credited = billedForCredits(order === undefined ? [billed] : [...earlierBilled, billed], (l) => poLineOf(order, l), contractUnit);
   const billedFor = (credit: BilledLine): BilledForLine | undefined => credited.get(credit);
   const lines = priceInvoiceLines(schedule, billed, own, tier, tolerance, contract.supplyKind === 'goods', billedFor, cite, findings, trace);
 

@@ -154,6 +154,28 @@ describe('verifyInvoice with a purchase order', () => {
     expect(caseContract([...held, ship], back).overchargeTotal).toBe('0.00');
   });
 
+  // A second review: a unit billed over the contract is owed only the contract price (its
+  // overcharge was blocked); a credit at a price no unit was billed at is valued at the lowest
+  // prices held (the least the district is owed), whatever the order of the memo's lines; and a
+  // credit naming its PO line takes that line's units before units billed on lines naming none.
+  it('values returned units at most at the contract price, the lowest held first, its own PO line first', () => {
+    const d = (number: string, date: string, lines: object[]) => ({ number, date, lines });
+    const untaxed = { ...po, taxRate: '0' };
+    const check = (earlier: object[], memo: object, order = untaxed) => verify({ purchaseOrder: order as never, previousInvoices: earlier as never, invoice: memo as never }).overchargeTotal;
+    // 1 case billed at 12.50 (over the contract's 12.00: blocked) and 1 at 11.50; both back at 11.75.
+    const mixed = [d('INV-1', '2025-09-10', [line('CASE', 1, '12.50', '2')]), d('INV-2', '2025-09-12', [line('CASE', 1, '11.50', '2')])];
+    expect(check(mixed, d('CM-1', '2025-09-25', [line('CASE', -2, '11.75', '2')]))).toBe('0.00');
+    // 1 at 11.50 and 1 at 11.00 (22.50 paid), credited 11.50 and 10.90: 0.10 short, in either line order.
+    const two = [d('INV-1', '2025-09-10', [line('CASE', 1, '11.50', '2')]), d('INV-2', '2025-09-12', [line('CASE', 1, '11.00', '2')])];
+    expect(check(two, d('CM-1', '2025-09-25', [line('CASE', -1, '11.50', '2'), line('CASE', -1, '10.90', '2')]))).toBe('0.10');
+    expect(check(two, d('CM-1', '2025-09-25', [line('CASE', -1, '10.90', '2'), line('CASE', -1, '11.50', '2')]))).toBe('0.10');
+    // Two ship-to lines of sleeves: 50 shipped at a promotional 10.00 on a line naming no PO line,
+    // 50 for line 3 at 12.00; line 3's 50 come back credited at 10.00: 100.00 short.
+    const shipTo = { ...untaxed, lines: [{ lineId: '2', sku: 'CASE', quantity: 50 }, { lineId: '3', sku: 'CASE', quantity: 50 }] };
+    const shipped = [d('INV-1', '2025-09-10', [line('CASE', 50, '10.00')]), d('INV-2', '2025-09-12', [line('CASE', 50, '12.00', '3')])];
+    expect(check(shipped, d('CM-1', '2025-09-25', [line('CASE', -50, '10.00', '3')]), shipTo)).toBe('100.00');
+  });
+
   // A Nevada district buying on the cooperative contract (out-of-state agencies may piggyback where
   // the contract allows it): California's e-waste fee is due on devices sold to buyers in
   // California, so the 4.00 a Chromebook the vendor billed out of habit is not owed. Before, the

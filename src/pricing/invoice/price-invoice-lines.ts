@@ -7,7 +7,7 @@ import { addCents, decToCents, formatCents, moneyCents, tooLargeAt, type Cents }
 import { isMoneyText } from '../../model/primitives.js';
 import type { PreparedItem, PreparedSchedule } from '../../contracts/price-index.js';
 import { preparePrice } from '../../contracts/price-index.js';
-import { amountCents, graduatedAverageText, selectTier, unitCents } from '../price-line.js';
+import { amountCents, graduatedAverageText, ladderTotal, selectTier, unitCents } from '../price-line.js';
 import { compareQty, qtyText, qtyToDec, type Qty } from '../../contracts/quantity.js';
 import { invoiceFinding, type Citer } from './cite.js';
 
@@ -120,6 +120,29 @@ function billedAmount(line: BilledLine, mode: RoundingMode): { cents: Cents; uni
   if (exact !== undefined && Number.isSafeInteger(exact)) return { cents: exact, unitPrice: formatCents(moneyCents(text)) };
   const price = preparePrice(new Dec(text));
   return { cents: unitCents(price, q, mode), unitPrice: price.text };
+}
+
+/**
+ * The contract's exact price of one unit of an item whose own tier quantity is `own` (pooled by
+ * `pooled` when that costs less), unrounded: what a unit billed over the contract is owed at. A
+ * volume tier's flat fee is shared by its units, a graduated ladder's total by its units.
+ * @internal
+ */
+export function contractUnitPrice(item: PreparedItem, own: Qty, pooled: Qty): Dec {
+  const at = (t: Qty): Dec => {
+    const rule = item.rule;
+    if (rule.kind !== 'tiered') return rule.unitPrice.dec;
+    if (compareQty(t, 0) <= 0) return rule.tiers[0]!.unitPrice.dec;
+    if (rule.mode === 'volume') {
+      const tier = selectTier(rule.tiers, t);
+      return tier.flatFee === undefined ? tier.unitPrice.dec : tier.unitPrice.dec.plus(tier.flatFee.dec.dividedBy(qtyToDec(t)));
+    }
+    return ladderTotal(rule.tiers, t).dividedBy(qtyToDec(t));
+  };
+  const mine = at(own);
+  if (compareQty(pooled, own) === 0) return mine;
+  const pooledPrice = at(pooled);
+  return pooledPrice.lt(mine) ? pooledPrice : mine;
 }
 
 function labelOf(i: number, line: BilledLine): string {
