@@ -195,7 +195,11 @@ function groupsUnder(context: PaceContext, parsed: readonly Purchase[], options:
       let over = hit;
       for (const h of limits.on(row.regime, limitKind, row.day) ?? []) if (isExceeded(row.cents, h.used) && !isExceeded(row.ownCents, h.used)) over = h;
       out.push(changeOrderGroup(row, over.used, over.fallback));
-      continue;
+      // Still within the formal-bidding limit above the force-account one it passed, it counts
+      // toward a split that escaped formal bidding (judged against that limit only).
+      if (row.upper === null || isExceeded(row.cents, row.upper)) continue;
+      row.limit = row.upper;
+      row.upper = null;
     }
     let byKey = buckets.get(p.memberId);
     if (!byKey) buckets.set(p.memberId, (byKey = new Map()));
