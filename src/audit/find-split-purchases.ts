@@ -229,17 +229,17 @@ function groupsUnder(context: PaceContext, parsed: readonly Purchase[], options:
         const rowsOf = rowsAt(list);
         // No window of the bucket can pass the lowest limit of its purchases when all of them together do not.
         if (!couldBeOver(rowsOf)) continue;
-        let inSplits: Set<Row> | undefined;
+        let inSplits: Map<Row, ThresholdPeriod> | undefined;
         for (const [start, end] of windows(rowsOf, windowDays)) {
           // A window may hold more than one split: the purchases a group leaves out can make one of
           // their own against another limit (two $10,000 repairs before a CUPCCAA election, over
           // § 20111(b)'s $15,000, and two $40,000 ones after it, over force account's $75,000).
           let window = end - start > 1 ? rowsOf.slice(start, end) : [];
           while (window.length > 1) {
-            const kept = reportSplit(window, 'split', acrossVendors, out);
-            if (!kept) break;
-            const taken = (inSplits ??= new Set());
-            for (const r of kept) taken.add(r);
+            const group = reportSplit(window, 'split', acrossVendors, out);
+            if (!group) break;
+            const taken = (inSplits ??= new Map());
+            for (const r of group.kept) taken.set(r, group.limit);
             window = window.filter((r) => !taken.has(r));
           }
         }

@@ -2,7 +2,7 @@
 // rolling year over its limit for each pair of consecutive fiscal years, found in linear time.
 import { lower } from './member-regimes.js';
 import { isExceeded, type ThresholdPeriod } from '../compliance/threshold-table.js';
-import { ROLLING_YEAR_DAYS, isOver, keeps, keptWithin, reportSplit, sumCents, triedLimits, withinLowestLimit, type Row, type SplitPurchaseGroup } from './split-groups.js';
+import { ROLLING_YEAR_DAYS, isOver, keeps, keptWithin, reportSplit, reported, sumCents, triedLimits, withinLowestLimit, type InSplits, type Row, type SplitPurchaseGroup } from './split-groups.js';
 
 /**
  * Purchases just across a fiscal-year boundary: for each pair of consecutive fiscal years, the
@@ -23,7 +23,7 @@ import { ROLLING_YEAR_DAYS, isOver, keeps, keptWithin, reportSplit, sumCents, tr
  * that does not grow with the rolling year; only the best one's purchases are then taken (the
  * bench's 200,000-row ledger judged 7,971 rolling years of 453 purchases on average in full).
  */
-export function reportBoundaries(rows: readonly Row[], inSplits: ReadonlySet<Row> | undefined, acrossVendors: boolean, out: SplitPurchaseGroup[]): void {
+export function reportBoundaries(rows: readonly Row[], inSplits: InSplits | undefined, acrossVendors: boolean, out: SplitPurchaseGroup[]): void {
   const n = rows.length;
   // What a group keeps has a limit and is within the one it is judged against, which is no
   // higher than the highest limit of the bucket: only such purchases can count toward its total.
@@ -38,7 +38,8 @@ export function reportBoundaries(rows: readonly Row[], inSplits: ReadonlySet<Row
   for (let k = 0; k < n; k++) {
     const r = rows[k]!;
     const keepable = r.limit !== null && r.cents <= highest;
-    outside[k + 1] = outside[k]! + (keepable && (inSplits === undefined || !inSplits.has(r)) ? 1 : 0);
+    // (a purchase in a force-account split may still count toward a formal-bid group)
+    outside[k + 1] = outside[k]! + (keepable && inSplits?.get(r)?.method !== 'formal-bid' ? 1 : 0);
     positive[k + 1] = positive[k]! + (keepable && r.cents > 0 ? r.cents : 0);
   }
   // Prefix sums per limit: built for a larger bucket once several rolling years were judged in
@@ -84,7 +85,7 @@ export function reportBoundaries(rows: readonly Row[], inSplits: ReadonlySet<Row
       const within = withinLowestLimit(rows.slice(s, e));
       if (!within) continue;
       const spans = within.kept.some((r) => r.fy === fy) && within.kept.some((r) => r.fy !== fy);
-      if (!spans || (inSplits !== undefined && within.kept.every((r) => inSplits.has(r)))) continue;
+      if (!spans || (inSplits !== undefined && within.kept.every((r) => reported(inSplits, r, within.limit)))) continue;
       const cents = sumCents(within.kept);
       if (!isOver(cents, within.limit)) continue;
       if (best === undefined || cents > best.cents) best = { s, e, limit: within.limit, cents };
@@ -125,7 +126,7 @@ class KeptSums {
     readonly sum: readonly Float64Array[],
   ) {}
 
-  static of(rows: readonly Row[], inSplits: ReadonlySet<Row> | undefined): KeptSums | undefined {
+  static of(rows: readonly Row[], inSplits: InSplits | undefined): KeptSums | undefined {
     const limits: ThresholdPeriod[] = [];
     let absolute = 0;
     for (const r of rows) {
@@ -150,7 +151,7 @@ class KeptSums {
         const within = keeps(r, limit);
         h[k + 1] = h[k]! + (r.limit === limit || r.upper === limit ? 1 : 0);
         c[k + 1] = c[k]! + (within ? 1 : 0);
-        o[k + 1] = o[k]! + (within && (inSplits === undefined || !inSplits.has(r)) ? 1 : 0);
+        o[k + 1] = o[k]! + (within && !reported(inSplits, r, limit) ? 1 : 0);
         t[k + 1] = t[k]! + (within ? r.cents : 0);
       }
       has.push(h);

@@ -124,6 +124,18 @@ export function keeps(r: Row, limit: ThresholdPeriod): boolean {
   return r.limit !== null && !isExceeded(r.cents, limit) && (limit.method === 'formal-bid' || r.limit.method !== 'formal-bid');
 }
 
+/**
+ * The purchases of split groups, each with the limit of its group: a purchase in a split against an
+ * informal-bid limit (force account) is not yet reported for a group against a formal-bid limit.
+ */
+export type InSplits = ReadonlyMap<Row, ThresholdPeriod>;
+
+/** Whether a purchase is in a split group that a group against `limit` would only repeat. */
+export function reported(inSplits: InSplits | undefined, r: Row, limit: ThresholdPeriod): boolean {
+  const split = inSplits?.get(r);
+  return split !== undefined && (limit.method !== 'formal-bid' || split.method === 'formal-bid');
+}
+
 /** The order withinLowestLimit tries limits in: ascending, the stricter comparison first at one amount. */
 export function ascendingLimits(a: ThresholdPeriod, b: ThresholdPeriod): number {
   return a.amountCents! - b.amountCents! || (lower(a, b) === a ? -1 : 1);
@@ -247,8 +259,8 @@ export function regimeAndFigureFindings(rows: readonly Row[], limit: ThresholdPe
   }
 }
 
-/** Reports the window as a group when it is one; returns the purchases of the group. */
-export function reportSplit(window: readonly Row[], kind: 'split' | 'fiscal-year-boundary', acrossVendors: boolean, out: SplitPurchaseGroup[]): readonly Row[] | undefined {
+/** Reports the window as a group when it is one; returns the purchases of the group and its limit. */
+export function reportSplit(window: readonly Row[], kind: 'split' | 'fiscal-year-boundary', acrossVendors: boolean, out: SplitPurchaseGroup[]): { kept: readonly Row[]; limit: ThresholdPeriod } | undefined {
   const within = withinLowestLimit(window);
   if (!within) return undefined;
   const cents = sumCents(within.kept);
@@ -276,5 +288,5 @@ export function reportSplit(window: readonly Row[], kind: 'split' | 'fiscal-year
   );
   regimeAndFigureFindings(within.kept, limit, group);
   out.push(group);
-  return within.kept;
+  return within;
 }
