@@ -41,7 +41,7 @@ export interface SplitPurchaseOptions {
    * school district that did not elect CUPCCAA, and each group says so in an `info` finding.
    */
   members?: readonly Member[];
-  /** Group the same category across vendors (PCC § 20116 speaks of "any work, project, service, or purchase"). */
+  /** Group the same category across vendors (PCC § 20116 speaks of "any work, project, service, or purchase"); a purchase naming no category stays with its vendor's. */
   acrossVendors?: boolean;
 }
 
@@ -203,7 +203,9 @@ function groupsUnder(context: PaceContext, parsed: readonly Purchase[], options:
     }
     let byKey = buckets.get(p.memberId);
     if (!byKey) buckets.set(p.memberId, (byKey = new Map()));
-    const key = acrossVendors ? p.category : p.vendorId;
+    // Across vendors by category; a purchase that names none has nothing in common with another
+    // vendor's (copy paper and bus tires), so it stays with its vendor's.
+    const key = acrossVendors && p.category !== undefined ? `c ${p.category}` : p.vendorId === undefined ? undefined : `v ${p.vendorId}`;
     let byKind = byKey.get(key);
     if (!byKind) byKey.set(key, (byKind = new Map()));
     // (maintenance apart from public projects: its own limit, PCC § 20111(a))
