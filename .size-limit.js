@@ -25,7 +25,7 @@
 // units when that was below the contract (a credit memo at the price paid was reported overcharged),
 // and the split check judges CUPCCAA work against the force-account limit as well as the formal one
 // (three $28,500 repairs of one roof were no group): 73,927 -> 74,347 bytes. Raised to 75 kB; 653
-// bytes are left. The packs: two federal warnings (the MPT and SAT of 2025-10-01 apply only once a
+// bytes were left. The packs: two federal warnings (the MPT and SAT of 2025-10-01 apply only once a
 // member's written procedures adopt them), 18,666 -> 19,059 bytes of 20 kB. Then verifyInvoice's
 // optional member (its state decides the e-waste fee, as in a quote): code 74,347 -> 74,374. And
 // an info rule for installation before 2025 judged as a public project: packs 19,059 -> 19,325.
@@ -36,6 +36,11 @@
 // groups, change orders against the highest limit passed): 74,614 -> 74,749. The fact
 // purchase.microPurchaseThresholdSelfCertified (the 2025 MPT warning is not for a member whose own
 // threshold is in force): 74,749 -> 74,778; packs 19,325 -> 19,360 (law pack 2026.15.0).
+// The second review's fixes (each a wrong answer: credits capped per unit at the contract price,
+// lowest prices first, own PO line first; several splits in one window; a change order past force
+// account still in the formal split; force-account splits not hiding a formal group across July 1;
+// uncategorized purchases across vendors): 74,778 -> 75,062 bytes. Raised to 76 kB; 938 bytes left.
+// Packs 19,346 (the federal rules' priority).
 const optionalPeers = /^(json-rules-engine|fast-check)(\/|$)/;
 const forbidOptionalPeers = {
   name: 'forbid-optional-peers',
@@ -60,7 +65,7 @@ export default [
     name: 'core code: import { createPace } with zod, decimal.js and date-fns, without the bundled packs',
     path: 'src/index.ts',
     import: '{ createPace }',
-    limit: '75 kB',
+    limit: '76 kB',
     modifyEsbuildConfig(config) {
       config.external = [];
       config.plugins = [...(config.plugins ?? []), forbidOptionalPeers, withoutPacks];
