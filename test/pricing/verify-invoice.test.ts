@@ -176,6 +176,20 @@ describe('verifyInvoice with a purchase order', () => {
     expect(check(shipped, d('CM-1', '2025-09-25', [line('CASE', -50, '10.00', '3')]), shipTo)).toBe('100.00');
   });
 
+  // A copier contract priced per copy on a graduated ladder (a 10.00 first copy, then 0.0689): a
+  // quote for 442 copies shows the ladder's average to six decimals, 0.091369, and 40.38 extended.
+  // The vendor bills that unit price; 442 × 0.091369 is 40.39. Before, that was blocked as a 0.01
+  // overcharge: an invoice cannot bill the exact ladder at a unit price.
+  it('holds a graduated line billed at the unit price a quote shows to that price times its units', () => {
+    const copier = { ...contract, priceSchedules: [scheduleOf([{ sku: 'COPY-BW', description: 'black and white copy', price: { kind: 'tiered', mode: 'graduated', tiers: [{ upTo: 1, unitPrice: '10.00' }, { upTo: null, unitPrice: '0.0689' }] } }])] };
+    const q = pace.quote({ contract: copier as never, asOf: '2025-09-01', lines: [{ sku: 'COPY-BW', quantity: 442 }] });
+    expect(q.lines[0]).toMatchObject({ unitPrice: '0.091369', extended: '40.38' });
+    const billed = (unitPrice: string) => pace.verifyInvoice({ contract: copier as never, invoice: { date: '2025-09-30', lines: [{ sku: 'COPY-BW', quantity: 442, unitPrice }] } });
+    expect(billed('0.091369').lines[0]).toMatchObject({ billedExtended: '40.39', contractExtended: '40.39', overcharge: '0.00', ok: true });
+    // A unit price above the quoted one is held to the exact ladder, as before: 40.40 against 40.38.
+    expect(billed('0.0914').lines[0]).toMatchObject({ billedExtended: '40.40', contractExtended: '40.38', overcharge: '0.02' });
+  });
+
   // A Nevada district buying on the cooperative contract (out-of-state agencies may piggyback where
   // the contract allows it): California's e-waste fee is due on devices sold to buyers in
   // California, so the 4.00 a Chromebook the vendor billed out of habit is not owed. Before, the

@@ -209,14 +209,18 @@ export function priceInvoiceLines(
       const ownQuantity = own.get(line.sku)!;
       const paid = sign < 0 ? billedFor(line) : undefined;
       const { cents, used, byBilled } = sign < 0 ? creditCents(item, line, ownQuantity, pooled.get(line.sku) ?? ownQuantity, mode, paid) : { ...contractCents(item, q, ownQuantity, pooled.get(line.sku) ?? ownQuantity, mode), byBilled: false };
-      const expectedLine = sign * cents;
+      const rule = item.rule;
+      // A graduated line billed at the unit price a quote shows for it (the ladder's average to six
+      // decimals) is held to that price times its units: an invoice cannot bill the exact ladder at
+      // a unit price, and 442 units at the quoted 0.091369 are 40.39 where the ladder is 40.38.
+      const quoted = sign > 0 && rule.kind === 'tiered' && rule.mode !== 'volume' && new Dec(billedUnitPrice).eq(new Dec(graduatedAverageText(rule.tiers, used)));
+      const expectedLine = sign * (quoted ? amount.cents : cents);
       expectedCents = addCents(expectedCents, expectedLine);
       if (item.taxable) {
         billedTaxableCents = addCents(billedTaxableCents, billedLine);
         expectedTaxableCents = addCents(expectedTaxableCents, expectedLine);
       }
       if (item.covered) (sign < 0 ? credits : debits).push({ sku: line.sku, lineId: line.lineId, quantity: q, item, index: i });
-      const rule = item.rule;
       if (rule.kind === 'tiered') {
         const t = selectTier(rule.tiers, used);
         out.tier = { index: t.index, upTo: t.upToText, tierQuantity: qtyText(used) };
