@@ -2,7 +2,7 @@ import { toDayNumber, type CalendarDate } from '../dates/calendar-date.js';
 import { fiscalStartYearOf } from '../dates/fiscal-year.js';
 import { PaceError } from '../errors/pace-error.js';
 import { parseSplitPurchaseOptions, type ParsedOptions } from './split-purchase-options.js';
-import { ASSUMED, Regimes, isElectionUndated, limitKindOf, limitsOf, lower, type Regime } from './member-regimes.js';
+import { ASSUMED, Regimes, isElectionUndated, judgedAgainst, limitKindOf, limitsOf, lower, type Regime } from './member-regimes.js';
 import { formatCents } from '../money/format-cents.js';
 import type { Finding } from '../decision.js';
 import type { Member } from '../model/member.js';
@@ -183,17 +183,18 @@ function groupsUnder(context: PaceContext, parsed: readonly Purchase[], options:
     row.regime = regimes.of(p.memberId, p.date);
     if (p.vendorId !== undefined && hasFederalFunds(p)) pushTo(federalBuckets, p.memberId, p.vendorId, i);
     const limitKind = limitKindOf(p);
-    const hit = limits.within(row.regime, limitKind, row.day, row.ownCents);
-    if (hit === null) continue;
+    const hits = limits.on(row.regime, limitKind, row.day);
+    if (hits === null) continue;
+    const { hit, upper } = judgedAgainst(hits, row.ownCents);
     row.limit = hit.used;
     row.limitFallback = hit.fallback;
-    if (hit.used.method !== 'formal-bid') row.upper = limits.on(row.regime, limitKind, row.day)!.find((h) => h.used.method === 'formal-bid' && h.used.amountCents! > hit.used.amountCents!)?.used ?? null;
+    row.upper = upper;
     if (isExceeded(row.ownCents, hit.used)) continue;
     if (isExceeded(row.cents, hit.used)) {
       // Against the highest limit its change orders carry it over (a $70,000 force-account job
       // raised to $230,000 passed the formal-bidding limit, not only the force-account one).
       let over = hit;
-      for (const h of limits.on(row.regime, limitKind, row.day) ?? []) if (isExceeded(row.cents, h.used) && !isExceeded(row.ownCents, h.used)) over = h;
+      for (const h of hits) if (isExceeded(row.cents, h.used) && !isExceeded(row.ownCents, h.used)) over = h;
       out.push(changeOrderGroup(row, over.used, over.fallback));
       // Still within the formal-bidding limit above the force-account one it passed, it counts
       // toward a split that escaped formal bidding (judged against that limit only).

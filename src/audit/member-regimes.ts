@@ -103,9 +103,30 @@ export class Regimes {
   }
 }
 
-/** 0 for a limit that binds at its amount itself (`>=`), else 1: the order {@link lower} prefers at one amount. */
-function bindsAt(p: ThresholdPeriod): number {
-  return p.comparison === '>=' ? 0 : 1;
+/**
+ * Limits in ascending order: by amount, then the one that binds at the amount itself (`>=`) first,
+ * as {@link lower} prefers it; limits alike in both keep their order (a stable sort).
+ */
+export function ascendingLimits(a: ThresholdPeriod, b: ThresholdPeriod): number {
+  return a.amountCents! - b.amountCents! || (a.comparison === '>=' ? 0 : 1) - (b.comparison === '>=' ? 0 : 1);
+}
+
+/**
+ * Of a day's limits (lowest first, as {@link Limits.on} gives them), the one a purchase of `cents`
+ * is judged against: the lowest, or, when the amount is over a limit that asks only for an informal
+ * bid, the next one up; and, when that one asks only for an informal bid, the formal-bid limit above
+ * it (`upper`). Under CUPCCAA a $30,000 repair is within the force-account limit (PCC § 22032(a))
+ * and grouped against it, and a $100,000 one, bid informally, against the formal-bid limit
+ * (§ 22032(b)): several of them together over it were split to escape a formal bid. Over a
+ * formal-bid limit a purchase was bid formally: there is no stricter bid a higher limit could ask
+ * for (a district's own lower limit, then the state's).
+ */
+export function judgedAgainst(hits: readonly LimitHit[], cents: number): { hit: LimitHit; upper: ThresholdPeriod | null } {
+  let k = 0;
+  while (k < hits.length - 1 && isExceeded(cents, hits[k]!.used) && hits[k]!.used.method !== 'formal-bid') k++;
+  const hit = hits[k]!;
+  const upper = hit.used.method === 'formal-bid' ? undefined : hits.find((h) => h.used.method === 'formal-bid' && h.used.amountCents! > hit.used.amountCents!);
+  return { hit, upper: upper?.used ?? null };
 }
 
 /** Whether the member says it elected CUPCCAA without saying when (`cupccaa.since`). */
@@ -201,22 +222,6 @@ export class Limits {
     return kind;
   }
 
-  /**
-   * The bid limit a purchase of `cents` is judged against: the lowest binding the regime and limit
-   * kind ({@link limitKindOf}) on the day, or, when the amount is over a limit that asks only for an
-   * informal bid, the next one up (null when none binds). Under CUPCCAA a $30,000 repair is within
-   * the force-account limit (PCC § 22032(a)) and grouped against it, and a $100,000 one, bid
-   * informally, against the formal-bid limit (§ 22032(b)): several of them together over it were
-   * split to escape a formal bid. Over a formal-bid limit a purchase was bid formally: there is no
-   * stricter bid a higher limit could ask for (a district's own lower limit, then the state's).
-   */
-  within(regime: Regime, limitKind: string, day: number, cents: number): LimitHit | null {
-    const hits = this.on(regime, limitKind, day);
-    if (hits === null) return null;
-    for (const hit of hits) if (!isExceeded(cents, hit.used) || hit.used.method === 'formal-bid') return hit;
-    return hits[hits.length - 1]!;
-  }
-
   /** The bid limits binding the regime and limit kind ({@link limitKindOf}) on the day, lowest first, or null when none does. */
   on(regime: Regime, limitKind: string, day: number): readonly LimitHit[] | null {
     let limits = regime.limits.get(limitKind);
@@ -238,9 +243,7 @@ export class Limits {
       if (!hit || !bindsAlone(hit.used, regime, limitKind)) continue;
       (found ??= []).push(hit);
     }
-    // Lowest first; at one amount the limit that binds at the amount itself first (see lower), then
-    // in the series' order (a stable sort).
-    found?.sort((a, b) => a.used.amountCents! - b.used.amountCents! || bindsAt(a.used) - bindsAt(b.used));
+    found?.sort((a, b) => ascendingLimits(a.used, b.used));
     byDay.set(day, found);
     return found;
   }

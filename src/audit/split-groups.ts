@@ -5,7 +5,7 @@ import { formatCents } from '../money/format-cents.js';
 import { Dec } from '../money/decimal.js';
 import { formatMoney } from '../money/money.js';
 import type { Purchase } from '../model/purchase.js';
-import { lower, type Regime } from './member-regimes.js';
+import { ascendingLimits, lower, type Regime } from './member-regimes.js';
 import { isExceeded, type ThresholdPeriod } from '../compliance/threshold-table.js';
 
 /**
@@ -136,10 +136,6 @@ export function reported(inSplits: InSplits | undefined, r: Row, limit: Threshol
   return split !== undefined && (limit.method !== 'formal-bid' || split.method === 'formal-bid');
 }
 
-/** The order withinLowestLimit tries limits in: ascending, the stricter comparison first at one amount. */
-export function ascendingLimits(a: ThresholdPeriod, b: ThresholdPeriod): number {
-  return a.amountCents! - b.amountCents! || (lower(a, b) === a ? -1 : 1);
-}
 
 /**
  * The order a window's limits are tried in: formal-bid limits first, then limits of an informal bid

@@ -31,8 +31,10 @@ interface Lot {
  * @internal
  */
 export function billedForCredits(invoices: readonly (readonly BilledLine[])[], poLineOf: (line: BilledLine) => number, contractUnit: (sku: string) => Dec | undefined): Map<BilledLine, BilledForLine> {
-  const lots = new Map<string, Lot[]>();
   const taken = new Map<BilledLine, { value: Dec; need: Dec }>();
+  // (most invoices credit nothing: then no lot is made)
+  if (!invoices.some((lines) => lines.some((line) => line.sign < 0))) return new Map();
+  const lots = new Map<string, Lot[]>();
   for (const lines of invoices) {
     for (const line of lines) {
       const cap = line.sign > 0 ? contractUnit(line.sku) : undefined;

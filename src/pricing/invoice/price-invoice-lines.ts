@@ -104,11 +104,17 @@ export interface BilledForLine {
  */
 export function creditCents(item: PreparedItem, line: BilledLine, own: Qty, pooled: Qty, mode: RoundingMode, billed: BilledForLine | undefined): { cents: Cents; used: Qty; byBilled: boolean } {
   const contract = contractCents(item, line.quantity, own, pooled, mode);
-  if (billed === undefined || compareQty(billed.quantity, 0) <= 0) return { ...contract, byBilled: false };
+  if (billed === undefined || compareQty(billed.quantity, 0) <= 0) return { cents: contract.cents, used: contract.used, byBilled: false };
   const beyond = qtyToDec(line.quantity).minus(qtyToDec(billed.quantity));
   const rest = beyond.gt(0) ? new Dec(contractCents(item, beyond, own, pooled, mode).cents).dividedBy(100) : 0;
   const share = decToCents(billed.exact.plus(rest), mode);
-  return share < contract.cents ? { cents: share, used: contract.used, byBilled: true } : { ...contract, byBilled: false };
+  return share < contract.cents ? { cents: share, used: contract.used, byBilled: true } : { cents: contract.cents, used: contract.used, byBilled: false };
+}
+
+/** What the contract allows for a debit line, in the shape {@link creditCents} answers in. */
+function debitCents(item: PreparedItem, quantity: Qty, own: Qty, pooled: Qty, mode: RoundingMode): { cents: Cents; used: Qty; byBilled: boolean } {
+  const { cents, used } = contractCents(item, quantity, own, pooled, mode);
+  return { cents, used, byBilled: false };
 }
 
 /** A billed line's amount, unsigned (`round(unitPrice × quantity)`), and its unit price as shown. */
@@ -208,7 +214,7 @@ export function priceInvoiceLines(
       }
       const ownQuantity = own.get(line.sku)!;
       const paid = sign < 0 ? billedFor(line) : undefined;
-      const { cents, used, byBilled } = sign < 0 ? creditCents(item, line, ownQuantity, pooled.get(line.sku) ?? ownQuantity, mode, paid) : { ...contractCents(item, q, ownQuantity, pooled.get(line.sku) ?? ownQuantity, mode), byBilled: false };
+      const { cents, used, byBilled } = sign < 0 ? creditCents(item, line, ownQuantity, pooled.get(line.sku) ?? ownQuantity, mode, paid) : debitCents(item, q, ownQuantity, pooled.get(line.sku) ?? ownQuantity, mode);
       const rule = item.rule;
       // A graduated line billed at the unit price a quote shows for it (the ladder's average to six
       // decimals) is held to that price times its units: an invoice cannot bill the exact ladder at
