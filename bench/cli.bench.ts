@@ -163,8 +163,11 @@
  *
  * Session 26 (no speed work: correctness fixes in the invoice check, the split check's CUPCCAA
  * bands and the law pack). The whole 200,000-row run, callgrind as in session 24: 13.34 billion
- * instructions at the session's start (fe82d4f), 13.30 at its end: the split check's bands and
- * the three new pack rules cost the ledger nothing measurable. This bench at 17:05 (load 2.0-2.8):
+ * instructions at the session's start (fe82d4f); 13.30 after the split check's bands and the
+ * three new pack rules (5c7b6d7); 13.63, 13.62 and 13.66 at the session's end (fd0596c, d01f55a),
+ * +2 %: the split check now judges a window again after each group (several splits in a window)
+ * and looks up purchases' split limits across July 1. Building a bucket's key without a prefix
+ * outside acrossVendors measured 13.64: no gain, not kept. This bench at 17:05 (load 2.0-2.8):
  * 200,000 rows --jobs 0 82,790 rows/s (74,628-84,979), default jobs 84,531 (83,217-89,251),
  * --jobs 2 74,831; in one process 2.21, 1.61 and 1.53 s; 1,000,000 rows 141,717 rows/s
  * (136,970-145,344), 204 MB; batch from and to files 19,715 requests/s; `check` start-up 0.26 s
