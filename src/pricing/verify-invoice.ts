@@ -19,7 +19,7 @@ import type { OrderBasis, QuoteFee } from './order-charges.js';
 import { citerOf, invoiceFinding } from './invoice/cite.js';
 import { contractCents, contractUnitPrice, creditCents, priceInvoiceLines, type BilledForLine, type BilledLine, type InvoiceLineVerification } from './invoice/price-invoice-lines.js';
 import { billedBefore, checkInvoiceExtras, type InvoiceAmounts, type InvoiceChargeVerification } from './invoice/check-invoice-extras.js';
-import { indexOrder, isOrdered, poLineOf, quantityFindings, type CountedLine, type OrderIndex } from './invoice/match-quantities.js';
+import { indexOrder, isOrdered, overCreditFindings, poLineOf, quantityFindings, type CountedLine, type OrderIndex } from './invoice/match-quantities.js';
 
 export type { InvoiceLineVerification } from './invoice/price-invoice-lines.js';
 export type { InvoiceAmounts, InvoiceChargeVerification } from './invoice/check-invoice-extras.js';
@@ -212,7 +212,8 @@ function isCreditMemo(invoice: IdentifiedInvoice): boolean {
  * `invoice-po-mismatch` (it names another PO), `invoice-duplicate` (an earlier invoice of the order
  * has its number or id);
  * `invoice-fee-mismatch`, `invoice-tax-mismatch` and `invoice-total-mismatch` (block when billed
- * over, warn when under); info `invoice-below-contract`, `invoice-within-tolerance`.
+ * over, warn when under); warn `invoice-credit-exceeds-billed` (with `previousInvoices`: credits
+ * return more of a sku than the order's invoices billed); info `invoice-below-contract`, `invoice-within-tolerance`.
  *
  * @param context - The Pace context (its `rulesVersion` goes on the result; its packs give fees and citations).
  * @param input - The contract, the invoice, and optionally the PO, receipts, earlier invoices and pooled tier quantities.
@@ -285,6 +286,10 @@ export function verifyInvoice(context: PricingContext, input: InvoiceVerificatio
       return { ...cited, ruleId: 'pricing.invoice-match' };
     }),
   );
+  // Credits beyond what the order's invoices billed, when the caller gave those invoices.
+  if (request.previousInvoices !== undefined) {
+    findings.push(...overCreditFindings(counted(billed), earlierLines, (code) => ({ ...(po !== undefined ? { citation: `Purchase order ${po.id}`, pack: PRICING_SOURCE } : cite(code, 'prices')), ruleId: 'pricing.invoice-match' })));
+  }
 
   // Charges, fees, tax and total. With a PO, a charge's allowance, and the admin fee's, is the
   // order's, shared with the earlier invoices.

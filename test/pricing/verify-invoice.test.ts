@@ -46,6 +46,30 @@ describe('verifyInvoice with a purchase order', () => {
     expect(v.findings.filter((f) => f.code === 'invoice-quantity-exceeds-order').map((f) => f.data)).toEqual([{ sku: 'CASE', lineId: 'A', billed: '120', previouslyBilled: '0', ordered: '100' }]);
   });
 
+  it('warns when the credits return more of a sku than the order\'s invoices billed, given the order\'s earlier invoices', () => {
+    // INV-5581 billed 10 Chromebooks; the vendor's credit memo keyed 15 for a return of 10.
+    const shipped = [{ number: 'INV-5581', date: '2025-09-10', lines: [line('CB', 10, '270.00', '1')] }];
+    const memo = { number: 'CM-5581-1', date: '2025-09-25', lines: [line('CB', -15, '270.00', '1')], fees: [{ kind: 'ca-ewaste-recycling-fee', amount: '-60.00' }], tax: '-334.13' };
+    const v = verify({ purchaseOrder: po, previousInvoices: shipped, invoice: memo });
+    expect(v.findings.filter((f) => f.code === 'invoice-credit-exceeds-billed')).toEqual([
+      expect.objectContaining({ severity: 'warn', citation: 'Purchase order PO-7', data: { sku: 'CB', previouslyBilled: '10', billed: '-5', creditedBeyondBilled: '5' } }),
+    ]);
+    expect(v.findings.find((f) => f.code === 'invoice-credit-exceeds-billed')!.message).toContain('CB: the credits return 5 more than');
+    // a second memo for the rest of a split return counts the first
+    const afterFirst = [...shipped, { number: 'CM-5581-1', date: '2025-09-25', lines: [line('CB', -6, '270.00', '1')] }];
+    expect(codes(verify({ purchaseOrder: po, previousInvoices: afterFirst, invoice: { ...memo, number: 'CM-5581-2', lines: [line('CB', -4, '270.00', '1')] } }))).not.toContain('warn invoice-credit-exceeds-billed');
+    expect(codes(verify({ purchaseOrder: po, previousInvoices: afterFirst, invoice: { ...memo, number: 'CM-5581-2', lines: [line('CB', -5, '270.00', '1')] } }))).toContain('warn invoice-credit-exceeds-billed');
+    // returning exactly what was billed, or a credit on the invoice that ships the units, is none
+    expect(codes(verify({ purchaseOrder: po, previousInvoices: shipped, invoice: { ...memo, lines: [line('CB', -10, '270.00', '1')] } }))).not.toContain('warn invoice-credit-exceeds-billed');
+    expect(codes(verify({ purchaseOrder: po, previousInvoices: [], invoice: { date: '2025-09-10', lines: [line('CB', 10, '270.00', '1'), line('CB', -2, '270.00', '1')] } }))).not.toContain('warn invoice-credit-exceeds-billed');
+    // without the order's earlier invoices, the units were billed on invoices not shown: no finding
+    expect(codes(verify({ purchaseOrder: po, invoice: memo }))).not.toContain('warn invoice-credit-exceeds-billed');
+    // given as none, a memo credits units never billed
+    expect(codes(verify({ purchaseOrder: po, previousInvoices: [], invoice: memo }))).toContain('warn invoice-credit-exceeds-billed');
+    // it warns, it does not block: the extra units are refunded, at the contract price
+    expect(v.ok).toBe(true);
+  });
+
   it('allows a credit only against a PO line', () => {
     const v = verify({ purchaseOrder: po, invoice: { date: '2025-09-20', lines: [line('CASE', -2, '12.00', '2'), line('CB', -1, '270.00', '9')] } });
     expect(codes(v)).not.toContain('block invoice-credit-not-on-order'); // line 9 is not on the PO, but its sku is

@@ -122,3 +122,37 @@ export function quantityFindings(
   if (receipts !== undefined) check('invoice-quantity-exceeds-receipt', tally(receipts, order), 'received', 'pay for what was received');
   return findings;
 }
+
+/**
+ * Findings for credits that return more of a sku than the order's invoices billed (warn
+ * `invoice-credit-exceeds-billed`): the billed quantity, cumulative over `earlier` with credits
+ * subtracting, falls below zero with this invoice's credits. Only when the caller gave the order's
+ * earlier invoices (its history): without them a credit's units were billed on invoices not shown.
+ * By sku: a debit billed without a lineId counts for the sku, not for any PO line.
+ * @internal
+ */
+export function overCreditFindings(current: readonly CountedLine[], earlier: readonly CountedLine[], cite: (code: string) => { citation: string; pack: string; ruleId: string }): Finding[] {
+  const skus = new Set<string>();
+  for (const line of current) if (compareQty(line.quantity, 0) < 0) skus.add(line.sku);
+  if (skus.size === 0) return [];
+  const before = tally(earlier, undefined).bySku;
+  const after = tally([...earlier, ...current], undefined).bySku;
+  const findings: Finding[] = [];
+  for (const sku of skus) {
+    const net = after.get(sku)!;
+    if (compareQty(net, 0) >= 0) continue;
+    const billed = before.get(sku) ?? 0;
+    const { citation, pack, ruleId } = cite('invoice-credit-exceeds-billed');
+    const beyond = qtyText(typeof net === 'number' ? -net : net.negated());
+    findings.push({
+      code: 'invoice-credit-exceeds-billed',
+      severity: 'warn',
+      message: `${sku}: the credits return ${beyond} more than the order's invoices billed (${qtyText(billed)} billed net before this invoice, ${qtyText(net)} with it); a credit returns billed units. Not an overcharge (the extra units are refunded at the contract price), but the vendor will likely reverse it: check the return authorization and the earlier invoices.`,
+      citation,
+      ruleId,
+      pack,
+      data: { sku, previouslyBilled: qtyText(billed), billed: qtyText(net), creditedBeyondBilled: beyond },
+    });
+  }
+  return findings;
+}
