@@ -41,7 +41,12 @@ export interface SplitPurchaseOptions {
    * school district that did not elect CUPCCAA, and each group says so in an `info` finding.
    */
   members?: readonly Member[];
-  /** Group the same category across vendors (PCC § 20116 speaks of "any work, project, service, or purchase"); a purchase naming no category stays with its vendor's. */
+  /**
+   * Group the same category across vendors (PCC § 20116 speaks of "any work, project, service, or
+   * purchase") first; then each vendor's purchases that no such split took are grouped as without
+   * the option, those naming no category with them (copy paper and bus tires of two vendors have
+   * nothing in common), so the option never loses a split the vendor's purchases make.
+   */
   acrossVendors?: boolean;
 }
 
@@ -52,7 +57,7 @@ const SPLIT_KINDS: ReadonlySet<string> = new Set(['goods', 'services', 'public-w
 /**
  * Finds purchases that look split to evade the bid limit (PCC § 20116; § 22033 for CUPCCAA
  * public projects; § 20657 for community college districts): purchases of the same member, vendor
- * (or, with `acrossVendors`, category) and supply kind in one fiscal year (or chained with gaps of
+ * (or, with `acrossVendors`, category, then vendor) and supply kind in one fiscal year (or chained with gaps of
  * at most `days`), each within the limit of its own date, whose total is over the limit the group
  * is judged against: the lowest of the member's own regime in force on the purchases' dates (for a public
  * work naming its kind, as procurementMethod reads `publicWorksKinds`: maintenance is grouped apart
@@ -174,6 +179,9 @@ function groupsUnder(context: PaceContext, parsed: readonly Purchase[], options:
   const out: SplitPurchaseGroup[] = [];
   // member → vendor or category → supply kind (or a public work's kind of its own limits: maintenance) → row indexes
   const buckets = new Map<string, Map<string | undefined, Map<string, number[]>>>();
+  // (with acrossVendors: the categorized purchases by category, and which they are)
+  let byCategory: typeof buckets | undefined;
+  let categorized: number[] | undefined;
   const federalBuckets = new Map<string, Map<string | undefined, number[]>>();
   for (let i = 0; i < n; i++) {
     const row = rows[i];
@@ -202,18 +210,15 @@ function groupsUnder(context: PaceContext, parsed: readonly Purchase[], options:
       row.limit = row.upper;
       row.upper = null;
     }
-    let byKey = buckets.get(p.memberId);
-    if (!byKey) buckets.set(p.memberId, (byKey = new Map()));
-    // Across vendors by category; a purchase that names none has nothing in common with another
-    // vendor's (copy paper and bus tires), so it stays with its vendor's.
-    const key = acrossVendors && p.category !== undefined ? `c ${p.category}` : p.vendorId === undefined ? undefined : `v ${p.vendorId}`;
-    let byKind = byKey.get(key);
-    if (!byKind) byKey.set(key, (byKind = new Map()));
     // (maintenance apart from public projects: its own limit, PCC § 20111(a))
     const bucketKind = limits.bucketKindOf(limitKind);
-    const list = byKind.get(bucketKind);
-    if (list) list.push(i);
-    else byKind.set(bucketKind, [i]);
+    const vendorKey = p.vendorId === undefined ? undefined : `v ${p.vendorId}`;
+    // Across vendors by category first; a purchase that names none has nothing in common with
+    // another vendor's (copy paper and bus tires), so it stays with its vendor's.
+    if (acrossVendors && p.category !== undefined) {
+      pushToBucket((byCategory ??= new Map()), p.memberId, `c ${p.category}`, bucketKind, i);
+      (categorized ??= []).push(i);
+    } else pushToBucket(buckets, p.memberId, vendorKey, bucketKind, i);
   }
 
   // Lists of rows are built by push, so that every list the group finders see is a packed array
@@ -224,32 +229,62 @@ function groupsUnder(context: PaceContext, parsed: readonly Purchase[], options:
     return out;
   };
   const byDateThenId = (a: number, b: number): number => rows[a]!.day - rows[b]!.day || compareText(rows[a]!.purchase.id, rows[b]!.purchase.id);
-  for (const byKey of buckets.values()) {
-    for (const byKind of byKey.values()) {
-      for (const list of byKind.values()) {
-        if (list.length < 2) continue;
-        list.sort(byDateThenId);
-        const rowsOf = rowsAt(list);
-        // No window of the bucket can pass the lowest limit of its purchases when all of them together do not.
-        if (!couldBeOver(rowsOf)) continue;
-        let inSplits: Map<Row, ThresholdPeriod> | undefined;
-        for (const [start, end] of windows(rowsOf, windowDays)) {
-          // A window may hold more than one split: the purchases a group leaves out can make one of
-          // their own against another limit (two $10,000 repairs before a CUPCCAA election, over
-          // § 20111(b)'s $15,000, and two $40,000 ones after it, over force account's $75,000).
-          let window = end - start > 1 ? rowsOf.slice(start, end) : [];
-          while (window.length > 1) {
-            const group = reportSplit(window, 'split', acrossVendors, out);
-            if (!group) break;
-            const taken = (inSplits ??= new Map());
-            for (const r of group.kept) taken.set(r, group.limit);
-            window = window.filter((r) => !taken.has(r));
+  // The groups of each bucket; with `byCategory`, the rows they take into splits go in `taken`.
+  const judge = (bucketsOf: typeof buckets, byCategory: boolean, taken: Set<Row> | undefined): void => {
+    for (const byKey of bucketsOf.values()) {
+      for (const byKind of byKey.values()) {
+        for (const list of byKind.values()) {
+          if (list.length < 2) continue;
+          list.sort(byDateThenId);
+          const rowsOf = rowsAt(list);
+          // No window of the bucket can pass the lowest limit of its purchases when all of them together do not.
+          if (!couldBeOver(rowsOf)) continue;
+          let inSplits: Map<Row, ThresholdPeriod> | undefined;
+          for (const [start, end] of windows(rowsOf, windowDays)) {
+            // A window may hold more than one split: the purchases a group leaves out can make one of
+            // their own against another limit (two $10,000 repairs before a CUPCCAA election, over
+            // § 20111(b)'s $15,000, and two $40,000 ones after it, over force account's $75,000).
+            let window = end - start > 1 ? rowsOf.slice(start, end) : [];
+            while (window.length > 1) {
+              const group = reportSplit(window, 'split', byCategory, out);
+              if (!group) break;
+              const kept = (inSplits ??= new Map());
+              for (const r of group.kept) {
+                kept.set(r, group.limit);
+                taken?.add(r);
+              }
+              window = window.filter((r) => !kept.has(r));
+            }
           }
+          if (windowDays === undefined && rowsOf[0]!.fy !== rowsOf[rowsOf.length - 1]!.fy) reportBoundaries(rowsOf, inSplits, byCategory, out);
         }
-        if (windowDays === undefined && rowsOf[0]!.fy !== rowsOf[rowsOf.length - 1]!.fy) reportBoundaries(rowsOf, inSplits, acrossVendors, out);
       }
     }
-  }
+  };
+  if (byCategory !== undefined) {
+    // A vendor's categorized purchases that no split across vendors took stay in its own bucket,
+    // with its purchases naming no category: $60,000 of paper and $60,000 more from the same
+    // vendor are the split they are without acrossVendors.
+    const taken = new Set<Row>();
+    const first = out.length;
+    judge(byCategory, true, taken);
+    for (const i of categorized!) {
+      const row = rows[i]!;
+      if (taken.has(row)) continue;
+      const p = row.purchase;
+      pushToBucket(buckets, p.memberId, p.vendorId === undefined ? undefined : `v ${p.vendorId}`, limits.bucketKindOf(limitKindOf(p)), i);
+    }
+    // A fiscal-year-boundary warning of one vendor's purchases of a category is not given twice.
+    const warned = new Set<string>();
+    for (let k = first; k < out.length; k++) if (out[k]!.kind === 'fiscal-year-boundary') warned.add(boundaryKey(out[k]!));
+    const byVendor = out.length;
+    judge(buckets, false, undefined);
+    if (warned.size > 0) {
+      let w = byVendor;
+      for (let k = byVendor; k < out.length; k++) if (out[k]!.kind !== 'fiscal-year-boundary' || !warned.has(boundaryKey(out[k]!))) out[w++] = out[k]!;
+      out.length = w;
+    }
+  } else judge(buckets, false, undefined);
   for (const byVendor of undatedInForce ? federalBuckets.values() : []) {
     for (const list of byVendor.values()) {
       if (list.length < 2) continue;
@@ -449,4 +484,20 @@ function reportFederal(window: readonly Row[], table: ThresholdTable, regimes: R
     pack: limit.pack,
   });
   out.push(group);
+}
+
+/** Adds row `i` to its member's bucket of `key` (vendor or category) and `kind`. */
+function pushToBucket(buckets: Map<string, Map<string | undefined, Map<string, number[]>>>, memberId: string, key: string | undefined, kind: string, i: number): void {
+  let byKey = buckets.get(memberId);
+  if (!byKey) buckets.set(memberId, (byKey = new Map()));
+  let byKind = byKey.get(key);
+  if (!byKind) byKey.set(key, (byKind = new Map()));
+  const list = byKind.get(kind);
+  if (list) list.push(i);
+  else byKind.set(kind, [i]);
+}
+
+/** What identifies a fiscal-year-boundary warning: its member, supply kind and purchases. */
+function boundaryKey(g: SplitPurchaseGroup): string {
+  return JSON.stringify([g.memberId, g.supplyKind, g.purchaseIds]);
 }

@@ -270,3 +270,31 @@ describe('findSplitPurchases invariants', () => {
     }
   });
 });
+
+describe('findSplitPurchases with acrossVendors', () => {
+  // One member's purchases from three vendors, some naming a category and some none.
+  const arbMixed = fc.array(
+    fc.record({
+      member: fc.constantFrom('m-district', 'm-cupccaa'),
+      vendor: fc.constantFrom('v-1', 'v-2', 'v-3'),
+      category: fc.option(fc.constantFrom('paper', 'technology'), { nil: undefined }),
+      kind: fc.constantFrom<Purchase['supplyKind']>('goods', 'public-works'),
+      date: fc.constantFrom('2025-05-12', '2025-06-20', '2025-08-04', '2025-10-15', '2026-01-20'),
+      cents: arbAmountCents,
+    }),
+    { minLength: 2, maxLength: 16 },
+  );
+  const mixed = (rows: readonly { member: string; vendor: string; category?: string | undefined; kind: Purchase['supplyKind']; date: string; cents: number }[]): Purchase[] =>
+    rows.map((r, i) => ({ id: `po-${i}`, memberId: r.member, date: r.date, amount: centsToMoney(r.cents), supplyKind: r.kind, vendorId: r.vendor, ...(r.category !== undefined ? { category: r.category } : {}) }));
+
+  test.prop([arbMixed], { numRuns: RUNS * 5 })('finds a purchase of every split it finds without the option in a split; no purchase in two splits, no group twice', (rows) => {
+    const purchases = mixed(rows);
+    const ids = (groups: readonly { kind: string; purchaseIds: string[] }[]) => groups.filter((g) => g.kind === 'split').map((g) => g.purchaseIds);
+    const across = pace.findSplitPurchases(purchases, { members: MEMBERS, acrossVendors: true });
+    const inSplit = new Set(ids(across).flat());
+    for (const split of ids(pace.findSplitPurchases(purchases, { members: MEMBERS }))) expect(split.some((id) => inSplit.has(id)), split.join(' ')).toBe(true);
+    expect(inSplit.size).toBe(ids(across).flat().length);
+    const keys = across.map((g) => JSON.stringify([g.kind, g.memberId, g.supplyKind, g.purchaseIds]));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
