@@ -177,11 +177,18 @@ function range(s: PreparedSchedule): string {
   return `${s.id}: ${s.effectiveFrom} to ${s.effectiveTo ?? 'open end'}`;
 }
 
-/** The one schedule in force on a date (`effectiveFrom <= date <= effectiveTo`). @internal */
-export function scheduleInForce(pricing: PricingIndex, contractId: string, date: string, path: string): PreparedSchedule {
+/** The schedule in force on `date`, if any. @internal */
+export function scheduleOn(pricing: PricingIndex, date: string): PreparedSchedule | undefined {
   for (const s of pricing.schedules) {
     if (s.effectiveFrom <= date && (s.effectiveTo === undefined || date <= s.effectiveTo)) return s;
   }
+  return undefined;
+}
+
+/** The one schedule in force on a date (`effectiveFrom <= date <= effectiveTo`). @internal */
+export function scheduleInForce(pricing: PricingIndex, contractId: string, date: string, path: string): PreparedSchedule {
+  const found = scheduleOn(pricing, date);
+  if (found !== undefined) return found;
   const ranges = pricing.schedules.length === 0 ? 'it has no price schedules' : `its schedules run ${pricing.schedules.map(range).join('; ')}`;
   const message = `no price schedule of contract "${contractId}" is in force on ${date}; ${ranges}`;
   throw new PaceError('no-price-in-force', message, [{ path, message }]);

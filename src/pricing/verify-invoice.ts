@@ -12,9 +12,10 @@ import { pricingTables, type PricingContext } from './pricing-law.js';
 import { contractNotInForce } from './contract-in-force.js';
 import { throwIssues, type CodedIssue } from '../errors/coded-issues.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
+import type { PreparedItem } from '../contracts/price-index.js';
 import { addQty, type Qty } from '../contracts/quantity.js';
 import { billedForCredits } from './invoice/billed-lots.js';
-import { parsePricingInput, scheduleInForce, tierQuantitiesOf, toQty, toTierQuantities, type OrderLine } from './read-pricing-input.js';
+import { parsePricingInput, scheduleInForce, scheduleOn, tierQuantitiesOf, toQty, toTierQuantities, type OrderLine } from './read-pricing-input.js';
 import type { OrderBasis, QuoteFee } from './order-charges.js';
 import { citerOf, invoiceFinding } from './invoice/cite.js';
 import { contractCents, contractUnitPrice, creditCents, priceInvoiceLines, type BilledForLine, type BilledLine, type InvoiceLineVerification } from './invoice/price-invoice-lines.js';
@@ -193,7 +194,8 @@ function isCreditMemo(invoice: IdentifiedInvoice): boolean {
  * invoice's own quantities. Contract prices are ceilings: a line billed over the contract by more
  * than `invoiceTerms.lineTolerance` is overcharged, one billed below it is allowed (info). A credit
  * refunds at most the contract price of its units, or what the order's invoices billed for them
- * when that was less.
+ * when that was less (priced by invoice date with a PO: what they were billed for, each unit at most
+ * the price of the day it was billed).
  *
  * Quantities: billed lines match PO lines by `lineId`, else by sku; cumulative with
  * `previousInvoices` (credits subtract), more than ordered or, with `receipts`, more than received
@@ -266,15 +268,29 @@ export function verifyInvoice(context: PricingContext, input: InvoiceVerificatio
   const earlierBilled = earlier.map((inv) => readLines(inv, undefined));
   // What the order's invoices (with a PO, the earlier ones too) billed for the units each credit
   // returns: a credit refunds what was billed for them when that was below the contract.
-  const contractUnit = (sku: string) => {
-    const item = schedule.items.get(sku);
+  // With a PO and prices as of each invoice's date, the order's earlier invoices were priced on
+  // the schedules of their own dates: a unit is owed back at most the price of the day it was billed.
+  const onTheirDates = po !== undefined && !byOrderDate;
+  const earlierSchedules = earlier.map((inv) => (onTheirDates ? (scheduleOn(pricing, inv.date) ?? schedule) : schedule));
+  const contractUnit = (sku: string, k: number) => {
+    const item = (k < earlierSchedules.length ? earlierSchedules[k]! : schedule).items.get(sku);
     if (item === undefined) return undefined;
     const mine = own.get(sku) ?? 1;
     return contractUnitPrice(item, mine, tier.get(sku) ?? mine);
   };
-  const credited = billedForCredits(order === undefined ? [billed] : [...earlierBilled, billed], (l) => poLineOf(order, l), contractUnit);
+  const credited = billedForCredits(order === undefined ? [billed] : [...earlierBilled, billed], (l) => poLineOf(order, l), contractUnit, onTheirDates);
   const billedFor = (credit: BilledLine): BilledForLine | undefined => credited.get(credit);
-  const lines = priceInvoiceLines(schedule, billed, own, tier, tolerance, contract.supplyKind === 'goods', billedFor, cite, findings, trace);
+  // A credit of a sku this invoice's schedule dropped: the item the latest earlier invoice billed it as.
+  const returnedItem = (sku: string): PreparedItem | undefined => {
+    if (!onTheirDates) return undefined;
+    for (let k = earlierBilled.length - 1; k >= 0; k--) {
+      const item = earlierSchedules[k]!.items.get(sku);
+      if (item !== undefined && earlierBilled[k]!.some((l) => l.sign > 0 && l.sku === sku)) return item;
+    }
+    return undefined;
+  };
+  const itemOf = (sku: string): PreparedItem | undefined => schedule.items.get(sku) ?? returnedItem(sku);
+  const lines = priceInvoiceLines(schedule, billed, own, tier, tolerance, contract.supplyKind === 'goods', billedFor, cite, findings, trace, returnedItem);
 
   // Quantities, cumulative over the earlier invoices, against the PO and the receipts.
   findings.push(...identityFindings(invoice, po, earlier));
@@ -295,7 +311,7 @@ export function verifyInvoice(context: PricingContext, input: InvoiceVerificatio
   // order's, shared with the earlier invoices.
   const before = order === undefined ? undefined : billedBefore(earlier);
   // Units, for per-unit charges: those of the contract's own supply kind (as a quote counts them).
-  const countsAsUnit = (sku: string): boolean => schedule.items.get(sku)?.supplyKind === contract.supplyKind;
+  const countsAsUnit = (sku: string): boolean => itemOf(sku)?.supplyKind === contract.supplyKind;
   // The goods returned on the order, for a restocking charge: the credits of this invoice and, with a
   // PO, of the earlier ones, of the contract's own supply kind (a credited training hour puts nothing
   // back on a shelf), each valued as its line is: at the contract price of the order's tier, or
@@ -309,7 +325,7 @@ export function verifyInvoice(context: PricingContext, input: InvoiceVerificatio
         if (l.sign > 0 || !countsAsUnit(l.sku)) return;
         const ownQuantity = own.get(l.sku) ?? l.quantity;
         try {
-          cents = addCents(cents, creditCents(schedule.items.get(l.sku)!, l, ownQuantity, tier.get(l.sku) ?? ownQuantity, schedule.rounding, billedFor(l)).cents);
+          cents = addCents(cents, creditCents(itemOf(l.sku)!, l, ownQuantity, tier.get(l.sku) ?? ownQuantity, schedule.rounding, billedFor(l)).cents);
         } catch (e) {
           throw tooLargeAt(e, `${k === 0 ? '$.invoice' : `$.previousInvoices[${k - 1}]`}.lines[${i}].quantity`);
         }

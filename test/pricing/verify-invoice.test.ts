@@ -134,6 +134,39 @@ describe('verifyInvoice with a purchase order', () => {
     const v = pace.verifyInvoice({ contract: raised as never, purchaseOrder: po, invoice: { date: '2025-09-20', lines: [line('CASE', 1, '12.00', '2')] } });
     expect(v.priceScheduleId).toBe('fy26b');
   });
+
+  it('refunds a return at what the units were billed for on their own dates when invoices are priced by their dates', () => {
+    // A technology contract repriced each January, invoices at the price list in force on their
+    // date. 20 Chromebooks and 10 docks billed in October at 2025 prices; in 2026 the Chromebook is
+    // 280.00 and the dock is off the list. Two Chromebooks and a dock come back in February.
+    const item = (sku: string, unitPrice: string) => ({ sku, description: sku, price: { kind: 'fixed', unitPrice } });
+    const repriced = {
+      ...contract,
+      invoiceTerms: { pricesAsOf: 'invoice-date' },
+      priceSchedules: [
+        { id: 'list-2025', effectiveFrom: '2024-07-01', effectiveTo: '2025-12-31', currency: 'USD', items: [item('CB', '300.00'), item('DOCK', '120.00')] },
+        { id: 'list-2026', effectiveFrom: '2026-01-01', currency: 'USD', items: [item('CB', '280.00')] },
+      ],
+    };
+    const order = { id: 'PO-26-0480', date: '2025-09-29', lines: [{ lineId: '1', sku: 'CB', quantity: 20 }, { lineId: '2', sku: 'DOCK', quantity: 10 }] };
+    const shipped = [{ number: 'INV-7730', date: '2025-10-14', lines: [line('CB', 20, '300.00', '1'), line('DOCK', 10, '120.00', '2')] }];
+    const memo = (cb: string) => ({ number: 'CM-7730-1', date: '2026-02-09', lines: [line('CB', -2, cb, '1'), line('DOCK', -1, '120.00', '2')] });
+    const check = (cb: string) => pace.verifyInvoice({ contract: repriced as never, purchaseOrder: order, previousInvoices: shipped, invoice: memo(cb) });
+    // refunded what the district paid: nothing owed, and the dock is still a return of the order
+    const paidBack = check('300.00');
+    expect(paidBack.priceScheduleId).toBe('list-2026');
+    expect(paidBack.lines.map((l) => [l.sku, l.contractExtended, l.overcharge])).toEqual([['CB', '-600.00', '0.00'], ['DOCK', '-120.00', '0.00']]);
+    expect(codes(paidBack)).not.toContain('block invoice-sku-not-on-contract');
+    expect(paidBack.ok).toBe(true);
+    // refunded at the new list price: 40.00 short, an overcharge (it passed before)
+    const short = check('280.00');
+    expect(short.lines[0]).toMatchObject({ contractExtended: '-600.00', overcharge: '40.00' });
+    expect(short.findings.find((f) => f.code === 'invoice-overcharge')!.message).toContain('at most the contract\'s price on the dates they were billed; 280.00 a unit on this credit\'s date');
+    // priced by the PO date, the same memo is held to the PO date's list as before
+    const byPo = pace.verifyInvoice({ contract: { ...repriced, invoiceTerms: {} } as never, purchaseOrder: order, previousInvoices: shipped, invoice: memo('300.00') });
+    expect(byPo.priceScheduleId).toBe('list-2025');
+    expect(byPo.ok).toBe(true);
+  });
 });
 
   it('allows restocking in percent of the goods returned: the order\'s credits with a PO, the invoice\'s own without one', () => {

@@ -24,20 +24,23 @@ interface Lot {
  * cost: a reversal, or the return of a shipment billed at a promotional price; every credit of an
  * invoice takes its own price's units before any takes others), then the units held at the lowest
  * price: the least the district can be owed, so that an overcharge reported is owed whichever units
- * came back. The next credit finds the units gone: a reversal and a rebill at another price leave
+ * came back. `contractUnit(sku, k)` is the contract's price of a unit on invoice k (`onTheirDates`:
+ * each invoice priced on its own date's schedule, so a unit is owed at most the price of the day it
+ * was billed). The next credit finds the units gone: a reversal and a rebill at another price leave
  * the rebilled units to a later return. Credits of units never billed are not in the map for those
  * units: {@link creditCents} values them at the contract price. Exact: no amount here is rounded, so
  * nothing here is refused as too large to price.
  * @internal
  */
-export function billedForCredits(invoices: readonly (readonly BilledLine[])[], poLineOf: (line: BilledLine) => number, contractUnit: (sku: string) => Dec | undefined): Map<BilledLine, BilledForLine> {
+export function billedForCredits(invoices: readonly (readonly BilledLine[])[], poLineOf: (line: BilledLine) => number, contractUnit: (sku: string, invoice: number) => Dec | undefined, onTheirDates = false): Map<BilledLine, BilledForLine> {
   const taken = new Map<BilledLine, { value: Dec; need: Dec }>();
   // (most invoices credit nothing: then no lot is made)
   if (!invoices.some((lines) => lines.some((line) => line.sign < 0))) return new Map();
   const lots = new Map<string, Lot[]>();
-  for (const lines of invoices) {
+  for (let k = 0; k < invoices.length; k++) {
+    const lines = invoices[k]!;
     for (const line of lines) {
-      const cap = line.sign > 0 ? contractUnit(line.sku) : undefined;
+      const cap = line.sign > 0 ? contractUnit(line.sku, k) : undefined;
       if (cap === undefined) continue;
       const units = qtyToDec(line.quantity);
       if (units.isZero()) continue;
@@ -46,7 +49,8 @@ export function billedForCredits(invoices: readonly (readonly BilledLine[])[], p
       const price = new Dec(String(line.unitPrice));
       list.push({ at: poLineOf(line), price: price.gt(cap) ? cap : price, billed: price, units });
     }
-    const credits = lines.filter((line) => line.sign < 0 && contractUnit(line.sku) !== undefined);
+    // (a credit of a sku its own schedule lacks still returns units billed when one had it)
+    const credits = lines.filter((line) => line.sign < 0 && (lots.has(line.sku) || contractUnit(line.sku, k) !== undefined));
     for (const line of credits) taken.set(line, { value: new Dec(0), need: qtyToDec(line.quantity) });
     // The credit's own PO line's lots before lots that name none; in each, every credit's own price
     // first, then the lowest prices held.
@@ -73,7 +77,7 @@ export function billedForCredits(invoices: readonly (readonly BilledLine[])[], p
   const out = new Map<BilledLine, BilledForLine>();
   for (const [line, { value, need }] of taken) {
     const covered = qtyToDec(line.quantity).minus(need).toDecimalPlaces(QUANTITY_DECIMALS);
-    if (covered.gt(0)) out.set(line, { exact: value, quantity: covered });
+    if (covered.gt(0)) out.set(line, onTheirDates ? { exact: value, quantity: covered, onTheirDates } : { exact: value, quantity: covered });
   }
   return out;
 }

@@ -92,6 +92,12 @@ export interface BilledForLine {
   /** What their lines billed, unrounded (each unit price times its units), in dollars. */
   readonly exact: Dec;
   readonly quantity: Qty;
+  /**
+   * Each unit was capped at the contract price of the day its invoice billed it (the contract prices
+   * invoices by their own dates): what they were billed for is what the credit refunds, whatever the
+   * price on the credit's date.
+   */
+  readonly onTheirDates?: boolean;
 }
 
 /**
@@ -108,7 +114,7 @@ export function creditCents(item: PreparedItem, line: BilledLine, own: Qty, pool
   const beyond = qtyToDec(line.quantity).minus(qtyToDec(billed.quantity));
   const rest = beyond.gt(0) ? new Dec(contractCents(item, beyond, own, pooled, mode).cents).dividedBy(100) : 0;
   const share = decToCents(billed.exact.plus(rest), mode);
-  return share < contract.cents ? { cents: share, used: contract.used, byBilled: true } : { cents: contract.cents, used: contract.used, byBilled: false };
+  return share < contract.cents || (billed.onTheirDates === true && share !== contract.cents) ? { cents: share, used: contract.used, byBilled: true } : { cents: contract.cents, used: contract.used, byBilled: false };
 }
 
 /** What the contract allows for a debit line, in the shape {@link creditCents} answers in. */
@@ -163,7 +169,8 @@ function dataOf(i: number, line: BilledLine, quantity: string, billedUnitPrice: 
  * Prices every billed line under `schedule` at its sku's tier quantity (`own`, pooled by
  * `pooled`), pushing the line findings: block `invoice-sku-not-on-contract`, `invoice-overcharge`
  * and `invoice-credit-not-on-order`; info `invoice-below-contract` and `invoice-within-tolerance`.
- * `billedFor` tells what the order's invoices billed for a credit's PO line (see {@link creditCents}).
+ * `billedFor` tells what the order's invoices billed for a credit's PO line (see {@link creditCents});
+ * `returnedItem` what a credit of a sku `schedule` lacks was billed as (none: not on the contract).
  * @internal
  */
 export function priceInvoiceLines(
@@ -177,6 +184,7 @@ export function priceInvoiceLines(
   cite: Citer,
   findings: Finding[],
   trace: TraceStep[],
+  returnedItem?: (sku: string) => PreparedItem | undefined,
 ): PricedLines {
   const mode = schedule.rounding;
   const lines: InvoiceLineVerification[] = [];
@@ -195,7 +203,9 @@ export function priceInvoiceLines(
       const billedLine = sign * amount.cents;
       const billedUnitPrice = amount.unitPrice;
       const quantity = sign < 0 ? `-${qtyText(q)}` : qtyText(q);
-      const item = schedule.items.get(line.sku);
+      // (a credit of a sku dropped from the schedule: the item it was billed as, when the order's
+      // invoices are priced on their own dates)
+      const item = schedule.items.get(line.sku) ?? (sign < 0 ? returnedItem?.(line.sku) : undefined);
       const out: InvoiceLineVerification = { sku: line.sku, quantity, billedUnitPrice, contractUnitPrice: null, billedExtended: formatCents(billedLine), contractExtended: '0.00', overcharge: '0.00', ok: false };
       if (line.lineId !== undefined) out.lineId = line.lineId;
       billedCents = addCents(billedCents, billedLine);
@@ -239,7 +249,7 @@ export function priceInvoiceLines(
       out.overcharge = formatCents(over);
       out.ok = over === 0;
       overchargeCents = addCents(overchargeCents, over);
-      const basis = byBilled ? { billedForReturned: formatCents(cents), billedBefore: { amount: paid!.exact.toFixed(2), quantity: qtyText(paid!.quantity) } } : {};
+      const basis = byBilled ? { billedForReturned: formatCents(cents), billedBefore: { amount: paid!.exact.toFixed(2), quantity: qtyText(paid!.quantity), ...(paid!.onTheirDates === true ? { onTheirDates: true } : {}) } } : {};
       if (difference !== 0) lineFinding(findings, cite, { ...dataOf(i, line, quantity, billedUnitPrice, billedLine), contractUnitPrice: out.contractUnitPrice, contractExtended: out.contractExtended, ...basis }, labelOf(i, line), billedLine, expectedLine, over, toleranceCents);
       lines.push(out);
     } catch (e) {
@@ -255,8 +265,9 @@ function lineFinding(findings: Finding[], cite: Citer, detail: Record<string, un
   const quantity = detail['quantity'] as string;
   const price = detail['billedUnitPrice'] as string;
   const what = billedLine < 0 ? `credited ${formatCents(-billedLine)}` : `billed ${formatCents(billedLine)}`;
-  const paid = detail['billedBefore'] as { amount: string; quantity: string } | undefined;
-  const allows = paid !== undefined ? `the ${formatCents(Math.abs(expectedLine))} the order's invoices billed for those units (${paid.amount} for ${paid.quantity}, below the contract's ${detail['contractUnitPrice'] as string} a unit)` : `the contract's ${formatCents(Math.abs(expectedLine))} (${detail['contractUnitPrice'] as string} a unit)`;
+  const paid = detail['billedBefore'] as { amount: string; quantity: string; onTheirDates?: boolean } | undefined;
+  const paidAt = paid === undefined ? '' : paid.onTheirDates === true ? `at most the contract's price on the dates they were billed; ${detail['contractUnitPrice'] as string} a unit on this credit's date` : `below the contract's ${detail['contractUnitPrice'] as string} a unit`;
+  const allows = paid !== undefined ? `the ${formatCents(Math.abs(expectedLine))} the order's invoices billed for those units (${paid.amount} for ${paid.quantity}, ${paidAt})` : `the contract's ${formatCents(Math.abs(expectedLine))} (${detail['contractUnitPrice'] as string} a unit)`;
   if (over > 0) {
     findings.push(invoiceFinding('invoice-overcharge', 'block', `${label}: ${what} for ${quantity} at ${price}, against ${allows}; overcharge ${formatCents(over)}. Pay the contract price.`, cite('invoice-overcharge', 'prices'), { ...detail, overcharge: formatCents(over) }));
   } else if (difference > 0) {
