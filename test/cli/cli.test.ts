@@ -593,11 +593,42 @@ describe('audit-ledger as a stream', () => {
   });
   it('refuses a change order of a PO that is not in the ledger', async () => {
     const csv = file('orphan.csv', `${header}C2-a,alder-usd,2025-09-01,100.00,goods,v9,C2\n`);
-    expect(await inputError(['audit-ledger', csv, '--members', members])).toMatch(/orphan\.csv: line 2, column revisionOf: change order of "C2", but no purchase order in the ledger has that id/);
-    // A change order of a change order: CO-1 is in the ledger, but it is no PO (the message said
-    // "no purchase in the ledger has that id", which read as false).
-    const chained = file('co-chain.csv', `${header}PO-1,alder-usd,2025-08-12,50000.00,goods,v1,\nCO-1,alder-usd,2025-09-01,10000.00,goods,v1,PO-1\nCO-2,alder-usd,2025-09-02,70000.00,goods,v1,CO-1\n`);
-    expect(await inputError(['audit-ledger', chained, '--members', members])).toMatch(/co-chain\.csv: line 4, column revisionOf: change order of "CO-1", but no purchase order in the ledger has that id \(a change order names the PO it changes, not another change order\)/);
+    expect(await inputError(['audit-ledger', csv, '--members', members])).toMatch(/orphan\.csv: line 2, column revisionOf: change order of "C2", but no purchase order or change order of one in the ledger has that id/);
+    // Change orders naming each other and no PO: bad rows, each named.
+    const loop = file('co-loop.csv', `${header}CO-A,alder-usd,2025-09-01,100.00,goods,v1,CO-B\nCO-B,alder-usd,2025-09-02,100.00,goods,v1,CO-A\n`);
+    expect(await inputError(['audit-ledger', loop, '--members', members])).toMatch(/line 2, column revisionOf: change order of "CO-B", but no purchase order or change order of one in the ledger has that id[\s\S]*line 3, column revisionOf: change order of "CO-A"[\s\S]*2 bad rows/);
+  });
+  it('folds a chain of change orders into its PO, as the library does, whatever order the rows come in', async () => {
+    // Some ERPs number amendments against the one before: Amendment 2 names Amendment 1. A $50,000
+    // furniture PO, +$10,000, then +$70,000: $130,000, over 2025's $114,800 (before, the ledger
+    // refused the chain as a bad row; the library folds it).
+    const rows = ['PO-1,alder-usd,2025-08-12,50000.00,goods,v1,', 'CO-1,alder-usd,2025-09-01,10000.00,goods,v1,PO-1', 'CO-2,alder-usd,2025-09-22,70000.00,goods,v1,CO-1'];
+    const purchases = rows.map((r) => {
+      const [id, memberId, date, amount, supplyKind, vendorId, revisionOf] = r.split(',');
+      return { id: id!, memberId: memberId!, date: date!, amount: amount!, supplyKind: supplyKind as 'goods', vendorId: vendorId!, ...(revisionOf ? { revisionOf } : {}) };
+    });
+    const memberList = JSON.parse(readFileSync(members, 'utf8')) as Member[];
+    const pace = createPace();
+    // findSplitPurchases folds the chain (a change-orders group); procurementMethod takes each change order naming the PO
+    const groups = pace.findSplitPurchases(purchases, { members: memberList });
+    expect(groups.map((g) => [g.kind, g.purchaseIds, g.total])).toEqual([['change-orders', ['PO-1', 'CO-1', 'CO-2'], '130000.00']]);
+    type Report = { file?: string; total: string; changeOrders: number; splitPurchases: { kind: string; purchaseIds: string[]; total: string }[]; neededBid: { purchaseId: string; amount: string; method: string; byChangeOrder?: boolean }[] };
+    const audit = async (name: string, lines: readonly string[]): Promise<Report> => {
+      const { file: _file, ...report } = JSON.parse((await runCli(['audit-ledger', file(name, `${header}${lines.join('\n')}\n`), '--members', members, '--format', 'json'])).stdout) as Report;
+      return report;
+    };
+    // the same ledger with Amendment 2 naming the PO
+    const direct = await audit('co-direct.csv', [rows[0]!, rows[1]!, rows[2]!.replace(/CO-1$/, 'PO-1')]);
+    expect(direct.neededBid.map((p) => [p.purchaseId, p.amount, p.method, p.byChangeOrder])).toEqual([['PO-1', '130000.00', 'formal-bid', true]]);
+    // (the ledger's groups name the POs, not their change orders)
+    expect(direct.splitPurchases.map((g) => [g.kind, g.purchaseIds, g.total])).toEqual(groups.map((g) => [g.kind, g.purchaseIds.filter((id) => !id.startsWith('CO-')), g.total]));
+    for (const order of [[0, 1, 2], [2, 1, 0], [1, 2, 0], [2, 0, 1]]) {
+      const report = await audit(`co-chain-${order.join('')}.csv`, order.map((i) => rows[i]!));
+      expect([report.total, report.changeOrders], order.join('')).toEqual(['130000.00', 2]);
+      expect(report.neededBid.map((p) => [p.purchaseId, p.amount, p.method, p.byChangeOrder]), order.join('')).toEqual([['PO-1', '130000.00', 'formal-bid', true]]);
+      expect(report.splitPurchases, order.join('')).toEqual(direct.splitPurchases);
+      if (order.join('') === '012') expect(report).toEqual(direct);
+    }
   });
   it('reads JSON Lines with CR-only line ends, quoted CSV header names, and a UTF-8 BOM', async () => {
     const p = (id: string, amount: string): string => JSON.stringify({ id, memberId: 'alder-usd', date: '2025-08-12', amount, supplyKind: 'goods', vendorId: 'v1' });

@@ -74,6 +74,8 @@ const arbRows = fc.array(
     federal: fc.constantFrom(false, false, true),
     /** A change order of the PO, in cents (negative: a deduction of at most half the PO), some days later. */
     change: fc.option(fc.record({ cents: fc.integer({ min: -50, max: 100 }), days: fc.integer({ min: 0, max: 90 }) }), { freq: 4, nil: undefined }),
+    /** A second change order naming the first (a chain, as some ERPs number amendments), up by this percent of the PO, listed before or after it. */
+    chained: fc.option(fc.record({ percent: fc.integer({ min: 0, max: 100 }), first: fc.boolean() }), { freq: 3, nil: undefined }),
   }),
   { minLength: 2, maxLength: 60, size: 'max' },
 );
@@ -99,7 +101,10 @@ describe('audit-ledger split groups', () => {
         const cents = Math.trunc((r.cents * r.change.cents) / 100);
         const date = new Date(Date.parse(`${r.date}T00:00:00Z`) + r.change.days * 86_400_000).toISOString().slice(0, 10);
         const { funding: _funding, ...fields } = po;
-        return [po, { ...fields, id: `CO-${i}`, date: date > '2026-06-30' ? r.date : date, amount: `${cents < 0 ? '-' : ''}${centsToMoney(Math.abs(cents))}`, revisionOf: po.id }];
+        const change = { ...fields, id: `CO-${i}`, date: date > '2026-06-30' ? r.date : date, amount: `${cents < 0 ? '-' : ''}${centsToMoney(Math.abs(cents))}`, revisionOf: po.id };
+        if (r.chained === undefined) return [po, change];
+        const next = { ...change, id: `CO-${i}-b`, amount: centsToMoney(Math.trunc((r.cents * r.chained.percent) / 100)), revisionOf: change.id };
+        return r.chained.first ? [next, po, change] : [po, change, next];
       });
       const csv = ['id,memberId,date,amount,supplyKind,vendorId,contractId,federalAmount,publicWorksKind,revisionOf', ...purchases.map((p) => [p.id, p.memberId, p.date, p.amount, p.supplyKind, p.vendorId ?? '', p.contractId ?? '', p.funding?.[0]?.amount ?? '', p.publicWorks?.kind ?? '', p.revisionOf ?? ''].join(','))].join('\n');
       const ledger = join(scratch, 'ledger.csv');

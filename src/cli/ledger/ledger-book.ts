@@ -95,6 +95,8 @@ export class LedgerBook {
   private readonly spending = new Map<number, { cents: number; count: number }>();
   private readonly memberCounts: { purchases: number; cents: number; neededBid: number; missingDocuments: number; splitGroups: number; blockedPurchases: number }[];
   private readonly pendingChanges: ChangeOrderRow[] = [];
+  /** The PO each change order folded into, by the change order's id: a change order naming another change order folds into that one's PO, as the library folds a chain. */
+  private readonly changeOrderTargets = new Map<string, number>();
   /**
    * POs changed by change orders (see ChangedPO): judged at their total once every row is in. Not
    * the rows' purchases: their CSV fields are slices that would keep each chunk's text alive (kept
@@ -291,9 +293,15 @@ export class LedgerBook {
     this.changeOrders++;
     this.rowsRead++;
     const line = base + change.line;
-    const target = this.ids.find(change.revisionOf);
+    const target = this.targetOf(change.revisionOf);
     if (target < 0) this.pendingChanges.push({ ...change, line });
-    else this.foldChange({ ...change, line }, target);
+    else void this.foldChange({ ...change, line }, target);
+  }
+
+  /** The row of the PO a change order naming `id` changes: that PO, or the PO the change order `id` folded into; -1 when neither is in yet. */
+  private targetOf(id: string): number {
+    const target = this.ids.find(id);
+    return target >= 0 ? target : (this.changeOrderTargets.get(id) ?? -1);
   }
 
   /** @param kind - The kind of the rows' split bucket: their supply kind, or `public-works/maintenance` (decide-rows.ts: bucketKindOf). */
@@ -353,12 +361,15 @@ export class LedgerBook {
    * forms a split group with its own PO. The PO as changed is judged once every row is in (see
    * judgeChangedPOs): at its total, whatever order its change orders came in.
    */
-  private foldChange(change: ChangeOrderRow, target: number): void {
+  private foldChange(change: ChangeOrderRow, target: number): boolean {
     const member = this.memberList[this.groups[this.group.get(target)]!.member]!.id;
     if (change.purchase['memberId'] !== member) {
       this.problems.push({ line: change.line, where: this.fieldAt(change.line, 'memberId'), message: `a change order of PO ${quoted(change.revisionOf)} must be its member's, ${quoted(member)}` });
-      return;
+      return false;
     }
+    // (a copy: the id is a slice of its chunk's text; the first change order of an id names its PO, as the library reads a chain)
+    const id = change.purchase['id'];
+    if (typeof id === 'string' && !this.changeOrderTargets.has(id)) this.changeOrderTargets.set(flatCopy(id), target);
     const before = this.cents.get(target);
     this.cents.set(target, before + change.cents);
     const group = this.group.get(target);
@@ -372,6 +383,7 @@ export class LedgerBook {
     // (text: the row's strings are slices of its chunk's text, which they would keep alive)
     const funding = change.purchase['funding'];
     if (Array.isArray(funding) && funding.length > 0) (changed.funding ??= []).push([change.line, JSON.stringify(funding)]);
+    return true;
   }
 
   /**
@@ -498,11 +510,30 @@ export class LedgerBook {
 
   /** Change orders whose PO came later in the file (a PO that never came is a bad row); then every changed PO is judged at its total. */
   resolvePendingChanges(): void {
+    // A chain of change orders (Amendment 2 naming Amendment 1) folds into its PO whatever order
+    // its rows came in: a change order waits for the one it names, folded as soon as that one is.
+    const waiting = new Map<string, ChangeOrderRow[]>();
+    const ready: [ChangeOrderRow, number][] = [];
     for (const change of this.pendingChanges.splice(0)) {
-      const target = this.ids.find(change.revisionOf);
-      if (target >= 0) this.foldChange(change, target);
-      else this.problems.push({ line: change.line, where: this.fieldAt(change.line, 'revisionOf'), message: `change order of ${quoted(change.revisionOf)}, but no purchase order in the ledger has that id (a change order names the PO it changes, not another change order)` });
+      const target = this.targetOf(change.revisionOf);
+      if (target >= 0) ready.push([change, target]);
+      else {
+        const list = waiting.get(change.revisionOf);
+        if (list) list.push(change);
+        else waiting.set(change.revisionOf, [change]);
+      }
     }
+    for (let k = 0; k < ready.length; k++) {
+      const [change, target] = ready[k]!;
+      if (!this.foldChange(change, target)) continue;
+      const id = change.purchase['id'];
+      const next = typeof id === 'string' ? waiting.get(id) : undefined;
+      if (next === undefined) continue;
+      waiting.delete(id as string);
+      for (const c of next) ready.push([c, target]);
+    }
+    for (const change of [...waiting.values()].flat().sort((a, b) => a.line - b.line)) this.problems.push({ line: change.line, where: this.fieldAt(change.line, 'revisionOf'), message: `change order of ${quoted(change.revisionOf)}, but no purchase order or change order of one in the ledger has that id` });
+    this.changeOrderTargets.clear();
     this.judgeChangedPOs();
   }
 
