@@ -42,10 +42,11 @@ export interface SplitPurchaseOptions {
    */
   members?: readonly Member[];
   /**
-   * Group the same category across vendors (PCC § 20116 speaks of "any work, project, service, or
-   * purchase") first; then each vendor's purchases that no such split took are grouped as without
-   * the option, those naming no category with them (copy paper and bus tires of two vendors have
-   * nothing in common), so the option never loses a split the vendor's purchases make.
+   * Besides each vendor's groups (as without the option), group the same category across vendors
+   * (PCC § 20116 speaks of "any work, project, service, or purchase"): groups of a category that
+   * take purchases of more than one vendor are added; a purchase naming no category is only in its
+   * vendor's (copy paper and bus tires of two vendors have nothing in common). A purchase may then
+   * be in a vendor's split and a category's.
    */
   acrossVendors?: boolean;
 }
@@ -57,7 +58,7 @@ const SPLIT_KINDS: ReadonlySet<string> = new Set(['goods', 'services', 'public-w
 /**
  * Finds purchases that look split to evade the bid limit (PCC § 20116; § 22033 for CUPCCAA
  * public projects; § 20657 for community college districts): purchases of the same member, vendor
- * (or, with `acrossVendors`, category, then vendor) and supply kind in one fiscal year (or chained with gaps of
+ * (and, with `acrossVendors`, category across vendors) and supply kind in one fiscal year (or chained with gaps of
  * at most `days`), each within the limit of its own date, whose total is over the limit the group
  * is judged against: the lowest of the member's own regime in force on the purchases' dates (for a public
  * work naming its kind, as procurementMethod reads `publicWorksKinds`: maintenance is grouped apart
@@ -179,9 +180,8 @@ function groupsUnder(context: PaceContext, parsed: readonly Purchase[], options:
   const out: SplitPurchaseGroup[] = [];
   // member → vendor or category → supply kind (or a public work's kind of its own limits: maintenance) → row indexes
   const buckets = new Map<string, Map<string | undefined, Map<string, number[]>>>();
-  // (with acrossVendors: the categorized purchases by category, and which they are)
+  // (with acrossVendors: the categorized purchases by category as well)
   let byCategory: typeof buckets | undefined;
-  let categorized: number[] | undefined;
   const federalBuckets = new Map<string, Map<string | undefined, number[]>>();
   for (let i = 0; i < n; i++) {
     const row = rows[i];
@@ -213,12 +213,11 @@ function groupsUnder(context: PaceContext, parsed: readonly Purchase[], options:
     // (maintenance apart from public projects: its own limit, PCC § 20111(a))
     const bucketKind = limits.bucketKindOf(limitKind);
     const vendorKey = p.vendorId === undefined ? undefined : `v ${p.vendorId}`;
-    // Across vendors by category first; a purchase that names none has nothing in common with
-    // another vendor's (copy paper and bus tires), so it stays with its vendor's.
-    if (acrossVendors && p.category !== undefined) {
-      pushToBucket((byCategory ??= new Map()), p.memberId, `c ${p.category}`, bucketKind, i);
-      (categorized ??= []).push(i);
-    } else pushToBucket(buckets, p.memberId, vendorKey, bucketKind, i);
+    // Every purchase with its vendor's; with acrossVendors, one naming a category with that
+    // category's too (one that names none has nothing in common with another vendor's: copy
+    // paper and bus tires).
+    pushToBucket(buckets, p.memberId, vendorKey, bucketKind, i);
+    if (acrossVendors && p.category !== undefined) pushToBucket((byCategory ??= new Map()), p.memberId, `c ${p.category}`, bucketKind, i);
   }
 
   // Lists of rows are built by push, so that every list the group finders see is a packed array
@@ -229,8 +228,8 @@ function groupsUnder(context: PaceContext, parsed: readonly Purchase[], options:
     return out;
   };
   const byDateThenId = (a: number, b: number): number => rows[a]!.day - rows[b]!.day || compareText(rows[a]!.purchase.id, rows[b]!.purchase.id);
-  // The groups of each bucket; with `byCategory`, the rows they take into splits go in `taken`.
-  const judge = (bucketsOf: typeof buckets, byCategory: boolean, taken: Set<Row> | undefined): void => {
+  // The groups of each bucket (`byCategory`: buckets of a category across vendors).
+  const judge = (bucketsOf: typeof buckets, byCategory: boolean): void => {
     for (const byKey of bucketsOf.values()) {
       for (const byKind of byKey.values()) {
         for (const list of byKind.values()) {
@@ -249,10 +248,7 @@ function groupsUnder(context: PaceContext, parsed: readonly Purchase[], options:
               const group = reportSplit(window, 'split', byCategory, out);
               if (!group) break;
               const kept = (inSplits ??= new Map());
-              for (const r of group.kept) {
-                kept.set(r, group.limit);
-                taken?.add(r);
-              }
+              for (const r of group.kept) kept.set(r, group.limit);
               window = window.filter((r) => !kept.has(r));
             }
           }
@@ -261,30 +257,22 @@ function groupsUnder(context: PaceContext, parsed: readonly Purchase[], options:
       }
     }
   };
+  judge(buckets, false);
   if (byCategory !== undefined) {
-    // A vendor's categorized purchases that no split across vendors took stay in its own bucket,
-    // with its purchases naming no category: $60,000 of paper and $60,000 more from the same
-    // vendor are the split they are without acrossVendors.
-    const taken = new Set<Row>();
+    // With acrossVendors, the groups above (each vendor's, as without it) and the groups of a
+    // category that take purchases of more than one vendor: one vendor's are its own groups' to
+    // find (its $60,000 of copy paper and $60,000 more keyed with no category; a CUPCCAA district's
+    // two $50,000 HVAC jobs and a $150,000 one with no category, $250,000 that escaped formal
+    // bidding, not the $100,000 force-account split the category alone holds).
+    // (a group of purchases naming no vendor may be both)
     const first = out.length;
-    judge(byCategory, true, taken);
-    for (const i of categorized!) {
-      const row = rows[i]!;
-      if (taken.has(row)) continue;
-      const p = row.purchase;
-      pushToBucket(buckets, p.memberId, p.vendorId === undefined ? undefined : `v ${p.vendorId}`, limits.bucketKindOf(limitKindOf(p)), i);
-    }
-    // A fiscal-year-boundary warning of one vendor's purchases of a category is not given twice.
-    const warned = new Set<string>();
-    for (let k = first; k < out.length; k++) if (out[k]!.kind === 'fiscal-year-boundary') warned.add(boundaryKey(out[k]!));
-    const byVendor = out.length;
-    judge(buckets, false, undefined);
-    if (warned.size > 0) {
-      let w = byVendor;
-      for (let k = byVendor; k < out.length; k++) if (out[k]!.kind !== 'fiscal-year-boundary' || !warned.has(boundaryKey(out[k]!))) out[w++] = out[k]!;
-      out.length = w;
-    }
-  } else judge(buckets, false, undefined);
+    const noVendor = new Set<string>();
+    for (let k = 0; k < first; k++) if (out[k]!.vendorId === undefined) noVendor.add(groupKey(out[k]!));
+    judge(byCategory, true);
+    let w = first;
+    for (let k = first; k < out.length; k++) if (out[k]!.vendorId === undefined && !noVendor.has(groupKey(out[k]!))) out[w++] = out[k]!;
+    out.length = w;
+  }
   for (const byVendor of undatedInForce ? federalBuckets.values() : []) {
     for (const list of byVendor.values()) {
       if (list.length < 2) continue;
@@ -497,7 +485,7 @@ function pushToBucket(buckets: Map<string, Map<string | undefined, Map<string, n
   else byKind.set(kind, [i]);
 }
 
-/** What identifies a fiscal-year-boundary warning: its member, supply kind and purchases. */
-function boundaryKey(g: SplitPurchaseGroup): string {
-  return JSON.stringify([g.memberId, g.supplyKind, g.purchaseIds]);
+/** What identifies a group: its kind, member, supply kind and purchases. */
+function groupKey(g: SplitPurchaseGroup): string {
+  return JSON.stringify([g.kind, g.memberId, g.supplyKind, g.purchaseIds]);
 }

@@ -287,14 +287,20 @@ describe('findSplitPurchases with acrossVendors', () => {
   const mixed = (rows: readonly { member: string; vendor: string; category?: string | undefined; kind: Purchase['supplyKind']; date: string; cents: number }[]): Purchase[] =>
     rows.map((r, i) => ({ id: `po-${i}`, memberId: r.member, date: r.date, amount: centsToMoney(r.cents), supplyKind: r.kind, vendorId: r.vendor, ...(r.category !== undefined ? { category: r.category } : {}) }));
 
-  test.prop([arbMixed], { numRuns: RUNS * 5 })('finds a purchase of every split it finds without the option in a split; no purchase in two splits, no group twice', (rows) => {
+  test.prop([arbMixed], { numRuns: RUNS * 5 })("finds every group it finds without the option, and adds only groups of a category that take more than one vendor's purchases, none twice", (rows) => {
     const purchases = mixed(rows);
-    const ids = (groups: readonly { kind: string; purchaseIds: string[] }[]) => groups.filter((g) => g.kind === 'split').map((g) => g.purchaseIds);
+    const keyOf = (g: { kind: string; memberId: string; supplyKind: string; purchaseIds: string[] }) => JSON.stringify([g.kind, g.memberId, g.supplyKind, g.purchaseIds]);
     const across = pace.findSplitPurchases(purchases, { members: MEMBERS, acrossVendors: true });
-    const inSplit = new Set(ids(across).flat());
-    for (const split of ids(pace.findSplitPurchases(purchases, { members: MEMBERS }))) expect(split.some((id) => inSplit.has(id)), split.join(' ')).toBe(true);
-    expect(inSplit.size).toBe(ids(across).flat().length);
-    const keys = across.map((g) => JSON.stringify([g.kind, g.memberId, g.supplyKind, g.purchaseIds]));
-    expect(new Set(keys).size).toBe(keys.length);
+    const without = pace.findSplitPurchases(purchases, { members: MEMBERS });
+    const acrossKeys = across.map(keyOf);
+    const withoutKeys = new Set(without.map(keyOf));
+    for (const g of without) expect(acrossKeys, keyOf(g)).toContain(keyOf(g));
+    expect(new Set(acrossKeys).size).toBe(acrossKeys.length);
+    const vendorOf = new Map(purchases.map((p) => [p.id, p.vendorId]));
+    for (const g of across) {
+      if (withoutKeys.has(keyOf(g))) continue;
+      expect(g.category, keyOf(g)).toBeDefined();
+      expect(new Set(g.purchaseIds.map((id) => vendorOf.get(id))).size, keyOf(g)).toBeGreaterThan(1);
+    }
   });
 });
