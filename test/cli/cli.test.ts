@@ -596,7 +596,13 @@ describe('audit-ledger as a stream', () => {
     expect(await inputError(['audit-ledger', csv, '--members', members])).toMatch(/orphan\.csv: line 2, column revisionOf: change order of "C2", but no purchase order or change order of one in the ledger has that id/);
     // Change orders naming each other and no PO: bad rows, each named.
     const loop = file('co-loop.csv', `${header}CO-A,alder-usd,2025-09-01,100.00,goods,v1,CO-B\nCO-B,alder-usd,2025-09-02,100.00,goods,v1,CO-A\n`);
-    expect(await inputError(['audit-ledger', loop, '--members', members])).toMatch(/line 2, column revisionOf: change order of "CO-B", but no purchase order or change order of one in the ledger has that id[\s\S]*line 3, column revisionOf: change order of "CO-A"[\s\S]*2 bad rows/);
+    expect(await inputError(['audit-ledger', loop, '--members', members])).toMatch(/line 2, column revisionOf: change order of "CO-B", a change order \(line 3\) that changes no purchase order of the ledger[\s\S]*line 3, column revisionOf: change order of "CO-A"[\s\S]*2 bad rows/);
+    // Amendments numbered per PO: two "A1"s, and an "A2" naming "A1" could change either PO.
+    const perPo = file('co-ambiguous.csv', `${header}A1,alder-usd,2025-09-01,10000.00,goods,v-acme,PO-100\nPO-200,alder-usd,2025-08-05,60000.00,goods,v-bolt,\nA1,alder-usd,2025-09-02,10000.00,goods,v-bolt,PO-200\nA2,alder-usd,2025-10-01,50000.00,goods,v-bolt,A1\nPO-100,alder-usd,2025-08-01,60000.00,goods,v-acme,\n`);
+    expect(await inputError(['audit-ledger', perPo, '--members', members])).toMatch(/line 5, column revisionOf: change order of "A1", an id two change orders have \(line 2 and line 4\): name the PO it changes\n[\s\S]*1 bad row; nothing was written$/);
+    // A chain whose first change order is another member's: that one is the bad row, and the next one says what it names.
+    const otherMember = file('co-member-chain.csv', `${header}PO-100,alder-usd,2025-08-01,60000.00,goods,v-acme,\nCO-1,birch-esd,2025-09-01,10000.00,goods,v-acme,PO-100\nCO-2,alder-usd,2025-09-02,60000.00,goods,v-acme,CO-1\n`);
+    expect(await inputError(['audit-ledger', otherMember, '--members', members])).toMatch(/line 3, column memberId: a change order of PO "PO-100" must be its member's[\s\S]*line 4, column revisionOf: change order of "CO-1", a change order \(line 3\) that changes no purchase order of the ledger/);
   });
   it('folds a chain of change orders into its PO, as the library does, whatever order the rows come in', async () => {
     // Some ERPs number amendments against the one before: Amendment 2 names Amendment 1. A $50,000

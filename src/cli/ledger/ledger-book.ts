@@ -97,6 +97,9 @@ export class LedgerBook {
   private readonly pendingChanges: ChangeOrderRow[] = [];
   /** The PO each change order folded into, by the change order's id: a change order naming another change order folds into that one's PO, as the library folds a chain. */
   private readonly changeOrderTargets = new Map<string, number>();
+  /** The line of each change order, by its id; and the second line of an id two change orders have (a chain naming it is ambiguous). */
+  private readonly changeOrderLines = new Map<string, number>();
+  private readonly repeatedChangeOrders = new Map<string, number>();
   /**
    * POs changed by change orders (see ChangedPO): judged at their total once every row is in. Not
    * the rows' purchases: their CSV fields are slices that would keep each chunk's text alive (kept
@@ -293,15 +296,16 @@ export class LedgerBook {
     this.changeOrders++;
     this.rowsRead++;
     const line = base + change.line;
-    const target = this.targetOf(change.revisionOf);
+    const id = change.purchase['id'];
+    if (typeof id === 'string') {
+      // (copies: the id is a slice of its chunk's text)
+      if (!this.changeOrderLines.has(id)) this.changeOrderLines.set(flatCopy(id), line);
+      else if (!this.repeatedChangeOrders.has(id)) this.repeatedChangeOrders.set(flatCopy(id), line);
+    }
+    // (one naming a change order waits for every row: which change order has its id is known then)
+    const target = this.ids.find(change.revisionOf);
     if (target < 0) this.pendingChanges.push({ ...change, line });
     else void this.foldChange({ ...change, line }, target);
-  }
-
-  /** The row of the PO a change order naming `id` changes: that PO, or the PO the change order `id` folded into; -1 when neither is in yet. */
-  private targetOf(id: string): number {
-    const target = this.ids.find(id);
-    return target >= 0 ? target : (this.changeOrderTargets.get(id) ?? -1);
   }
 
   /** @param kind - The kind of the rows' split bucket: their supply kind, or `public-works/maintenance` (decide-rows.ts: bucketKindOf). */
@@ -367,7 +371,7 @@ export class LedgerBook {
       this.problems.push({ line: change.line, where: this.fieldAt(change.line, 'memberId'), message: `a change order of PO ${quoted(change.revisionOf)} must be its member's, ${quoted(member)}` });
       return false;
     }
-    // (a copy: the id is a slice of its chunk's text; the first change order of an id names its PO, as the library reads a chain)
+    // (a copy: the id is a slice of its chunk's text)
     const id = change.purchase['id'];
     if (typeof id === 'string' && !this.changeOrderTargets.has(id)) this.changeOrderTargets.set(flatCopy(id), target);
     const before = this.cents.get(target);
@@ -512,28 +516,41 @@ export class LedgerBook {
   resolvePendingChanges(): void {
     // A chain of change orders (Amendment 2 naming Amendment 1) folds into its PO whatever order
     // its rows came in: a change order waits for the one it names, folded as soon as that one is.
+    // An id two change orders have is no link (amendments numbered per PO: "A1" of two POs).
     const waiting = new Map<string, ChangeOrderRow[]>();
     const ready: [ChangeOrderRow, number][] = [];
+    const bad: [ChangeOrderRow, string][] = [];
     for (const change of this.pendingChanges.splice(0)) {
-      const target = this.targetOf(change.revisionOf);
-      if (target >= 0) ready.push([change, target]);
+      const of = change.revisionOf;
+      const po = this.ids.find(of);
+      const again = po < 0 ? this.repeatedChangeOrders.get(of) : undefined;
+      if (po >= 0) ready.push([change, po]);
+      else if (again !== undefined) bad.push([change, `change order of ${quoted(of)}, an id two change orders have (${this.lineLabel(this.changeOrderLines.get(of)!)} and ${this.lineLabel(again)}): name the PO it changes`]);
+      else if (this.changeOrderTargets.has(of)) ready.push([change, this.changeOrderTargets.get(of)!]);
       else {
-        const list = waiting.get(change.revisionOf);
+        const list = waiting.get(of);
         if (list) list.push(change);
-        else waiting.set(change.revisionOf, [change]);
+        else waiting.set(of, [change]);
       }
     }
     for (let k = 0; k < ready.length; k++) {
       const [change, target] = ready[k]!;
       if (!this.foldChange(change, target)) continue;
       const id = change.purchase['id'];
-      const next = typeof id === 'string' ? waiting.get(id) : undefined;
+      const next = typeof id === 'string' && !this.repeatedChangeOrders.has(id) ? waiting.get(id) : undefined;
       if (next === undefined) continue;
       waiting.delete(id as string);
       for (const c of next) ready.push([c, target]);
     }
-    for (const change of [...waiting.values()].flat().sort((a, b) => a.line - b.line)) this.problems.push({ line: change.line, where: this.fieldAt(change.line, 'revisionOf'), message: `change order of ${quoted(change.revisionOf)}, but no purchase order or change order of one in the ledger has that id` });
+    for (const [of, list] of waiting) {
+      const line = this.changeOrderLines.get(of);
+      const message = line === undefined ? `change order of ${quoted(of)}, but no purchase order or change order of one in the ledger has that id` : `change order of ${quoted(of)}, a change order (${this.lineLabel(line)}) that changes no purchase order of the ledger`;
+      for (const change of list) bad.push([change, message]);
+    }
+    for (const [change, message] of bad.sort((a, b) => a[0].line - b[0].line)) this.problems.push({ line: change.line, where: this.fieldAt(change.line, 'revisionOf'), message });
     this.changeOrderTargets.clear();
+    this.changeOrderLines.clear();
+    this.repeatedChangeOrders.clear();
     this.judgeChangedPOs();
   }
 
