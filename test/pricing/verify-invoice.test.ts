@@ -162,6 +162,11 @@ describe('verifyInvoice with a purchase order', () => {
     const short = check('280.00');
     expect(short.lines[0]).toMatchObject({ contractExtended: '-600.00', overcharge: '40.00' });
     expect(short.findings.find((f) => f.code === 'invoice-overcharge')!.message).toContain('at most the contract\'s price on the dates they were billed; 280.00 a unit on this credit\'s date');
+    // a memo naming the order's other Chromebook line (ship-to site B), which nothing billed: the
+    // units came back from what line 1 billed, at 300.00 (before, it was held to the new 280.00)
+    const siteB = { ...order, lines: [...order.lines, { lineId: '3', sku: 'CB', quantity: 5 }] };
+    const other = pace.verifyInvoice({ contract: repriced as never, purchaseOrder: siteB, previousInvoices: shipped, invoice: { ...memo('280.00'), lines: [line('CB', -2, '280.00', '3')] } });
+    expect(other.lines[0]).toMatchObject({ contractExtended: '-600.00', overcharge: '40.00' });
     // priced by the PO date, the same memo is held to the PO date's list as before
     const byPo = pace.verifyInvoice({ contract: { ...repriced, invoiceTerms: {} } as never, purchaseOrder: order, previousInvoices: shipped, invoice: memo('300.00') });
     expect(byPo.priceScheduleId).toBe('list-2025');
