@@ -427,6 +427,30 @@ describe('audit-ledger as a stream', () => {
     const below = file('below-zero.csv', `${header}Z1,alder-usd,2025-08-12,1000.00,goods,v9,\nZ1-a,alder-usd,2025-09-01,-1500.00,goods,v9,Z1\nZ1-b,alder-usd,2025-09-02,600.00,goods,v9,Z1\nZ2,alder-usd,2025-08-12,1000.00,goods,v9,\nZ2-a,alder-usd,2025-09-01,-1500.00,goods,v9,Z2\n`);
     expect(await inputError(['audit-ledger', below, '--members', members])).toMatch(/^[^\n]*below-zero\.csv: line 6, column amount: the change orders bring PO "Z2" below zero \(-500\.00\)\n[^\n]*1 bad row/);
   });
+  it('judges a PO a deduction and then an increase raised, funding lines and all, as the library does', async () => {
+    // A $60,000 Title I PO for classroom furniture: -$10,000 of Title I when a room was dropped,
+    // then +$80,000 of Title I for a second site: $130,000, over 2025's $114,800. The ERP exports
+    // each change order's funding line; the deduction's is negative. Before, the folded PO's
+    // negative line failed validation and the PO was judged as issued, silently: no bid needed.
+    const columns = 'id,memberId,date,amount,supplyKind,vendorId,federalAmount,fundingProgram,documents,revisionOf';
+    const rows = [
+      'PO-410,alder-usd,2025-08-04,60000.00,goods,v-desks,60000.00,Title I,conflict-of-interest;records-retention,',
+      'CO-410-1,alder-usd,2025-09-02,-10000.00,goods,v-desks,-10000.00,Title I,,PO-410',
+      'CO-410-2,alder-usd,2025-10-06,80000.00,goods,v-desks,80000.00,Title I,,PO-410',
+    ];
+    const report = JSON.parse((await runCli(['audit-ledger', file('deduction.csv', `${columns}\n${rows.join('\n')}\n`), '--members', members, '--format', 'json'])).stdout) as { neededBid: { purchaseId: string; amount: string; method: string }[]; missingDocuments: { purchaseId: string; amount?: string; missing: string[]; byChangeOrder?: boolean }[] };
+    const alder = (JSON.parse(readFileSync(members, 'utf8')) as Member[]).find((m) => m.id === 'alder-usd')!;
+    const title1 = (amount: string) => [{ source: 'federal' as const, program: 'Title I', amount }];
+    const po = { id: 'PO-410', memberId: 'alder-usd', date: '2025-08-04', amount: '60000.00', supplyKind: 'goods' as const, vendorId: 'v-desks', funding: title1('60000.00'), documents: [{ kind: 'conflict-of-interest' }, { kind: 'records-retention' }] };
+    const changes = [
+      { id: 'CO-410-1', memberId: 'alder-usd', date: '2025-09-02', amount: '-10000.00', supplyKind: 'goods' as const, vendorId: 'v-desks', funding: title1('-10000.00'), revisionOf: 'PO-410' },
+      { id: 'CO-410-2', memberId: 'alder-usd', date: '2025-10-06', amount: '80000.00', supplyKind: 'goods' as const, vendorId: 'v-desks', funding: title1('80000.00'), revisionOf: 'PO-410' },
+    ];
+    const library = createPace().auditChecklist({ member: alder, purchase: po, changeOrders: changes });
+    expect(library.missing).toContain('formal-bid-file');
+    expect(report.neededBid.map((p) => [p.purchaseId, p.amount, p.method])).toEqual([['PO-410', '130000.00', 'formal-bid']]);
+    expect(report.missingDocuments.filter((m) => m.byChangeOrder).map((m) => [m.purchaseId, m.amount, m.missing])).toEqual([['PO-410', '130000.00', library.missing]]);
+  });
   it("judges a PO raised by change orders with its own fields and its change orders' funding, as the library does", async () => {
     // As an ERP exports change orders: the amount added, and little else. Before, the PO was
     // judged with its latest change order's category, funding and documents, and only for a bid:

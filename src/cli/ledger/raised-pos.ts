@@ -6,6 +6,8 @@ import type { Purchase } from '../../model/purchase.js';
 import { ChunkDecider, type LedgerSetup } from './decide-rows.js';
 import { BLOCKED, MISSING_DOCUMENTS, type ChangedPO } from './chunk-result.js';
 import { centsText } from './cents-text.js';
+import { isNegativeText } from '../../model/primitives.js';
+import { moneyToCents } from '../../compliance/threshold-table.js';
 import type { OnRow } from './rows-again.js';
 
 /** A PO that change orders raised: its line, id, its latest change order's line, the change in cents, and its change orders' funding lines. */
@@ -90,7 +92,7 @@ export function decideRaisedPOs(setup: LedgerSetup, raised: readonly RaisedPO[],
       // What withChangeOrders reads of the change orders: their amounts, which come to the
       // change in all, and their funding lines, in line order.
       const orders = [{ amount: centsText(raisedPO.changeCents) }, ...(raisedPO.funding ?? []).sort((a, b) => a[0] - b[0]).map(([, json]) => ({ amount: '0.00', funding: JSON.parse(json) as unknown }))];
-      const folded = withChangeOrders(po.purchase as unknown as Purchase, orders as unknown as Purchase[]) as unknown as Record<string, unknown>;
+      const folded = withDeductionsNetted(withChangeOrders(po.purchase as unknown as Purchase, orders as unknown as Purchase[])) as unknown as Record<string, unknown>;
       // (of the class it was issued in, it is judged as it was: most raised POs)
       if (decider.sameClass(po.purchase, folded)) return true;
       const path = pathOf(raisedPO.latestLine);
@@ -111,4 +113,30 @@ export function decideRaisedPOs(setup: LedgerSetup, raised: readonly RaisedPO[],
 export function newAtTotal(total: string, asIssued: string | undefined): string[] {
   const had = new Set(asIssued === undefined ? [] : (JSON.parse(asIssued) as string[]));
   return (JSON.parse(total) as string[]).filter((item) => !had.has(item));
+}
+
+/**
+ * The folded PO with each negative funding line (a deductive change order's) taken off the earlier
+ * lines of its source and program, which stay (at zero, too): the library judges a folded PO's
+ * funding by its sums and by which sources and programs it names, which this keeps, but the PO the
+ * ledger decides is validated as a purchase, whose lines may not be negative. (A $60,000 PO of
+ * local money, -$10,000 and +$80,000 of it: $130,000, needing a bid, was judged as issued.) A
+ * deduction from a source the lines above lack is left as it is (the PO is then judged as issued).
+ */
+export function withDeductionsNetted(purchase: Purchase): Purchase {
+  const funding = purchase.funding;
+  if (funding === undefined || !funding.some((f) => isNegativeText(f.amount))) return purchase;
+  const lines = funding.map((f) => ({ ...f, cents: moneyToCents(f.amount) }));
+  for (let i = 0; i < lines.length; i++) {
+    const deduction = lines[i]!;
+    for (let j = 0; j < i && deduction.cents < 0; j++) {
+      const line = lines[j]!;
+      if (line.cents <= 0 || line.source !== deduction.source || line.program !== deduction.program) continue;
+      const taken = Math.min(line.cents, -deduction.cents);
+      line.cents -= taken;
+      deduction.cents += taken;
+    }
+  }
+  const netted = lines.filter((l, i) => l.cents !== 0 || !isNegativeText(funding[i]!.amount)).map(({ cents, ...f }) => ({ ...f, amount: centsText(cents) }));
+  return { ...purchase, funding: netted };
 }
