@@ -270,7 +270,7 @@ function groupsUnder(context: PaceContext, parsed: readonly Purchase[], options:
     for (let k = 0; k < first; k++) if (out[k]!.vendorId === undefined) noVendor.add(groupKey(out[k]!));
     judge(byCategory, true);
     let w = first;
-    for (let k = first; k < out.length; k++) if (out[k]!.vendorId === undefined && !noVendor.has(groupKey(out[k]!))) out[w++] = out[k]!;
+    for (let k = first; k < out.length; k++) if (namedVendors(out[k]!, parsed) > 1 && !noVendor.has(groupKey(out[k]!))) out[w++] = out[k]!;
     out.length = w;
   }
   for (const byVendor of undatedInForce ? federalBuckets.values() : []) {
@@ -488,4 +488,12 @@ function pushToBucket(buckets: Map<string, Map<string | undefined, Map<string, n
 /** What identifies a group: its kind, member, supply kind and purchases. */
 function groupKey(g: SplitPurchaseGroup): string {
   return JSON.stringify([g.kind, g.memberId, g.supplyKind, g.purchaseIds]);
+}
+
+/** How many vendors a group's purchases name (a purchase naming none is no other vendor). */
+function namedVendors(g: SplitPurchaseGroup, purchases: readonly Purchase[]): number {
+  const ids = new Set(g.purchaseIds);
+  const vendors = new Set<string>();
+  for (const p of purchases) if (p.vendorId !== undefined && ids.has(p.id)) vendors.add(p.vendorId);
+  return vendors.size;
 }
