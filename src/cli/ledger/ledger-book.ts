@@ -9,6 +9,7 @@ import { MAX_UNKNOWN_KINDS, supplyKindOfBucket, type LedgerSetup } from './decid
 import { BID_ON_FILE, BLOCKED, INFORMAL_BID, CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, UNKNOWN_CONTRACT, type ChangedPO, type ChangeOrderRow, type ChunkResult } from './chunk-result.js';
 import type { RowProblem } from './rows.js';
 import { centsText } from './cents-text.js';
+import { linkChangeOrders } from './change-chains.js';
 import type { OnRow } from './rows-again.js';
 import { decideRaisedPOs, newAtTotal } from './raised-pos.js';
 import { memberYearsOf, spendingKey, type MemberYear } from './member-years.js';
@@ -514,39 +515,14 @@ export class LedgerBook {
 
   /** Change orders whose PO came later in the file (a PO that never came is a bad row); then every changed PO is judged at its total. */
   resolvePendingChanges(): void {
-    // A chain of change orders (Amendment 2 naming Amendment 1) folds into its PO whatever order
-    // its rows came in: a change order waits for the one it names, folded as soon as that one is.
-    // An id two change orders have is no link (amendments numbered per PO: "A1" of two POs).
-    const waiting = new Map<string, ChangeOrderRow[]>();
-    const ready: [ChangeOrderRow, number][] = [];
-    const bad: [ChangeOrderRow, string][] = [];
-    for (const change of this.pendingChanges.splice(0)) {
-      const of = change.revisionOf;
-      const po = this.ids.find(of);
-      const again = po < 0 ? this.repeatedChangeOrders.get(of) : undefined;
-      if (po >= 0) ready.push([change, po]);
-      else if (again !== undefined) bad.push([change, `change order of ${quoted(of)}, an id two change orders have (${this.lineLabel(this.changeOrderLines.get(of)!)} and ${this.lineLabel(again)}): name the PO it changes`]);
-      else if (this.changeOrderTargets.has(of)) ready.push([change, this.changeOrderTargets.get(of)!]);
-      else {
-        const list = waiting.get(of);
-        if (list) list.push(change);
-        else waiting.set(of, [change]);
-      }
-    }
-    for (let k = 0; k < ready.length; k++) {
-      const [change, target] = ready[k]!;
-      if (!this.foldChange(change, target)) continue;
-      const id = change.purchase['id'];
-      const next = typeof id === 'string' && !this.repeatedChangeOrders.has(id) ? waiting.get(id) : undefined;
-      if (next === undefined) continue;
-      waiting.delete(id as string);
-      for (const c of next) ready.push([c, target]);
-    }
-    for (const [of, list] of waiting) {
-      const line = this.changeOrderLines.get(of);
-      const message = line === undefined ? `change order of ${quoted(of)}, but no purchase order or change order of one in the ledger has that id` : `change order of ${quoted(of)}, a change order (${this.lineLabel(line)}) that changes no purchase order of the ledger`;
-      for (const change of list) bad.push([change, message]);
-    }
+    const bad = linkChangeOrders(this.pendingChanges.splice(0), {
+      po: (id) => this.ids.find(id),
+      folded: this.changeOrderTargets,
+      lines: this.changeOrderLines,
+      repeated: this.repeatedChangeOrders,
+      label: this.lineLabel,
+      fold: (change, target) => this.foldChange(change, target),
+    });
     for (const [change, message] of bad.sort((a, b) => a[0].line - b[0].line)) this.problems.push({ line: change.line, where: this.fieldAt(change.line, 'revisionOf'), message });
     this.changeOrderTargets.clear();
     this.changeOrderLines.clear();
