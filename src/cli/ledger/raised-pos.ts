@@ -115,28 +115,42 @@ export function newAtTotal(total: string, asIssued: string | undefined): string[
   return (JSON.parse(total) as string[]).filter((item) => !had.has(item));
 }
 
+/** Which lines a deduction is taken off, most alike first: of its source and program, of its source, of federal money or not, any. */
+const ALIKE: readonly ((a: Funding, b: Funding) => boolean)[] = [
+  (a, b) => a.source === b.source && a.program === b.program,
+  (a, b) => a.source === b.source,
+  (a, b) => (a.source === 'federal') === (b.source === 'federal'),
+  () => true,
+];
+type Funding = NonNullable<Purchase['funding']>[number];
+
 /**
- * The folded PO with each negative funding line (a deductive change order's) taken off the earlier
- * lines of its source and program, which stay (at zero, too): the library judges a folded PO's
- * funding by its sums and by which sources and programs it names, which this keeps, but the PO the
- * ledger decides is validated as a purchase, whose lines may not be negative. (A $60,000 PO of
- * local money, -$10,000 and +$80,000 of it: $130,000, needing a bid, was judged as issued.) A
- * deduction from a source the lines above lack is left as it is (the PO is then judged as issued).
+ * The folded PO with its negative funding lines (deductive change orders') taken off its other
+ * lines, every line kept (a deduction at zero): the PO the ledger decides is validated as a
+ * purchase, whose lines may not be negative, but the library judges the folded PO's lines as they
+ * are, and what the packs read of them stays: which lines are federal and which programs they name
+ * (every line is kept), whether they add up to the amount (their sum is kept), and the federal
+ * amount (a deduction is taken off lines of its own kind of money first, in whatever order the
+ * lines come). A $60,000 PO of local money, -$10,000 and +$80,000 of it: $130,000, needing a bid.
+ * Only lines that take off more than there is of their kind of money move money across kinds (the
+ * federal amount then is not the library's, which would be below zero); lines that take off more
+ * than all the others have come to zero (they do not add up to the amount, as the library's do not).
+ * Before, a deduction was taken only off earlier lines of its source and program, and a PO whose
+ * lines could not be netted so was judged as issued, silently.
  */
 export function withDeductionsNetted(purchase: Purchase): Purchase {
   const funding = purchase.funding;
   if (funding === undefined || !funding.some((f) => isNegativeText(f.amount))) return purchase;
-  const lines = funding.map((f) => ({ ...f, cents: moneyToCents(f.amount) }));
-  for (let i = 0; i < lines.length; i++) {
-    const deduction = lines[i]!;
-    for (let j = 0; j < i && deduction.cents < 0; j++) {
-      const line = lines[j]!;
-      if (line.cents <= 0 || line.source !== deduction.source || line.program !== deduction.program) continue;
-      const taken = Math.min(line.cents, -deduction.cents);
-      line.cents -= taken;
-      deduction.cents += taken;
+  const cents = funding.map((f) => moneyToCents(f.amount));
+  for (const alike of ALIKE) {
+    for (let i = 0; i < cents.length; i++) {
+      for (let j = 0; j < cents.length && cents[i]! < 0; j++) {
+        if (cents[j]! <= 0 || !alike(funding[j]!, funding[i]!)) continue;
+        const taken = Math.min(cents[j]!, -cents[i]!);
+        cents[j]! -= taken;
+        cents[i]! += taken;
+      }
     }
   }
-  const netted = lines.filter((l, i) => l.cents !== 0 || !isNegativeText(funding[i]!.amount)).map(({ cents, ...f }) => ({ ...f, amount: centsText(cents) }));
-  return { ...purchase, funding: netted };
+  return { ...purchase, funding: funding.map((f, i) => ({ ...f, amount: centsText(Math.max(0, cents[i]!)) })) };
 }
