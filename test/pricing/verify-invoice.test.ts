@@ -236,6 +236,16 @@ describe('verifyInvoice with a purchase order', () => {
     const shipTo = { ...untaxed, lines: [{ lineId: '2', sku: 'CASE', quantity: 50 }, { lineId: '3', sku: 'CASE', quantity: 50 }] };
     const shipped = [d('INV-1', '2025-09-10', [line('CASE', 50, '10.00')]), d('INV-2', '2025-09-12', [line('CASE', 50, '12.00', '3')])];
     expect(check(shipped, d('CM-1', '2025-09-25', [line('CASE', -50, '10.00', '3')]), shipTo)).toBe('100.00');
+    // Three ship-to lines: 50 billed for line 2 at the promotional 10.00, 50 on a line naming none at
+    // 12.00, none for line 4. A memo naming line 4 at 10.00 returns line 2's promotional units:
+    // nothing owed (before, the 12.00 units naming no line were taken first: 100.00 short, blocked).
+    // At 11.00, a price nothing was billed at, the lowest held (line 2's) is the least owed.
+    const threeSites = { ...untaxed, lines: [...shipTo.lines, { lineId: '4', sku: 'CASE', quantity: 50 }] };
+    const promoOnLine = [d('INV-1', '2025-09-10', [line('CASE', 50, '10.00', '2')]), d('INV-2', '2025-09-12', [line('CASE', 50, '12.00')])];
+    expect(check(promoOnLine, d('CM-1', '2025-09-25', [line('CASE', -50, '10.00', '4')]), threeSites)).toBe('0.00');
+    expect(check(promoOnLine, d('CM-1', '2025-09-25', [line('CASE', -50, '11.00', '4')]), threeSites)).toBe('0.00');
+    // at 9.50, below every price held: 25.00 short whichever units came back
+    expect(check(promoOnLine, d('CM-1', '2025-09-25', [line('CASE', -50, '9.50', '4')]), threeSites)).toBe('25.00');
   });
 
   // A copier contract priced per copy on a graduated ladder (a 10.00 first copy, then 0.0689): a

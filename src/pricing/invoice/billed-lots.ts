@@ -4,10 +4,9 @@ import { Dec } from '../../money/decimal.js';
 import { QUANTITY_DECIMALS, qtyToDec } from '../../contracts/quantity.js';
 import type { BilledForLine, BilledLine } from './price-invoice-lines.js';
 
-/** The lots a credit takes from, in turn (a credit naming no PO line takes from every lot at once). */
+/** The lots a credit takes from, in turn: its own PO line's, then the rest (a credit naming no PO line takes from every lot at once). */
 const OWN_LINE = 0;
-const NO_LINE = 1;
-const OTHER_LINES = 2;
+const REST = 1;
 
 /** Units billed on one debit line and not yet returned. */
 interface Lot {
@@ -24,13 +23,16 @@ interface Lot {
  * For each credit line of `invoices` (in order; within an invoice its debits first, then its
  * credits), what the units it returns were billed for, each unit at most its contract price
  * (`contractUnit`: a unit billed over it was blocked as overcharged, and the district owes only the
- * contract price): units of its own PO line's lots before lots that name no line, and those
- * before other lines' lots of the sku (when it names one), and among them units billed at the
- * credit's own unit price first (the credit names what they cost: a reversal, or the return of a
- * shipment billed at a promotional price; every credit of an
- * invoice takes its own price's units before any takes others), then the units held at the lowest
- * price: the least the district can be owed, so that an overcharge reported is owed whichever units
- * came back. `contractUnit(sku, k)` is the contract's price of a unit on invoice k (`onTheirDates`:
+ * contract price): units of its own PO line's lots before the others of the sku (when it names a
+ * line: lots that name no line, and other lines' lots, which a credit naming a line nothing billed
+ * returns), and among them units billed at the credit's own unit price first (the credit names what
+ * they cost: a reversal, or the return of a shipment billed at a promotional price; every credit of
+ * an invoice takes its own price's units before any takes others), then the units held at the
+ * lowest price (at one price, lots that name no line first): the least the district can be owed, so
+ * that an overcharge reported is owed whichever units came back. (Before, a credit naming a line
+ * nothing billed took lots that name no line, at any price, before other lines' lots at its own:
+ * a memo returning five units billed on line 1 at a promotional 250.00, naming line 2, was held to
+ * the 300.00 of a debit naming no line, and blocked as 250.00 short.) `contractUnit(sku, k)` is the contract's price of a unit on invoice k (`onTheirDates`:
  * each invoice priced on its own date's schedule, so a unit is owed at most the price of the day it
  * was billed). The next credit finds the units gone: a reversal and a rebill at another price leave
  * the rebilled units to a later return. Credits of units never billed are not in the map for those
@@ -58,18 +60,18 @@ export function billedForCredits(invoices: readonly (readonly BilledLine[])[], p
     // (a credit of a sku its own schedule lacks still returns units billed when one had it)
     const credits = lines.filter((line) => line.sign < 0 && (lots.has(line.sku) || contractUnit(line.sku, k) !== undefined));
     for (const line of credits) taken.set(line, { value: new Dec(0), need: qtyToDec(line.quantity) });
-    // The credit's own PO line's lots, then lots that name none, then other lines' of the sku (a
-    // credit naming a line nothing billed returns units the order holds); in each, every credit's
-    // own price first, then the lowest prices held.
-    for (const pass of [OWN_LINE, NO_LINE, OTHER_LINES]) {
+    // The credit's own PO line's lots, then the others of the sku (a credit naming a line nothing
+    // billed returns units the order holds); in each, every credit's own price first, then the
+    // lowest prices held, at one price lots that name no line first.
+    for (const pass of [OWN_LINE, REST]) {
       for (const samePrice of [true, false]) {
         for (const line of credits) {
           const at = poLineOf(line);
           const state = taken.get(line)!;
           if (state.need.isZero() || (pass !== OWN_LINE && at < 0)) continue;
           const price = new Dec(String(line.unitPrice));
-          const held = (lots.get(line.sku) ?? []).filter((lot) => lot.units.gt(0) && (at < 0 || (pass === OWN_LINE ? lot.at === at : pass === NO_LINE ? lot.at < 0 : lot.at >= 0 && lot.at !== at)) && (!samePrice || lot.billed.eq(price)));
-          if (!samePrice) held.sort((a, b) => a.price.comparedTo(b.price));
+          const held = (lots.get(line.sku) ?? []).filter((lot) => lot.units.gt(0) && (at < 0 || (pass === OWN_LINE) === (lot.at === at)) && (!samePrice || lot.billed.eq(price)));
+          if (!samePrice || pass === REST) held.sort((a, b) => (samePrice ? 0 : a.price.comparedTo(b.price)) || Number(a.at >= 0) - Number(b.at >= 0));
           for (const lot of held) {
             if (state.need.isZero()) break;
             const units = Dec.min(state.need, lot.units);
