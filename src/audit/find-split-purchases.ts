@@ -270,7 +270,8 @@ function groupsUnder(context: PaceContext, parsed: readonly Purchase[], options:
     for (let k = 0; k < first; k++) if (out[k]!.vendorId === undefined) noVendor.add(groupKey(out[k]!));
     judge(byCategory, true);
     let w = first;
-    for (let k = first; k < out.length; k++) if (namedVendors(out[k]!, parsed) > 1 && !noVendor.has(groupKey(out[k]!))) out[w++] = out[k]!;
+    const vendorsOf = out.length > first ? vendorsById(parsed) : undefined;
+    for (let k = first; k < out.length; k++) if (namedVendors(out[k]!, vendorsOf!) > 1 && !noVendor.has(groupKey(out[k]!))) out[w++] = out[k]!;
     out.length = w;
   }
   for (const byVendor of undatedInForce ? federalBuckets.values() : []) {
@@ -490,10 +491,25 @@ function groupKey(g: SplitPurchaseGroup): string {
   return JSON.stringify([g.kind, g.memberId, g.supplyKind, g.purchaseIds]);
 }
 
-/** How many vendors a group's purchases name (a purchase naming none is no other vendor). */
-function namedVendors(g: SplitPurchaseGroup, purchases: readonly Purchase[]): number {
-  const ids = new Set(g.purchaseIds);
+/** The vendors the purchases of each id name (ids may repeat across members). */
+function vendorsById(purchases: readonly Purchase[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const p of purchases) {
+    if (p.vendorId === undefined) continue;
+    const list = out.get(p.id);
+    if (list === undefined) out.set(p.id, [p.vendorId]);
+    else list.push(p.vendorId);
+  }
+  return out;
+}
+
+/**
+ * How many vendors a group's purchases name (a purchase naming none is no other vendor). By the
+ * ids' vendors, looked up once: before, each added group scanned every purchase (a cooperative's
+ * ledger of many categories was quadratic).
+ */
+function namedVendors(g: SplitPurchaseGroup, vendorsOf: ReadonlyMap<string, readonly string[]>): number {
   const vendors = new Set<string>();
-  for (const p of purchases) if (p.vendorId !== undefined && ids.has(p.id)) vendors.add(p.vendorId);
+  for (const id of new Set(g.purchaseIds)) for (const v of vendorsOf.get(id) ?? []) vendors.add(v);
   return vendors.size;
 }
