@@ -246,6 +246,19 @@ describe('verifyInvoice with a purchase order', () => {
     expect(check(promoOnLine, d('CM-1', '2025-09-25', [line('CASE', -50, '11.00', '4')]), threeSites)).toBe('0.00');
     // at 9.50, below every price held: 25.00 short whichever units came back
     expect(check(promoOnLine, d('CM-1', '2025-09-25', [line('CASE', -50, '9.50', '4')]), threeSites)).toBe('25.00');
+    // A memo returning 5 at 10.00 naming no line and 5 at 10.00 naming line 2, after line 2 billed
+    // 5 at 10.00 and 5 at 12.00 and line 3 5 at 10.00: the line-2 credit takes its line's 10.00
+    // units, the other line 3's, in either line order (before, the credit naming no line took line
+    // 2's when it came first: 10.00 short).
+    const twoLines = [d('INV-1', '2025-09-10', [line('CASE', 5, '10.00', '2'), line('CASE', 5, '10.00', '3')]), d('INV-2', '2025-09-12', [line('CASE', 5, '12.00', '2')])];
+    expect(check(twoLines, d('CM-1', '2025-09-25', [line('CASE', -5, '10.00'), line('CASE', -5, '10.00', '2')]), shipTo)).toBe('0.00');
+    expect(check(twoLines, d('CM-1', '2025-09-25', [line('CASE', -5, '10.00', '2'), line('CASE', -5, '10.00')]), shipTo)).toBe('0.00');
+    // Two credits at prices nothing was billed at, after 5 at 10.00, 5 at 12.00 and 5 at 11.50: the
+    // lowest units go to the lowest credit, 7.50 short in all (10 units held for at least 107.50,
+    // 100.00 credited), in either line order (before, 12.50 with the 11.00 line first).
+    const threeLots = [d('INV-1', '2025-09-10', [line('CASE', 5, '10.00', '2')]), d('INV-2', '2025-09-12', [line('CASE', 5, '12.00', '2')]), d('INV-3', '2025-09-13', [line('CASE', 5, '11.50', '2')])];
+    expect(check(threeLots, d('CM-1', '2025-09-25', [line('CASE', -5, '11.00', '2'), line('CASE', -5, '9.00', '2')]))).toBe('7.50');
+    expect(check(threeLots, d('CM-1', '2025-09-25', [line('CASE', -5, '9.00', '2'), line('CASE', -5, '11.00', '2')]))).toBe('7.50');
   });
 
   // A copier contract priced per copy on a graduated ladder (a 10.00 first copy, then 0.0689): a

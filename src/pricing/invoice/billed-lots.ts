@@ -25,14 +25,15 @@ interface Lot {
  * (`contractUnit`: a unit billed over it was blocked as overcharged, and the district owes only the
  * contract price): units of its own PO line's lots before the others of the sku (when it names a
  * line: lots that name no line, and other lines' lots, which a credit naming a line nothing billed
- * returns), and among them units billed at the credit's own unit price first (the credit names what
- * they cost: a reversal, or the return of a shipment billed at a promotional price; every credit of
- * an invoice takes its own price's units before any takes others), then the units held at the
- * lowest price (at one price, lots that name no line first): the least the district can be owed, so
- * that an overcharge reported is owed whichever units came back. (Before, a credit naming a line
- * nothing billed took lots that name no line, at any price, before other lines' lots at its own:
- * a memo returning five units billed on line 1 at a promotional 250.00, naming line 2, was held to
- * the 300.00 of a debit naming no line, and blocked as 250.00 short.) `contractUnit(sku, k)` is the contract's price of a unit on invoice k (`onTheirDates`:
+ * returns; a credit naming no line takes from every lot, after the credits naming a line took
+ * their own line's), and among them units billed at the credit's own unit price first (the credit
+ * names what they cost: a reversal, or the return of a shipment billed at a promotional price;
+ * every credit of an invoice takes its own price's units before any takes others), then the units
+ * held at the lowest prices, the credits at the lowest prices taking first (at one price, lots
+ * that name no line first): the least the district can be owed, so that an overcharge reported is
+ * owed whichever units came back, whatever the order of the memo's lines (each credit's shortfall
+ * is its own, and the lowest units matched to the lowest credits make the least in all).
+ * `contractUnit(sku, k)` is the contract's price of a unit on invoice k (`onTheirDates`:
  * each invoice priced on its own date's schedule, so a unit is owed at most the price of the day it
  * was billed). The next credit finds the units gone: a reversal and a rebill at another price leave
  * the rebilled units to a later return. Credits of units never billed are not in the map for those
@@ -61,17 +62,19 @@ export function billedForCredits(invoices: readonly (readonly BilledLine[])[], p
     const credits = lines.filter((line) => line.sign < 0 && (lots.has(line.sku) || contractUnit(line.sku, k) !== undefined));
     for (const line of credits) taken.set(line, { value: new Dec(0), need: qtyToDec(line.quantity) });
     // The credit's own PO line's lots, then the others of the sku (a credit naming a line nothing
-    // billed returns units the order holds); in each, every credit's own price first, then the
-    // lowest prices held, at one price lots that name no line first.
+    // billed returns units the order holds; a credit naming no line takes from every lot, once
+    // the credits naming a line took their own line's); in each, every credit's own price first,
+    // then the lowest prices held, the credits at the lowest prices first, and at one price lots
+    // that name no line first.
+    const terms = credits.map((line) => ({ line, at: poLineOf(line), price: new Dec(String(line.unitPrice)) }));
+    const lowestFirst = [...terms].sort((a, b) => a.price.comparedTo(b.price));
     for (const pass of [OWN_LINE, REST]) {
       for (const samePrice of [true, false]) {
-        for (const line of credits) {
-          const at = poLineOf(line);
+        for (const { line, at, price } of samePrice ? terms : lowestFirst) {
           const state = taken.get(line)!;
-          if (state.need.isZero() || (pass !== OWN_LINE && at < 0)) continue;
-          const price = new Dec(String(line.unitPrice));
-          const held = (lots.get(line.sku) ?? []).filter((lot) => lot.units.gt(0) && (at < 0 || (pass === OWN_LINE) === (lot.at === at)) && (!samePrice || lot.billed.eq(price)));
-          if (!samePrice || pass === REST) held.sort((a, b) => (samePrice ? 0 : a.price.comparedTo(b.price)) || Number(a.at >= 0) - Number(b.at >= 0));
+          if (state.need.isZero() || (pass === OWN_LINE && at < 0)) continue;
+          const held = (lots.get(line.sku) ?? []).filter((lot) => lot.units.gt(0) && (pass === OWN_LINE ? lot.at === at : at < 0 || lot.at !== at) && (!samePrice || lot.billed.eq(price)));
+          held.sort((a, b) => (samePrice ? 0 : a.price.comparedTo(b.price)) || Number(a.at >= 0) - Number(b.at >= 0));
           for (const lot of held) {
             if (state.need.isZero()) break;
             const units = Dec.min(state.need, lot.units);
