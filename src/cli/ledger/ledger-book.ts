@@ -11,7 +11,7 @@ import type { RowProblem } from './rows.js';
 import { centsText } from './cents-text.js';
 import { linkChangeOrders } from './change-chains.js';
 import type { OnRow } from './rows-again.js';
-import { decideRaisedPOs, newAtTotal } from './raised-pos.js';
+import { decideRaisedPOs, newAtTotal, withIssuedItems } from './raised-pos.js';
 import { memberYearsOf, spendingKey, type MemberYear } from './member-years.js';
 import { paceContextOf } from '../../pace.js';
 import { BucketSplitter, bucketsOf, shareSplitColumns, type BucketGroup, type KeptSplitGroup, type LedgerGroup, type SplitColumns, type SplitHelpers } from './split-buckets.js';
@@ -442,6 +442,7 @@ export class LedgerBook {
       this.rowsAgain,
       (line) => this.fieldAt(line, ''),
     );
+    const order = new Map((paceContextOf(this.setup.pace)?.checklist ?? []).map((item, i) => [item.id, i]));
     for (let k = 0; k < raised.length; k++) {
       const [target, change] = raised[k]!;
       if (totalFlags[k] === 0) continue; // (not decided again)
@@ -456,9 +457,10 @@ export class LedgerBook {
       const where = this.lineLabel(line);
       // Findings that block it at its total that did not as issued (a contract's limit per member
       // passed, ...): listed again at its total, counted once.
-      const blocks = blocked[k];
-      if (blocks !== undefined && blocks !== blockedAsIssued[k]) {
-        for (const code of newAtTotal(blocks, blockedAsIssued[k])) {
+      const newBlocks = blocked[k] === undefined ? [] : newAtTotal(blocked[k]!, blockedAsIssued[k]);
+      if (newBlocks.length > 0) {
+        const blocks = withIssuedItems(blocked[k]!, blockedAsIssued[k]);
+        for (const code of newBlocks) {
           const seen = this.blockFindings.get(code);
           if (seen) seen.on++;
           else this.blockFindings.set(code, { ...blockFindings.get(code)!, on: 1 });
@@ -491,8 +493,9 @@ export class LedgerBook {
         else if (!formalAtTotal) this.neededInformalBidCount++;
         this.detail('neededBid', `${head},"method":"${bidMethod(now)}","byChangeOrder":true}`, where, listedAsIssued === undefined);
       }
-      if (missing !== undefined && missing !== before) {
-        for (const id of newAtTotal(missing, before)) {
+      const newMissing = missing === undefined ? [] : newAtTotal(missing, before);
+      if (newMissing.length > 0) {
+        for (const id of newMissing) {
           const seen = this.titles.get(id);
           if (seen) seen.missingOn++;
           else this.titles.set(id, { ...titles.get(id)!, missingOn: 1 });
@@ -503,7 +506,7 @@ export class LedgerBook {
           this.flags.set(target, this.flags.get(target) | MISSING_DOCUMENTS);
           counts.missingDocuments++;
         }
-        this.detail('missingDocuments', `${head},"missing":${missing},"byChangeOrder":true}`, where, first);
+        this.detail('missingDocuments', `${head},"missing":${withIssuedItems(missing!, before, order)},"byChangeOrder":true}`, where, first);
       }
     }
   }

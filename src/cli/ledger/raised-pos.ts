@@ -115,6 +115,20 @@ export function newAtTotal(total: string, asIssued: string | undefined): string[
   return (JSON.parse(total) as string[]).filter((item) => !had.has(item));
 }
 
+/**
+ * A raised PO's list at its total as the library gives it (JSON): the items at its total and those
+ * of its list as issued, which stay (auditChecklist: what the PO needed as issued stays in its
+ * audit file, such as the informal bid file of a $150,000 CUPCCAA project raised past the informal
+ * limit), in `order` (an item's place in the checklist; codes without one keep the order they come
+ * in, the total's first). Before, the ledger listed the items at its total alone.
+ */
+export function withIssuedItems(total: string, asIssued: string | undefined, order?: ReadonlyMap<string, number>): string {
+  if (asIssued === undefined) return total;
+  const items = [...new Set([...(JSON.parse(total) as string[]), ...(JSON.parse(asIssued) as string[])])];
+  if (order !== undefined) items.sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || 0);
+  return JSON.stringify(items);
+}
+
 /** Which lines a deduction is taken off, most alike first: of its source and program, of its source, of federal money or not, any. */
 const ALIKE: readonly ((a: Funding, b: Funding) => boolean)[] = [
   (a, b) => a.source === b.source && a.program === b.program,
