@@ -146,9 +146,11 @@ type Funding = NonNullable<Purchase['funding']>[number];
  * (every line is kept), whether they add up to the amount (their sum is kept), and the federal
  * amount (a deduction is taken off lines of its own kind of money first, in whatever order the
  * lines come). A $60,000 PO of local money, -$10,000 and +$80,000 of it: $130,000, needing a bid.
- * Only lines that take off more than there is of their kind of money move money across kinds (the
- * federal amount then is not the library's, which would be below zero); lines that take off more
- * than all the others have come to zero (they do not add up to the amount, as the library's do not).
+ * Only lines that take off more than there is of their kind of money (federal, or not) move money
+ * across kinds, and the federal amount is then not the library's (below zero, or above what is
+ * left once local money taken off past the local lines comes off federal lines; no bundled pack
+ * reads it, a custom pack reading `federalAmountCents` would); lines that take off more than all
+ * the others have come to zero (they do not add up to the amount, as the library's do not).
  * Before, a deduction was taken only off earlier lines of its source and program, and a PO whose
  * lines could not be netted so was judged as issued, silently.
  */
