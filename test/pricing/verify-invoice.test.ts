@@ -253,6 +253,14 @@ describe('verifyInvoice with a purchase order', () => {
     const twoLines = [d('INV-1', '2025-09-10', [line('CASE', 5, '10.00', '2'), line('CASE', 5, '10.00', '3')]), d('INV-2', '2025-09-12', [line('CASE', 5, '12.00', '2')])];
     expect(check(twoLines, d('CM-1', '2025-09-25', [line('CASE', -5, '10.00'), line('CASE', -5, '10.00', '2')]), shipTo)).toBe('0.00');
     expect(check(twoLines, d('CM-1', '2025-09-25', [line('CASE', -5, '10.00', '2'), line('CASE', -5, '10.00')]), shipTo)).toBe('0.00');
+    // ... and as two memos, in either order: the first memo's units naming no line could as well
+    // have been line 3's (before, with it first, the line-2 memo was held to 12.00: 10.00 short)
+    const noLineMemo = d('CM-1', '2025-09-25', [line('CASE', -5, '10.00')]);
+    const lineMemo = d('CM-2', '2025-09-26', [line('CASE', -5, '10.00', '2')]);
+    expect(check([...twoLines, noLineMemo], lineMemo, shipTo)).toBe('0.00');
+    expect(check([...twoLines, lineMemo], { ...noLineMemo, number: 'CM-2', date: '2025-09-26' }, shipTo)).toBe('0.00');
+    // a third memo naming line 3 at 10.00 then finds line 3's units gone: 5 at 12.00 are left
+    expect(check([...twoLines, noLineMemo, lineMemo], d('CM-3', '2025-09-27', [line('CASE', -5, '10.00', '3')]), shipTo)).toBe('10.00');
     // Two credits at prices nothing was billed at, after 5 at 10.00, 5 at 12.00 and 5 at 11.50: the
     // lowest units go to the lowest credit, 7.50 short in all (10 units held for at least 107.50,
     // 100.00 credited), in either line order (before, 12.50 with the 11.00 line first).

@@ -17,6 +17,29 @@ interface Lot {
   /** The billed unit price (a credit at it returns these units first). */
   readonly billed: Dec;
   units: Dec;
+  /** Units of it that credits naming no PO line took, which a like lot (same prices) could have given as well. */
+  floating: Dec;
+}
+
+/**
+ * Gives `lot` back up to `want` of the units that credits naming no line took of it, taking them
+ * from like lots still held instead (the same billed and owed price: lots naming no line first):
+ * those credits are owed the same, and a later credit naming the lot's line returns its line's
+ * units. (Before, a memo crediting 5 at 10.00 with no line, then one crediting 5 at 10.00 on line
+ * 2, which had billed 5 at 10.00 and 5 at 12.00 beside line 3's 5 at 10.00, held the second to
+ * 12.00: 10.00 short, or nothing with the memos the other way round.)
+ */
+function reclaim(list: readonly Lot[], lot: Lot, want: Dec): void {
+  for (const like of [...list].sort((a, b) => Number(a.at >= 0) - Number(b.at >= 0))) {
+    if (want.isZero() || lot.floating.isZero()) return;
+    if (like === lot || like.at === lot.at || like.units.isZero() || !like.billed.eq(lot.billed) || !like.price.eq(lot.price)) continue;
+    const units = Dec.min(want, lot.floating, like.units);
+    like.units = like.units.minus(units);
+    like.floating = like.floating.plus(units);
+    lot.floating = lot.floating.minus(units);
+    lot.units = lot.units.plus(units);
+    want = want.minus(units);
+  }
 }
 
 /**
@@ -56,7 +79,7 @@ export function billedForCredits(invoices: readonly (readonly BilledLine[])[], p
       let list = lots.get(line.sku);
       if (!list) lots.set(line.sku, (list = []));
       const price = new Dec(String(line.unitPrice));
-      list.push({ at: poLineOf(line), price: price.gt(cap) ? cap : price, billed: price, units });
+      list.push({ at: poLineOf(line), price: price.gt(cap) ? cap : price, billed: price, units, floating: new Dec(0) });
     }
     // (a credit of a sku its own schedule lacks still returns units billed when one had it)
     const credits = lines.filter((line) => line.sign < 0 && (lots.has(line.sku) || contractUnit(line.sku, k) !== undefined));
@@ -73,13 +96,17 @@ export function billedForCredits(invoices: readonly (readonly BilledLine[])[], p
         for (const { line, at, price } of samePrice ? terms : lowestFirst) {
           const state = taken.get(line)!;
           if (state.need.isZero() || (pass === OWN_LINE && at < 0)) continue;
-          const held = (lots.get(line.sku) ?? []).filter((lot) => lot.units.gt(0) && (pass === OWN_LINE ? lot.at === at : at < 0 || lot.at !== at) && (!samePrice || lot.billed.eq(price)));
+          const list = lots.get(line.sku) ?? [];
+          const held = list.filter((lot) => (lot.units.gt(0) || (at >= 0 && lot.floating.gt(0))) && (pass === OWN_LINE ? lot.at === at : at < 0 || lot.at !== at) && (!samePrice || lot.billed.eq(price)));
           held.sort((a, b) => (samePrice ? 0 : a.price.comparedTo(b.price)) || Number(a.at >= 0) - Number(b.at >= 0));
           for (const lot of held) {
             if (state.need.isZero()) break;
+            if (at >= 0 && lot.units.lt(state.need) && lot.floating.gt(0)) reclaim(list, lot, state.need.minus(lot.units));
             const units = Dec.min(state.need, lot.units);
+            if (units.isZero()) continue;
             state.value = state.value.plus(lot.price.times(units));
             lot.units = lot.units.minus(units);
+            if (at < 0) lot.floating = lot.floating.plus(units);
             state.need = state.need.minus(units);
           }
         }
