@@ -510,6 +510,6 @@ function vendorsById(purchases: readonly Purchase[]): Map<string, string[]> {
  */
 function namedVendors(g: SplitPurchaseGroup, vendorsOf: ReadonlyMap<string, readonly string[]>): number {
   const vendors = new Set<string>();
-  for (const id of new Set(g.purchaseIds)) for (const v of vendorsOf.get(id) ?? []) vendors.add(v);
+  for (const id of g.purchaseIds) for (const v of vendorsOf.get(id) ?? []) vendors.add(v);
   return vendors.size;
 }
