@@ -5,7 +5,7 @@
 // must tell the programs apart where a rule reads them. (Five vendors: no split purchase.)
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, scratchFiles } from '../support/cli-in-process.js';
+import { inputError, runCli, scratchFiles } from '../support/cli-in-process.js';
 
 const { file } = scratchFiles('pace-e-rate-');
 const members = join(import.meta.dirname, '..', '..', 'examples', 'data', 'members.json');
@@ -36,5 +36,27 @@ describe('audit-ledger: E-Rate money', () => {
     for (const id of ['PO-26-0101', 'PO-26-0104', 'PO-26-0105']) for (const item of eRateItems) expect(missing.get(id) ?? [], `${id} ${item}`).not.toContain(item);
     // Title IV-A and E-Rate alike keep the federal three-year retention and the quotes.
     for (const id of ['PO-26-0101', 'PO-26-0102', 'PO-26-0104']) expect(missing.get(id), id).toEqual(expect.arrayContaining(['records-retention-federal', 'federal-quotes']));
+  });
+});
+
+describe('audit-ledger: a funding program without a federal amount', () => {
+  // A district's ERP exports the E-Rate discount of a network switch order as a local line (the
+  // district pays the vendor and is reimbursed) with the program beside it. Before, the program
+  // was dropped with no word, and the E-Rate file was not asked for.
+  it("takes it as the program of the row's one funding line, and refuses a row where it names none", async () => {
+    const rows = [
+      'id,memberId,date,amount,supplyKind,vendorId,federalAmount,stateAmount,localAmount,fundingProgram,documents',
+      'PO-26-0201,alder-usd,2025-08-15,40000.00,goods,v-bayline-it,,,40000.00,E-Rate,',
+      'PO-26-0202,alder-usd,2025-08-18,40000.00,goods,v-sierra-data,,40000.00,,E-Rate,',
+    ];
+    const { stdout } = await runCli(['audit-ledger', file('local-e-rate.csv', rows.join('\n') + '\n'), '--members', members, '--format', 'json']);
+    const missing = new Map((JSON.parse(stdout) as Report).missingDocuments.map((e) => [e.purchaseId, e.missing]));
+    for (const id of ['PO-26-0201', 'PO-26-0202']) expect(missing.get(id), id).toEqual(expect.arrayContaining(E_RATE_FILE.split(';')));
+    // a state and a local line, or no line at all: which line's program it is, the row does not say
+    const ambiguous = [rows[0], 'PO-26-0203,alder-usd,2025-08-19,40000.00,goods,v-a,,20000.00,20000.00,E-Rate,', 'PO-26-0204,alder-usd,2025-08-20,40000.00,goods,v-b,,,,E-Rate,'];
+    const message = await inputError(['audit-ledger', file('ambiguous.csv', ambiguous.join('\n') + '\n'), '--members', members]);
+    expect(message).toMatch(/line 2, column fundingProgram: "E-Rate" is the program of a funding line, but the row has a state and a local amount and no federal one/);
+    expect(message).toMatch(/line 3, column fundingProgram: "E-Rate" is the program of a funding line, but the row has no funding amount/);
+    expect(message).toMatch(/2 bad rows; nothing was written/);
   });
 });

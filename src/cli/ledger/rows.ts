@@ -112,20 +112,27 @@ export function csvRowToPurchase(fields: readonly string[], columns: ColumnIndex
   const federal = cellAt(fields, columns.federalAmount);
   const state = cellAt(fields, columns.stateAmount);
   const local = cellAt(fields, columns.localAmount);
+  // The program is the federal line's, or the one line's there is (E-Rate discounts on a local
+  // line); with a state and a local line and no federal one, it names neither. Before, a program
+  // without a federal amount was dropped with no word (E-Rate's documents were not asked for).
+  const program = cellAt(fields, columns.fundingProgram);
+  if (program && !federal && (state ? 1 : 0) + (local ? 1 : 0) !== 1) {
+    problems.push({ line, where: 'fundingProgram', message: `${quoted(program)} is the program of a funding line, but the row has ${state ? 'a state and a local amount and no federal one' : 'no funding amount'}: give the program's amount in federalAmount, or in stateAmount or localAmount alone` });
+  }
   if (federal || state || local) {
     funding = [];
     fundingColumns = [];
     if (federal) {
-      const program = cellAt(fields, columns.fundingProgram);
       funding.push(program ? { source: 'federal', program, amount: federal } : { source: 'federal', amount: federal });
       fundingColumns.push('federalAmount');
     }
+    const own = federal ? '' : program;
     if (state) {
-      funding.push({ source: 'state', amount: state });
+      funding.push(own ? { source: 'state', program: own, amount: state } : { source: 'state', amount: state });
       fundingColumns.push('stateAmount');
     }
     if (local) {
-      funding.push({ source: 'local', amount: local });
+      funding.push(own ? { source: 'local', program: own, amount: local } : { source: 'local', amount: local });
       fundingColumns.push('localAmount');
     }
     purchase['funding'] = funding;
