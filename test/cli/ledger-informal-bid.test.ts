@@ -86,3 +86,20 @@ describe('audit-ledger: a CUPCCAA member\'s public projects in the informal band
     expect(page).toContain('needed a bid (formal, or informal under a CUPCCAA election)</div>');
   });
 });
+
+describe('audit-ledger: bid files under their older names', () => {
+  it('takes informal-bid and formal-bid as the bid on file, not as kinds that satisfy nothing, and still asks for the checklist item', async () => {
+    // As an ERP that predates the checklist's item ids labels the bid files. Before, informal-bid
+    // counted as the bid a project needed and was also listed as a kind that satisfies nothing.
+    const older = file(
+      'older-names.csv',
+      ['id,memberId,date,amount,supplyKind,vendorId,documents', 'PO-25-0510,pine-usd,2025-06-09,148500.00,public-works,v-summit-roofing,informal-bid', 'PO-25-0511,pine-usd,2025-06-10,240000.00,public-works,v-valley-builders,formal-bid;board-aproval'].join('\n') + '\n',
+    );
+    const r = JSON.parse((await runCli(['audit-ledger', older, '--members', members, '--format', 'json'])).stdout) as Report & { unknownDocumentKinds: { kind: string; count: number }[] };
+    expect(r.neededBid).toEqual([]);
+    expect(r.unknownDocumentKinds).toEqual([{ kind: 'board-aproval', count: 1 }]);
+    const missing = new Map(r.missingDocuments.map((e) => [e.purchaseId, e.missing]));
+    expect(missing.get('PO-25-0510')).toContain('informal-bid-file');
+    expect(missing.get('PO-25-0511')).toContain('formal-bid-file');
+  });
+});

@@ -87,13 +87,15 @@ export const MAX_UNKNOWN_KINDS = 100;
 const knownKinds = new WeakMap<Pace, ReadonlySet<string>>();
 
 /**
- * The document kinds that satisfy something: the audit checklist's item ids and the bid file's
- * kinds. Any other kind (a typo, or a label such as "board approval") satisfies nothing, and the
- * item it was meant for is reported missing.
+ * The document kinds that satisfy something: the audit checklist's item ids and the bid files'
+ * kinds (`formal-bid` and `informal-bid`, older names of the bid files, count as the bid a purchase
+ * needed). Any other kind (a typo, or a label such as "board approval") satisfies nothing, and the
+ * item it was meant for is reported missing. (Before, `informal-bid` was counted as such a kind,
+ * "satisfying nothing", though it was the bid on file of a CUPCCAA member's project.)
  */
 export function knownDocumentKinds(pace: Pace): ReadonlySet<string> {
   let known = knownKinds.get(pace);
-  if (known === undefined) knownKinds.set(pace, (known = new Set([...(paceContextOf(pace)?.checklist ?? []).map((item) => item.id), ...(BID_FILE_KINDS as ReadonlySet<string>)])));
+  if (known === undefined) knownKinds.set(pace, (known = new Set([...(paceContextOf(pace)?.checklist ?? []).map((item) => item.id), ...(BID_FILE_KINDS as ReadonlySet<string>), ...(INFORMAL_BID_FILE_KINDS as ReadonlySet<string>)])));
   return known;
 }
 
