@@ -267,6 +267,12 @@ describe('verifyInvoice with a purchase order', () => {
     const threeLots = [d('INV-1', '2025-09-10', [line('CASE', 5, '10.00', '2')]), d('INV-2', '2025-09-12', [line('CASE', 5, '12.00', '2')]), d('INV-3', '2025-09-13', [line('CASE', 5, '11.50', '2')])];
     expect(check(threeLots, d('CM-1', '2025-09-25', [line('CASE', -5, '11.00', '2'), line('CASE', -5, '9.00', '2')]))).toBe('7.50');
     expect(check(threeLots, d('CM-1', '2025-09-25', [line('CASE', -5, '9.00', '2'), line('CASE', -5, '11.00', '2')]))).toBe('7.50');
+    // Two credits at one price, after 5 at 10.00, 5 at a promotional 8.00 and 5 at 12.00: the
+    // smaller takes the 10.00 units, the other 8.00 and 12.00 units, 100.00 as credited, in either
+    // line order (before, 10.00 short with the larger credit first).
+    const promo = [d('INV-1', '2025-09-10', [line('CASE', 5, '10.00', '2')]), d('INV-2', '2025-09-12', [line('CASE', 5, '8.00', '2')]), d('INV-3', '2025-09-13', [line('CASE', 5, '12.00', '2')])];
+    expect(check(promo, d('CM-1', '2025-09-25', [line('CASE', -10, '10.00', '2'), line('CASE', -5, '10.00', '2')]))).toBe('0.00');
+    expect(check(promo, d('CM-1', '2025-09-25', [line('CASE', -5, '10.00', '2'), line('CASE', -10, '10.00', '2')]))).toBe('0.00');
   });
 
   // A copier contract priced per copy on a graduated ladder (a 10.00 first copy, then 0.0689): a

@@ -52,10 +52,12 @@ function reclaim(list: readonly Lot[], lot: Lot, want: Dec): void {
  * their own line's), and among them units billed at the credit's own unit price first (the credit
  * names what they cost: a reversal, or the return of a shipment billed at a promotional price;
  * every credit of an invoice takes its own price's units before any takes others), then the units
- * held at the lowest prices, the credits at the lowest prices taking first (at one price, lots
- * that name no line first): the least the district can be owed, so that an overcharge reported is
- * owed whichever units came back, whatever the order of the memo's lines (each credit's shortfall
- * is its own, and the lowest units matched to the lowest credits make the least in all).
+ * held at the lowest prices, the credits at the lowest prices taking first, at one price the
+ * smaller first (at one price, lots that name no line first), whatever the order of the memo's
+ * lines. Each credit is so owed the least its units can be, given what the credits before it took;
+ * not always the least in all: a credit's shortfall is not made up by another's surplus (two
+ * credits of 2 units at 10.00 returning units held at 8.00, 9.00, 12.00 and 12.00 are valued 17.00
+ * and 24.00, 4.00 short, where paired as 20.00 and 21.00 they would be 1.00 short).
  * `contractUnit(sku, k)` is the contract's price of a unit on invoice k (`onTheirDates`:
  * each invoice priced on its own date's schedule, so a unit is owed at most the price of the day it
  * was billed). The next credit finds the units gone: a reversal and a rebill at another price leave
@@ -89,11 +91,12 @@ export function billedForCredits(invoices: readonly (readonly BilledLine[])[], p
     // the credits naming a line took their own line's); in each, every credit's own price first,
     // then the lowest prices held, the credits at the lowest prices first, and at one price lots
     // that name no line first.
-    const terms = credits.map((line) => ({ line, at: poLineOf(line), price: new Dec(String(line.unitPrice)) }));
-    const lowestFirst = [...terms].sort((a, b) => a.price.comparedTo(b.price));
+    // (in an order of their own, not the memo's: at one price the smaller credit first)
+    const terms = credits.map((line) => ({ line, at: poLineOf(line), price: new Dec(String(line.unitPrice)), units: qtyToDec(line.quantity) }));
+    terms.sort((a, b) => a.price.comparedTo(b.price) || a.units.comparedTo(b.units));
     for (const pass of [OWN_LINE, REST]) {
       for (const samePrice of [true, false]) {
-        for (const { line, at, price } of samePrice ? terms : lowestFirst) {
+        for (const { line, at, price } of terms) {
           const state = taken.get(line)!;
           if (state.need.isZero() || (pass === OWN_LINE && at < 0)) continue;
           const list = lots.get(line.sku) ?? [];
