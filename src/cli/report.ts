@@ -203,7 +203,7 @@ export function renderLedger(run: LedgerRun): string {
   );
   if (r.blockedPurchaseCount > 0) {
     out.push('Purchases a finding blocks (as pace-rules check would block each):');
-    for (const p of run.blockedKept.slice(0, 50)) out.push(`  ${printable(String(p['purchaseId']))} (${printable(String(p['where']))}) ${printable(String(p['memberId']))} ${dollars(String(p['amount']))}${p['byChangeOrder'] ? ' with its change orders' : ''}: ${(p['findings'] as string[]).map(printable).join(', ')}`);
+    for (const p of run.blockedKept.slice(0, 50)) out.push(`  ${printable(String(p['purchaseId']))} (${printable(String(p['where']))}) ${printable(String(p['memberId']))} ${dollars(String(p['amount']))}${judgedAgain(p)}: ${(p['findings'] as string[]).map(printable).join(', ')}`);
     const shown = Math.min(50, run.blockedKept.length);
     if (r.blockedPurchaseCount > shown) out.push(`  ... and ${r.blockedPurchaseCount - shown} more (use --format json for all)`);
     out.push('  The findings:');
@@ -238,13 +238,13 @@ export function renderLedger(run: LedgerRun): string {
   }
   if (r.neededBidCount > 0) {
     out.push(`Purchases that needed a ${neededBidKinds(r)} (no usable cooperative contract, no bid on file):`);
-    for (const p of run.neededBidKept.slice(0, 50)) out.push(`  ${printable(String(p['purchaseId']))} (${printable(String(p['where']))}) ${printable(String(p['memberId']))} ${dollars(String(p['amount']))}${p['method'] === 'informal-bid' ? ' (informal bid)' : ''}${p['byChangeOrder'] ? ' with its change orders' : ''}`);
+    for (const p of run.neededBidKept.slice(0, 50)) out.push(`  ${printable(String(p['purchaseId']))} (${printable(String(p['where']))}) ${printable(String(p['memberId']))} ${dollars(String(p['amount']))}${p['method'] === 'informal-bid' ? ' (informal bid)' : ''}${judgedAgain(p)}`);
     if (r.neededBidCount > 50) out.push(`  ... and ${r.neededBidCount - 50} more (use --format json for all)`);
     out.push('');
   }
   if (r.missingDocumentsCount > 0) {
     out.push('Missing audit documents (these do not block; file them before the audit):');
-    for (const p of run.missingKept.slice(0, 50)) out.push(`  ${printable(String(p['purchaseId']))} (${printable(String(p['where']))})${p['byChangeOrder'] ? ` at ${dollars(String(p['amount']))} with its change orders` : ''}: ${(p['missing'] as string[]).map(title).join('; ')}`);
+    for (const p of run.missingKept.slice(0, 50)) out.push(`  ${printable(String(p['purchaseId']))} (${printable(String(p['where']))})${p['byChangeOrder'] ? ` at ${dollars(String(p['amount']))}` : ''}${judgedAgain(p)}: ${(p['missing'] as string[]).map(title).join('; ')}`);
     if (run.missingEntryCount > 50) out.push(`  ... and ${run.missingEntryCount - 50} more (use --format json for all)`);
     out.push('');
   }
@@ -268,4 +268,10 @@ export function neededBidKinds(r: Pick<LedgerReport, 'neededInformalBidCount'>):
 export function neededBidText(r: Pick<LedgerReport, 'neededBidCount' | 'neededInformalBidCount'>, count: (n: number) => string = String): string {
   const informal = r.neededInformalBidCount;
   return informal > 0 ? `${count(r.neededBidCount)} purchase(s) needed a bid (${count(r.neededBidCount - informal)} formal, ${count(informal)} informal under a CUPCCAA election)` : `${count(r.neededBidCount)} purchase(s) needed a formal bid`;
+}
+
+/** How a ledger entry listed again was judged: with its PO's change orders, with the member's earlier spend under its contract. */
+export function judgedAgain(p: Record<string, unknown>): string {
+  const spent = p['spentUnderContract'];
+  return `${p['byChangeOrder'] ? ' with its change orders' : ''}${typeof spent === 'string' ? ` with ${dollars(spent)} spent before it under its contract` : ''}`;
 }

@@ -7,7 +7,7 @@ import type { VendorSpending } from '../ledger/member-years.js';
 import { KEPT_GROUP_IDS } from '../ledger/split-buckets.js';
 import { bidLimitInWords, standsInAllYear } from '../ledger/bid-limit.js';
 import { chartJsSource } from './chart-source.js';
-import { neededBidKinds, neededBidText } from '../report.js';
+import { judgedAgain, neededBidKinds, neededBidText } from '../report.js';
 import { shownAsEscapes } from '../safe-text.js';
 
 type Eligibility = ReturnType<Pace['checkEligibility']>;
@@ -239,7 +239,7 @@ ${r.members.map((m) => `<tr><td>${html(m.name)} <span class="id">[${html(m.membe
 </tbody></table>
 ${r.blockedPurchaseCount > 0 ? `<h2>Purchases a finding blocks</h2>
 <table><thead><tr><th>Finding</th><th>Citation</th><th class="num">Purchases</th></tr></thead><tbody>${Object.entries(r.blockingFindings).map(([code, f]) => `<tr><td>${html(f.message)} <span class="id">[${html(code)}]</span></td><td>${html(f.citation)}</td><td class="num">${f.on.toLocaleString('en-US')}</td></tr>`).join('')}</tbody></table>
-<table><thead><tr><th>Purchase order</th><th>Where</th><th>Member</th><th class="num">Amount</th><th>Findings</th></tr></thead><tbody>${run.blockedKept.slice(0, 200).map((p) => `<tr><td>${html(p['purchaseId'])}</td><td>${html(p['where'])}</td><td>${html(p['memberId'])}</td><td class="num">${dollars(String(p['amount']))}${p['byChangeOrder'] ? ' with its change orders' : ''}</td><td>${(p['findings'] as string[]).map(html).join(', ')}</td></tr>`).join('')}</tbody></table>
+<table><thead><tr><th>Purchase order</th><th>Where</th><th>Member</th><th class="num">Amount</th><th>Findings</th></tr></thead><tbody>${run.blockedKept.slice(0, 200).map((p) => `<tr><td>${html(p['purchaseId'])}</td><td>${html(p['where'])}</td><td>${html(p['memberId'])}</td><td class="num">${dollars(String(p['amount']))}${html(judgedAgain(p))}</td><td>${(p['findings'] as string[]).map(html).join(', ')}</td></tr>`).join('')}</tbody></table>
 ${r.blockedPurchaseCount > Math.min(200, run.blockedKept.length) ? `<p>… and ${(r.blockedPurchaseCount - Math.min(200, run.blockedKept.length)).toLocaleString('en-US')} more; <code>--format json</code> lists them all.</p>` : ''}` : ''}
 <h2>Possible split purchases (PCC § 20116)</h2>
 ${timeline ? `<div class="chart" style="height:${Math.max(160, 28 * groups.length + 60)}px"><canvas id="timeline" role="img" aria-label="Split groups on a timeline"></canvas></div>` : '<p>None found.</p>'}

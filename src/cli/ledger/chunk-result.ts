@@ -58,6 +58,12 @@ export interface ChunkResult {
   /** Contract ids named by rows flagged UNKNOWN_CONTRACT, in row order. */
   unknownContracts: string[];
   /**
+   * Rows under a contract with a cap per member (maxAmountPerMember): each row's index in the
+   * chunk and its contract id, in row order. Decided alone; judged again with the member's earlier
+   * spend under the contract once the whole ledger is read (LedgerBook.judgeContractCaps).
+   */
+  capped: [row: number, contractId: string][];
+  /**
    * JSON of each distinct list of missing checklist items, and for each row flagged
    * MISSING_DOCUMENTS (in row order) the index of its list. The details themselves are built
    * where they are written: built here, one string a row lived until the chunk was taken and was

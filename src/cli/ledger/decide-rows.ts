@@ -14,7 +14,7 @@ import { quoted } from '../safe-text.js';
 import { hasFederalFunds } from '../../compliance/derive-facts.js';
 import type { Purchase } from '../../model/purchase.js';
 import { GroupIndex, flatCopy } from './columns.js';
-import { centsOf } from './cents-text.js';
+import { centsOf, centsText } from './cents-text.js';
 import { CsvSyntaxError, forEachCsvRecord, opensField } from './csv.js';
 import { countLines, textPieces } from './chunk-text.js';
 import { csvColumnOf, csvRowToPurchase, jsonToPurchase, type ColumnIndex, type RowProblem, type RowPurchase } from './rows.js';
@@ -232,6 +232,7 @@ export class ChunkDecider {
   private cents: Float64Array;
   private flags: Uint8Array;
   private readonly unknownContracts: string[] = emptyList();
+  private readonly capped: ChunkResult['capped'] = emptyList();
   private readonly missingLists: string[] = emptyList();
   private missingListOf: Int32Array;
   private missingCount = 0;
@@ -305,8 +306,11 @@ export class ChunkDecider {
     return this.ids.length;
   }
 
-  /** Validates and decides one row (`path`: its JSON path in a JSON document). */
-  decide(line: number, row: RowPurchase, path?: string): void {
+  /**
+   * Validates and decides one row (`path`: its JSON path in a JSON document; `spent`: the member's
+   * earlier spend under the row's contract, in cents, decided then without reuse).
+   */
+  decide(line: number, row: RowPurchase, path?: string, spent?: number): void {
     const { setup, problems } = this;
     const p = row.purchase;
     const memberId = p['memberId'];
@@ -346,10 +350,10 @@ export class ChunkDecider {
     if (contractId !== undefined && !contract) flags |= UNKNOWN_CONTRACT;
     const reuse = setup.reuse;
     const scope = reuse?.scope(known.index, known.member, contractId, contract);
-    const key = scope?.classify(p);
+    const key = spent === undefined ? scope?.classify(p) : undefined;
     let decided = key === undefined ? undefined : reuse!.get(scope!, key);
     if (decided === undefined) {
-      decided = this.decideAnew(line, row, path, known, contract);
+      decided = this.decideAnew(line, row, path, known, contract, spent);
       if (decided === undefined) return;
       if (key !== undefined) decided = reuse!.keep(scope!, key, decided);
     }
@@ -375,6 +379,7 @@ export class ChunkDecider {
     this.dates[at] = dateAt;
     this.cents[at] = centsOf(p['amount']);
     if (flags & UNKNOWN_CONTRACT) this.unknownContracts.push(contractId!);
+    else if (contract?.maxAmountPerMember !== undefined) this.capped.push([at, contractId!]);
     // A formal bid file stands for an informal bid too (PCC § 22034 lets a member bid formally).
     const bidFile = this.scanDocuments(p['documents']);
     if (bidFile === FORMAL_FILE) flags |= BID_ON_FILE;
@@ -412,9 +417,9 @@ export class ChunkDecider {
   }
 
   /** Decides a row's purchase (undefined: it was refused, and the problem is recorded). */
-  private decideAnew(line: number, row: RowPurchase, path: string | undefined, known: { index: number; member: unknown }, contract: PreparedContract | undefined): Decided | undefined {
+  private decideAnew(line: number, row: RowPurchase, path: string | undefined, known: { index: number; member: unknown }, contract: PreparedContract | undefined, spent?: number): Decided | undefined {
     const p = row.purchase;
-    const input = contract ? { member: known.member, purchase: p, contract } : { member: known.member, purchase: p };
+    const input = contract ? (spent === undefined ? { member: known.member, purchase: p, contract } : { member: known.member, purchase: p, contract, spentUnderContract: centsText(spent) }) : { member: known.member, purchase: p };
     try {
       // One call for both: the input is parsed and its facts derived once (its eligibility part,
       // present with a contract, is not read here).
@@ -534,6 +539,7 @@ export class ChunkDecider {
       cents: this.cents.subarray(0, count),
       flags: this.flags.subarray(0, count),
       unknownContracts: this.unknownContracts,
+      capped: this.capped,
       missingLists: this.missingLists,
       missingListOf: this.missingListOf.subarray(0, this.missingCount),
       titles: [...this.titles.values()],

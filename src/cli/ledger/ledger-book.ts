@@ -9,6 +9,7 @@ import { MAX_UNKNOWN_KINDS, supplyKindOfBucket, type LedgerSetup } from './decid
 import { BID_ON_FILE, BLOCKED, INFORMAL_BID, CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, UNKNOWN_CONTRACT, type ChangedPO, type ChangeOrderRow, type ChunkResult } from './chunk-result.js';
 import type { RowProblem } from './rows.js';
 import { centsText } from './cents-text.js';
+import { moneyToCents } from '../../compliance/threshold-table.js';
 import { linkChangeOrders } from './change-chains.js';
 import type { OnRow } from './rows-again.js';
 import { decideRaisedPOs, newAtTotal, withIssuedItems } from './raised-pos.js';
@@ -77,6 +78,18 @@ export const EXPECTED_ROWS_LIMIT = 4_000_000;
 /** The first details kept in memory for the text and HTML reports (all of them go to the JSON). */
 export const DETAILS_KEPT = 200;
 
+/** A PO judged again once the ledger is read: raised by change orders, or over its contract's cap per member with the member's earlier spend. */
+interface JudgedAgain {
+  target: number;
+  /** Where its entries are listed: its latest change order's line, or its own. */
+  line: number;
+  changeCents: number;
+  funding: ChangedPO['funding'];
+  /** The member's earlier spend under its contract, in cents, when that carries it over the contract's cap. */
+  spent: number | undefined;
+  byChangeOrder: boolean;
+}
+
 export class LedgerBook {
   readonly ids: IdIndex;
   private readonly group: SmallIntColumn;
@@ -107,6 +120,8 @@ export class LedgerBook {
    * so, 1,500,000 rows ran the thread out of heap).
    */
   private readonly changed = new Map<number, ChangedPO>();
+  /** Rows under a contract with a cap per member, and the contract's id (see ChunkResult.capped). */
+  private readonly capped: [row: number, contractId: string][] = [];
   /**
    * Reads the rows on these lines again, as they were read: the POs that change orders raised,
    * judged at their totals with their own fields (see judgeRaisedPOs). Set by audit-ledger, which
@@ -201,6 +216,7 @@ export class LedgerBook {
     let missingAt = 0;
     let unknownAt = 0;
     let blockedAt = 0;
+    let cappedAt = 0;
     // The chunk's groups and dates, each found in the book when a row first uses it (so the book
     // numbers them in row order, as when it looked up every row).
     const groupOfKey = new Int32Array(chunk.groupKeys.length).fill(-1);
@@ -220,6 +236,7 @@ export class LedgerBook {
       const missingList = flags & MISSING_DOCUMENTS ? chunk.missingListOf[missingAt++]! : -1;
       const unknownContract = flags & UNKNOWN_CONTRACT ? chunk.unknownContracts[unknownAt++]! : undefined;
       const blocked = flags & BLOCKED ? chunk.blocked[blockedAt++]! : undefined;
+      const cappedContract = cappedAt < chunk.capped.length && chunk.capped[cappedAt]![0] === i ? chunk.capped[cappedAt++]![1] : undefined;
       let earlier: number;
       try {
         earlier = this.ids.add(id);
@@ -249,6 +266,7 @@ export class LedgerBook {
       this.cents.set(row, cents);
       this.flags.set(row, flags);
       this.line.add(row, line);
+      if (cappedContract !== undefined) this.capped.push([row, flatCopy(cappedContract)]);
       const counts = this.memberCounts[member]!;
       counts.purchases++;
       counts.cents += cents;
@@ -416,7 +434,42 @@ export class LedgerBook {
     }
     this.changed.clear();
     // (with bad rows nothing is reported but them)
-    if (raised.length > 0 && this.problems.length === 0) this.judgeRaisedPOs(raised);
+    if (this.problems.length > 0) return;
+    const spentOf = this.overContractCaps();
+    const again: JudgedAgain[] = raised.map(([target, change]) => ({ target, line: change.line, changeCents: this.cents.get(target) - change.issued, funding: change.funding, spent: spentOf.get(target), byChangeOrder: true }));
+    for (const [target] of raised) spentOf.delete(target);
+    for (const [target, spent] of spentOf) again.push({ target, line: this.line.get(target), changeCents: 0, funding: undefined, spent, byChangeOrder: false });
+    if (again.length > 0) this.judgeRaisedPOs(again.sort((a, b) => a.line - b.line));
+  }
+
+  /**
+   * The rows under a contract with a cap per member (maxAmountPerMember) that the member's earlier
+   * spend under it (its POs under the contract before it, by date and then line, at their totals)
+   * carries over the cap, and that spend in cents. A row is decided alone as it is read, as
+   * `pace-rules check` decides it; the library decides it with `spentUnderContract` (PCC § 20118:
+   * the contract's own terms). Before, three $120,000 POs under a $150,000 cap passed.
+   */
+  private overContractCaps(): Map<number, number> {
+    const out = new Map<number, number>();
+    const byMemberContract = new Map<string, number[]>();
+    for (const [row, contractId] of this.capped) {
+      const key = `${this.groups[this.group.get(row)]!.member} ${contractId}`;
+      const rows = byMemberContract.get(key);
+      if (rows === undefined) byMemberContract.set(key, [row]);
+      else rows.push(row);
+    }
+    for (const [key, rows] of byMemberContract) {
+      const cap = moneyToCents(this.setup.contracts.get(key.slice(key.indexOf(' ') + 1))!.maxAmountPerMember!);
+      const dateOf = (row: number): string => this.dates.values[this.date.get(row)]!;
+      rows.sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : this.line.get(a) - this.line.get(b)));
+      let earlier = 0;
+      for (const row of rows) {
+        const cents = this.cents.get(row);
+        if (earlier > 0 && earlier + cents > cap) out.set(row, earlier);
+        earlier += cents;
+      }
+    }
+    return out;
   }
 
   /**
@@ -434,19 +487,20 @@ export class LedgerBook {
    *   of public works, a federal clause past its threshold): listed again at its total, with
    *   `byChangeOrder`, at its latest change order.
    */
-  private judgeRaisedPOs(raised: readonly [number, ChangedPO][]): void {
+  private judgeRaisedPOs(raised: readonly JudgedAgain[]): void {
     if (this.rowsAgain === undefined) throw new Error('LedgerBook: rowsAgain is needed to judge POs raised by change orders');
     const { flags: totalFlags, missing: totalList, missingAsIssued: issuedList, lists, titles, blocked, blockedAsIssued, blockFindings } = decideRaisedPOs(
       this.setup,
-      raised.map(([target, change]) => ({ line: this.line.get(target), id: this.ids.id(target), latestLine: change.line, changeCents: this.cents.get(target) - change.issued, funding: change.funding })),
+      raised.map(({ target, line, changeCents, funding, spent }) => ({ line: this.line.get(target), id: this.ids.id(target), latestLine: line, changeCents, funding, spent })),
       this.rowsAgain,
       (line) => this.fieldAt(line, ''),
     );
     const order = new Map((paceContextOf(this.setup.pace)?.checklist ?? []).map((item, i) => [item.id, i]));
     for (let k = 0; k < raised.length; k++) {
-      const [target, change] = raised[k]!;
+      const { target, line, spent, byChangeOrder } = raised[k]!;
       if (totalFlags[k] === 0) continue; // (not decided again)
-      const line = change.line;
+      // (how it was judged again: with its change orders, with the member's earlier spend under its contract)
+      const again = `${byChangeOrder ? ',"byChangeOrder":true' : ''}${spent !== undefined ? `,"spentUnderContract":"${centsText(spent)}"` : ''}}`;
       const flags = totalFlags[k]!;
       const missing = totalList[k]! < 0 ? undefined : lists[totalList[k]!];
       const before = issuedList[k]! < 0 ? undefined : lists[issuedList[k]!];
@@ -478,7 +532,7 @@ export class LedgerBook {
           this.addSpending(group, date, flags, -cents, -1);
           this.addSpending(group, date, flags | BLOCKED, cents, 1);
         }
-        this.detail('blockedPurchases', `${head},"findings":${blocks},"byChangeOrder":true}`, where, first);
+        this.detail('blockedPurchases', `${head},"findings":${blocks}${again}`, where, first);
       }
       // (a PO with its formal bid on file had its bid, whatever its change orders list). A PO
       // listed as needing an informal bid that needs a formal one at its total is listed again,
@@ -491,7 +545,7 @@ export class LedgerBook {
         if (listedAsIssued === undefined) counts.neededBid++;
         if (listedAsIssued === 'informal') this.neededInformalBidCount--;
         else if (!formalAtTotal) this.neededInformalBidCount++;
-        this.detail('neededBid', `${head},"method":"${bidMethod(now)}","byChangeOrder":true}`, where, listedAsIssued === undefined);
+        this.detail('neededBid', `${head},"method":"${bidMethod(now)}"${again}`, where, listedAsIssued === undefined);
       }
       const newMissing = missing === undefined ? [] : newAtTotal(missing, before);
       if (newMissing.length > 0) {
@@ -506,7 +560,7 @@ export class LedgerBook {
           this.flags.set(target, this.flags.get(target) | MISSING_DOCUMENTS);
           counts.missingDocuments++;
         }
-        this.detail('missingDocuments', `${head},"missing":${withIssuedItems(missing!, before, order)},"byChangeOrder":true}`, where, first);
+        this.detail('missingDocuments', `${head},"missing":${withIssuedItems(missing!, before, order)}${again}`, where, first);
       }
     }
   }

@@ -17,6 +17,8 @@ export interface RaisedPO {
   latestLine: number;
   changeCents: number;
   funding: ChangedPO['funding'];
+  /** The member's earlier spend under its contract (cents), judged with it at its total; undefined: none. */
+  spent?: number | undefined;
 }
 
 /** What each raised PO (by its index) was found: its flags at its total with DECIDED, and its missing items at its total and as issued (an index into `lists`, -1: none). */
@@ -94,12 +96,12 @@ export function decideRaisedPOs(setup: LedgerSetup, raised: readonly RaisedPO[],
       const orders = [{ amount: centsText(raisedPO.changeCents) }, ...(raisedPO.funding ?? []).sort((a, b) => a[0] - b[0]).map(([, json]) => ({ amount: '0.00', funding: JSON.parse(json) as unknown }))];
       const folded = withDeductionsNetted(withChangeOrders(po.purchase as unknown as Purchase, orders as unknown as Purchase[])) as unknown as Record<string, unknown>;
       // (of the class it was issued in, it is judged as it was: most raised POs)
-      if (decider.sameClass(po.purchase, folded)) return true;
+      if (raisedPO.spent === undefined && decider.sameClass(po.purchase, folded)) return true;
       const path = pathOf(raisedPO.latestLine);
       const issued = decider.rows;
       decider.decide(raisedPO.latestLine, po, path);
       const total = decider.rows;
-      decider.decide(raisedPO.latestLine, { ...po, purchase: folded }, path);
+      decider.decide(raisedPO.latestLine, { ...po, purchase: folded }, path, raisedPO.spent);
       decided.push([k, decider.rows > issued ? issued : -1, decider.rows > total ? total : -1]);
       if (decider.rows >= 4096) take();
       return true;
