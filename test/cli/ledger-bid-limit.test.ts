@@ -154,3 +154,13 @@ describe('bidLimitInWords', () => {
     expect(bidLimitInWords(y, dollars)).toMatch(/^\$114,800\.00, a stand-in: /);
   });
 });
+
+describe('audit-ledger: spending of purchases that name no vendor', () => {
+  it('is an entry without vendorId, apart from a vendor whose id reads "(no vendor)"', async () => {
+    // Before, purchases naming no vendor were listed as vendorId "(no vendor)", one entry with a
+    // vendor of that id (any non-empty text is an id).
+    const rows = ['id,memberId,date,amount,supplyKind,vendorId', 'PO-1,alder-usd,2025-08-12,9000.00,goods,', 'PO-2,alder-usd,2025-08-13,4000.00,goods,(no vendor)'];
+    const r = JSON.parse((await runCli(['audit-ledger', file('no-vendor.csv', rows.join('\n') + '\n'), '--members', members, '--format', 'json'])).stdout) as { memberYears: { vendors: { vendorId?: string; outsideContracts: string }[] }[] };
+    expect(r.memberYears[0]!.vendors.map((v) => [v.vendorId, v.outsideContracts])).toEqual([[undefined, '9000.00'], ['(no vendor)', '4000.00']]);
+  });
+});

@@ -171,7 +171,7 @@ export function renderLedgerHtml(run: LedgerRun): string {
         canvas,
         memberId: y.memberId,
         fiscalYear: y.fiscalYear,
-        vendors: [...top.map((v) => v.vendorId), ...(rest.length > 0 ? [`${rest.length} other vendors`] : [])],
+        vendors: [...top.map((v) => v.vendorId ?? 'no vendor'), ...(rest.length > 0 ? [`${rest.length} other vendors`] : [])],
         outside: series((v) => outsideOf(v, true)),
         under: series((v) => cents(v.underContracts)),
         bidLimit: y.bidLimit === null ? null : cents(y.bidLimit) / 100,
@@ -188,7 +188,7 @@ export function renderLedgerHtml(run: LedgerRun): string {
       });
     const rows = y.vendors
       .slice(0, 50)
-      .map((v) => `<tr><td>${html(v.vendorId)}</td><td class="num">${v.purchases}</td><td class="num">${dollars(v.outsideContracts)}</td><td class="num">${dollars(v.underContracts)}</td><td>${over(v).map((o) => `<span class="status-missing">${html(o)}</span>`).join('<br>')}</td></tr>`)
+      .map((v) => `<tr><td>${html(v.vendorId ?? 'no vendor')}</td><td class="num">${v.purchases}</td><td class="num">${dollars(v.outsideContracts)}</td><td class="num">${dollars(v.underContracts)}</td><td>${over(v).map((o) => `<span class="status-missing">${html(o)}</span>`).join('<br>')}</td></tr>`)
       .join('');
     sections.push(`<section class="member-year"><h3>${html(names.get(y.memberId) ?? y.memberId)} <span class="id">[${html(y.memberId)}]</span>, fiscal year ${html(y.fiscalYear)}${splits > 0 ? ` <span class="status-missing">${splits} possible split group${splits === 1 ? '' : 's'}</span>` : ''}</h3>
 <p class="meta${y.bidLimitFindings.some((f) => f.severity !== 'info') ? ' status-missing' : ''}">Bid limit (state, ${html(andList(['goods', ...y.bidLimitsBySupplyKind.filter((l) => kindKey(l) !== 'goods' && onTheLine(kindKey(l))).map(kindWords)]))}): ${html(bidLimitInWords(y, dollars))}${y.bidLimitsBySupplyKind

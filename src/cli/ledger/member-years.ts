@@ -8,7 +8,8 @@ import { supplyKindOfBucket } from './decide-rows.js';
 
 /** Spending of one member with one vendor in one fiscal year. */
 export interface VendorSpending {
-  vendorId: string;
+  /** Absent for the purchases that name no vendor (as in split groups). */
+  vendorId?: string;
   /**
    * Outside any cooperative contract the member may use (what the bid limit is about): with no
    * contract, one not in the contracts file, or one a finding blocks the purchase under.
@@ -149,7 +150,8 @@ export function memberYearsOf(
         vendors: [...byVendor]
           .sort(([a, x], [b, y]) => y.outside - x.outside || (a < b ? -1 : 1))
           .map(([vendorId, v]) => ({
-            vendorId: vendorId === '' ? '(no vendor)' : vendorId,
+            // (no label such as "(no vendor)": a vendor may have that id)
+            ...(vendorId === '' ? {} : { vendorId }),
             outsideContracts: centsText(v.outside),
             underContracts: centsText(v.under),
             purchases: v.purchases,
