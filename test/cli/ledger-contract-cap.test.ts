@@ -65,4 +65,20 @@ describe('audit-ledger: a contract with a cap per member', () => {
     const text = (await runCli(['audit-ledger', ledger, '--members', data('members.json'), '--contracts', contracts])).stdout;
     expect(text).toContain('PO-C3 (line 2) alder-usd $120,000.00 with $145,000.00 spent before it under its contract: contract-max-amount-per-member-exceeded');
   });
+
+  it('counts what the contract could cover, as it happened: not a PO bought outside it or over the cap, and a change order on its own date', async () => {
+    const run = async (name: string, lines: string[][]) => {
+      const csv = file(name, `${HEADER},revisionOf\n${lines.map(([id, date, amount, vendor, revisionOf]) => [id, 'alder-usd', date, amount, 'goods', 'technology', 'pace-tech-2024', vendor ?? 'v-northwind', DOCS, revisionOf ?? ''].join(',')).join('\n')}\n`);
+      const r = JSON.parse((await runCli(['audit-ledger', csv, '--members', data('members.json'), '--contracts', contracts, '--format', 'json'])).stdout) as { blockedPurchases: Entry[] };
+      return r.blockedPurchases.map((e) => [e.purchaseId, e.findings, e.spentUnderContract]);
+    };
+    // $120,000 from a reseller the contract does not authorize, bought outside it: the $100,000
+    // Northwind PO after it is within the cap (before, it was blocked on a spend of $120,000).
+    expect(await run('reseller.csv', [['PO-X', '2025-08-01', '120000.00', 'v-acme'], ['PO-OK', '2025-09-01', '100000.00']])).toEqual([['PO-X', ['vendor-not-authorized'], undefined]]);
+    // $100,000, $100,000 (over the cap: bought outside it) and $40,000: the third is within it.
+    expect(await run('over-cap.csv', [['PO-1', '2025-08-01', '100000.00'], ['PO-2', '2025-09-01', '100000.00'], ['PO-3', '2025-10-01', '40000.00']])).toEqual([['PO-2', ['contract-max-amount-per-member-exceeded'], '100000.00']]);
+    // $100,000 in August, $40,000 in September ($140,000), then in October a change order adds
+    // $20,000 to the August PO: that raise carried the member over the cap, not the September PO.
+    expect(await run('late-change.csv', [['PO-1', '2025-08-01', '100000.00'], ['PO-2', '2025-09-01', '40000.00'], ['CO-1', '2025-10-01', '20000.00', undefined, 'PO-1']])).toEqual([['PO-1', ['contract-max-amount-per-member-exceeded'], '40000.00']]);
+  });
 });

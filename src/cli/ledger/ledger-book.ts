@@ -122,6 +122,8 @@ export class LedgerBook {
   private readonly changed = new Map<number, ChangedPO>();
   /** Rows under a contract with a cap per member, and the contract's id (see ChunkResult.capped). */
   private readonly capped: [row: number, contractId: string][] = [];
+  /** With such contracts in the contracts file: each change order folded, as its PO's row, its date, line and change in cents. */
+  private readonly changeEvents: [row: number, date: string, line: number, cents: number][] | undefined;
   /**
    * Reads the rows on these lines again, as they were read: the POs that change orders raised,
    * judged at their totals with their own fields (see judgeRaisedPOs). Set by audit-ledger, which
@@ -170,6 +172,7 @@ export class LedgerBook {
     /** Columns in shared memory, so that worker threads can check split buckets (findSplitPurchases). */
     private readonly sharedColumns = false,
   ) {
+    this.changeEvents = [...setup.contracts.values()].some((c) => c.maxAmountPerMember !== undefined) ? [] : undefined;
     this.ids = new IdIndex(sharedColumns);
     this.group = new SmallIntColumn(sharedColumns);
     this.date = new Column<Uint16Array<ArrayBufferLike>>(Uint16Array, sharedColumns);
@@ -406,6 +409,7 @@ export class LedgerBook {
     // (text: the row's strings are slices of its chunk's text, which they would keep alive)
     const funding = change.purchase['funding'];
     if (Array.isArray(funding) && funding.length > 0) (changed.funding ??= []).push([change.line, JSON.stringify(funding)]);
+    this.changeEvents?.push([target, flatCopy(change.purchase['date'] as string), change.line, change.cents]);
     return true;
   }
 
@@ -443,30 +447,65 @@ export class LedgerBook {
   }
 
   /**
-   * The rows under a contract with a cap per member (maxAmountPerMember) that the member's earlier
-   * spend under it (its POs under the contract before it, by date and then line, at their totals)
-   * carries over the cap, and that spend in cents. A row is decided alone as it is read, as
+   * The POs under a contract with a cap per member (maxAmountPerMember) that the member's spend
+   * under it carries over the cap, and that spend in cents: the member's POs under the contract
+   * taken as they happened (each PO on its date at the amount it was issued at, each change order
+   * on its own date, by line on one day), and a PO judged over the cap where its own amount (as
+   * issued, or with a change order that raises it) and the spend of the member's other POs under
+   * the contract before it come to more than the cap. Only what the contract could cover counts:
+   * not a PO a finding blocks as issued (a vendor the contract does not authorize, a date outside
+   * its term: bought outside it, as the report's spending per vendor counts it), not one found
+   * over the cap, not the raise that carried one over. A row is decided alone as it is read, as
    * `pace-rules check` decides it; the library decides it with `spentUnderContract` (PCC § 20118:
    * the contract's own terms). Before, three $120,000 POs under a $150,000 cap passed.
    */
   private overContractCaps(): Map<number, number> {
     const out = new Map<number, number>();
-    const byMemberContract = new Map<string, number[]>();
+    if (this.capped.length === 0) return out;
+    // Each member's events under each capped contract: [date, line, row, change in cents, issued?]
+    const events = new Map<string, [string, number, number, number, boolean][]>();
+    const keyOf = new Map<number, string>();
     for (const [row, contractId] of this.capped) {
       const key = `${this.groups[this.group.get(row)]!.member} ${contractId}`;
-      const rows = byMemberContract.get(key);
-      if (rows === undefined) byMemberContract.set(key, [row]);
-      else rows.push(row);
+      keyOf.set(row, key);
+      let list = events.get(key);
+      if (list === undefined) events.set(key, (list = []));
+      list.push([this.dates.values[this.date.get(row)]!, this.line.get(row), row, this.issuedCents.get(row) ?? this.cents.get(row), true]);
     }
-    for (const [key, rows] of byMemberContract) {
+    for (const [row, date, line, cents] of this.changeEvents ?? []) {
+      const key = keyOf.get(row);
+      if (key !== undefined) events.get(key)!.push([date, line, row, cents, false]);
+    }
+    for (const [key, list] of events) {
       const cap = moneyToCents(this.setup.contracts.get(key.slice(key.indexOf(' ') + 1))!.maxAmountPerMember!);
-      const dateOf = (row: number): string => this.dates.values[this.date.get(row)]!;
-      rows.sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : this.line.get(a) - this.line.get(b)));
-      let earlier = 0;
-      for (const row of rows) {
-        const cents = this.cents.get(row);
-        if (earlier > 0 && earlier + cents > cap) out.set(row, earlier);
-        earlier += cents;
+      list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+      // What the contract covers of each PO so far (none: left out), and in all.
+      const counted = new Map<number, number>();
+      const over = new Set<number>();
+      let spend = 0;
+      for (const [, , row, cents, issued] of list) {
+        if (issued) {
+          if (this.flags.get(row) & BLOCKED) continue;
+          if (spend > 0 && spend + cents > cap) {
+            out.set(row, spend);
+            over.add(row);
+            continue;
+          }
+          counted.set(row, cents);
+          spend += cents;
+          continue;
+        }
+        const own = counted.get(row);
+        if (own === undefined || over.has(row)) continue;
+        // (a deduction takes off what was counted, down to nothing)
+        const next = Math.max(0, own + cents);
+        if (cents > 0 && spend - own > 0 && spend - own + next > cap) {
+          out.set(row, spend - own);
+          over.add(row);
+          continue;
+        }
+        counted.set(row, next);
+        spend += next - own;
       }
     }
     return out;
