@@ -175,6 +175,29 @@
  * answer: a batch of 4,000 requests cost 2.78 billion instructions before them, 3.10 with them, 2.87
  * once their federal-money condition is tested first (a traced answer 9,641 -> 10,450 bytes).
  *
+ * Session 27 (no speed work: correctness fixes in audit-ledger's change orders and the invoice
+ * check). The whole 200,000-row run, callgrind as in session 24: 13.33 billion instructions at
+ * the session's start, 13.27 at its end, the same bytes out; 200,000 rows --jobs 0 2.39-2.76 s
+ * (72,000-84,000 rows/s), 131-153 MB; 1,000,000 rows in the fresh-clone CI 154,321 and 166,722
+ * rows/s, 203 MB.
+ *
+ * Session 28 (no speed work: audit-ledger totals a contract's cap per member, and correctness
+ * fixes; a ledger without a capped contract decides the same and writes the same bytes). This
+ * bench at the session's start (b8eb1f4; the first of its three processes, the machine otherwise
+ * idle): 200,000 rows --jobs 0 97,560 rows/s (88,937-113,431), and "default jobs", which below
+ * 300,000 rows is the same command, 123,383 (119,225-127,687): the spread of one configuration
+ * on this machine; three times in one process 1.45, 1.19 and 1.17 s; 1,000,000 rows 134,987
+ * rows/s (131,294-148,902), 205 MB; batch from and to files 18,017 requests/s; `check` start-up
+ * 0.18 s against bare node's 0.09. Callgrind of the whole 200,000-row run: 13.47 billion
+ * instructions after the session's first fixes (+1.5 %, within the spread of repeated runs).
+ * Where a cold run's time goes (CPU profile, 2.69 s in a slow moment): deciding the rows 1,183 ms
+ * (the class lookup 392, of which its validating parse 165; deciding the classes not seen before
+ * 344), taking them into the book 433, the split check 489, raised POs 148 (their rows read again
+ * 134), the garbage collector 190, start-up about 200. perf over the same run: the ledger's thread
+ * 68 % of the samples, V8's background threads 32 % (TurboFan about a quarter of all); parsing and
+ * bytecode about 1.5 %, so a code cache would save little. At 200,000 rows the run is one thread
+ * plus V8's compiler on the other core, and 150,000 rows/s needs about 1.33 s of it.
+ *
  * h-batch (callgrind, answerLines on the bench's requests in pieces of 64 after a 6,000-request
  * warm-up; per request = (I(4,096) - I(2,048)) / 2,048): a traced request (JSON.parse, the
  * decision, the answer line in UTF-8) cost 382,450 instructions on main at 78dd790, of which

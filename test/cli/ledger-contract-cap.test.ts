@@ -67,7 +67,7 @@ describe('audit-ledger: a contract with a cap per member', () => {
   });
 
   it('counts what the contract could cover, as it happened: not a PO bought outside it or over the cap, and a change order on its own date', async () => {
-    const run = async (name: string, lines: string[][]) => {
+    const run = async (name: string, lines: (string | undefined)[][]) => {
       const csv = file(name, `${HEADER},revisionOf\n${lines.map(([id, date, amount, vendor, revisionOf]) => [id, 'alder-usd', date, amount, 'goods', 'technology', 'pace-tech-2024', vendor ?? 'v-northwind', DOCS, revisionOf ?? ''].join(',')).join('\n')}\n`);
       const r = JSON.parse((await runCli(['audit-ledger', csv, '--members', data('members.json'), '--contracts', contracts, '--format', 'json'])).stdout) as { blockedPurchases: Entry[] };
       return r.blockedPurchases.map((e) => [e.purchaseId, e.findings, e.spentUnderContract]);
@@ -80,5 +80,15 @@ describe('audit-ledger: a contract with a cap per member', () => {
     // $100,000 in August, $40,000 in September ($140,000), then in October a change order adds
     // $20,000 to the August PO: that raise carried the member over the cap, not the September PO.
     expect(await run('late-change.csv', [['PO-1', '2025-08-01', '100000.00'], ['PO-2', '2025-09-01', '40000.00'], ['CO-1', '2025-10-01', '20000.00', undefined, 'PO-1']])).toEqual([['PO-1', ['contract-max-amount-per-member-exceeded'], '40000.00']]);
+    // ... and that PO is bought outside the contract from then on: a $100,000 PO in November is
+    // within the cap with the September one.
+    expect(await run('late-change-then.csv', [['PO-1', '2025-08-01', '100000.00'], ['PO-2', '2025-09-01', '40000.00'], ['CO-1', '2025-10-01', '20000.00', undefined, 'PO-1'], ['PO-3', '2025-11-01', '100000.00']])).toEqual([['PO-1', ['contract-max-amount-per-member-exceeded'], '40000.00']]);
+    // A raise over the cap on its own: that PO is blocked at its total, and leaves the spend.
+    expect(await run('raised-alone.csv', [['PO-1', '2025-08-01', '100000.00'], ['CO-1', '2025-09-01', '100000.00', undefined, 'PO-1'], ['PO-2', '2025-10-01', '40000.00']])).toEqual([['PO-1', ['contract-max-amount-per-member-exceeded'], undefined]]);
+    // A change order exported above its PO on the PO's day still counts (sorted by date, then
+    // document number, CO- comes before PO-): $110,000 with it, so the $60,000 PO is over.
+    expect(await run('co-above.csv', [['CO-1', '2025-08-01', '60000.00', undefined, 'PO-1'], ['PO-1', '2025-08-01', '50000.00'], ['PO-2', '2025-09-01', '60000.00']])).toEqual([['PO-2', ['contract-max-amount-per-member-exceeded'], '110000.00']]);
+    // $100,000 less $150,000 plus $60,000 is $10,000 spent: a $100,000 PO after it is within the cap.
+    expect(await run('down-up.csv', [['PO-1', '2025-08-01', '100000.00'], ['CO-1', '2025-09-01', '-150000.00', undefined, 'PO-1'], ['CO-2', '2025-10-01', '60000.00', undefined, 'PO-1'], ['PO-2', '2025-11-01', '100000.00']])).toEqual([]);
   });
 });

@@ -462,7 +462,8 @@ export class LedgerBook {
   private overContractCaps(): Map<number, number> {
     const out = new Map<number, number>();
     if (this.capped.length === 0) return out;
-    // Each member's events under each capped contract: [date, line, row, change in cents, issued?]
+    // Each member's events under each capped contract: [date, line, row, change in cents, issued?].
+    // A change order dated before its PO, or above it in the file on its day, comes right after it.
     const events = new Map<string, [string, number, number, number, boolean][]>();
     const keyOf = new Map<number, string>();
     for (const [row, contractId] of this.capped) {
@@ -474,21 +475,25 @@ export class LedgerBook {
     }
     for (const [row, date, line, cents] of this.changeEvents ?? []) {
       const key = keyOf.get(row);
-      if (key !== undefined) events.get(key)!.push([date, line, row, cents, false]);
+      if (key === undefined) continue;
+      const poDate = this.dates.values[this.date.get(row)]!;
+      const poLine = this.line.get(row);
+      events.get(key)!.push(date > poDate ? [date, line, row, cents, false] : [poDate, date === poDate && line > poLine ? line : poLine + 0.5, row, cents, false]);
     }
     for (const [key, list] of events) {
       const cap = moneyToCents(this.setup.contracts.get(key.slice(key.indexOf(' ') + 1))!.maxAmountPerMember!);
       list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-      // What the contract covers of each PO so far (none: left out), and in all.
+      // Each PO's amount so far, what the contract covers of it (left out: not covered), in all.
+      const amount = new Map<number, number>();
       const counted = new Map<number, number>();
-      const over = new Set<number>();
       let spend = 0;
       for (const [, , row, cents, issued] of list) {
         if (issued) {
           if (this.flags.get(row) & BLOCKED) continue;
-          if (spend > 0 && spend + cents > cap) {
-            out.set(row, spend);
-            over.add(row);
+          amount.set(row, cents);
+          if (spend + cents > cap) {
+            // (over the cap alone, the library blocks it as issued: BLOCKED above)
+            if (spend > 0) out.set(row, spend);
             continue;
           }
           counted.set(row, cents);
@@ -496,16 +501,20 @@ export class LedgerBook {
           continue;
         }
         const own = counted.get(row);
-        if (own === undefined || over.has(row)) continue;
-        // (a deduction takes off what was counted, down to nothing)
-        const next = Math.max(0, own + cents);
-        if (cents > 0 && spend - own > 0 && spend - own + next > cap) {
-          out.set(row, spend - own);
-          over.add(row);
+        if (own === undefined) continue;
+        const next = amount.get(row)! + cents;
+        amount.set(row, next);
+        if (cents > 0 && spend - own + Math.max(0, next) > cap) {
+          // Over the cap with this raise: the PO is judged at its total, and bought outside the
+          // contract (as the report's spending counts it); on its own over the cap, the library
+          // blocks it at its total without the others' spend.
+          if (spend - own > 0) out.set(row, spend - own);
+          counted.delete(row);
+          spend -= own;
           continue;
         }
-        counted.set(row, next);
-        spend += next - own;
+        counted.set(row, Math.max(0, next));
+        spend += Math.max(0, next) - own;
       }
     }
     return out;
