@@ -196,7 +196,15 @@
  * 134), the garbage collector 190, start-up about 200. perf over the same run: the ledger's thread
  * 68 % of the samples, V8's background threads 32 % (TurboFan about a quarter of all); parsing and
  * bytecode about 1.5 %, so a code cache would save little. At 200,000 rows the run is one thread
- * plus V8's compiler on the other core, and 150,000 rows/s needs about 1.33 s of it.
+ * plus V8's compiler on the other core, and 150,000 rows/s needs about 1.33 s of it. At the
+ * session's end (21233de, nothing else running): 200,000 rows --jobs 0, the three processes'
+ * medians 90,869, 106,243 and 115,403 rows/s (runs 81,153-122,646), 150 MB; the same rows three
+ * times in one process at best 1.87, 1.43 and 1.34 s (149,076 rows/s warm); 1,000,000 rows
+ * 142,173, 137,676 and 140,124 rows/s (runs 128,450-163,650), 202-207 MB; batch from and to
+ * files 14,674, 23,737 and 23,322 requests/s; `check` start-up 0.15-0.17 s against bare node's
+ * 0.08-0.10. Callgrind of the whole 200,000-row run at the end: 13.75 and 13.36 billion
+ * instructions (the same command twice: the spread of repeated runs), the same bytes out as at
+ * the session's start.
  *
  * h-batch (callgrind, answerLines on the bench's requests in pieces of 64 after a 6,000-request
  * warm-up; per request = (I(4,096) - I(2,048)) / 2,048): a traced request (JSON.parse, the
