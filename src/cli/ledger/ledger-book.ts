@@ -11,6 +11,7 @@ import type { RowProblem } from './rows.js';
 import { centsText } from './cents-text.js';
 import { moneyToCents } from '../../compliance/threshold-table.js';
 import { linkChangeOrders } from './change-chains.js';
+import { overContractCaps, type CappedPO } from './contract-caps.js';
 import type { OnRow } from './rows-again.js';
 import { decideRaisedPOs, newAtTotal, withIssuedItems } from './raised-pos.js';
 import { memberYearsOf, spendingKey, type MemberYear } from './member-years.js';
@@ -446,78 +447,19 @@ export class LedgerBook {
     if (again.length > 0) this.judgeRaisedPOs(again.sort((a, b) => a.line - b.line));
   }
 
-  /**
-   * The POs under a contract with a cap per member (maxAmountPerMember) that the member's spend
-   * under it carries over the cap, and that spend in cents: the member's POs under the contract
-   * taken as they happened (each PO on its date at the amount it was issued at, each change order
-   * on its own date, by line on one day), and a PO judged over the cap where its own amount (as
-   * issued, or with a change order that raises it) and the spend of the member's other POs under
-   * the contract before it come to more than the cap. Only what the contract could cover counts:
-   * not a PO a finding blocks as issued (a vendor the contract does not authorize, a date outside
-   * its term: bought outside it, as the report's spending per vendor counts it), not one found
-   * over the cap, not the raise that carried one over. A row is decided alone as it is read, as
-   * `pace-rules check` decides it; the library decides it with `spentUnderContract` (PCC § 20118:
-   * the contract's own terms). Before, three $120,000 POs under a $150,000 cap passed.
-   */
+  /** The POs under a contract with a cap per member that the member's spend carries over it, and that spend (see overContractCaps). */
   private overContractCaps(): Map<number, number> {
-    const out = new Map<number, number>();
-    if (this.capped.length === 0) return out;
-    // Each member's events under each capped contract: [date, line, row, change in cents, issued?].
-    // A change order dated before its PO, or above it in the file on its day, comes right after it.
-    const events = new Map<string, [string, number, number, number, boolean][]>();
-    const keyOf = new Map<number, string>();
-    for (const [row, contractId] of this.capped) {
-      const key = `${this.groups[this.group.get(row)]!.member} ${contractId}`;
-      keyOf.set(row, key);
-      let list = events.get(key);
-      if (list === undefined) events.set(key, (list = []));
-      list.push([this.dates.values[this.date.get(row)]!, this.line.get(row), row, this.issuedCents.get(row) ?? this.cents.get(row), true]);
-    }
-    for (const [row, date, line, cents] of this.changeEvents ?? []) {
-      const key = keyOf.get(row);
-      if (key === undefined) continue;
-      const poDate = this.dates.values[this.date.get(row)]!;
-      const poLine = this.line.get(row);
-      events.get(key)!.push(date > poDate ? [date, line, row, cents, false] : [poDate, date === poDate && line > poLine ? line : poLine + 0.5, row, cents, false]);
-    }
-    for (const [key, list] of events) {
-      const cap = moneyToCents(this.setup.contracts.get(key.slice(key.indexOf(' ') + 1))!.maxAmountPerMember!);
-      list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-      // Each PO's amount so far, what the contract covers of it (left out: not covered), in all.
-      const amount = new Map<number, number>();
-      const counted = new Map<number, number>();
-      let spend = 0;
-      for (const [, , row, cents, issued] of list) {
-        if (issued) {
-          if (this.flags.get(row) & BLOCKED) continue;
-          amount.set(row, cents);
-          if (spend + cents > cap) {
-            // (over the cap alone, the library blocks it as issued: BLOCKED above)
-            if (spend > 0) out.set(row, spend);
-            continue;
-          }
-          counted.set(row, cents);
-          spend += cents;
-          continue;
-        }
-        const own = counted.get(row);
-        if (own === undefined) continue;
-        const next = amount.get(row)! + cents;
-        amount.set(row, next);
-        if (cents > 0 && spend - own + Math.max(0, next) > cap) {
-          // Over the cap with this raise: the PO is judged at its total, and bought outside the
-          // contract (as the report's spending counts it); on its own over the cap, the library
-          // blocks it at its total without the others' spend.
-          if (spend - own > 0) out.set(row, spend - own);
-          counted.delete(row);
-          spend -= own;
-          continue;
-        }
-        counted.set(row, Math.max(0, next));
-        spend += Math.max(0, next) - own;
-      }
-    }
-    return out;
+    if (this.capped.length === 0) return new Map();
+    const pos: CappedPO[] = this.capped.map(([row, contractId]) => ({
+      row,
+      key: `${this.groups[this.group.get(row)]!.member} ${contractId}`,
+      cap: moneyToCents(this.setup.contracts.get(contractId)!.maxAmountPerMember!),
+      date: this.dates.values[this.date.get(row)]!,
+      line: this.line.get(row),
+      issued: this.issuedCents.get(row) ?? this.cents.get(row),
+      blocked: (this.flags.get(row) & BLOCKED) !== 0,
+    }));
+    return overContractCaps(pos, this.changeEvents ?? []);
   }
 
   /**
