@@ -88,6 +88,10 @@ describe('audit-ledger: a contract with a cap per member', () => {
     // A change order exported above its PO on the PO's day still counts (sorted by date, then
     // document number, CO- comes before PO-): $110,000 with it, so the $60,000 PO is over.
     expect(await run('co-above.csv', [['CO-1', '2025-08-01', '60000.00', undefined, 'PO-1'], ['PO-1', '2025-08-01', '50000.00'], ['PO-2', '2025-09-01', '60000.00']])).toEqual([['PO-2', ['contract-max-amount-per-member-exceeded'], '110000.00']]);
+    // Two change orders put right after their PO (one above it on its day, one dated before it)
+    // count in file order: -$90,000 then +$100,000, $110,000 in all, so the $100,000 PO after is
+    // over (before, the later line came first, sent the PO over on its own and out of the spend).
+    expect(await run('two-right-after.csv', [['CO-A', '2025-08-01', '-90000.00', undefined, 'PO-1'], ['PO-1', '2025-08-01', '100000.00'], ['CO-B', '2025-07-15', '100000.00', undefined, 'PO-1'], ['PO-2', '2025-09-01', '100000.00']])).toEqual([['PO-2', ['contract-max-amount-per-member-exceeded'], '110000.00']]);
     // $100,000 less $150,000 plus $60,000 is $10,000 spent: a $100,000 PO after it is within the cap.
     expect(await run('down-up.csv', [['PO-1', '2025-08-01', '100000.00'], ['CO-1', '2025-09-01', '-150000.00', undefined, 'PO-1'], ['CO-2', '2025-10-01', '60000.00', undefined, 'PO-1'], ['PO-2', '2025-11-01', '100000.00']])).toEqual([]);
   });

@@ -21,7 +21,7 @@ export interface CappedPO {
  * The POs that the member's spend under their contract carries over its cap, and that spend in
  * cents: the member's POs under the contract taken as they happened (each PO on its date at the
  * amount it was issued at, each change order of `changes` on its own date, by line on one day; one
- * dated before its PO, or above it in the file on the PO's day, right after it), and a PO judged
+ * dated before its PO, or above it in the file on the PO's day, right after it, in file order), and a PO judged
  * over the cap where its own amount (as issued, or with a change order that raises it) and the
  * spend of the member's other POs under the contract before it come to more than the cap. Only
  * what the contract could cover counts, as the report's spending per vendor counts it: not a PO a
@@ -33,22 +33,23 @@ export interface CappedPO {
  */
 export function overContractCaps(pos: readonly CappedPO[], changes: readonly (readonly [row: number, date: string, line: number, cents: number])[]): Map<number, number> {
   const out = new Map<number, number>();
-  // Each member's events under each capped contract: [date, line, row, change in cents, issued?].
-  const events = new Map<string, { cap: number; list: [string, number, number, number, boolean][] }>();
+  // Each member's events under each capped contract: [date, line, row, change in cents, issued?,
+  // the line in the file] (change orders put right after their PO keep their file order).
+  const events = new Map<string, { cap: number; list: [string, number, number, number, boolean, number][] }>();
   const poOf = new Map<number, CappedPO>();
   for (const po of pos) {
     poOf.set(po.row, po);
     let of = events.get(po.key);
     if (of === undefined) events.set(po.key, (of = { cap: po.cap, list: [] }));
-    of.list.push([po.date, po.line, po.row, po.issued, true]);
+    of.list.push([po.date, po.line, po.row, po.issued, true, po.line]);
   }
   for (const [row, date, line, cents] of changes) {
     const po = poOf.get(row);
     if (po === undefined) continue;
-    events.get(po.key)!.list.push(date > po.date ? [date, line, row, cents, false] : [po.date, date === po.date && line > po.line ? line : po.line + 0.5, row, cents, false]);
+    events.get(po.key)!.list.push(date > po.date ? [date, line, row, cents, false, line] : [po.date, date === po.date && line > po.line ? line : po.line + 0.5, row, cents, false, line]);
   }
   for (const { cap, list } of events.values()) {
-    list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+    list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[5] - b[5]));
     // Each PO's amount so far, what the contract covers of it (left out: not covered), in all.
     const amount = new Map<number, number>();
     const counted = new Map<number, number>();
