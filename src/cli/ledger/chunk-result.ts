@@ -60,7 +60,7 @@ export interface ChunkResult {
   /**
    * Rows under a contract with a cap per member (maxAmountPerMember): each row's index in the
    * chunk and its contract id, in row order. Decided alone; judged again with the member's earlier
-   * spend under the contract once the whole ledger is read (LedgerBook.judgeContractCaps).
+   * spend under the contract once the whole ledger is read (overContractCaps, contract-caps.ts).
    */
   capped: [row: number, contractId: string][];
   /**

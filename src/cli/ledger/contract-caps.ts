@@ -1,6 +1,6 @@
 // A contract's cap per member (maxAmountPerMember) totalled across a ledger: which POs the member's
 // spend under the contract carries over the cap, and that spend. LedgerBook decides those POs
-// again with it (judgeRaisedPOs, as the library decides a purchase given `spentUnderContract`).
+// again with it (judgeAgain, as the library decides a purchase given `spentUnderContract`).
 
 /** A PO under a contract with a cap per member, as the book holds it. */
 export interface CappedPO {

@@ -419,7 +419,7 @@ export class ChunkDecider {
   /** Decides a row's purchase (undefined: it was refused, and the problem is recorded). */
   private decideAnew(line: number, row: RowPurchase, path: string | undefined, known: { index: number; member: unknown }, contract: PreparedContract | undefined, spent?: number): Decided | undefined {
     const p = row.purchase;
-    const input = contract ? (spent === undefined ? { member: known.member, purchase: p, contract } : { member: known.member, purchase: p, contract, spentUnderContract: centsText(spent) }) : { member: known.member, purchase: p };
+    const input = contract ? { member: known.member, purchase: p, contract, ...(spent !== undefined ? { spentUnderContract: centsText(spent) } : {}) } : { member: known.member, purchase: p };
     try {
       // One call for both: the input is parsed and its facts derived once (its eligibility part,
       // present with a contract, is not read here).

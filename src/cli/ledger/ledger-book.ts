@@ -13,7 +13,7 @@ import { moneyToCents } from '../../compliance/threshold-table.js';
 import { linkChangeOrders } from './change-chains.js';
 import { overContractCaps, type CappedPO } from './contract-caps.js';
 import type { OnRow } from './rows-again.js';
-import { decideRaisedPOs, newAtTotal, withIssuedItems } from './raised-pos.js';
+import { decideRaisedPOs, newAtTotal, withIssuedItems, type RaisedPO } from './raised-pos.js';
 import { memberYearsOf, spendingKey, type MemberYear } from './member-years.js';
 import { paceContextOf } from '../../pace.js';
 import { BucketSplitter, bucketsOf, shareSplitColumns, type BucketGroup, type KeptSplitGroup, type LedgerGroup, type SplitColumns, type SplitHelpers } from './split-buckets.js';
@@ -79,17 +79,11 @@ export const EXPECTED_ROWS_LIMIT = 4_000_000;
 /** The first details kept in memory for the text and HTML reports (all of them go to the JSON). */
 export const DETAILS_KEPT = 200;
 
-/** A PO judged again once the ledger is read: raised by change orders, or over its contract's cap per member with the member's earlier spend. */
-interface JudgedAgain {
-  target: number;
-  /** Where its entries are listed: its latest change order's line, or its own. */
-  line: number;
-  changeCents: number;
-  funding: ChangedPO['funding'];
-  /** The member's earlier spend under its contract, in cents, when that carries it over the contract's cap. */
-  spent: number | undefined;
-  byChangeOrder: boolean;
-}
+/**
+ * A PO judged again once the ledger is read (its entries listed at `latestLine`): raised by change
+ * orders, or carried over its contract's cap per member by the member's spend (`spent`).
+ */
+type JudgedAgain = RaisedPO & { target: number; byChangeOrder: boolean };
 
 export class LedgerBook {
   readonly ids: IdIndex;
@@ -127,7 +121,7 @@ export class LedgerBook {
   private readonly changeEvents: [row: number, date: string, line: number, cents: number][] | undefined;
   /**
    * Reads the rows on these lines again, as they were read: the POs that change orders raised,
-   * judged at their totals with their own fields (see judgeRaisedPOs). Set by audit-ledger, which
+   * judged at their totals with their own fields (see judgeAgain). Set by audit-ledger, which
    * knows the input, and throws an InputError when a row is not found again (onRow refused it).
    */
   rowsAgain: ((lines: Int32Array, onRow: OnRow) => void) | undefined;
@@ -417,7 +411,7 @@ export class LedgerBook {
   /**
    * Each PO changed by change orders, at its total: below zero it is a bad row (at its latest change
    * order). Raised, it is judged again as the library judges a PO with its change orders (see
-   * judgeRaisedPOs); lowered or unchanged, as issued (as it was judged when read): an addition and
+   * judgeAgain); lowered or unchanged, as issued (as it was judged when read): an addition and
    * a later deduction that bring it back within the limit need no bid, in whatever order the file
    * has them.
    */
@@ -441,19 +435,26 @@ export class LedgerBook {
     // (with bad rows nothing is reported but them)
     if (this.problems.length > 0) return;
     const spentOf = this.overContractCaps();
-    const again: JudgedAgain[] = raised.map(([target, change]) => ({ target, line: change.line, changeCents: this.cents.get(target) - change.issued, funding: change.funding, spent: spentOf.get(target), byChangeOrder: true }));
+    const po = (target: number, latestLine: number, changeCents: number, funding: ChangedPO['funding'], byChangeOrder: boolean): JudgedAgain => ({ target, line: this.line.get(target), id: this.ids.id(target), latestLine, changeCents, funding, spent: spentOf.get(target), byChangeOrder });
+    const again = raised.map(([target, change]) => po(target, change.line, this.cents.get(target) - change.issued, change.funding, true));
     for (const [target] of raised) spentOf.delete(target);
-    for (const [target, spent] of spentOf) again.push({ target, line: this.line.get(target), changeCents: 0, funding: undefined, spent, byChangeOrder: false });
-    if (again.length > 0) this.judgeRaisedPOs(again.sort((a, b) => a.line - b.line));
+    for (const target of spentOf.keys()) again.push(po(target, this.line.get(target), 0, undefined, false));
+    if (again.length > 0) this.judgeAgain(again.sort((a, b) => a.latestLine - b.latestLine));
   }
 
   /** The POs under a contract with a cap per member that the member's spend carries over it, and that spend (see overContractCaps). */
   private overContractCaps(): Map<number, number> {
     if (this.capped.length === 0) return new Map();
+    const caps = new Map<string, number>();
+    const capOf = (contractId: string): number => {
+      let cap = caps.get(contractId);
+      if (cap === undefined) caps.set(contractId, (cap = moneyToCents(this.setup.contracts.get(contractId)!.maxAmountPerMember!)));
+      return cap;
+    };
     const pos: CappedPO[] = this.capped.map(([row, contractId]) => ({
       row,
       key: `${this.groups[this.group.get(row)]!.member} ${contractId}`,
-      cap: moneyToCents(this.setup.contracts.get(contractId)!.maxAmountPerMember!),
+      cap: capOf(contractId),
       date: this.dates.values[this.date.get(row)]!,
       line: this.line.get(row),
       issued: this.issuedCents.get(row) ?? this.cents.get(row),
@@ -463,9 +464,11 @@ export class LedgerBook {
   }
 
   /**
-   * POs that change orders raised, judged at their totals as the library judges a PO given with
-   * its change orders (withChangeOrders: the PO's own fields, its amount and funding lines with
-   * theirs), their rows read again (rowsAgain). A PO's fields are not kept while the ledger is
+   * POs judged again once the ledger is read, their rows read again (rowsAgain): POs that change
+   * orders raised, at their totals as the library judges a PO given with its change orders
+   * (withChangeOrders: the PO's own fields, its amount and funding lines with theirs), and POs the
+   * member's spend carries over their contract's cap per member, with that spend
+   * (`spentUnderContract`; entries say it, and are at the PO's own line unless it was raised). A PO's fields are not kept while the ledger is
    * read (a change order often comes after its PO); its change orders' funding lines are. Before,
    * a PO was judged with its latest change order's fields: one naming another category, or listing
    * no funding or documents, judged the PO without them.
@@ -477,17 +480,17 @@ export class LedgerBook {
    *   of public works, a federal clause past its threshold): listed again at its total, with
    *   `byChangeOrder`, at its latest change order.
    */
-  private judgeRaisedPOs(raised: readonly JudgedAgain[]): void {
-    if (this.rowsAgain === undefined) throw new Error('LedgerBook: rowsAgain is needed to judge POs raised by change orders');
+  private judgeAgain(raised: readonly JudgedAgain[]): void {
+    if (this.rowsAgain === undefined) throw new Error('LedgerBook: rowsAgain is needed to judge POs again at their totals');
     const { flags: totalFlags, missing: totalList, missingAsIssued: issuedList, lists, titles, blocked, blockedAsIssued, blockFindings } = decideRaisedPOs(
       this.setup,
-      raised.map(({ target, line, changeCents, funding, spent }) => ({ line: this.line.get(target), id: this.ids.id(target), latestLine: line, changeCents, funding, spent })),
+      raised,
       this.rowsAgain,
       (line) => this.fieldAt(line, ''),
     );
     const order = new Map((paceContextOf(this.setup.pace)?.checklist ?? []).map((item, i) => [item.id, i]));
     for (let k = 0; k < raised.length; k++) {
-      const { target, line, spent, byChangeOrder } = raised[k]!;
+      const { target, latestLine: line, spent, byChangeOrder } = raised[k]!;
       if (totalFlags[k] === 0) continue; // (not decided again)
       // (how it was judged again: with its change orders, with the member's earlier spend under its contract)
       const again = `${byChangeOrder ? ',"byChangeOrder":true' : ''}${spent !== undefined ? `,"spentUnderContract":"${centsText(spent)}"` : ''}}`;

@@ -1,6 +1,6 @@
 // POs that change orders raised, decided again as the library judges a PO given with its change
 // orders: as issued and at withChangeOrders(po, changeOrders), each from its own row read again
-// (a PO's fields are not kept while the ledger is read). LedgerBook.judgeRaisedPOs reports them.
+// (a PO's fields are not kept while the ledger is read). LedgerBook.judgeAgain reports them.
 import { withChangeOrders } from '../../compliance/decide.js';
 import type { Purchase } from '../../model/purchase.js';
 import { ChunkDecider, type LedgerSetup } from './decide-rows.js';

@@ -1,5 +1,5 @@
 // A ledger's rows read again. A PO that change orders raised is judged at its total with its own
-// fields (LedgerBook.judgeRaisedPOs), which are not kept while the ledger is read: keeping each
+// fields (LedgerBook.judgeAgain), which are not kept while the ledger is read: keeping each
 // row's fields would not fit the memory bound, and which POs change orders raise is known only at
 // the end. So the rows of those POs and of their change orders are read again, by line, as the
 // first reading read them.
