@@ -21,6 +21,9 @@ interface Lot {
   floating: Dec;
 }
 
+/** Lots that name no PO line before those that name one (a stable sort keeps the rest's order). */
+const noLineFirst = (a: Lot, b: Lot): number => Number(a.at >= 0) - Number(b.at >= 0);
+
 /**
  * Gives `lot` back up to `want` of the units that credits naming no line took of it, taking them
  * from like lots still held instead (the same billed and owed price: lots naming no line first):
@@ -30,7 +33,7 @@ interface Lot {
  * 12.00: 10.00 short, or nothing with the memos the other way round.)
  */
 function reclaim(list: readonly Lot[], lot: Lot, want: Dec): void {
-  for (const like of [...list].sort((a, b) => Number(a.at >= 0) - Number(b.at >= 0))) {
+  for (const like of [...list].sort(noLineFirst)) {
     if (want.isZero() || lot.floating.isZero()) return;
     if (like === lot || like.at === lot.at || like.units.isZero() || !like.billed.eq(lot.billed) || !like.price.eq(lot.price)) continue;
     const units = Dec.min(want, lot.floating, like.units);
@@ -85,14 +88,14 @@ export function billedForCredits(invoices: readonly (readonly BilledLine[])[], p
     }
     // (a credit of a sku its own schedule lacks still returns units billed when one had it)
     const credits = lines.filter((line) => line.sign < 0 && (lots.has(line.sku) || contractUnit(line.sku, k) !== undefined));
-    for (const line of credits) taken.set(line, { value: new Dec(0), need: qtyToDec(line.quantity) });
     // The credit's own PO line's lots, then the others of the sku (a credit naming a line nothing
     // billed returns units the order holds; a credit naming no line takes from every lot, once
     // the credits naming a line took their own line's); in each, every credit's own price first,
     // then the lowest prices held, the credits at the lowest prices first, and at one price lots
-    // that name no line first.
-    // (in an order of their own, not the memo's: at one price the smaller credit first)
+    // that name no line first. The credits go in an order of their own, not the memo's: by price,
+    // at one price the smaller first.
     const terms = credits.map((line) => ({ line, at: poLineOf(line), price: new Dec(String(line.unitPrice)), units: qtyToDec(line.quantity) }));
+    for (const { line, units } of terms) taken.set(line, { value: new Dec(0), need: units });
     terms.sort((a, b) => a.price.comparedTo(b.price) || a.units.comparedTo(b.units));
     for (const pass of [OWN_LINE, REST]) {
       for (const samePrice of [true, false]) {
@@ -101,7 +104,7 @@ export function billedForCredits(invoices: readonly (readonly BilledLine[])[], p
           if (state.need.isZero() || (pass === OWN_LINE && at < 0)) continue;
           const list = lots.get(line.sku) ?? [];
           const held = list.filter((lot) => (lot.units.gt(0) || (at >= 0 && lot.floating.gt(0))) && (pass === OWN_LINE ? lot.at === at : at < 0 || lot.at !== at) && (!samePrice || lot.billed.eq(price)));
-          held.sort((a, b) => (samePrice ? 0 : a.price.comparedTo(b.price)) || Number(a.at >= 0) - Number(b.at >= 0));
+          held.sort((a, b) => (samePrice ? 0 : a.price.comparedTo(b.price)) || noLineFirst(a, b));
           for (const lot of held) {
             if (state.need.isZero()) break;
             if (at >= 0 && lot.units.lt(state.need) && lot.floating.gt(0)) reclaim(list, lot, state.need.minus(lot.units));
