@@ -1,6 +1,47 @@
 // A contract's cap per member (maxAmountPerMember) totalled across a ledger: which POs the member's
 // spend under the contract carries over the cap, and that spend. LedgerBook decides those POs
 // again with it (judgeAgain, as the library decides a purchase given `spentUnderContract`).
+import { moneyToCents } from '../../compliance/threshold-table.js';
+import type { PreparedContract } from '../../index.js';
+import { flatCopy } from './columns.js';
+
+/**
+ * What a ledger's book notes for its contracts' caps while it is read: the rows under a capped
+ * contract, and (when the contracts file has such a contract) each change order folded.
+ */
+export class ContractCapSpend {
+  private readonly rows: [row: number, contractId: string][] = [];
+  private readonly changes: [row: number, date: string, line: number, cents: number][] | undefined;
+
+  constructor(private readonly contracts: ReadonlyMap<string, PreparedContract>) {
+    this.changes = [...contracts.values()].some((c) => c.maxAmountPerMember !== undefined) ? [] : undefined;
+  }
+
+  /** A row under a capped contract (`contractId`: a slice of its chunk's text, copied). */
+  row(row: number, contractId: string): void {
+    this.rows.push([row, flatCopy(contractId)]);
+  }
+
+  /** A change order folded into the PO of `row` (its date: a slice of its chunk's text, copied). */
+  change(row: number, date: string, line: number, cents: number): void {
+    this.changes?.push([row, flatCopy(date), line, cents]);
+  }
+
+  /** The POs the member's spend carries over their contract's cap, and that spend ({@link overContractCaps}); `po` reads a row from the book. */
+  over(po: (row: number) => Omit<CappedPO, 'row' | 'key' | 'cap'> & { member: number }): Map<number, number> {
+    if (this.rows.length === 0) return new Map();
+    const caps = new Map<string, number>();
+    return overContractCaps(
+      this.rows.map(([row, contractId]) => {
+        let cap = caps.get(contractId);
+        if (cap === undefined) caps.set(contractId, (cap = moneyToCents(this.contracts.get(contractId)!.maxAmountPerMember!)));
+        const { member, ...rest } = po(row);
+        return { row, key: `${member} ${contractId}`, cap, ...rest };
+      }),
+      this.changes ?? [],
+    );
+  }
+}
 
 /** A PO under a contract with a cap per member, as the book holds it. */
 export interface CappedPO {

@@ -9,14 +9,14 @@ import { MAX_UNKNOWN_KINDS, supplyKindOfBucket, type LedgerSetup } from './decid
 import { BID_ON_FILE, BLOCKED, INFORMAL_BID, CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, UNKNOWN_CONTRACT, type ChangedPO, type ChangeOrderRow, type ChunkResult } from './chunk-result.js';
 import type { RowProblem } from './rows.js';
 import { centsText } from './cents-text.js';
-import { moneyToCents } from '../../compliance/threshold-table.js';
 import { linkChangeOrders } from './change-chains.js';
-import { overContractCaps, type CappedPO } from './contract-caps.js';
+import { ContractCapSpend } from './contract-caps.js';
 import type { OnRow } from './rows-again.js';
 import { decideRaisedPOs, newAtTotal, withIssuedItems, type RaisedPO } from './raised-pos.js';
 import { memberYearsOf, spendingKey, type MemberYear } from './member-years.js';
 import { paceContextOf } from '../../pace.js';
-import { BucketSplitter, bucketsOf, shareSplitColumns, type BucketGroup, type KeptSplitGroup, type LedgerGroup, type SplitColumns, type SplitHelpers } from './split-buckets.js';
+import type { KeptSplitGroup, LedgerGroup, SplitColumns, SplitHelpers } from './split-buckets.js';
+import { HELPER_BUCKET_ROWS, HELPER_GROUPS, SHARED_SPLIT_ROWS, checkSplitBuckets } from './split-deal.js';
 import type { PublicWorksKind } from '../../model/purchase.js';
 
 /** Where the details (one JSON object per line) are kept while the ledger is read. */
@@ -54,24 +54,7 @@ export interface SplitGroups {
   byMemberYear: Map<string, number>;
 }
 
-/** Rows to check for split purchases from which worker threads check some of the buckets (see findSplitPurchases). */
-export const SHARED_SPLIT_ROWS = 500_000;
-
-/**
- * The largest bucket a worker checks: its heap is small (32 MB old generation, see pool.ts), and a
- * bucket's purchases are objects while it is checked (measured: 229 bytes a row for the purchases,
- * 567 with all the check allocates, garbage included: 23 MB for 40,000 rows); larger ones are
- * checked by the ledger's thread, whose heap grows with the ledger.
- */
-export const HELPER_BUCKET_ROWS = 40_000;
-
-/**
- * The most (member, supply kind, vendor) groups with which worker threads check buckets: each
- * receives the groups' list (about 80 bytes a group, copied), and a cooperative's ledger of
- * 186,000 groups ran a worker's 33 MB heap out of memory (exit 3). Past it, the ledger's thread,
- * whose heap is sized for its groups (heap.ts), checks every bucket.
- */
-export const HELPER_GROUPS = 50_000;
+export { HELPER_BUCKET_ROWS, HELPER_GROUPS, SHARED_SPLIT_ROWS } from './split-deal.js';
 
 /** The most rows {@link LedgerBook.expectRows} makes room for. */
 export const EXPECTED_ROWS_LIMIT = 4_000_000;
@@ -115,10 +98,8 @@ export class LedgerBook {
    * so, 1,500,000 rows ran the thread out of heap).
    */
   private readonly changed = new Map<number, ChangedPO>();
-  /** Rows under a contract with a cap per member, and the contract's id (see ChunkResult.capped). */
-  private readonly capped: [row: number, contractId: string][] = [];
-  /** With such contracts in the contracts file: each change order folded, as its PO's row, its date, line and change in cents. */
-  private readonly changeEvents: [row: number, date: string, line: number, cents: number][] | undefined;
+  /** Rows under a contract with a cap per member, and change orders, for the member's spend under it (see ChunkResult.capped). */
+  private readonly caps: ContractCapSpend;
   /**
    * Reads the rows on these lines again, as they were read: the POs that change orders raised,
    * judged at their totals with their own fields (see judgeAgain). Set by audit-ledger, which
@@ -167,7 +148,7 @@ export class LedgerBook {
     /** Columns in shared memory, so that worker threads can check split buckets (findSplitPurchases). */
     private readonly sharedColumns = false,
   ) {
-    this.changeEvents = [...setup.contracts.values()].some((c) => c.maxAmountPerMember !== undefined) ? [] : undefined;
+    this.caps = new ContractCapSpend(setup.contracts);
     this.ids = new IdIndex(sharedColumns);
     this.group = new SmallIntColumn(sharedColumns);
     this.date = new Column<Uint16Array<ArrayBufferLike>>(Uint16Array, sharedColumns);
@@ -264,7 +245,7 @@ export class LedgerBook {
       this.cents.set(row, cents);
       this.flags.set(row, flags);
       this.line.add(row, line);
-      if (cappedContract !== undefined) this.capped.push([row, flatCopy(cappedContract)]);
+      if (cappedContract !== undefined) this.caps.row(row, cappedContract);
       const counts = this.memberCounts[member]!;
       counts.purchases++;
       counts.cents += cents;
@@ -404,7 +385,7 @@ export class LedgerBook {
     // (text: the row's strings are slices of its chunk's text, which they would keep alive)
     const funding = change.purchase['funding'];
     if (Array.isArray(funding) && funding.length > 0) (changed.funding ??= []).push([change.line, JSON.stringify(funding)]);
-    this.changeEvents?.push([target, flatCopy(change.purchase['date'] as string), change.line, change.cents]);
+    this.caps.change(target, change.purchase['date'] as string, change.line, change.cents);
     return true;
   }
 
@@ -434,33 +415,18 @@ export class LedgerBook {
     this.changed.clear();
     // (with bad rows nothing is reported but them)
     if (this.problems.length > 0) return;
-    const spentOf = this.overContractCaps();
-    const po = (target: number, latestLine: number, changeCents: number, funding: ChangedPO['funding'], byChangeOrder: boolean): JudgedAgain => ({ target, line: this.line.get(target), id: this.ids.id(target), latestLine, changeCents, funding, spent: spentOf.get(target), byChangeOrder });
-    const again = raised.map(([target, change]) => po(target, change.line, this.cents.get(target) - change.issued, change.funding, true));
-    for (const [target] of raised) spentOf.delete(target);
-    for (const target of spentOf.keys()) again.push(po(target, this.line.get(target), 0, undefined, false));
-    if (again.length > 0) this.judgeAgain(again.sort((a, b) => a.latestLine - b.latestLine));
-  }
-
-  /** The POs under a contract with a cap per member that the member's spend carries over it, and that spend (see overContractCaps). */
-  private overContractCaps(): Map<number, number> {
-    if (this.capped.length === 0) return new Map();
-    const caps = new Map<string, number>();
-    const capOf = (contractId: string): number => {
-      let cap = caps.get(contractId);
-      if (cap === undefined) caps.set(contractId, (cap = moneyToCents(this.setup.contracts.get(contractId)!.maxAmountPerMember!)));
-      return cap;
-    };
-    const pos: CappedPO[] = this.capped.map(([row, contractId]) => ({
-      row,
-      key: `${this.groups[this.group.get(row)]!.member} ${contractId}`,
-      cap: capOf(contractId),
+    const spentOf = this.caps.over((row) => ({
+      member: this.groups[this.group.get(row)]!.member,
       date: this.dates.values[this.date.get(row)]!,
       line: this.line.get(row),
       issued: this.issuedCents.get(row) ?? this.cents.get(row),
       blocked: (this.flags.get(row) & BLOCKED) !== 0,
     }));
-    return overContractCaps(pos, this.changeEvents ?? []);
+    const po = (target: number, latestLine: number, changeCents: number, funding: ChangedPO['funding'], byChangeOrder: boolean): JudgedAgain => ({ target, line: this.line.get(target), id: this.ids.id(target), latestLine, changeCents, funding, spent: spentOf.get(target), byChangeOrder });
+    const again = raised.map(([target, change]) => po(target, change.line, this.cents.get(target) - change.issued, change.funding, true));
+    for (const [target] of raised) spentOf.delete(target);
+    for (const target of spentOf.keys()) again.push(po(target, this.line.get(target), 0, undefined, false));
+    if (again.length > 0) this.judgeAgain(again.sort((a, b) => a.latestLine - b.latestLine));
   }
 
   /**
@@ -597,55 +563,16 @@ export class LedgerBook {
     const context = paceContextOf(this.setup.pace);
     if (context === undefined) throw new Error('the ledger\'s Pace was not built by createPace');
     const columns: SplitColumns = { ids: this.ids, group: this.group, date: this.date, cents: this.cents, flags: this.flags, groups: this.groups, dateValues: this.dates.values, issuedCents: this.issuedCents };
-    const { bucketKeys, sizes, order, buckets } = bucketsOf(columns, this.memberList, this.sharedColumns);
-    const here = new BucketSplitter(columns, context, this.memberList, window);
-    // (a bucket of one PO may still hold a change-orders group: one its change orders carried over its limit)
-    const work = buckets.filter((b) => sizes[b + 1]! - sizes[b]! >= 2 || (sizes[b + 1]! - sizes[b]! === 1 && this.issuedCents.has(order[sizes[b]!]!)));
-    // With worker threads and many rows, buckets are dealt in turn to this thread and to each
-    // worker, which reads the columns in shared memory; a worker is asked a few buckets ahead, so
-    // that it checks its buckets while this thread checks its own, and the groups still go to the
-    // sink in bucket order. With one worker (two cores) the split phase took 1.43-1.48 s against
-    // 1.85-1.89 s on the bench's 1,000,000 rows (881,545 to check); on 400,000 rows 580-598 ms
-    // against 576-607 ms, and on 200,000 rows a median of 390 ms against 345 (each thread
-    // compiling the split check's code competes for the two cores): below SHARED_SPLIT_ROWS rows
-    // to check, and when the columns are private (see SHARED_COLUMNS_BYTES in audit-ledger.ts),
-    // this thread checks them all.
-    const threads = this.sharedColumns && helpers !== undefined && work.length > 1 && order.length >= sharedFrom && this.groups.length <= helperGroups ? helpers.count : 0;
-    if (threads > 0) helpers!.start(shareSplitColumns(columns), order, window);
-    // Who checks each bucket: 0 this thread, i a worker (i - 1). A bucket too large for a worker's
-    // small heap (its purchases are objects while it is checked) stays here.
-    let dealt = 0;
-    const turns = work.map((b) => (threads === 0 || sizes[b + 1]! - sizes[b]! > helperBucketRows ? 0 : dealt++ % (threads + 1)));
-    const ahead = 8 * threads;
-    const asked = new Map<number, Promise<BucketGroup[]>>();
     const keep = (): boolean => found.kept.length < DETAILS_KEPT;
-    let next = 0;
-    for (let k = 0; k < work.length; k++) {
-      for (; next < work.length && next <= k + ahead; next++) {
-        const turn = turns[next]!;
-        if (turn === 0) continue;
-        const b = work[next]!;
-        asked.set(next, helpers!.split(turn - 1, sizes[b]!, sizes[b + 1]!, bucketKeys[b]!.member, bucketKeys[b]!.vendor, keep()));
-      }
-      const b = work[k]!;
-      const { member, vendor } = bucketKeys[b]!;
-      const memberId = this.memberList[member]!.id;
-      const take = ({ json, from, blocks, kept }: BucketGroup): void => {
-        found.count++;
-        if (blocks) found.blockingCount++;
-        if (kept !== undefined && keep()) found.kept.push(kept);
-        const year = `${memberId}\u0000${fiscalYearOf(from).label}`;
-        found.byMemberYear.set(year, (found.byMemberYear.get(year) ?? 0) + 1);
-        this.sink.splitGroup(json);
-        this.memberCounts[member]!.splitGroups++;
-      };
-      // Groups found here go to the sink as they are found; a worker's, as it sends them.
-      if (turns[k] === 0) here.split(order.subarray(sizes[b]!, sizes[b + 1]!), member, vendor, keep, take);
-      else {
-        for (const group of await asked.get(k)!) take(group);
-        asked.delete(k);
-      }
-    }
+    await checkSplitBuckets(columns, context, this.memberList, this.sharedColumns, window, helpers, { sharedFrom, helperBucketRows, helperGroups }, keep, (member, { json, from, blocks, kept }) => {
+      found.count++;
+      if (blocks) found.blockingCount++;
+      if (kept !== undefined && keep()) found.kept.push(kept);
+      const year = `${this.memberList[member]!.id}\u0000${fiscalYearOf(from).label}`;
+      found.byMemberYear.set(year, (found.byMemberYear.get(year) ?? 0) + 1);
+      this.sink.splitGroup(json);
+      this.memberCounts[member]!.splitGroups++;
+    });
     return found;
   }
 
