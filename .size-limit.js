@@ -43,6 +43,10 @@
 // Packs 19,346 (the federal rules' priority). A graduated line billed at the quote's unit price held
 // to that price times its units (a correct invoice was blocked for a cent): 75,062 -> 75,112. The
 // review of the session's change (one limit comparator, one lookup per row, no spread): 75,043.
+// Session 29: a purchase class numbered in two steps (its node, then its date and amount), so that
+// audit-ledger numbers a CSV row whose other cells it has seen from those three cells alone
+// (callgrind of the bench's 200,000-row run 13.4-13.8 -> 12.5-12.6 billion instructions):
+// 75,940 -> 76,030 bytes. Raised to 77 kB.
 const optionalPeers = /^(json-rules-engine|fast-check)(\/|$)/;
 const forbidOptionalPeers = {
   name: 'forbid-optional-peers',
@@ -67,7 +71,7 @@ export default [
     name: 'core code: import { createPace } with zod, decimal.js and date-fns, without the bundled packs',
     path: 'src/index.ts',
     import: '{ createPace }',
-    limit: '76 kB',
+    limit: '77 kB',
     modifyEsbuildConfig(config) {
       config.external = [];
       config.plugins = [...(config.plugins ?? []), forbidOptionalPeers, withoutPacks];

@@ -13,6 +13,7 @@
 import type { CalendarDate } from '../dates/calendar-date.js';
 import type { Member } from '../model/member.js';
 import type { Purchase, PurchaseDocument } from '../model/purchase.js';
+import type { MoneyInput } from '../model/primitives.js';
 import type { PaceContext } from '../pace-context.js';
 import type { PreparedContract } from '../contracts/prepare-contract.js';
 import { FIRST_DAY_NUMBER, LAST_DAY_NUMBER, fromDayNumber, isCalendarDate, monthsLaterWithin, toDayNumber } from '../dates/calendar-date.js';
@@ -306,7 +307,9 @@ const MAX_CLASS_NODES = 1 << 14;
  */
 interface Classes {
   key(purchase: unknown): string | undefined;
-  number: ((purchase: unknown) => number | undefined) | undefined;
+  /** Undefined when the class reads the purchase's id, description, meta or amount as written (see purchaseClassNumbering). */
+  node: NodeNumbering['node'] | undefined;
+  at: NodeNumbering['at'];
 }
 
 // `keyed`: the trie's nodes hold their keys' text (purchaseClassifier). Numbering needs only the
@@ -417,6 +420,13 @@ function classesOf(context: PaceContext, input: unknown, caller: string, keyed =
   let dateClass = 0;
   let amountClass = 0;
   let tail = '';
+  // Sets the classes of a date and an amount (validated), and gives the amount in cents.
+  const classOn = (date: string, money: MoneyInput): number => {
+    const amount = moneyToCents(money);
+    dateClass = classAmong(dateKey(date), dates);
+    amountClass = classAmong(amount, (amountBounds[dateClass] ??= figuresOn(table, toDayNumber(date), centSet)));
+    return amount;
+  };
   // Its node (setting the classes and the tail), or undefined: see PurchaseClassifier.
   const classify = (value: unknown): ClassNode | undefined => {
     let purchase: Purchase;
@@ -433,9 +443,7 @@ function classesOf(context: PaceContext, input: unknown, caller: string, keyed =
       nodes = 0;
       root = node('');
     }
-    const amount = moneyToCents(purchase.amount);
-    dateClass = classAmong(dateKey(purchase.date), dates);
-    amountClass = classAmong(amount, (amountBounds[dateClass] ??= figuresOn(table, toDayNumber(purchase.date), centSet)));
+    const amount = classOn(purchase.date, purchase.amount);
     let at = step(root, purchase.supplyKind, false);
     const category = purchase.category;
     at = readsCategory || category === undefined ? step(at, category, false) : step(at, `c${categoryLists.map((list) => (list.includes(category) ? 1 : 0)).join('')};`, true);
@@ -494,12 +502,8 @@ function classesOf(context: PaceContext, input: unknown, caller: string, keyed =
       const key = `${dateClass},${amountClass};${at.rest}`;
       return hasTail ? independent(key + tail) : key;
     },
-    number: hasTail
-      ? undefined
-      : (value) => {
-          const at = classify(value);
-          return at === undefined ? undefined : (at.id * dateSpan + dateClass) * amountSpan + amountClass;
-        },
+    node: hasTail ? undefined : (value) => classify(value)?.id,
+    at: (id, date, amount) => (classOn(date, amount), (id * dateSpan + dateClass) * amountSpan + amountClass),
   };
 }
 
@@ -527,9 +531,33 @@ export function purchaseClassifier(context: PaceContext, input: unknown): Purcha
  * purchase its own class: nothing to number).
  * @internal
  */
-export function purchaseClassNumbering(context: PaceContext, input: unknown, budget?: NodeBudget): (purchase: unknown) => number | undefined {
-  return classesOf(context, input, 'purchaseClassifier', false, budget)?.number ?? (() => undefined);
+export function purchaseClassNumbering(context: PaceContext, input: unknown, budget?: NodeBudget): ((purchase: unknown) => number | undefined) & Partial<NodeNumbering> {
+  const classes = classesOf(context, input, 'purchaseClassifier', false, budget);
+  const node = classes?.node;
+  if (node === undefined) return () => undefined;
+  const at = classes!.at;
+  const number = (purchase: unknown): number | undefined => {
+    const id = node(purchase);
+    // (a purchase with a node is valid: its date and amount are)
+    return id === undefined ? undefined : at(id, (purchase as Purchase).date, (purchase as Purchase).amount);
+  };
+  return Object.assign(number, { node, at });
 }
+
+/**
+ * A class number in two steps: `node`, what of a purchase its class reads besides its date and
+ * amount (undefined where the numbering has none), then `at` the class of that node's purchases
+ * on a date and at an amount (validated, as a purchase's). With no funding lines, the node reads
+ * neither (funding lines are compared with the amount): a caller that has seen a purchase's other
+ * fields before numbers the next one without validating or walking them again (audit-ledger's CSV
+ * rows). A node's number stays its own when the table starts anew.
+ * @internal
+ */
+export interface NodeNumbering {
+  node(purchase: unknown): number | undefined;
+  at(node: number, date: string, amount: MoneyInput): number;
+}
+
 
 /**
  * Nodes shared by the numberings of one caller (a ledger's thread holds one for each member and

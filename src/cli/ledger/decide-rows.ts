@@ -2,24 +2,25 @@
 // each purchase (procurement method and audit checklist), and hand back compact columns. It runs
 // in a worker thread, or in the main thread for small ledgers. Between chunks a thread keeps only
 // the decisions it reuses across rows of a purchase class (DecisionReuse).
-import { firstNonUtf8, notUtf8Message, scanNonUtf8 } from './utf8.js';
+import { nonUtf8Problems } from './utf8.js';
 import { isPaceError, type DecisionOptions, type Pace, type PreparedContract } from '../../index.js';
 import { paceContextOf } from '../../pace.js';
 import { limitsOf, type Limits } from '../../audit/member-regimes.js';
 import { complianceContext } from '../../compliance/rule-sets.js';
 import { dateKey } from '../../compliance/purchase-classes.js';
-import { parsePurchase } from '../../compliance/parse-input.js';
-import type { PaceErrorIssue } from '../../errors/pace-error.js';
 import { quoted } from '../safe-text.js';
 import { hasFederalFunds } from '../../compliance/derive-facts.js';
 import type { Purchase } from '../../model/purchase.js';
 import { GroupIndex, flatCopy } from './columns.js';
 import { centsOf, centsText } from './cents-text.js';
-import { CsvSyntaxError, forEachCsvRecord, opensField } from './csv.js';
+import { CsvSyntaxError, forEachCsvRecord } from './csv.js';
 import { countLines, textPieces } from './chunk-text.js';
-import { csvColumnOf, csvRowToPurchase, jsonToPurchase, type ColumnIndex, type RowProblem, type RowPurchase } from './rows.js';
+import { csvColumnOf, csvRowToPurchase, jsonToPurchase, purchaseIssues, type ColumnIndex, type RowProblem, type RowPurchase } from './rows.js';
 import type { LedgerFormat } from './ledger-format.js';
 import type { DecisionReuse } from './decision-reuse.js';
+import { cellClassesOf, rowFacts, type CellClasses, type RowFacts } from './cell-classes.js';
+import { isCalendarDate } from '../../dates/calendar-date.js';
+import { isMoneyText } from '../../model/primitives.js';
 import { BID_ON_FILE, BLOCKED, CITES_CONTRACT, FEDERAL_MONEY, INFORMAL_BID, MISSING_DOCUMENTS, NEEDED_BID, UNKNOWN_CONTRACT, type ChunkResult } from './chunk-result.js';
 
 /** What every chunk is decided against (built once per thread). */
@@ -105,36 +106,7 @@ export function knownDocumentKinds(pace: Pace): ReadonlySet<string> {
  */
 export function decideChunkBytes(setup: LedgerSetup, bytes: Uint8Array): ChunkResult {
   const result = decideChunk(setup, textPieces(bytes, setup.format === 'csv'));
-  // Each record with such bytes, at its first, on the line the record starts on (as its other
-  // problems are: a quoted CSV field may hold line ends). Counted as the bytes are walked once.
-  const csv = setup.format === 'csv';
-  let i = 0;
-  let line = 0;
-  let record = 0;
-  let quoted = false;
-  const walkTo = (to: number): void => {
-    for (; i < to; i++) {
-      const b = bytes[i]!;
-      // (quotes as the reader takes them: see lastCsvRecordEnd)
-      if (csv && b === 34) {
-        if (!quoted) quoted = opensField(bytes, i);
-        else if (bytes[i + 1] === 34) i++;
-        else quoted = false;
-      } else if (b === 10 || (b === 13 && bytes[i + 1] !== 10)) {
-        line++;
-        if (!quoted) record = line;
-      }
-    }
-  };
-  for (let bad = firstNonUtf8(bytes); bad >= 0; ) {
-    walkTo(bad);
-    const at = csv ? record : line;
-    result.problems.push({ line: at, where: 'row', message: notUtf8Message(bytes[bad]!, csv) });
-    // On to the next record.
-    while (i < bytes.length && (csv ? record : line) === at) walkTo(i + 1);
-    if (i >= bytes.length) break;
-    bad = scanNonUtf8(bytes, i);
-  }
+  result.problems.push(...nonUtf8Problems(bytes, setup.format === 'csv'));
   return result;
 }
 
@@ -161,8 +133,9 @@ export function decideChunk(setup: LedgerSetup, text: string | readonly string[]
       for (let text = piece, at = before; ; ) {
         try {
           forEachCsvRecord(text, (fields, line) => {
+            if (decider.decideCells(at + line, fields)) return;
             const row = csvRowToPurchase(fields, columns, at + line, problems);
-            if (row) decider.decide(at + line, row);
+            if (row) decider.decide(at + line, row, undefined, undefined, fields);
           });
           break;
         } catch (e) {
@@ -247,6 +220,8 @@ export class ChunkDecider {
   private readonly missingRoot: MissingList = { next: undefined, at: -1, titles: [] };
   /** Decisions whose `node` this chunk set (cleared by finish). */
   private readonly noted: Decided[] = emptyList();
+  /** The CSV rows' tuples of cells the thread has learnt (with reused decisions only). */
+  private readonly cells: CellClasses<RowFacts> | undefined;
 
   /** `rows`: about how many rows the chunk has (the arrays grow past it). */
   constructor(
@@ -254,6 +229,7 @@ export class ChunkDecider {
     rows = 1024,
   ) {
     this.knownKinds = knownDocumentKinds(setup.pace);
+    this.cells = cellClassesOf(setup);
     const capacity = Math.max(16, rows);
     this.lines = new Int32Array(capacity);
     this.members = new Int32Array(capacity);
@@ -308,9 +284,10 @@ export class ChunkDecider {
 
   /**
    * Validates and decides one row (`path`: its JSON path in a JSON document; `spent`: the member's
-   * earlier spend under the row's contract, in cents, decided then without reuse).
+   * earlier spend under the row's contract, in cents, decided then without reuse; `fields`: a CSV
+   * row's cells, to learn for decideCells).
    */
-  decide(line: number, row: RowPurchase, path?: string, spent?: number): void {
+  decide(line: number, row: RowPurchase, path?: string, spent?: number, fields?: readonly string[]): void {
     const { setup, problems } = this;
     const p = row.purchase;
     const memberId = p['memberId'];
@@ -350,7 +327,17 @@ export class ChunkDecider {
     if (contractId !== undefined && !contract) flags |= UNKNOWN_CONTRACT;
     const reuse = setup.reuse;
     const scope = reuse?.scope(known.index, known.member, contractId, contract);
-    const key = spent === undefined ? scope?.classify(p) : undefined;
+    let key: number | undefined;
+    let node: number | undefined;
+    if (spent === undefined && scope !== undefined) {
+      // A CSV row without funding lines: its class in two steps, its cells learnt for the next row
+      // that has them (decideCells).
+      const numbering = scope.classify;
+      if (fields !== undefined && numbering.node !== undefined && p['funding'] === undefined) {
+        node = numbering.node(p);
+        if (node !== undefined) key = numbering.at!(node, p['date'] as string, p['amount'] as string);
+      } else key = numbering(p);
+    }
     let decided = key === undefined ? undefined : reuse!.get(scope!, key);
     if (decided === undefined) {
       decided = this.decideAnew(line, row, path, known, contract, spent);
@@ -364,12 +351,48 @@ export class ChunkDecider {
       problems.push({ line, where: ChunkDecider.locate(row, path, '$.purchase.date'), message: `${quoted(date)} is in a fiscal year (July 1 - June 30) that does not lie within the years 0000-9999: the report counts spending by fiscal year` });
       return;
     }
+    const vendor = typeof p['vendorId'] === 'string' ? p['vendorId'] : '';
+    // (the purchase was validated: its funding lines are the library's)
+    const facts = rowFacts(known, contractId, contract, flags, this.bucketKindOf(p), vendor, p['documents'], hasFederalFunds(p as unknown as Purchase), undefined, -1);
+    this.record(line, p['id'] as string, date, p['amount'] as string | number, facts, decided);
+    if (node !== undefined) {
+      // (copies: the cells are slices of the chunk's text, kept across chunks)
+      const documents = Array.isArray(facts.documents) ? (facts.documents as { kind: string }[]).map((d) => ({ kind: flatCopy(d.kind) })) : undefined;
+      this.cells?.learn(fields!, rowFacts(known, contractId === undefined ? undefined : flatCopy(contractId), contract, flags, flatCopy(facts.bucketKind), flatCopy(vendor), documents, facts.federal, scope!, node));
+    }
+  }
+
+  /**
+   * Decides a CSV row whose cells but its id, date and amount are those of a row decided before
+   * (CellClasses), as `decide` would, from what that row left: its id, date and amount valid as a
+   * purchase's, its class numbered from the earlier row's node on its date and at its amount.
+   * False when it cannot (a cell not seen, an id, date or amount that might be bad, a class with no
+   * decision kept): `decide` then takes the row.
+   */
+  decideCells(line: number, fields: readonly string[]): boolean {
+    const learnt = this.cells?.find(fields);
+    if (learnt === undefined || learnt.scope === undefined) return false;
+    const columns = this.setup.columns!;
+    const id = fields[columns.id]!;
+    const date = fields[columns.date]!;
+    const amount = fields[columns.amount]!;
+    // (stricter than a purchase's validation: "-0.00", a PO's valid zero, is left to `decide`)
+    if (id === '' || !isCalendarDate(date) || !isMoneyText(amount, false) || date < '0000-07-01' || date > '9999-06-30') return false;
+    const decided = this.setup.reuse!.get(learnt.scope, learnt.scope.classify.at!(learnt.node, date, amount));
+    if (decided === undefined) return false;
+    this.record(line, id, date, amount, learnt, decided);
+    return true;
+  }
+
+  /** Records a decided row in the chunk's columns. */
+  private record(line: number, id: string, date: string, amount: string | number, facts: RowFacts, decided: Decided): void {
     const at = this.ids.length;
     if (at === this.lines.length) this.grow();
     this.lines[at] = line;
-    this.ids.push(p['id'] as string);
-    this.members[at] = known.index;
-    this.groups[at] = this.groupOf(known.index, this.bucketKindOf(p), typeof p['vendorId'] === 'string' ? p['vendorId'] : '');
+    this.ids.push(id);
+    const member = facts.known.index;
+    this.members[at] = member;
+    this.groups[at] = this.groupOf(member, facts.bucketKind, facts.vendor);
     const dayKey = dateKey(date);
     let dateAt = this.dateIndex.get(dayKey);
     if (dateAt === undefined) {
@@ -377,16 +400,16 @@ export class ChunkDecider {
       this.dateIndex.set(dayKey, dateAt);
     }
     this.dates[at] = dateAt;
-    this.cents[at] = centsOf(p['amount']);
-    if (flags & UNKNOWN_CONTRACT) this.unknownContracts.push(contractId!);
-    else if (contract?.maxAmountPerMember !== undefined) this.capped.push([at, contractId!]);
+    this.cents[at] = centsOf(amount);
+    let flags = facts.flags;
+    if (flags & UNKNOWN_CONTRACT) this.unknownContracts.push(facts.contractId!);
+    else if (facts.contract?.maxAmountPerMember !== undefined) this.capped.push([at, facts.contractId!]);
     // A formal bid file stands for an informal bid too (PCC § 22034 lets a member bid formally).
-    const bidFile = this.scanDocuments(p['documents']);
+    const bidFile = this.scanDocuments(facts.documents);
     if (bidFile === FORMAL_FILE) flags |= BID_ON_FILE;
     else if (decided.method === 'formal-bid') flags |= NEEDED_BID;
     else if (decided.method === 'informal-bid' && bidFile === NO_BID_FILE) flags |= NEEDED_BID | INFORMAL_BID;
-    // (the purchase was validated: its funding lines are the library's)
-    if (hasFederalFunds(p as unknown as Purchase)) flags |= FEDERAL_MONEY;
+    if (facts.federal) flags |= FEDERAL_MONEY;
     if (decided.blocks !== undefined) {
       flags |= BLOCKED;
       this.blocked.push(decided.blocks);
@@ -554,43 +577,6 @@ export class ChunkDecider {
   }
 }
 
-/**
- * What is wrong with a row's purchase as the library validates one (none: an empty list). A change
- * order's amount and funding lines are validated as sizes, without a leading minus (a PO's may not
- * be negative, a change order's may: it takes money off), on the row itself and put back after, not
- * on a copy with revisionOf, so that the parser sees the one hidden class of the ledger's rows (a
- * second one made it megamorphic: about 1,500 instructions more a row on the bench's 200,000 rows).
- */
-function purchaseIssues(p: Record<string, unknown>, change: boolean): readonly PaceErrorIssue[] {
-  const amount = p['amount'];
-  const funding = p['funding'];
-  let signed: unknown[] | undefined;
-  if (change) {
-    const text = typeof amount === 'number' ? String(amount) : amount;
-    if (typeof text === 'string') p['amount'] = text.startsWith('-') ? text.slice(1) : text;
-    if (Array.isArray(funding)) {
-      for (const line of funding as unknown[]) {
-        const lineAmount = line !== null && typeof line === 'object' ? (line as { amount?: unknown }).amount : undefined;
-        if (typeof lineAmount !== 'string' || !lineAmount.startsWith('-')) continue;
-        signed ??= funding.map((l) => (l !== null && typeof l === 'object' ? (l as { amount?: unknown }).amount : undefined));
-        (line as { amount: unknown }).amount = lineAmount.slice(1);
-      }
-    }
-  }
-  try {
-    parsePurchase(p);
-    return [];
-  } catch (e) {
-    if (!isPaceError(e)) throw e;
-    return e.issues;
-  } finally {
-    p['amount'] = amount;
-    if (signed !== undefined) {
-      const lines = funding as { amount?: unknown }[];
-      for (let i = 0; i < lines.length; i++) if (typeof signed[i] === 'string') lines[i]!.amount = signed[i];
-    }
-  }
-}
 
 /** The supply kind of a split bucket's kind ({@link ChunkDecider.bucketKindOf}): `public-works/maintenance` is public works. */
 export function supplyKindOfBucket(kind: string): string {

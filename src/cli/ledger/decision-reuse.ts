@@ -3,7 +3,7 @@
 import { getHeapStatistics } from 'node:v8';
 import { isPaceError, type Pace, type PreparedContract } from '../../index.js';
 import { paceContextOf } from '../../pace.js';
-import { purchaseClassNumbering, type NodeBudget } from '../../compliance/purchase-classes.js';
+import { purchaseClassNumbering, type NodeBudget, type NodeNumbering } from '../../compliance/purchase-classes.js';
 import type { PaceContext } from '../../pace-context.js';
 import type { Decided } from './decide-rows.js';
 
@@ -28,9 +28,9 @@ function classNodesLimit(): number {
 }
 
 /** The purchases of one member under one contract (or none): their classes and the decisions kept by class. */
-interface Scope {
-  /** The number of a purchase's class (purchaseClassNumbering: the classes of pace.purchaseClassifier). */
-  readonly classify: (purchase: unknown) => number | undefined;
+export interface Scope {
+  /** The number of a purchase's class (purchaseClassNumbering: the classes of pace.purchaseClassifier), and its steps. */
+  readonly classify: ((purchase: unknown) => number | undefined) & Partial<NodeNumbering>;
   /** Decisions kept since the last turn of generations, and those kept in the generation before. */
   kept: Map<number, Decided>;
   older: Map<number, Decided>;
