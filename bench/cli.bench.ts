@@ -206,6 +206,28 @@
  * instructions (the same command twice: the spread of repeated runs), the same bytes out as at
  * the session's start.
  *
+ * Session 29 (71229bb: a CSV row whose cells but its id, date and amount repeat an earlier row's is
+ * decided from what that row left, cell-classes.ts; 192,043 of the bench's 200,000 rows). Callgrind
+ * of the whole 200,000-row run: 13.58 billion instructions before (e49a579, this session), 12.44,
+ * 12.48, 12.63 and 12.63 after; the same bytes out at 200,000 and 1,000,000 rows. The first version
+ * made the rows' learnt facts by spreading an object: they had several hidden classes and every
+ * read of them went through V8's megamorphic cache and its runtime (callgrind with --perf-basic-prof
+ * named the function: 1.04 million misses, about 6,600 instructions a row), and the run was no
+ * cheaper than before; made in one place, the in-process harness's warm 50,000-row run went from
+ * 3.41 to 2.99 billion. Measured and not kept: the learnt tuples found by a hash of their cells
+ * computed in JavaScript instead of one Map per cell (12.44 and 12.63 billion: no gain). Where the
+ * rest goes (the same run, single-threaded): TurboFan 3.4 billion (on the other core in a real run),
+ * garbage collection about 0.9; the JSON report's detail lines (265,000 lines, 49 MB) about 1.5
+ * billion in all (11.57 billion with none written), of which building their strings about 0.3 and
+ * spilling and encoding them the rest (--format text, which spills none: 11.74). This bench (after
+ * the change; the machine at load 2-3): 200,000 rows --jobs 0, the three processes' medians
+ * 104,064, 112,036 and 101,613 rows/s (runs 93,456-128,464), 147-149 MB; --jobs 1 against --jobs 0,
+ * five interleaved pairs: 2.10-2.52 s against 2.24-2.84 s, 3.4 s of CPU against 2.9 (the worker's
+ * start and its own compiles); three times in one process at best 1.70, 1.46 and 1.18 s (169,932
+ * rows/s warm); 1,000,000 rows, default jobs, 140,812, 162,092 and 166,295 rows/s (runs
+ * 135,056-180,815), 201-205 MB; batch from and to files 15,612-17,320 requests/s; `check` start-up
+ * 0.15-0.18 s against bare node's 0.08-0.10.
+ *
  * h-batch (callgrind, answerLines on the bench's requests in pieces of 64 after a 6,000-request
  * warm-up; per request = (I(4,096) - I(2,048)) / 2,048): a traced request (JSON.parse, the
  * decision, the answer line in UTF-8) cost 382,450 instructions on main at 78dd790, of which
