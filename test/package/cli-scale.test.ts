@@ -193,6 +193,17 @@ describe('audit-ledger at scale', () => {
     expect(report.purchaseCount + report.changeOrders).toBe(260_000);
   }, 120_000);
 
+  it('audits, in a worker, a ledger whose documents cells are each 10,000 characters long (a worker ran out of memory on it)', () => {
+    // The tuples of cells a thread learns (cell-classes.ts) were bounded by a count alone: 2,600
+    // rows of a documents cell padded with spaces, each its own tuple, filled a worker's 32 MB heap.
+    const rows = Array.from({ length: 2_600 }, (_, i) => `PO-${i},alder-usd,2025-0${1 + (i % 9)}-15,${100 + (i % 50)}.00,goods,v-northwind,quotes;${' '.repeat(10_000 + i)}board-authorization`);
+    const ledger = project.write('ledger-long-documents.csv', `id,memberId,date,amount,supplyKind,vendorId,documents\n${rows.join('\n')}\n`);
+    const out = join(project.dir, 'ledger-long-documents.json');
+    const r = cli(['audit-ledger', ledger, '--members', data('members.json'), '--contracts', data('contracts.json'), '--format', 'json', '--out', out, '--jobs', '1']);
+    expect(r.status, r.stderr).toBe(1);
+    expect((JSON.parse(readFileSync(out, 'utf8')) as { purchaseCount: number }).purchaseCount).toBe(2_600);
+  }, 120_000);
+
   it('writes the same report with worker threads as in one thread (each thread reuses its own decisions)', () => {
     // 30,000 rows are about eight chunks: both workers of --jobs 2 decide some, and each keeps the
     // decisions of the classes it saw, as the ledger's own thread does with --jobs 0.

@@ -5,6 +5,7 @@
 // date and amount read: no purchase object is built, validated or walked through the class table.
 // Before, that was a fifth of a run (csvRowToPurchase, then the classifier's validating parse and
 // walk for every row).
+import { getHeapStatistics } from 'node:v8';
 import type { PreparedContract } from '../../index.js';
 import { flatCopy } from './columns.js';
 import type { Scope } from './decision-reuse.js';
@@ -25,8 +26,23 @@ const KEY_COLUMNS: readonly LedgerColumn[] = ['memberId', 'supplyKind', 'categor
  */
 const EMPTY_COLUMNS: readonly LedgerColumn[] = ['federalAmount', 'stateAmount', 'localAmount', 'fundingProgram', 'revisionOf'];
 
-/** Tuples kept at most: past it the table starts anew (a ledger of unique tuples learns and finds nothing). */
-const MAX_TUPLES = 8192;
+/**
+ * What the table may hold, in bytes as `learn` estimates them (about 1,450 a tuple of the bench's
+ * cells, where a tuple measured 750-1,050): a twentieth of the thread's heap limit (a worker's
+ * 56 MB: 2.8 MB; the bench's 1,560 tuples are estimated at 2.3). Past it the table starts anew.
+ * Bounded by a count only (8,192 tuples), a ledger of many vendors and members, or of long
+ * documents cells, ran a worker out of memory on an 11,000-row file decided in full before.
+ */
+function tableBytesLimit(): number {
+  return Math.max(256 * 1024, Math.floor(getHeapStatistics().heap_size_limit / 20));
+}
+
+/** Cells longer than this in all make no tuple: such text (a long list of documents) rarely repeats, and would take the table's room. */
+const MAX_TUPLE_CHARACTERS = 512;
+/** Estimated bytes of a tuple beside its cells' text: what was learnt (with its documents list) and the Map entry. */
+const TUPLE_BYTES = 400;
+/** Estimated bytes of a Map of the table (one per distinct cell before the last). */
+const MAP_BYTES = 200;
 
 type Level<T> = Map<string, Level<T> | T>;
 
@@ -36,9 +52,14 @@ export class CellClasses<T extends object> {
   private readonly empties: number[];
   private readonly width: number;
   private root: Level<T> = new Map();
-  private count = 0;
+  /** Estimated bytes held (see tableBytesLimit). */
+  private bytes = 0;
 
-  constructor(columns: ColumnIndex) {
+  /** `limit`: the most bytes it may hold, as `learn` estimates them (tableBytesLimit). */
+  constructor(
+    columns: ColumnIndex,
+    private readonly limit = tableBytesLimit(),
+  ) {
     this.keys = KEY_COLUMNS.map((c) => columns[c]).filter((at) => at >= 0);
     this.empties = EMPTY_COLUMNS.map((c) => columns[c]).filter((at) => at >= 0);
     this.width = columns.width;
@@ -65,10 +86,16 @@ export class CellClasses<T extends object> {
   /** Keeps `value` for the record's tuple (its cells copied: the record's text is a chunk's). */
   learn(fields: readonly string[], value: T): void {
     if (!this.fits(fields)) return;
-    if (this.count >= MAX_TUPLES) {
+    let characters = 0;
+    for (const at of this.keys) characters += fields[at]!.length;
+    if (characters > MAX_TUPLE_CHARACTERS) return;
+    // (one-byte text: 1 byte a character, 2 for other text; the documents' kinds are copied again in `value`)
+    const cost = TUPLE_BYTES + 4 * characters + MAP_BYTES * (this.keys.length - 1);
+    if (this.bytes + cost > this.limit) {
       this.root = new Map();
-      this.count = 0;
+      this.bytes = 0;
     }
+    this.bytes += cost;
     let level = this.root;
     const last = this.keys.length - 1;
     for (let k = 0; k < last; k++) {
@@ -77,9 +104,7 @@ export class CellClasses<T extends object> {
       if (next === undefined) level.set(flatCopy(cell), (next = new Map()));
       level = next;
     }
-    const cell = fields[this.keys[last]!]!;
-    if (!level.has(cell)) this.count++;
-    level.set(flatCopy(cell), value);
+    level.set(flatCopy(fields[this.keys[last]!]!), value);
   }
 }
 

@@ -1,0 +1,71 @@
+// The tuples of cells audit-ledger learns from a CSV ledger's rows (src/cli/ledger/cell-classes.ts):
+// found only for a row with the same cells, never for one with funding or revisionOf cells or of
+// another width, and held within a bound on the thread's heap whatever the ledger (bounded by a
+// count alone, a ledger of many vendors and members, or of long documents cells, ran a worker out
+// of memory on a file the ledger decided before the table existed).
+import { getHeapStatistics } from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import { CellClasses } from '../../src/cli/ledger/cell-classes.js';
+import { readHeader, type ColumnIndex } from '../../src/cli/ledger/rows.js';
+
+const HEADER = ['id', 'memberId', 'date', 'amount', 'supplyKind', 'contractId', 'vendorId', 'documents', 'federalAmount', 'revisionOf'];
+const columns = (readHeader(HEADER) as { columns: ColumnIndex }).columns;
+const row = (member: string, vendor: string, documents = 'quotes', extra: Partial<Record<'federalAmount' | 'revisionOf' | 'id' | 'date' | 'amount', string>> = {}): string[] => [
+  extra.id ?? 'PO-1',
+  member,
+  extra.date ?? '2025-09-02',
+  extra.amount ?? '1200.00',
+  'goods',
+  'pace-tech-2024',
+  vendor,
+  documents,
+  extra.federalAmount ?? '',
+  extra.revisionOf ?? '',
+];
+/** What the table holds in estimated bytes, and its limit (private: read for the test). */
+const held = (table: CellClasses<object>): { bytes: number; limit: number } => table as unknown as { bytes: number; limit: number };
+
+describe('CellClasses', () => {
+  it('finds what a row with the same cells but its id, date and amount left, and nothing for another row', () => {
+    const table = new CellClasses<{ n: number }>(columns);
+    const learnt = { n: 1 };
+    table.learn(row('alder-usd', 'v-1'), learnt);
+    expect(table.find(row('alder-usd', 'v-1', 'quotes', { id: 'PO-2', date: '2026-01-31', amount: '5.00' }))).toBe(learnt);
+    expect(table.find(row('alder-usd', 'v-2'))).toBeUndefined();
+    expect(table.find(row('birch-esd', 'v-1'))).toBeUndefined();
+    expect(table.find(row('alder-usd', 'v-1', 'quotes;formal-bid-file'))).toBeUndefined();
+    // funding and change orders are read in full; so is a row of another width
+    expect(table.find(row('alder-usd', 'v-1', 'quotes', { federalAmount: '100.00' }))).toBeUndefined();
+    expect(table.find(row('alder-usd', 'v-1', 'quotes', { revisionOf: 'PO-1' }))).toBeUndefined();
+    expect(table.find([...row('alder-usd', 'v-1'), ''])).toBeUndefined();
+    expect(table.find(row('alder-usd', 'v-1').slice(0, -1))).toBeUndefined();
+    // a row with funding is not learnt
+    table.learn(row('elm-usd', 'v-1', 'quotes', { federalAmount: '100.00' }), { n: 2 });
+    expect(table.find(row('elm-usd', 'v-1'))).toBeUndefined();
+  });
+
+  it('holds a twentieth of the heap at most', () => {
+    expect(held(new CellClasses<object>(columns)).limit).toBe(Math.max(256 * 1024, Math.floor(getHeapStatistics().heap_size_limit / 20)));
+  });
+
+  it('stays within its bytes over 40,000 distinct tuples of many members and vendors, keeping the latest', () => {
+    // (a worker's share: its heap limit is 56 MB)
+    const limit = 2.8 * 2 ** 20;
+    const table = new CellClasses<object>(columns, limit);
+    for (let i = 0; i < 40_000; i++) {
+      table.learn(row(`member-${i % 1000}`, `v-${i}`, i % 2 ? 'board-authorization;po-cites-contract' : 'quotes'), { i });
+      expect(held(table).bytes).toBeLessThanOrEqual(limit);
+    }
+    expect(table.find(row('member-999', 'v-39999', 'board-authorization;po-cites-contract'))).toEqual({ i: 39_999 });
+    // (the table started anew on the way: the first tuples are forgotten, and read in full again)
+    expect(table.find(row('member-0', 'v-0'))).toBeUndefined();
+  });
+
+  it('learns no tuple whose cells are long (a documents cell of 10,000 characters)', () => {
+    const table = new CellClasses<object>(columns);
+    const documents = `quotes;${' '.repeat(10_000)}board-authorization`;
+    table.learn(row('alder-usd', 'v-1', documents), {});
+    expect(table.find(row('alder-usd', 'v-1', documents))).toBeUndefined();
+    expect(held(table).bytes).toBe(0);
+  });
+});
