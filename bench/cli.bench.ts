@@ -226,7 +226,11 @@
  * start and its own compiles); three times in one process at best 1.70, 1.46 and 1.18 s (169,932
  * rows/s warm); 1,000,000 rows, default jobs, 140,812, 162,092 and 166,295 rows/s (runs
  * 135,056-180,815), 201-205 MB; batch from and to files 15,612-17,320 requests/s; `check` start-up
- * 0.15-0.18 s against bare node's 0.08-0.10.
+ * 0.15-0.18 s against bare node's 0.08-0.10. After the tuples' memory bound (273769e), three
+ * processes in three states of the machine: 200,000 rows --jobs 0, medians 76,440, 99,062 and
+ * 118,783 rows/s (runs 73,806-120,739); three times in one process at best 1.57, 1.27 and 1.09 s
+ * (184,070 rows/s warm); 1,000,000 rows 144,898, 181,406 and 201,553 rows/s (runs
+ * 143,950-206,366), 203-206 MB; batch from and to files 21,722-25,928 requests/s.
  *
  * h-batch (callgrind, answerLines on the bench's requests in pieces of 64 after a 6,000-request
  * warm-up; per request = (I(4,096) - I(2,048)) / 2,048): a traced request (JSON.parse, the
