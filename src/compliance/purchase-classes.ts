@@ -558,7 +558,6 @@ export interface NodeNumbering {
   at(node: number, date: string, amount: MoneyInput): number;
 }
 
-
 /**
  * Nodes shared by the numberings of one caller (a ledger's thread holds one for each member and
  * contract it buys under): past `limit` nodes in all, the numbering that adds the next purchase

@@ -61,6 +61,15 @@ describe('CellClasses', () => {
     expect(table.find(row('member-0', 'v-0'))).toBeUndefined();
   });
 
+  it('charges a tuple once, however many rows of it are decided in full (a class first seen, a bad date)', () => {
+    const table = new CellClasses<object>(columns, 2.8 * 2 ** 20);
+    table.learn(row('alder-usd', 'v-1'), { i: 0 });
+    const once = held(table).bytes;
+    for (let i = 1; i < 10_000; i++) table.learn(row('alder-usd', 'v-1', 'quotes', { date: '2026-01-31' }), { i });
+    expect(held(table).bytes).toBe(once);
+    expect(table.find(row('alder-usd', 'v-1'))).toEqual({ i: 0 });
+  });
+
   it('learns no tuple whose cells are long (a documents cell of 10,000 characters)', () => {
     const table = new CellClasses<object>(columns);
     const documents = `quotes;${' '.repeat(10_000)}board-authorization`;

@@ -85,7 +85,8 @@ export class CellClasses<T extends object> {
 
   /** Keeps `value` for the record's tuple (its cells copied: the record's text is a chunk's). */
   learn(fields: readonly string[], value: T): void {
-    if (!this.fits(fields)) return;
+    // (a tuple learnt before, met again by a row decided in full, is what it was: charged once)
+    if (!this.fits(fields) || this.find(fields) !== undefined) return;
     let characters = 0;
     for (const at of this.keys) characters += fields[at]!.length;
     if (characters > MAX_TUPLE_CHARACTERS) return;
