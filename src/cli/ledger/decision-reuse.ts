@@ -10,8 +10,10 @@ import type { Decided } from './decide-rows.js';
 /**
  * Decisions kept at most per thread: a quarter of the thread's heap at about 200 bytes a class
  * (measured: 21,000 classes took 4 MB), in two generations of half of it each (see
- * DecisionReuse.add). The bench's generator gives 3,837 classes in 200,000 rows and 5,173 in
- * 1,000,000 (21,000 and 55,000 before classes left out other years' figures); audit-ledger's
+ * DecisionReuse.add). On the bench's generated ledgers one thread keeps 3,378 decisions in
+ * 200,000 rows and 4,270 in 1,000,000 (counted at 377491e; 21,000 and 55,000 classes before
+ * classes left out other years' figures, 3,837 and 5,173 before a threshold period's first and
+ * last days fell with the days inside it); audit-ledger's
  * threads have 32 MB (workers) and 64 MB and more (the ledger's own thread), see bin.ts and pool.ts.
  */
 function keptDecisionsLimit(): number {
