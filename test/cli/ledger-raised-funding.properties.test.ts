@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { ledgerOutput } from '../support/ledger-output.js';
+import { threadLikeRaisedHelper } from '../support/raised-helper.js';
 import { createPace } from '../../src/index.js';
 import type { Member, Purchase } from '../../src/index.js';
 import { centsToMoney } from '../compliance/arbitraries.js';
@@ -85,7 +86,11 @@ describe('audit-ledger: a PO raised by change orders, funding deductions and all
     rows.splice(c.poRow % (orders.length + 1), 0, po);
     const file = join(scratch, `ledger-${n++}.json`);
     writeFileSync(file, JSON.stringify(rows));
-    const out = JSON.parse(await ledgerOutput({ file, packs: undefined, members: scratchMembers, contracts: undefined, window: 'fiscal-year', maxErrors: 1000, jobs: 0 })) as { problems?: unknown; written: string[] };
+    const options = { file, packs: undefined, members: scratchMembers, contracts: undefined, window: 'fiscal-year' as const, maxErrors: 1000, jobs: 0 };
+    const text = await ledgerOutput(options);
+    // (decided by a helper thread, as with workers: the same report)
+    expect(await ledgerOutput({ ...options, raisedHelper: threadLikeRaisedHelper() })).toBe(text);
+    const out = JSON.parse(text) as { problems?: unknown; written: string[] };
     expect(out.problems).toBeUndefined();
     const entries = out.written.filter((w) => w.startsWith('missingDocuments ')).map((w) => JSON.parse(w.slice('missingDocuments '.length)) as { purchaseId: string; missing: string[]; byChangeOrder?: boolean });
     const asIssued = pace.auditChecklist({ member: c.member, purchase: po }).missing;

@@ -168,7 +168,7 @@ describe('audit-ledger split groups with worker threads', () => {
         // (the columns in shared memory when threads check buckets, as audit-ledger keeps them then)
         const book = new LedgerBook(setup, memberList, { neededBid: () => {}, missingDocuments: () => {}, blockedPurchases: () => {}, splitGroup: (json) => written.push(json) }, 2, (line) => `line ${line}`, (_line, field) => field, helpers !== undefined);
         book.add(decideChunk(setup, `${csv.slice(1).join('\n')}\n`));
-        book.resolvePendingChanges();
+        await book.resolvePendingChanges();
         const found = await book.findSplitPurchases('fiscal-year', helpers, 0, largest);
         return { written, found, members: book.members() };
       };
@@ -182,7 +182,7 @@ describe('audit-ledger split groups with worker threads', () => {
       const { setup, memberList } = buildLedgerSetup(files);
       const book = new LedgerBook(setup, memberList, { neededBid: () => {}, missingDocuments: () => {}, blockedPurchases: () => {}, splitGroup: () => {} }, 2, (line) => `line ${line}`, (_line, field) => field, true);
       book.add(decideChunk(setup, `${csv.slice(1).join('\n')}\n`));
-      book.resolvePendingChanges();
+      await book.resolvePendingChanges();
       await book.findSplitPurchases('fiscal-year', threadLikeHelpers(files, threads, delays, none), 0, largest, 0);
       expect(none).toEqual([]);
     },

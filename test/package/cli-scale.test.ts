@@ -93,7 +93,8 @@ describe('audit-ledger at scale', () => {
 
   it('writes the same 1,000,000-row report in one thread as when its workers check some of the split buckets', () => {
     // 881,545 rows to check for split purchases: from 500,000 on, worker threads (shared memory)
-    // check some of the buckets. The report above (default jobs) against one thread's.
+    // check some of the buckets, and the first worker decides the 19,709 POs change orders raised
+    // (WorkerPool.raisedHelper). The report with two workers against one thread's.
     const ledger = join(project.dir, 'ledger-1m.csv');
     if (!existsSync(ledger)) writeLedger(ledger, 1_000_000);
     const threaded = join(project.dir, 'ledger-1m.json');
@@ -206,7 +207,8 @@ describe('audit-ledger at scale', () => {
 
   it('writes the same report with worker threads as in one thread (each thread reuses its own decisions)', () => {
     // 30,000 rows are about eight chunks: both workers of --jobs 2 decide some, and each keeps the
-    // decisions of the classes it saw, as the ledger's own thread does with --jobs 0.
+    // decisions of the classes it saw, as the ledger's own thread does with --jobs 0; the first
+    // worker then decides the 589 POs change orders raised (WorkerPool.raisedHelper).
     const ledger = join(project.dir, 'ledger-30k.csv');
     if (!existsSync(ledger)) writeLedger(ledger, 30_000);
     const report = (jobs: string): string => {

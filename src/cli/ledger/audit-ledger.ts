@@ -18,6 +18,7 @@ import { linesAgain, purchasesAgain, type ByteSource } from './rows-again.js';
 import { lastLineEnd } from './chunk-text.js';
 import { buildLedgerSetup, type LedgerFiles } from './setup.js';
 import type { SplitHelpers } from './split-buckets.js';
+import type { RaisedHelper } from './raised-pos.js';
 
 /** What `pace-rules audit-ledger` reports (the JSON format; neededBid and missingDocuments may be long). */
 export interface LedgerReport {
@@ -87,6 +88,8 @@ export interface LedgerOptions {
   chunkBytes?: number;
   /** Reuse a decision for rows of one purchase class (default true; tests: the report must not depend on it). */
   reuseDecisions?: boolean;
+  /** Decides the POs change orders raised in this helper, a stand-in for a worker thread's (tests: the report must not depend on it). */
+  raisedHelper?: (files: LedgerFiles) => RaisedHelper;
 }
 
 /** Bad rows: every one reported (up to --max-errors), then exit 2. */
@@ -369,15 +372,20 @@ async function auditOpenLedger(options: LedgerOptions, fd: number, input: Input)
     } else {
       await pool.run(nextChunk, take, stop);
     }
+    if (format === 'jsonl' && book.rowsRead === 0 && book.problems.length === 0) throw new InputError(noRowsMessage(file));
     // With shared columns the workers may check some of the split buckets; else they are done,
     // and their memory goes before the split check's (5,000,000 rows: 284 MB peak RSS with them
-    // kept to the end, 261 MB without).
-    if (!shared) {
+    // kept to the end, 261 MB without). On a ledger of up to SHARED_COLUMNS_BYTES.to read, the first
+    // worker first decides the POs change orders raised (WorkerPool.raisedHelper); a larger one
+    // raises more than a worker's heap holds (HELPER_MAX_POS), and its workers go at once.
+    const closeUnshared = async (): Promise<void> => {
+      if (shared) return;
       await pool?.close();
       pool = undefined;
-    }
-    if (format === 'jsonl' && book.rowsRead === 0 && book.problems.length === 0) throw new InputError(noRowsMessage(file));
-    return await finish(options, book, eof && !skipped, pool);
+    };
+    if (bytesRead > SHARED_COLUMNS_BYTES.to) await closeUnshared();
+    book.raisedHelper = options.raisedHelper?.(files) ?? pool?.raisedHelper;
+    return await finish(options, book, eof && !skipped, shared ? pool : undefined, false, closeUnshared);
   } finally {
     await pool?.close();
   }
@@ -395,10 +403,11 @@ function noRowsMessage(file: string): string {
     : `${file}: the file holds no purchase (it is empty or blank); expected JSON Lines, one purchase a line`;
 }
 
-async function finish(options: LedgerOptions, book: LedgerBook, readToEnd: boolean, helpers?: SplitHelpers, jsonDocument = false): Promise<LedgerRun> {
+async function finish(options: LedgerOptions, book: LedgerBook, readToEnd: boolean, helpers?: SplitHelpers, jsonDocument = false, changesJudged?: () => Promise<void>): Promise<LedgerRun> {
   // (too many bad rows: the changed POs are not judged, and the ledger was not checked to its end)
   const judged = book.badRows() < options.maxErrors;
-  if (judged) book.resolvePendingChanges();
+  if (judged) await book.resolvePendingChanges();
+  await changesJudged?.();
   const checkedAll = readToEnd && (judged || !book.hasUnjudgedChanges());
   if (book.problems.length > 0) {
     // The first maxErrors bad rows, each with all of its problems (a stable sort keeps their order).
@@ -491,8 +500,10 @@ async function auditJsonDocument(options: LedgerOptions, input: Input, first: Bu
   const reader = new JsonDocumentReader(file, input.read, first, chunkBytes);
   let next = reader.next();
   const prefix = reader.prefix;
-  const { setup, memberList } = buildLedgerSetup({ packs: options.packs, members: options.members, contracts: options.contracts, format: 'json', reuseDecisions: options.reuseDecisions ?? true });
+  const files: LedgerFiles = { packs: options.packs, members: options.members, contracts: options.contracts, format: 'json', reuseDecisions: options.reuseDecisions ?? true };
+  const { setup, memberList } = buildLedgerSetup(files);
   const book = new LedgerBook(setup, memberList, options.sink, 0, (index) => `${prefix}[${index}]`, (index, field) => `${prefix}[${index}]${field ? `.${field}` : ''}`);
+  book.raisedHelper = options.raisedHelper?.(files);
   book.rowsAgain = (lines, onRow) => {
     const again = input.again();
     try {

@@ -12,7 +12,7 @@ import { centsText } from './cents-text.js';
 import { linkChangeOrders } from './change-chains.js';
 import { ContractCapSpend } from './contract-caps.js';
 import type { OnRow } from './rows-again.js';
-import { decideRaisedPOs, newAtTotal, withIssuedItems, type RaisedPO } from './raised-pos.js';
+import { newAtTotal, raisedOutcomes, withIssuedItems, type RaisedHelper, type RaisedPO } from './raised-pos.js';
 import { memberYearsOf, spendingKey, type MemberYear } from './member-years.js';
 import { paceContextOf } from '../../pace.js';
 import type { KeptSplitGroup, LedgerGroup, SplitColumns, SplitHelpers } from './split-buckets.js';
@@ -106,6 +106,8 @@ export class LedgerBook {
    * knows the input, and throws an InputError when a row is not found again (onRow refused it).
    */
   rowsAgain: ((lines: Int32Array, onRow: OnRow) => void) | undefined;
+  /** Decides those POs in a worker thread (set by audit-ledger while its workers are alive); else here. */
+  raisedHelper: RaisedHelper | undefined;
   /** By row: the amount a PO was issued at, when its change orders changed it (the split check judges it as issued and at its total). */
   private readonly issuedCents = new Map<number, number>();
   /** JSON of each member id (by index), built once. */
@@ -396,7 +398,7 @@ export class LedgerBook {
    * a later deduction that bring it back within the limit need no bid, in whatever order the file
    * has them.
    */
-  private judgeChangedPOs(): void {
+  private async judgeChangedPOs(): Promise<void> {
     // (in the order of their latest change orders' lines, as the report lists them)
     const raised: [number, ChangedPO][] = [];
     for (const [target, change] of [...this.changed].sort((a, b) => a[1].line - b[1].line)) {
@@ -426,7 +428,7 @@ export class LedgerBook {
     const again = raised.map(([target, change]) => po(target, change.line, this.cents.get(target) - change.issued, change.funding, true));
     for (const [target] of raised) spentOf.delete(target);
     for (const target of spentOf.keys()) again.push(po(target, this.line.get(target), 0, undefined, false));
-    if (again.length > 0) this.judgeAgain(again.sort((a, b) => a.latestLine - b.latestLine));
+    if (again.length > 0) await this.judgeAgain(again.sort((a, b) => a.latestLine - b.latestLine));
   }
 
   /**
@@ -446,14 +448,10 @@ export class LedgerBook {
    *   of public works, a federal clause past its threshold): listed again at its total, with
    *   `byChangeOrder`, at its latest change order.
    */
-  private judgeAgain(raised: readonly JudgedAgain[]): void {
+  private async judgeAgain(raised: readonly JudgedAgain[]): Promise<void> {
     if (this.rowsAgain === undefined) throw new Error('LedgerBook: rowsAgain is needed to judge POs again at their totals');
-    const { flags: totalFlags, missing: totalList, missingAsIssued: issuedList, lists, titles, blocked, blockedAsIssued, blockFindings } = decideRaisedPOs(
-      this.setup,
-      raised,
-      this.rowsAgain,
-      (line) => this.fieldAt(line, ''),
-    );
+    const outcomes = await raisedOutcomes(this.setup, raised, this.rowsAgain, (line) => this.fieldAt(line, ''), this.raisedHelper);
+    const { flags: totalFlags, missing: totalList, missingAsIssued: issuedList, lists, titles, blocked, blockedAsIssued, blockFindings } = outcomes;
     const order = new Map((paceContextOf(this.setup.pace)?.checklist ?? []).map((item, i) => [item.id, i]));
     for (let k = 0; k < raised.length; k++) {
       const { target, latestLine: line, spent, byChangeOrder } = raised[k]!;
@@ -530,7 +528,7 @@ export class LedgerBook {
   }
 
   /** Change orders whose PO came later in the file (a PO that never came is a bad row); then every changed PO is judged at its total. */
-  resolvePendingChanges(): void {
+  async resolvePendingChanges(): Promise<void> {
     const bad = linkChangeOrders(this.pendingChanges.splice(0), {
       po: (id) => this.ids.find(id),
       folded: this.changeOrderTargets,
@@ -543,7 +541,7 @@ export class LedgerBook {
     this.changeOrderTargets.clear();
     this.changeOrderLines.clear();
     this.repeatedChangeOrders.clear();
-    this.judgeChangedPOs();
+    await this.judgeChangedPOs();
   }
 
   /**

@@ -9,6 +9,7 @@ import { centsText } from './cents-text.js';
 import { isNegativeText } from '../../model/primitives.js';
 import { moneyToCents } from '../../compliance/threshold-table.js';
 import type { OnRow } from './rows-again.js';
+import type { RowPurchase } from './rows.js';
 
 /** A PO that change orders raised: its line, id, its latest change order's line, the change in cents, and its change orders' funding lines. */
 export interface RaisedPO {
@@ -45,6 +46,16 @@ const DECIDED = 0x100;
  * row is). A PO whose total falls in the class it was issued in is left as judged.
  */
 export function decideRaisedPOs(setup: LedgerSetup, raised: readonly RaisedPO[], rowsAgain: (lines: Int32Array, onRow: OnRow) => void, pathOf: (line: number) => string): RaisedOutcomes {
+  const decider = raisedDecider(setup, raised, pathOf);
+  rowsAgain(Int32Array.from(raisedLines(raised), ([line]) => line), decider.row);
+  return decider.finish();
+}
+
+/**
+ * What decides raised POs ({@link decideRaisedPOs}) row by row: `row` takes the i-th PO's row in
+ * line order (raisedLines) as it is read again, `finish` gives the outcomes once all were.
+ */
+export function raisedDecider(setup: LedgerSetup, raised: readonly RaisedPO[], pathOf: (line: number) => string): { row: OnRow; finish: () => RaisedOutcomes } {
   const lists: string[] = [];
   const listIndex = new Map<string, number>();
   const out: RaisedOutcomes = { flags: new Uint16Array(raised.length), missing: new Int32Array(raised.length).fill(-1), missingAsIssued: new Int32Array(raised.length).fill(-1), lists, titles: new Map(), blocked: [], blockedAsIssued: [], blockFindings: new Map() };
@@ -84,13 +95,12 @@ export function decideRaisedPOs(setup: LedgerSetup, raised: readonly RaisedPO[],
     decider = new ChunkDecider(setup, 1024);
     decided = [];
   };
-  const poLines = raised.map((po, k): [number, number] => [po.line, k]).sort((a, b) => a[0] - b[0]);
-  rowsAgain(
-    Int32Array.from(poLines, ([line]) => line),
-    (i, po) => {
+  const poLines = raisedLines(raised);
+  return {
+    row: (i, po) => {
       const k = poLines[i]![1];
       const raisedPO = raised[k]!;
-      if (po.purchase['id'] !== raisedPO.id || po.revisionOf !== undefined) return false;
+      if (!isRaisedRow(po, raisedPO)) return false;
       // What withChangeOrders reads of the change orders: their amounts, which come to the
       // change in all, and their funding lines, in line order.
       const orders = [{ amount: centsText(raisedPO.changeCents) }, ...(raisedPO.funding ?? []).sort((a, b) => a[0] - b[0]).map(([, json]) => ({ amount: '0.00', funding: JSON.parse(json) as unknown }))];
@@ -106,9 +116,98 @@ export function decideRaisedPOs(setup: LedgerSetup, raised: readonly RaisedPO[],
       if (decider.rows >= 4096) take();
       return true;
     },
-  );
-  take();
-  return out;
+    finish: () => {
+      take();
+      return out;
+    },
+  };
+}
+
+/** The raised POs' lines in increasing order, each with its index in `raised`: the order their rows are read again in. */
+export function raisedLines(raised: readonly RaisedPO[]): [line: number, k: number][] {
+  return raised.map((po, k): [number, number] => [po.line, k]).sort((a, b) => a[0] - b[0]);
+}
+
+/** Whether the row read again on a raised PO's line is that PO's (not a change order, not another id: the input changed since). */
+export function isRaisedRow(row: RowPurchase, po: RaisedPO): boolean {
+  return row.purchase['id'] === po.id && row.revisionOf === undefined;
+}
+
+/**
+ * Decides raised POs elsewhere (a worker thread): `start` with the POs and the path of each one's
+ * latest change order's line, then their rows read again in line order, in batches of `[i, row]`
+ * (i: the PO's place in raisedLines), then `end` for the outcomes.
+ */
+export interface RaisedHelper {
+  start(raised: readonly RaisedPO[], paths: readonly string[]): void;
+  rows(batch: readonly [number, RowPurchase][]): void;
+  end(): Promise<RaisedOutcomes>;
+}
+
+/** What a helper's thread is sent (RaisedHelper's calls): the POs, their rows in batches, the end (`seq`: its answer's). */
+export type RaisedRequest = { raised: 'start'; pos: readonly RaisedPO[]; paths: readonly string[] } | { raised: 'rows'; rows: readonly [number, RowPurchase][] } | { raised: 'end'; seq: number };
+
+/**
+ * A helper's thread's side of RaisedHelper: takes each request, and at the end gives the outcomes,
+ * or throws what failed since the start (`setupOf`: the thread's own setup).
+ */
+export function raisedServer(setupOf: () => LedgerSetup): (request: RaisedRequest) => RaisedOutcomes | undefined {
+  let decider: ReturnType<typeof raisedDecider> | undefined;
+  let failed: { error: unknown } | undefined;
+  return (request) => {
+    if (request.raised === 'end') {
+      const [done, failure] = [decider, failed];
+      decider = undefined;
+      failed = undefined;
+      if (failure !== undefined) throw failure.error;
+      if (done === undefined) throw new Error('raised POs: the end came before the start');
+      return done.finish();
+    }
+    try {
+      if (request.raised === 'start') {
+        const pathOf = new Map(request.pos.map((po, k) => [po.latestLine, request.paths[k]!]));
+        decider = raisedDecider(setupOf(), request.pos, (line) => pathOf.get(line)!);
+        failed = undefined;
+      } else if (failed === undefined) for (const [i, row] of request.rows) decider!.row(i, row);
+    } catch (e) {
+      failed = { error: e };
+    }
+    return undefined;
+  };
+}
+
+/**
+ * The most raised POs a helper decides: its thread's heap is small (32 MB old generation, see
+ * pool.ts), and what it keeps grows with them (the POs, their paths, their outcomes). The bench's
+ * 1,000,000 rows raise 19,709 POs, which a worker decided within a 20 MB old generation (at 16 MB
+ * it cannot decide the chunks either); 5,000,000 rows raise about 100,000, which ran a 32 MB
+ * worker out of memory. More are decided in the ledger's thread, whose heap grows with the ledger.
+ */
+const HELPER_MAX_POS = 30_000;
+
+/** Rows read again sent to a helper at a time: sent as they are read, they do not keep their chunk's text alive. */
+const HELPER_BATCH_ROWS = 256;
+
+/**
+ * {@link decideRaisedPOs}, or with a helper, the rows read again here and decided by it: a worker
+ * whose decisions' code is warm from deciding the ledger's chunks (this thread's never ran).
+ */
+export async function raisedOutcomes(setup: LedgerSetup, raised: readonly RaisedPO[], rowsAgain: (lines: Int32Array, onRow: OnRow) => void, pathOf: (line: number) => string, helper: RaisedHelper | undefined): Promise<RaisedOutcomes> {
+  if (helper === undefined || raised.length > HELPER_MAX_POS) return decideRaisedPOs(setup, raised, rowsAgain, pathOf);
+  const poLines = raisedLines(raised);
+  helper.start(raised, raised.map((po) => pathOf(po.latestLine)));
+  let batch: [number, RowPurchase][] = [];
+  rowsAgain(Int32Array.from(poLines, ([line]) => line), (i, row) => {
+    if (!isRaisedRow(row, raised[poLines[i]![1]]!)) return false;
+    batch.push([i, row]);
+    if (batch.length >= HELPER_BATCH_ROWS) {
+      helper.rows(batch);
+      batch = [];
+    }
+    return true;
+  });
+  if (batch.length > 0) helper.rows(batch);
+  return helper.end();
 }
 
 /** The items of a raised PO's list at its total (JSON: missing items, or codes that block) that its list as issued lacks. */

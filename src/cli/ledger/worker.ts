@@ -1,10 +1,11 @@
 // The body of an audit-ledger worker thread (started by WorkerPool with the CLI's own script): it
-// decides chunks, then checks the split buckets it is asked for.
+// decides chunks, then checks the split buckets and decides the raised POs it is asked for.
 import { parentPort } from 'node:worker_threads';
 import { paceContextOf } from '../../pace.js';
 import { decideChunkBytes } from './decide-rows.js';
 import { type ChunkResult } from './chunk-result.js';
 import type { LedgerWorkerData, SplitRequest } from './pool.js';
+import { raisedServer, type RaisedRequest } from './raised-pos.js';
 import { buildLedgerSetup, type BuiltSetup } from './setup.js';
 import { BucketSplitter, splitColumnsOf, type BucketGroup } from './split-buckets.js';
 
@@ -14,11 +15,21 @@ export function serveLedgerChunks(data: LedgerWorkerData): void {
   let built: BuiltSetup | undefined;
   let splitter: BucketSplitter | undefined;
   let order: Int32Array | undefined;
+  const serveRaised = raisedServer(() => (built ??= buildLedgerSetup(data.files)).setup);
   const errorOf = (e: unknown) => {
     const error = e as Error;
     return { name: error?.name ?? 'Error', message: error?.message ?? String(e), stack: error?.stack };
   };
-  port.on('message', (message: { seq: number; bytes: Uint8Array } | SplitRequest) => {
+  port.on('message', (message: { seq: number; bytes: Uint8Array } | SplitRequest | RaisedRequest) => {
+    if ('raised' in message) {
+      try {
+        const outcomes = serveRaised(message);
+        if (outcomes !== undefined && message.raised === 'end') port.postMessage({ raised: message.seq, outcomes });
+      } catch (e) {
+        if (message.raised === 'end') port.postMessage({ raised: message.seq, error: errorOf(e) });
+      }
+      return;
+    }
     if ('split' in message) {
       // The ledger's columns (shared memory) for the split check; this thread's own setup gives
       // the Pace's packs and the members, numbered as in the ledger's thread (the same file).
