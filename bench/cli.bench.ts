@@ -232,6 +232,31 @@
  * (184,070 rows/s warm); 1,000,000 rows 144,898, 181,406 and 201,553 rows/s (runs
  * 143,950-206,366), 203-206 MB; batch from and to files 21,722-25,928 requests/s.
  *
+ * Session 30. Callgrind of the whole 200,000-row run (--jobs 0, single-threaded) at 377491e: 12.30
+ * billion instructions. A CPU profile of the same run (2.44 s): 113 ms to the first chunk, deciding
+ * 894 ms (rows read from learnt cells 334, rows decided in full 366, of which 255 deciding the
+ * classes first seen, cold), taking the chunks into the book 440, garbage collection 186, change
+ * orders judged again 152, the split check 570 (the purchases rebuilt from the columns 188, the
+ * library's grouping 301). In one process the split check takes 449 ms cold and 344 ms warm (run 3).
+ * Landed (ea90d0c): with worker threads, the first worker decides the POs change orders raised, from
+ * the rows the ledger's thread reads again and sends in batches; the ledger's thread never decided
+ * a row and its code for it was cold. 1,000,000 rows (19,709 raised POs): that phase 0.66 -> 0.34 s
+ * (CPU profiles), runs a median 7.75 -> 7.52 s (six interleaved pairs, five faster); --jobs 1 at
+ * 200,000 rows: four pairs of four faster (2.04-2.58 s against 2.33-2.68). Measured and not kept:
+ * detail lines written as UTF-8 bytes piece by piece instead of strings (12.30 -> 14.27 and 14.35
+ * billion: a JavaScript byte loop is slower than V8 flattening the concatenations and encoding them
+ * natively; 265,000 lines alone 131 ms against 88-105); a tuple's split bucket and bid file kept
+ * with its learnt cells (12.29 billion); --max-inlined-bytecode-size-cumulative 0 and 120 (12.33,
+ * 12.40 against 230's 12.30); --always-sparkplug (12.24 and 12.26 billion; wall clock, 20
+ * interleaved pairs, medians 2.155 against 2.145 s); at 1,000,000 rows the ledger's thread deciding
+ * chunks beside its worker, one in 4, 6 or 8, or whenever it would wait (medians 8.18 against 7.65 s,
+ * one pair of six faster, a second more of CPU: its decisions' code is cold). This bench at the
+ * end, in a slow state of the machine (allocation check 315-357 ms): 200,000 rows --jobs 0 medians
+ * 88,431, 89,545 and 82,444 rows/s (runs 74,656-99,684); three times in one process at best 1.98,
+ * 1.44 and 1.70 s; 1,000,000 rows 123,576, 120,486 and 139,062 rows/s (runs 116,314-140,128),
+ * 204-206 MB; batch from and to files 13,391-15,393 requests/s (session 29: 21,722-25,928 in a fast
+ * state; 14,246-17,471 at this session's start, before any change).
+ *
  * h-batch (callgrind, answerLines on the bench's requests in pieces of 64 after a 6,000-request
  * warm-up; per request = (I(4,096) - I(2,048)) / 2,048): a traced request (JSON.parse, the
  * decision, the answer line in UTF-8) cost 382,450 instructions on main at 78dd790, of which
