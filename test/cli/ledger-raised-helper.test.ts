@@ -4,7 +4,7 @@
 // the ledger's thread never decided a row. The report must not depend on where they are decided.
 // Here a stand-in helper (its own setup, every message structured-cloned) against this thread; the
 // package test on 1,000,000 rows compares a real worker's report with one thread's.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,32 @@ describe('audit-ledger: raised POs decided by a helper thread', () => {
     expect(log.batches).toBe(Math.ceil(log.rows / 256));
     const report = (JSON.parse(here) as { report: { missingDocumentsCount: number } }).report;
     expect(report.missingDocumentsCount).toBeGreaterThan(0);
+  });
+
+  it("gives the same report for POs judged again with the member's spend under a capped contract", async () => {
+    // The technology contract with a cap of $150,000 per member: POs the member's earlier spend
+    // carries over it are judged again with that spend (spentUnderContract), raised or not.
+    const tech = (JSON.parse(readFileSync(data('contracts.json'), 'utf8')) as { id: string }[]).find((c) => c.id === 'pace-tech-2024')!;
+    const contracts = join(scratch, 'capped.json');
+    writeFileSync(contracts, JSON.stringify([{ ...tech, maxAmountPerMember: '150000.00' }]));
+    const docs = 'board-authorization;lead-agency-solicitation;lead-agency-award;cooperative-use-clause;po-cites-contract;price-verification';
+    const rows = [
+      ['PO-1', '2025-08-01', '100000.00', ''],
+      ['PO-2', '2025-09-01', '40000.00', ''],
+      ['CO-1', '2025-10-01', '20000.00', 'PO-1'],
+      ['PO-3', '2025-11-01', '100000.00', ''],
+      ['PO-4', '2025-12-01', '120000.00', ''],
+      ['CO-2', '2026-01-15', '5000.00', 'PO-4'],
+    ];
+    const file = join(scratch, 'capped.csv');
+    writeFileSync(file, `id,memberId,date,amount,supplyKind,category,contractId,vendorId,documents,revisionOf\n${rows.map(([id, date, amount, revisionOf]) => [id, 'alder-usd', date, amount, 'goods', 'technology', 'pace-tech-2024', 'v-northwind', docs, revisionOf].join(',')).join('\n')}\n`);
+    const options = { file, packs: undefined, members: data('members.json'), contracts, window: 'fiscal-year' as const, maxErrors: 20, jobs: 0 };
+    const here = await ledgerOutput(options);
+    const log: RaisedHelperLog = { starts: 0, batches: 0, rows: 0 };
+    expect(await ledgerOutput({ ...options, raisedHelper: threadLikeRaisedHelper(log) })).toBe(here);
+    expect(log.rows).toBeGreaterThanOrEqual(2);
+    expect(here).toContain('contract-max-amount-per-member-exceeded');
+    expect(here).toContain('spentUnderContract');
   });
 
   it('answers the end with what failed since the start, and starts anew after it', () => {
