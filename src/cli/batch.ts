@@ -280,11 +280,16 @@ export function answerLines(pace: Pace, contracts: ReadonlyMap<string, PreparedC
 export async function serveBatch(pace: Pace, contracts: ReadonlyMap<string, PreparedContract>, input: AsyncIterable<Buffer | string>, write: (answers: Uint8Array) => Promise<void> | void): Promise<void> {
   const { AnswerEncoder } = await import('./batch-json.js');
   const encoder = new AnswerEncoder();
+  // One piece's answers may still be being written while the next piece is answered (into another
+  // buffer): with a `write` that returns before the bytes are out, the two overlap.
+  let writing: Promise<void> | undefined;
   for await (const lines of requestLines(input)) {
     const answers = answerLines(pace, contracts, lines, encoder);
-    await write(answers);
-    encoder.give(answers.buffer); // (written: the encoder may write into it again)
+    await writing;
+    writing = Promise.resolve(write(answers)).then(() => encoder.give(answers.buffer)); // (written: the encoder may write into it again)
+    writing.catch(() => undefined); // (a failure is thrown by the next await of it, not reported as unhandled before)
   }
+  await writing;
 }
 
 /**

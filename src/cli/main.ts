@@ -1,5 +1,5 @@
 // The pace-rules command: the public API on files, for systems that are not JavaScript.
-import { closeSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, statSync, write, writeSync } from 'node:fs';
 import { isPaceError, type Pace } from '../index.js';
 import { InputError, explainInputError, paceFromPackFiles, prepareContracts, readJson, unlinkedTempFile } from './files.js';
 import { renderCheck, renderLedger, renderQuote } from './report.js';
@@ -96,6 +96,11 @@ export interface CliIo {
    * the CPU from the reader and from batch's threads).
    */
   blockingStdout?(): void;
+  /**
+   * UTF-8 bytes to stdout, written on libuv's threads: batch answers the next requests while the
+   * kernel copies these (about 0.1 s for 20,000 traced answers, 209 MB, written in this thread).
+   */
+  stdoutBytesLater?(bytes: Uint8Array): Promise<void>;
   stderr(text: string): void;
   /** Whether stderr is a terminal (a progress bar) or not (lines with --progress). */
   stderrIsTTY?: boolean;
@@ -434,7 +439,7 @@ async function batch(parsed: Parsed, io: CliIo): Promise<number> {
     else io.stdout(decoder.decode(answers, { stream: true }));
   };
   if (!threads) {
-    await serveBatch(pace ?? paceFromPackFiles(packs), contracts, stdin, write);
+    await serveBatch(pace ?? paceFromPackFiles(packs), contracts, stdin, io.stdoutBytesLater ?? write);
     return EXIT.clear;
   }
   const { BatchPool } = await import('./batch-pool.js');
@@ -457,6 +462,7 @@ export async function main(argv: readonly string[], workerScript?: URL, stderrIs
   const io: CliIo = {
     stdout: (text) => writeAll(1, text),
     stdoutBytes: (bytes) => writeAll(1, bytes),
+    stdoutBytesLater: (bytes) => writeAllLater(1, bytes),
     blockingStdout: () => {
       // (a terminal is written synchronously already; a file has no handle)
       if (!process.stdout.isTTY) (process.stdout as unknown as { _handle?: { setBlocking?(blocking: boolean): number } })._handle?.setBlocking?.(true);
@@ -480,6 +486,22 @@ export async function main(argv: readonly string[], workerScript?: URL, stderrIs
     writeAll(2, `pace-rules: internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return EXIT.internal;
   }
+}
+
+/** {@link writeAll} on libuv's threads: resolves once all of `bytes` is written (or the reader is gone). */
+function writeAllLater(fd: number, bytes: Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const from = (at: number): void => {
+      if (at >= bytes.length) return resolve();
+      write(fd, bytes, at, bytes.length - at, null, (e, written) => {
+        if (!e) return from(at + written);
+        if (e.code === 'EAGAIN') return from(at);
+        if (e.code === 'EPIPE') return resolve();
+        reject(e);
+      });
+    };
+    from(0);
+  });
 }
 
 /** A synchronous write of all of `text` (stdout may be a pipe that takes it in pieces). */
