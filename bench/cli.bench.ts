@@ -260,8 +260,8 @@
  * pairs, median 1.20 -> 1.12 s, five pairs of six faster. This bench after it (34506d7; allocation
  * check 358, 239 and 253 ms): 200,000 rows --jobs 0 medians 88,120, 84,271 and 106,461 rows/s (runs
  * 77,975-117,667); 1,000,000 rows 188,102, 136,147 and 143,364 rows/s (runs 133,895-199,067),
- * 206-210 MB; batch from and to files 23,138-25,664 requests/s with --jobs 0. Before it, at the
- * end, in a slow state of the machine (allocation check 315-357 ms): 200,000 rows --jobs 0 medians
+ * 206-210 MB; batch from and to files 23,138-25,664 requests/s with --jobs 0. Before it (d787555),
+ * in a slow state of the machine (allocation check 315-357 ms): 200,000 rows --jobs 0 medians
  * 88,431, 89,545 and 82,444 rows/s (runs 74,656-99,684); three times in one process at best 1.98,
  * 1.44 and 1.70 s; 1,000,000 rows 123,576, 120,486 and 139,062 rows/s (runs 116,314-140,128),
  * 204-206 MB; batch from and to files 13,391-15,393 requests/s (session 29: 21,722-25,928 in a fast
