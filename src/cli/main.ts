@@ -497,11 +497,20 @@ function writeAllLater(fd: number, bytes: Uint8Array): Promise<void> {
         if (!e) return from(at + written);
         if (e.code === 'EAGAIN') return from(at);
         if (e.code === 'EPIPE') return resolve();
-        reject(e);
+        reject(cannotWrite(fd, e));
       });
     };
     from(0);
   });
+}
+
+/**
+ * A failed write to stdout (a full disk it is redirected to, ...) as --out's are reported: where,
+ * and the system's code, exit 2; it is no fault of the command (it was an internal error, exit 3).
+ */
+function cannotWrite(fd: number, e: unknown): unknown {
+  const code = (e as NodeJS.ErrnoException).code;
+  return fd === 1 && typeof code === 'string' ? new InputError(`stdout: cannot write there (${code})`) : e;
 }
 
 /** A synchronous write of all of `text` (stdout may be a pipe that takes it in pieces). */
@@ -514,7 +523,7 @@ function writeAll(fd: number, output: string | Uint8Array): void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
       if ((e as NodeJS.ErrnoException).code === 'EPIPE') return;
-      throw e;
+      throw cannotWrite(fd, e);
     }
   }
 }

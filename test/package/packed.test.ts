@@ -4,7 +4,7 @@
  * `/json-rules-engine` subpaths, the raw rule packs and the JSON Schemas.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -350,5 +350,24 @@ describe('through the CLI', () => {
     expect(readdirSync(folder)).toEqual(['somedir']);
     expect(readdirSync(join(folder, 'somedir'))).toEqual([]);
     rmSync(folder, { recursive: true });
+  });
+
+  it.runIf(existsSync('/dev/full'))('exits 2 with one line naming stdout when stdout cannot be written (a full disk)', () => {
+    // (before: exit 3, "internal error (please report it)" with ENOSPC's stack)
+    const requests = readFileSync(join(repoRoot, 'examples', 'data', 'purchase.json'), 'utf8');
+    const full = openSync('/dev/full', 'w');
+    try {
+      for (const [args, input] of [
+        [['check', data('purchase.json')], ''],
+        [['audit-ledger', data('ledger.csv'), '--members', data('members.json')], ''],
+        [['batch'], `${JSON.stringify({ id: 1, op: 'procurement-method', input: JSON.parse(requests) })}\n`],
+      ] as const) {
+        const r = spawnSync(join(project.dir, 'node_modules/.bin/pace-rules'), args, { cwd: project.dir, encoding: 'utf8', input, stdio: ['pipe', full, 'pipe'] });
+        expect(r.status, args.join(' ')).toBe(2);
+        expect(r.stderr, args.join(' ')).toBe('pace-rules: stdout: cannot write there (ENOSPC)\n');
+      }
+    } finally {
+      closeSync(full);
+    }
   });
 });
