@@ -20,7 +20,6 @@ type Reply = { seq: number; result: ChunkResult } | { seq: number; error: ErrorR
 type BucketReply = { bucket: number; groups: BucketGroup[] } | { bucket: number; error: ErrorReply };
 type RaisedReply = { raised: number; outcomes: RaisedOutcomes } | { raised: number; error: ErrorReply };
 
-
 /** What a ledger worker is asked besides chunks: the split check's columns once, then buckets. */
 export type SplitRequest = { split: { columns: SharedSplitColumns; order: Int32Array; window: 'fiscal-year' | { days: number } } } | { bucket: number; from: number; to: number; member: number; vendor: string; keep: boolean };
 
@@ -32,7 +31,8 @@ export class WorkerPool implements SplitHelpers {
   private onChunk: ((worker: Worker, reply: Reply) => void) | undefined;
   private readonly buckets = new Map<number, Pending<BucketGroup[]>>();
   private readonly raised = new Map<number, Pending<RaisedOutcomes>>();
-  private bucketSeq = 0;
+  /** Numbers the buckets and raised POs asked of the workers (their replies name them). */
+  private askedSeq = 0;
 
   constructor(script: URL, size: number, files: LedgerFiles) {
     const workerData: LedgerWorkerData = { role: 'pace-rules-ledger-worker', files };
@@ -49,12 +49,12 @@ export class WorkerPool implements SplitHelpers {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script, { workerData, stdout: false, stderr: false, resourceLimits });
       worker.on('message', (reply: Reply | BucketReply | RaisedReply) => {
-        if ('bucket' in reply) this.bucketReply(reply);
+        if ('bucket' in reply) this.settle(this.buckets, reply.bucket, 'error' in reply ? reply : { value: reply.groups });
         else if ('raised' in reply) this.settle(this.raised, reply.raised, 'error' in reply ? reply : { value: reply.outcomes });
         else this.onChunk?.(worker, reply);
       });
-      // A thread that fails fails the buckets asked of it (a chunk in flight fails the run: see run).
-      worker.on('error', (e) => this.failBuckets(e));
+      // A thread that fails fails the buckets and raised POs asked of it (a chunk in flight fails the run: see run).
+      worker.on('error', (e) => this.failAsked(e));
       this.workers.push(worker);
     }
   }
@@ -70,7 +70,7 @@ export class WorkerPool implements SplitHelpers {
 
   /** The groups of a bucket (rows `order[from..to)`), checked by worker `helper` (with what the ledger keeps of them when `keep`). */
   split(helper: number, from: number, to: number, member: number, vendor: string, keep: boolean): Promise<BucketGroup[]> {
-    const bucket = this.bucketSeq++;
+    const bucket = this.askedSeq++;
     return new Promise((resolve, reject) => {
       this.buckets.set(bucket, { resolve, reject });
       this.workers[helper]!.postMessage({ bucket, from, to, member, vendor, keep } satisfies SplitRequest);
@@ -86,17 +86,13 @@ export class WorkerPool implements SplitHelpers {
     start: (pos, paths) => this.workers[0]!.postMessage({ raised: 'start', pos, paths } satisfies RaisedRequest),
     rows: (rows) => this.workers[0]!.postMessage({ raised: 'rows', rows } satisfies RaisedRequest),
     end: () => {
-      const seq = this.bucketSeq++;
+      const seq = this.askedSeq++;
       return new Promise((resolve, reject) => {
         this.raised.set(seq, { resolve, reject });
         this.workers[0]!.postMessage({ raised: 'end', seq } satisfies RaisedRequest);
       });
     },
   };
-
-  private bucketReply(reply: BucketReply): void {
-    this.settle(this.buckets, reply.bucket, 'error' in reply ? reply : { value: reply.groups });
-  }
 
   private settle<T>(pending: Map<number, Pending<T>>, seq: number, reply: { value: T } | { error: ErrorReply }): void {
     const asked = pending.get(seq);
@@ -106,7 +102,7 @@ export class WorkerPool implements SplitHelpers {
     else asked.resolve(reply.value);
   }
 
-  private failBuckets(e: Error): void {
+  private failAsked(e: Error): void {
     for (const { reject } of [...this.buckets.values(), ...this.raised.values()]) reject(e);
     this.buckets.clear();
     this.raised.clear();
