@@ -267,6 +267,30 @@
  * 204-206 MB; batch from and to files 13,391-15,393 requests/s (session 29: 21,722-25,928 in a fast
  * state; 14,246-17,471 at this session's start, before any change).
  *
+ * Session 31 (e99190d: the id index is dropped once change orders are linked, before the changed
+ * POs are judged again: 5,000,000 rows --jobs 0 peaked at 282,476 KB RSS while it decided the
+ * raised POs beside the 40 MB index, 258,516 KB after; the default jobs' peak, at the end of
+ * reading with the worker alive, stays 282,108 KB). CPU in use: 200,000 rows --jobs 0 take
+ * 3.05-3.5 s of CPU in 2.3-2.7 s (1.3 cores), 1,000,000 rows default jobs 11-13.6 s in 6.5-8.1 s
+ * (1.7 cores). Measured and not kept (wall clock, interleaved pairs): with a worker, the split
+ * check on the ledger's thread while the worker decides the raised POs (at 1,000,000 rows the
+ * profile's end phase went from 3.21 to 2.85 s, but eight pairs gave medians of 7.48 against 7.82
+ * s, and at 200,000 rows --jobs 1 ten pairs 1.651 against 1.652 s: both cores were already busy);
+ * a young generation of 48 MB for the ledger's thread and the worker (1,000,000 rows: their GC
+ * 1,584 -> 1,330 ms of CPU, three pairs no faster, 40-50 MB more RSS); --single-threaded-gc (200,000
+ * rows --jobs 0, ten pairs, medians 2.631 against 2.593 s); a worker started halfway through a
+ * 200,000-row ledger that warms the split check's code on the rows read so far and then checks
+ * every bucket (warm) while this thread decides the raised POs (twelve pairs, medians 2.141
+ * against 2.094 s; started with the run, 2.274 against 2.490 s: its start and its compiles take
+ * the core the ledger's thread's compiler uses). --jobs 1 against --jobs 0 at 200,000 rows: 16
+ * pairs, medians 2.195 against 2.282 s (9 of 16 faster), for about 0.5 s more CPU: the default
+ * (no worker below about 300,000 rows) is left as it is. This bench after e99190d, in slow states
+ * of the machine (allocation check 423, 385 and 317 ms): 200,000 rows --jobs 0
+ * medians 69,378, 60,326 and 79,051 rows/s; three times in one process at best 2.47, 2.10, 1.90 s
+ * and 2.25, 1.93, 1.52 s (so even warm the ledger's work took 1.5-1.9 s); 1,000,000 rows 137,676,
+ * 119,679 and 148,690 rows/s, 202-204 MB; batch from and to files --jobs 0 15,524, 15,177 and
+ * 20,137 requests/s: in such states batch is under its target too.
+ *
  * h-batch (callgrind, answerLines on the bench's requests in pieces of 64 after a 6,000-request
  * warm-up; per request = (I(4,096) - I(2,048)) / 2,048): a traced request (JSON.parse, the
  * decision, the answer line in UTF-8) cost 382,450 instructions on main at 78dd790, of which
