@@ -14,6 +14,7 @@ import { readInput, readList } from '../model/read-input.js';
 import { complianceContext } from '../compliance/rule-sets.js';
 import { hasFederalFunds } from '../compliance/derive-facts.js';
 import { reportBoundaries } from './split-boundaries.js';
+import { sortByDayThenId } from './by-day-then-id.js';
 import { citationOf, couldBeOver, groupOf, isOver, regimeAndFigureFindings, reportSplit, sumCents, type Row, type SplitPurchaseGroup, type SplitPurchaseGroupKind } from './split-groups.js';
 import { figureOn, isExceeded, lookupAllThresholds, moneyToCents, type ThresholdPeriod, type ThresholdTable } from '../compliance/threshold-table.js';
 import { selfCertifiedMicroPurchase } from '../compliance/required-method.js';
@@ -227,14 +228,13 @@ function groupsUnder(context: PaceContext, parsed: readonly Purchase[], options:
     for (const i of list) out.push(rows[i]!);
     return out;
   };
-  const byDateThenId = (a: number, b: number): number => rows[a]!.day - rows[b]!.day || compareText(rows[a]!.purchase.id, rows[b]!.purchase.id);
   // The groups of each bucket (`byCategory`: buckets of a category across vendors).
   const judge = (bucketsOf: typeof buckets, byCategory: boolean): void => {
     for (const byKey of bucketsOf.values()) {
       for (const byKind of byKey.values()) {
         for (const list of byKind.values()) {
           if (list.length < 2) continue;
-          list.sort(byDateThenId);
+          sortByDayThenId(list, rows);
           const rowsOf = rowsAt(list);
           // No window of the bucket can pass the lowest limit of its purchases when all of them together do not.
           if (!couldBeOver(rowsOf)) continue;
@@ -277,7 +277,7 @@ function groupsUnder(context: PaceContext, parsed: readonly Purchase[], options:
   for (const byVendor of undatedInForce ? federalBuckets.values() : []) {
     for (const list of byVendor.values()) {
       if (list.length < 2) continue;
-      list.sort(byDateThenId);
+      sortByDayThenId(list, rows);
       const rowsOf = rowsAt(list);
       for (const [start, end] of windows(rowsOf, windowDays)) {
         if (end - start > 1) reportFederal(rowsOf.slice(start, end), table, regimes, out);
