@@ -135,6 +135,12 @@ export interface SplitHelpers {
 export class BucketSplitter {
   /** The options of each member's buckets (its own regime decides the limit). */
   private readonly optionsOf = new Map<number, ParsedOptions>();
+  /**
+   * The rows `issuedCents` holds, one bit each: a bucket's rows are looked up there only when their
+   * bit is set (a Map lookup for every row of every bucket was 2.2 s of 20,000,000 rows' split
+   * check, 400,000 of them changed by change orders). Undefined when no change order changed a PO.
+   */
+  private readonly issuedRows: Uint32Array | undefined;
 
   constructor(
     private readonly columns: SplitColumns,
@@ -142,7 +148,13 @@ export class BucketSplitter {
     /** By member index: the member's id and the member as the members file has it. */
     private readonly members: readonly { id: string; member: unknown }[],
     private readonly window: 'fiscal-year' | { days: number },
-  ) {}
+  ) {
+    if (columns.issuedCents.size === 0) return;
+    let last = 0;
+    for (const row of columns.issuedCents.keys()) if (row > last) last = row;
+    const bits = (this.issuedRows = new Uint32Array((last >>> 5) + 1));
+    for (const row of columns.issuedCents.keys()) bits[row >>> 5]! |= 1 << (row & 31);
+  }
 
   /**
    * The groups of one bucket, each handed to `take` as it is found: its rows (in row order), its
@@ -160,11 +172,12 @@ export class BucketSplitter {
     // given its change orders: over its limit as issued, its own procurement; within it as issued and
     // over it at its total, a change-orders group.
     let issued: (number | undefined)[] | undefined;
-    const issuedCents = this.columns.issuedCents;
-    if (issuedCents.size > 0) {
+    const bits = this.issuedRows;
+    if (bits !== undefined) {
       for (let k = 0; k < rows.length; k++) {
-        const cents = issuedCents.get(rows[k]!);
-        if (cents !== undefined) (issued ??= [])[k] = cents;
+        const row = rows[k]!;
+        const word = row >>> 5;
+        if (word < bits.length && (bits[word]! & (1 << (row & 31))) !== 0) (issued ??= [])[k] = this.columns.issuedCents.get(row)!;
       }
     }
     for (const split of findSplitGroups(this.context, this.purchasesOf(rows, this.members[member]!.id, vendor), options, issued)) {
