@@ -291,6 +291,32 @@
  * 119,679 and 148,690 rows/s, 202-204 MB; batch from and to files --jobs 0 15,524, 15,177 and
  * 20,137 requests/s: in such states batch is under its target too.
  *
+ * Session 32. At scale, where start-up and cold code weigh little, batch meets its target and the
+ * ledger does not: 100,000 requests from and to files (the new line below) 22,751, 24,929 and
+ * 21,859 requests/s with --jobs 0 and 28,729, 27,187 and 27,421 with --jobs 2, where the same
+ * processes' 20,000 gave 22,614, 17,671 and 15,390 (--jobs 0: 100,000 requests take 5.2-5.3 s of
+ * CPU; --jobs 2 runs at 1.75 cores, so two threads gain little more on two cores). The ledger:
+ * 5,000,000 rows (default jobs, text report) 33-40 s, 20,000,000 rows (1.44 GB, text report)
+ * 158 s at 715 MB peak RSS (126,000 rows/s: reading at about 270,000 rows/s, then the split check
+ * on the ledger's thread alone, as a file over 160 MB keeps its columns private). CPU profile of
+ * the 5,000,000 rows' ledger thread: split check 13.3 s (the comparator sort of each bucket by day
+ * and id 2.3 s, the purchases rebuilt from the columns 4.6 s, 1.7 s of it the ids, about 1 s reading
+ * the columns at the bucket's scattered rows), taking the chunks 10.3 s, idle 6.4 s (waiting for its
+ * worker), GC 4.6 s. Landed (3d56eb1): the buckets sorted by day natively, then each day's rows by
+ * id (the same order): the split check 14.96 -> 12.56 s at 5,000,000 rows (CPU profiles), warm per
+ * bucket of 540 / 2,500 / 14,000 purchases 79-97 -> 36-38 us, 640-770 -> 189-207 us, 6.4-9.0 ->
+ * 3.5-5.0 ms; 1,000,000 rows default jobs, four pairs, 7.74/7.05/7.24/7.36 against
+ * 7.49/7.02/7.14/7.41 s (the split check is shared with a worker there); 5,000,000 rows (text
+ * report) peaked at 273-282 MB in four runs against 292-306 MB in three before (not explained).
+ * Landed (54afc67): the rows change orders changed found by a bitset, not a Map lookup for every
+ * row of every bucket (5.7 s of CPU at 20,000,000 rows, 400,000 of them changed, now 0.4 s); the
+ * 20,000,000 rows 158.4 s before both, 157.9 s with the sort alone, 151.8 s after (CPU profiles:
+ * split check 67.6 -> 55.1 s), 708 MB, the same bytes out; 5,000,000 rows with a JSON report 39.6
+ * s, 281,172 KB peak RSS. Measured and not kept: --interrupt-budget twice V8's default (200,000
+ * rows --jobs 0, eight pairs, no faster). This bench after 3d56eb1 (allocation check 246-259 ms; load average 2.4-2.6): 200,000 rows --jobs 0
+ * medians 88,163, 79,664 and 71,823 rows/s; in one process at best 2.64, 2.19, 2.00 s, 2.28, 2.05,
+ * 1.76 s and 2.07, 1.69, 1.84 s; 1,000,000 rows 134,125, 128,240 and 125,967 rows/s, 201-205 MB.
+ *
  * h-batch (callgrind, answerLines on the bench's requests in pieces of 64 after a 6,000-request
  * warm-up; per request = (I(4,096) - I(2,048)) / 2,048): a traced request (JSON.parse, the
  * decision, the answer line in UTF-8) cost 382,450 instructions on main at 78dd790, of which
@@ -300,7 +326,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { setFlagsFromString } from 'node:v8';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -374,6 +401,24 @@ function timedFiles(args: readonly string[], input: string, output: string): num
     closeSync(stdin);
     closeSync(stdout);
   }
+}
+
+/** A file's SHA-256 and how many line ends it has, read in pieces (a gigabyte of answers is not held whole). */
+function digestOf(file: string): { sha256: string; lines: number } {
+  const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(1 << 24);
+  const fd = openSync(file, 'r');
+  let lines = 0;
+  try {
+    for (let n = 0; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) {
+      const piece = buffer.subarray(0, n);
+      hash.update(piece);
+      for (let at = piece.indexOf(10); at >= 0; at = piece.indexOf(10, at + 1)) lines++;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { sha256: hash.digest('hex'), lines };
 }
 
 /** How many lines of `output` start with `start` and contain `inside` (no decoding of the whole output). */
@@ -451,11 +496,10 @@ export async function run(): Promise<void> {
   }
 
   const example = JSON.parse(readFileSync(data('purchase.json'), 'utf8')) as { member: unknown; purchase: Record<string, unknown> };
+  const request = (i: number): string => JSON.stringify({ id: i, op: 'procurement-method', input: { member: example.member, purchase: { ...example.purchase, id: `po-${i}`, amount: `${1000 + (i % 150_000)}.00` } } });
   const requests = 20_000;
   const lines: string[] = [];
-  for (let i = 0; i < requests; i++) {
-    lines.push(JSON.stringify({ id: i, op: 'procurement-method', input: { member: example.member, purchase: { ...example.purchase, id: `po-${i}`, amount: `${1000 + (i % 150_000)}.00` } } }));
-  }
+  for (let i = 0; i < requests; i++) lines.push(request(i));
   let oneThread: Buffer | undefined;
   for (const jobs of ['0', '2']) {
     const batch = timed(['batch', '--jobs', jobs], `${lines.join('\n')}\n`);
@@ -478,6 +522,29 @@ export async function run(): Promise<void> {
     if (!oneThread || !answers.equals(oneThread)) throw new Error(`batch --jobs ${jobs} wrote other bytes to a file than it answered through the pipe`);
     console.log(`batch --jobs ${jobs} < requests.jsonl > answers.jsonl: ${requests.toLocaleString('en-US')} traced requests in ${batch.toFixed(2)} s = ${Math.round(requests / batch).toLocaleString('en-US')} requests/s (start-up included; target >= 20,000/s)`);
   }
+  // At scale, as a nightly job sends a day's POs: 100,000 requests from and to files. Start-up and
+  // code still cold (0.3-0.4 s of a run) weigh less than in 20,000, as the 1,000,000-row ledger's
+  // rate says beside the 200,000 rows' (measured by hand at b532b9a, three runs each: 21,300-22,700
+  // requests/s with --jobs 0, 22,800-26,900 with --jobs 2, minutes after the 20,000 took 1.15-1.28 s
+  // with --jobs 0, 15,600-17,400 requests/s).
+  const many = 100_000;
+  const manyFile = join(scratch, `batch-requests-${many}.jsonl`);
+  const manyLines: string[] = [];
+  for (let i = 0; i < many; i++) manyLines.push(request(i));
+  writeFileSync(manyFile, `${manyLines.join('\n')}\n`);
+  manyLines.length = 0;
+  let manyDigest: string | undefined;
+  for (const jobs of ['0', '2']) {
+    const answersFile = join(scratch, `batch-answers-${many}-${jobs}.jsonl`);
+    const seconds = timedFiles(['batch', '--jobs', jobs], manyFile, answersFile);
+    const { sha256, lines: answered } = digestOf(answersFile);
+    rmSync(answersFile, { force: true }); // (about a gigabyte)
+    if (answered !== many) throw new Error(`batch --jobs ${jobs} answered ${answered} of ${many} requests`);
+    if (manyDigest !== undefined && sha256 !== manyDigest) throw new Error('batch --jobs 2 wrote other bytes than batch --jobs 0');
+    manyDigest = sha256;
+    console.log(`batch --jobs ${jobs} < requests.jsonl > answers.jsonl, at scale: ${many.toLocaleString('en-US')} traced requests in ${seconds.toFixed(2)} s = ${Math.round(many / seconds).toLocaleString('en-US')} requests/s (start-up included; target >= 20,000/s)`);
+  }
+  rmSync(manyFile, { force: true });
   // The same requests asking for no trace ("options": { "trace": false }): an answer is mostly its trace.
   const bare = timed(['batch'], `${lines.map((l) => `${l.slice(0, -1)},"options":{"trace":false}}`).join('\n')}\n`);
   const bareAnswered = countLines(bare.stdout, '{"id"', '"trace":[]');
