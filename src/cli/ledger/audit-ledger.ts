@@ -12,7 +12,7 @@ import { ChunkDecider, decideChunkBytes } from './decide-rows.js';
 import { type ChunkResult } from './chunk-result.js';
 import { ledgerFormatOf, type LedgerFormat } from './ledger-format.js';
 import { bomLength, firstNonUtf8, notUtf8Message } from './utf8.js';
-import { LedgerBook, type DetailSink, type MemberSummary, type MemberYear, type SplitGroups } from './ledger-book.js';
+import { EXPECTED_ROWS_LIMIT, LedgerBook, type DetailSink, type MemberSummary, type MemberYear, type SplitGroups } from './ledger-book.js';
 import { jsonToPurchase, readHeader, type RowProblem } from './rows.js';
 import { linesAgain, purchasesAgain, type ByteSource } from './rows-again.js';
 import { lastLineEnd } from './chunk-text.js';
@@ -356,6 +356,8 @@ async function auditOpenLedger(options: LedgerOptions, fd: number, input: Input)
     const take = (result: ChunkResult): void => {
       // (results come in input order: the first is the first chunk's)
       if (book.rowsRead === 0 && totalBytes > 0 && firstChunkBytes > 0) book.expectRows(Math.ceil((result.count * totalBytes) / firstChunkBytes));
+      // Past EXPECTED_ROWS_LIMIT rows, the rows read so far say how many the file holds.
+      else if (book.rowsRead >= EXPECTED_ROWS_LIMIT && bytesRead > 0 && totalBytes > bytesRead) book.expectRows(Math.ceil((book.rowsRead * totalBytes) / bytesRead), true);
       book.add(result);
       options.progress?.(book.rowsRead, bytesRead, totalBytes);
     };
