@@ -311,8 +311,14 @@
  * Landed (54afc67): the rows change orders changed found by a bitset, not a Map lookup for every
  * row of every bucket (5.7 s of CPU at 20,000,000 rows, 400,000 of them changed, now 0.4 s); the
  * 20,000,000 rows 158.4 s before both, 157.9 s with the sort alone, 151.8 s after (CPU profiles:
- * split check 67.6 -> 55.1 s), 708 MB, the same bytes out; 5,000,000 rows with a JSON report 39.6
- * s, 281,172 KB peak RSS. Measured and not kept: --interrupt-budget twice V8's default (200,000
+ * split check 67.6 -> 55.1 s), 708 MB, the same bytes out. Landed (571a1ec): past 4,000,000 rows
+ * read, the id index makes room for the rows the file's bytes say are left (a 20,000,000-row
+ * ledger rebuilt it from 6.3 and 12.6 million ids, 4.8 s of CPU, now once from 4 million, 1.4 s):
+ * three pairs 142.7/145.8/159.5 s before against 139.9/130.1/144.8 s. 5,000,000 rows with a JSON
+ * report, default jobs, peaked at 281,172, 287,244, 309,604, 283,144, 293,168 and 283,872 KB in six
+ * runs (the 309,604 at 603b28a, before 571a1ec, which does not touch a 5,000,000-row run): the peak
+ * comes at the end of reading, with the worker alive (sampled every 0.1 s: about 200 MB after 2 s,
+ * 276 MB after 17 s), and it is not always under 300 MB. Measured and not kept: --interrupt-budget twice V8's default (200,000
  * rows --jobs 0, eight pairs, no faster). This bench after 3d56eb1 (allocation check 246-259 ms; load average 2.4-2.6): 200,000 rows --jobs 0
  * medians 88,163, 79,664 and 71,823 rows/s; in one process at best 2.64, 2.19, 2.00 s, 2.28, 2.05,
  * 1.76 s and 2.07, 1.69, 1.84 s; 1,000,000 rows 134,125, 128,240 and 125,967 rows/s, 201-205 MB.
