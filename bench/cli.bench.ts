@@ -317,8 +317,8 @@
  * three pairs 142.7/145.8/159.5 s before against 139.9/130.1/144.8 s. 5,000,000 rows with a JSON
  * report, default jobs, peaked at 281,172, 287,244, 309,604, 283,144, 293,168 and 283,872 KB in six
  * runs (the 309,604 at 603b28a, before 571a1ec, which does not touch a 5,000,000-row run): the peak
- * comes at the end of reading, with the worker alive (sampled every 0.1 s: about 200 MB after 2 s,
- * 276 MB after 17 s), and it is not always under 300 MB. Measured and not kept: --interrupt-budget twice V8's default (200,000
+ * comes at the end of reading, with the worker alive (sampled every 0.1 s: about 200 MiB after 2 s,
+ * 276 MiB after 17 s), and it is not always under 300 MB. Measured and not kept: --interrupt-budget twice V8's default (200,000
  * rows --jobs 0, eight pairs, no faster). This bench after 3d56eb1 (allocation check 246-259 ms; load average 2.4-2.6): 200,000 rows --jobs 0
  * medians 88,163, 79,664 and 71,823 rows/s; in one process at best 2.64, 2.19, 2.00 s, 2.28, 2.05,
  * 1.76 s and 2.07, 1.69, 1.84 s; 1,000,000 rows 134,125, 128,240 and 125,967 rows/s, 201-205 MB.
