@@ -167,10 +167,9 @@ export class LedgerBook {
   }
 
   /**
-   * Makes room for about `rows` rows in all (an estimate), so that the id index is not rebuilt as
-   * it fills: from the first chunk, for at most {@link EXPECTED_ROWS_LIMIT} rows (40 MB, what a
-   * ledger of that many makes anyway); `measured` from at least that many rows, for up to
-   * {@link MEASURED_ROWS_LIMIT} (20,000,000 rows rebuilt it from 6,291,456 and 12,582,912 ids, 4.8 s).
+   * Makes room for about `rows` rows (an estimate) so that the id index is not rebuilt as it fills:
+   * from the first chunk for at most {@link EXPECTED_ROWS_LIMIT} (40 MB, what that many rows make
+   * anyway); `measured` from that many rows read, up to {@link MEASURED_ROWS_LIMIT} (20,000,000 rows rebuilt it twice, 4.8 s).
    */
   expectRows(rows: number, measured = false): void {
     this.ids.reserve(Math.min(rows, measured ? MEASURED_ROWS_LIMIT : EXPECTED_ROWS_LIMIT));
@@ -560,8 +559,7 @@ export class LedgerBook {
    * {@link DETAILS_KEPT} and the counts stay in memory (a large ledger's groups list most of its POs).
    */
   async findSplitPurchases(window: 'fiscal-year' | { days: number }, helpers?: SplitHelpers, sharedFrom = SHARED_SPLIT_ROWS, helperBucketRows = HELPER_BUCKET_ROWS, helperGroups = HELPER_GROUPS): Promise<SplitGroups> {
-    // Every row is in and every change order folded: the id lookup is no longer needed (and is dropped, if resolvePendingChanges has not).
-    this.ids.dropIndex();
+    this.ids.dropIndex(); // (every row is in and every change order folded; resolvePendingChanges may have dropped it already)
     const found: SplitGroups = { kept: [], count: 0, blockingCount: 0, byMemberYear: new Map() };
     const context = paceContextOf(this.setup.pace);
     if (context === undefined) throw new Error('the ledger\'s Pace was not built by createPace');
