@@ -82,6 +82,23 @@ describe('audit-ledger columns', () => {
     if (shared.pages.length > 0) expect(shared.pages[0]!.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 
+  // Two PO numbers with the same 32-bit hash (found by a search over 'PO-0', 'PO-1', …): a slot's
+  // hash bits match for both, so only comparing the ids themselves tells them apart.
+  test('IdIndex tells apart two ids of the same hash, before and after the index grows', () => {
+    const hashOf = (id: string): number => (IdIndex as unknown as { hash(bytes: Uint8Array, n: number): number }).hash(new TextEncoder().encode(id), id.length);
+    const [a, b] = ['PO-809557', 'PO-2354200'];
+    expect(hashOf(a)).toBe(hashOf(b));
+    const index = new IdIndex();
+    expect(index.add(a)).toBe(-1);
+    expect(index.find(b)).toBe(-1);
+    expect(index.add(b)).toBe(-1);
+    expect(index.add(a)).toBe(0);
+    expect(index.add(b)).toBe(1);
+    // 100,000 more ids: the index grows (rehashing every id) and the pair still differs.
+    for (let i = 0; i < 100_000; i++) expect(index.add(`INV-${i}`)).toBe(-1);
+    expect([index.find(a), index.find(b), index.find('INV-99999'), index.find('PO-0')]).toEqual([0, 1, 100_001, -1]);
+  });
+
   // Page-sized runs of one value (a page is 65,536 rows), some beyond two bytes.
   test.prop([fc.array(fc.tuple(fc.oneof(fc.nat(0xffff), fc.nat(2_000_000)), fc.integer({ min: 1, max: 40_000 })), { maxLength: 5 }), fc.nat(199_999)], { numRuns: 30 })('SmallIntColumn gives back every value, across pages and after widening', (values, at) => {
     const column = new SmallIntColumn(true);

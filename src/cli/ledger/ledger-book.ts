@@ -168,7 +168,7 @@ export class LedgerBook {
 
   /**
    * Makes room for about `rows` rows (an estimate) so that the id index is not rebuilt as it fills:
-   * from the first chunk for at most {@link EXPECTED_ROWS_LIMIT} (40 MB, what that many rows make
+   * from the first chunk for at most {@link EXPECTED_ROWS_LIMIT} (32 MB, what that many rows make
    * anyway); `measured` from that many rows read, up to {@link MEASURED_ROWS_LIMIT} (20,000,000 rows rebuilt it twice, 4.8 s).
    */
   expectRows(rows: number, measured = false): void {
@@ -543,7 +543,7 @@ export class LedgerBook {
     this.changeOrderTargets.clear();
     this.changeOrderLines.clear();
     this.repeatedChangeOrders.clear();
-    // Every change order is linked: the id lookup (40 MB at 5,000,000 rows) goes before the POs are judged again.
+    // Every change order is linked: the id lookup (32 MB at 5,000,000 rows) goes before the POs are judged again.
     this.ids.dropIndex();
     await this.judgeChangedPOs();
   }
