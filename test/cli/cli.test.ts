@@ -628,6 +628,15 @@ describe('audit-ledger as a stream', () => {
     const otherMember = file('co-member-chain.csv', `${header}PO-100,alder-usd,2025-08-01,60000.00,goods,v-acme,\nCO-1,birch-esd,2025-09-01,10000.00,goods,v-acme,PO-100\nCO-2,alder-usd,2025-09-02,60000.00,goods,v-acme,CO-1\n`);
     expect(await inputError(['audit-ledger', otherMember, '--members', members])).toMatch(/line 3, column memberId: a change order of PO "PO-100" must be its member's[\s\S]*line 4, column revisionOf: change order of "CO-1", a change order \(line 3\) that changes no purchase order of the ledger/);
   });
+  it('refuses an id longer than 65,535 bytes, a PO\'s or a change order\'s, as a bad row', async () => {
+    const long = 'X'.repeat(70_000);
+    const csv = file('long-ids.csv', `${header}${long},alder-usd,2025-08-01,100.00,goods,v1,\nPO-1,alder-usd,2025-08-02,100.00,goods,v1,\nCO-${long},alder-usd,2025-09-01,10.00,goods,v1,PO-1\n`);
+    expect(await inputError(['audit-ledger', csv, '--members', members])).toMatch(/line 2, column id: the id is longer than 65,535 bytes\n[\s\S]*line 4, column id: the id is longer than 65,535 bytes\n[\s\S]*2 bad rows/);
+    // JSON Lines: the field named by its path (it said "column id").
+    const rows = [{ id: long }, { id: 'PO-1' }, { id: `CO-${long}`, revisionOf: 'PO-1' }].map((r) => JSON.stringify({ ...r, memberId: 'alder-usd', date: '2025-08-01', amount: '100.00', supplyKind: 'goods', vendorId: 'v1' }));
+    const jsonl = file('long-ids.jsonl', `${rows.join('\n')}\n`);
+    expect(await inputError(['audit-ledger', jsonl, '--members', members])).toMatch(/line 1, \$\.id: the id is longer than 65,535 bytes\n[\s\S]*line 3, \$\.id: the id is longer than 65,535 bytes\n[\s\S]*2 bad rows/);
+  });
   it('folds a chain of change orders into its PO, as the library does, whatever order the rows come in', async () => {
     // Some ERPs number amendments against the one before: Amendment 2 names Amendment 1. A $50,000
     // furniture PO, +$10,000, then +$70,000: $130,000, over 2025's $114,800 (before, the ledger

@@ -9,7 +9,7 @@ import { MAX_UNKNOWN_KINDS, supplyKindOfBucket, type LedgerSetup } from './decid
 import { BID_ON_FILE, BLOCKED, INFORMAL_BID, CITES_CONTRACT, MISSING_DOCUMENTS, NEEDED_BID, UNKNOWN_CONTRACT, type ChangedPO, type ChangeOrderRow, type ChunkResult } from './chunk-result.js';
 import type { RowProblem } from './rows.js';
 import { centsText } from './cents-text.js';
-import { linkChangeOrders } from './change-chains.js';
+import { ChangeOrderIds, linkChangeOrders } from './change-chains.js';
 import { ContractCapSpend } from './contract-caps.js';
 import type { OnRow } from './rows-again.js';
 import { newAtTotal, raisedOutcomes, withIssuedItems, type RaisedHelper, type RaisedPO } from './raised-pos.js';
@@ -89,11 +89,8 @@ export class LedgerBook {
   private readonly spending = new Map<number, { cents: number; count: number }>();
   private readonly memberCounts: { purchases: number; cents: number; neededBid: number; missingDocuments: number; splitGroups: number; blockedPurchases: number }[];
   private readonly pendingChanges: ChangeOrderRow[] = [];
-  /** The PO each change order folded into, by the change order's id: a change order naming another change order folds into that one's PO, as the library folds a chain. */
-  private readonly changeOrderTargets = new Map<string, number>();
-  /** The line of each change order, by its id; and the second line of an id two change orders have (a chain naming it is ambiguous). */
-  private readonly changeOrderLines = new Map<string, number>();
-  private readonly repeatedChangeOrders = new Map<string, number>();
+  /** Each change order's line and PO by its id (a change order naming another folds into that one's PO, as the library folds a chain), and ids two have. */
+  private readonly changeOrderIds = new ChangeOrderIds();
   /**
    * POs changed by change orders (see ChangedPO): judged at their total once every row is in. Not
    * the rows' purchases: their CSV fields are slices that would keep each chunk's text alive (kept
@@ -224,7 +221,7 @@ export class LedgerBook {
       try {
         earlier = this.ids.add(id);
       } catch {
-        this.problems.push({ line, where: 'id', message: 'the id is longer than 65,535 bytes' });
+        this.problems.push({ line, where: this.fieldAt(line, 'id'), message: 'the id is longer than 65,535 bytes' });
         continue;
       }
       if (earlier >= 0) {
@@ -300,9 +297,12 @@ export class LedgerBook {
     const line = base + change.line;
     const id = change.purchase['id'];
     if (typeof id === 'string') {
-      // (copies: the id is a slice of its chunk's text)
-      if (!this.changeOrderLines.has(id)) this.changeOrderLines.set(flatCopy(id), line);
-      else if (!this.repeatedChangeOrders.has(id)) this.repeatedChangeOrders.set(flatCopy(id), line);
+      try {
+        this.changeOrderIds.note(id, line);
+      } catch {
+        this.problems.push({ line, where: this.fieldAt(line, 'id'), message: 'the id is longer than 65,535 bytes' });
+        return;
+      }
     }
     // (one naming a change order waits for every row: which change order has its id is known then)
     const target = this.ids.find(change.revisionOf);
@@ -373,9 +373,8 @@ export class LedgerBook {
       this.problems.push({ line: change.line, where: this.fieldAt(change.line, 'memberId'), message: `a change order of PO ${quoted(change.revisionOf)} must be its member's, ${quoted(member)}` });
       return false;
     }
-    // (a copy: the id is a slice of its chunk's text)
     const id = change.purchase['id'];
-    if (typeof id === 'string' && !this.changeOrderTargets.has(id)) this.changeOrderTargets.set(flatCopy(id), target);
+    if (typeof id === 'string') this.changeOrderIds.folded(id, target);
     const before = this.cents.get(target);
     this.cents.set(target, before + change.cents);
     const group = this.group.get(target);
@@ -533,16 +532,14 @@ export class LedgerBook {
   async resolvePendingChanges(): Promise<void> {
     const bad = linkChangeOrders(this.pendingChanges.splice(0), {
       po: (id) => this.ids.find(id),
-      folded: this.changeOrderTargets,
-      lines: this.changeOrderLines,
-      repeated: this.repeatedChangeOrders,
+      folded: this.changeOrderIds.targets,
+      lines: this.changeOrderIds.lines,
+      repeated: this.changeOrderIds.repeated,
       label: this.lineLabel,
       fold: (change, target) => this.foldChange(change, target),
     });
     for (const [change, message] of bad.sort((a, b) => a[0].line - b[0].line)) this.problems.push({ line: change.line, where: this.fieldAt(change.line, 'revisionOf'), message });
-    this.changeOrderTargets.clear();
-    this.changeOrderLines.clear();
-    this.repeatedChangeOrders.clear();
+    this.changeOrderIds.clear();
     // Every change order is linked: the id lookup (32 MB at 5,000,000 rows) goes before the POs are judged again.
     this.ids.dropIndex();
     await this.judgeChangedPOs();
