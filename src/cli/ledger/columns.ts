@@ -435,28 +435,30 @@ export class CentsColumn {
  * (row, line) pair is kept, and a row's line is found by binary search.
  */
 export class LineColumn {
-  private readonly rows: number[] = [];
-  private readonly lines: number[] = [];
+  // (in pages: a change order every 50 rows put 200,000 numbers in two arrays at 5,000,000 rows)
+  private readonly rows = new Column<Int32Array<ArrayBufferLike>>(Int32Array);
+  private readonly lines = new Column<Int32Array<ArrayBufferLike>>(Int32Array);
+  private runs = 0;
   private next = -1;
   private nextLine = -1;
   /** Adds the line of the next row (`row` must be the row after the last one added). */
   add(row: number, line: number): void {
     if (row !== this.next || line !== this.nextLine) {
-      this.rows.push(row);
-      this.lines.push(line);
+      this.rows.set(this.runs, row);
+      this.lines.set(this.runs++, line);
     }
     this.next = row + 1;
     this.nextLine = line + 1;
   }
   get(row: number): number {
     let lo = 0;
-    let hi = this.rows.length - 1;
+    let hi = this.runs - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
-      if (this.rows[mid]! <= row) lo = mid;
+      if (this.rows.get(mid) <= row) lo = mid;
       else hi = mid - 1;
     }
-    return this.lines[lo]! + (row - this.rows[lo]!);
+    return this.lines.get(lo) + (row - this.rows.get(lo));
   }
 }
 

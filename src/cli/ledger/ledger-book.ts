@@ -10,6 +10,7 @@ import { BID_ON_FILE, BLOCKED, INFORMAL_BID, CITES_CONTRACT, MISSING_DOCUMENTS, 
 import type { RowProblem } from './rows.js';
 import { centsText } from './cents-text.js';
 import { ChangeOrderIds, linkChangeOrders } from './change-chains.js';
+import { ChangedPOs } from './changed-pos.js';
 import { ContractCapSpend } from './contract-caps.js';
 import type { OnRow } from './rows-again.js';
 import { newAtTotal, raisedOutcomes, withIssuedItems, type RaisedHelper, type RaisedPO } from './raised-pos.js';
@@ -96,7 +97,7 @@ export class LedgerBook {
    * the rows' purchases: their CSV fields are slices that would keep each chunk's text alive (kept
    * so, 1,500,000 rows ran the thread out of heap).
    */
-  private readonly changed = new Map<number, ChangedPO>();
+  private readonly changed = new ChangedPOs();
   /** Rows under a contract with a cap per member, and change orders, for the member's spend under it (see ChunkResult.capped). */
   private readonly caps: ContractCapSpend;
   /**
@@ -382,12 +383,9 @@ export class LedgerBook {
     counts.cents += change.cents;
     this.totalCents += change.cents;
     this.addSpending(group, this.date.get(target), this.flags.get(target), change.cents, 0);
-    let changed = this.changed.get(target);
-    if (changed === undefined) this.changed.set(target, (changed = { line: change.line, issued: before, funding: undefined }));
-    else if (changed.line < change.line) changed.line = change.line;
     // (text: the row's strings are slices of its chunk's text, which they would keep alive)
     const funding = change.purchase['funding'];
-    if (Array.isArray(funding) && funding.length > 0) (changed.funding ??= []).push([change.line, JSON.stringify(funding)]);
+    this.changed.change(target, change.line, before, Array.isArray(funding) && funding.length > 0 ? JSON.stringify(funding) : undefined);
     this.caps.change(target, change.purchase['date'] as string, change.line, change.cents);
     return true;
   }
@@ -402,7 +400,7 @@ export class LedgerBook {
   private async judgeChangedPOs(): Promise<void> {
     // (in the order of their latest change orders' lines, as the report lists them)
     const raised: [number, ChangedPO][] = [];
-    for (const [target, change] of [...this.changed].sort((a, b) => a[1].line - b[1].line)) {
+    for (const [target, change] of this.changed.byLatestLine()) {
       const after = this.cents.get(target);
       if (after < 0) {
         this.problems.push({ line: change.line, where: this.fieldAt(change.line, 'amount'), message: `the change orders bring PO ${quoted(this.ids.id(target))} below zero (${centsText(after)})` });
