@@ -323,6 +323,31 @@
  * medians 88,163, 79,664 and 71,823 rows/s; in one process at best 2.64, 2.19, 2.00 s, 2.28, 2.05,
  * 1.76 s and 2.07, 1.69, 1.84 s; 1,000,000 rows 134,125, 128,240 and 125,967 rows/s, 201-205 MB.
  *
+ * Session 33 (memory at 5,000,000 rows; the new line below measures it once a process). At
+ * dc90d32 eleven runs (JSON report, default jobs) peaked at 288,688-313,452 KB, nine over 300 MB
+ * (292,969 KB). Per-isolate heap statistics every 0.25 s and /proc/PID/smaps at the peak showed
+ * why, and why it moved: the command's main thread held a 31 MB heap (16 MB young generation,
+ * about 10 MB of garbage) from groupsHeapMb's estimate (2 MB read as strings: lines, fields)
+ * until V8's memory reducer collected it, at 16-17 s, about when reading ended; the ledger's
+ * thread 44-58 MB (15 MB of large objects: Maps of change orders' ids and changed POs, 100,000
+ * of them); its worker 30-36 MB; the id index 40 MB (32 MB slots, 8 MB tags); the columns about
+ * 87 MB; node's own pages 42 MB. Landed: the tags in the slots' spare bits (4550a45, -8 MB); the
+ * estimate read as bytes (1b5cb98: the main thread's heap 15 MB, the reducer no longer matters);
+ * change orders' ids (31b9c83) and changed POs and the line column (9099b46) in
+ * typed columns. After: 267,384-277,240 KB in ten runs of the last two states, 258,708-266,736 KB
+ * in this bench's three processes; the peak is now in the split check after reading (worker
+ * closed, index dropped: RSS 236-248 MB with spikes to 267 MB). Same bytes out (5,000,000 rows,
+ * JSON, 1.2 GB; 20,000,000 rows, text: 139.3 s, 665,792 KB, was 708-719 MB). Measured, not
+ * kept: a young generation of 8 MB for the ledger's thread (-5 to -7 MB, but five 5,000,000-row
+ * pairs about 10% slower), 8 MB for the worker too (its old generation grew as much: 18-20 MB
+ * against 10-13), 4 MB for both (272-278 MB, 43-49 s against 40-45); the ledger's old generation
+ * at 48 + 0.05 MB a file MB (no change: the heap never neared its limit); gc() (--expose-gc) after
+ * the estimate (collected, but left the young generation at 16 MB). This bench (allocation check
+ * 260-370 ms): 200,000 rows --jobs 0 medians 73,015, 70,094 and 90,703 rows/s; warm in one process
+ * at best 1.50, 1.56 and 1.82 s; 1,000,000 rows 137,869, 135,553 and 133,770 rows/s, 192-199 MB;
+ * 5,000,000 rows 40.5, 36.4 and 30.7 s (123,498, 137,338 and 163,029 rows/s); batch at scale
+ * --jobs 0 16,669, 21,364 and 28,528 requests/s, --jobs 2 22,288, 26,536 and 33,091.
+ *
  * h-batch (callgrind, answerLines on the bench's requests in pieces of 64 after a 6,000-request
  * warm-up; per request = (I(4,096) - I(2,048)) / 2,048): a traced request (JSON.parse, the
  * decision, the answer line in UTF-8) cost 382,450 instructions on main at 78dd790, of which
@@ -447,6 +472,7 @@ const BEFORE = {
   ledger1m: '300 MB at 1,000,000 rows (default jobs)',
   ledger1mRate: '108,700-109,900 rows/s (9.1-9.2 s), 158-160 MB at e00f2ef (session 10); 133,500-162,200 rows/s, 161-162 MB at 6fed58a (session 11)',
   ledger5m: '687 MB at 5,000,000 rows',
+  ledger5mPeak: '288,688-313,452 KB in 11 runs at dc90d32, session 33, 687 MB in session 11',
   batch: '7,910 requests/s; main at 78dd790, before the answer encoder: 11,400-13,300 requests/s',
 };
 
@@ -499,6 +525,14 @@ export async function run(): Promise<void> {
     if (!existsSync(big)) writeLedger(big, 1_000_000);
     const r = timedRuns(['audit-ledger', big, ...ledgerArgs.slice(2)]);
     console.log(`audit-ledger 1,000,000 rows, default jobs: ${rates(1_000_000, r)}, peak RSS ${r.maxRssMb.toFixed(0)} MB (before: ${BEFORE.ledger1mRate}; target >= 150,000 rows/s)`);
+    // The memory bound, once a process (a run takes 30-40 s); its 1.2 GB JSON report is deleted.
+    const huge = join(scratch, 'ledger-5000000.csv');
+    if (!existsSync(huge)) writeLedger(huge, 5_000_000);
+    const hugeReport = join(scratch, 'report-5000000.json');
+    const r5 = timed(['audit-ledger', huge, ...ledgerArgs.slice(2, -1), hugeReport]);
+    rmSync(hugeReport, { force: true });
+    const kb = r5.maxRssMb * 1024;
+    console.log(`audit-ledger 5,000,000 rows, default jobs, JSON report: ${r5.seconds.toFixed(1)} s, ${Math.round(5_000_000 / r5.seconds).toLocaleString('en-US')} rows/s, peak RSS ${Math.round(kb).toLocaleString('en-US')} KB = ${((kb * 1024) / 1e6).toFixed(1)} MB (before: ${BEFORE.ledger5mPeak}; target <= 300 MB)`);
   }
 
   const example = JSON.parse(readFileSync(data('purchase.json'), 'utf8')) as { member: unknown; purchase: Record<string, unknown> };
