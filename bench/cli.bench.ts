@@ -324,7 +324,7 @@
  * 1.76 s and 2.07, 1.69, 1.84 s; 1,000,000 rows 134,125, 128,240 and 125,967 rows/s, 201-205 MB.
  *
  * Session 33 (memory at 5,000,000 rows; the new line below measures it once a process). At
- * dc90d32 eleven runs (JSON report, default jobs) peaked at 288,688-313,452 KB, nine over 300 MB
+ * dc90d32 eleven runs (JSON report, default jobs) peaked at 288,688-313,452 KB, ten over 300 MB
  * (292,969 KB). Per-isolate heap statistics every 0.25 s and /proc/PID/smaps at the peak showed
  * why, and why it moved: the command's main thread held a 31 MB heap (16 MB young generation,
  * about 10 MB of garbage) from groupsHeapMb's estimate (2 MB read as strings: lines, fields)
@@ -334,7 +334,7 @@
  * 87 MB; node's own pages 42 MB. Landed: the tags in the slots' spare bits (4550a45, -8 MB); the
  * estimate read as bytes (1b5cb98: the main thread's heap 15 MB, the reducer no longer matters);
  * change orders' ids (31b9c83) and changed POs and the line column (9099b46) in
- * typed columns. After: 267,384-277,240 KB in ten runs of the last two states, 258,708-266,736 KB
+ * typed columns. After: 267,384-277,240 KB in fourteen runs of the last two states, 258,708-266,736 KB
  * in this bench's three processes; the peak is now in the split check after reading (worker
  * closed, index dropped: RSS 236-248 MB with spikes to 267 MB). Same bytes out (5,000,000 rows,
  * JSON, 1.2 GB; 20,000,000 rows, text: 139.3 s, 665,792 KB, was 708-719 MB). Measured, not
