@@ -43,6 +43,16 @@ export class Column<T extends TypedArray> {
 }
 
 const BYTE_PAGE = 1 << 20;
+/** FNV-1a's offset basis and prime: IdIndex hashes ids with them, and heap.ts a ledger sample's groups. */
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+
+/** FNV-1a continued from `hash` over bytes [start, end). */
+export function fnv1a(hash: number, bytes: Uint8Array, start: number, end: number): number {
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, FNV_PRIME);
+  return hash;
+}
+
 /** An empty slot of IdIndex's hash index. */
 const EMPTY = -1;
 /** Ids are rebuilt from blocks of 2^BLOCK_BITS rows (see IdIndex). */
@@ -134,9 +144,7 @@ export class IdIndex {
   }
 
   private static hash(bytes: Uint8Array, length: number): number {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
-    return h >>> 0;
+    return fnv1a(FNV_OFFSET, bytes, 0, length) >>> 0;
   }
 
   /** Puts an id's UTF-8 bytes in `key` (characters as bytes when it is ASCII) and hashes them. */
@@ -144,7 +152,7 @@ export class IdIndex {
     const n = id.length;
     if (this.key.length < n) this.key = new Uint8Array(Math.max(n, this.key.length * 2));
     const key = this.key;
-    let h = 0x811c9dc5;
+    let h = FNV_OFFSET;
     for (let i = 0; i < n; i++) {
       const c = id.charCodeAt(i);
       if (c >= 0x80) {
@@ -155,7 +163,7 @@ export class IdIndex {
         return;
       }
       key[i] = c;
-      h = Math.imul(h ^ c, 0x01000193);
+      h = Math.imul(h ^ c, FNV_PRIME);
     }
     this.keyLength = n;
     this.keyHash = h >>> 0;

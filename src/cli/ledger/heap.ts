@@ -2,6 +2,7 @@
 // each contract it buys under) has a purchase classifier and the decisions kept for its classes,
 // and the ledger keeps its spending by vendor and supply kind, whatever the ledger's length.
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { fnv1a, FNV_OFFSET, FNV_PRIME } from './columns.js';
 
 /** Heap for each member (see membersHeapMb). */
 const KB_A_MEMBER = 100;
@@ -132,14 +133,9 @@ function blank(bytes: Uint8Array, start: number, end: number): boolean {
   return true;
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
 /** `hash` (FNV-1a) continued over bytes [start, end), then a separator; a field that is not there (start < 0) hashes as a byte UTF-8 never has. */
 function hashOn(hash: number, bytes: Uint8Array, start: number, end: number): number {
-  if (start < 0) return Math.imul(hash ^ 0xff, FNV_PRIME);
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, FNV_PRIME);
-  return Math.imul(hash, FNV_PRIME);
+  return start < 0 ? Math.imul(hash ^ 0xff, FNV_PRIME) : Math.imul(fnv1a(hash, bytes, start, end), FNV_PRIME);
 }
 
 /** A CSV row's group: its fields number m, k and v (v < 0: no vendor column). */

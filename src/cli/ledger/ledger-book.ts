@@ -222,7 +222,7 @@ export class LedgerBook {
       try {
         earlier = this.ids.add(id);
       } catch {
-        this.problems.push({ line, where: this.fieldAt(line, 'id'), message: 'the id is longer than 65,535 bytes' });
+        this.idTooLong(line);
         continue;
       }
       if (earlier >= 0) {
@@ -291,6 +291,11 @@ export class LedgerBook {
     return counted.rows;
   }
 
+  /** The id on a line does not fit the id index (a PO's or a change order's). */
+  private idTooLong(line: number): void {
+    this.problems.push({ line, where: this.fieldAt(line, 'id'), message: 'the id is longer than 65,535 bytes' });
+  }
+
   /** A change order of a chunk starting on line `base`: folded into its PO, or pending until the PO is read. */
   private takeChange(change: ChunkResult['changes'][number], base: number): void {
     this.changeOrders++;
@@ -301,7 +306,7 @@ export class LedgerBook {
       try {
         this.changeOrderIds.note(id, line);
       } catch {
-        this.problems.push({ line, where: this.fieldAt(line, 'id'), message: 'the id is longer than 65,535 bytes' });
+        this.idTooLong(line);
         return;
       }
     }
