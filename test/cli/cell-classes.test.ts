@@ -29,7 +29,7 @@ describe('CellClasses', () => {
   it('finds what a row with the same cells but its id, date and amount left, and nothing for another row', () => {
     const table = new CellClasses<{ n: number }>(columns);
     const learnt = { n: 1 };
-    table.learn(row('alder-usd', 'v-1'), learnt);
+    table.learn(row('alder-usd', 'v-1'), () => learnt);
     expect(table.find(row('alder-usd', 'v-1', 'quotes', { id: 'PO-2', date: '2026-01-31', amount: '5.00' }))).toBe(learnt);
     expect(table.find(row('alder-usd', 'v-2'))).toBeUndefined();
     expect(table.find(row('birch-esd', 'v-1'))).toBeUndefined();
@@ -40,7 +40,7 @@ describe('CellClasses', () => {
     expect(table.find([...row('alder-usd', 'v-1'), ''])).toBeUndefined();
     expect(table.find(row('alder-usd', 'v-1').slice(0, -1))).toBeUndefined();
     // a row with funding is not learnt
-    table.learn(row('elm-usd', 'v-1', 'quotes', { federalAmount: '100.00' }), { n: 2 });
+    table.learn(row('elm-usd', 'v-1', 'quotes', { federalAmount: '100.00' }), () => ({ n: 2 }));
     expect(table.find(row('elm-usd', 'v-1'))).toBeUndefined();
   });
 
@@ -48,24 +48,68 @@ describe('CellClasses', () => {
     expect(held(new CellClasses<object>(columns)).limit).toBe(Math.max(256 * 1024, Math.floor(getHeapStatistics().heap_size_limit / 20)));
   });
 
-  it('stays within its bytes over 40,000 distinct tuples of many members and vendors, keeping the latest', () => {
+  it('stays within its bytes over 40,000 tuples of many members and vendors, each found again once, keeping the latest', () => {
     // (a worker's share: its heap limit is 56 MB)
     const limit = 2.8 * 2 ** 20;
     const table = new CellClasses<object>(columns, limit);
     for (let i = 0; i < 40_000; i++) {
-      table.learn(row(`member-${i % 1000}`, `v-${i}`, i % 2 ? 'board-authorization;po-cites-contract' : 'quotes'), { i });
+      const cells = row(`member-${i % 1000}`, `v-${i}`, i % 2 ? 'board-authorization;po-cites-contract' : 'quotes');
+      table.learn(cells, () => ({ i }));
       expect(held(table).bytes).toBeLessThanOrEqual(limit);
+      // (the next row of the tuple: a table found as often as it learns starts anew when full)
+      expect(table.find(cells)).toEqual({ i });
     }
     expect(table.find(row('member-999', 'v-39999', 'board-authorization;po-cites-contract'))).toEqual({ i: 39_999 });
     // (the table started anew on the way: the first tuples are forgotten, and read in full again)
     expect(table.find(row('member-0', 'v-0'))).toBeUndefined();
   });
 
+  it('pauses learning when a full table was found less than it learnt (tuples that do not repeat within its room), and learns again after', () => {
+    const limit = 256 * 1024;
+    const table = new CellClasses<object>(columns, limit);
+    const cells = (i: number): string[] => row(`member-${i % 1000}`, `v-${i}`);
+    let made = 0;
+    let next = 0;
+    const learn = (): void => table.learn(cells(next++), () => (made++, { i: next - 1 }));
+    /** Learns new tuples until one finds the table full (and is not learnt): how many were learnt. */
+    const learnUntilFull = (): number => {
+      const before = made;
+      for (let m = made; made - before < 10_000; m = made) {
+        learn();
+        if (made === m) return made - before;
+      }
+      throw new Error('the table never found itself full');
+    };
+    // Distinct tuples, never found again: the table fills...
+    const first = learnUntilFull();
+    expect(first).toBeGreaterThan(100);
+    expect(held(table).bytes).toBeLessThanOrEqual(limit);
+    expect(table.find(cells(0))).toEqual({ i: 0 });
+    // ...and is kept as it is, learning nothing for as many rows as it learnt
+    const paused = next;
+    for (let k = 0; k < first - 1; k++) learn();
+    expect(made).toBe(first);
+    expect(table.find(cells(0))).toEqual({ i: 0 });
+    expect(table.find(cells(paused))).toBeUndefined();
+    // then it starts anew
+    learn();
+    expect(made).toBe(first + 1);
+    expect(table.find(cells(next - 1))).toEqual({ i: next - 1 });
+    expect(table.find(cells(0))).toBeUndefined();
+    // Poor again (found once): the next pause is twice as long as the table learnt
+    const second = 1 + learnUntilFull();
+    const after = made;
+    for (let k = 0; k < 2 * second - 1; k++) learn();
+    expect(made).toBe(after);
+    learn();
+    expect(made).toBe(after + 1);
+  });
+
   it('charges a tuple once, however many rows of it are decided in full (a class first seen, a bad date)', () => {
     const table = new CellClasses<object>(columns, 2.8 * 2 ** 20);
-    table.learn(row('alder-usd', 'v-1'), { i: 0 });
+    table.learn(row('alder-usd', 'v-1'), () => ({ i: 0 }));
     const once = held(table).bytes;
-    for (let i = 1; i < 10_000; i++) table.learn(row('alder-usd', 'v-1', 'quotes', { date: '2026-01-31' }), { i });
+    for (let i = 1; i < 10_000; i++) table.learn(row('alder-usd', 'v-1', 'quotes', { date: '2026-01-31' }), () => ({ i }));
     expect(held(table).bytes).toBe(once);
     expect(table.find(row('alder-usd', 'v-1'))).toEqual({ i: 0 });
   });
@@ -73,7 +117,7 @@ describe('CellClasses', () => {
   it('learns no tuple whose cells are long (a documents cell of 10,000 characters)', () => {
     const table = new CellClasses<object>(columns);
     const documents = `quotes;${' '.repeat(10_000)}board-authorization`;
-    table.learn(row('alder-usd', 'v-1', documents), {});
+    table.learn(row('alder-usd', 'v-1', documents), () => ({}));
     expect(table.find(row('alder-usd', 'v-1', documents))).toBeUndefined();
     expect(held(table).bytes).toBe(0);
   });

@@ -357,8 +357,10 @@ export class ChunkDecider {
     this.record(line, p['id'] as string, date, p['amount'] as string | number, facts, decided);
     if (node !== undefined) {
       // (copies: the cells are slices of the chunk's text, kept across chunks)
-      const documents = Array.isArray(facts.documents) ? (facts.documents as { kind: string }[]).map((d) => ({ kind: flatCopy(d.kind) })) : undefined;
-      this.cells?.learn(fields!, rowFacts(known, contractId === undefined ? undefined : flatCopy(contractId), contract, flags, flatCopy(facts.bucketKind), flatCopy(vendor), documents, facts.federal, scope!, node));
+      this.cells?.learn(fields!, () => {
+        const documents = Array.isArray(facts.documents) ? (facts.documents as { kind: string }[]).map((d) => ({ kind: flatCopy(d.kind) })) : undefined;
+        return rowFacts(known, contractId === undefined ? undefined : flatCopy(contractId), contract, flags, flatCopy(facts.bucketKind), flatCopy(vendor), documents, facts.federal, scope!, node);
+      });
     }
   }
 
