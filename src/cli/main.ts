@@ -268,9 +268,19 @@ async function ledger(parsed: Parsed, io: CliIo): Promise<number> {
     if (format === 'json') {
       // The report's JSON in its documented key order, with the long lists (split groups, the
       // details) copied from the spill as they were written.
-      const { file: reportFile, rulesVersion, window: reportWindow, purchaseCount, changeOrders, total, members: memberSummaries, memberYears, blockedPurchaseCount, neededBidCount, missingDocumentsCount, ...rest } = run.report;
-      const head = JSON.stringify({ file: reportFile, rulesVersion, window: reportWindow, purchaseCount, changeOrders, total, members: memberSummaries, memberYears }, null, 2);
-      out.write(`${head.slice(0, -2)},\n  "splitPurchases": [`);
+      const { file: reportFile, rulesVersion, window: reportWindow, purchaseCount, changeOrders, total, members: memberSummaries, blockedPurchaseCount, neededBidCount, missingDocumentsCount, ...rest } = run.report;
+      const head = JSON.stringify({ file: reportFile, rulesVersion, window: reportWindow, purchaseCount, changeOrders, total, members: memberSummaries }, null, 2);
+      // (memberYears one at a time, indented as JSON.stringify indents the report, written a megabyte at a time)
+      let years = `${head.slice(0, -2)},\n  "memberYears": [`;
+      let count = 0;
+      for (const year of run.memberYears()) {
+        years += `${count++ === 0 ? '' : ','}\n    ${JSON.stringify(year, null, 2).replaceAll('\n', '\n    ')}`;
+        if (years.length > 1 << 20) {
+          out.write(years);
+          years = '';
+        }
+      }
+      out.write(`${years}${count === 0 ? '' : '\n  '}],\n  "splitPurchases": [`);
       spill!.copy('splitPurchases', out);
       const tail = JSON.stringify({ ...rest, blockedPurchaseCount, neededBidCount, missingDocumentsCount }, null, 2);
       out.write(`],\n${tail.slice(2, -2)},\n  "blockedPurchases": [`);

@@ -212,7 +212,7 @@ export function renderLedger(run: LedgerRun): string {
   }
   // The bid limit of a member's year is printed where the library said something about it: a
   // figure not found (another stands in), a JPA judged as a district, a charter school.
-  const noted = r.memberYears.filter((y) => y.bidLimitFindings.length > 0);
+  const noted = [...run.memberYears()].filter((y) => y.bidLimitFindings.length > 0);
   if (noted.length > 0) {
     out.push('Bid limits (state, goods) to read with care, per member and fiscal year:');
     for (const y of noted.slice(0, 50)) out.push(`  ${printable(y.memberId)} ${y.fiscalYear}: ${printable(bidLimitInWords(y, dollars))}`);

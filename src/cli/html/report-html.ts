@@ -146,7 +146,7 @@ export function renderLedgerHtml(run: LedgerRun): string {
   const r = run.report;
   const splitsByYear = run.splits.byMemberYear;
   const cents = (m: string): number => Number(m.replace('.', ''));
-  const years = r.memberYears.map((y) => ({ y, splits: splitsByYear.get(`${y.memberId}\u0000${y.fiscalYear}`) ?? 0, spend: y.vendors.reduce((a, v) => a + cents(v.outsideContracts), 0) }));
+  const years = [...run.memberYears()].map((y) => ({ y, splits: splitsByYear.get(`${y.memberId}\u0000${y.fiscalYear}`) ?? 0, spend: y.vendors.reduce((a, v) => a + cents(v.outsideContracts), 0) }));
   const charted = [...years].sort((a, b) => b.splits - a.splits || b.spend - a.spend).slice(0, CHARTED_YEARS);
   const chartedSet = new Set(charted.map((c) => c.y));
   const names = new Map(r.members.map((m) => [m.memberId, m.name]));

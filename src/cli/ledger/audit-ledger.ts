@@ -62,7 +62,9 @@ export interface LedgerReport {
 
 /** A finished run: the report but its split groups, and the first details and split groups (all of them are in the sink). */
 export interface LedgerRun {
-  report: Omit<LedgerReport, 'splitPurchases'>;
+  report: Omit<LedgerReport, 'splitPurchases' | 'memberYears'>;
+  /** The report's memberYears, one at a time in its order, each built as it is taken (a ledger of many members has hundreds of thousands of vendor entries). */
+  memberYears(): Iterable<MemberYear>;
   splits: SplitGroups;
   neededBidKept: Record<string, unknown>[];
   blockedKept: Record<string, unknown>[];
@@ -428,7 +430,6 @@ async function finish(options: LedgerOptions, book: LedgerBook, readToEnd: boole
     changeOrders: book.changeOrders,
     total: centsTotal(book.totalCents),
     members: book.members(),
-    memberYears: book.memberYears(),
     blockingSplitGroupCount: splits.blockingCount,
     blockedPurchaseCount: book.blockedCount,
     blockingFindings: Object.fromEntries(book.blockFindings),
@@ -442,7 +443,7 @@ async function finish(options: LedgerOptions, book: LedgerBook, readToEnd: boole
     unknownDocumentKinds: [...book.unknownKinds].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0)),
     blocked: book.blockedCount > 0 || book.neededBidCount > 0 || splits.blockingCount > 0,
   };
-  return { report, splits, neededBidKept: book.neededBidKept, blockedKept: book.blockedKept, missingKept: book.missingKept, missingEntryCount: book.missingEntryCount };
+  return { report, memberYears: () => book.memberYears(), splits, neededBidKept: book.neededBidKept, blockedKept: book.blockedKept, missingKept: book.missingKept, missingEntryCount: book.missingEntryCount };
 }
 
 function centsTotal(cents: number): string {

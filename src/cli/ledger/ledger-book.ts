@@ -586,8 +586,8 @@ export class LedgerBook {
       .sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
   }
 
-  /** Spending per member, fiscal year and vendor, with the bid limit of each member's year. */
-  memberYears(): MemberYear[] {
+  /** Spending per member, fiscal year and vendor, with the bid limit of each member's year: one member's year at a time, each built as it is taken. */
+  memberYears(): Generator<MemberYear, void, undefined> {
     return memberYearsOf(this.spending, this.fiscalYears.values, this.groups, this.memberList, this.setup.pace);
   }
 }
